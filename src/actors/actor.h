@@ -1,0 +1,80 @@
+// Actor mentions and the per-document actor resolver.
+//
+// An actor is coded CAMEO-style: a country (ISO 3166-1 alpha-3, e.g. "AZE") followed by a sector
+// ("GOV", "MIL", "JUD", "COP", "LEG", "IGO", "CVL", "MED", "BUS", "OPP", "REB", "SPY", ...), e.g.
+// "AZEGOV". IGOs have no country and code as their own name ("IGOUNO", "IGOOIC"...).
+//
+// Resolution happens in document order: the resolver remembers people and roles it has seen
+// ("Iran's Foreign Ministry spokesman Ismail Baghaei" teaches that Baghaei is IRNGOV) so that
+// later mentions ("Baghaei", "he", "the Iranian minister") resolve to the same actor.
+#ifndef DRAGOMAN_ACTORS_ACTOR_H_
+#define DRAGOMAN_ACTORS_ACTOR_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "text/analysis.h"
+
+namespace dragoman {
+
+// What the output contract calls an actor (source, target, speaker).
+struct ActorRef {
+  std::string text;     // surface text as written ("Azerbaijani MFA spokesperson Aykhan Hajizadeh")
+  std::string code;     // "AZEGOV"; never empty for a coded actor
+  std::string country;  // ISO alpha-3 or "" (IGOs, unknown)
+  std::string sector;   // "GOV", "MIL", ... or ""
+  std::string name;     // a person's canonical name where known, else ""
+  uint32_t begin = 0;   // byte span of the mention in the document text
+  uint32_t end = 0;
+};
+
+struct ActorMention {
+  enum class Kind { kCountry, kCapital, kInstitution, kIgo, kRole, kPerson, kPronoun, kGeneric };
+  Kind kind = Kind::kCountry;
+  int token_begin = 0;  // [token_begin, token_end) in Sentence::tokens
+  int token_end = 0;
+  int head = 0;         // token index of the phrase head (the noun the verb agrees with)
+  ActorRef actor;
+  std::string rule;     // which dictionary entry / heuristic produced it (for explanations)
+};
+
+struct ActorConfig {
+  std::string data_dir;              // holds actors/*.txt
+  std::string iso_codes_json =       // Debian iso-codes: every ISO 3166-1 country
+      "/usr/share/iso-codes/json/iso_3166-1.json";
+};
+
+class ActorDictionary;
+
+// Immutable after Load(); shareable across threads.
+class ActorDictionaryHandle {
+ public:
+  static Result<std::shared_ptr<const ActorDictionary>> Load(const ActorConfig& config,
+                                                            const TextAnalyzer& text);
+};
+
+// Per-document state: not thread-safe; one per document being coded.
+// REQUIRES: the dictionary outlives the resolver.
+class ActorResolver {
+ public:
+  ActorResolver(std::shared_ptr<const ActorDictionary> dict, std::optional<PartialDate> doc_date);
+  ~ActorResolver();
+
+  // Finds the actor mentions of `sentence` (in token order, non-overlapping), resolving
+  // pronouns and short names against what earlier sentences taught. Call once per sentence in
+  // document order.
+  std::vector<ActorMention> Resolve(const Sentence& sentence, std::string_view doc_text);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_ACTORS_ACTOR_H_

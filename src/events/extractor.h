@@ -1,0 +1,60 @@
+// The event stage: verb patterns -> coded events with source, target, date, place, quantity.
+//
+// Input is one analysed sentence plus what the earlier stages found in it (actor, date, place and
+// quantity mentions). Output is zero or more Events. The approach and its invariants are described
+// at the top of extractor.cc and in doc/patterns.md.
+//
+// Thread-safety: an EventExtractor is immutable after Create() and may be shared by threads.
+#ifndef DRAGOMAN_EVENTS_EXTRACTOR_H_
+#define DRAGOMAN_EVENTS_EXTRACTOR_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actors/actor.h"
+#include "base/status.h"
+#include "events/event.h"
+#include "input/document.h"
+#include "place/gazetteer.h"
+#include "quantity/quantity.h"
+#include "text/analysis.h"
+#include "time/dates.h"
+
+namespace dragoman {
+
+// Everything known about one sentence when events are extracted from it.
+struct SentenceFacts {
+  const Document* doc = nullptr;
+  const Sentence* sentence = nullptr;
+  std::vector<ActorMention> actors;
+  std::vector<DateMention> dates;
+  std::vector<PlaceMention> places;
+  std::vector<QuantityMention> quantities;
+};
+
+struct EventConfig {
+  std::string data_dir;  // holds events/verbs.txt, events/cameo.tsv, events/cameo_plover.tsv
+};
+
+class EventExtractor {
+ public:
+  // Loads and compiles the verb patterns and code tables. BadData names the file and line.
+  static Result<std::unique_ptr<EventExtractor>> Create(const EventConfig& config,
+                                                       const TextAnalyzer& text);
+  ~EventExtractor();
+
+  // Events stated in one sentence. Fills every Event field except `doc`, `doc_date` and
+  // `doc_date_source`, which the coder sets.
+  std::vector<Event> Extract(const SentenceFacts& facts) const;
+
+ private:
+  EventExtractor();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_EVENTS_EXTRACTOR_H_

@@ -1,0 +1,37 @@
+// Counted quantities: "37 consular meetings", "five Iranian nationals", "at least 41 soldiers",
+// "over 100 detainees", "Sixty-two Armenian soldiers".
+//
+// Thread-safety: stateless functions.
+#ifndef DRAGOMAN_QUANTITY_QUANTITY_H_
+#define DRAGOMAN_QUANTITY_QUANTITY_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/analysis.h"
+
+namespace dragoman {
+
+struct QuantityMention {
+  int token_begin = 0;  // [token_begin, token_end) covers the number and the counted noun
+  int token_end = 0;
+  int noun = -1;        // token index of the counted noun
+  double value = 0;
+  std::string unit;     // lemma of the counted noun ("national", "soldier", "meeting")
+  std::string qualifier;  // "", "at least", "over", "about", "up to", ...
+};
+
+// Cardinal number words and digits: "five" -> 5, "sixty-two" -> 62, "1,200" -> 1200,
+// "2.5 million" -> 2500000. nullopt when `tokens[i..]` does not start a number; on success
+// `*end` is one past the last token used.
+std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* end);
+
+// Quantities counting a noun in `sentence`, in token order. Years ("in 2021"), dates, ordinals
+// ("29th session") and durations ("44-day war", "30 years") are not quantities.
+std::vector<QuantityMention> FindQuantities(const Sentence& sentence, std::string_view doc_text);
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_QUANTITY_QUANTITY_H_

@@ -1,0 +1,36 @@
+// Date expressions in sentences, resolved against the document date.
+//
+// Recognises absolute dates ("4 August 2025", "February 3, 2025", "2025-08-04", "on July 31",
+// "in 2021", "the end of November 2020", "January 2023") and relative ones ("last October",
+// "In February of this year", "this week", "yesterday", "on Monday", "two weeks later").
+// A day-and-month without a year takes the document's year, or the previous year when that
+// would put it more than a month after the document date.
+//
+// Thread-safety: stateless functions.
+#ifndef DRAGOMAN_TIME_DATES_H_
+#define DRAGOMAN_TIME_DATES_H_
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "text/analysis.h"
+
+namespace dragoman {
+
+struct DateMention {
+  int token_begin = 0;  // [token_begin, token_end) in Sentence::tokens
+  int token_end = 0;
+  PartialDate date;     // resolved; precision tells day / month / year
+  bool relative = false;  // needed the document date to resolve
+};
+
+// All date expressions in `sentence`, in token order. Relative expressions are skipped when
+// `doc_date` is unknown.
+std::vector<DateMention> FindDates(const Sentence& sentence, std::string_view doc_text,
+                                   std::optional<PartialDate> doc_date);
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_TIME_DATES_H_
