@@ -40,6 +40,10 @@ struct ActorMention {
   int token_end = 0;
   int head = 0;         // token index of the phrase head (the noun the verb agrees with)
   ActorRef actor;
+  // For plural references resolved to several actors ("the two countries", "both sides", "the
+  // ministers", "they"): the members, each with its own code. Empty otherwise; `actor` then
+  // holds the first member.
+  std::vector<ActorRef> members;
   std::string rule;     // which dictionary entry / heuristic produced it (for explanations)
 };
 

@@ -46,12 +46,16 @@ struct Token {
 
 struct Sentence {
   int index = 0;       // 0-based position in the document
+  int paragraph = 0;   // 0-based paragraph (block of text between blank lines / line breaks)
   uint32_t begin = 0;  // byte span of the sentence in the document text (trimmed)
   uint32_t end = 0;
   std::vector<Token> tokens;
   // True for lines that look like page furniture or headings rather than prose: no final
   // punctuation and few words, or all-caps banners. The event stage codes no events from them.
   bool heading = false;
+  // True for page furniture: banners, logos, "Share this page", "Last update: ...", photo
+  // captions ending in a site name ("... / president.ir"). No actors or events come from them.
+  bool furniture = false;
 };
 
 struct TextConfig {
