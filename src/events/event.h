@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "actors/actor.h"
 
@@ -29,7 +30,16 @@ enum class Mood {
   kHypothetical,  // condition, possibility ("could sever", "if ... then")
   kQuestion,      // asked, not stated
 };
-std::string_view MoodName(Mood m);  // "asserted", "intended", "hypothetical", "question"
+// "asserted", "intended", "hypothetical", "question"
+inline std::string_view MoodName(Mood m) {
+  switch (m) {
+    case Mood::kAsserted: return "asserted";
+    case Mood::kIntended: return "intended";
+    case Mood::kHypothetical: return "hypothetical";
+    case Mood::kQuestion: return "question";
+  }
+  return "asserted";
+}
 
 struct Event {
   // Where it came from.
