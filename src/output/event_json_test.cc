@@ -1,0 +1,92 @@
+#include "output/event_json.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "output/writer.h"
+
+namespace dragoman {
+namespace {
+
+Event SampleEvent() {
+  Event e;
+  e.doc = "d1";
+  e.doc_date = "2024-03-08";
+  e.doc_date_source = "byline";
+  e.sentence = 3;
+  e.text = "Ministers met, \"briefly\", in town.";
+  e.span_begin = 10;
+  e.span_end = 40;
+  e.source = ActorRef{"the minister", "AZEGOV", "AZE", "GOV", "A. Person", 10, 22};
+  e.target = ActorRef{"Iran", "IRN", "IRN", "", "", 33, 37};
+  e.cameo = "040";
+  e.plover = "CONSULT";
+  e.goldstein = 1.0;
+  e.quad = "verbal_coop";
+  e.date = "2024-03-05";
+  e.date_source = "text";
+  e.mood = Mood::kIntended;
+  e.location = Location{"Jeddah", "SAU", 21.5, 39.2};
+  e.quantity = Quantity{5, "national"};
+  e.rule = "verbs.txt:1 meet with +";
+  return e;
+}
+
+TEST(EventJson, FieldOrderIsTheContract) {
+  Json j = EventToJson(SampleEvent());
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{
+                      "doc", "doc_date", "doc_date_source", "sentence", "text", "span", "source",
+                      "target", "cameo", "plover", "goldstein", "quad", "date", "date_source",
+                      "negated", "mood", "location", "quantity", "speaker", "rule"}));
+  EXPECT_TRUE(j["speaker"].is_null());
+  EXPECT_TRUE(j["target"]["sector"].is_null());
+  EXPECT_EQ(j["goldstein"].dump(), "1");
+  EXPECT_EQ(j["mood"], "intended");
+}
+
+TEST(EventJson, RoundTrips) {
+  Event e = SampleEvent();
+  auto back = EventFromJson(Json::parse(EventToJsonLine(e)));
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(EventToJsonLine(*back), EventToJsonLine(e));
+}
+
+TEST(EventJson, MissingFieldIsNamed) {
+  Json j = EventToJson(SampleEvent());
+  j.erase("cameo");
+  auto r = EventFromJson(j);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("cameo"), std::string::npos);
+}
+
+TEST(Writer, CsvQuotesAndHasHeader) {
+  std::ostringstream os;
+  EventWriter w(os, OutputFormat::kCsv);
+  ASSERT_TRUE(w.Write(SampleEvent()).ok());
+  std::string s = os.str();
+  EXPECT_EQ(s.rfind("doc,doc_date,sentence,", 0), 0u);
+  EXPECT_NE(s.find("\"Ministers met, \"\"briefly\"\", in town.\""), std::string::npos);
+}
+
+TEST(Writer, TsvHasNoTabsInFields) {
+  Event e = SampleEvent();
+  e.text = "a\tb\nc";
+  std::ostringstream os;
+  EventWriter w(os, OutputFormat::kTsv);
+  ASSERT_TRUE(w.Write(e).ok());
+  std::string line2 = os.str().substr(os.str().find('\n') + 1);
+  EXPECT_NE(line2.find("a b c"), std::string::npos);
+}
+
+TEST(Writer, FailedStreamIsAnIoError) {
+  std::ostringstream os;
+  os.setstate(std::ios::badbit);
+  EventWriter w(os, OutputFormat::kJsonl);
+  EXPECT_EQ(w.Write(SampleEvent()).code(), Status::Code::kIo);
+}
+
+}  // namespace
+}  // namespace dragoman
