@@ -35,7 +35,7 @@ bool LooksBinary(std::string_view s);
 
 // The directory holding dragoman's data files, first of: `flag` (when non-empty),
 // $DRAGOMAN_DATA, the source tree's data/ (for builds run from the tree), the install prefix's
-// share/dragoman. NotFound when none holds a data/VERSION file.
+// share/dragoman. BadData (exit 4) when none holds a VERSION file.
 Result<std::string> FindDataDir(const std::string& flag);
 
 }  // namespace dragoman
