@@ -1,0 +1,141 @@
+// `dragoman eval GOLD.jsonl`: scores the coder against a gold set (doc/eval.md).
+// Flags -> EvalConfig -> eval library -> report; exit 1 when a --min-f1 floor is not met.
+#include <filesystem>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "base/file.h"
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "eval/eval.h"
+#include "eval/gold.h"
+
+namespace dragoman::cli {
+
+namespace {
+
+std::vector<FlagSpec> EvalFlags() {
+  std::vector<FlagSpec> f = CommonFlags();
+  f.push_back({"docs", "DIR",
+               "folder holding the documents a dragoman-format gold file names (DIR/<document>)",
+               "each document record's \"path\", relative to the gold file"});
+  f.push_back({"events", "FILE",
+               "score the events of FILE (JSONL written by `dragoman code`) instead of running "
+               "the coder",
+               ""});
+  f.push_back({"aliases", "FILE", "country-code aliases for gold sets (CAMEO's JAP -> JPN ...)",
+               "DATA/gold/country_aliases.txt"});
+  f.push_back({"min-f1", "LEVEL=F1",
+               "fail (exit 1) when F1 at LEVEL (dyad, typed, dated, source+type) is below F1; "
+               "repeatable",
+               "", true});
+  f.push_back({"show", "N|all", "misses and false alarms to list, each", "25"});
+  f.push_back({"json", "", "print the figures as one JSON object instead of the report", ""});
+  return f;
+}
+
+struct EvalConfig {
+  std::string gold_path;
+  std::string data_dir;
+  std::string docs_dir;
+  std::string events_path;
+  std::string aliases_path;
+  std::vector<std::pair<eval::Level, double>> floors;
+  eval::ReportOptions report;
+  bool json = false;
+};
+
+Result<EvalConfig> MakeConfig(const ParsedArgs& args) {
+  EvalConfig c;
+  if (args.positionals.size() != 1) {
+    return Status::InvalidArgument("eval needs exactly one gold file; see --help");
+  }
+  c.gold_path = args.positionals[0];
+  c.docs_dir = args.Get("docs");
+  c.events_path = args.Get("events");
+  c.json = args.Has("json");
+  for (const std::string& spec : args.GetAll("min-f1")) {
+    DRAGOMAN_ASSIGN_OR_RETURN(auto floor, eval::ParseFloor(spec));
+    c.floors.push_back(floor);
+  }
+  std::string show = args.Get("show", "25");
+  if (show == "all") {
+    c.report.max_listed = -1;
+  } else {
+    try {
+      size_t used = 0;
+      c.report.max_listed = std::stoi(show, &used);
+      if (used != show.size() || c.report.max_listed < 0) throw std::invalid_argument(show);
+    } catch (const std::exception&) {
+      return Status::InvalidArgument("--show wants a count or 'all', not '" + show + "'");
+    }
+  }
+  c.aliases_path = args.Get("aliases");
+  if (c.aliases_path.empty() || (c.events_path.empty() && DRAGOMAN_EVAL_WITH_CODER)) {
+    auto data = FindDataDir(args.Get("data"));
+    if (!data.ok()) return Status::BadData(data.status().message());
+    c.data_dir = *data;
+    if (c.aliases_path.empty()) {
+      c.aliases_path =
+          (std::filesystem::path(c.data_dir) / "gold" / "country_aliases.txt").string();
+    }
+  }
+  return c;
+}
+
+int RunEval(const ParsedArgs& args, CommandContext& ctx) {
+  auto config = MakeConfig(args);
+  if (!config.ok()) return ReportError(config.status(), ctx);
+  const EvalConfig& c = *config;
+
+  auto aliases = eval::CountryAliases::Load(c.aliases_path);
+  if (!aliases.ok()) return ReportError(Status::BadData(aliases.status().message()), ctx);
+  eval::GoldOptions gold_options;
+  gold_options.docs_dir = c.docs_dir;
+  gold_options.aliases = &*aliases;
+  auto gold = eval::LoadGold(c.gold_path, gold_options);
+  if (!gold.ok()) return ReportError(gold.status(), ctx);
+
+  Result<eval::CodeFn> code = Status::Internal("no coder");
+  if (!c.events_path.empty()) {
+    code = eval::EventsFileCodeFn(c.events_path);
+  } else {
+#if DRAGOMAN_EVAL_WITH_CODER
+    code = eval::CoderCodeFn(c.data_dir);
+#else
+    code = Status::InvalidArgument(
+        "this dragoman was built without the coder; score a file with --events FILE");
+#endif
+  }
+  if (!code.ok()) return ReportError(code.status(), ctx);
+
+  auto scores = eval::Evaluate(*gold, *code);
+  if (!scores.ok()) return ReportError(scores.status(), ctx);
+
+  if (c.json) {
+    ctx.out << eval::ReportJson(*gold, *scores) << "\n";
+  } else {
+    eval::PrintReport(*gold, *scores, c.report, ctx.out);
+  }
+  ctx.out.flush();
+  if (!ctx.out) return kExitOk;  // a closed pipe is not an error
+
+  std::vector<std::string> failed = eval::CheckFloors(*scores, c.floors);
+  for (const std::string& f : failed) ctx.err << "dragoman eval: below the floor: " << f << "\n";
+  return failed.empty() ? kExitOk : kExitCheckFailed;
+}
+
+}  // namespace
+
+extern const Command kEvalCommand;
+const Command kEvalCommand = {
+    "eval",
+    "score the coder against a gold set (P/R/F1 by level and type, misses, false alarms)",
+    "dragoman eval [FLAGS] GOLD.jsonl",
+    EvalFlags,
+    RunEval,
+};
+
+}  // namespace dragoman::cli

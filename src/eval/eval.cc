@@ -1,0 +1,215 @@
+#include "eval/eval.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <set>
+
+#include "base/file.h"
+#include "output/event_json.h"
+
+namespace dragoman::eval {
+
+namespace {
+
+std::string Fixed(double v, int digits = 3) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+std::string Pad(std::string s, size_t width) {
+  if (s.size() < width) s.resize(width, ' ');
+  return s;
+}
+
+std::string PadLeft(const std::string& s, size_t width) {
+  return s.size() < width ? std::string(width - s.size(), ' ') + s : s;
+}
+
+// One-line rendering of a sentence for lists: newlines folded, long ones cut at a UTF-8 boundary.
+std::string OneLine(const std::string& s, size_t max_bytes = 220) {
+  std::string out;
+  for (char c : s) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  if (out.size() > max_bytes) {
+    size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out = out.substr(0, cut) + "...";
+  }
+  return out;
+}
+
+void PrintCountsRow(std::ostream& out, const std::string& name, const Counts& c) {
+  out << "  " << Pad(name, 13) << PadLeft(std::to_string(c.gold), 6)
+      << PadLeft(std::to_string(c.coded), 7) << PadLeft(std::to_string(c.matched), 7) << "  "
+      << Fixed(c.Precision()) << "  " << Fixed(c.Recall()) << "  " << Fixed(c.F1()) << "\n";
+}
+
+nlohmann::ordered_json CountsJson(const Counts& c) {
+  nlohmann::ordered_json j;
+  j["gold"] = c.gold;
+  j["coded"] = c.coded;
+  j["matched"] = c.matched;
+  j["precision"] = c.Precision();
+  j["recall"] = c.Recall();
+  j["f1"] = c.F1();
+  return j;
+}
+
+}  // namespace
+
+Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code) {
+  Scores scores;
+  scores.cameo_types = gold.format == GoldFormat::kPetrarch || gold.format == GoldFormat::kTabari;
+  for (const GoldDocument& doc : gold.docs) {
+    DRAGOMAN_ASSIGN_OR_RETURN(std::vector<Event> events, code(doc));
+    ScoreDocument(doc, events, scores);
+  }
+  return scores;
+}
+
+Result<CodeFn> EventsFileCodeFn(const std::string& path) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  auto by_doc = std::make_shared<std::map<std::string, std::vector<Event>>>();
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line(text.data() + pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+    std::string where = path + ":" + std::to_string(line_no);
+    if (j.is_discarded() || !j.is_object()) return Status::BadData(where + ": not a JSON object");
+    auto e = EventFromJson(j);
+    if (!e.ok()) return Status::BadData(where + ": " + e.status().message());
+    (*by_doc)[e->doc].push_back(std::move(*e));
+  }
+  return CodeFn([by_doc](const GoldDocument& doc) -> Result<std::vector<Event>> {
+    auto it = by_doc->find(doc.id);
+    return it == by_doc->end() ? std::vector<Event>() : it->second;
+  });
+}
+
+void PrintReport(const GoldSet& gold, const Scores& scores, const ReportOptions& options,
+                 std::ostream& out) {
+  out << "gold: " << GoldFormatName(gold.format) << " format, " << gold.docs.size()
+      << " documents, " << gold.events << " events";
+  int skipped = 0;
+  for (const auto& [reason, n] : gold.skipped) skipped += n;
+  if (skipped) out << " (" << skipped << " records not scored)";
+  out << "\n";
+  for (const auto& [reason, n] : gold.skipped)
+    out << "  not scored: " << n << " " << reason << "\n";
+
+  out << "\n  " << Pad("level", 13) << PadLeft("gold", 6) << PadLeft("coded", 7)
+      << PadLeft("match", 7) << "  P      R      F1\n";
+  for (Level l : kAllLevels) {
+    auto it = scores.levels.find(l);
+    PrintCountsRow(out, std::string(LevelName(l)),
+                   it == scores.levels.end() ? Counts() : it->second);
+  }
+  out << "  over-generation: " << Fixed(scores.OverGeneration(), 2)
+      << " coded events per gold event\n";
+
+  out << "\nper type (typed level):\n";
+  out << "  " << Pad("type", 13) << PadLeft("gold", 6) << PadLeft("coded", 7) << PadLeft("match", 7)
+      << "  P      R      F1\n";
+  for (const auto& [type, c] : scores.per_type) {
+    PrintCountsRow(out, type.empty() ? "(none)" : type, c);
+  }
+
+  if (options.confusion && !scores.confusion.empty()) {
+    out << "\ntype confusion (gold -> coded, events agreeing on the dyad; off-diagonal only):\n";
+    std::vector<std::pair<int, std::pair<std::string, std::string>>> rows;
+    for (const auto& [k, n] : scores.confusion) {
+      if (k.first != k.second) rows.push_back({n, k});
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    for (const auto& [n, k] : rows) {
+      out << "  " << PadLeft(std::to_string(n), 5) << "  "
+          << Pad(k.first.empty() ? "?" : k.first, 13) << "-> "
+          << (k.second.empty() ? "?" : k.second) << "\n";
+    }
+  }
+
+  auto list = [&](const char* title, const std::vector<Discrepancy>& items, bool misses) {
+    if (options.max_listed == 0 || items.empty()) return;
+    out << "\n" << title << " (" << items.size() << "):\n";
+    size_t n =
+        options.max_listed < 0 ? items.size() : std::min(items.size(), size_t(options.max_listed));
+    for (size_t i = 0; i < n; ++i) {
+      const Discrepancy& d = items[i];
+      out << "  [" << d.doc << "] " << OneLine(d.sentence) << "\n";
+      if (misses) {
+        out << "      expected: " << d.expected << "\n"
+            << "      coded:    " << (d.coded.empty() ? "(nothing)" : d.coded) << "\n";
+      } else {
+        out << "      coded:    " << d.coded << (d.where.empty() ? "" : "   [" + d.where + "]")
+            << "\n";
+      }
+    }
+    if (n < items.size()) out << "  ... " << items.size() - n << " more (--show all)\n";
+  };
+  list("misses", scores.misses, true);
+  list("false alarms", scores.false_alarms, false);
+}
+
+std::string ReportJson(const GoldSet& gold, const Scores& scores) {
+  nlohmann::ordered_json j;
+  j["format"] = std::string(GoldFormatName(gold.format));
+  j["documents"] = gold.docs.size();
+  j["gold_events"] = gold.events;
+  for (Level l : kAllLevels) {
+    auto it = scores.levels.find(l);
+    j["levels"][std::string(LevelName(l))] =
+        CountsJson(it == scores.levels.end() ? Counts() : it->second);
+  }
+  j["over_generation"] = scores.OverGeneration();
+  for (const auto& [type, c] : scores.per_type) j["per_type"][type] = CountsJson(c);
+  j["misses"] = scores.misses.size();
+  j["false_alarms"] = scores.false_alarms.size();
+  return j.dump();
+}
+
+Result<std::pair<Level, double>> ParseFloor(const std::string& spec) {
+  size_t eq = spec.find('=');
+  if (eq == std::string::npos) {
+    return Status::InvalidArgument("--min-f1 wants LEVEL=F1 (e.g. typed=0.8), not '" + spec + "'");
+  }
+  auto level = ParseLevel(spec.substr(0, eq));
+  if (!level) {
+    return Status::InvalidArgument("--min-f1: unknown level '" + spec.substr(0, eq) +
+                                   "' (dyad, typed, dated, source+type)");
+  }
+  std::string num = spec.substr(eq + 1);
+  char* end = nullptr;
+  double v = std::strtod(num.c_str(), &end);
+  if (num.empty() || end != num.c_str() + num.size() || v < 0 || v > 1) {
+    return Status::InvalidArgument("--min-f1: '" + num + "' is not a number between 0 and 1");
+  }
+  return std::pair<Level, double>{*level, v};
+}
+
+std::vector<std::string> CheckFloors(const Scores& scores,
+                                     const std::vector<std::pair<Level, double>>& floors) {
+  std::vector<std::string> failed;
+  for (const auto& [level, floor] : floors) {
+    auto it = scores.levels.find(level);
+    double f1 = it == scores.levels.end() ? 0.0 : it->second.F1();
+    // Compare at the printed precision so that a report saying 0.800 never fails a 0.8 floor.
+    if (f1 + 5e-4 < floor) {
+      failed.push_back(std::string(LevelName(level)) + " F1 " + Fixed(f1) + " < " + Fixed(floor));
+    }
+  }
+  return failed;
+}
+
+}  // namespace dragoman::eval

@@ -1,0 +1,124 @@
+#include "eval/eval.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "output/event_json.h"
+
+namespace dragoman::eval {
+namespace {
+
+TEST(FloorTest, ParseAndCheck) {
+  auto f = ParseFloor("typed=0.8");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->first, Level::kTyped);
+  EXPECT_DOUBLE_EQ(f->second, 0.8);
+  EXPECT_FALSE(ParseFloor("typed").ok());
+  EXPECT_FALSE(ParseFloor("kind=0.5").ok());
+  EXPECT_FALSE(ParseFloor("typed=abc").ok());
+  EXPECT_FALSE(ParseFloor("typed=1.5").ok());
+
+  Scores s;
+  s.levels[Level::kTyped] = Counts{10, 10, 8};  // F1 0.8
+  s.levels[Level::kDated] = Counts{10, 10, 6};  // F1 0.6
+  EXPECT_TRUE(CheckFloors(s, {{Level::kTyped, 0.8}}).empty());
+  auto failed = CheckFloors(s, {{Level::kTyped, 0.8}, {Level::kDated, 0.7}});
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_EQ(failed[0], "dated F1 0.600 < 0.700");
+}
+
+// The whole path without the coder: a gold set, an events file as `dragoman code` writes it, the
+// report and the JSON figures.
+TEST(EvaluateTest, EventsFileAgainstPloverGold) {
+  auto dir = std::filesystem::temp_directory_path() / "dragoman_eval_test_events";
+  std::filesystem::create_directories(dir);
+  Event a;
+  a.doc = "R-1";
+  a.text = "The two sides met.";
+  a.source = ActorRef{"Japan", "JPNGOV", "JPN", "GOV", "", 0, 5};
+  a.plover = "CONSULT";
+  a.cameo = "040";
+  Event b = a;
+  b.plover = "PROTEST";
+  b.cameo = "140";
+  Event c = a;
+  c.doc = "R-9";  // a document the gold does not have: ignored
+  {
+    std::ofstream out(dir / "events.jsonl");
+    for (const Event& e : {a, b, c}) out << EventToJsonLine(e) << "\n";
+  }
+  auto code = EventsFileCodeFn((dir / "events.jsonl").string());
+  ASSERT_TRUE(code.ok()) << code.status().message();
+
+  auto aliases = CountryAliases::Parse("JAP JPN\n", "aliases");
+  ASSERT_TRUE(aliases.ok());
+  GoldOptions o;
+  o.aliases = &*aliases;
+  auto gold = ParseGold(
+      R"({"id": "R-1", "date": "2000-01-01", "text": "The two sides met.", "expected": [{"source": "JAPGOV", "target": "---", "code": "CONSULT"}], "plover": {}})"
+      "\n"
+      R"({"id": "R-2", "date": "2000-01-01", "text": "Nothing.", "expected": [{"source": "USA", "target": "---", "code": "AGREE"}], "plover": {}})"
+      "\n",
+      "g.jsonl", ".", o);
+  ASSERT_TRUE(gold.ok()) << gold.status().message();
+  auto scores = Evaluate(*gold, *code);
+  ASSERT_TRUE(scores.ok());
+  const Counts& t = scores->levels.at(Level::kSourceTyped);
+  EXPECT_EQ(t.gold, 2);
+  EXPECT_EQ(t.coded, 2);
+  EXPECT_EQ(t.matched, 1);
+
+  std::ostringstream report;
+  PrintReport(*gold, *scores, ReportOptions{}, report);
+  std::string r = report.str();
+  EXPECT_NE(r.find("plover format, 2 documents, 2 events"), std::string::npos) << r;
+  EXPECT_NE(r.find("source+type"), std::string::npos);
+  EXPECT_NE(r.find("over-generation: 1.00"), std::string::npos) << r;
+  EXPECT_NE(r.find("misses (1)"), std::string::npos) << r;
+  EXPECT_NE(r.find("Nothing."), std::string::npos);
+  std::string j = ReportJson(*gold, *scores);
+  EXPECT_NE(j.find("\"source+type\":{\"gold\":2,\"coded\":2,\"matched\":1"), std::string::npos)
+      << j;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(EvaluateTest, BadEventsFileNamesTheLine) {
+  auto dir = std::filesystem::temp_directory_path() / "dragoman_eval_test_bad";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "events.jsonl") << "{\"doc\": \"x\"}\n";
+  auto code = EventsFileCodeFn((dir / "events.jsonl").string());
+  ASSERT_FALSE(code.ok());
+  EXPECT_EQ(code.status().code(), Status::Code::kBadData);
+  EXPECT_NE(code.status().message().find("events.jsonl:1"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+// The peer gold files parse completely (when ../shared is present).
+TEST(PeerGoldTest, PeerSuitesLoad) {
+  std::string peers = std::string(DRAGOMAN_SHARED_DIR) + "/peers";
+  if (!std::filesystem::exists(peers)) GTEST_SKIP() << "no " << peers << " on this machine";
+  auto aliases =
+      CountryAliases::Load(std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/gold/country_aliases.txt");
+  ASSERT_TRUE(aliases.ok());
+  GoldOptions o;
+  o.aliases = &*aliases;
+  auto plover = LoadGold(peers + "/plover/plover_gsr_cameo.jsonl", o);
+  ASSERT_TRUE(plover.ok()) << plover.status().message();
+  EXPECT_EQ(plover->format, GoldFormat::kPlover);
+  EXPECT_EQ(plover->docs.size(), 322u);
+  EXPECT_EQ(plover->events, 363);
+  auto petr = LoadGold(peers + "/petrarch/petr1_unittest_records.jsonl", o);
+  ASSERT_TRUE(petr.ok()) << petr.status().message();
+  EXPECT_EQ(petr->format, GoldFormat::kPetrarch);
+  EXPECT_GT(petr->docs.size(), 200u);
+  auto tabari = LoadGold(peers + "/tabari/tabari_validate.jsonl", o);
+  ASSERT_TRUE(tabari.ok()) << tabari.status().message();
+  EXPECT_EQ(tabari->format, GoldFormat::kTabari);
+  EXPECT_GT(tabari->docs.size(), 100u);
+}
+
+}  // namespace
+}  // namespace dragoman::eval

@@ -1,0 +1,393 @@
+#include "eval/gold.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "base/file.h"
+
+namespace dragoman::eval {
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string At(std::string_view name, int line) {
+  return std::string(name) + ":" + std::to_string(line);
+}
+
+std::string Str(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool Bool(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_boolean() && it->get<bool>();
+}
+
+// A [begin, end] pair of byte offsets.
+Result<Span> ParseSpan(const Json& j, const std::string& where, const char* what) {
+  if (!j.is_array() || j.size() != 2 || !j[0].is_number_unsigned() || !j[1].is_number_unsigned()) {
+    return Status::BadData(where + ": '" + what + "' must be [begin, end] byte offsets");
+  }
+  Span s{j[0].get<uint32_t>(), j[1].get<uint32_t>()};
+  if (s.end < s.begin) return Status::BadData(where + ": '" + what + "' ends before it begins");
+  return s;
+}
+
+Status CheckSpan(const Span& s, const GoldDocument& doc, const std::string& where,
+                 const char* what) {
+  if (s.end > doc.text.size()) {
+    return Status::BadData(where + ": '" + what + "' [" + std::to_string(s.begin) + ", " +
+                           std::to_string(s.end) + "] lies outside document '" + doc.id + "' (" +
+                           std::to_string(doc.text.size()) + " bytes)");
+  }
+  return Status::Ok();
+}
+
+GoldFormat Detect(const Json& first) {
+  if (first.contains("document") || first.contains("doc")) return GoldFormat::kOwn;
+  if (first.contains("plover") || Str(first, "scheme").rfind("PLOVER", 0) == 0) {
+    return GoldFormat::kPlover;
+  }
+  if (first.contains("expect_special") || first.contains("blocks_raw")) return GoldFormat::kTabari;
+  return GoldFormat::kPetrarch;
+}
+
+// ---- peer formats: one record = one sentence = one document --------------------------------
+
+// Why a peer record is not scored, or "" when it is.
+std::string SkipReason(GoldFormat format, const Json& r) {
+  if (Bool(r, "skip")) return "marked skip in the suite";
+  if (format == GoldFormat::kPetrarch) {
+    auto it = r.find("text_matches_parse");
+    if (it != r.end() && it->is_boolean() && !it->get<bool>()) {
+      return "expected codes follow a parse that does not match the text";
+    }
+    if (r.contains("error") && !r["error"].is_null()) return "suite expects an input error";
+  }
+  if (format == GoldFormat::kTabari) {
+    auto it = r.find("expect_special");
+    if (it != r.end() && it->is_array()) {
+      for (const auto& s : *it) {
+        if (s == "###") return "suite expects a discard (###)";
+        if (s == "+++") return "suite expects a complex-sentence flag (+++)";
+      }
+    }
+    if (r.contains("unchecked_from") && !r["unchecked_from"].is_null()) {
+      return "suite leaves part of the record unchecked";
+    }
+  }
+  if (!r.contains("text") || !r["text"].is_string() || r["text"].get<std::string>().empty()) {
+    return "no text";
+  }
+  return "";
+}
+
+Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_view name,
+                     const CountryAliases& aliases, GoldSet& set) {
+  std::string where = At(name, line);
+  if (!r.is_object()) return Status::BadData(where + ": a record must be a JSON object");
+  std::string reason = SkipReason(format, r);
+  if (!reason.empty()) {
+    ++set.skipped[reason];
+    return Status::Ok();
+  }
+  GoldDocument doc;
+  doc.id = Str(r, "id");
+  if (doc.id.empty()) doc.id = "line" + std::to_string(line);
+  doc.origin = where;
+  doc.text = Str(r, "text");
+  std::string date = Str(r, "date");
+  if (format == GoldFormat::kTabari && !Str(r, "expected_date").empty()) {
+    date = Str(r, "expected_date");
+    // TABARI writes YYMMDD; two-digit years 00-29 are 20xx (its own rule).
+    if (date.size() == 6) date = (date < "30" ? "20" : "19") + date;
+  }
+  if (!date.empty()) {
+    doc.date = PartialDate::Parse(date);
+    if (!doc.date) return Status::BadData(where + ": bad date '" + date + "'");
+  }
+  auto it = r.find("expected");
+  if (it == r.end() || !it->is_array()) {
+    return Status::BadData(where + ": 'expected' must be an array of {source, target, code}");
+  }
+  for (const auto& x : *it) {
+    if (!x.is_object() || !x.contains("code") || !x["code"].is_string()) {
+      return Status::BadData(where + ": an expected event needs a string 'code'");
+    }
+    GoldEvent e;
+    e.line = line;
+    e.id = doc.id;
+    for (auto [field, slot] : {std::pair{"source", &e.source}, std::pair{"target", &e.target}}) {
+      std::string code = Str(x, field);
+      std::string key = GoldPartyKey(code, aliases);
+      if (key.empty()) continue;
+      GoldActor a;
+      a.code = code;
+      a.key = key;
+      a.sector = code.size() > 3 ? code.substr(3, 3) : "";
+      *slot = a;
+    }
+    std::string code = x["code"].get<std::string>();
+    if (format == GoldFormat::kPlover) {
+      e.plover = code;
+    } else {
+      e.cameo = code;
+    }
+    e.date = doc.date ? doc.date->ToString() : "";
+    doc.events.push_back(std::move(e));
+  }
+  set.events += static_cast<int>(doc.events.size());
+  set.docs.push_back(std::move(doc));
+  return Status::Ok();
+}
+
+// ---- the project's own format ----------------------------------------------------------------
+
+struct OwnState {
+  std::map<std::string, size_t> doc_index;  // document id -> position in set.docs
+};
+
+Status AddOwnDocument(const Json& r, int line, std::string_view name, std::string_view base_dir,
+                      const GoldOptions& options, OwnState& st, GoldSet& set) {
+  std::string where = At(name, line);
+  GoldDocument doc;
+  doc.id = Str(r, "document");
+  if (doc.id.empty()) return Status::BadData(where + ": 'document' must be a non-empty string");
+  if (st.doc_index.count(doc.id)) {
+    return Status::BadData(where + ": document '" + doc.id + "' listed twice");
+  }
+  std::filesystem::path path;
+  if (!options.docs_dir.empty()) {
+    path = std::filesystem::path(options.docs_dir) / doc.id;
+  } else {
+    std::string rel = Str(r, "path");
+    if (rel.empty()) {
+      return Status::BadData(where + ": document '" + doc.id +
+                             "' has no 'path' (or give the folder with --docs DIR)");
+    }
+    path = std::filesystem::path(base_dir) / rel;
+  }
+  auto text = ReadFile(path.lexically_normal().string());
+  if (!text.ok()) {
+    return Status(
+        Status::NotFound(where + ": document '" + doc.id + "': " + text.status().message()));
+  }
+  doc.text = std::move(*text);
+  doc.origin = path.lexically_normal().string();
+  std::string hash = Str(r, "hash");
+  if (!hash.empty() && hash != QuoteHash(doc.text)) {
+    return Status::BadData(where + ": document '" + doc.id + "' at " + doc.origin +
+                           " has changed (hash " + QuoteHash(doc.text) + ", gold says " + hash +
+                           "); re-check its spans");
+  }
+  std::string date = Str(r, "date");
+  if (!date.empty()) {
+    doc.date = PartialDate::Parse(date);
+    if (!doc.date) return Status::BadData(where + ": bad date '" + date + "'");
+  }
+  st.doc_index[doc.id] = set.docs.size();
+  set.docs.push_back(std::move(doc));
+  return Status::Ok();
+}
+
+Result<std::optional<GoldActor>> OwnActor(const Json& r, const char* field, const GoldDocument& doc,
+                                          const std::string& where, const CountryAliases& aliases) {
+  auto it = r.find(field);
+  if (it == r.end() || it->is_null()) return std::optional<GoldActor>();
+  if (!it->is_object()) {
+    return Status::BadData(where + ": '" + field + "' must be an object or null");
+  }
+  GoldActor a;
+  a.code = Str(*it, "code");
+  if (a.code.empty()) return Status::BadData(where + ": '" + field + "' needs a 'code'");
+  std::string country = Str(*it, "country");
+  a.key = country.empty() ? GoldPartyKey(a.code, aliases) : aliases.Map(country);
+  a.sector = Str(*it, "sector");
+  if (it->contains("span")) {
+    DRAGOMAN_ASSIGN_OR_RETURN(Span s, ParseSpan((*it)["span"], where, field));
+    DRAGOMAN_RETURN_IF_ERROR(CheckSpan(s, doc, where, field));
+    a.span = s;
+  }
+  return std::optional<GoldActor>(a);
+}
+
+Status AddOwnEvent(const Json& r, int line, std::string_view name, const CountryAliases& aliases,
+                   OwnState& st, GoldSet& set) {
+  std::string where = At(name, line);
+  std::string id = Str(r, "doc");
+  auto di = st.doc_index.find(id);
+  if (di == st.doc_index.end()) {
+    return Status::BadData(where + ": event names document '" + id +
+                           "', which no earlier \"document\" record lists");
+  }
+  GoldDocument& doc = set.docs[di->second];
+  GoldEvent e;
+  e.line = line;
+  if (!r.contains("span")) return Status::BadData(where + ": an event needs its 'span'");
+  DRAGOMAN_ASSIGN_OR_RETURN(Span q, ParseSpan(r["span"], where, "span"));
+  DRAGOMAN_RETURN_IF_ERROR(CheckSpan(q, doc, where, "span"));
+  std::string want = Str(r, "hash");
+  std::string got = QuoteHash(std::string_view(doc.text).substr(q.begin, q.end - q.begin));
+  if (want.empty()) return Status::BadData(where + ": an event needs the 'hash' of its span");
+  if (want != got) {
+    return Status::BadData(where + ": the bytes at span [" + std::to_string(q.begin) + ", " +
+                           std::to_string(q.end) + "] of '" + doc.id + "' hash to " + got +
+                           ", not " + want + ": the document changed or the span is wrong");
+  }
+  e.quote = q;
+  DRAGOMAN_ASSIGN_OR_RETURN(e.source, OwnActor(r, "source", doc, where, aliases));
+  DRAGOMAN_ASSIGN_OR_RETURN(e.target, OwnActor(r, "target", doc, where, aliases));
+  e.plover = Str(r, "plover");
+  e.cameo = Str(r, "cameo");
+  if (e.plover.empty() && e.cameo.empty()) {
+    return Status::BadData(where + ": an event needs 'plover' or 'cameo'");
+  }
+  e.date = Str(r, "date");
+  if (!e.date.empty() && !PartialDate::Parse(e.date)) {
+    return Status::BadData(where + ": bad date '" + e.date + "'");
+  }
+  e.negated = Bool(r, "negated");
+  e.mood = Str(r, "mood");
+  e.note = Str(r, "note");
+  doc.events.push_back(std::move(e));
+  ++set.events;
+  return Status::Ok();
+}
+
+}  // namespace
+
+// ---- CountryAliases ----------------------------------------------------------------------------
+
+Result<CountryAliases> CountryAliases::Load(const std::string& path) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  return Parse(text, path);
+}
+
+Result<CountryAliases> CountryAliases::Parse(std::string_view text, std::string_view name) {
+  CountryAliases out;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view raw = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    size_t hash = raw.find('#');
+    std::string line = Trim(raw.substr(0, hash));
+    if (line.empty()) continue;
+    size_t sp = line.find_first_of(" \t");
+    std::string alias = sp == std::string::npos ? line : line.substr(0, sp);
+    std::string iso = sp == std::string::npos ? "" : Trim(line.substr(sp));
+    auto upper3 = [](const std::string& s) {
+      if (s.size() != 3) return false;
+      for (char c : s) {
+        if (c < 'A' || c > 'Z') return false;
+      }
+      return true;
+    };
+    if (!upper3(alias) || !upper3(iso)) {
+      return Status::BadData(At(name, line_no) +
+                             ": expected 'ALIAS ISO3' (two three-letter upper-case codes)");
+    }
+    if (!out.map_.emplace(alias, iso).second) {
+      return Status::BadData(At(name, line_no) + ": alias '" + alias + "' given twice");
+    }
+  }
+  return out;
+}
+
+std::string CountryAliases::Map(std::string_view code) const {
+  auto it = map_.find(code);
+  return it == map_.end() ? std::string(code) : it->second;
+}
+
+std::string GoldPartyKey(std::string_view code, const CountryAliases& aliases) {
+  if (code.size() < 3 || code.substr(0, 3) == "---") return "";
+  return aliases.Map(code.substr(0, 3));
+}
+
+std::string_view GoldFormatName(GoldFormat f) {
+  switch (f) {
+    case GoldFormat::kOwn:
+      return "dragoman";
+    case GoldFormat::kPlover:
+      return "plover";
+    case GoldFormat::kPetrarch:
+      return "petrarch";
+    case GoldFormat::kTabari:
+      return "tabari";
+  }
+  return "?";
+}
+
+std::string QuoteHash(std::string_view bytes) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  char buf[9];
+  std::snprintf(buf, sizeof buf, "%08x", h);
+  return buf;
+}
+
+Result<GoldSet> ParseGold(std::string_view text, std::string_view name, std::string_view base_dir,
+                          const GoldOptions& options) {
+  if (options.aliases == nullptr) return Status::Internal("LoadGold: no country aliases given");
+  GoldSet set;
+  OwnState own;
+  bool detected = false;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (Trim(line).empty()) continue;
+    Json r = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (r.is_discarded() || !r.is_object()) {
+      return Status::BadData(At(name, line_no) + ": not a JSON object");
+    }
+    if (!detected) {
+      set.format = Detect(r);
+      detected = true;
+    }
+    if (set.format != GoldFormat::kOwn) {
+      DRAGOMAN_RETURN_IF_ERROR(AddPeerRecord(set.format, r, line_no, name, *options.aliases, set));
+    } else if (r.contains("document")) {
+      DRAGOMAN_RETURN_IF_ERROR(AddOwnDocument(r, line_no, name, base_dir, options, own, set));
+    } else if (r.contains("doc")) {
+      DRAGOMAN_RETURN_IF_ERROR(AddOwnEvent(r, line_no, name, *options.aliases, own, set));
+    } else {
+      return Status::BadData(At(name, line_no) +
+                             ": neither a \"document\" nor an event (\"doc\") record");
+    }
+  }
+  if (set.docs.empty()) {
+    return Status::BadData(std::string(name) + ": no gold documents to score");
+  }
+  return set;
+}
+
+Result<GoldSet> LoadGold(const std::string& path, const GoldOptions& options) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  std::string base = std::filesystem::path(path).parent_path().string();
+  if (base.empty()) base = ".";
+  return ParseGold(text, path, base, options);
+}
+
+}  // namespace dragoman::eval

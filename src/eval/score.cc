@@ -1,0 +1,230 @@
+#include "eval/score.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace dragoman::eval {
+
+namespace {
+
+// Party key of an optional gold actor; "" when absent.
+std::string Key(const std::optional<GoldActor>& a) { return a ? a->key : std::string(); }
+std::string Key(const std::optional<ActorRef>& a) { return a ? ActorKey(*a) : std::string(); }
+
+bool SpanOverlaps(const GoldEvent& g, const Event& e) {
+  if (!g.quote) return true;
+  uint32_t b = e.span_begin;
+  uint32_t end = std::max(e.span_end, e.span_begin + 1);  // an empty span still sits somewhere
+  return b < g.quote->end && g.quote->begin < end;
+}
+
+// The coded date agrees with every field the gold date states (a coded "2025-08-04" matches a
+// gold "2025-08"; a coded "2025" does not match a gold "2025-08-04"). An unknown gold date
+// matches only an unknown coded date.
+bool DateAgrees(const std::string& gold, const std::string& coded) {
+  if (gold.empty()) return coded.empty();
+  return coded.size() >= gold.size() && coded.compare(0, gold.size(), gold) == 0;
+}
+
+// Kuhn's augmenting-path algorithm; sizes are a handful of events per document.
+bool Augment(int g, const std::vector<std::vector<int>>& adj, std::vector<int>& coded_to_gold,
+             std::vector<char>& seen) {
+  for (int c : adj[g]) {
+    if (seen[c]) continue;
+    seen[c] = 1;
+    if (coded_to_gold[c] < 0 || Augment(coded_to_gold[c], adj, coded_to_gold, seen)) {
+      coded_to_gold[c] = g;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Quote(const GoldDocument& doc, const GoldEvent& g) {
+  if (!g.quote) return doc.text;
+  return doc.text.substr(g.quote->begin, g.quote->end - g.quote->begin);
+}
+
+std::string DescribeActorKey(const std::string& k) { return k.empty() ? "-" : k; }
+
+}  // namespace
+
+std::string_view LevelName(Level l) {
+  switch (l) {
+    case Level::kDyad:
+      return "dyad";
+    case Level::kTyped:
+      return "typed";
+    case Level::kDated:
+      return "dated";
+    case Level::kSourceTyped:
+      return "source+type";
+  }
+  return "?";
+}
+
+std::optional<Level> ParseLevel(std::string_view s) {
+  for (Level l : kAllLevels) {
+    if (LevelName(l) == s) return l;
+  }
+  if (s == "source" || s == "source_type") return Level::kSourceTyped;
+  return std::nullopt;
+}
+
+std::string ActorKey(const ActorRef& a) {
+  if (!a.country.empty()) return a.country;
+  if (a.code.size() >= 3) {
+    std::string_view p = std::string_view(a.code).substr(0, 3);
+    if (p == "IGO" || p == "NGO" || p == "IMG" || p == "MNC") return std::string(p);
+  }
+  return "";
+}
+
+bool IsSymmetricType(std::string_view plover) {
+  return plover == "CONSULT" || plover == "AGREE" || plover == "COOPERATE";
+}
+
+std::string GoldType(const GoldEvent& g) { return g.plover.empty() ? g.cameo : g.plover; }
+
+std::string CodedType(const GoldEvent& g, const Event& e) {
+  return g.plover.empty() ? e.cameo : e.plover;
+}
+
+bool Compatible(const GoldEvent& g, const Event& e, Level level) {
+  if (!SpanOverlaps(g, e)) return false;
+  std::string gs = Key(g.source), gt = Key(g.target);
+  std::string cs = Key(e.source), ct = Key(e.target);
+  bool symmetric = IsSymmetricType(g.plover) || (g.plover.empty() && IsSymmetricType(e.plover));
+  if (level == Level::kSourceTyped) {
+    bool src = cs == gs || (symmetric && !gt.empty() && cs == gt);
+    return src && GoldType(g) == CodedType(g, e);
+  }
+  bool dyad = (cs == gs && ct == gt) || (symmetric && cs == gt && ct == gs);
+  if (!dyad) return false;
+  if (level == Level::kDyad) return true;
+  if (GoldType(g) != CodedType(g, e) || g.negated != e.negated) return false;
+  if (level == Level::kTyped) return true;
+  return DateAgrees(g.date, e.date);
+}
+
+std::vector<int> MatchLevel(const std::vector<GoldEvent>& gold, const std::vector<Event>& coded,
+                            Level level) {
+  std::vector<std::vector<int>> adj(gold.size());
+  for (size_t i = 0; i < gold.size(); ++i) {
+    for (size_t j = 0; j < coded.size(); ++j) {
+      if (Compatible(gold[i], coded[j], level)) adj[i].push_back(static_cast<int>(j));
+    }
+  }
+  std::vector<int> coded_to_gold(coded.size(), -1);
+  for (size_t i = 0; i < gold.size(); ++i) {
+    std::vector<char> seen(coded.size(), 0);
+    Augment(static_cast<int>(i), adj, coded_to_gold, seen);
+  }
+  std::vector<int> result(gold.size(), -1);
+  for (size_t j = 0; j < coded.size(); ++j) {
+    if (coded_to_gold[j] >= 0) result[coded_to_gold[j]] = static_cast<int>(j);
+  }
+  return result;
+}
+
+double Scores::OverGeneration() const {
+  auto it = levels.find(Level::kTyped);
+  if (it == levels.end() || it->second.gold == 0) return 0.0;
+  return static_cast<double>(it->second.coded) / it->second.gold;
+}
+
+std::string DescribeGold(const GoldEvent& g) {
+  std::string s =
+      DescribeActorKey(Key(g.source)) + "->" + DescribeActorKey(Key(g.target)) + " " + GoldType(g);
+  if (!g.plover.empty() && !g.cameo.empty()) s += "/" + g.cameo;
+  if (g.negated) s += " (negated)";
+  if (!g.date.empty()) s += " " + g.date;
+  return s;
+}
+
+std::string DescribeCoded(const Event& e) {
+  std::string s = DescribeActorKey(Key(e.source)) + "->" + DescribeActorKey(Key(e.target)) + " " +
+                  (e.plover.empty() ? "?" : e.plover) + "/" + e.cameo;
+  if (e.negated) s += " (negated)";
+  if (!e.date.empty()) s += " " + e.date;
+  return s;
+}
+
+void ScoreDocument(const GoldDocument& doc, const std::vector<Event>& coded, Scores& scores) {
+  ++scores.documents;
+  const std::vector<GoldEvent>& gold = doc.events;
+  for (Level l : kAllLevels) {
+    std::vector<int> m = MatchLevel(gold, coded, l);
+    Counts& c = scores.levels[l];
+    c.gold += static_cast<int>(gold.size());
+    c.coded += static_cast<int>(coded.size());
+    c.matched += static_cast<int>(std::count_if(m.begin(), m.end(), [](int x) { return x >= 0; }));
+  }
+
+  // Typed matching: per type figures, misses and false alarms.
+  std::vector<int> typed = MatchLevel(gold, coded, Level::kTyped);
+  std::vector<char> coded_used(coded.size(), 0);
+  for (size_t i = 0; i < gold.size(); ++i) {
+    Counts& t = scores.per_type[GoldType(gold[i])];
+    ++t.gold;
+    if (typed[i] >= 0) {
+      ++t.matched;
+      coded_used[typed[i]] = 1;
+    }
+  }
+  for (const Event& e : coded) {
+    ++scores.per_type[scores.cameo_types ? e.cameo : e.plover].coded;
+  }
+
+  // Confusion: typed pairs first, then dyad-only pairs among what is left.
+  std::vector<GoldEvent> rest_gold;
+  std::vector<size_t> rest_gold_idx;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    if (typed[i] >= 0) {
+      ++scores.confusion[{GoldType(gold[i]), GoldType(gold[i])}];
+    } else {
+      rest_gold.push_back(gold[i]);
+      rest_gold_idx.push_back(i);
+    }
+  }
+  std::vector<Event> rest_coded;
+  std::vector<size_t> rest_coded_idx;
+  for (size_t j = 0; j < coded.size(); ++j) {
+    if (!coded_used[j]) {
+      rest_coded.push_back(coded[j]);
+      rest_coded_idx.push_back(j);
+    }
+  }
+  std::vector<int> dyad = MatchLevel(rest_gold, rest_coded, Level::kDyad);
+  std::vector<char> rest_used(rest_coded.size(), 0);
+  for (size_t i = 0; i < rest_gold.size(); ++i) {
+    const GoldEvent& g = rest_gold[i];
+    std::string coded_type = "(missed)";
+    if (dyad[i] >= 0) {
+      coded_type = CodedType(g, rest_coded[dyad[i]]);
+      if (coded_type.empty()) coded_type = "?";
+      rest_used[dyad[i]] = 1;
+    }
+    ++scores.confusion[{GoldType(g), coded_type}];
+
+    // What did the coder say about these words?
+    std::string said;
+    for (const Event& e : coded) {
+      if (g.quote && !(e.span_begin < g.quote->end && g.quote->begin < e.span_end + 1)) continue;
+      if (!said.empty()) said += "; ";
+      said += DescribeCoded(e);
+    }
+    std::string where = doc.origin;
+    if (g.line > 0 && g.id.empty()) where = "gold line " + std::to_string(g.line);
+    scores.misses.push_back({doc.id, Quote(doc, g), DescribeGold(g), said, where});
+  }
+  for (size_t j = 0; j < rest_coded.size(); ++j) {
+    const Event& e = rest_coded[j];
+    if (!rest_used[j]) {
+      ++scores.confusion[{"(spurious)", scores.cameo_types ? e.cameo : e.plover}];
+    }
+    scores.false_alarms.push_back({doc.id, e.text, "", DescribeCoded(e), e.rule});
+  }
+}
+
+}  // namespace dragoman::eval

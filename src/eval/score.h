@@ -1,0 +1,104 @@
+// Scoring coded events against gold events: one-to-one matching at several levels, precision /
+// recall / F1 overall and per PLOVER type, a type confusion table and the lists of misses and
+// false alarms.
+//
+// The approach. Gold and coded events are compared document by document. A coded event is a
+// candidate for a gold event when it comes from the gold's words (its span overlaps the gold
+// quote; peer gold records are one sentence each and need no span) and agrees at the level:
+//   dyad         source and target party keys equal (gold/ GoldPartyKey, coded: ActorKey)
+//   typed        dyad, plus the same PLOVER type (CAMEO code when the gold has no PLOVER type)
+//                and the same negation
+//   dated        typed, plus the date: the coded date agrees with every field the gold date gives
+//   source+type  the source party and the type only (the target is ignored): PLOVER's own
+//                headline measure, since its gold leaves many targets blank
+// CONSULT, AGREE and COOPERATE are symmetric: a coded event matches with source and target
+// swapped too. For each level the matching is a maximum bipartite matching (each gold event and
+// each coded event used at most once), so the counts do not depend on event order.
+//
+// Thread-safety: plain functions over value types.
+#ifndef DRAGOMAN_EVAL_SCORE_H_
+#define DRAGOMAN_EVAL_SCORE_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eval/gold.h"
+#include "events/event.h"
+
+namespace dragoman::eval {
+
+enum class Level { kDyad, kTyped, kDated, kSourceTyped };
+inline constexpr Level kAllLevels[] = {Level::kDyad, Level::kTyped, Level::kDated,
+                                       Level::kSourceTyped};
+std::string_view LevelName(Level l);  // "dyad", "typed", "dated", "source+type"
+// Parses the names above ("source" also for source+type).
+std::optional<Level> ParseLevel(std::string_view s);
+
+// The party key of a coded actor: its country, else the first three letters of its code when
+// the code names a group ("IGOUNO" -> "IGO"), else "".
+std::string ActorKey(const ActorRef& a);
+
+// True for the types whose direction does not matter (CONSULT, AGREE, COOPERATE).
+bool IsSymmetricType(std::string_view plover);
+
+// The type the gold and the coded event are compared on at the typed level.
+std::string GoldType(const GoldEvent& g);                   // plover, else cameo
+std::string CodedType(const GoldEvent& g, const Event& e);  // e.plover or e.cameo, as the gold
+
+// Whether `e` may match `g` at `level` (span included).
+bool Compatible(const GoldEvent& g, const Event& e, Level level);
+
+// One-to-one maximum matching: result[i] = index into `coded` matched to gold[i], or -1.
+std::vector<int> MatchLevel(const std::vector<GoldEvent>& gold, const std::vector<Event>& coded,
+                            Level level);
+
+struct Counts {
+  int gold = 0;
+  int coded = 0;
+  int matched = 0;
+  double Precision() const { return coded ? static_cast<double>(matched) / coded : 0.0; }
+  double Recall() const { return gold ? static_cast<double>(matched) / gold : 0.0; }
+  double F1() const {
+    double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+};
+
+// A gold event the coder missed or a coded event with no gold partner (typed level).
+struct Discrepancy {
+  std::string doc;
+  std::string sentence;  // the gold quote or the coded sentence, as in the document
+  std::string expected;  // "AZE -> IRN REJECT 2025-08-04" or "" for a false alarm
+  std::string coded;     // what the coder said about these words ("" when nothing)
+  std::string where;     // "gold.jsonl:12" / coded rule
+};
+
+struct Scores {
+  std::map<Level, Counts> levels;
+  std::map<std::string, Counts> per_type;  // typed level, by gold/coded type
+  // Type confusion among events that agree on the dyad: (gold type, coded type) -> count.
+  // Gold events with no dyad partner count under coded "(missed)"; coded events with no gold
+  // partner under gold "(spurious)".
+  std::map<std::pair<std::string, std::string>, int> confusion;
+  std::vector<Discrepancy> misses;
+  std::vector<Discrepancy> false_alarms;
+  int documents = 0;
+  // True when the gold types are CAMEO codes (PETRARCH/TABARI suites), false for PLOVER types.
+  bool cameo_types = false;
+  // Over-generation: coded events per gold event (coded / gold).
+  double OverGeneration() const;
+};
+
+// Adds one document's gold and coded events to `scores`. `doc` supplies the text for quotes.
+// REQUIRES: scores.cameo_types set for the gold set's format before the first call.
+void ScoreDocument(const GoldDocument& doc, const std::vector<Event>& coded, Scores& scores);
+
+// "AZE->IRN REJECT 2025-08-04" for messages.
+std::string DescribeGold(const GoldEvent& g);
+std::string DescribeCoded(const Event& e);
+
+}  // namespace dragoman::eval
+
+#endif  // DRAGOMAN_EVAL_SCORE_H_
