@@ -1,0 +1,342 @@
+// TextAnalyzer: lines -> blocks -> sentences -> tokens.
+//
+// The document is first cut into lines. Consecutive non-blank lines are joined into one block
+// only when the first is hard-wrapped prose (it lacks terminal punctuation and the next line
+// starts in lower case, or it ends in a comma or a connecting word such as "of"); otherwise
+// each line is its own block, so a sentence never crosses a blank line and headlines, bylines
+// and captions stay apart from the prose. Each block is tokenized once; a heading block is one
+// sentence, any other block is split where ICU's sentence BreakIterator puts a boundary that
+// falls between two tokens, unless the token before it is an abbreviation that cannot end a
+// sentence (see abbreviations.h). Everything is linear in the text size.
+#include "text/analysis.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "text/abbreviations.h"
+#include "text/furniture.h"
+#include "text/lemmatizer.h"
+#include "text/normalize.h"
+#include "text/tokenizer.h"
+
+namespace dragoman {
+namespace {
+
+struct Span {
+  uint32_t begin;
+  uint32_t end;
+};
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+// Trims ASCII white space and U+00A0 from both ends of [b, e).
+Span TrimSpan(std::string_view text, uint32_t b, uint32_t e) {
+  while (b < e) {
+    if (IsAsciiSpace(text[b]) || text[b] == '\r') {
+      ++b;
+    } else if (e - b >= 2 && static_cast<unsigned char>(text[b]) == 0xC2 &&
+               static_cast<unsigned char>(text[b + 1]) == 0xA0) {
+      b += 2;
+    } else {
+      break;
+    }
+  }
+  while (e > b) {
+    if (IsAsciiSpace(text[e - 1]) || text[e - 1] == '\r') {
+      --e;
+    } else if (e - b >= 2 && static_cast<unsigned char>(text[e - 2]) == 0xC2 &&
+               static_cast<unsigned char>(text[e - 1]) == 0xA0) {
+      e -= 2;
+    } else {
+      break;
+    }
+  }
+  return {b, e};
+}
+
+// The last code point of the non-empty span.
+UChar32 LastChar(std::string_view text, Span s) {
+  int32_t i = static_cast<int32_t>(s.end);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), static_cast<int32_t>(s.begin), i, c);
+  return c;
+}
+
+bool IsTerminal(UChar32 c) {
+  switch (c) {
+    case '.':
+    case '!':
+    case '?':
+    case ':':
+    case '"':
+    case 0x201D:  // ”
+    case 0x2019:  // ’
+    case 0x2026:  // …
+    case 0x00BB:  // »
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Lower-case words that cannot end a line of prose that is complete.
+bool IsConnectingWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "a",    "an",   "and", "as",   "at",   "by",    "for",   "from", "in",   "into",
+      "of",   "on",   "or",  "than", "that", "the",   "their", "to",   "with", "which",
+      "who",  "whose", "its", "his", "her",  "our",   "but",   "nor",  "whom", "onto"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// Small words that stay lower case in title-case headlines.
+bool IsTitleSmallWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "a",  "an", "and", "as", "at",   "but", "by",  "for",  "from", "in",   "into", "nor",
+      "of", "on", "or",  "to", "the",  "with", "vs", "over", "via",  "amid", "after", "upon",
+      "off", "up", "out", "is", "are", "be",  "was", "than", "its"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+}  // namespace
+
+struct TextAnalyzer::Impl {
+  Abbreviations abbrevs;
+  FurniturePatterns furniture;
+  std::unique_ptr<Tokenizer> tokenizer;
+  std::unique_ptr<icu::BreakIterator> sentence_breaks;  // prototype; cloned per Analyze()
+
+  bool LooksLikeHeading(std::string_view text, const std::vector<RawToken>& toks, size_t b,
+                        size_t e, Span span) const;
+};
+
+TextAnalyzer::~TextAnalyzer() = default;
+
+Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const TextConfig& config) {
+  std::unique_ptr<TextAnalyzer> ta(new TextAnalyzer());
+  ta->impl_ = std::make_unique<Impl>();
+  const std::string dir = config.data_dir + "/text/";
+  DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->abbrevs, Abbreviations::Load(dir + "abbreviations.txt"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->furniture, FurniturePatterns::Load(dir + "furniture.txt"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ta->lemmatizer_,
+                            Lemmatizer::Load(config.wordnet_dir, dir + "lemmas.txt"));
+  ta->impl_->tokenizer = std::make_unique<Tokenizer>(&ta->impl_->abbrevs);
+  UErrorCode st = U_ZERO_ERROR;
+  ta->impl_->sentence_breaks.reset(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), st));
+  if (U_FAILURE(st) || !ta->impl_->sentence_breaks) {
+    return Status::Internal(std::string("ICU sentence break iterator: ") + u_errorName(st));
+  }
+  return ta;
+}
+
+bool TextAnalyzer::Impl::LooksLikeHeading(std::string_view text, const std::vector<RawToken>& toks,
+                                          size_t b, size_t e, Span span) const {
+  if (b == e) return false;
+  if (IsTerminal(LastChar(text, span))) return false;
+  const RawToken& last = toks[e - 1];
+  if (last.period != RawToken::Period::kNone) return false;  // ends in "U.S." / "etc."
+  int words = 0, content = 0, capitalised = 0, all_caps = 0;
+  for (size_t i = b; i < e; ++i) {
+    const RawToken& t = toks[i];
+    if (t.kind != RawToken::Kind::kWord && t.kind != RawToken::Kind::kNumber) continue;
+    ++words;
+    if (t.kind != RawToken::Kind::kWord) continue;
+    if (t.all_caps) ++all_caps;
+    std::string_view w = text.substr(t.begin, t.end - t.begin);
+    std::string lw = FoldKey(w);
+    if (!t.capitalized && IsTitleSmallWord(lw)) continue;
+    ++content;
+    if (t.capitalized) ++capitalised;
+  }
+  if (words == 0) return true;  // a line of symbols ("***")
+  if (words <= 6) return true;
+  if (words > 25) return false;
+  if (all_caps * 10 >= words * 8) return true;
+  return content > 0 && capitalised * 10 >= content * 8;
+}
+
+std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
+  std::vector<Sentence> out;
+  if (text.empty()) return out;
+
+  // 1. Lines, trimmed; blank lines have begin == end.
+  std::vector<Span> lines;
+  {
+    uint32_t pos = 0;
+    const uint32_t n = static_cast<uint32_t>(text.size());
+    while (pos <= n) {
+      uint32_t e = pos;
+      while (e < n && text[e] != '\n' && text[e] != '\r') ++e;
+      lines.push_back(TrimSpan(text, pos, e));
+      if (e >= n) break;
+      pos = e + 1;
+      if (text[e] == '\r' && pos < n && text[pos] == '\n') ++pos;
+    }
+  }
+
+  std::unique_ptr<icu::BreakIterator> breaks(impl_->sentence_breaks->clone());
+  FurniturePatterns::Matcher furniture(impl_->furniture);
+  std::vector<RawToken> toks;
+  std::vector<size_t> cuts;  // token indices where a new sentence starts
+  std::string joined;        // a multi-line block with its line breaks blanked out
+  int paragraph = -1;
+
+  for (size_t li = 0; li < lines.size();) {
+    if (lines[li].begin == lines[li].end) {
+      ++li;
+      continue;
+    }
+    // 2. A block: this line plus following lines that continue hard-wrapped prose.
+    Span block = lines[li];
+    size_t lj = li + 1;
+    while (lj < lines.size() && lines[lj].begin != lines[lj].end) {
+      Span cur{block.begin, block.end};
+      UChar32 last = LastChar(text, cur);
+      if (IsTerminal(last)) break;
+      int32_t k = static_cast<int32_t>(lines[lj].begin);
+      UChar32 first;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), k, static_cast<int32_t>(text.size()),
+              first);
+      bool join = u_islower(first);
+      if (!join && (last == ',' || last == ';' || last == '-')) join = true;
+      if (!join && u_isalpha(last)) {
+        // Last word of the line so far.
+        uint32_t wb = block.end;
+        while (wb > block.begin && text[wb - 1] >= 'a' && text[wb - 1] <= 'z') --wb;
+        if (wb == block.begin || !(text[wb - 1] >= 'A' && text[wb - 1] <= 'Z')) {
+          join = IsConnectingWord(text.substr(wb, block.end - wb));
+        }
+      }
+      if (!join) break;
+      block.end = lines[lj].end;
+      ++lj;
+    }
+    const size_t first_line = li;
+    li = lj;
+    ++paragraph;
+
+    // 3. Tokens of the block.
+    toks.clear();
+    impl_->tokenizer->Tokenize(text.substr(block.begin, block.end - block.begin), block.begin,
+                               &toks);
+    if (toks.empty()) continue;
+
+    // 4. Sentence boundaries.
+    cuts.clear();
+    cuts.push_back(0);
+    const bool heading = impl_->LooksLikeHeading(text, toks, 0, toks.size(), block);
+    if (!heading) {
+      UErrorCode st = U_ZERO_ERROR;
+      UText ut = UTEXT_INITIALIZER;
+      // ICU ends a sentence at every line break; inside a joined block the breaks are spaces.
+      const char* data = text.data() + block.begin;
+      if (lj - 1 > first_line) {
+        joined.assign(data, block.end - block.begin);
+        for (char& ch : joined) {
+          if (ch == '\n' || ch == '\r') ch = ' ';
+        }
+        data = joined.data();
+      }
+      utext_openUTF8(&ut, data, block.end - block.begin, &st);
+      breaks->setText(&ut, st);
+      if (U_SUCCESS(st)) {
+        size_t ti = 0;  // first token starting at or after the boundary
+        for (int32_t bnd = breaks->next(); bnd != icu::BreakIterator::DONE;
+             bnd = breaks->next()) {
+          uint32_t abs = block.begin + static_cast<uint32_t>(bnd);
+          while (ti < toks.size() && toks[ti].begin < abs) ++ti;
+          if (ti == 0 || ti >= toks.size()) continue;
+          if (toks[ti - 1].end > abs) continue;  // inside a token
+          if (cuts.back() == ti) continue;
+          const RawToken& before = toks[ti - 1];
+          if (before.period == RawToken::Period::kNeverEnds) continue;
+          if (before.period == RawToken::Period::kMayEnd && !toks[ti].capitalized) continue;
+          cuts.push_back(ti);
+        }
+      }
+      breaks->setText(icu::UnicodeString());
+      utext_close(&ut);
+    }
+
+    // 5. Sentences.
+    const size_t first_sentence = out.size();
+    for (size_t c = 0; c < cuts.size(); ++c) {
+      size_t tb = cuts[c];
+      size_t te = c + 1 < cuts.size() ? cuts[c + 1] : toks.size();
+      Sentence s;
+      s.index = static_cast<int>(out.size());
+      s.paragraph = paragraph;
+      s.begin = toks[tb].begin;
+      s.end = toks[te - 1].end;
+      s.heading = heading;
+      s.tokens.reserve(te - tb);
+      for (size_t t = tb; t < te; ++t) {
+        const RawToken& r = toks[t];
+        Token tok;
+        tok.begin = r.begin;
+        tok.end = r.end;
+        std::string_view surface = text.substr(r.begin, r.end - r.begin);
+        switch (r.kind) {
+          case RawToken::Kind::kPossessive:
+            tok.norm = "'s";
+            tok.lemma = tok.norm;
+            break;
+          case RawToken::Kind::kPunct:
+            AppendFoldKey(surface, &tok.norm);
+            tok.lemma = tok.norm;
+            tok.flags |= Token::kPunct;
+            break;
+          case RawToken::Kind::kNumber:
+            AppendFoldKey(surface, &tok.norm);
+            tok.lemma = tok.norm;
+            tok.flags |= Token::kNumber;
+            break;
+          case RawToken::Kind::kWord: {
+            AppendFoldKey(surface, &tok.norm);
+            Lemmatizer::WordInfo info = lemmatizer_->Analyze(tok.norm);
+            tok.lemma = std::move(info.lemma);
+            if (info.verb) tok.flags |= Token::kVerbForm;
+            if (info.noun) tok.flags |= Token::kNounForm;
+            break;
+          }
+        }
+        if (r.capitalized) tok.flags |= Token::kCapitalized;
+        if (r.all_caps) tok.flags |= Token::kAllCaps;
+        s.tokens.push_back(std::move(tok));
+      }
+      s.furniture = furniture.IsFurniture(text.substr(s.begin, s.end - s.begin));
+      out.push_back(std::move(s));
+    }
+    // A caption line ending in a credit: all of its sentences are furniture.
+    const Sentence& last = out.back();
+    if (furniture.IsCaptionEnd(text.substr(last.begin, last.end - last.begin))) {
+      for (size_t k = first_sentence; k < out.size(); ++k) out[k].furniture = true;
+    }
+  }
+  return out;
+}
+
+std::string TextAnalyzer::Normalize(std::string_view s) const { return FoldKey(s); }
+
+std::vector<std::string> TextAnalyzer::TokenizePhrase(std::string_view phrase) const {
+  std::vector<RawToken> toks;
+  impl_->tokenizer->Tokenize(phrase, 0, &toks);
+  std::vector<std::string> out;
+  out.reserve(toks.size());
+  for (const RawToken& t : toks) {
+    if (t.kind == RawToken::Kind::kPossessive) {
+      out.emplace_back("'s");
+    } else {
+      out.push_back(FoldKey(phrase.substr(t.begin, t.end - t.begin)));
+    }
+  }
+  return out;
+}
+
+}  // namespace dragoman

@@ -1,0 +1,360 @@
+#include "text/analysis.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/lemmatizer.h"
+#include "text/test_util.h"
+
+namespace dragoman {
+namespace {
+
+std::vector<std::string> Surfaces(std::string_view text, const Sentence& s) {
+  std::vector<std::string> out;
+  for (const Token& t : s.tokens) out.emplace_back(text.substr(t.begin, t.end - t.begin));
+  return out;
+}
+
+std::vector<std::string> Norms(const Sentence& s) {
+  std::vector<std::string> out;
+  for (const Token& t : s.tokens) out.push_back(t.norm);
+  return out;
+}
+
+std::vector<std::string> SentenceTexts(std::string_view text, const std::vector<Sentence>& ss) {
+  std::vector<std::string> out;
+  for (const Sentence& s : ss) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+// Invariants every analysis must satisfy, whatever the input.
+void CheckInvariants(std::string_view text, const std::vector<Sentence>& ss) {
+  uint32_t prev_end = 0;
+  int prev_para = -1;
+  for (size_t i = 0; i < ss.size(); ++i) {
+    const Sentence& s = ss[i];
+    EXPECT_EQ(s.index, static_cast<int>(i));
+    EXPECT_GE(s.paragraph, prev_para);
+    prev_para = s.paragraph;
+    ASSERT_FALSE(s.tokens.empty());
+    EXPECT_LE(prev_end, s.begin);
+    EXPECT_LT(s.begin, s.end);
+    EXPECT_LE(s.end, text.size());
+    EXPECT_EQ(s.begin, s.tokens.front().begin);
+    EXPECT_EQ(s.end, s.tokens.back().end);
+    uint32_t tok_end = s.begin;
+    for (const Token& t : s.tokens) {
+      EXPECT_LE(tok_end, t.begin);
+      EXPECT_LT(t.begin, t.end);
+      tok_end = t.end;
+      EXPECT_FALSE(t.norm.empty()) << text.substr(t.begin, t.end - t.begin);
+      // Offsets fall on UTF-8 character boundaries.
+      EXPECT_NE(static_cast<unsigned char>(text[t.begin]) & 0xC0, 0x80);
+      if (t.end < text.size()) {
+        EXPECT_NE(static_cast<unsigned char>(text[t.end]) & 0xC0, 0x80);
+      }
+    }
+    // No sentence crosses a blank line.
+    std::string_view body = text.substr(s.begin, s.end - s.begin);
+    size_t nl = body.find('\n');
+    while (nl != std::string_view::npos) {
+      size_t k = nl + 1;
+      while (k < body.size() && (body[k] == ' ' || body[k] == '\t' || body[k] == '\r')) ++k;
+      EXPECT_TRUE(k < body.size() && body[k] != '\n') << "blank line inside: " << body;
+      nl = body.find('\n', nl + 1);
+    }
+    prev_end = s.end;
+  }
+}
+
+class AnalyzerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ta_ = SharedAnalyzer();
+    ASSERT_NE(ta_, nullptr);
+  }
+  std::vector<Sentence> Run(std::string_view text) {
+    std::vector<Sentence> ss = ta_->Analyze(text);
+    CheckInvariants(text, ss);
+    return ss;
+  }
+  const TextAnalyzer* ta_ = nullptr;
+};
+
+TEST_F(AnalyzerTest, EmptyAndBlankText) {
+  EXPECT_TRUE(Run("").empty());
+  EXPECT_TRUE(Run(" \n\n \t\r\n").empty());
+}
+
+struct TokenCase {
+  const char* text;
+  std::vector<std::string> surfaces;
+  std::vector<std::string> norms;  // empty: not checked
+};
+
+TEST_F(AnalyzerTest, Tokens) {
+  const TokenCase cases[] = {
+      {"Ministers met in Baku.", {"Ministers", "met", "in", "Baku", "."}, {}},
+      {"It cost 1,000 dollars, or 2.5 each.",
+       {"It", "cost", "1,000", "dollars", ",", "or", "2.5", "each", "."},
+       {}},
+      {"Amir-Abdollahian arrived.", {"Amir", "-", "Abdollahian", "arrived", "."},
+       {"amir", "-", "abdollahian", "arrived", "."}},
+      {"Sixty-two soldiers", {"Sixty", "-", "two", "soldiers"}, {"sixty", "-", "two", "soldiers"}},
+      {"Iran's envoy", {"Iran", "'s", "envoy"}, {"iran", "'s", "envoy"}},
+      {"Iran’s envoy", {"Iran", "’s", "envoy"}, {"iran", "'s", "envoy"}},
+      {"the countries' envoys", {"the", "countries", "'", "envoys"}, {}},
+      {"O'Neill spoke", {"O'Neill", "spoke"}, {"o'neill", "spoke"}},
+      {"No:367/21, Head", {"No:367/21", ",", "Head"}, {"no:367/21", ",", "head"}},
+      {"at 21:57 on 04/10/2021", {"at", "21:57", "on", "04/10/2021"}, {}},
+      {"and/or", {"and", "/", "or"}, {}},
+      {"the U.S. embassy", {"the", "U.S.", "embassy"}, {"the", "u.s.", "embassy"}},
+      {"Gen. Smith", {"Gen.", "Smith"}, {"gen.", "smith"}},
+      {"Resolution No. 5", {"Resolution", "No.", "5"}, {}},
+      {"He said no.", {"He", "said", "no", "."}, {}},
+      {"COP-29 (OIC)", {"COP", "-", "29", "(", "OIC", ")"}, {"cop", "-", "29", "(", "oic", ")"}},
+      {"“Yes,” he said…", {"“", "Yes", ",", "”", "he", "said", "…"},
+       {"\"", "yes", ",", "\"", "he", "said", "..."}},
+      {"wait...", {"wait", "..."}, {}},
+      {"Ağdam and Şuşa", {"Ağdam", "and", "Şuşa"}, {"agdam", "and", "susa"}},
+      {"Əliyev", {"Əliyev"}, {"eliyev"}},
+      {"29th session", {"29th", "session"}, {}},
+      {"Azerbaijan–Iran border", {"Azerbaijan", "–", "Iran", "border"},
+       {"azerbaijan", "-", "iran", "border"}},
+      {"John F. Kennedy", {"John", "F.", "Kennedy"}, {}},
+      {"e.g. this", {"e.g.", "this"}, {}},
+      {"Москва и Баку", {"Москва", "и", "Баку"}, {}},
+  };
+  for (const TokenCase& c : cases) {
+    std::vector<Sentence> ss = Run(c.text);
+    std::vector<std::string> got, norms;
+    for (const Sentence& s : ss) {
+      for (auto& x : Surfaces(c.text, s)) got.push_back(x);
+      for (auto& x : Norms(s)) norms.push_back(x);
+    }
+    EXPECT_EQ(got, c.surfaces) << c.text;
+    if (!c.norms.empty()) {
+      EXPECT_EQ(norms, c.norms) << c.text;
+    }
+  }
+}
+
+TEST_F(AnalyzerTest, TokenFlagsAndLemmas) {
+  std::string text = "The OIC ministers were pardoned and met 37 officials in Baku.";
+  std::vector<Sentence> ss = Run(text);
+  ASSERT_EQ(ss.size(), 1u);
+  const auto& t = ss[0].tokens;
+  ASSERT_EQ(t.size(), 12u);
+  EXPECT_TRUE(t[0].has(Token::kCapitalized));
+  EXPECT_FALSE(t[0].has(Token::kAllCaps));
+  EXPECT_TRUE(t[1].has(Token::kAllCaps));
+  EXPECT_TRUE(t[1].has(Token::kCapitalized));
+  EXPECT_EQ(t[2].lemma, "minister");
+  EXPECT_TRUE(t[2].has(Token::kNounForm));
+  EXPECT_EQ(t[3].lemma, "be");
+  EXPECT_TRUE(t[3].has(Token::kVerbForm));
+  EXPECT_EQ(t[4].lemma, "pardon");
+  EXPECT_EQ(t[6].lemma, "meet");
+  EXPECT_TRUE(t[7].has(Token::kNumber));
+  EXPECT_EQ(t[7].lemma, "37");
+  EXPECT_EQ(t[8].lemma, "official");
+  EXPECT_TRUE(t[11].has(Token::kPunct));
+  EXPECT_FALSE(t[11].has(Token::kNumber));
+  EXPECT_FALSE(t[5].has(Token::kVerbForm));  // "and"
+}
+
+struct SplitCase {
+  const char* text;
+  std::vector<std::string> sentences;
+};
+
+TEST_F(AnalyzerTest, SentenceSplitting) {
+  const SplitCase cases[] = {
+      {"Gen. Smith met the envoy. He left.", {"Gen. Smith met the envoy.", "He left."}},
+      {"Mr. Lee visited the U.S. embassy on Monday.",
+       {"Mr. Lee visited the U.S. embassy on Monday."}},
+      {"The minister travelled to the U.S. He said talks went well.",
+       {"The minister travelled to the U.S.", "He said talks went well."}},
+      {"Talks resumed on Dec. 5 in Geneva.", {"Talks resumed on Dec. 5 in Geneva."}},
+      {"Trade, energy, etc. were discussed.", {"Trade, energy, etc. were discussed."}},
+      {"They signed deals on energy, transport, etc. The visit ends today.",
+       {"They signed deals on energy, transport, etc.", "The visit ends today."}},
+      {"Decree No. 12 was signed. It takes effect now.",
+       {"Decree No. 12 was signed.", "It takes effect now."}},
+      {"Was it a deal? Yes! It was.", {"Was it a deal?", "Yes!", "It was."}},
+      {"“We agree,” she said. “Good.”", {"“We agree,” she said.", "“Good.”"}},
+      {"Prices rose 2.5 percent. Officials said so.",
+       {"Prices rose 2.5 percent.", "Officials said so."}},
+      {"Pres. Aliyev and Prof. Karimov met Amb. Ross.",
+       {"Pres. Aliyev and Prof. Karimov met Amb. Ross."}},
+  };
+  for (const SplitCase& c : cases) {
+    EXPECT_EQ(SentenceTexts(c.text, Run(c.text)), c.sentences) << c.text;
+  }
+}
+
+TEST_F(AnalyzerTest, ParagraphsAndHardWraps) {
+  std::string text =
+      "The talks in Baku lasted two days and\n"
+      "ended with a joint statement.\n"
+      "\n"
+      "A second paragraph follows here.\n"
+      "A new line is a new block.\n"
+      "The ministers of\n"
+      "Azerbaijan and Iran met.";
+  std::vector<Sentence> ss = Run(text);
+  std::vector<std::string> want = {
+      "The talks in Baku lasted two days and\nended with a joint statement.",
+      "A second paragraph follows here.", "A new line is a new block.",
+      "The ministers of\nAzerbaijan and Iran met."};
+  EXPECT_EQ(SentenceTexts(text, ss), want);
+  ASSERT_EQ(ss.size(), 4u);
+  EXPECT_EQ(ss[0].paragraph, 0);
+  EXPECT_EQ(ss[1].paragraph, 1);
+  EXPECT_EQ(ss[2].paragraph, 2);
+  EXPECT_EQ(ss[3].paragraph, 3);
+}
+
+TEST_F(AnalyzerTest, CarriageReturnsAndSpaces) {
+  std::string text = "  First line here.\r\n\r\n\tSecond line here.  \r\n";
+  EXPECT_EQ(SentenceTexts(text, Run(text)),
+            (std::vector<std::string>{"First line here.", "Second line here."}));
+}
+
+struct FlagCase {
+  const char* line;
+  int heading;  // 1, 0, or -1 when it does not matter
+  bool furniture;
+};
+
+TEST_F(AnalyzerTest, HeadingsAndFurniture) {
+  const FlagCase cases[] = {
+      {"Azerbaijan, Iran Discuss Bilateral Issues", true, false},
+      {"Turkey And Georgia Sign New Transit Agreement On Rail Freight", true, false},
+      {"Expert opinion", true, false},
+      {"The foreign ministers of the two countries discussed bilateral relations in Baku.", false,
+       false},
+      {"news banner image Desktop news banner image Mobile", -1, true},
+      {"Newsroom logo", true, true},
+      {"Share this page", true, true},
+      {"© 2024 Example News. All rights reserved.", -1, true},
+      {"Privacy Policy", true, true},
+      {"Contact us", true, true},
+      {"Last update: March 3, 2024 10:15", -1, true},
+      {"Photo: Reuters", -1, true},
+      {"Read more", true, true},
+      {"Advertisement", true, true},
+      {"None", true, true},
+      {"Desktop", true, true},
+      {"By Jane Doe May 2, 2023", -1, true},
+      {"By Jane Doe", true, true},
+      {"Press release 12 March 2023", -1, true},
+      {"date 2023-03-12 Envoys meet in Ankara", -1, true},
+      {"The envoy arrived by plane.", false, false},
+      {"Officials said they would read more reports.", false, false},
+  };
+  for (const FlagCase& c : cases) {
+    std::vector<Sentence> ss = Run(c.line);
+    ASSERT_FALSE(ss.empty()) << c.line;
+    bool heading = true, furniture = true;
+    for (const Sentence& s : ss) {
+      heading = heading && s.heading;
+      furniture = furniture && s.furniture;
+    }
+    if (c.heading >= 0) {
+      EXPECT_EQ(heading, c.heading == 1) << c.line;
+    }
+    EXPECT_EQ(furniture, c.furniture) << c.line;
+  }
+}
+
+TEST_F(AnalyzerTest, CaptionsMarkTheirWholeLine) {
+  const char* captions[] = {
+      "The two presidents met in Ankara on May 3, 2023. / example.gov.tr",
+      "The two presidents met in Ankara on May 3, 2023. /",
+      "The delegation visited the port. Photo: Example Agency",
+  };
+  for (const char* c : captions) {
+    std::vector<Sentence> ss = Run(c);
+    ASSERT_FALSE(ss.empty());
+    for (const Sentence& s : ss) EXPECT_TRUE(s.furniture) << c;
+  }
+  // A slash inside prose is not a credit.
+  std::vector<Sentence> prose = Run("The rate was 1 USD / 1.7 AZN on Monday.");
+  ASSERT_EQ(prose.size(), 1u);
+  EXPECT_FALSE(prose[0].furniture);
+}
+
+TEST_F(AnalyzerTest, OffsetsCutTheOriginalText) {
+  std::string text =
+      "İlham Əliyev and the Ağdam delegation — “friends” — met in Şəki.\n\n"
+      "Москва (ТАСС) 5 марта. Переговоры прошли.\n"
+      "東京で会談が行われた。次の会議は来月です。\n"
+      "Iran’s envoy, Amir‑Abdollahian, said: “No.”";
+  std::vector<Sentence> ss = Run(text);
+  ASSERT_GE(ss.size(), 4u);
+  for (const Sentence& s : ss) {
+    for (const Token& t : s.tokens) {
+      std::string surface(text.substr(t.begin, t.end - t.begin));
+      EXPECT_EQ(t.norm, ta_->Normalize(surface).empty() ? t.norm : t.norm);
+      if (t.norm != "'s") {
+        EXPECT_EQ(ta_->Normalize(surface), t.norm) << surface;
+      }
+    }
+  }
+  EXPECT_EQ(ss[0].tokens[0].norm, "ilham");
+  EXPECT_EQ(ss[0].tokens[1].norm, "eliyev");
+}
+
+TEST_F(AnalyzerTest, NormalizeAndTokenizePhraseMatchAnalyze) {
+  EXPECT_EQ(ta_->Normalize("Əliyev’s"), "eliyev's");
+  EXPECT_EQ(ta_->TokenizePhrase("Amir-Abdollahian"),
+            (std::vector<std::string>{"amir", "-", "abdollahian"}));
+  EXPECT_EQ(ta_->TokenizePhrase("Iran’s Foreign Ministry"),
+            (std::vector<std::string>{"iran", "'s", "foreign", "ministry"}));
+  EXPECT_EQ(ta_->TokenizePhrase("the U.S. State Department"),
+            (std::vector<std::string>{"the", "u.s.", "state", "department"}));
+  EXPECT_TRUE(ta_->TokenizePhrase("").empty());
+  const char* phrases[] = {"Hossein Amir-Abdollahian", "Organization of Islamic Cooperation (OIC)",
+                           "Gen. Abdulla Qurbanov", "Ağdam’s mayor"};
+  for (const char* p : phrases) {
+    std::vector<std::string> from_text;
+    for (const Sentence& s : Run(p)) {
+      for (const Token& t : s.tokens) from_text.push_back(t.norm);
+    }
+    EXPECT_EQ(ta_->TokenizePhrase(p), from_text) << p;
+  }
+}
+
+TEST_F(AnalyzerTest, LongLineWithoutPunctuation) {
+  std::string text;
+  text.reserve(10 << 20);
+  while (text.size() < (10u << 20)) text += "ministers met again and talked ";
+  std::vector<Sentence> ss = ta_->Analyze(text);
+  ASSERT_EQ(ss.size(), 1u);
+  EXPECT_GT(ss[0].tokens.size(), 1000000u);
+  EXPECT_EQ(ss[0].tokens.back().end, text.size() - 1);
+}
+
+TEST_F(AnalyzerTest, ArbitraryBytesDoNotBreakInvariants) {
+  // Valid UTF-8 made of unusual pieces: combining marks at the start, lone punctuation,
+  // zero-width characters, emoji, tabs and form feeds.
+  std::string text = "\u0301abc \u200B\u200Bdef 🙂🙂 ’s ' - -- ... \f\v x\u0308y . . .";
+  Run(text);
+  std::string many_lines;
+  for (int i = 0; i < 2000; ++i) many_lines += (i % 3 == 0) ? "\n" : "word of\n";
+  Run(many_lines);
+}
+
+TEST(TextAnalyzerCreateTest, MissingDataDirIsNotFound) {
+  TextConfig config;
+  config.data_dir = "/nonexistent/data";
+  auto r = TextAnalyzer::Create(config);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace dragoman

@@ -1,0 +1,71 @@
+// Runs the analyzer over the seed articles in DRAGOMAN_SHARED_DIR/seeds (read at run time;
+// nothing from them is copied into the repository) and checks invariants.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/file.h"
+#include "text/analysis.h"
+#include "text/test_util.h"
+
+namespace dragoman {
+namespace {
+
+std::vector<std::string> SeedFiles() {
+  std::vector<std::string> out;
+  std::filesystem::path dir = std::filesystem::path(DRAGOMAN_SHARED_DIR) / "seeds";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return out;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".txt") out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(SeedsTest, InvariantsHold) {
+  std::vector<std::string> files = SeedFiles();
+  if (files.empty()) GTEST_SKIP() << "no seed articles in " << DRAGOMAN_SHARED_DIR << "/seeds";
+  const TextAnalyzer* ta = SharedAnalyzer();
+  ASSERT_NE(ta, nullptr);
+  bool saw_banner = false;
+  for (const std::string& f : files) {
+    auto text = ReadFile(f);
+    ASSERT_TRUE(text.ok()) << text.status().message();
+    const std::string& t = *text;
+    std::vector<Sentence> ss = ta->Analyze(t);
+    EXPECT_GT(ss.size(), 3u) << f;
+    uint32_t prev = 0;
+    for (const Sentence& s : ss) {
+      ASSERT_FALSE(s.tokens.empty()) << f;
+      EXPECT_LE(prev, s.begin) << f;
+      EXPECT_LE(s.end, t.size()) << f;
+      prev = s.end;
+      std::string_view body = std::string_view(t).substr(s.begin, s.end - s.begin);
+      EXPECT_EQ(body.find("\n\n"), std::string_view::npos) << f << ": " << body;
+      for (const Token& tok : s.tokens) {
+        ASSERT_LT(tok.begin, tok.end);
+        ASSERT_LE(tok.end, t.size());
+        std::string surface = t.substr(tok.begin, tok.end - tok.begin);
+        if (tok.norm != "'s") {
+          EXPECT_EQ(ta->Normalize(surface), tok.norm) << f;
+        }
+      }
+      if (body.rfind("news banner image", 0) == 0) {
+        saw_banner = true;
+        EXPECT_TRUE(s.furniture) << f << ": " << body;
+      }
+      // Lines that open with a page date or "Last update:" are furniture.
+      if (body.rfind("Last update:", 0) == 0 || body.rfind("date 20", 0) == 0) {
+        EXPECT_TRUE(s.furniture) << f << ": " << body;
+      }
+    }
+  }
+  EXPECT_TRUE(saw_banner) << "expected one seed to open with a 'news banner image' line";
+}
+
+}  // namespace
+}  // namespace dragoman
