@@ -1,0 +1,408 @@
+#include "store/query.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+#include <variant>
+
+#include "output/event_json.h"
+
+namespace dragoman {
+
+namespace {
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// A WHERE clause under construction: fixed SQL text with numbered placeholders, and the values
+// bound to them. Values never become part of the SQL text.
+class Where {
+ public:
+  // Adds a bound value and returns its placeholder ("?3").
+  std::string Param(std::variant<int64_t, std::string> v) {
+    values_.push_back(std::move(v));
+    return "?" + std::to_string(values_.size());
+  }
+  void And(std::string clause) { clauses_.push_back("(" + std::move(clause) + ")"); }
+  std::string Sql() const {
+    std::string s;
+    for (const auto& c : clauses_) s += (s.empty() ? " WHERE " : " AND ") + c;
+    return s;
+  }
+  void BindTo(sql::Stmt& st) const {
+    for (size_t i = 0; i < values_.size(); ++i) {
+      int n = static_cast<int>(i + 1);
+      if (const auto* v = std::get_if<int64_t>(&values_[i])) {
+        st.Bind(n, *v);
+      } else {
+        st.Bind(n, std::get<std::string>(values_[i]));
+      }
+    }
+  }
+  int64_t count() const { return static_cast<int64_t>(values_.size()); }
+
+ private:
+  std::vector<std::string> clauses_;
+  std::vector<std::variant<int64_t, std::string>> values_;
+};
+
+// SQL matching the actor column `col` ("e.source"/"e.target") against a selector bound at `p`:
+// its country, its whole code, or a prefix of its code.
+std::string SideMatches(const std::string& col, const std::string& p) {
+  return col + "_country = " + p + " OR substr(" + col + ", 1, length(" + p + ")) = " + p;
+}
+
+// The last day covered by a partial date ("2024" -> 2024-12-31).
+int64_t LastDay(const PartialDate& d) {
+  if (d.precision() == DatePrecision::kDay) return d.DaysFromEpoch();
+  if (d.precision() == DatePrecision::kMonth) {
+    return d.DaysFromEpoch() + DaysInMonth(d.year, d.month) - 1;
+  }
+  return PartialDate{d.year, 12, 31}.DaysFromEpoch();
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Runs the full-text query once so that a syntax error is reported as the user's mistake
+// (InvalidArgument) rather than as a database failure.
+Status CheckFts(Store& store, const std::string& q) {
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto st,
+      store.db().Prepare("SELECT 1 FROM sentence_fts WHERE sentence_fts MATCH ?1 LIMIT 1"));
+  st.Bind(1, q);
+  auto row = st.Step();
+  if (!row.ok()) {
+    const std::string& m = row.status().message();
+    size_t from = m.find(": ");
+    size_t to = m.find(" in: ");
+    std::string why = m.substr(from == std::string::npos ? 0 : from + 2,
+                               to == std::string::npos ? std::string::npos : to - from - 2);
+    return Status::InvalidArgument("bad search query '" + q + "': " + why);
+  }
+  return Status::Ok();
+}
+
+Result<Where> BuildWhere(Store& store, const EventFilter& f) {
+  Where w;
+  if (f.dyad) {
+    std::string a = w.Param(Upper(f.dyad->first));
+    std::string b = w.Param(Upper(f.dyad->second));
+    std::string ab =
+        "(" + SideMatches("e.source", a) + ") AND (" + SideMatches("e.target", b) + ")";
+    std::string ba =
+        "(" + SideMatches("e.source", b) + ") AND (" + SideMatches("e.target", a) + ")";
+    w.And(f.directed ? ab : "(" + ab + ") OR (" + ba + ")");
+  }
+  if (!f.actor.empty()) {
+    std::string code = w.Param(Upper(f.actor));
+    std::string text = w.Param(f.actor);
+    w.And("e.id IN (SELECT event FROM actor_mentions WHERE role <> 'speaker' AND (country = " +
+          code + " OR substr(code, 1, length(" + code + ")) = " + code +
+          " OR instr(lower(name), "
+          "lower(" +
+          text + ")) > 0 OR instr(lower(text), lower(" + text + ")) > 0))");
+  }
+  if (!f.type.empty()) {
+    if (AllDigits(f.type)) {
+      std::string p = w.Param(f.type);
+      w.And("substr(e.cameo, 1, length(" + p + ")) = " + p);
+    } else {
+      std::string p = w.Param(f.type);
+      w.And("upper(e.plover) = upper(" + p + ") OR lower(e.quad) = lower(" + p + ")");
+    }
+  }
+  if (f.since) w.And("e.day >= " + w.Param(int64_t{f.since->DaysFromEpoch()}));
+  if (f.until) w.And("e.day <= " + w.Param(LastDay(*f.until)));
+  if (f.negated_only) w.And("e.negated = 1");
+  if (!f.location.empty()) {
+    std::string p = w.Param(f.location);
+    std::string c = w.Param(Upper(f.location));
+    w.And("instr(lower(e.location), lower(" + p + ")) > 0 OR e.location_country = " + c);
+  }
+  if (!f.text.empty()) {
+    std::string q = FtsQuery(f.text);
+    DRAGOMAN_RETURN_IF_ERROR(CheckFts(store, q));
+    std::string p = w.Param(q);
+    w.And("e.sentence_id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH " + p + ")");
+  }
+  return w;
+}
+
+}  // namespace
+
+std::string FtsQuery(std::string_view words) {
+  bool syntax = words.find_first_of("\"*") != std::string_view::npos;
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i < words.size()) {
+    while (i < words.size() && std::isspace(static_cast<unsigned char>(words[i]))) ++i;
+    size_t j = i;
+    while (j < words.size() && !std::isspace(static_cast<unsigned char>(words[j]))) ++j;
+    if (j > i) {
+      std::string w(words.substr(i, j - i));
+      if (w == "AND" || w == "OR" || w == "NOT" || w == "NEAR" || w.rfind("NEAR(", 0) == 0) {
+        syntax = true;
+      }
+      parts.push_back(std::move(w));
+    }
+    i = j;
+  }
+  if (syntax) return std::string(words);
+  std::string q;
+  for (const auto& p : parts) {
+    if (!q.empty()) q += ' ';
+    q += '"';
+    for (char c : p) {
+      if (c == '"') q += '"';
+      q += c;
+    }
+    q += '"';
+  }
+  return q;
+}
+
+Status ForEachEvent(Store& store, const EventFilter& filter,
+                    const std::function<Status(const StoredEvent&)>& fn) {
+  DRAGOMAN_ASSIGN_OR_RETURN(Where w, BuildWhere(store, filter));
+  // The shown mention: every matching mention, or the first matching mention of each event.
+  std::string matching =
+      filter.mentions ? "SELECT e.id AS mid FROM events e" + w.Sql()
+                      : "SELECT min(e.id) AS mid FROM events e" + w.Sql() + " GROUP BY e.grp";
+  std::string sql =
+      "WITH m AS (" + matching +
+      ") SELECT e.grp, e.id, e.json, d.url, d.ingested, "
+      "(SELECT count(*) FROM events x WHERE x.grp = e.grp), "
+      "(SELECT count(DISTINCT x.doc) FROM events x WHERE x.grp = e.grp), "
+      "(SELECT count(DISTINCT xd.outlet) FROM events x JOIN documents xd ON xd.id = x.doc "
+      "WHERE x.grp = e.grp) "
+      "FROM m JOIN events e ON e.id = m.mid JOIN documents d ON d.id = e.doc "
+      "ORDER BY e.day IS NULL, e.day, e.grp, e.id";
+  if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
+  DRAGOMAN_ASSIGN_OR_RETURN(auto st, store.db().Prepare(sql));
+  w.BindTo(st);
+  while (true) {
+    auto row = st.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    StoredEvent r;
+    r.event_id = st.Int(0);
+    r.mention_id = st.Int(1);
+    Json j = Json::parse(st.Text(2), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+      return Status::Store(store.path() + ": event " + std::to_string(r.mention_id) +
+                           ": stored JSON is corrupt");
+    }
+    auto ev = EventFromJson(j);
+    if (!ev.ok()) {
+      return Status::Store(store.path() + ": event " + std::to_string(r.mention_id) + ": " +
+                           ev.status().message());
+    }
+    r.event = std::move(ev).value();
+    r.url = st.Text(3);
+    r.added = st.Text(4);
+    r.mentions = static_cast<int>(st.Int(5));
+    r.articles = static_cast<int>(st.Int(6));
+    r.sources = static_cast<int>(st.Int(7));
+    DRAGOMAN_RETURN_IF_ERROR(fn(r));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<StoredEvent>> QueryEvents(Store& store, const EventFilter& filter) {
+  std::vector<StoredEvent> rows;
+  DRAGOMAN_RETURN_IF_ERROR(ForEachEvent(store, filter, [&](const StoredEvent& r) {
+    rows.push_back(r);
+    return Status::Ok();
+  }));
+  return rows;
+}
+
+std::optional<Period> ParsePeriod(std::string_view s) {
+  if (s == "day") return Period::kDay;
+  if (s == "week") return Period::kWeek;
+  if (s == "month") return Period::kMonth;
+  if (s == "year") return Period::kYear;
+  return std::nullopt;
+}
+
+std::string PeriodLabel(std::string_view date, Period period) {
+  auto d = PartialDate::Parse(date);
+  if (!d || !d->valid()) return "";
+  switch (period) {
+    case Period::kYear:
+      return d->ToString().substr(0, 4);
+    case Period::kMonth:
+      return d->precision() == DatePrecision::kYear ? "" : d->ToString().substr(0, 7);
+    case Period::kDay:
+      return d->precision() == DatePrecision::kDay ? d->ToString() : "";
+    case Period::kWeek: {
+      if (d->precision() != DatePrecision::kDay) return "";
+      // ISO 8601: the week belongs to the year of its Thursday.
+      long thursday = d->DaysFromEpoch() - d->Weekday() + 3;
+      PartialDate t = PartialDate::FromDays(thursday);
+      long first = PartialDate{t.year, 1, 1}.DaysFromEpoch();
+      long week = (thursday - first) / 7 + 1;
+      std::string w = std::to_string(week);
+      return std::to_string(t.year) + "-W" + (week < 10 ? "0" + w : w);
+    }
+  }
+  return "";
+}
+
+Result<Timeline> BuildTimeline(Store& store, const std::string& a, const std::string& b,
+                               Period period, bool include_all) {
+  Timeline t;
+  t.a = Upper(a);
+  t.b = Upper(b);
+  t.period = period;
+  EventFilter f;
+  f.dyad = std::make_pair(t.a, t.b);
+  std::map<std::pair<std::string, int>, TimelineCell> cells;
+  auto matches = [](const std::optional<ActorRef>& r, const std::string& sel) {
+    if (!r) return false;
+    return Upper(r->country) == sel || r->code.compare(0, sel.size(), sel) == 0;
+  };
+  DRAGOMAN_RETURN_IF_ERROR(ForEachEvent(store, f, [&](const StoredEvent& r) {
+    const Event& e = r.event;
+    if (!include_all && (e.negated || e.mood != Mood::kAsserted)) return Status::Ok();
+    std::string date = EffectiveDate(e);
+    if (date.empty()) {
+      ++t.undated;
+      return Status::Ok();
+    }
+    std::string label = PeriodLabel(date, period);
+    if (label.empty()) {
+      ++t.too_coarse;
+      return Status::Ok();
+    }
+    bool ab = matches(e.source, t.a) && matches(e.target, t.b);
+    TimelineCell& c = cells[{label, ab ? 0 : 1}];
+    c.period = label;
+    c.a_to_b = ab;
+    ++c.events;
+    ++c.by_plover[e.plover];
+    c.goldstein_sum += e.goldstein;
+    for (size_t q = 0; q < kQuadClasses.size(); ++q) {
+      if (e.quad == kQuadClasses[q]) ++c.quads[q];
+    }
+    return Status::Ok();
+  }));
+  for (auto& [key, cell] : cells) t.cells.push_back(std::move(cell));
+  return t;
+}
+
+Result<std::vector<ActorSeen>> ListActors(Store& store, const std::string& country) {
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto st,
+      store.db().Prepare(
+          "SELECT name, code, country, sector, min(nullif(date, '')), max(nullif(date, '')), "
+          "count(*), count(DISTINCT doc), group_concat(DISTINCT role), min(text) "
+          "FROM actor_mentions WHERE ?1 = '' OR country = ?1 OR substr(code, 1, length(?1)) = ?1 "
+          "GROUP BY name, code ORDER BY country, name = '', name, code, 5"));
+  st.Bind(1, Upper(country));
+  std::vector<ActorSeen> out;
+  while (true) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    ActorSeen a;
+    a.name = st.Text(0);
+    a.code = st.Text(1);
+    a.country = st.Text(2);
+    a.sector = st.Text(3);
+    a.first = st.Text(4);
+    a.last = st.Text(5);
+    a.mentions = static_cast<int>(st.Int(6));
+    a.documents = static_cast<int>(st.Int(7));
+    a.roles = st.Text(8);
+    a.example = st.Text(9);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<SearchHit>> Search(Store& store, std::string_view query, std::string_view open,
+                                      std::string_view close, int limit) {
+  std::string q = FtsQuery(query);
+  if (q.empty()) return Status::InvalidArgument("empty search query");
+  DRAGOMAN_RETURN_IF_ERROR(CheckFts(store, q));
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto st, store.db().Prepare(
+                   "SELECT s.id, d.doc_key, d.date, s.idx, highlight(sentence_fts, 0, ?2, ?3) "
+                   "FROM sentence_fts JOIN sentences s ON s.id = sentence_fts.rowid "
+                   "JOIN documents d ON d.id = s.doc WHERE sentence_fts MATCH ?1 "
+                   "ORDER BY rank, s.id LIMIT ?4"));
+  st.Bind(1, q).Bind(2, open).Bind(3, close).Bind(4, int64_t{limit > 0 ? limit : -1});
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto ev, store.db().Prepare("SELECT grp, source, target, cameo, plover, negated FROM events "
+                                  "WHERE sentence_id = ?1 ORDER BY id"));
+  std::vector<SearchHit> out;
+  while (true) {
+    auto row = st.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    SearchHit h;
+    int64_t sentence_row = st.Int(0);
+    h.doc = st.Text(1);
+    h.doc_date = st.Text(2);
+    h.sentence = static_cast<int>(st.Int(3));
+    h.highlighted = st.Text(4);
+    ev.Bind(1, sentence_row);
+    while (true) {
+      DRAGOMAN_ASSIGN_OR_RETURN(bool erow, ev.Step());
+      if (!erow) break;
+      h.events.push_back(
+          {ev.Int(0), ev.Text(1), ev.Text(2), ev.Text(3), ev.Text(4), ev.Int(5) != 0});
+    }
+    ev.Reset();
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+Result<EventEvidence> ShowEvent(Store& store, int64_t event_id) {
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto st, store.db().Prepare(
+                   "SELECT e.id, e.json, d.url, d.title, d.source, d.origin, "
+                   "CAST(substr(CAST(d.text AS BLOB), e.span_begin + 1, e.span_end - e.span_begin) "
+                   "AS TEXT), d.id, d.outlet FROM events e JOIN documents d ON d.id = e.doc "
+                   "WHERE e.grp = ?1 ORDER BY e.id"));
+  st.Bind(1, event_id);
+  EventEvidence ev;
+  ev.event_id = event_id;
+  std::vector<int64_t> docs;
+  std::vector<std::string> outlets;
+  while (true) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    MentionEvidence m;
+    m.mention_id = st.Int(0);
+    auto parsed = EventFromJson(Json::parse(st.Text(1), nullptr, false));
+    if (!parsed.ok()) {
+      return Status::Store(store.path() + ": event " + std::to_string(m.mention_id) + ": " +
+                           parsed.status().message());
+    }
+    m.event = std::move(parsed).value();
+    m.doc_url = st.Text(2);
+    m.doc_title = st.Text(3);
+    m.doc_source = st.Text(4);
+    m.doc_origin = st.Text(5);
+    m.span_text = st.Text(6);
+    docs.push_back(st.Int(7));
+    outlets.push_back(st.Text(8));
+    ev.mentions.push_back(std::move(m));
+  }
+  if (ev.mentions.empty()) {
+    return Status::NotFound("no event " + std::to_string(event_id) + " in " + store.path());
+  }
+  std::sort(docs.begin(), docs.end());
+  std::sort(outlets.begin(), outlets.end());
+  ev.articles = static_cast<int>(std::unique(docs.begin(), docs.end()) - docs.begin());
+  ev.sources = static_cast<int>(std::unique(outlets.begin(), outlets.end()) - outlets.begin());
+  return ev;
+}
+
+}  // namespace dragoman

@@ -1,0 +1,159 @@
+// Questions asked of the corpus store: event lists, timelines, actors, full-text search and the
+// evidence behind one event. Every user-supplied value reaches SQL as a bound parameter.
+//
+// "Event" below means a real-world event (an event_groups row, identified by its event_id); each
+// has one or more MENTIONS (events rows: one coded event from one sentence of one document).
+//
+// Thread-safety: like the Store they take, one thread at a time.
+#ifndef DRAGOMAN_STORE_QUERY_H_
+#define DRAGOMAN_STORE_QUERY_H_
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "events/event.h"
+#include "store/store.h"
+
+namespace dragoman {
+
+// Which events to return. Empty/unset fields do not filter. A real-world event matches when any
+// of its mentions matches every filter.
+struct EventFilter {
+  // Two actor selectors (a country "AZE", a code "AZEGOV" or a code prefix); the event's source
+  // must match one and its target the other (either direction unless `directed`).
+  std::optional<std::pair<std::string, std::string>> dyad;
+  bool directed = false;
+  // Source or target matches: a code/country as above, or a name or surface text containing
+  // `actor` (case-insensitive for ASCII letters).
+  std::string actor;
+  // A PLOVER type ("CONSULT"), a CAMEO code prefix ("04", "043") or a quad class
+  // ("verbal_coop", ...).
+  std::string type;
+  std::optional<PartialDate> since, until;  // inclusive; the whole period of a partial date
+  bool negated_only = false;
+  std::string location;   // place name containing this, or a location country code
+  std::string text;       // words that must all occur in the sentence (full-text index)
+  bool mentions = false;  // one row per mention instead of one per real-world event
+  int64_t limit = 0;      // 0: no limit
+};
+
+struct StoredEvent {
+  int64_t event_id = 0;    // the real-world event
+  int64_t mention_id = 0;  // the mention shown: the first matching one in event mode
+  Event event;             // that mention, exactly as the coder produced it
+  int mentions = 0;        // GDELT NumMentions: mentions of the real-world event
+  int articles = 0;        // GDELT NumArticles: distinct documents
+  int sources = 0;         // GDELT NumSources: distinct outlets
+  std::string url;         // the shown mention's document URL ("" when none)
+  std::string added;       // when its document was ingested: "YYYY-MM-DDTHH:MM:SSZ"
+};
+
+// Calls `fn` for each matching row, ordered by date (undated last), then id. Stops at the first
+// non-OK status `fn` returns and returns it. InvalidArgument for a malformed filter value.
+Status ForEachEvent(Store& store, const EventFilter& filter,
+                    const std::function<Status(const StoredEvent&)>& fn);
+Result<std::vector<StoredEvent>> QueryEvents(Store& store, const EventFilter& filter);
+
+// The FTS5 query for the user's words: each word quoted (so "U.S." or "Aliyev's" are literal
+// words, never query syntax), all required. A query already written in FTS5 syntax (containing
+// '"', '*', or the operators AND/OR/NOT/NEAR) is passed through unchanged.
+std::string FtsQuery(std::string_view words);
+
+// Timelines -----------------------------------------------------------------------------------
+
+enum class Period { kDay, kWeek, kMonth, kYear };
+std::optional<Period> ParsePeriod(std::string_view s);  // "day", "week", "month", "year"
+// The period label of a date: "2025-02-04", "2025-W06" (ISO week), "2025-02", "2025"; "" when
+// `date` is less precise than the period requires (e.g. "2025" by month).
+std::string PeriodLabel(std::string_view date, Period period);
+
+inline constexpr std::array<const char*, 4> kQuadClasses = {"verbal_coop", "material_coop",
+                                                            "verbal_conflict", "material_conflict"};
+
+struct TimelineCell {
+  std::string period;  // PeriodLabel
+  bool a_to_b = true;  // direction: source matches A and target B, or the reverse
+  int events = 0;      // real-world events
+  std::map<std::string, int> by_plover;
+  double goldstein_sum = 0;
+  std::array<int, 4> quads{};  // counts per kQuadClasses entry
+  double goldstein_mean() const { return events ? goldstein_sum / events : 0; }
+};
+
+struct Timeline {
+  std::string a, b;
+  Period period = Period::kYear;
+  std::vector<TimelineCell> cells;  // by period, then A->B before B->A
+  int undated = 0;                  // events left out: no date at all
+  int too_coarse = 0;               // events left out: dated less precisely than the period
+};
+
+// Counts the real-world events between A and B. Unless `include_all`, only asserted, non-negated
+// events count (a denied or planned meeting is not a meeting).
+Result<Timeline> BuildTimeline(Store& store, const std::string& a, const std::string& b,
+                               Period period, bool include_all);
+
+// Actors --------------------------------------------------------------------------------------
+
+struct ActorSeen {
+  std::string name;  // a person's name, "" for countries and institutions
+  std::string code;  // the role the actor was coded in: "AZEGOV"
+  std::string country, sector;
+  std::string first, last;  // dates the role was observed (document dates), "" when undated
+  int mentions = 0, documents = 0;
+  std::string roles;    // "source,target,speaker" (those seen)
+  std::string example;  // one surface text
+};
+
+// Actors seen, optionally those of one country (or code prefix): one row per (name, code).
+Result<std::vector<ActorSeen>> ListActors(Store& store, const std::string& country);
+
+// Search --------------------------------------------------------------------------------------
+
+struct EventBrief {
+  int64_t event_id = 0;
+  std::string source, target, cameo, plover;
+  bool negated = false;
+};
+
+struct SearchHit {
+  std::string doc, doc_date;
+  int sentence = 0;
+  std::string highlighted;  // the sentence with matches wrapped in the given marks
+  std::vector<EventBrief> events;
+};
+
+// Full-text search over every stored sentence, best matches first. InvalidArgument when the
+// query is not valid FTS5 syntax.
+Result<std::vector<SearchHit>> Search(Store& store, std::string_view query, std::string_view open,
+                                      std::string_view close, int limit);
+
+// Evidence ------------------------------------------------------------------------------------
+
+struct MentionEvidence {
+  int64_t mention_id = 0;
+  Event event;
+  std::string doc_url, doc_title, doc_source, doc_origin;
+  std::string span_text;  // the document bytes [span_begin, span_end)
+};
+
+struct EventEvidence {
+  int64_t event_id = 0;
+  int articles = 0, sources = 0;
+  std::vector<MentionEvidence> mentions;  // first mention first
+};
+
+// NotFound when there is no such event.
+Result<EventEvidence> ShowEvent(Store& store, int64_t event_id);
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_STORE_QUERY_H_

@@ -1,0 +1,290 @@
+#include "store/query.h"
+
+#include <gtest/gtest.h>
+
+#include "store/test_corpus.h"
+
+namespace dragoman {
+namespace {
+
+using testing::Actor;
+using testing::AddEvent;
+using testing::Doc;
+using testing::TempDir;
+
+// A small corpus: AZE-IRN events in 2021, 2024 and 2025, an ARM-AZE event, a negated one.
+class QueryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = Store::Open(dir_.File("q.db"), Store::OpenMode::kCreate);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    store_ = std::move(s).value();
+
+    DocumentRecord a = Doc("a", "2021-10-04",
+                           {"Iran's foreign minister Hossein Amir-Abdollahian accused Baku of "
+                            "hosting foreign forces.",
+                            "Azerbaijan rejected the claims."});
+    AddEvent(a, 0, "accused",
+             Actor("IRNGOV", "Iran's foreign minister Hossein Amir-Abdollahian",
+                   "Hossein Amir-Abdollahian"),
+             Actor("AZEGOV", "Baku"), "112", "ACCUSE", -2.0, "verbal_conflict");
+    AddEvent(a, 1, "rejected", Actor("AZEGOV", "Azerbaijan"), Actor("IRNGOV", "the claims"), "125",
+             "REJECT", -5.0, "verbal_conflict");
+
+    DocumentRecord b = Doc("b", "2024-03-12",
+                           {"The presidents met in Tehran to sign a consular access agreement."});
+    AddEvent(b, 0, "met", Actor("AZEGOV", "The presidents"), Actor("IRNGOV", "The presidents"),
+             "043", "CONSULT", 2.8, "verbal_coop")
+        .location = Location{"Tehran", "IRN", 35.69, 51.39};
+    b.doc.url = "https://example.org/b";
+
+    DocumentRecord c = Doc("c", "2025-01-20",
+                           {"Azerbaijan returned five Iranian nationals to Iran.",
+                            "Armenia and Azerbaijan did not sign the treaty."});
+    AddEvent(c, 0, "returned", Actor("AZEGOV", "Azerbaijan"),
+             Actor("IRNCVL", "five Iranian nationals"), "0861", "AID", 7.0, "material_coop");
+    AddEvent(c, 1, "sign", Actor("ARMGOV", "Armenia"), Actor("AZEGOV", "Azerbaijan"), "057",
+             "AGREE", 8.0, "verbal_coop")
+        .negated = true;
+    DocumentRecord d = Doc("d", "2025-01-21", {"Baku returned Iranian nationals on Monday."});
+    d.doc.source = "Other Outlet";
+    AddEvent(d, 0, "returned", Actor("AZEGOV", "Baku"), Actor("IRNCVL", "Iranian nationals"),
+             "0861", "AID", 7.0, "material_coop");
+    auto r = store_->PutBatch({a, b, c, d});
+    ASSERT_TRUE(r.ok()) << r.status().message();
+  }
+
+  std::vector<StoredEvent> Query(const EventFilter& f) {
+    auto rows = QueryEvents(*store_, f);
+    EXPECT_TRUE(rows.ok()) << rows.status().message();
+    return rows.ok() ? *rows : std::vector<StoredEvent>{};
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(QueryTest, AllEventsGroupedInDateOrder) {
+  auto rows = Query({});
+  ASSERT_EQ(rows.size(), 5u);  // the two "returned" mentions are one event
+  EXPECT_EQ(rows[0].event.cameo, "112");
+  EXPECT_EQ(rows[2].event.cameo, "043");
+  const StoredEvent& aid = rows[3];
+  EXPECT_EQ(aid.event.cameo, "0861");
+  EXPECT_EQ(aid.mentions, 2);
+  EXPECT_EQ(aid.articles, 2);
+  EXPECT_EQ(aid.sources, 2);
+  EXPECT_EQ(rows[2].url, "https://example.org/b");
+  EXPECT_EQ(rows[2].added.size(), 20u);
+}
+
+TEST_F(QueryTest, MentionsModeListsEveryMention) {
+  EventFilter f;
+  f.mentions = true;
+  EXPECT_EQ(Query(f).size(), 6u);
+}
+
+TEST_F(QueryTest, DyadIsUndirectedUnlessAskedAndMatchesOnlyThatPair) {
+  EventFilter f;
+  f.dyad = std::make_pair("AZE", "IRN");
+  auto rows = Query(f);
+  ASSERT_EQ(rows.size(), 4u);
+  for (const auto& r : rows) {
+    std::string s = r.event.source->country, t = r.event.target->country;
+    EXPECT_TRUE((s == "AZE" && t == "IRN") || (s == "IRN" && t == "AZE")) << s << "-" << t;
+  }
+  f.directed = true;
+  EXPECT_EQ(Query(f).size(), 3u);
+  f.dyad = std::make_pair("azegov", "IRNCVL");  // codes, any case
+  EXPECT_EQ(Query(f).size(), 1u);
+}
+
+TEST_F(QueryTest, HostileFilterValuesAreJustValues) {
+  EventFilter f;
+  f.dyad = std::make_pair("AZE'; DROP TABLE events;--", "IRN");
+  EXPECT_TRUE(Query(f).empty());
+  EventFilter g;
+  g.actor = "x') OR 1=1 --";
+  g.location = "'; DELETE FROM documents; --";
+  g.type = "' OR '1'='1";
+  EXPECT_TRUE(Query(g).empty());
+  EventFilter h;
+  h.text = "\"unbalanced";  // FTS5 syntax error is a usage error, not a crash
+  auto bad = QueryEvents(*store_, h);
+  EXPECT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(store_->Stats()->mentions, 6);
+  EXPECT_EQ(store_->Stats()->documents, 4);
+}
+
+TEST_F(QueryTest, ActorByCodeOrName) {
+  EventFilter f;
+  f.actor = "amir-abdollahian";
+  auto rows = Query(f);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].event.cameo, "112");
+  f.actor = "ARM";
+  EXPECT_EQ(Query(f).size(), 1u);
+  f.actor = "IRNCVL";
+  EXPECT_EQ(Query(f).size(), 1u);
+}
+
+TEST_F(QueryTest, TypeByPloverCameoPrefixOrQuad) {
+  EventFilter f;
+  f.type = "consult";
+  EXPECT_EQ(Query(f).size(), 1u);
+  f.type = "08";
+  EXPECT_EQ(Query(f).size(), 1u);
+  f.type = "1";
+  EXPECT_EQ(Query(f).size(), 2u);
+  f.type = "verbal_conflict";
+  EXPECT_EQ(Query(f).size(), 2u);
+}
+
+TEST_F(QueryTest, DateRangeCoversWholePartialPeriods) {
+  EventFilter f;
+  f.since = PartialDate::Parse("2024");
+  f.until = PartialDate::Parse("2024");
+  EXPECT_EQ(Query(f).size(), 1u);
+  f.since = PartialDate::Parse("2025-01-21");
+  f.until.reset();
+  EXPECT_EQ(Query(f).size(), 1u);  // the AID event, through its second mention
+  f.until = PartialDate::Parse("2021-12");
+  EXPECT_TRUE(Query(f).empty());
+}
+
+TEST_F(QueryTest, NegatedLocationAndText) {
+  EventFilter f;
+  f.negated_only = true;
+  auto rows = Query(f);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].event.cameo, "057");
+  EventFilter g;
+  g.location = "tehran";
+  EXPECT_EQ(Query(g).size(), 1u);
+  g.location = "irn";
+  EXPECT_EQ(Query(g).size(), 1u);
+  EventFilter h;
+  h.text = "consular access";
+  EXPECT_EQ(Query(h).size(), 1u);
+  h.text = "Iran's";  // punctuation inside a word is not query syntax
+  EXPECT_EQ(Query(h).size(), 1u);
+}
+
+TEST_F(QueryTest, LimitCapsRows) {
+  EventFilter f;
+  f.limit = 2;
+  EXPECT_EQ(Query(f).size(), 2u);
+}
+
+TEST(FtsQueryTest, QuotesPlainWordsAndPassesSyntax) {
+  EXPECT_EQ(FtsQuery("consular access"), "\"consular\" \"access\"");
+  EXPECT_EQ(FtsQuery("U.S. \"x"), "U.S. \"x");  // contains a quote: user syntax
+  EXPECT_EQ(FtsQuery("Baku OR Tehran"), "Baku OR Tehran");
+  EXPECT_EQ(FtsQuery("  "), "");
+}
+
+TEST(PeriodTest, Labels) {
+  EXPECT_EQ(PeriodLabel("2025-02-04", Period::kYear), "2025");
+  EXPECT_EQ(PeriodLabel("2025-02-04", Period::kMonth), "2025-02");
+  EXPECT_EQ(PeriodLabel("2025-02-04", Period::kDay), "2025-02-04");
+  EXPECT_EQ(PeriodLabel("2025-02-04", Period::kWeek), "2025-W06");
+  EXPECT_EQ(PeriodLabel("2021-01-01", Period::kWeek), "2020-W53");  // ISO year of its Thursday
+  EXPECT_EQ(PeriodLabel("2024-12-30", Period::kWeek), "2025-W01");
+  EXPECT_EQ(PeriodLabel("2025", Period::kMonth), "");
+  EXPECT_EQ(PeriodLabel("2025-02", Period::kWeek), "");
+  EXPECT_EQ(PeriodLabel("", Period::kYear), "");
+  EXPECT_FALSE(ParsePeriod("fortnight"));
+  EXPECT_EQ(ParsePeriod("week"), Period::kWeek);
+}
+
+TEST_F(QueryTest, TimelineByYearAndDirection) {
+  auto t = BuildTimeline(*store_, "aze", "IRN", Period::kYear, false);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  ASSERT_EQ(t->cells.size(), 4u);
+  EXPECT_EQ(t->cells[0].period, "2021");
+  EXPECT_TRUE(t->cells[0].a_to_b);  // AZE -> IRN (REJECT)
+  EXPECT_EQ(t->cells[0].by_plover.at("REJECT"), 1);
+  EXPECT_EQ(t->cells[1].period, "2021");
+  EXPECT_FALSE(t->cells[1].a_to_b);  // IRN -> AZE (ACCUSE)
+  EXPECT_DOUBLE_EQ(t->cells[1].goldstein_sum, -2.0);
+  EXPECT_EQ(t->cells[1].quads[2], 1);
+  EXPECT_EQ(t->cells[2].period, "2024");
+  EXPECT_EQ(t->cells[3].period, "2025");
+  EXPECT_EQ(t->cells[3].events, 1);  // two mentions, one event
+  EXPECT_DOUBLE_EQ(t->cells[3].goldstein_mean(), 7.0);
+}
+
+TEST_F(QueryTest, TimelineLeavesOutNegatedUnlessAll) {
+  auto t = BuildTimeline(*store_, "ARM", "AZE", Period::kMonth, false);
+  ASSERT_TRUE(t.ok());
+  EXPECT_TRUE(t->cells.empty());
+  t = BuildTimeline(*store_, "ARM", "AZE", Period::kMonth, true);
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->cells.size(), 1u);
+  EXPECT_EQ(t->cells[0].period, "2025-01");
+}
+
+TEST_F(QueryTest, ActorsWithRolesAndDates) {
+  auto all = ListActors(*store_, "");
+  ASSERT_TRUE(all.ok());
+  auto irn = ListActors(*store_, "irn");
+  ASSERT_TRUE(irn.ok());
+  ASSERT_FALSE(irn->empty());
+  bool found = false;
+  for (const auto& a : *irn) {
+    EXPECT_EQ(a.country, "IRN");
+    if (a.name == "Hossein Amir-Abdollahian") {
+      found = true;
+      EXPECT_EQ(a.code, "IRNGOV");
+      EXPECT_EQ(a.first, "2021-10-04");
+      EXPECT_EQ(a.roles, "source");
+    }
+  }
+  EXPECT_TRUE(found);
+  auto aze = ListActors(*store_, "AZE");
+  ASSERT_TRUE(aze.ok());
+  ASSERT_EQ(aze->size(), 1u);  // AZEGOV, unnamed
+  EXPECT_EQ((*aze)[0].first, "2021-10-04");
+  EXPECT_EQ((*aze)[0].last, "2025-01-21");
+  EXPECT_LT(all->size(), 10u);
+}
+
+TEST_F(QueryTest, SearchHighlightsAndListsEvents) {
+  auto hits = Search(*store_, "consular access", "[", "]", 10);
+  ASSERT_TRUE(hits.ok()) << hits.status().message();
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].doc, "b");
+  EXPECT_NE((*hits)[0].highlighted.find("[consular] [access]"), std::string::npos)
+      << (*hits)[0].highlighted;
+  ASSERT_EQ((*hits)[0].events.size(), 1u);
+  EXPECT_EQ((*hits)[0].events[0].cameo, "043");
+  auto none = Search(*store_, "zeppelin", "[", "]", 10);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  // Sentences without events are searchable too.
+  auto plain = Search(*store_, "treaty", "[", "]", 10);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->size(), 1u);
+}
+
+TEST_F(QueryTest, ShowGivesEveryMentionWithItsSpan) {
+  EventFilter f;
+  f.type = "AID";
+  auto rows = Query(f);
+  ASSERT_EQ(rows.size(), 1u);
+  auto ev = ShowEvent(*store_, rows[0].event_id);
+  ASSERT_TRUE(ev.ok()) << ev.status().message();
+  ASSERT_EQ(ev->mentions.size(), 2u);
+  EXPECT_EQ(ev->articles, 2);
+  EXPECT_EQ(ev->sources, 2);
+  EXPECT_EQ(ev->mentions[0].span_text, "returned");
+  EXPECT_EQ(ev->mentions[0].event.doc, "c");
+  EXPECT_EQ(ev->mentions[1].event.doc, "d");
+  auto missing = ShowEvent(*store_, 9999);
+  EXPECT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace dragoman

@@ -1,0 +1,164 @@
+#include "store/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace dragoman::sql {
+
+namespace {
+constexpr int kBusyTimeoutMs = 30000;
+}  // namespace
+
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, Mode mode) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (mode == Mode::kReadWriteCreate) flags |= SQLITE_OPEN_CREATE;
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+    sqlite3_close(raw);
+    if (mode == Mode::kReadWrite && rc == SQLITE_CANTOPEN) {
+      return Status::Store(path + ": no such database (run 'dragoman ingest' first)");
+    }
+    return Status::Store(path + ": cannot open database: " + msg);
+  }
+  std::unique_ptr<Db> db(new Db(raw, path));
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(raw, 1);
+  DRAGOMAN_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
+  return db;
+}
+
+Db::~Db() { sqlite3_close_v2(db_); }
+
+Status Db::Exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    return Status::Store(path_ + ": " + msg);
+  }
+  return Status::Ok();
+}
+
+Result<Stmt> Db::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    return Status::Store(path_ + ": " + sqlite3_errmsg(db_) + " in: " + std::string(sql));
+  }
+  return Stmt(stmt, db_);
+}
+
+int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
+int Db::Changes() const { return sqlite3_changes(db_); }
+
+Stmt::Stmt(Stmt&& other) noexcept
+    : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_), bind_error_(other.bind_error_) {}
+
+Stmt& Stmt::operator=(Stmt&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    stmt_ = std::exchange(other.stmt_, nullptr);
+    db_ = other.db_;
+    bind_error_ = other.bind_error_;
+  }
+  return *this;
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::Bind(int i, int64_t v) {
+  int rc = sqlite3_bind_int64(stmt_, i, v);
+  if (rc != SQLITE_OK && !bind_error_) bind_error_ = rc;
+  return *this;
+}
+
+Stmt& Stmt::Bind(int i, double v) {
+  int rc = sqlite3_bind_double(stmt_, i, v);
+  if (rc != SQLITE_OK && !bind_error_) bind_error_ = rc;
+  return *this;
+}
+
+Stmt& Stmt::Bind(int i, std::string_view v) {
+  int rc = sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (rc != SQLITE_OK && !bind_error_) bind_error_ = rc;
+  return *this;
+}
+
+Stmt& Stmt::BindNull(int i) {
+  int rc = sqlite3_bind_null(stmt_, i);
+  if (rc != SQLITE_OK && !bind_error_) bind_error_ = rc;
+  return *this;
+}
+
+Status Stmt::Error(int rc) const {
+  std::string where = sqlite3_db_filename(db_, "main") ? sqlite3_db_filename(db_, "main") : "";
+  const char* sql = sqlite3_sql(stmt_);
+  std::string msg = rc == sqlite3_errcode(db_) ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  return Status::Store(where + ": " + msg + (sql ? std::string(" in: ") + sql : ""));
+}
+
+Result<bool> Stmt::Step() {
+  if (bind_error_) {
+    int rc = bind_error_;
+    bind_error_ = 0;
+    return Error(rc);
+  }
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Status s = Error(rc);
+  sqlite3_reset(stmt_);
+  return s;
+}
+
+Status Stmt::Run() {
+  auto r = Step();
+  Reset();
+  if (!r.ok()) return r.status();
+  return Status::Ok();
+}
+
+void Stmt::Reset() { sqlite3_reset(stmt_); }
+
+bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Stmt::Double(int col) const { return sqlite3_column_double(stmt_, col); }
+
+std::string Stmt::Text(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  if (!p) return "";
+  return std::string(reinterpret_cast<const char*>(p),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+std::optional<int64_t> Stmt::OptInt(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Int(col);
+}
+
+std::optional<double> Stmt::OptDouble(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Double(col);
+}
+
+Result<std::unique_ptr<Transaction>> Transaction::Begin(Db& db) {
+  DRAGOMAN_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  return std::unique_ptr<Transaction>(new Transaction(db));
+}
+
+Transaction::~Transaction() {
+  if (!done_) (void)db_.Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  DRAGOMAN_RETURN_IF_ERROR(db_.Exec("COMMIT"));
+  done_ = true;
+  return Status::Ok();
+}
+
+}  // namespace dragoman::sql

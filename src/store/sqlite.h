@@ -1,0 +1,117 @@
+// A thin RAII layer over the SQLite C API: a connection (Db) and a prepared statement (Stmt).
+//
+// Every value reaches SQL through Bind() (bound parameters), never through string formatting, so
+// that no user input is ever parsed as SQL. Errors are Status::Store values carrying SQLite's
+// message and the statement at fault.
+//
+// Thread-safety: a Db and its Stmts are used by one thread at a time (SQLite is built
+// thread-safe, but a connection's statements share its state and error message).
+// Lifetime: a Stmt must not outlive the Db that prepared it.
+#ifndef DRAGOMAN_STORE_SQLITE_H_
+#define DRAGOMAN_STORE_SQLITE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace dragoman::sql {
+
+class Stmt;
+
+class Db {
+ public:
+  enum class Mode {
+    kReadWriteCreate,  // create the file when missing
+    kReadWrite,        // NotFound-like Store error when the file is missing
+  };
+  // Opens `path` with a busy timeout (so that a second process waits for a writer instead of
+  // failing at once) and foreign keys on.
+  static Result<std::unique_ptr<Db>> Open(const std::string& path, Mode mode);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  // Runs one or more statements that take no parameters (schema, pragmas, BEGIN/COMMIT).
+  Status Exec(std::string_view sql);
+  Result<Stmt> Prepare(std::string_view sql);
+
+  int64_t LastInsertRowid() const;
+  int Changes() const;
+  const std::string& path() const { return path_; }
+  sqlite3* raw() { return db_; }
+
+ private:
+  Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::string path_;
+};
+
+// A prepared statement. Bind parameters by 1-based index, then Step() through the rows.
+class Stmt {
+ public:
+  Stmt(Stmt&& other) noexcept;
+  Stmt& operator=(Stmt&& other) noexcept;
+  ~Stmt();
+
+  Stmt& Bind(int i, int64_t v);
+  Stmt& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
+  Stmt& Bind(int i, double v);
+  Stmt& Bind(int i, std::string_view v);  // copied by SQLite (SQLITE_TRANSIENT)
+  Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
+  Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
+  Stmt& BindNull(int i);
+  // Binds NULL for an empty string (optional text columns).
+  Stmt& BindOrNull(int i, std::string_view v) { return v.empty() ? BindNull(i) : Bind(i, v); }
+  template <typename T>
+  Stmt& Bind(int i, const std::optional<T>& v) {
+    return v ? Bind(i, *v) : BindNull(i);
+  }
+
+  // true: a row is available; false: done. Errors (including a bind error recorded earlier) are
+  // returned as Store statuses naming the statement.
+  Result<bool> Step();
+  // Steps a statement that returns no rows (INSERT/UPDATE/DELETE), then resets it.
+  Status Run();
+  // Makes the statement ready to run again; bindings are kept until rebound.
+  void Reset();
+
+  bool IsNull(int col) const;
+  int64_t Int(int col) const;
+  double Double(int col) const;
+  std::string Text(int col) const;  // "" for NULL
+  std::optional<int64_t> OptInt(int col) const;
+  std::optional<double> OptDouble(int col) const;
+
+ private:
+  friend class Db;
+  Stmt(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  Status Error(int rc) const;
+  sqlite3_stmt* stmt_ = nullptr;
+  sqlite3* db_ = nullptr;
+  int bind_error_ = 0;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless Commit() succeeded. IMMEDIATE
+// takes the write lock at once, so two writers queue on the busy timeout instead of deadlocking.
+class Transaction {
+ public:
+  static Result<std::unique_ptr<Transaction>> Begin(Db& db);
+  ~Transaction();
+  Status Commit();
+
+ private:
+  explicit Transaction(Db& db) : db_(db) {}
+  Db& db_;
+  bool done_ = false;
+};
+
+}  // namespace dragoman::sql
+
+#endif  // DRAGOMAN_STORE_SQLITE_H_

@@ -1,0 +1,487 @@
+#include "store/store.h"
+
+#include <cstdlib>
+#include <map>
+#include <utility>
+
+#include "base/date.h"
+#include "output/event_json.h"
+#include "store/sha256.h"
+
+namespace dragoman {
+
+namespace {
+
+// Version 1 of the schema. doc/store.md documents each column; any change here needs a new
+// version number and a migration step in Store::Init().
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE documents (
+  id          INTEGER PRIMARY KEY,
+  doc_key     TEXT NOT NULL UNIQUE,
+  url         TEXT NOT NULL DEFAULT '',
+  title       TEXT NOT NULL DEFAULT '',
+  source      TEXT NOT NULL DEFAULT '',
+  outlet      TEXT NOT NULL,
+  origin      TEXT NOT NULL DEFAULT '',
+  date        TEXT NOT NULL DEFAULT '',
+  date_source TEXT NOT NULL DEFAULT 'none',
+  hash        TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  sentences   INTEGER NOT NULL,
+  ingested    TEXT NOT NULL
+);
+CREATE INDEX documents_url ON documents(url) WHERE url <> '';
+CREATE INDEX documents_hash ON documents(hash);
+
+CREATE TABLE sentences (
+  id    INTEGER PRIMARY KEY,
+  doc   INTEGER NOT NULL REFERENCES documents(id),
+  idx   INTEGER NOT NULL,
+  begin INTEGER NOT NULL,
+  end   INTEGER NOT NULL,
+  text  TEXT NOT NULL,
+  UNIQUE (doc, idx)
+);
+CREATE VIRTUAL TABLE sentence_fts USING fts5(
+  text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentence_fts(sentence_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TABLE event_groups (
+  id       INTEGER PRIMARY KEY,
+  source   TEXT,
+  target   TEXT,
+  plover   TEXT NOT NULL,
+  negated  INTEGER NOT NULL,
+  mood     TEXT NOT NULL,
+  date     TEXT NOT NULL,
+  day      INTEGER,
+  location TEXT
+);
+CREATE INDEX event_groups_key ON event_groups(plover, source, target, day);
+
+CREATE TABLE events (
+  id               INTEGER PRIMARY KEY,
+  doc              INTEGER NOT NULL REFERENCES documents(id),
+  grp              INTEGER NOT NULL REFERENCES event_groups(id),
+  sentence         INTEGER NOT NULL,
+  sentence_id      INTEGER REFERENCES sentences(id),
+  span_begin       INTEGER NOT NULL,
+  span_end         INTEGER NOT NULL,
+  source           TEXT,
+  source_country   TEXT,
+  target           TEXT,
+  target_country   TEXT,
+  cameo            TEXT NOT NULL,
+  plover           TEXT NOT NULL,
+  goldstein        REAL NOT NULL,
+  quad             TEXT NOT NULL,
+  date             TEXT NOT NULL,
+  day              INTEGER,
+  negated          INTEGER NOT NULL,
+  mood             TEXT NOT NULL,
+  location         TEXT,
+  location_country TEXT,
+  rule             TEXT NOT NULL,
+  json             TEXT NOT NULL
+);
+CREATE INDEX events_doc ON events(doc);
+CREATE INDEX events_grp ON events(grp);
+CREATE INDEX events_sentence ON events(sentence_id);
+CREATE INDEX events_dyad ON events(source_country, target_country, day);
+CREATE INDEX events_day ON events(day);
+
+CREATE TABLE actor_mentions (
+  id      INTEGER PRIMARY KEY,
+  doc     INTEGER NOT NULL REFERENCES documents(id),
+  event   INTEGER NOT NULL REFERENCES events(id),
+  role    TEXT NOT NULL,
+  code    TEXT NOT NULL,
+  country TEXT NOT NULL,
+  sector  TEXT NOT NULL,
+  name    TEXT NOT NULL,
+  text    TEXT NOT NULL,
+  date    TEXT NOT NULL
+);
+CREATE INDEX actor_mentions_event ON actor_mentions(event);
+CREATE INDEX actor_mentions_doc ON actor_mentions(doc);
+CREATE INDEX actor_mentions_code ON actor_mentions(country, code);
+)sql";
+
+// Where the outlet of a document comes from: its source name, else its URL's host, else the
+// document itself (so that NumSources never undercounts unnamed outlets).
+std::string OutletOf(const Document& d) {
+  if (!d.source.empty()) return d.source;
+  if (!d.url.empty()) {
+    std::string_view u = d.url;
+    size_t scheme = u.find("://");
+    if (scheme != std::string_view::npos) u.remove_prefix(scheme + 3);
+    size_t slash = u.find_first_of("/?#");
+    if (slash != std::string_view::npos) u = u.substr(0, slash);
+    if (u.substr(0, 4) == "www.") u.remove_prefix(4);
+    if (!u.empty()) return std::string(u);
+  }
+  return "doc:" + d.id;
+}
+
+std::optional<int64_t> DayOf(const std::string& date) {
+  auto d = PartialDate::Parse(date);
+  if (!d || !d->valid()) return std::nullopt;
+  return d->DaysFromEpoch();
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string EffectiveDate(const Event& e) { return e.date.empty() ? e.doc_date : e.date; }
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto db, sql::Db::Open(path, mode == OpenMode::kCreate ? sql::Db::Mode::kReadWriteCreate
+                                                             : sql::Db::Mode::kReadWrite));
+  std::unique_ptr<Store> store(new Store(std::move(db)));
+  DRAGOMAN_RETURN_IF_ERROR(store->Init());
+  return store;
+}
+
+Status Store::Init() {
+  // Read the markers before anything writes: a file from a newer dragoman, or another
+  // program's database, must be left exactly as it is.
+  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q_p, Prepared("PRAGMA user_version"));
+  sql::Stmt& q = *q_p;
+  DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
+  int64_t version = row ? q.Int(0) : 0;
+  q.Reset();
+  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * a_p, Prepared("PRAGMA application_id"));
+  sql::Stmt& a = *a_p;
+  DRAGOMAN_ASSIGN_OR_RETURN(row, a.Step());
+  int64_t app = row ? a.Int(0) : 0;
+  a.Reset();
+  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * t_p, Prepared("SELECT count(*) FROM sqlite_master"));
+  sql::Stmt& t = *t_p;
+  DRAGOMAN_ASSIGN_OR_RETURN(row, t.Step());
+  int64_t objects = row ? t.Int(0) : 0;
+  t.Reset();
+
+  if (app != 0 && app != kStoreApplicationId) {
+    return Status::Store(path() + ": not a dragoman database (application_id " +
+                         std::to_string(app) + ")");
+  }
+  if (version > kStoreSchemaVersion) {
+    return Status::Store(path() + ": written by a newer dragoman (schema version " +
+                         std::to_string(version) + "; this build reads up to version " +
+                         std::to_string(kStoreSchemaVersion) +
+                         "); upgrade dragoman or use another --db");
+  }
+  if (version == 0 && objects > 0) {
+    return Status::Store(path() +
+                         ": not a dragoman database (it has tables but no schema version)");
+  }
+  // WAL: readers do not block the writer and a crash never tears a committed transaction.
+  // NORMAL sync is durable against process crashes (kill -9); only an OS crash may lose the
+  // last transactions, never corrupt the file.
+  DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"));
+  if (version == 0) {
+    DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+    DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
+    DRAGOMAN_RETURN_IF_ERROR(
+        db_->Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
+                  "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
+    DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
+  }
+  return Status::Ok();
+}
+
+std::string Store::ContentHash(const Document& doc) {
+  std::string material = doc.text;
+  material.push_back('\0');
+  if (doc.date) material += doc.date->ToString();
+  return Sha256Hex(material);
+}
+
+Result<sql::Stmt*> Store::Prepared(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt st, db_->Prepare(sql));
+    it = cache_.emplace(sql, std::move(st)).first;
+  }
+  it->second.Reset();
+  return &it->second;
+}
+
+Result<bool> Store::HasContent(const std::string& hash) {
+  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q_p, Prepared("SELECT 1 FROM documents WHERE hash = ?1"));
+  sql::Stmt& q = *q_p;
+  q.Bind(1, hash);
+  auto row = q.Step();
+  q.Reset();  // a stepped statement would hold a read snapshot open
+  return row;
+}
+
+Result<std::vector<PutOutcome>> Store::PutBatch(const std::vector<DocumentRecord>& batch) {
+  std::vector<PutOutcome> out;
+  out.reserve(batch.size());
+  DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  for (const auto& rec : batch) {
+    DRAGOMAN_ASSIGN_OR_RETURN(PutOutcome o, Put(rec));
+    out.push_back(o);
+  }
+  DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+Status Store::DeleteDocument(int64_t doc_row) {
+  // Children first (the foreign keys have no cascades: every delete is explicit), then groups
+  // left without any mention.
+  static constexpr const char* kDeletes[] = {
+      "DELETE FROM actor_mentions WHERE doc = ?1",
+      "CREATE TEMP TABLE IF NOT EXISTS touched_groups(id INTEGER PRIMARY KEY)",
+      "DELETE FROM temp.touched_groups",
+      "INSERT OR IGNORE INTO temp.touched_groups SELECT grp FROM events WHERE doc = ?1",
+      "DELETE FROM events WHERE doc = ?1",
+      "DELETE FROM event_groups WHERE id IN (SELECT id FROM temp.touched_groups) AND NOT EXISTS "
+      "(SELECT 1 FROM events WHERE events.grp = event_groups.id)",
+      "DELETE FROM sentences WHERE doc = ?1",
+      "DELETE FROM documents WHERE id = ?1",
+  };
+  for (const char* s : kDeletes) {
+    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * st_p, Prepared(s));
+    sql::Stmt& st = *st_p;
+    if (std::string_view(s).find("?1") != std::string_view::npos) st.Bind(1, doc_row);
+    DRAGOMAN_RETURN_IF_ERROR(st.Run());
+  }
+  return Status::Ok();
+}
+
+Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
+  const Document& doc = rec.doc;
+  std::string hash = ContentHash(doc);
+  DRAGOMAN_ASSIGN_OR_RETURN(bool known, HasContent(hash));
+  if (known) return PutOutcome::kUnchanged;
+
+  PutOutcome outcome = PutOutcome::kAdded;
+  {
+    DRAGOMAN_ASSIGN_OR_RETURN(
+        sql::Stmt * q_p,
+        Prepared("SELECT id FROM documents WHERE doc_key = ?1 OR (?2 <> '' AND url = ?2)"));
+    sql::Stmt& q = *q_p;
+    q.Bind(1, doc.id).Bind(2, doc.url);
+    std::vector<int64_t> old;
+    while (true) {
+      DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      old.push_back(q.Int(0));
+    }
+    for (int64_t id : old) DRAGOMAN_RETURN_IF_ERROR(DeleteDocument(id));
+    if (!old.empty()) outcome = PutOutcome::kReplaced;
+  }
+
+  // The sentences to store: as given, else those that carry events.
+  std::map<int, SentenceSpan> sentences;
+  for (const auto& s : rec.sentences) sentences[s.index] = s;
+  if (rec.sentences.empty()) {
+    for (const auto& e : rec.events) {
+      if (sentences.count(e.sentence)) continue;
+      SentenceSpan s{e.sentence, 0, 0};
+      size_t from = e.span_end >= e.text.size() ? e.span_end - e.text.size() : 0;
+      size_t at = doc.text.find(e.text, from);
+      if (at != std::string::npos && at <= e.span_begin) {
+        s.begin = static_cast<uint32_t>(at);
+        s.end = static_cast<uint32_t>(at + e.text.size());
+      }
+      sentences[e.sentence] = s;
+    }
+  }
+  int sentence_count = rec.sentences.empty() ? 0 : static_cast<int>(rec.sentences.size());
+
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      sql::Stmt * ins_p,
+      Prepared("INSERT INTO documents (doc_key, url, title, source, outlet, origin, "
+               "date, date_source, hash, text, sentences, ingested) VALUES "
+               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+               "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
+  sql::Stmt& ins = *ins_p;
+  ins.Bind(1, doc.id)
+      .Bind(2, doc.url)
+      .Bind(3, doc.title)
+      .Bind(4, doc.source)
+      .Bind(5, OutletOf(doc))
+      .Bind(6, doc.origin)
+      .Bind(7, doc.date ? doc.date->ToString() : std::string())
+      .Bind(8, rec.date_source.empty() ? std::string("none") : rec.date_source)
+      .Bind(9, hash)
+      .Bind(10, doc.text)
+      .Bind(11, sentence_count);
+  DRAGOMAN_RETURN_IF_ERROR(ins.Run());
+  int64_t doc_row = db_->LastInsertRowid();
+
+  std::map<int, int64_t> sentence_rows;
+  {
+    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * st_p,
+                              Prepared("INSERT INTO sentences (doc, idx, begin, end, text) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5)"));
+    sql::Stmt& st = *st_p;
+    for (const auto& [idx, s] : sentences) {
+      if (s.end > doc.text.size() || s.begin > s.end) {
+        return Status::Internal(doc.origin + ": sentence " + std::to_string(idx) +
+                                " has a span outside the document");
+      }
+      std::string_view text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
+      st.Bind(1, doc_row).Bind(2, idx).Bind(3, int64_t{s.begin}).Bind(4, int64_t{s.end});
+      st.Bind(5, text);
+      DRAGOMAN_RETURN_IF_ERROR(st.Run());
+      sentence_rows[idx] = db_->LastInsertRowid();
+    }
+  }
+  for (const auto& e : rec.events) {
+    auto it = sentence_rows.find(e.sentence);
+    DRAGOMAN_RETURN_IF_ERROR(
+        InsertEvent(doc_row, rec, e, it == sentence_rows.end() ? 0 : it->second));
+  }
+  return outcome;
+}
+
+Result<int64_t> Store::FindOrCreateGroup(const Event& e, const std::string& date, int64_t day) {
+  std::string source = e.source ? e.source->code : "";
+  std::string target = e.target ? e.target->code : "";
+  std::string location = e.location ? e.location->name : "";
+  std::string mood(MoodName(e.mood));
+  bool day_precision = date.size() == 10;
+  if (!date.empty()) {
+    // Same dyad, type, polarity and mood; day-precise dates within one day of each other (other
+    // precisions: the same date); the same place when both name one. Nearest date wins.
+    DRAGOMAN_ASSIGN_OR_RETURN(
+        sql::Stmt * q_p,
+        Prepared("SELECT id, location FROM event_groups WHERE plover = ?1 AND "
+                 "coalesce(source, '') = ?2 AND coalesce(target, '') = ?3 AND negated = ?4 "
+                 "AND mood = ?5 AND (CASE WHEN ?6 THEN day BETWEEN ?7 - 1 AND ?7 + 1 AND "
+                 "length(date) = 10 ELSE date = ?8 END) AND (location IS NULL OR ?9 = '' OR "
+                 "lower(location) = lower(?9)) ORDER BY abs(day - ?7), id LIMIT 1"));
+    sql::Stmt& q = *q_p;
+    q.Bind(1, e.plover).Bind(2, source).Bind(3, target).Bind(4, e.negated ? 1 : 0).Bind(5, mood);
+    q.Bind(6, day_precision ? 1 : 0).Bind(7, day).Bind(8, date).Bind(9, location);
+    DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (row) {
+      int64_t id = q.Int(0);
+      bool no_location = q.IsNull(1);
+      q.Reset();
+      if (no_location && !location.empty()) {
+        DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * u_p,
+                                  Prepared("UPDATE event_groups SET location = ?2 WHERE id = ?1"));
+        sql::Stmt& u = *u_p;
+        u.Bind(1, id).Bind(2, location);
+        DRAGOMAN_RETURN_IF_ERROR(u.Run());
+      }
+      return id;
+    }
+  }
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      sql::Stmt * ins_p,
+      Prepared("INSERT INTO event_groups (source, target, plover, negated, mood, "
+               "date, day, location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+  sql::Stmt& ins = *ins_p;
+  ins.BindOrNull(1, source).BindOrNull(2, target).Bind(3, e.plover).Bind(4, e.negated ? 1 : 0);
+  ins.Bind(5, mood).Bind(6, date);
+  if (date.empty()) {
+    ins.BindNull(7);
+  } else {
+    ins.Bind(7, day);
+  }
+  ins.BindOrNull(8, location);
+  DRAGOMAN_RETURN_IF_ERROR(ins.Run());
+  return db_->LastInsertRowid();
+}
+
+Status Store::InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Event& e,
+                          int64_t sentence_row) {
+  std::string date = EffectiveDate(e);
+  std::optional<int64_t> day = DayOf(date);
+  if (!day) date.clear();
+  DRAGOMAN_ASSIGN_OR_RETURN(int64_t grp, FindOrCreateGroup(e, date, day.value_or(0)));
+
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      sql::Stmt * ins_p,
+      Prepared("INSERT INTO events (doc, grp, sentence, sentence_id, span_begin, span_end, "
+               "source, source_country, target, target_country, cameo, plover, goldstein, "
+               "quad, date, day, negated, mood, location, location_country, rule, json) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+               "?16, ?17, ?18, ?19, ?20, ?21, ?22)"));
+  sql::Stmt& ins = *ins_p;
+  ins.Bind(1, doc_row).Bind(2, grp).Bind(3, e.sentence);
+  if (sentence_row) {
+    ins.Bind(4, sentence_row);
+  } else {
+    ins.BindNull(4);
+  }
+  ins.Bind(5, int64_t{e.span_begin}).Bind(6, int64_t{e.span_end});
+  if (e.source) {
+    ins.Bind(7, e.source->code).BindOrNull(8, Upper(e.source->country));
+  } else {
+    ins.BindNull(7).BindNull(8);
+  }
+  if (e.target) {
+    ins.Bind(9, e.target->code).BindOrNull(10, Upper(e.target->country));
+  } else {
+    ins.BindNull(9).BindNull(10);
+  }
+  ins.Bind(11, e.cameo).Bind(12, e.plover).Bind(13, e.goldstein).Bind(14, e.quad);
+  ins.Bind(15, date).Bind(16, day);
+  ins.Bind(17, e.negated ? 1 : 0).Bind(18, MoodName(e.mood));
+  if (e.location) {
+    ins.BindOrNull(19, e.location->name).BindOrNull(20, Upper(e.location->country));
+  } else {
+    ins.BindNull(19).BindNull(20);
+  }
+  ins.Bind(21, e.rule).Bind(22, EventToJsonLine(e));
+  DRAGOMAN_RETURN_IF_ERROR(ins.Run());
+  int64_t event_row = db_->LastInsertRowid();
+
+  // Roles are observed as of the document's date (a title in the text is true when written).
+  std::string seen = rec.doc.date ? rec.doc.date->ToString() : date;
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      sql::Stmt * am_p,
+      Prepared("INSERT INTO actor_mentions (doc, event, role, code, country, sector, "
+               "name, text, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+  sql::Stmt& am = *am_p;
+  const std::pair<const char*, const std::optional<ActorRef>*> roles[] = {
+      {"source", &e.source}, {"target", &e.target}, {"speaker", &e.speaker}};
+  for (const auto& [role, ref] : roles) {
+    if (!*ref || (*ref)->code.empty()) continue;
+    const ActorRef& a = **ref;
+    am.Bind(1, doc_row).Bind(2, event_row).Bind(3, role).Bind(4, a.code);
+    am.Bind(5, Upper(a.country)).Bind(6, a.sector).Bind(7, a.name).Bind(8, a.text).Bind(9, seen);
+    DRAGOMAN_RETURN_IF_ERROR(am.Run());
+  }
+  return Status::Ok();
+}
+
+Result<StoreStats> Store::Stats() {
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      sql::Stmt * q_p, Prepared("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM "
+                                "sentences), (SELECT count(*) FROM events), (SELECT count(*) FROM "
+                                "event_groups), (SELECT count(*) FROM actor_mentions)"));
+  sql::Stmt& q = *q_p;
+  DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
+  StoreStats s;
+  if (row) {
+    s.documents = q.Int(0);
+    s.sentences = q.Int(1);
+    s.mentions = q.Int(2);
+    s.events = q.Int(3);
+    s.actor_mentions = q.Int(4);
+  }
+  q.Reset();
+  return s;
+}
+
+}  // namespace dragoman

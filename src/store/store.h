@@ -1,0 +1,118 @@
+// The corpus store: documents, sentences, actors and coded events in one SQLite file.
+//
+// Schema (doc/store.md describes every table and column): `documents` (one row per article,
+// unique by id, with its text and content hash), `sentences` (+ the FTS5 index `sentence_fts`),
+// `events` (one row per event MENTION: one coded event from one sentence), `event_groups` (one
+// row per real-world event: mentions of the same dyad and PLOVER type, dated within a day of each
+// other, at the same place where both name one, share a group; like GDELT's events vs mentions),
+// and `actor_mentions` (who was seen in which role, when). The schema version lives in
+// PRAGMA user_version; the file is marked as dragoman's with PRAGMA application_id.
+//
+// Durability: WAL journal, one transaction per PutBatch(). A process killed at any moment leaves
+// every committed batch intact and nothing of the batch in flight.
+//
+// Idempotence: a document is identified by its id (Document::id) and, when it has one, its URL;
+// its content hash covers the text and the document date. Putting a document whose content hash
+// is already stored changes nothing; putting a known id/URL with new content replaces the old
+// sentences, events and actor mentions within the same transaction.
+//
+// Thread-safety: a Store is used by one thread. Several processes may open the same file: readers
+// never block, writers queue (busy timeout) one transaction at a time.
+#ifndef DRAGOMAN_STORE_STORE_H_
+#define DRAGOMAN_STORE_STORE_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "events/event.h"
+#include "input/document.h"
+#include "store/sqlite.h"
+
+namespace dragoman {
+
+// The schema version this build writes and reads. Files with a higher user_version are refused.
+inline constexpr int kStoreSchemaVersion = 1;
+// PRAGMA application_id of a dragoman database ("DRAG").
+inline constexpr int32_t kStoreApplicationId = 0x44524147;
+
+// A sentence's byte span in its document's text.
+struct SentenceSpan {
+  int index = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// One coded document, as ingest hands it to the store.
+struct DocumentRecord {
+  Document doc;
+  // DateSourceName(doc.date_source) ("metadata", "dateline", ...), filled by the caller so that
+  // the store does not depend on the input stage's code.
+  std::string date_source;
+  // Every sentence of the document (for full-text search). When empty, the sentences that carry
+  // events are stored (from Event::text/span), so search still finds every coded sentence.
+  std::vector<SentenceSpan> sentences;
+  std::vector<Event> events;
+};
+
+enum class PutOutcome {
+  kAdded,      // a new document
+  kReplaced,   // an id/URL already stored with other content: old rows replaced
+  kUnchanged,  // this exact content is already stored: nothing written
+};
+
+struct StoreStats {
+  int64_t documents = 0, sentences = 0, mentions = 0, events = 0, actor_mentions = 0;
+};
+
+class Store {
+ public:
+  enum class OpenMode {
+    kCreate,    // create the file and schema when missing (ingest)
+    kExisting,  // Store error when the file does not exist (queries)
+  };
+  // Opens (and if needed creates) the database at `path`. Store error when the file is not a
+  // dragoman database, or was written by a newer schema version (the file is left untouched).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, OpenMode mode);
+
+  // The content hash of a document: SHA-256 of its text and date (hex).
+  static std::string ContentHash(const Document& doc);
+
+  // True when a document with exactly this content is stored (ingest then skips coding it).
+  Result<bool> HasContent(const std::string& hash);
+
+  // Stores the batch in ONE transaction: either every record is written or none is.
+  // Returns one outcome per record, in order. Records later in the batch see earlier ones.
+  Result<std::vector<PutOutcome>> PutBatch(const std::vector<DocumentRecord>& batch);
+
+  Result<StoreStats> Stats();
+
+  sql::Db& db() { return *db_; }
+  const std::string& path() const { return db_->path(); }
+
+ private:
+  explicit Store(std::unique_ptr<sql::Db> db) : db_(std::move(db)) {}
+  Status Init();
+  Result<PutOutcome> Put(const DocumentRecord& rec);
+  Status DeleteDocument(int64_t doc_row);
+  Status InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Event& e,
+                     int64_t sentence_row);
+  Result<int64_t> FindOrCreateGroup(const Event& e, const std::string& date, int64_t day);
+
+  // Prepares `sql` once per Store and returns it reset (ingest runs the same few statements for
+  // every document).
+  Result<sql::Stmt*> Prepared(const std::string& sql);
+
+  std::unique_ptr<sql::Db> db_;
+  std::map<std::string, sql::Stmt> cache_;  // destroyed before db_
+};
+
+// The date an event is filed under: its own date, else its document's ("" when neither).
+std::string EffectiveDate(const Event& e);
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_STORE_STORE_H_

@@ -1,0 +1,237 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include "store/test_corpus.h"
+
+namespace dragoman {
+namespace {
+
+using testing::Actor;
+using testing::AddEvent;
+using testing::Doc;
+using testing::TempDir;
+
+int64_t Count(Store& s, const std::string& sql) {
+  auto st = s.db().Prepare(sql);
+  EXPECT_TRUE(st.ok()) << st.status().message();
+  auto row = st->Step();
+  EXPECT_TRUE(row.ok() && *row);
+  return st->Int(0);
+}
+
+DocumentRecord Visit(const std::string& id, const std::string& date) {
+  DocumentRecord r = Doc(id, date,
+                         {"Azerbaijan's foreign minister met his Iranian counterpart in Baku.",
+                          "The two ministers discussed transport links."});
+  AddEvent(r, 0, "met", Actor("AZEGOV", "Azerbaijan's foreign minister"),
+           Actor("IRNGOV", "his Iranian counterpart"), "043", "CONSULT", 2.8, "verbal_coop");
+  return r;
+}
+
+TEST(StoreTest, CreatesSchemaWithVersionAndApplicationId) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(Count(**store, "PRAGMA user_version"), kStoreSchemaVersion);
+  EXPECT_EQ(Count(**store, "PRAGMA application_id"), kStoreApplicationId);
+  auto mode = (*store)->db().Prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(mode.ok());
+  ASSERT_TRUE(*mode->Step());
+  EXPECT_EQ(mode->Text(0), "wal");
+}
+
+TEST(StoreTest, ExistingModeRefusesMissingFile) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("missing.db"), Store::OpenMode::kExisting);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kStore);
+  EXPECT_NE(store.status().message().find("no such database"), std::string::npos);
+}
+
+TEST(StoreTest, RefusesNewerSchemaAndLeavesFileUntouched) {
+  TempDir dir;
+  std::string path = dir.File("future.db");
+  {
+    auto store = Store::Open(path, Store::OpenMode::kCreate);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->PutBatch({Visit("a", "2025-02-04")}).ok());
+    ASSERT_TRUE((*store)->db().Exec("PRAGMA user_version = 99").ok());
+  }
+  auto store = Store::Open(path, Store::OpenMode::kCreate);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kStore);
+  EXPECT_NE(store.status().message().find("newer dragoman"), std::string::npos)
+      << store.status().message();
+  EXPECT_NE(store.status().message().find("99"), std::string::npos);
+  // Still version 99, data intact.
+  auto raw = sql::Db::Open(path, sql::Db::Mode::kReadWrite);
+  ASSERT_TRUE(raw.ok());
+  auto v = (*raw)->Prepare("PRAGMA user_version");
+  ASSERT_TRUE(*v->Step());
+  EXPECT_EQ(v->Int(0), 99);
+  auto n = (*raw)->Prepare("SELECT count(*) FROM documents");
+  ASSERT_TRUE(*n->Step());
+  EXPECT_EQ(n->Int(0), 1);
+}
+
+TEST(StoreTest, RefusesForeignDatabase) {
+  TempDir dir;
+  std::string path = dir.File("other.db");
+  {
+    auto raw = sql::Db::Open(path, sql::Db::Mode::kReadWriteCreate);
+    ASSERT_TRUE(raw.ok());
+    ASSERT_TRUE((*raw)->Exec("CREATE TABLE accounts (id INTEGER)").ok());
+  }
+  auto store = Store::Open(path, Store::OpenMode::kCreate);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("not a dragoman database"), std::string::npos);
+}
+
+TEST(StoreTest, SameContentTwiceAddsNothing) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  auto first = s.PutBatch({Visit("a", "2025-02-04")});
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ((*first)[0], PutOutcome::kAdded);
+  auto before = s.Stats();
+  auto again = s.PutBatch({Visit("a", "2025-02-04"), Visit("a-copy", "2025-02-04")});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)[0], PutOutcome::kUnchanged);
+  EXPECT_EQ((*again)[1], PutOutcome::kUnchanged);  // same text and date under another id
+  auto after = s.Stats();
+  EXPECT_EQ(before->documents, 1);
+  EXPECT_EQ(after->documents, 1);
+  EXPECT_EQ(after->sentences, 2);
+  EXPECT_EQ(after->mentions, 1);
+  EXPECT_EQ(after->events, 1);
+  EXPECT_EQ(after->actor_mentions, 2);
+}
+
+TEST(StoreTest, ChangedArticleReplacesItsRows) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  ASSERT_TRUE(s.PutBatch({Visit("a", "2025-02-04")}).ok());
+
+  DocumentRecord changed = Doc("a", "2025-02-04",
+                               {"Iran summoned the Azerbaijani ambassador.",
+                                "Tehran protested the remarks.", "No meeting was held."});
+  AddEvent(changed, 0, "summoned", Actor("IRNGOV", "Iran"),
+           Actor("AZEGOV", "the Azerbaijani ambassador"), "1123", "ACCUSE", -2.4,
+           "verbal_conflict");
+  auto r = s.PutBatch({changed});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ((*r)[0], PutOutcome::kReplaced);
+  auto st = s.Stats();
+  EXPECT_EQ(st->documents, 1);
+  EXPECT_EQ(st->sentences, 3);
+  EXPECT_EQ(st->mentions, 1);
+  EXPECT_EQ(st->events, 1);  // the old group went with its only mention
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM events WHERE cameo = '043'"), 0);
+  // The full-text index follows: old sentences gone, new ones found.
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'transport'"), 0);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'summoned'"), 1);
+}
+
+TEST(StoreTest, SameUrlWithNewIdReplaces) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  DocumentRecord a = Visit("a", "2025-02-04");
+  a.doc.url = "https://news.example/a";
+  ASSERT_TRUE((*store)->PutBatch({a}).ok());
+  DocumentRecord b = Visit("b", "2025-02-05");
+  b.doc.url = "https://news.example/a";
+  auto r = (*store)->PutBatch({b});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ((*r)[0], PutOutcome::kReplaced);
+  EXPECT_EQ((*store)->Stats()->documents, 1);
+  EXPECT_EQ(Count(**store, "SELECT count(*) FROM documents WHERE doc_key = 'b'"), 1);
+}
+
+TEST(StoreTest, MentionsOfOneEventAreGrouped) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  DocumentRecord a = Visit("a", "2025-02-04");
+  a.doc.source = "Outlet One";
+  DocumentRecord b = Doc("b", "2025-02-05", {"Baku hosted talks as the two ministers met."});
+  b.doc.source = "Outlet Two";
+  AddEvent(b, 0, "met", Actor("AZEGOV", "Baku"), Actor("IRNGOV", "ministers"), "043", "CONSULT",
+           2.8, "verbal_coop");
+  DocumentRecord c = Doc("c", "2025-02-09", {"The ministers met again in Tehran."});
+  AddEvent(c, 0, "met", Actor("AZEGOV", "ministers"), Actor("IRNGOV", "ministers"), "043",
+           "CONSULT", 2.8, "verbal_coop");
+  DocumentRecord d = Doc("d", "2025-02-04", {"Azerbaijan did not meet Iran."});
+  AddEvent(d, 0, "meet", Actor("AZEGOV", "Azerbaijan"), Actor("IRNGOV", "Iran"), "043", "CONSULT",
+           2.8, "verbal_coop")
+      .negated = true;
+  ASSERT_TRUE(s.PutBatch({a, b, c, d}).ok());
+  auto st = s.Stats();
+  EXPECT_EQ(st->mentions, 4);
+  EXPECT_EQ(st->events, 3);  // a+b within a day; c five days later; d negated
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM events GROUP BY grp ORDER BY count(*) DESC LIMIT 1"), 2);
+}
+
+TEST(StoreTest, DifferentPlacesAreDifferentEvents) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  DocumentRecord a = Visit("a", "2025-02-04");
+  a.events[0].location = Location{"Baku", "AZE", std::nullopt, std::nullopt};
+  DocumentRecord b = Visit("b", "2025-02-04");
+  b.doc.text += " Later.";  // other content
+  b.events[0].location = Location{"Tehran", "IRN", std::nullopt, std::nullopt};
+  DocumentRecord c = Visit("c", "2025-02-05");
+  ASSERT_TRUE((*store)->PutBatch({a, b, c}).ok());
+  EXPECT_EQ((*store)->Stats()->events, 2);  // c has no place: joins the nearest (a)
+}
+
+TEST(StoreTest, SentencesFromEventsWhenNoSpansGiven) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  DocumentRecord a = Visit("a", "2025-02-04");
+  a.sentences.clear();
+  ASSERT_TRUE((*store)->PutBatch({a}).ok());
+  auto q = (*store)->db().Prepare("SELECT idx, begin, end, text FROM sentences");
+  ASSERT_TRUE(q.ok());
+  ASSERT_TRUE(*q->Step());
+  EXPECT_EQ(q->Int(0), 0);
+  EXPECT_EQ(q->Int(1), 0);
+  EXPECT_EQ(q->Text(3), a.events[0].text);
+  EXPECT_FALSE(*q->Step());
+}
+
+TEST(StoreTest, FailedBatchWritesNothing) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  DocumentRecord good = Visit("good", "2025-02-04");
+  DocumentRecord bad = Visit("bad", "2025-03-01");
+  bad.doc.text = "x";
+  bad.sentences = {{0, 0, 500}};  // outside the text
+  auto r = (*store)->PutBatch({good, bad});
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ((*store)->Stats()->documents, 0);
+  // The store is still usable afterwards.
+  EXPECT_TRUE((*store)->PutBatch({good}).ok());
+  EXPECT_EQ((*store)->Stats()->documents, 1);
+}
+
+TEST(StoreTest, ContentHashCoversTextAndDate) {
+  DocumentRecord a = Visit("a", "2025-02-04");
+  DocumentRecord b = Visit("b", "2025-02-04");
+  DocumentRecord c = Visit("a", "2025-02-05");
+  EXPECT_EQ(Store::ContentHash(a.doc), Store::ContentHash(b.doc));
+  EXPECT_NE(Store::ContentHash(a.doc), Store::ContentHash(c.doc));
+  EXPECT_EQ(Store::ContentHash(a.doc).size(), 64u);
+}
+
+}  // namespace
+}  // namespace dragoman
