@@ -27,6 +27,9 @@ std::vector<FlagSpec> EvalFlags() {
                ""});
   f.push_back({"aliases", "FILE", "country-code aliases for gold sets (CAMEO's JAP -> JPN ...)",
                "DATA/gold/country_aliases.txt"});
+  f.push_back({"types", "FILE",
+               "PLOVER type renames for gold sets in an older vocabulary (REQUEST -> DEMAND ...)",
+               "DATA/gold/plover_types.txt"});
   f.push_back({"min-f1", "LEVEL=F1",
                "fail (exit 1) when F1 at LEVEL (dyad, typed, dated, source+type) is below F1; "
                "repeatable",
@@ -42,6 +45,7 @@ struct EvalConfig {
   std::string docs_dir;
   std::string events_path;
   std::string aliases_path;
+  std::string types_path;
   std::vector<std::pair<eval::Level, double>> floors;
   eval::ReportOptions report;
   bool json = false;
@@ -73,13 +77,18 @@ Result<EvalConfig> MakeConfig(const ParsedArgs& args) {
     }
   }
   c.aliases_path = args.Get("aliases");
-  if (c.aliases_path.empty() || (c.events_path.empty() && DRAGOMAN_EVAL_WITH_CODER)) {
+  c.types_path = args.Get("types");
+  if (c.aliases_path.empty() || c.types_path.empty() ||
+      (c.events_path.empty() && DRAGOMAN_EVAL_WITH_CODER)) {
     auto data = FindDataDir(args.Get("data"));
     if (!data.ok()) return Status::BadData(data.status().message());
     c.data_dir = *data;
     if (c.aliases_path.empty()) {
       c.aliases_path =
           (std::filesystem::path(c.data_dir) / "gold" / "country_aliases.txt").string();
+    }
+    if (c.types_path.empty()) {
+      c.types_path = (std::filesystem::path(c.data_dir) / "gold" / "plover_types.txt").string();
     }
   }
   return c;
@@ -92,6 +101,8 @@ int RunEval(const ParsedArgs& args, CommandContext& ctx) {
 
   auto aliases = eval::CountryAliases::Load(c.aliases_path);
   if (!aliases.ok()) return ReportError(Status::BadData(aliases.status().message()), ctx);
+  auto types = eval::TypeVocabulary::Load(c.types_path);
+  if (!types.ok()) return ReportError(Status::BadData(types.status().message()), ctx);
   eval::GoldOptions gold_options;
   gold_options.docs_dir = c.docs_dir;
   gold_options.aliases = &*aliases;
@@ -111,7 +122,7 @@ int RunEval(const ParsedArgs& args, CommandContext& ctx) {
   }
   if (!code.ok()) return ReportError(code.status(), ctx);
 
-  auto scores = eval::Evaluate(*gold, *code);
+  auto scores = eval::Evaluate(*gold, *code, &*types);
   if (!scores.ok()) return ReportError(scores.status(), ctx);
 
   if (c.json) {

@@ -61,11 +61,15 @@ nlohmann::ordered_json CountsJson(const Counts& c) {
 
 }  // namespace
 
-Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code) {
+Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code, const TypeVocabulary* vocabulary) {
   Scores scores;
   scores.cameo_types = gold.format == GoldFormat::kPetrarch || gold.format == GoldFormat::kTabari;
+  bool rename = vocabulary != nullptr && gold.format == GoldFormat::kPlover;
   for (const GoldDocument& doc : gold.docs) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::vector<Event> events, code(doc));
+    if (rename) {
+      for (Event& e : events) e.plover = vocabulary->Rename(e.plover, e.cameo);
+    }
     ScoreDocument(doc, events, scores);
   }
   return scores;

@@ -25,8 +25,11 @@ namespace dragoman::eval {
 // Codes one gold document. Errors abort the evaluation.
 using CodeFn = std::function<Result<std::vector<Event>>(const GoldDocument&)>;
 
-// Scores every document of `gold` with the events `code` returns for it.
-Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code);
+// Scores every document of `gold` with the events `code` returns for it. When the gold set is in
+// the PLOVER 0.5 vocabulary (GoldFormat::kPlover) and `vocabulary` is given, coded types are
+// renamed into it first. `vocabulary` may be null; it must outlive the call.
+Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code,
+                        const TypeVocabulary* vocabulary = nullptr);
 
 // Replays `path` (JSONL events, the output contract of doc/output.md). BadData naming file:line
 // on a malformed line. Documents with no events in the file get none.

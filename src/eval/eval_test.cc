@@ -85,6 +85,32 @@ TEST(EvaluateTest, EventsFileAgainstPloverGold) {
   std::filesystem::remove_all(dir);
 }
 
+// Coded PLOVER 2021 types are read in the PLOVER 0.5 vocabulary of PLOVER gold, and only there.
+TEST(EvaluateTest, RenamesTypesForPloverGoldOnly) {
+  auto aliases = CountryAliases::Parse("", "aliases");
+  auto vocab = TypeVocabulary::Parse("DEMAND REQUEST *\n", "types");
+  ASSERT_TRUE(aliases.ok() && vocab.ok());
+  GoldOptions o;
+  o.aliases = &*aliases;
+  auto plover = ParseGold(
+      R"({"id": "R-1", "text": "x", "expected": [{"source": "USA", "target": "---", "code": "DEMAND"}], "plover": {}})",
+      "g.jsonl", ".", o);
+  ASSERT_TRUE(plover.ok()) << plover.status().message();
+  Event e;
+  e.source = ActorRef{"", "USA", "USA", "", "", 0, 0};
+  e.plover = "REQUEST";
+  e.cameo = "100";
+  CodeFn code = [&](const GoldDocument&) -> Result<std::vector<Event>> {
+    return std::vector<Event>{e};
+  };
+  auto renamed = Evaluate(*plover, code, &*vocab);
+  ASSERT_TRUE(renamed.ok());
+  EXPECT_EQ(renamed->levels.at(Level::kTyped).matched, 1);
+  auto plain = Evaluate(*plover, code, nullptr);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(plain->levels.at(Level::kTyped).matched, 0);
+}
+
 TEST(EvaluateTest, BadEventsFileNamesTheLine) {
   auto dir = std::filesystem::temp_directory_path() / "dragoman_eval_test_bad";
   std::filesystem::create_directories(dir);

@@ -313,6 +313,67 @@ std::string CountryAliases::Map(std::string_view code) const {
   return it == map_.end() ? std::string(code) : it->second;
 }
 
+Result<TypeVocabulary> TypeVocabulary::Load(const std::string& path) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  return Parse(text, path);
+}
+
+Result<TypeVocabulary> TypeVocabulary::Parse(std::string_view text, std::string_view name) {
+  TypeVocabulary out;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view raw = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    std::string line = Trim(raw.substr(0, raw.find('#')));
+    if (line.empty()) continue;
+    std::vector<std::string> fields;
+    size_t i = 0;
+    while (i < line.size()) {
+      size_t b = line.find_first_not_of(" \t", i);
+      if (b == std::string::npos) break;
+      size_t e = line.find_first_of(" \t", b);
+      if (e == std::string::npos) e = line.size();
+      fields.push_back(line.substr(b, e - b));
+      i = e;
+    }
+    if (fields.size() != 3) {
+      return Status::BadData(At(name, line_no) + ": expected 'GOLD_TYPE CODED_TYPE PREFIXES'");
+    }
+    Rule r{fields[0], fields[1], {}};
+    if (fields[2] != "*") {
+      size_t b = 0;
+      while (b <= fields[2].size()) {
+        size_t c = fields[2].find(',', b);
+        if (c == std::string::npos) c = fields[2].size();
+        std::string p = fields[2].substr(b, c - b);
+        if (p.empty() || p.find_first_not_of("0123456789") != std::string::npos) {
+          return Status::BadData(At(name, line_no) + ": '" + p +
+                                 "' is not a CAMEO code prefix (digits) or '*'");
+        }
+        r.prefixes.push_back(p);
+        b = c + 1;
+      }
+    }
+    out.rules_.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string TypeVocabulary::Rename(std::string_view plover, std::string_view cameo) const {
+  for (const Rule& r : rules_) {
+    if (r.coded != plover) continue;
+    if (r.prefixes.empty()) return r.gold;
+    for (const std::string& p : r.prefixes) {
+      if (cameo.substr(0, p.size()) == p) return r.gold;
+    }
+  }
+  return std::string(plover);
+}
+
 std::string GoldPartyKey(std::string_view code, const CountryAliases& aliases) {
   if (code.size() < 3 || code.substr(0, 3) == "---") return "";
   return aliases.Map(code.substr(0, 3));

@@ -55,6 +55,28 @@ class CountryAliases {
   std::map<std::string, std::string, std::less<>> map_;
 };
 
+// Renames coded PLOVER types into an older gold set's vocabulary (PLOVER 2021 "REQUEST" reads
+// as PLOVER 0.5 "DEMAND"; "ACCUSE" with a CAMEO 09 code as "INVESTIGATE").
+class TypeVocabulary {
+ public:
+  // File format (data/gold/plover_types.txt): "GOLD_TYPE CODED_TYPE PREFIXES" per line, PREFIXES
+  // a comma-separated list of CAMEO code prefixes or "*"; '#' comments. BadData naming file:line.
+  static Result<TypeVocabulary> Load(const std::string& path);
+  static Result<TypeVocabulary> Parse(std::string_view text, std::string_view name);
+
+  // The gold-vocabulary name of a coded event's type: the first rule whose coded type equals
+  // `plover` and one of whose prefixes starts `cameo`; `plover` itself when none fits.
+  std::string Rename(std::string_view plover, std::string_view cameo) const;
+  size_t size() const { return rules_.size(); }
+
+ private:
+  struct Rule {
+    std::string gold, coded;
+    std::vector<std::string> prefixes;  // empty = any code
+  };
+  std::vector<Rule> rules_;
+};
+
 // The party key of a gold actor code such as "USAGOV", "IGOMIL", "ISR***", "---": its first three
 // letters mapped through `aliases`; "" for "---", "" or anything shorter than three letters.
 std::string GoldPartyKey(std::string_view code, const CountryAliases& aliases);

@@ -39,6 +39,32 @@ TEST(CountryAliasesTest, ShippedTableLoads) {
   EXPECT_EQ(a->Map("VTN"), "VNM");
 }
 
+TEST(TypeVocabularyTest, RenamesByTypeAndCameoPrefix) {
+  auto v = TypeVocabulary::Parse(
+      "# c\nDEMAND REQUEST *\nINVESTIGATE ACCUSE 09\n"
+      "DISAPPROVE ACCUSE 11,12 # two\n",
+      "types");
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  EXPECT_EQ(v->size(), 3u);
+  EXPECT_EQ(v->Rename("REQUEST", "1053"), "DEMAND");
+  EXPECT_EQ(v->Rename("ACCUSE", "092"), "INVESTIGATE");
+  EXPECT_EQ(v->Rename("ACCUSE", "1121"), "DISAPPROVE");
+  EXPECT_EQ(v->Rename("ACCUSE", "130"), "ACCUSE");  // no rule fits: unchanged
+  EXPECT_EQ(v->Rename("CONSULT", "040"), "CONSULT");
+  EXPECT_FALSE(TypeVocabulary::Parse("DEMAND REQUEST\n", "t").ok());
+  auto bad = TypeVocabulary::Parse("\nDEMAND REQUEST 1x\n", "t.txt");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("t.txt:2"), std::string::npos);
+}
+
+TEST(TypeVocabularyTest, ShippedTableLoads) {
+  auto v = TypeVocabulary::Load(std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/gold/plover_types.txt");
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  EXPECT_EQ(v->Rename("REQUEST", "020"), "DEMAND");
+  EXPECT_EQ(v->Rename("ASSAULT", "190"), "FIGHT");
+  EXPECT_EQ(v->Rename("ASSAULT", "180"), "ASSAULT");
+}
+
 TEST(GoldPartyKeyTest, CountryGroupAndNone) {
   CountryAliases a = TestAliases();
   EXPECT_EQ(GoldPartyKey("USAGOV", a), "USA");
