@@ -18,7 +18,8 @@ namespace dragoman {
 enum class DateSource {
   kNone,      // no date known
   kMetadata,  // the JSONL record's "date" field
-  kDateline,  // a dateline/header in the text ("date 2025-08-04 ...", "Press release 04 October 2021")
+  kDateline,  // a dateline/header in the text ("date 2025-08-04 ...", "Press release 04 October
+              // 2021")
   kByline,    // a byline date ("By Nigar Bayramli February 4, 2025")
   kUpdated,   // a "Last update: ..." stamp (used only when no byline date exists)
   kFlag,      // the --date flag
@@ -26,10 +27,10 @@ enum class DateSource {
 std::string_view DateSourceName(DateSource s);  // "none", "metadata", "dateline", ...
 
 struct Document {
-  std::string id;      // JSONL "id", else the file name without directory
-  std::string origin;  // where it came from, for error messages: "path" or "path:line"
+  std::string id;                  // JSONL "id", else the file name without directory
+  std::string origin;              // where it came from, for error messages: "path" or "path:line"
   std::string title, url, source;  // optional metadata
-  std::string text;    // UTF-8 (validated by the reader)
+  std::string text;                // UTF-8 (validated by the reader)
   std::optional<PartialDate> date;
   DateSource date_source = DateSource::kNone;
 };

@@ -1,0 +1,187 @@
+#include "input/jsonl.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "base/file.h"
+#include "input/docdate.h"
+#include "input/reader_internal.h"
+
+namespace dragoman {
+
+namespace {
+constexpr size_t kReadChunk = 1 << 16;
+constexpr size_t kBinaryProbe = 8192;
+}  // namespace
+
+LineReader::LineReader(std::istream& in, std::string prefix, size_t max_line)
+    : in_(in), buf_(std::move(prefix)), max_line_(max_line) {}
+
+bool LineReader::Fill() {
+  if (eof_) return false;
+  // Drop what was consumed, then append one chunk.
+  buf_.erase(0, pos_);
+  pos_ = 0;
+  size_t old = buf_.size();
+  buf_.resize(old + kReadChunk);
+  in_.read(buf_.data() + old, static_cast<std::streamsize>(kReadChunk));
+  size_t got = static_cast<size_t>(in_.gcount());
+  buf_.resize(old + got);
+  if (got == 0) {
+    eof_ = true;
+    if (in_.bad()) read_error_ = true;
+    return false;
+  }
+  return true;
+}
+
+bool LineReader::Next(std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  bool any = false;  // read at least one byte (or a '\n') of this line
+  while (true) {
+    if (pos_ >= buf_.size() && !Fill()) {
+      if (!any) return false;
+      ++line_number_;
+      return true;
+    }
+    any = true;
+    size_t nl = buf_.find('\n', pos_);
+    size_t end = nl == std::string::npos ? buf_.size() : nl;
+    if (!*too_long) {
+      size_t room = max_line_ - line->size();
+      size_t take = std::min(room, end - pos_);
+      line->append(buf_, pos_, take);
+      if (end - pos_ > room) *too_long = true;
+    }
+    if (nl != std::string::npos) {
+      pos_ = nl + 1;
+      ++line_number_;
+      return true;
+    }
+    pos_ = buf_.size();
+  }
+}
+
+Result<Document> ParseJsonlRecord(std::string_view name, size_t line, std::string_view record,
+                                  const ReaderConfig& config) {
+  const std::string where = std::string(name) + ":" + std::to_string(line);
+  if (size_t bad = FindInvalidUtf8(record); bad != std::string_view::npos) {
+    return Status::BadInput(where + ":" + std::to_string(bad + 1) + ": invalid UTF-8 byte " +
+                            internal::HexByte(record[bad]));
+  }
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(record);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.what() is "[json.exception.parse_error.101] parse error at line 1, column 7: REASON";
+    // the line is ours, the column is the byte in the record.
+    std::string reason = e.what();
+    if (size_t k = reason.find(": "); k != std::string::npos) reason = reason.substr(k + 2);
+    return Status::BadInput(where + ":" + std::to_string(e.byte) +
+                            ": invalid JSON: " + internal::OneLine(reason));
+  }
+  if (!j.is_object()) return Status::BadInput(where + ": record is not a JSON object");
+
+  auto text_it = j.find("text");
+  if (text_it == j.end() || !text_it->is_string()) {
+    return Status::BadInput(where + ": record has no string \"text\"");
+  }
+  Document doc;
+  doc.text = text_it->get<std::string>();
+  if (doc.text.starts_with("\xEF\xBB\xBF")) doc.text.erase(0, 3);
+  if (doc.text.find('\0') != std::string::npos) {
+    return Status::BadInput(where + ": \"text\" contains a NUL character");
+  }
+  if (internal::IsBlank(doc.text)) return Status::BadInput(where + ": empty \"text\"");
+
+  for (auto [field, out] : {std::pair<const char*, std::string*>{"title", &doc.title},
+                            {"url", &doc.url},
+                            {"source", &doc.source}}) {
+    auto it = j.find(field);
+    if (it == j.end() || it->is_null()) continue;
+    if (!it->is_string()) {
+      return Status::BadInput(where + ": \"" + field + "\" must be a string");
+    }
+    *out = it->get<std::string>();
+  }
+
+  auto id_it = j.find("id");
+  if (id_it != j.end() && !id_it->is_null()) {
+    if (id_it->is_string()) {
+      doc.id = id_it->get<std::string>();
+    } else if (id_it->is_number()) {
+      doc.id = id_it->dump();
+    } else {
+      return Status::BadInput(where + ": \"id\" must be a string or a number");
+    }
+  }
+  if (doc.id.empty()) doc.id = internal::BaseName(name) + ":" + std::to_string(line);
+  doc.origin = where;
+
+  auto date_it = j.find("date");
+  if (date_it != j.end() && !date_it->is_null()) {
+    std::string value;
+    if (date_it->is_string()) {
+      value = date_it->get<std::string>();
+    } else if (date_it->is_number_integer()) {
+      value = date_it->dump();
+    } else {
+      return Status::BadInput(where + ": \"date\" must be a string or a number");
+    }
+    if (!internal::IsBlank(value)) {
+      std::optional<PartialDate> d = ParseMetadataDate(value);
+      if (!d) {
+        return Status::BadInput(where + ": unrecognised \"date\" '" + internal::OneLine(value) +
+                                "' (expected e.g. 2024-03-08 or 2024-03-08T10:00:00Z)");
+      }
+      doc.date = *d;
+      doc.date_source = DateSource::kMetadata;
+    }
+  }
+  internal::DateFromTextOrFlag(config, &doc);
+  return doc;
+}
+
+JsonlReader::JsonlReader(std::istream& in, std::string name, std::string prefix,
+                         const ReaderConfig& config)
+    : name_(std::move(name)),
+      config_(config),
+      lines_(in, internal::ReadAtLeast(in, std::move(prefix), kBinaryProbe),
+             config.max_document_bytes) {
+  size_t nul = lines_.Buffered().substr(0, kBinaryProbe).find('\0');
+  if (nul != std::string_view::npos) binary_at_ = nul;
+}
+
+Result<std::optional<Document>> JsonlReader::Next() {
+  if (done_) return std::optional<Document>();
+  if (binary_at_) {
+    done_ = true;
+    return Status::BadInput(name_ + ": binary file (NUL byte at offset " +
+                            std::to_string(*binary_at_) + ")");
+  }
+  std::string line;
+  bool too_long = false;
+  while (true) {
+    if (!lines_.Next(&line, &too_long)) {
+      done_ = true;
+      if (lines_.read_error()) return Status::Io(name_ + ": read error");
+      if (!saw_record_) return Status::BadInput(name_ + ": empty file");
+      return std::optional<Document>();
+    }
+    const size_t n = lines_.line_number();
+    if (n == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    if (too_long) {
+      saw_record_ = true;
+      return Status::BadInput(name_ + ":" + std::to_string(n) + ": line longer than " +
+                              std::to_string(config_.max_document_bytes) + " bytes");
+    }
+    if (internal::IsBlank(line)) continue;
+    saw_record_ = true;
+    Result<Document> doc = ParseJsonlRecord(name_, n, line, config_);
+    if (!doc.ok()) return doc.status();
+    return std::optional<Document>(std::move(doc).value());
+  }
+}
+
+}  // namespace dragoman
