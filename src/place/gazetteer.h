@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -18,7 +19,7 @@ struct Place {
   std::string name;     // canonical name ("Tehran")
   std::string country;  // ISO alpha-3
   double lat = 0, lon = 0;
-  std::string kind;     // "city", "capital", "region", "country", ...
+  std::string kind;  // "city", "capital", "region", "country", ...
 };
 
 struct PlaceMention {
@@ -28,15 +29,37 @@ struct PlaceMention {
   bool locative = false;  // introduced by a locative preposition ("in", "at", "near")
 };
 
+// Format of data/places/*.tsv, the matching rules and the fact sources: see
+// doc/dates-places-quantities.md. In short, one place per line:
+//   name <TAB> country <TAB> kind <TAB> lat <TAB> lon [<TAB> aliases [<TAB> flags]]
+// aliases separated by '|'; flags: "locative" (the name is also a common word or person name,
+// so it matches only in a locative context or as "Name, Country").
+
 class Gazetteer {
  public:
   // Loads data/places/*.tsv (format in doc/data.md). BadData names file and line.
+  // NotFound when data_dir/places holds no .tsv file. `text` is used only while loading.
   static Result<std::shared_ptr<const Gazetteer>> Load(const std::string& data_dir,
-                                                      const TextAnalyzer& text);
+                                                       const TextAnalyzer& text);
+  // Same, from the contents of one TSV file; `name` is used in error messages (for tests and
+  // tools that build a gazetteer in memory).
+  static Result<std::shared_ptr<const Gazetteer>> FromText(std::string_view name,
+                                                           std::string_view content,
+                                                           const TextAnalyzer& text);
   ~Gazetteer();
 
   // Place names in `sentence`, longest match first, non-overlapping, in token order.
+  // A mention's span also covers a following place-type word ("Khojavend region"), a
+  // parenthesised alias of the same place ("Khojavend (Martuni)") and a confirming
+  // ", Country" ("Jeddah, Saudi Arabia").
   std::vector<PlaceMention> Find(const Sentence& sentence) const;
+
+  // The place a name (or alias) denotes, given as TextAnalyzer::TokenizePhrase() splits it;
+  // nullptr when unknown. The pointer lives as long as the Gazetteer.
+  const Place* Lookup(const std::vector<std::string>& name_tokens) const;
+
+  // Number of places loaded.
+  size_t size() const;
 
  private:
   Gazetteer();

@@ -17,9 +17,9 @@ namespace dragoman {
 struct QuantityMention {
   int token_begin = 0;  // [token_begin, token_end) covers the number and the counted noun
   int token_end = 0;
-  int noun = -1;        // token index of the counted noun
+  int noun = -1;  // token index of the counted noun
   double value = 0;
-  std::string unit;     // lemma of the counted noun ("national", "soldier", "meeting")
+  std::string unit;       // lemma of the counted noun ("national", "soldier", "meeting")
   std::string qualifier;  // "", "at least", "over", "about", "up to", ...
 };
 

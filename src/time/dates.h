@@ -22,7 +22,7 @@ namespace dragoman {
 struct DateMention {
   int token_begin = 0;  // [token_begin, token_end) in Sentence::tokens
   int token_end = 0;
-  PartialDate date;     // resolved; precision tells day / month / year
+  PartialDate date;       // resolved; precision tells day / month / year
   bool relative = false;  // needed the document date to resolve
 };
 

@@ -1,0 +1,357 @@
+// Gazetteer: loading data/places/*.tsv and matching place names in sentences.
+//
+// Approach. Every name and alias is split with TextAnalyzer::TokenizePhrase() so that entries
+// are folded exactly like the text, then inserted into a token trie (one edge per Token::norm).
+// Find() walks the trie from each capitalised token and keeps the longest match ending on a
+// capitalised token, then skips past it: matches are non-overlapping and in token order.
+//
+// Conflicts. When two entries share a name (a city named like a country, two cities of the same
+// name), the entry of the higher-ranked kind wins (country > capital > city > region > other),
+// then the one loaded first (files in name order, lines in order). So "Georgia" is the country.
+//
+// Ambiguous names (flag "locative": names that are also common words or person names, e.g.
+// "Male", "Nice", "Victoria") match only when a locative preposition introduces them or a
+// ", Country" of the same country follows.
+#include "place/gazetteer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <unordered_map>
+
+#include "base/file.h"
+
+namespace dragoman {
+
+namespace {
+
+int KindRank(std::string_view kind) {
+  if (kind == "country") return 0;
+  if (kind == "capital") return 1;
+  if (kind == "city") return 2;
+  if (kind == "region") return 3;
+  return 4;
+}
+
+bool ValidKind(std::string_view kind) {
+  static constexpr std::string_view kKinds[] = {"country", "capital", "city", "town",
+                                                "region",  "site",    "water"};
+  return std::find(std::begin(kKinds), std::end(kKinds), kind) != std::end(kKinds);
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string_view::npos ? p : p - start));
+    if (p == std::string_view::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+bool ParseCoord(std::string_view s, double lo, double hi, double* out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size() && *out >= lo && *out <= hi;
+}
+
+// An alias written without lower-case letters and with at least two letters ("UAE", "US"):
+// matched only against an all-caps token, so that "us" or "Us" never becomes the United States.
+bool IsAcronym(std::string_view s) {
+  int letters = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+bool IsPlaceTypeWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "region",       "regions", "province", "provinces",   "district", "districts", "city",
+      "town",         "village", "oblast",   "governorate", "county",   "rayon",     "raion",
+      "municipality", "area",    "port",     "capital",     "republic", "territory", "state"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+bool IsLocativePreposition(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"in",     "at",     "near",   "outside",
+                                                "inside", "across", "within", "throughout",
+                                                "around", "into",   "nearby"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+// Words that may stand between a locative preposition and the name: "in the northern city of".
+bool IsLocativeFiller(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "the",         "a",         "an",           "northern",     "southern",
+      "eastern",     "western",   "central",      "north",        "south",
+      "east",        "west",      "nearby",       "neighbouring", "neighboring",
+      "border",      "occupied",  "liberated",    "disputed",     "capital",
+      "coastal",     "frontline", "northwestern", "northeastern", "southwestern",
+      "southeastern"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+bool IsCap(const Token& t) { return t.has(Token::kCapitalized) || t.has(Token::kAllCaps); }
+
+}  // namespace
+
+struct Gazetteer::Impl {
+  struct Entry {
+    Place place;
+    bool needs_locative = false;
+    int order = 0;  // load order, for conflicts
+  };
+  struct Node {
+    std::unordered_map<std::string, int> next;
+    int entry = -1;        // index into entries, or -1
+    bool acronym = false;  // the name that ends here must match an all-caps token
+  };
+  std::vector<Entry> entries;
+  std::vector<Node> nodes{Node{}};
+
+  // Inserts `tokens` for entry `e`, applying the conflict rule.
+  void Insert(const std::vector<std::string>& tokens, int e, bool acronym) {
+    if (tokens.empty()) return;
+    int n = 0;
+    for (const std::string& t : tokens) {
+      auto it = nodes[n].next.find(t);
+      if (it == nodes[n].next.end()) {
+        nodes.push_back(Node{});
+        int id = static_cast<int>(nodes.size()) - 1;
+        nodes[n].next.emplace(t, id);
+        n = id;
+      } else {
+        n = it->second;
+      }
+    }
+    Node& node = nodes[n];
+    if (node.entry >= 0) {
+      const Entry& old = entries[node.entry];
+      const Entry& neu = entries[e];
+      if (KindRank(old.place.kind) <= KindRank(neu.place.kind)) return;
+    }
+    node.entry = e;
+    node.acronym = acronym;
+  }
+
+  Status ParseFile(std::string_view name, std::string_view content, const TextAnalyzer& text) {
+    if (size_t bad = FindInvalidUtf8(content); bad != std::string_view::npos) {
+      return Status::BadData(Where(name, content, bad) + ": invalid UTF-8");
+    }
+    size_t line_no = 0;
+    for (std::string_view line : Split(content, '\n')) {
+      ++line_no;
+      line = Trim(line);
+      if (line.empty() || line.front() == '#') continue;
+      const std::string where = std::string(name) + ":" + std::to_string(line_no) + ": ";
+      std::vector<std::string_view> f = Split(line, '\t');
+      if (f.size() < 5 || f.size() > 7) {
+        return Status::BadData(where + "expected 5 to 7 tab-separated fields, found " +
+                               std::to_string(f.size()));
+      }
+      for (auto& x : f) x = Trim(x);
+      Entry e;
+      e.place.name = std::string(f[0]);
+      if (e.place.name.empty()) return Status::BadData(where + "empty name");
+      std::string_view country = f[1];
+      if (country == "-") {
+        country = "";
+      } else if (country.size() != 3 || !std::all_of(country.begin(), country.end(),
+                                                     [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        return Status::BadData(where + "country must be an ISO alpha-3 code or '-', got '" +
+                               std::string(country) + "'");
+      }
+      e.place.country = std::string(country);
+      e.place.kind = std::string(f[2]);
+      if (!ValidKind(e.place.kind)) {
+        return Status::BadData(where + "unknown kind '" + e.place.kind + "'");
+      }
+      if (!ParseCoord(f[3], -90, 90, &e.place.lat)) {
+        return Status::BadData(where + "bad latitude '" + std::string(f[3]) + "'");
+      }
+      if (!ParseCoord(f[4], -180, 180, &e.place.lon)) {
+        return Status::BadData(where + "bad longitude '" + std::string(f[4]) + "'");
+      }
+      std::vector<std::string_view> names{f[0]};
+      if (f.size() > 5 && !f[5].empty() && f[5] != "-") {
+        for (std::string_view a : Split(f[5], '|')) {
+          a = Trim(a);
+          if (a.empty()) return Status::BadData(where + "empty alias");
+          names.push_back(a);
+        }
+      }
+      if (f.size() > 6 && !f[6].empty() && f[6] != "-") {
+        for (std::string_view flag : Split(f[6], ',')) {
+          flag = Trim(flag);
+          if (flag == "locative") {
+            e.needs_locative = true;
+          } else {
+            return Status::BadData(where + "unknown flag '" + std::string(flag) + "'");
+          }
+        }
+      }
+      e.order = static_cast<int>(entries.size());
+      entries.push_back(std::move(e));
+      const int idx = static_cast<int>(entries.size()) - 1;
+      for (std::string_view n : names) {
+        std::vector<std::string> toks = text.TokenizePhrase(n);
+        if (toks.empty())
+          return Status::BadData(where + "name '" + std::string(n) + "' has no tokens");
+        Insert(toks, idx, IsAcronym(n));
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Longest entry starting at token i: sets *end and returns the entry index, or -1.
+  int Match(const std::vector<Token>& toks, int i, int* end) const {
+    int n = 0, best = -1;
+    for (int k = i; k < static_cast<int>(toks.size()); ++k) {
+      auto it = nodes[n].next.find(toks[k].norm);
+      if (it == nodes[n].next.end()) break;
+      n = it->second;
+      const Node& node = nodes[n];
+      if (node.entry < 0) continue;
+      if (node.acronym && !toks[i].has(Token::kAllCaps)) continue;
+      // The last word must be capitalised too: "New York" but not "New York city" as a name.
+      if (!IsCap(toks[k]) && !toks[k].has(Token::kPunct)) continue;
+      best = node.entry;
+      *end = k + 1;
+    }
+    return best;
+  }
+
+  bool LocativeBefore(const std::vector<Token>& toks, int begin) const {
+    int k = begin - 1;
+    bool type_of = false;
+    // "... city of X", "... province of X"
+    if (k >= 1 && toks[k].norm == "of" && IsPlaceTypeWord(toks[k - 1].norm)) {
+      k -= 2;
+      type_of = true;
+    }
+    for (int steps = 0; k >= 0 && steps < 4; ++steps, --k) {
+      std::string_view w = toks[k].norm;
+      if (IsLocativePreposition(w)) return true;
+      if (IsLocativeFiller(w)) continue;
+      // A demonym or country name before "city of": "in the Saudi city of Jeddah".
+      if (type_of && IsCap(toks[k]) && !toks[k].has(Token::kPunct)) continue;
+      return false;
+    }
+    return false;
+  }
+};
+
+Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
+Gazetteer::~Gazetteer() = default;
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data_dir,
+                                                         const TextAnalyzer& text) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(data_dir) / "places";
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".tsv") files.push_back(it->path());
+  }
+  if (files.empty()) return Status::NotFound(dir.string() + ": no gazetteer (.tsv) files");
+  std::sort(files.begin(), files.end());
+  std::shared_ptr<Gazetteer> g(new Gazetteer());
+  for (const fs::path& p : files) {
+    DRAGOMAN_ASSIGN_OR_RETURN(std::string content, ReadFile(p.string()));
+    DRAGOMAN_RETURN_IF_ERROR(g->impl_->ParseFile(p.string(), content, text));
+  }
+  return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromText(std::string_view name,
+                                                             std::string_view content,
+                                                             const TextAnalyzer& text) {
+  std::shared_ptr<Gazetteer> g(new Gazetteer());
+  DRAGOMAN_RETURN_IF_ERROR(g->impl_->ParseFile(name, content, text));
+  return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+size_t Gazetteer::size() const { return impl_->entries.size(); }
+
+const Place* Gazetteer::Lookup(const std::vector<std::string>& name_tokens) const {
+  int n = 0;
+  for (const std::string& t : name_tokens) {
+    auto it = impl_->nodes[n].next.find(t);
+    if (it == impl_->nodes[n].next.end()) return nullptr;
+    n = it->second;
+  }
+  int e = impl_->nodes[n].entry;
+  return e < 0 ? nullptr : &impl_->entries[e].place;
+}
+
+std::vector<PlaceMention> Gazetteer::Find(const Sentence& sentence) const {
+  const std::vector<Token>& toks = sentence.tokens;
+  const int n = static_cast<int>(toks.size());
+  std::vector<PlaceMention> out;
+  int i = 0;
+  while (i < n) {
+    if (!IsCap(toks[i]) || toks[i].has(Token::kPunct)) {
+      ++i;
+      continue;
+    }
+    int end = 0;
+    const int e = impl_->Match(toks, i, &end);
+    if (e < 0) {
+      ++i;
+      continue;
+    }
+    const Impl::Entry& entry = impl_->entries[e];
+    PlaceMention m;
+    m.token_begin = i;
+    m.token_end = end;
+    m.place = entry.place;
+    m.locative = impl_->LocativeBefore(toks, i);
+    bool confirmed = false;
+    // "Khojavend (Martuni)": a parenthesised alias of the same place.
+    if (end + 2 < n && toks[end].norm == "(") {
+      int alias_end = 0;
+      int a = impl_->Match(toks, end + 1, &alias_end);
+      if (a >= 0 && alias_end < n && toks[alias_end].norm == ")" &&
+          impl_->entries[a].place.name == entry.place.name &&
+          impl_->entries[a].place.country == entry.place.country) {
+        m.token_end = alias_end + 1;
+      }
+    }
+    // "Khojavend region", "Ardabil Province".
+    if (m.token_end < n && entry.place.kind != "country" &&
+        IsPlaceTypeWord(toks[m.token_end].norm) && toks[m.token_end].norm != "capital" &&
+        toks[m.token_end].norm != "port") {
+      ++m.token_end;
+    }
+    // "Jeddah, Saudi Arabia": a confirming country.
+    if (m.token_end + 1 < n && toks[m.token_end].norm == "," && entry.place.kind != "country" &&
+        IsCap(toks[m.token_end + 1])) {
+      int c_end = 0;
+      int c = impl_->Match(toks, m.token_end + 1, &c_end);
+      if (c >= 0 && impl_->entries[c].place.kind == "country" &&
+          impl_->entries[c].place.country == entry.place.country) {
+        m.token_end = c_end;
+        confirmed = true;
+      }
+    }
+    if (entry.needs_locative && !m.locative && !confirmed) {
+      i = end;
+      continue;
+    }
+    i = m.token_end;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace dragoman

@@ -1,0 +1,196 @@
+#include "place/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "base/file.h"
+#include "text/analysis.h"
+
+namespace dragoman {
+namespace {
+
+const TextAnalyzer& Analyzer() {
+  static const std::unique_ptr<TextAnalyzer> analyzer = [] {
+    TextConfig config;
+    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
+    auto r = TextAnalyzer::Create(config);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? std::move(r).value() : nullptr;
+  }();
+  return *analyzer;
+}
+
+const Gazetteer& Shipped() {
+  static const std::shared_ptr<const Gazetteer> g = [] {
+    auto r = Gazetteer::Load(DRAGOMAN_SOURCE_DATA_DIR, Analyzer());
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? *r : nullptr;
+  }();
+  return *g;
+}
+
+// "span=Name/CCC" (with "@" when locative) for every mention, joined by "; ".
+std::string Places(const Gazetteer& g, std::string_view text) {
+  std::string out;
+  for (const Sentence& s : Analyzer().Analyze(text)) {
+    for (const PlaceMention& m : g.Find(s)) {
+      if (!out.empty()) out += "; ";
+      const uint32_t b = s.tokens[m.token_begin].begin, e = s.tokens[m.token_end - 1].end;
+      out += std::string(text.substr(b, e - b)) + "=" + m.place.name + "/" + m.place.country;
+      if (m.locative) out += "@";
+    }
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* want;
+};
+
+class PlaceTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(PlaceTest, Finds) {
+  const Case& c = GetParam();
+  EXPECT_EQ(Places(Shipped(), c.text), c.want) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Shipped, PlaceTest,
+    ::testing::Values(
+        Case{"The ministers met in Tehran.", "Tehran=Tehran/IRN@"},
+        Case{"The meeting was held in Jeddah, Saudi Arabia, on Tuesday.",
+             "Jeddah, Saudi Arabia=Jeddah/SAU@"},
+        Case{"They met in the Saudi city of Jeddah.", "Jeddah=Jeddah/SAU@"},
+        Case{"Soldiers were detained in the Khojavend (Martuni) region of Karabakh.",
+             "Khojavend (Martuni) region=Khojavend/AZE@; Karabakh=Karabakh/AZE"},
+        Case{"Shelling hit the Khojavend region.", "Khojavend region=Khojavend/AZE"},
+        Case{"Officials from Stepanakert and Khankendi disagreed.",
+             "Stepanakert=Khankendi/AZE; Khankendi=Khankendi/AZE"},
+        Case{"A delegation flew from Kiev to Tbilisi.", "Kiev=Kyiv/UKR; Tbilisi=Tbilisi/GEO"},
+        Case{"Georgia and Armenia signed a deal.", "Georgia=Georgia/GEO; Armenia=Armenia/ARM"},
+        Case{"The United States and the UK objected.",
+             "United States=United States/USA; UK=United Kingdom/GBR"},
+        Case{"Nagorno-Karabakh was discussed at the Munich conference.",
+             "Nagorno-Karabakh=Karabakh/AZE; Munich=Munich/DEU@"},
+        Case{"A rally was held in Ardabil Province.", "Ardabil Province=Ardabil Province/IRN@"},
+        Case{"Ships crossed the Caspian Sea near Baku.",
+             "Caspian Sea=Caspian Sea/; Baku=Baku/AZE@"},
+        Case{"Talks in New York and Washington continued.",
+             "New York=New York/USA@; Washington=Washington/USA"},
+        Case{"East Azerbaijan borders Azerbaijan.",
+             "East Azerbaijan=East Azerbaijan/IRN; Azerbaijan=Azerbaijan/AZE"},
+        // Lower-case and ambiguous names.
+        Case{"Let us talk about georgia and turkey.", ""},
+        Case{"Victoria said the plan was nice.", ""},
+        Case{"The president of the Seychelles spoke in Victoria.",
+             "Seychelles=Seychelles/SYC; Victoria=Victoria/SYC@"},
+        Case{"He told us that the results were in.", ""}));
+
+TEST(GazetteerLoad, ShippedDataIsLarge) {
+  EXPECT_GT(Shipped().size(), 900u);
+  const Place* p = Shipped().Lookup(Analyzer().TokenizePhrase("Stepanakert"));
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->name, "Khankendi");
+  EXPECT_EQ(p->country, "AZE");
+  EXPECT_NEAR(p->lat, 39.8, 0.1);
+  EXPECT_EQ(Shipped().Lookup(Analyzer().TokenizePhrase("Atlantis")), nullptr);
+}
+
+TEST(GazetteerLoad, EveryIsoCountryHasAnEntry) {
+  // Every alpha-3 code used by a city must also have a country row, and the main countries of
+  // the brief must resolve by name.
+  for (const char* name : {"Azerbaijan", "Armenia", "Iran", "Georgia", "Turkey", "Russia",
+                           "Saudi Arabia", "Kazakhstan", "Ukraine", "United Kingdom"}) {
+    const Place* p = Shipped().Lookup(Analyzer().TokenizePhrase(name));
+    ASSERT_NE(p, nullptr) << name;
+    EXPECT_EQ(p->kind, "country") << name;
+  }
+}
+
+TEST(GazetteerLoad, ConflictPrefersCountryThenFirstLoaded) {
+  auto g = Gazetteer::FromText("t.tsv",
+                               "Georgia\tUSA\tregion\t33\t-83\n"
+                               "Georgia\tGEO\tcountry\t42\t43\n"
+                               "Springfield\tUSA\tcity\t39.8\t-89.6\n"
+                               "Springfield\tUSA\tcity\t42.1\t-72.6\n",
+                               Analyzer());
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ((*g)->Lookup({"georgia"})->country, "GEO");
+  EXPECT_NEAR((*g)->Lookup({"springfield"})->lat, 39.8, 1e-9);
+}
+
+TEST(GazetteerLoad, BadDataNamesFileAndLine) {
+  struct Bad {
+    const char* content;
+    const char* message;
+  };
+  for (const Bad& b : {Bad{"# ok\nBaku\tAZE\tcapital\t40.4\n", "t.tsv:2: expected 5 to 7"},
+                       Bad{"Baku\tAz\tcapital\t40.4\t49.9\n", "t.tsv:1: country must be"},
+                       Bad{"Baku\tAZE\tmetropolis\t40.4\t49.9\n", "t.tsv:1: unknown kind"},
+                       Bad{"\nBaku\tAZE\tcity\t140.4\t49.9\n", "t.tsv:2: bad latitude"},
+                       Bad{"Baku\tAZE\tcity\t40.4\teast\n", "t.tsv:1: bad longitude"},
+                       Bad{"Baku\tAZE\tcity\t40.4\t49.9\tBaki||Bakı\n", "t.tsv:1: empty alias"},
+                       Bad{"Baku\tAZE\tcity\t40.4\t49.9\t-\tloud\n", "t.tsv:1: unknown flag"}}) {
+    auto g = Gazetteer::FromText("t.tsv", b.content, Analyzer());
+    ASSERT_FALSE(g.ok()) << b.content;
+    EXPECT_EQ(g.status().code(), Status::Code::kBadData);
+    EXPECT_NE(g.status().message().find(b.message), std::string::npos) << g.status().message();
+  }
+  auto missing = Gazetteer::Load("/nonexistent-dir", Analyzer());
+  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+}
+
+TEST(GazetteerLoad, LocativeFlagNeedsContext) {
+  auto g = Gazetteer::FromText("t.tsv",
+                               "Victoria\tSYC\tcapital\t-4.6\t55.5\t-\tlocative\n"
+                               "Seychelles\tSYC\tcountry\t-4.7\t55.5\n",
+                               Analyzer());
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(Places(**g, "Victoria agreed."), "");
+  EXPECT_EQ(Places(**g, "They met at Victoria."), "Victoria=Victoria/SYC@");
+  EXPECT_EQ(Places(**g, "Victoria, Seychelles hosted it."), "Victoria, Seychelles=Victoria/SYC");
+}
+
+std::string SeedText(const std::string& prefix) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(DRAGOMAN_SHARED_DIR) / "seeds";
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().rfind(prefix, 0) == 0) {
+      auto r = ReadFile(it->path().string());
+      if (r.ok()) return *r;
+    }
+  }
+  return "";
+}
+
+TEST(PlaceSeeds, Seed002Khojavend) {
+  const std::string text = SeedText("002_");
+  if (text.empty()) GTEST_SKIP() << "no seeds under " << DRAGOMAN_SHARED_DIR;
+  const std::string found = Places(Shipped(), text);
+  EXPECT_NE(found.find("=Khojavend/AZE@"), std::string::npos) << found;
+  EXPECT_NE(found.find("Baku=Baku/AZE@"), std::string::npos) << found;
+}
+
+TEST(PlaceSeeds, Seed004Jeddah) {
+  const std::string text = SeedText("004_");
+  if (text.empty()) GTEST_SKIP() << "no seeds under " << DRAGOMAN_SHARED_DIR;
+  const std::string found = Places(Shipped(), text);
+  EXPECT_NE(found.find("Jeddah, Saudi Arabia=Jeddah/SAU@"), std::string::npos) << found;
+  EXPECT_NE(found.find("Jeddah=Jeddah/SAU@"), std::string::npos) << found;
+}
+
+TEST(PlaceSeeds, Seed000Tehran) {
+  const std::string text = SeedText("000_");
+  if (text.empty()) GTEST_SKIP() << "no seeds under " << DRAGOMAN_SHARED_DIR;
+  const std::string found = Places(Shipped(), text);
+  EXPECT_NE(found.find("Tehran=Tehran/IRN@"), std::string::npos) << found;
+  EXPECT_NE(found.find("Baku=Baku/AZE@"), std::string::npos) << found;
+}
+
+}  // namespace
+}  // namespace dragoman

@@ -1,0 +1,343 @@
+// Counted quantities over a sentence's tokens.
+//
+// Approach. At each token the scanner tries to read a cardinal number (ParseNumber). A number
+// counts something only when a noun follows it within a short run of modifiers: "37 consular
+// meetings", "five Iranian nationals", "Sixty-two Armenian soldiers". The counted noun is the
+// head of that run: the first noun-form token that is not followed by another noun-only token
+// ("border guards" -> "guards"; "nationals were" -> "nationals"). The unit is the head's lemma.
+//
+// What is rejected, and why:
+//  - years: a four-digit integer 1800..2199 written without a thousands comma, unless a
+//    qualifier ("about 2000 troops") shows it is a count;
+//  - dates: a number next to a month name ("5 March", "March 5");
+//  - ordinals ("29th session"), clock times ("13:26"), codes ("No:367/21", "COP-29"): numbers
+//    glued to letters, ':' or '/', or following a hyphen glued to a word;
+//  - compound modifiers and durations: "44-day war" (number glued to a hyphen), and counts of
+//    time units ("30 years", "two weeks"): those are durations, not counted participants.
+// Percentages are kept with unit "percent" ("5%", "5 percent", "5 per cent").
+#include "quantity/quantity.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace dragoman {
+
+namespace {
+
+struct WordValue {
+  std::string_view word;
+  int value;
+};
+
+constexpr std::array<WordValue, 28> kSmall = {{
+    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
+}};
+
+int SmallValue(std::string_view w) {
+  for (const WordValue& wv : kSmall) {
+    if (wv.word == w) return wv.value;
+  }
+  return -1;
+}
+
+double ScaleValue(std::string_view w) {
+  if (w == "hundred") return 1e2;
+  if (w == "thousand") return 1e3;
+  if (w == "million") return 1e6;
+  if (w == "billion") return 1e9;
+  if (w == "trillion") return 1e12;
+  return 0;
+}
+
+// "37", "1,000", "2.5", "1,250.75". Thousands separators must group by three.
+std::optional<double> ParseDigitToken(std::string_view s) {
+  if (s.empty() || s[0] < '0' || s[0] > '9') return std::nullopt;
+  std::string plain;
+  size_t dot = s.find('.');
+  std::string_view int_part = s.substr(0, dot);
+  size_t comma = int_part.find(',');
+  if (comma != std::string_view::npos) {
+    if (comma == 0 || comma > 3) return std::nullopt;
+    for (size_t p = comma; p < int_part.size(); p += 4) {
+      if (int_part[p] != ',' || p + 4 > int_part.size()) return std::nullopt;
+    }
+  }
+  for (char c : s) {
+    if (c == ',') continue;
+    if ((c < '0' || c > '9') && c != '.') return std::nullopt;
+    plain.push_back(c);
+  }
+  if (dot != std::string_view::npos &&
+      (s.find('.', dot + 1) != std::string_view::npos || dot + 1 == s.size())) {
+    return std::nullopt;
+  }
+  double v = 0;
+  auto [p, ec] = std::from_chars(plain.data(), plain.data() + plain.size(), v);
+  if (ec != std::errc() || p != plain.data() + plain.size()) return std::nullopt;
+  return v;
+}
+
+bool Touching(const std::vector<Token>& t, int i) {
+  return i >= 0 && i + 1 < static_cast<int>(t.size()) && t[i].end == t[i + 1].begin;
+}
+
+std::string_view NormAt(const std::vector<Token>& t, int i) {
+  return i >= 0 && i < static_cast<int>(t.size()) ? std::string_view(t[i].norm)
+                                                  : std::string_view();
+}
+
+bool IsMonthName(std::string_view w) {
+  static constexpr std::array<std::string_view, 20> kMonths = {
+      "january", "february",  "march",   "april",    "may",      "june", "july",
+      "august",  "september", "october", "november", "december", "jan",  "feb",
+      "apr",     "jun",       "jul",     "aug",      "sept",     "oct"};
+  for (std::string_view m : kMonths) {
+    if (w == m) return true;
+  }
+  return false;
+}
+
+bool IsTimeUnit(std::string_view lemma) {
+  static constexpr std::array<std::string_view, 15> kUnits = {
+      "year",    "month", "week",   "day",  "hour",  "minute",     "second",   "decade",
+      "century", "night", "season", "term", "round", "millennium", "fortnight"};
+  for (std::string_view u : kUnits) {
+    if (lemma == u) return true;
+  }
+  return false;
+}
+
+// Tokens that end the modifier run between a number and its noun.
+bool IsStopWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 44> kStop = {
+      "of",    "and",   "or",   "but",  "to",    "in",    "on",   "at",   "for",   "from", "with",
+      "by",    "as",    "than", "that", "which", "who",   "the",  "a",    "an",    "this", "these",
+      "those", "their", "its",  "his",  "her",   "our",   "were", "was",  "are",   "is",   "be",
+      "been",  "have",  "has",  "had",  "will",  "would", "per",  "into", "under", "over", "after"};
+  for (std::string_view s : kStop) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+struct Qualifier {
+  std::array<std::string_view, 3> words;
+  int n;
+  std::string_view text;
+};
+
+// Longest first, so "more than" wins over "than"-less readings.
+constexpr std::array<Qualifier, 22> kQualifiers = {{
+    {{"as", "many", "as"}, 3, "as many as"}, {{"no", "fewer", "than"}, 3, "at least"},
+    {{"no", "less", "than"}, 3, "at least"}, {{"at", "least", ""}, 2, "at least"},
+    {{"at", "most", ""}, 2, "at most"},      {{"more", "than", ""}, 2, "more than"},
+    {{"less", "than", ""}, 2, "less than"},  {{"fewer", "than", ""}, 2, "fewer than"},
+    {{"up", "to", ""}, 2, "up to"},          {{"an", "estimated", ""}, 2, "about"},
+    {{"over", "", ""}, 1, "over"},           {{"about", "", ""}, 1, "about"},
+    {{"around", "", ""}, 1, "about"},        {{"approximately", "", ""}, 1, "about"},
+    {{"roughly", "", ""}, 1, "about"},       {{"some", "", ""}, 1, "about"},
+    {{"nearly", "", ""}, 1, "nearly"},       {{"almost", "", ""}, 1, "nearly"},
+    {{"under", "", ""}, 1, "under"},         {{"exactly", "", ""}, 1, "exactly"},
+    {{"only", "", ""}, 1, "only"},           {{"just", "", ""}, 1, "only"},
+}};
+
+// The qualifier ending right before token `i`, or "".
+std::string QualifierBefore(const std::vector<Token>& t, int i) {
+  for (const Qualifier& q : kQualifiers) {
+    if (i - q.n < 0) continue;
+    bool ok = true;
+    for (int k = 0; k < q.n && ok; ++k) ok = t[i - q.n + k].norm == q.words[k];
+    if (ok) return std::string(q.text);
+  }
+  return "";
+}
+
+bool IsWordToken(const Token& t) {
+  if (t.norm.empty()) return false;
+  for (unsigned char c : t.norm) {
+    if (c >= 0x80) return true;
+    if ((c >= 'a' && c <= 'z') || c == '\'') continue;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* end) {
+  const int n = static_cast<int>(tokens.size());
+  if (i < 0 || i >= n) return std::nullopt;
+  std::string_view w = tokens[i].norm;
+  double total = 0;    // completed groups (thousands, millions...)
+  double current = 0;  // the group being read (below a thousand, or a digit value)
+  int k = i;
+  bool any = false;
+  if (auto v = ParseDigitToken(w)) {
+    current = *v;
+    any = true;
+    k = i + 1;
+  } else if ((w == "a" || w == "an") && k + 1 < n) {
+    // "a dozen", "a hundred", "a million": the article stands for one.
+    std::string_view next = tokens[k + 1].norm;
+    if (next == "dozen") {
+      *end = k + 2;
+      return 12.0;
+    }
+    if (ScaleValue(next) == 0) return std::nullopt;
+    current = 1;
+    any = true;
+    k = i + 1;
+  } else if (w == "dozen" && (i == 0 || tokens[i - 1].norm != "a")) {
+    return std::nullopt;  // bare "dozen(s)" is vague
+  }
+  const bool started_with_digits = any && ParseDigitToken(w).has_value();
+  // Number words: "sixty - two", "two hundred and fifty", "2.5 million", "a thousand".
+  while (k < n) {
+    std::string_view x = tokens[k].norm;
+    int small = started_with_digits ? -1 : SmallValue(x);
+    if (small >= 0) {
+      // Allowed at the start, after a scale word ("two hundred five", "two thousand five") and as
+      // the unit after a tens word ("twenty one"); "five six" is two numbers, not one.
+      const long cur = static_cast<long>(current);
+      const bool after_tens = cur % 100 >= 20 && cur % 10 == 0 && small > 0 && small < 10;
+      if (any && current != 0 && cur % 100 != 0 && !after_tens) break;
+      current += small;
+      any = true;
+      ++k;
+      continue;
+    }
+    if (x == "-" && any && k + 1 < n && Touching(tokens, k - 1) && Touching(tokens, k) &&
+        !started_with_digits) {
+      int next = SmallValue(tokens[k + 1].norm);
+      long cur = static_cast<long>(current);
+      if (next > 0 && next < 10 && cur % 100 >= 20 && cur % 10 == 0) {
+        current += next;
+        k += 2;
+        continue;
+      }
+      break;
+    }
+    if (x == "and" && any && !started_with_digits && static_cast<long>(current) % 100 == 0 &&
+        current >= 100 && k + 1 < n && SmallValue(tokens[k + 1].norm) > 0) {
+      ++k;  // "two hundred and fifty"
+      continue;
+    }
+    double scale = ScaleValue(x);
+    if (scale > 0 && any) {
+      if (scale == 100) {
+        current = (current == 0 ? 1 : current) * 100;
+      } else {
+        total += current * scale;
+        current = 0;
+      }
+      ++k;
+      if (started_with_digits) break;  // "2.5 million" but not "2.5 million thousand"
+      continue;
+    }
+    break;
+  }
+  if (!any) return std::nullopt;
+  *end = k;
+  return total + current;
+}
+
+std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
+                                            std::string_view /*doc_text*/) {
+  const std::vector<Token>& t = sentence.tokens;
+  const int n = static_cast<int>(t.size());
+  std::vector<QuantityMention> out;
+  int i = 0;
+  while (i < n) {
+    int end = 0;
+    std::optional<double> value = ParseNumber(t, i, &end);
+    if (!value) {
+      ++i;
+      continue;
+    }
+    const int begin = i;
+    i = end;  // never re-read the tail of a number ("sixty - two" is one number)
+    const Token& first = t[begin];
+    const bool digits = ParseDigitToken(first.norm).has_value();
+    // Glued to a code, a time or a hyphenated word on the left: "No:367", "COP-29", "21:57".
+    if (begin > 0 && Touching(t, begin - 1)) {
+      std::string_view prev = t[begin - 1].norm;
+      if (prev == ":" || prev == "/" || prev == "-" || prev == "." || IsWordToken(t[begin - 1])) {
+        continue;
+      }
+    }
+    // Glued on the right: "367/21", "13:26", "44-day", "29th" (as "29" "th").
+    if (end < n && Touching(t, end - 1)) {
+      std::string_view next = t[end].norm;
+      if (next == "%") {
+        QuantityMention q{begin, end + 1, end, *value, "percent", QualifierBefore(t, begin)};
+        out.push_back(q);
+        i = end + 1;
+        continue;
+      }
+      if (next == ":" || next == "/" || next == "-" || IsWordToken(t[end])) continue;
+    }
+    // Next to a month name: a date.
+    if (IsMonthName(NormAt(t, begin - 1)) || IsMonthName(NormAt(t, end))) continue;
+    std::string qualifier = QualifierBefore(t, begin);
+    // A bare four-digit year.
+    if (digits && end == begin + 1 && first.norm.size() == 4 && qualifier.empty() &&
+        *value >= 1800 && *value <= 2199) {
+      continue;
+    }
+    if (end < n &&
+        (t[end].norm == "percent" || (t[end].norm == "per" && NormAt(t, end + 1) == "cent"))) {
+      int stop = t[end].norm == "per" ? end + 2 : end + 1;
+      out.push_back(QuantityMention{begin, stop, end, *value, "percent", qualifier});
+      i = stop;
+      continue;
+    }
+    // Find the counted noun: skip up to three modifiers, stop at function words and punctuation.
+    int noun = -1;
+    for (int k = end; k < n && k < end + 4; ++k) {
+      const Token& tok = t[k];
+      if (!IsWordToken(tok) || IsStopWord(tok.norm)) break;
+      if (!tok.has(Token::kNounForm)) {
+        // An adjective or a participle; a demonym is both, which is fine ("Iranian").
+        if (tok.has(Token::kVerbForm) && !tok.has(Token::kCapitalized)) break;
+        continue;
+      }
+      // The head is the first plural noun ("Iranian nationals", "border guards") or the last
+      // noun of the run ("130 km of", "one soldier was"). A singular noun followed by another
+      // noun modifies it. A following "-ing"/"-ed" verb form ends the run ("people living").
+      const Token* nx = k + 1 < n ? &t[k + 1] : nullptr;
+      auto verbal = [](const Token& x) {
+        std::string_view w = x.norm;
+        return x.has(Token::kVerbForm) && w.size() > 4 &&
+               (w.substr(w.size() - 3) == "ing" || w.substr(w.size() - 2) == "ed");
+      };
+      const bool next_is_noun = nx && IsWordToken(*nx) && !IsStopWord(nx->norm) &&
+                                nx->has(Token::kNounForm) && !verbal(*nx);
+      const bool plural = tok.lemma != tok.norm;
+      if (plural || !next_is_noun) {
+        noun = k;
+        break;
+      }
+    }
+    if (noun < 0) continue;
+    if (IsTimeUnit(t[noun].lemma)) continue;  // a duration
+    QuantityMention q;
+    q.token_begin = begin;
+    q.token_end = noun + 1;
+    q.noun = noun;
+    q.value = *value;
+    q.unit = t[noun].lemma;
+    q.qualifier = std::move(qualifier);
+    out.push_back(std::move(q));
+    i = noun + 1;
+  }
+  return out;
+}
+
+}  // namespace dragoman

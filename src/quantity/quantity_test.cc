@@ -1,0 +1,162 @@
+#include "quantity/quantity.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "base/file.h"
+#include "text/analysis.h"
+
+namespace dragoman {
+namespace {
+
+const TextAnalyzer& Analyzer() {
+  static const std::unique_ptr<TextAnalyzer> analyzer = [] {
+    TextConfig config;
+    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
+    auto r = TextAnalyzer::Create(config);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? std::move(r).value() : nullptr;
+  }();
+  return *analyzer;
+}
+
+std::string FormatValue(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// "[qualifier ]value unit" for every quantity in `text`, joined by "; ".
+std::string Quantities(std::string_view text) {
+  std::string out;
+  for (const Sentence& s : Analyzer().Analyze(text)) {
+    for (const QuantityMention& q : FindQuantities(s, text)) {
+      if (!out.empty()) out += "; ";
+      if (!q.qualifier.empty()) out += q.qualifier + " ";
+      out += FormatValue(q.value) + " " + q.unit;
+    }
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* want;
+};
+
+class QuantityTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(QuantityTest, Finds) {
+  const Case& c = GetParam();
+  EXPECT_EQ(Quantities(c.text), c.want) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Counts, QuantityTest,
+    ::testing::Values(Case{"Officials held 37 consular meetings this year.", "37 meeting"},
+                      Case{"Five Iranian nationals were pardoned.", "5 national"},
+                      Case{"At least 41 soldiers and four civilians remain in custody.",
+                           "at least 41 soldier; 4 civilian"},
+                      Case{"The government extradited over 100 detainees.", "over 100 detainee"},
+                      Case{"Sixty-two Armenian soldiers were captured.", "62 soldier"},
+                      Case{"More than 130 km of the frontier was closed.", "more than 130 km"},
+                      Case{"The floods displaced 2.5 million people.", "2.5e+06 people"},
+                      Case{"Police detained a dozen protesters.", "12 protester"},
+                      Case{"The ministry sent 1,200 border guards.", "1200 guard"},
+                      Case{"About two hundred and fifty delegates attended.", "about 250 delegate"},
+                      Case{"Twenty-one journalists were released.", "21 journalist"},
+                      Case{"Up to 300 troops will be deployed.", "up to 300 troop"},
+                      Case{"Nearly 40 percent of voters abstained.", "nearly 40 percent"},
+                      Case{"Unemployment reached 12% in the north.", "12 percent"},
+                      Case{"The convoy carried 15 tonnes of aid.", "15 tonne"}));
+
+INSTANTIATE_TEST_SUITE_P(NotQuantities, QuantityTest,
+                         ::testing::Values(Case{"In 2021, the two sides met in Baku.", "2 side"},
+                                           Case{"The 1998 bilateral agreement was signed in Baku.",
+                                                ""},
+                                           Case{"During the 44-day war, claims were made.", ""},
+                                           Case{"The policy has held for 30 years.", ""},
+                                           Case{"The ban lasted two weeks.", ""},
+                                           Case{"The 29th session will be held at COP-29.", ""},
+                                           Case{"Press release No:367/21 was issued.", ""},
+                                           Case{"The meeting ended at 21:57 local time.", ""},
+                                           Case{"The talks took place on March 5 and 6 May.", ""},
+                                           Case{"One of the centers was visited.", ""}));
+
+TEST(ParseNumber, Forms) {
+  struct N {
+    const char* text;
+    double value;
+    int tokens;  // tokens consumed
+  };
+  for (const N& n : {N{"37", 37, 1}, N{"1,000", 1000, 1}, N{"2.5 million", 2.5e6, 2},
+                     N{"sixty-two", 62, 3}, N{"a dozen", 12, 2}, N{"a thousand", 1000, 2},
+                     N{"three hundred thousand", 300000, 3}, N{"ninety nine", 99, 2}}) {
+    std::vector<Sentence> s = Analyzer().Analyze(n.text);
+    ASSERT_EQ(s.size(), 1u) << n.text;
+    int end = 0;
+    std::optional<double> v = ParseNumber(s[0].tokens, 0, &end);
+    ASSERT_TRUE(v.has_value()) << n.text;
+    EXPECT_DOUBLE_EQ(*v, n.value) << n.text;
+    EXPECT_EQ(end, n.tokens) << n.text;
+  }
+  for (const char* text : {"a", "dozens", "the", "first", "five six"}) {
+    std::vector<Sentence> s = Analyzer().Analyze(text);
+    ASSERT_EQ(s.size(), 1u) << text;
+    int end = 0;
+    std::optional<double> v = ParseNumber(s[0].tokens, 0, &end);
+    if (std::string_view(text) == "five six") {
+      ASSERT_TRUE(v.has_value());
+      EXPECT_EQ(end, 1);  // two numbers, not one
+    } else {
+      EXPECT_FALSE(v.has_value()) << text;
+    }
+  }
+}
+
+std::string SeedText(const std::string& prefix) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(DRAGOMAN_SHARED_DIR) / "seeds";
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().rfind(prefix, 0) == 0) {
+      auto r = ReadFile(it->path().string());
+      if (r.ok()) return *r;
+    }
+  }
+  return "";
+}
+
+TEST(QuantitySeeds, Seed002Soldiers) {
+  const std::string text = SeedText("002_");
+  if (text.empty()) GTEST_SKIP() << "no seeds under " << DRAGOMAN_SHARED_DIR;
+  const std::string found = Quantities(text);
+  EXPECT_NE(found.find("62 soldier"), std::string::npos) << found;
+  EXPECT_NE(found.find("at least 41 soldier; 4 civilian"), std::string::npos) << found;
+  EXPECT_NE(found.find("over 100 detainee"), std::string::npos) << found;
+  EXPECT_EQ(found.find("2020"), std::string::npos) << found;
+  EXPECT_EQ(found.find("2021"), std::string::npos) << found;
+}
+
+TEST(QuantitySeeds, Seed000And001) {
+  const std::string s0 = SeedText("000_");
+  const std::string s1 = SeedText("001_");
+  if (s0.empty() || s1.empty()) GTEST_SKIP() << "no seeds under " << DRAGOMAN_SHARED_DIR;
+  const std::string f0 = Quantities(s0);
+  EXPECT_NE(f0.find("37 meeting"), std::string::npos) << f0;
+  EXPECT_NE(f0.find("5 national"), std::string::npos) << f0;
+  EXPECT_NE(f0.find("2 detainee"), std::string::npos) << f0;
+  EXPECT_EQ(f0.find("1963"), std::string::npos) << f0;
+  const std::string f1 = Quantities(s1);
+  EXPECT_NE(f1.find("more than 130 km"), std::string::npos) << f1;
+  EXPECT_EQ(f1.find("367"), std::string::npos) << f1;
+  EXPECT_EQ(f1.find("44"), std::string::npos) << f1;
+  EXPECT_EQ(f1.find("30 year"), std::string::npos) << f1;
+}
+
+}  // namespace
+}  // namespace dragoman

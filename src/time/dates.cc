@@ -1,0 +1,498 @@
+// Date expressions over a sentence's tokens.
+//
+// Approach. The scanner walks the tokens left to right and, at each position, tries a short list
+// of recognisers (ISO forms, month-day-year, day-month-year, month-year, a month or a year in a
+// temporal context, weekdays, deictic words such as "yesterday" or "last month"). The first one
+// that matches wins, its tokens are consumed and scanning resumes after it, so mentions never
+// overlap and come out in token order. A matched core date may then be widened to the left over
+// a qualifier ("early", "mid-", "the end of", "earlier") so the reported span covers the whole
+// expression; qualifiers never change the resolved date or its precision.
+//
+// Why so conservative about bare numbers and bare month names: a year is only a date when a
+// temporal word introduces it ("in 2021", "since 2019", "the end of 2020"); as a noun modifier
+// ("the 1963 Vienna Convention") it is not. A month name alone ("May", "March") is a date only
+// after a temporal word, or with a day or year beside it, because both are also common words.
+// Durations ("30 years", "44-day war", "half a month") never match: no recogniser accepts a bare
+// count followed by a unit unless "ago" follows.
+//
+// Year inference ("on July 31", "in February"): the document's year, or the year before when that
+// would place the start of the date more than kFutureSlackDays after the document date (news
+// mostly reports the past).
+#include "time/dates.h"
+
+#include <array>
+#include <charconv>
+#include <cstdlib>
+#include <string>
+
+namespace dragoman {
+
+namespace {
+
+constexpr long kFutureSlackDays = 31;
+
+struct Span {
+  int end = 0;  // one past the last token used
+  PartialDate date;
+  bool relative = false;
+};
+
+// Lower-case norm without a trailing period ("sept." -> "sept").
+std::string_view Bare(std::string_view w) {
+  if (w.size() > 1 && w.back() == '.') w.remove_suffix(1);
+  return w;
+}
+
+int MonthNumber(std::string_view w, bool allow_abbrev) {
+  static constexpr std::array<std::string_view, 12> kFull = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> kAbbrev = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  w = Bare(w);
+  for (int m = 0; m < 12; ++m) {
+    if (w == kFull[m]) return m + 1;
+  }
+  if (!allow_abbrev) return 0;
+  for (int m = 0; m < 12; ++m) {
+    if (w == kAbbrev[m]) return m + 1;
+  }
+  if (w == "sept") return 9;
+  return 0;
+}
+
+// 0 = Monday .. 6 = Sunday, -1 when not a weekday name.
+int WeekdayNumber(std::string_view w) {
+  static constexpr std::array<std::string_view, 7> kDays = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  for (int d = 0; d < 7; ++d) {
+    if (w == kDays[d]) return d;
+  }
+  return -1;
+}
+
+bool ParseDigits(std::string_view s, int* out) {
+  if (s.empty() || s.size() > 9) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  std::from_chars(s.data(), s.data() + s.size(), *out);
+  return true;
+}
+
+// Small counts used by "N days ago": digits or a number word up to twelve.
+int SmallCount(std::string_view w) {
+  static constexpr std::array<std::string_view, 13> kWords = {
+      "zero",  "one",   "two",  "three", "four",   "five",  "six",
+      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+  if (w == "a" || w == "an") return 1;
+  for (int n = 0; n < 13; ++n) {
+    if (w == kWords[n]) return n;
+  }
+  int n = 0;
+  if (ParseDigits(w, &n) && n < 1000) return n;
+  return -1;
+}
+
+bool IsOrdinalSuffix(std::string_view w) {
+  return w == "st" || w == "nd" || w == "rd" || w == "th";
+}
+
+bool IsCapitalized(const Token& t) { return t.has(Token::kCapitalized) || t.has(Token::kAllCaps); }
+
+class Scanner {
+ public:
+  Scanner(const Sentence& s, std::optional<PartialDate> doc) : toks_(s.tokens), doc_(doc) {
+    if (doc_ && doc_->precision() != DatePrecision::kDay) {
+      // Relative arithmetic needs a day; a month- or year-precise document date still anchors
+      // "this year" / "last year" (see YearOnlyDoc()).
+      partial_doc_ = true;
+    }
+  }
+
+  std::vector<DateMention> Run() {
+    std::vector<DateMention> out;
+    const int n = static_cast<int>(toks_.size());
+    int i = 0;
+    while (i < n) {
+      std::optional<Span> m = MatchAt(i);
+      if (!m) {
+        ++i;
+        continue;
+      }
+      DateMention dm;
+      dm.token_begin = ExtendLeft(i, out.empty() ? 0 : out.back().token_end);
+      dm.token_end = m->end;
+      dm.date = m->date;
+      dm.relative = m->relative;
+      out.push_back(dm);
+      i = m->end;
+    }
+    return out;
+  }
+
+ private:
+  std::string_view Norm(int i) const {
+    return i >= 0 && i < static_cast<int>(toks_.size()) ? std::string_view(toks_[i].norm)
+                                                        : std::string_view();
+  }
+  bool Cap(int i) const {
+    return i >= 0 && i < static_cast<int>(toks_.size()) && IsCapitalized(toks_[i]);
+  }
+  // True when tokens i and i+1 touch (no space between them).
+  bool Touch(int i) const {
+    return i >= 0 && i + 1 < static_cast<int>(toks_.size()) && toks_[i].end == toks_[i + 1].begin;
+  }
+
+  // Day of month at token i ("31", "31st", "3rd", or "31" "st"); sets *end past it.
+  int DayAt(int i, int* end) const {
+    std::string_view w = Norm(i);
+    int d = 0;
+    if (ParseDigits(w, &d)) {
+      if (w.size() > 2) return 0;
+      *end = i + 1;
+      if (IsOrdinalSuffix(Norm(i + 1)) && Touch(i)) *end = i + 2;
+    } else if (w.size() >= 3 && w.size() <= 4 && IsOrdinalSuffix(w.substr(w.size() - 2)) &&
+               ParseDigits(w.substr(0, w.size() - 2), &d)) {
+      *end = i + 1;
+    } else {
+      return 0;
+    }
+    return d >= 1 && d <= 31 ? d : 0;
+  }
+
+  // A four-digit year 1800..2199 at token i.
+  int YearAt(int i) const {
+    std::string_view w = Norm(i);
+    int y = 0;
+    if (w.size() != 4 || !ParseDigits(w, &y)) return 0;
+    return y >= 1800 && y <= 2199 ? y : 0;
+  }
+
+  // A capitalised month name at token i.
+  int MonthAt(int i, bool allow_abbrev) const {
+    if (!Cap(i)) return 0;
+    return MonthNumber(Norm(i), allow_abbrev);
+  }
+
+  bool HaveDayDoc() const { return doc_ && !partial_doc_; }
+
+  // Resolves a day and month without a year against the document date.
+  std::optional<Span> InferDay(int month, int day, int end) const {
+    if (!HaveDayDoc()) return std::nullopt;
+    PartialDate d{doc_->year, month, day};
+    if (!d.valid() || d.DaysFromEpoch() > doc_->DaysFromEpoch() + kFutureSlackDays) {
+      d.year -= 1;
+    }
+    if (!d.valid()) return std::nullopt;  // e.g. February 30
+    return Span{end, d, true};
+  }
+
+  std::optional<Span> InferMonth(int month, int end) const {
+    if (!HaveDayDoc()) return std::nullopt;
+    PartialDate d{doc_->year, month, 0};
+    if (d.DaysFromEpoch() > doc_->DaysFromEpoch() + kFutureSlackDays) d.year -= 1;
+    return Span{end, d, true};
+  }
+
+  std::optional<Span> Absolute(PartialDate d, int end) const {
+    if (!d.valid()) return std::nullopt;
+    return Span{end, d, false};
+  }
+
+  // "of this year", "of last year", "of next year" after a month: the year offset, consuming
+  // tokens up to *end. nullopt when not present.
+  std::optional<int> OfRelativeYear(int i, int* end) const {
+    if (Norm(i) != "of") return std::nullopt;
+    std::string_view w = Norm(i + 1);
+    if (Norm(i + 2) != "year") return std::nullopt;
+    int off;
+    if (w == "this" || w == "the") {  // "of the year" is rare; treated as this year
+      off = 0;
+    } else if (w == "last" || w == "past" || w == "previous") {
+      off = -1;
+    } else if (w == "next" || w == "coming") {
+      off = 1;
+    } else {
+      return std::nullopt;
+    }
+    *end = i + 3;
+    return off;
+  }
+
+  // Words after which a bare month name or a bare year is a date.
+  static bool IsTemporalContext(std::string_view w) {
+    static constexpr std::array<std::string_view, 19> kWords = {
+        "in",      "since", "by",     "until", "till",  "through", "throughout",
+        "during",  "from",  "before", "after", "early", "mid",     "late",
+        "between", "last",  "this",   "next",  "year"};
+    for (std::string_view k : kWords) {
+      if (w == k) return true;
+    }
+    return false;
+  }
+  // "end of", "beginning of", ...: "of" introduces a date only after these.
+  static bool IsPeriodPartNoun(std::string_view w) {
+    static constexpr std::array<std::string_view, 12> kWords = {
+        "end",    "beginning", "start", "middle", "half",  "spring",
+        "summer", "autumn",    "fall",  "winter", "month", "course"};
+    for (std::string_view k : kWords) {
+      if (w == k) return true;
+    }
+    return false;
+  }
+  // True when the token before i makes a bare month / year at i a date. "to" and "and" count
+  // only when a date precedes them ("from 2019 to 2021", "between May and July"), which the
+  // caller cannot see cheaply, so they are left out deliberately.
+  bool ContextBefore(int i) const {
+    int p = i - 1;
+    if (Norm(p) == "-" && Norm(p - 1) == "mid") return true;  // "mid-March"
+    std::string_view w = Norm(p);
+    if (IsTemporalContext(w)) return true;
+    if (w == "of" && IsPeriodPartNoun(Norm(p - 1))) return true;
+    return false;
+  }
+
+  std::optional<Span> MatchAt(int i) const {
+    if (auto m = MatchIso(i)) return m;
+    if (auto m = MatchMonthFirst(i)) return m;
+    if (auto m = MatchDayFirst(i)) return m;
+    if (auto m = MatchYear(i)) return m;
+    if (auto m = MatchWeekday(i)) return m;
+    if (auto m = MatchDeictic(i)) return m;
+    if (auto m = MatchAgo(i)) return m;
+    return std::nullopt;
+  }
+
+  // "2025-02-03" as one token or as 2025 - 02 - 03 with no spaces; "04.10.2021" (day first, the
+  // usual order in the region's press releases) as one token.
+  std::optional<Span> MatchIso(int i) const {
+    std::string_view w = Norm(i);
+    if (w.size() == 10 && w[4] == '-' && w[7] == '-') {
+      if (auto d = PartialDate::Parse(w)) return Absolute(*d, i + 1);
+      return std::nullopt;
+    }
+    if (w.size() == 10 && w[2] == '.' && w[5] == '.') {
+      int d = 0, m = 0, y = 0;
+      if (ParseDigits(w.substr(0, 2), &d) && ParseDigits(w.substr(3, 2), &m) &&
+          ParseDigits(w.substr(6, 4), &y) && y >= 1800 && y <= 2199) {
+        return Absolute(PartialDate{y, m, d}, i + 1);
+      }
+      return std::nullopt;
+    }
+    int y = YearAt(i);
+    if (!y) return std::nullopt;
+    if (Norm(i + 1) == "-" && Norm(i + 3) == "-" && Touch(i) && Touch(i + 1) && Touch(i + 2) &&
+        Touch(i + 3) && Norm(i + 2).size() == 2 && Norm(i + 4).size() == 2) {
+      int m = 0, d = 0;
+      if (ParseDigits(Norm(i + 2), &m) && ParseDigits(Norm(i + 4), &d)) {
+        return Absolute(PartialDate{y, m, d}, i + 5);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "February 3, 2025", "February 3", "January 2023", "February of this year", "in February".
+  std::optional<Span> MatchMonthFirst(int i) const {
+    int month = MonthAt(i, /*allow_abbrev=*/true);
+    if (!month) return std::nullopt;
+    const bool full_name = MonthNumber(Norm(i), false) != 0;
+    int day_end = 0;
+    if (int day = DayAt(i + 1, &day_end)) {
+      // A day must not be the start of a bigger number or a clock time ("March 5:30").
+      if (Norm(day_end) != ":") {
+        int k = day_end;
+        if (Norm(k) == ",") ++k;
+        if (int y = YearAt(k)) return Absolute(PartialDate{y, month, day}, k + 1);
+        if (PartialDate{2000, month, day}.valid()) return InferDay(month, day, day_end);
+      }
+    }
+    // "31 April 2024" was rejected by the day-first rule; do not salvage "April 2024" from it.
+    int unused_end = 0;
+    if (DayAt(i - 1, &unused_end) && unused_end == i) return std::nullopt;
+    int k = i + 1;
+    if (Norm(k) == "of" && YearAt(k + 1)) ++k;
+    if (int y = YearAt(k)) {
+      if (Norm(k + 1) == "-" && Touch(k)) return std::nullopt;  // "May 2020-2021": a range
+      return Absolute(PartialDate{y, month, 0}, k + 1);
+    }
+    if (!full_name) return std::nullopt;
+    int end = 0;
+    if (std::optional<int> off = OfRelativeYear(i + 1, &end)) {
+      if (!doc_) return std::nullopt;
+      return Span{end, PartialDate{doc_->year + *off, month, 0}, true};
+    }
+    if (!ContextBefore(i)) return std::nullopt;
+    // "last October": the latest October before the document's month; "next October": the
+    // first one after it; "this October": the document's year.
+    std::string_view prev = Norm(i - 1);
+    if (prev == "last" || prev == "next" || prev == "this") {
+      if (!doc_) return std::nullopt;
+      PartialDate d{doc_->year, month, 0};
+      if (prev == "last" && month >= doc_->month) d.year -= 1;
+      if (prev == "next" && month <= doc_->month) d.year += 1;
+      return Span{i + 1, d, true};
+    }
+    return InferMonth(month, i + 1);
+  }
+
+  // "3 February 2025", "3 February", "the 5th of March 2024".
+  std::optional<Span> MatchDayFirst(int i) const {
+    int day_end = 0;
+    int day = DayAt(i, &day_end);
+    if (!day) return std::nullopt;
+    int k = day_end;
+    if (Norm(k) == "of") {
+      // "the 5th of March": only after an ordinal ("5 of March" is a count, not a date).
+      int unused = 0;
+      const bool ordinal = day_end == i + 2 || !ParseDigits(Norm(i), &unused);
+      if (!ordinal) return std::nullopt;
+      ++k;
+    }
+    int month = MonthAt(k, /*allow_abbrev=*/true);
+    if (!month) return std::nullopt;
+    if (int y = YearAt(k + 1)) return Absolute(PartialDate{y, month, day}, k + 2);
+    if (int y = (Norm(k + 1) == "," ? YearAt(k + 2) : 0)) {
+      return Absolute(PartialDate{y, month, day}, k + 3);
+    }
+    if (!PartialDate{2000, month, day}.valid()) return std::nullopt;
+    return InferDay(month, day, k + 1);
+  }
+
+  // A bare year after a temporal word: "in 2021", "since 2019", "the end of 2020".
+  std::optional<Span> MatchYear(int i) const {
+    int y = YearAt(i);
+    if (!y || !ContextBefore(i)) return std::nullopt;
+    // "in 2020-2021", "in 2021-22": a range or a compound modifier; skip rather than guess.
+    if (Norm(i + 1) == "-" && Touch(i)) return std::nullopt;
+    // "this/last/next" are month/weekday words; before a year they make no sense.
+    std::string_view prev = Norm(i - 1);
+    if (prev == "this" || prev == "last" || prev == "next") return std::nullopt;
+    return Absolute(PartialDate{y, 0, 0}, i + 1);
+  }
+
+  // "on Monday", "last Friday", "Monday, February 3, 2025".
+  std::optional<Span> MatchWeekday(int i) const {
+    if (!Cap(i)) return std::nullopt;
+    int wd = WeekdayNumber(Norm(i));
+    if (wd < 0) return std::nullopt;
+    int k = i + 1;
+    if (Norm(k) == ",") ++k;
+    if (auto m = MatchMonthFirst(k)) return m;  // weekday is redundant with the full date
+    if (auto m = MatchDayFirst(k)) return m;
+    if (!HaveDayDoc()) return std::nullopt;
+    std::string_view prev = Norm(i - 1);
+    const long doc_days = doc_->DaysFromEpoch();
+    const int doc_wd = doc_->Weekday();
+    long back = (doc_wd - wd + 7) % 7;  // 0 when the document is dated that weekday
+    long target;
+    if (prev == "next") {
+      target = doc_days + (back == 0 ? 7 : 7 - back);
+    } else if (prev == "last" || prev == "past") {
+      target = doc_days - (back == 0 ? 7 : back);
+    } else {
+      target = doc_days - back;
+    }
+    return Span{i + 1, PartialDate::FromDays(target), true};
+  }
+
+  // "yesterday", "today", "this week", "last month", "next year", "last night".
+  std::optional<Span> MatchDeictic(int i) const {
+    std::string_view w = Norm(i);
+    if (!doc_) return std::nullopt;
+    const bool day_doc = HaveDayDoc();
+    if (w == "yesterday" || w == "today" || w == "tomorrow" || w == "tonight") {
+      if (!day_doc) return std::nullopt;
+      long off = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
+      return Span{i + 1, doc_->AddDays(off), true};
+    }
+    if (w != "this" && w != "last" && w != "next" && w != "past" && w != "previous" &&
+        w != "coming") {
+      return std::nullopt;
+    }
+    // "the past year" / "the previous month" usually mean a duration; only "last/this/next"
+    // name a calendar period.
+    if (w == "past" || w == "previous" || w == "coming") return std::nullopt;
+    if (Norm(i - 1) == "the") return std::nullopt;  // "over the last year": a duration
+    std::string_view unit = Norm(i + 1);
+    const int off = w == "last" ? -1 : w == "next" ? 1 : 0;
+    if (unit == "year") return Span{i + 2, PartialDate{doc_->year + off, 0, 0}, true};
+    if (unit == "month") {
+      if (doc_->month == 0) return std::nullopt;
+      int y = doc_->year, m = doc_->month + off;
+      if (m == 0) m = 12, --y;
+      if (m == 13) m = 1, ++y;
+      return Span{i + 2, PartialDate{y, m, 0}, true};
+    }
+    if (unit == "week") {
+      // PartialDate has no week precision: report the month holding that week's Thursday-ish
+      // point (the document date shifted by a week), month precision.
+      if (!day_doc) return std::nullopt;
+      PartialDate d = doc_->AddDays(7L * off);
+      return Span{i + 2, PartialDate{d.year, d.month, 0}, true};
+    }
+    if ((unit == "night" || unit == "evening") && off == -1 && day_doc) {
+      return Span{i + 2, doc_->AddDays(-1), true};
+    }
+    if ((unit == "morning" || unit == "afternoon" || unit == "evening") && off == 0 && day_doc) {
+      return Span{i + 2, *doc_, true};
+    }
+    return std::nullopt;
+  }
+
+  // "three days ago", "two weeks ago", "a year ago".
+  std::optional<Span> MatchAgo(int i) const {
+    int n = SmallCount(Norm(i));
+    if (n < 0 || Norm(i + 2) != "ago" || !HaveDayDoc()) return std::nullopt;
+    std::string_view unit = Norm(i + 1);
+    if (unit.size() > 1 && unit.back() == 's') unit.remove_suffix(1);
+    PartialDate d;
+    if (unit == "day") {
+      d = doc_->AddDays(-n);
+    } else if (unit == "week") {
+      PartialDate x = doc_->AddDays(-7L * n);
+      d = PartialDate{x.year, x.month, 0};
+    } else if (unit == "month") {
+      int total = doc_->year * 12 + (doc_->month - 1) - n;
+      d = PartialDate{total / 12, total % 12 + 1, 0};
+    } else if (unit == "year") {
+      d = PartialDate{doc_->year - n, 0, 0};
+    } else {
+      return std::nullopt;
+    }
+    return Span{i + 3, d, true};
+  }
+
+  // Widens a match starting at `i` over a qualifier to its left: "early", "mid-", "late",
+  // "the end of", "the beginning of", "earlier"/"later" (before "this"), "on".
+  // Never goes below `floor` (the end of the previous mention).
+  int ExtendLeft(int i, int floor) const {
+    int b = i;
+    auto at = [&](int k, std::string_view w) { return k >= floor && Norm(k) == w; };
+    if (at(b - 1, "-") && at(b - 2, "mid")) {
+      b -= 2;
+    } else if (at(b - 1, "early") || at(b - 1, "mid") || at(b - 1, "late") ||
+               at(b - 1, "earlier") || at(b - 1, "later")) {
+      b -= 1;
+    } else if (at(b - 1, "of") && b - 2 >= floor && IsPeriodPartNoun(Norm(b - 2)) &&
+               Norm(b - 2) != "month" && Norm(b - 2) != "course") {
+      b -= 2;
+      if (at(b - 1, "the")) b -= 1;
+    }
+    return b;
+  }
+
+  const std::vector<Token>& toks_;
+  std::optional<PartialDate> doc_;
+  bool partial_doc_ = false;
+};
+
+}  // namespace
+
+std::vector<DateMention> FindDates(const Sentence& sentence, std::string_view /*doc_text*/,
+                                   std::optional<PartialDate> doc_date) {
+  if (doc_date && !doc_date->valid()) doc_date.reset();
+  return Scanner(sentence, doc_date).Run();
+}
+
+}  // namespace dragoman

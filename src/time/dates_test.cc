@@ -1,0 +1,175 @@
+#include "time/dates.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/file.h"
+#include "text/analysis.h"
+
+namespace dragoman {
+namespace {
+
+const TextAnalyzer& Analyzer() {
+  static const std::unique_ptr<TextAnalyzer> analyzer = [] {
+    TextConfig config;
+    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
+    auto r = TextAnalyzer::Create(config);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? std::move(r).value() : nullptr;
+  }();
+  return *analyzer;
+}
+
+// "span=date" for every date mention in every sentence of `text`, joined by "; ".
+std::string Dates(std::string_view text, std::string_view doc_date) {
+  std::optional<PartialDate> doc;
+  if (!doc_date.empty()) doc = PartialDate::Parse(doc_date);
+  std::string out;
+  for (const Sentence& s : Analyzer().Analyze(text)) {
+    for (const DateMention& m : FindDates(s, text, doc)) {
+      if (!out.empty()) out += "; ";
+      const uint32_t b = s.tokens[m.token_begin].begin, e = s.tokens[m.token_end - 1].end;
+      out += std::string(text.substr(b, e - b)) + "=" + m.date.ToString();
+      if (m.relative) out += "~";
+    }
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* doc_date;  // "" = unknown
+  const char* want;      // "span=date" list; "~" marks a relative (doc-date-resolved) mention
+};
+
+class DatesTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(DatesTest, Finds) {
+  const Case& c = GetParam();
+  EXPECT_EQ(Dates(c.text, c.doc_date), c.want) << c.text;
+}
+
+// Absolute dates: resolved with or without a document date.
+INSTANTIATE_TEST_SUITE_P(
+    Absolute, DatesTest,
+    ::testing::Values(
+        Case{"The talks opened on February 3, 2025 in Vienna.", "", "February 3, 2025=2025-02-03"},
+        Case{"The treaty was signed on 3 February 2025.", "", "3 February 2025=2025-02-03"},
+        Case{"It took effect on 2025-02-03.", "", "2025-02-03=2025-02-03"},
+        Case{"The ceasefire statement of November 10, 2020 ended the fighting.", "",
+             "November 10, 2020=2020-11-10"},
+        Case{"Trade grew in January 2023.", "", "January 2023=2023-01"},
+        Case{"The embassy reopened in 2021.", "", "2021=2021"},
+        Case{"Arrests took place at the end of November 2020.", "",
+             "the end of November 2020=2020-11"},
+        Case{"Prices fell at the beginning of 2020.", "", "the beginning of 2020=2020"},
+        Case{"Since 2019 the two sides have met twice.", "", "2019=2019"},
+        Case{"Monday, March 4, 2024 was the first day.", "", "Monday, March 4, 2024=2024-03-04"},
+        Case{"The accord dates from the 5th of March 2001.", "", "5th of March 2001=2001-03-05"},
+        Case{"Elections are planned for Sept. 14, 2026.", "", "Sept. 14, 2026=2026-09-14"},
+        Case{"He arrived on 31 April 2024.", "", ""},  // no such day
+        Case{"A notice dated 04.10.2021 was issued.", "", "04.10.2021=2021-10-04"}));
+
+// Relative dates: need the document date.
+INSTANTIATE_TEST_SUITE_P(
+    Relative, DatesTest,
+    ::testing::Values(
+        Case{"The last meeting took place on July 31.", "2025-08-04", "July 31=2025-07-31~"},
+        Case{"The minister visited Baku on January 8.", "2025-02-10", "January 8=2025-01-08~"},
+        // More than a month after the document date: the previous year.
+        Case{"The minister visited Baku on December 20.", "2025-02-10", "December 20=2024-12-20~"},
+        Case{"The summit is due on March 1.", "2025-02-10", "March 1=2025-03-01~"},
+        Case{"Talks resumed last October.", "2024-03-08", "October=2023-10~"},
+        Case{"Talks resumed last October.", "2024-11-20", "October=2024-10~"},
+        Case{"In February of this year, the court ruled.", "2024-03-08",
+             "February of this year=2024-02~"},
+        Case{"In February, the court ruled.", "2024-03-08", "February=2024-02~"},
+        Case{"The deal was signed in September.", "2024-03-08", "September=2023-09~"},
+        Case{"Officials met this week.", "2024-03-08", "this week=2024-03~"},
+        Case{"Officials met last week.", "2024-03-05", "last week=2024-02~"},
+        Case{"The visit happened yesterday.", "2024-03-08", "yesterday=2024-03-07~"},
+        Case{"The minister speaks today.", "2024-03-08", "today=2024-03-08~"},
+        Case{"Exports rose last month.", "2024-01-15", "last month=2023-12~"},
+        Case{"Exports rose last year.", "2024-01-15", "last year=2023~"},
+        Case{"He resigned earlier this month.", "2024-01-15", "earlier this month=2024-01~"},
+        Case{"Floods hit the region in early March.", "2024-04-02", "early March=2024-03~"},
+        Case{"Floods hit the region in mid-March.", "2024-04-02", "mid-March=2024-03~"},
+        Case{"Floods hit the region in late March.", "2024-04-02", "late March=2024-03~"},
+        // 2024-03-08 is a Friday.
+        Case{"The envoy arrived on Monday.", "2024-03-08", "Monday=2024-03-04~"},
+        Case{"The envoy arrived on Friday.", "2024-03-08", "Friday=2024-03-08~"},
+        Case{"The envoy arrived last Friday.", "2024-03-08", "Friday=2024-03-01~"},
+        Case{"The envoy left three days ago.", "2024-03-08", "three days ago=2024-03-05~"},
+        // Without a document date relative expressions are skipped, absolute ones kept.
+        Case{"He came on July 31 and left on August 2, 2025.", "", "August 2, 2025=2025-08-02"},
+        Case{"He came yesterday, last week and on Monday.", "", ""}));
+
+// Things that are not dates.
+INSTANTIATE_TEST_SUITE_P(
+    NotDates, DatesTest,
+    ::testing::Values(Case{"Under the 1963 Vienna Convention, consuls may visit.", "2025-08-04",
+                           ""},
+                      Case{"The 1998 bilateral agreement covers prisoners.", "2025-08-04", ""},
+                      Case{"During the 44-day war, claims were made.", "2025-08-04", ""},
+                      Case{"It has pursued this policy over the past 30 years.", "2025-08-04", ""},
+                      Case{"The arrests came half a month after the war.", "2025-08-04", ""},
+                      Case{"The update was posted at 13:26 local time.", "2025-08-04", ""},
+                      Case{"The 29th session of COP-29 opens soon.", "2025-08-04", ""},
+                      Case{"Officials may meet again.", "2025-08-04", ""},
+                      Case{"Protesters march to the square.", "2025-08-04", ""},
+                      Case{"About 2020 people signed it.", "2025-08-04", ""}));
+
+// Seeds: real articles from /work/shared (skipped when absent). The document date is given here
+// because reading it is another stage's job.
+std::string SeedText(const std::string& prefix) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(DRAGOMAN_SHARED_DIR) / "seeds";
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename().string().rfind(prefix, 0) == 0) {
+      auto r = ReadFile(it->path().string());
+      if (r.ok()) return *r;
+    }
+  }
+  return "";
+}
+
+TEST(DatesSeeds, Seed004JeddahMeeting) {
+  const std::string text = SeedText("004_");
+  if (text.empty()) GTEST_SKIP() << "no seeds under " << DRAGOMAN_SHARED_DIR;
+  const std::string found = Dates(text, "2024-03-08");
+  EXPECT_NE(found.find("March 5=2024-03-05~"), std::string::npos) << found;
+  EXPECT_NE(found.find("March 5, 2024=2024-03-05"), std::string::npos) << found;
+  EXPECT_NE(found.find("January 27, 2023=2023-01-27"), std::string::npos) << found;
+  EXPECT_NE(found.find("February of this year=2024-02~"), std::string::npos) << found;
+  EXPECT_EQ(found.find("29"), std::string::npos) << found;  // "29th session", "COP-29"
+}
+
+TEST(DatesSeeds, Seed000ConsularMeetings) {
+  const std::string text = SeedText("000_");
+  if (text.empty()) GTEST_SKIP() << "no seeds under " << DRAGOMAN_SHARED_DIR;
+  const std::string found = Dates(text, "2025-08-04");
+  EXPECT_NE(found.find("July 31=2025-07-31~"), std::string::npos) << found;
+  EXPECT_NE(found.find("May 26, 2025=2025-05-26"), std::string::npos) << found;
+  EXPECT_NE(found.find("April 15, 2025=2025-04-15"), std::string::npos) << found;
+  EXPECT_NE(found.find("2025=2025"), std::string::npos) << found;  // "In 2025 alone"
+  EXPECT_EQ(found.find("1963"), std::string::npos) << found;
+  EXPECT_EQ(found.find("1998"), std::string::npos) << found;
+}
+
+TEST(DatesSeeds, Seed002Arrests) {
+  const std::string text = SeedText("002_");
+  if (text.empty()) GTEST_SKIP() << "no seeds under " << DRAGOMAN_SHARED_DIR;
+  const std::string found = Dates(text, "2022-08-17");
+  EXPECT_NE(found.find("the end of November 2020=2020-11"), std::string::npos) << found;
+  EXPECT_NE(found.find("November 10, 2020=2020-11-10"), std::string::npos) << found;
+  EXPECT_NE(found.find("2021=2021"), std::string::npos) << found;
+  EXPECT_EQ(found.find("half"), std::string::npos) << found;
+}
+
+}  // namespace
+}  // namespace dragoman
