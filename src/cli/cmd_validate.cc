@@ -1,0 +1,97 @@
+// `dragoman validate SUITE`: runs a TABARI validation suite (doc/tabari.md).
+// SUITE is a TABARI .project (its text file holds the records and their expected events) or a
+// JSON Lines suite, which needs --dictionaries tabari:PROJECT for its dictionaries.
+// Flags -> ValidateConfig -> tabari library -> report; exit 1 when a record fails.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "base/file.h"
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "tabari/dictionary.h"
+#include "tabari/suite.h"
+
+namespace dragoman::cli {
+namespace {
+
+std::vector<FlagSpec> ValidateFlags() {
+  return {
+      {"dictionaries", "tabari:PROJECT",
+       "dictionaries and options to code with (a TABARI .project file)",
+       "the suite itself when it is a .project"},
+      {"verbose", "", "also list the records that pass", ""},
+  };
+}
+
+struct ValidateConfig {
+  std::string suite;
+  std::string project;  // where the dictionaries come from
+  bool verbose = false;
+};
+
+bool EndsWith(const std::string& s, const std::string& suf) {
+  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+
+Result<ValidateConfig> MakeConfig(const ParsedArgs& args) {
+  ValidateConfig c;
+  if (args.positionals.size() != 1)
+    return Status::InvalidArgument("validate needs exactly one suite (.project or .jsonl)");
+  c.suite = args.positionals[0];
+  c.verbose = args.Has("verbose");
+  std::string dicts = args.Get("dictionaries");
+  if (!dicts.empty()) {
+    if (dicts.rfind("tabari:", 0) != 0)
+      return Status::InvalidArgument("--dictionaries must be tabari:PATH.project, got '" + dicts +
+                                     "'");
+    c.project = dicts.substr(7);
+  } else if (!EndsWith(c.suite, ".jsonl")) {
+    c.project = c.suite;
+  } else {
+    return Status::InvalidArgument(
+        "a JSONL suite needs --dictionaries tabari:PATH.project to name its dictionaries");
+  }
+  return c;
+}
+
+Status Run(const ValidateConfig& c, CommandContext& ctx, bool* all_passed) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string ptext, ReadFile(c.project));
+  DRAGOMAN_ASSIGN_OR_RETURN(tabari::Project project, tabari::ParseProject(ptext, c.project));
+  DRAGOMAN_ASSIGN_OR_RETURN(tabari::Dictionaries dict, tabari::LoadProjectDictionaries(project));
+  std::vector<tabari::SuiteRecord> records;
+  if (EndsWith(c.suite, ".jsonl")) {
+    DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(c.suite));
+    DRAGOMAN_ASSIGN_OR_RETURN(records, tabari::ParseSuiteJsonl(text, c.suite));
+  } else {
+    if (project.text_file.empty())
+      return Status::BadData(c.project + ": project names no <textfile>");
+    DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(project.text_file));
+    DRAGOMAN_ASSIGN_OR_RETURN(records, tabari::ParseTabariText(text, project.text_file));
+  }
+  tabari::SuiteReport rep = tabari::RunSuite(dict, dict.options, records, ctx.out, c.verbose);
+  *all_passed = rep.failed == 0;
+  return Status::Ok();
+}
+
+int RunValidate(const ParsedArgs& args, CommandContext& ctx) {
+  auto config = MakeConfig(args);
+  if (!config.ok()) return ReportError(config.status(), ctx);
+  bool all_passed = false;
+  Status s = Run(*config, ctx, &all_passed);
+  if (!s.ok()) return ReportError(s, ctx);
+  return all_passed ? kExitOk : kExitCheckFailed;
+}
+
+}  // namespace
+
+extern const Command kValidateCommand;
+const Command kValidateCommand = {
+    "validate",
+    "run a TABARI validation suite and report passes and failures",
+    "dragoman validate [--dictionaries tabari:PROJECT] SUITE.project|SUITE.jsonl",
+    ValidateFlags,
+    RunValidate,
+};
+
+}  // namespace dragoman::cli

@@ -1,0 +1,501 @@
+#include "tabari/coder.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace dragoman::tabari {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool IsConjunction(std::string_view t) { return t == "AND" || t == "BUT"; }
+bool IsDeterminer(std::string_view t) { return t == "THE" || t == "A" || t == "AN"; }
+bool IsPronoun(std::string_view t) {
+  return t == "HE" || t == "SHE" || t == "IT" || t == "THEY" || t == "HIM" || t == "HER" ||
+         t == "THEM";
+}
+
+}  // namespace
+
+int TabariCoder::MatchPhrase(const Phrase& p, int at, int end) const {
+  int pos = at;
+  for (size_t k = 0; k < p.words.size(); ++k) {
+    if (pos >= end || toks_[pos].comma || !WordMatches(p.words[k], toks_[pos].text)) return 0;
+    ++pos;
+  }
+  return pos - at;
+}
+
+int TabariCoder::NpAt(int token) const {
+  int i = np_start_[token];
+  if (i < 0 || nps_[i].null) return -1;
+  return i;
+}
+
+void TabariCoder::MarkNounPhrases(int begin, int end) {
+  // Raw items before merging.
+  struct Item {
+    int begin, end;
+    enum { kActor, kAgent, kPronoun, kNull } kind;
+    std::vector<std::string> codes;
+    bool prefix = false;
+  };
+  std::vector<Item> items;
+  for (int i = begin; i < end;) {
+    if (toks_[i].comma) {
+      ++i;
+      continue;
+    }
+    int best_actor = 0, best_agent = 0;
+    const ActorEntry* actor = nullptr;
+    const AgentEntry* agent = nullptr;
+    cand_.clear();
+    dict_.ActorCandidates(toks_[i].text, &cand_);
+    for (int32_t c : cand_) {
+      int n = MatchPhrase(dict_.actors[c].phrase, i, end);
+      if (n > best_actor || (n == best_actor && n > 0 && dict_.actors[c].line < actor->line)) {
+        best_actor = n;
+        actor = &dict_.actors[c];
+      }
+    }
+    cand_.clear();
+    dict_.AgentCandidates(toks_[i].text, &cand_);
+    for (int32_t c : cand_) {
+      int n = MatchPhrase(dict_.agents[c].phrase, i, end);
+      if (n > best_agent) {
+        best_agent = n;
+        agent = &dict_.agents[c];
+      }
+    }
+    if (actor && best_actor >= best_agent) {
+      Item it{i, i + best_actor, Item::kActor, {}};
+      const DatedCode* dc = dict_.ActorCode(*actor, date_);
+      if (!dc) {
+        it.kind = Item::kNull;
+      } else {
+        const DatedCode* last = dict_.actor_codes.data() + actor->codes_end;
+        for (const DatedCode* p = dc; p < last && (p == dc || p->same_block); ++p)
+          it.codes.push_back(p->code);
+        if (it.codes[0] == "---") it.kind = Item::kNull;
+        if (it.codes[0] == "###") discard_ = true;
+        if (it.codes[0] == "+++") complex_ = true;
+      }
+      items.push_back(std::move(it));
+      i += best_actor;
+    } else if (agent) {
+      Item it{i, i + best_agent, Item::kAgent, {agent->code}};
+      it.prefix = agent->prefix;
+      items.push_back(std::move(it));
+      i += best_agent;
+    } else if (IsPronoun(toks_[i].text)) {
+      items.push_back(Item{i, i + 1, Item::kPronoun, {}});
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+
+  // Merge agents with actors: ACTOR AGENT, AGENT OF ACTOR, AGENT ACTOR.
+  std::vector<Item> merged;
+  for (size_t k = 0; k < items.size(); ++k) {
+    Item it = items[k];
+    auto combine = [](const std::string& actor, const Item& ag) {
+      return ag.prefix ? ag.codes[0] + actor : actor + ag.codes[0];
+    };
+    if (it.kind == Item::kActor && k + 1 < items.size() && items[k + 1].kind == Item::kAgent &&
+        items[k + 1].begin == it.end) {
+      for (auto& c : it.codes) c = combine(c, items[k + 1]);
+      it.end = items[k + 1].end;
+      ++k;
+    } else if (it.kind == Item::kAgent && k + 1 < items.size() &&
+               items[k + 1].kind == Item::kActor &&
+               (items[k + 1].begin == it.end ||
+                (items[k + 1].begin == it.end + 1 && toks_[it.end].text == "OF"))) {
+      Item ac = items[k + 1];
+      for (auto& c : ac.codes) c = combine(c, it);
+      ac.begin = it.begin;
+      it = std::move(ac);
+      ++k;
+    } else if (it.kind == Item::kAgent) {
+      continue;
+    }
+    merged.push_back(std::move(it));
+  }
+
+  // Pronouns take the codes of the most recent actor.
+  for (auto& it : merged) {
+    if (it.kind == Item::kActor) {
+      last_actor_ = it.codes;
+    } else if (it.kind == Item::kPronoun) {
+      it.codes = last_actor_;
+    }
+  }
+
+  // Compounds: noun phrases separated only by commas and "and".
+  for (size_t k = 0; k < merged.size(); ++k) {
+    const Item& it = merged[k];
+    if (it.kind == Item::kPronoun && it.codes.empty()) continue;
+    NounPhrase np;
+    np.begin = it.begin;
+    np.end = it.end;
+    np.codes = it.codes;
+    np.pronoun = it.kind == Item::kPronoun;
+    np.null = it.kind == Item::kNull;
+    while (!np.null && k + 1 < merged.size() && merged[k + 1].kind == Item::kActor) {
+      int gap_begin = np.end, gap_end = merged[k + 1].begin;
+      if (gap_end == gap_begin) break;
+      bool only_sep = true, has_and = false;
+      for (int t = gap_begin; t < gap_end; ++t) {
+        if (toks_[t].text == "AND") has_and = true;
+        else if (!toks_[t].comma && !IsDeterminer(toks_[t].text)) only_sep = false;
+      }
+      if (!only_sep) break;
+      // "A, B" only joins when an "and" follows later in the list.
+      if (!has_and) {
+        bool later_and = false;
+        for (size_t m = k + 2; m < merged.size(); ++m) {
+          int gb = merged[m - 1].end, ge = merged[m].begin;
+          bool sep = true, a = false;
+          for (int t = gb; t < ge; ++t) {
+            if (toks_[t].text == "AND") a = true;
+            else if (!toks_[t].comma && !IsDeterminer(toks_[t].text)) sep = false;
+          }
+          if (!sep) break;
+          if (a) {
+            later_and = true;
+            break;
+          }
+        }
+        if (!later_and) break;
+      }
+      ++k;
+      np.codes.insert(np.codes.end(), merged[k].codes.begin(), merged[k].codes.end());
+      np.end = merged[k].end;
+    }
+    int idx = static_cast<int>(nps_.size());
+    nps_.push_back(std::move(np));
+    np_start_[nps_[idx].begin] = idx;
+    for (int t = nps_[idx].begin; t < nps_[idx].end; ++t) np_cover_[t] = idx;
+  }
+}
+
+bool TabariCoder::MatchElem(const PatternElem& e, int pos, int limit, int* end_out) {
+  if (pos >= limit) return false;
+  switch (e.kind) {
+    case PatternElem::Kind::kWord:
+      if (toks_[pos].comma || !WordMatches(e.word, toks_[pos].text)) return false;
+      *end_out = pos + 1;
+      return true;
+    case PatternElem::Kind::kSkip:
+      if (toks_[pos].comma) return false;
+      *end_out = pos + 1;
+      return true;
+    case PatternElem::Kind::kSource:
+    case PatternElem::Kind::kTarget:
+    case PatternElem::Kind::kCompound: {
+      int np = NpAt(pos);
+      if (np < 0 || nps_[np].end > limit) return false;
+      if (e.kind == PatternElem::Kind::kSource) cap_source_ = np;
+      else if (e.kind == PatternElem::Kind::kTarget) cap_target_ = np;
+      else cap_compound_ = np;
+      *end_out = nps_[np].end;
+      return true;
+    }
+    case PatternElem::Kind::kSynset:
+      for (const auto& m : dict_.synsets[e.index].members)
+        if (MatchSeq(m, 0, pos, limit, true, -1, end_out)) return true;
+      return false;
+    case PatternElem::Kind::kAlternatives:
+      for (const auto& a : e.alts)
+        if (MatchSeq(a, 0, pos, limit, true, -1, end_out)) return true;
+      return false;
+  }
+  return false;
+}
+
+bool TabariCoder::MatchSeq(const std::vector<PatternElem>& seq, size_t k, int pos, int limit,
+                           bool anchored, int must_end, int* end_out) {
+  if (k == seq.size()) {
+    if (must_end >= 0 && pos != must_end) return false;
+    *end_out = pos;
+    return true;
+  }
+  bool adj = k == 0 ? anchored : seq[k].adjacent;
+  int last = adj ? pos : limit - 1;
+  for (int p = pos; p <= last && p < limit; ++p) {
+    int s = cap_source_, t = cap_target_, c = cap_compound_;
+    int e = 0;
+    if (MatchElem(seq[k], p, limit, &e) && MatchSeq(seq, k + 1, e, limit, anchored, must_end, end_out))
+      return true;
+    cap_source_ = s;
+    cap_target_ = t;
+    cap_compound_ = c;
+  }
+  return false;
+}
+
+void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
+  sentence_begin_ = begin;
+  sentence_end_ = end;
+  nps_.clear();
+  for (int t = begin; t < end; ++t) np_start_[t] = np_cover_[t] = -1;
+  MarkNounPhrases(begin, end);
+
+  // Verbs.
+  verbs_.clear();
+  for (int i = begin; i < end; ++i) {
+    if (toks_[i].comma || np_cover_[i] >= 0) continue;
+    cand_.clear();
+    dict_.VerbCandidates(toks_[i].text, &cand_);
+    int best = 0;
+    int32_t group = -1;
+    for (int32_t c : cand_) {
+      int n = MatchPhrase(dict_.verbs[c].phrase, i, end);
+      if (n > best) {
+        best = n;
+        group = dict_.verbs[c].group;
+      }
+    }
+    if (group < 0) continue;
+    const VerbCode& vc = dict_.verb_groups[group].code;
+    if (vc.discard()) {
+      discard_ = true;
+      return;
+    }
+    bool noun = (i > begin && IsDeterminer(toks_[i - 1].text)) ||
+                (i > begin && toks_[i].capitalized);
+    if (noun) continue;
+    if (vc.complex() && dict_.verb_groups[group].patterns.empty()) {
+      complex_ = true;
+      return;
+    }
+    verbs_.push_back(VerbHit{i, i + best, group});
+    i += best - 1;
+  }
+  if (discard_ || complex_) return;
+  if (opt_->complex_verbs > 0 && static_cast<int>(verbs_.size()) > opt_->complex_verbs) {
+    complex_ = true;
+    return;
+  }
+  int conj = 0;
+  for (int i = begin; i < end; ++i)
+    if (np_cover_[i] < 0 && IsConjunction(toks_[i].text)) ++conj;
+  if (opt_->complex_conj > 0 && conj > opt_->complex_conj) {
+    complex_ = true;
+    return;
+  }
+
+  // Clauses: split at conjunctions outside noun phrases.
+  int clause_begin = begin;
+  std::vector<std::string> inherited_source;
+  size_t v = 0;
+  while (clause_begin < end) {
+    int clause_end = clause_begin;
+    while (clause_end < end &&
+           !(np_cover_[clause_end] < 0 && IsConjunction(toks_[clause_end].text) &&
+             clause_end > clause_begin))
+      ++clause_end;
+    if (clause_end < end) ++clause_end;  // the conjunction closes the clause
+
+    const VerbHit* weak = nullptr;
+    bool coded = false;
+    for (; v < verbs_.size() && verbs_[v].begin < clause_end; ++v) {
+      const VerbHit& hit = verbs_[v];
+      const VerbGroup& g = dict_.verb_groups[hit.group];
+      const VerbCode* code = &g.code;
+      cap_source_ = cap_target_ = cap_compound_ = -1;
+      for (const Pattern& p : g.patterns) {
+        cap_source_ = cap_target_ = cap_compound_ = -1;
+        int e = 0;
+        bool lower_ok = p.lower.empty();
+        if (!lower_ok) {
+          // The lower part ends at (or, with gaps allowed, before) the verb; try the start
+          // nearest the verb first.
+          for (int s = hit.begin - 1; s >= begin && !lower_ok; --s) {
+            cap_source_ = cap_target_ = cap_compound_ = -1;
+            lower_ok = MatchSeq(p.lower, 0, s, hit.begin, true, p.lower_adjacent ? hit.begin : -1,
+                                &e);
+          }
+        }
+        if (!lower_ok) continue;
+        int ls = cap_source_, lt = cap_target_, lc = cap_compound_;
+        bool upper_ok =
+            p.upper.empty() ||
+            MatchSeq(p.upper, 0, hit.end, end, p.upper.front().adjacent, -1, &e);
+        if (!upper_ok) {
+          cap_source_ = ls;
+          cap_target_ = lt;
+          cap_compound_ = lc;
+          continue;
+        }
+        code = &p.code;
+        break;
+      }
+      if (code == &g.code) cap_source_ = cap_target_ = cap_compound_ = -1;
+      if (code->discard()) {
+        discard_ = true;
+        return;
+      }
+      if (code->complex()) {
+        complex_ = true;
+        return;
+      }
+      if (code->null()) continue;
+      if (code->weak && !weak) {
+        weak = &hit;
+        continue;
+      }
+      // Source and target.
+      std::vector<std::string> src, tgt;
+      if (cap_compound_ >= 0) {
+        const auto& c = nps_[cap_compound_].codes;
+        for (size_t a = 0; a < c.size(); ++a)
+          for (size_t b = 0; b < c.size(); ++b) {
+            if (a == b) continue;
+            out->events.push_back({c[a], c[b], code->code, date_});
+            if (!code->paired.empty()) out->events.push_back({c[b], c[a], code->paired, date_});
+          }
+        coded = true;
+        break;
+      }
+      int s = cap_source_, t = cap_target_;
+      if (s < 0) {
+        for (int i = clause_begin; i < hit.begin && s < 0; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
+      }
+      if (s >= 0) src = nps_[s].codes;
+      else if (!inherited_source.empty()) src = inherited_source;
+      else {
+        for (int i = begin; i < hit.begin && s < 0; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
+        if (s < 0 && t >= 0)
+          for (int i = hit.end; i < end && s < 0; ++i)
+            if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
+        if (s >= 0) src = nps_[s].codes;
+      }
+      if (t < 0)
+        for (int i = hit.end; i < end && t < 0; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
+      if (t >= 0) tgt = nps_[t].codes;
+      if (src.empty() && !opt_->default_source.empty()) src = {opt_->default_source};
+      if (tgt.empty() && !opt_->default_target.empty()) tgt = {opt_->default_target};
+      if (src.empty() || tgt.empty()) continue;
+      inherited_source = src;
+      for (const auto& a : src)
+        for (const auto& b : tgt) {
+          if (a == b) continue;
+          out->events.push_back({a, b, code->code, date_});
+          if (!code->paired.empty()) out->events.push_back({b, a, code->paired, date_});
+        }
+      coded = true;
+      ++v;
+      break;
+    }
+    if (!coded && weak) {
+      // Attribution verb with nothing better in the clause: code it.
+      const VerbHit& hit = *weak;
+      const VerbCode& code = dict_.verb_groups[hit.group].code;
+      int s = -1, t = -1;
+      for (int i = clause_begin; i < hit.begin && s < 0; ++i)
+        if (NpAt(i) >= 0) s = NpAt(i);
+      for (int i = hit.end; i < end && t < 0; ++i)
+        if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
+      std::vector<std::string> src = s >= 0 ? nps_[s].codes : inherited_source;
+      if (t >= 0 && !src.empty()) {
+        for (const auto& a : src)
+          for (const auto& b : nps_[t].codes) {
+            if (a == b) continue;
+            out->events.push_back({a, b, code.code, date_});
+            if (!code.paired.empty()) out->events.push_back({b, a, code.paired, date_});
+          }
+      }
+    }
+    // Skip verbs left in this clause.
+    while (v < verbs_.size() && verbs_[v].begin < clause_end) ++v;
+    clause_begin = clause_end;
+  }
+}
+
+void TabariCoder::Code(std::string_view text, int32_t date, const Options& options,
+                       CodeResult* out) {
+  out->Clear();
+  opt_ = &options;
+  date_ = date;
+  complex_ = discard_ = false;
+  last_actor_.clear();
+  bool has_lower = false;
+  for (char c : text)
+    if (c >= 'a' && c <= 'z') {
+      has_lower = true;
+      break;
+    }
+
+  // Tokenize the whole story; upper_ holds the upper-cased words so that views stay valid.
+  upper_.clear();
+  upper_.reserve(text.size() + 16);
+  toks_.clear();
+  std::vector<std::pair<size_t, size_t>> spans;  // (offset in upper_, length) per token
+  std::vector<int> sentence_ends;
+  size_t i = 0;
+  auto push = [&](std::string_view w, bool cap, bool comma) {
+    size_t off = upper_.size();
+    for (char c : w) upper_.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    spans.emplace_back(off, w.size());
+    toks_.push_back(Token{{}, cap, comma});
+  };
+  while (i < text.size()) {
+    while (i < text.size() && IsSpace(text[i])) ++i;
+    size_t st = i;
+    while (i < text.size() && !IsSpace(text[i])) ++i;
+    std::string_view w = text.substr(st, i - st);
+    while (!w.empty() && std::string_view("\"'([`").find(w.front()) != std::string_view::npos)
+      w.remove_prefix(1);
+    bool comma = false, stop = false;
+    while (!w.empty()) {
+      char c = w.back();
+      if (c == ',' || c == ';' || c == ':') {
+        comma = true;
+      } else if (c == '.' || c == '!' || c == '?') {
+        // "U.S." keeps its final period and does not end the sentence.
+        if (c == '.' && w.substr(0, w.size() - 1).find('.') != std::string_view::npos) break;
+        stop = true;
+      } else if (c != '"' && c != ')' && c != ']') {
+        break;
+      }
+      w.remove_suffix(1);
+    }
+    if (w.size() >= 2 && (w.substr(w.size() - 2) == "'s" || w.substr(w.size() - 2) == "'S"))
+      w.remove_suffix(2);
+    if (!w.empty()) {
+      bool cap = has_lower && std::isupper(static_cast<unsigned char>(w.front()));
+      push(w, cap, false);
+    }
+    if (comma) push(",", false, true);
+    if (stop) sentence_ends.push_back(static_cast<int>(toks_.size()));
+  }
+  for (size_t k = 0; k < toks_.size(); ++k)
+    toks_[k].text = std::string_view(upper_).substr(spans[k].first, spans[k].second);
+  if (sentence_ends.empty() || sentence_ends.back() != static_cast<int>(toks_.size()))
+    sentence_ends.push_back(static_cast<int>(toks_.size()));
+  np_start_.assign(toks_.size(), -1);
+  np_cover_.assign(toks_.size(), -1);
+
+  int begin = 0;
+  for (int e : sentence_ends) {
+    if (e > begin) CodeSentence(begin, e, out);
+    if (discard_ || complex_) break;
+    begin = e;
+  }
+  if (discard_) {
+    out->events.clear();
+    out->outcome = CodeResult::Outcome::kDiscard;
+  } else if (complex_) {
+    out->events.clear();
+    out->outcome = CodeResult::Outcome::kComplex;
+  } else {
+    out->outcome = out->events.empty() ? CodeResult::Outcome::kNoEvents
+                                       : CodeResult::Outcome::kEvents;
+  }
+}
+
+}  // namespace dragoman::tabari

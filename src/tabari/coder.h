@@ -1,0 +1,105 @@
+// TabariCoder: codes a story with TABARI's semantics over loaded Dictionaries.
+//
+// The approach, in the order the coder runs (doc/tabari.md explains each step):
+//   1. Split the story into sentences; upper-case and tokenize each (commas kept as tokens,
+//      possessive 'S dropped, other punctuation stripped). No length limits anywhere.
+//   2. Mark noun phrases: longest actor match at each token (date-restricted codes resolved on
+//      the record's date), agents merged with an adjacent actor ("Ithilen's president" ->
+//      ITHGOVPRS, "ambassadors of Arnor" -> ARNGOV), pronouns dereferenced to the last actor.
+//      Actors joined by "and" / commas form compound actors.
+//   3. Discard (###) and complex (+++) markers, and the COMPLEX: verb / conjunction limits.
+//   4. Find verbs (stems from the .verbs file; a capitalised or determiner-preceded word is a
+//      noun, not a verb), split the sentence into clauses at conjunctions, and code each clause's
+//      first verb that yields a non-null code: its patterns are tried most specific first
+//      ($ source, + target, % compound, ^ skip one word, _ adjacency, {a|b} alternatives, &SET
+//      synonym sets); without a pattern the verb's own code applies. The source is the pattern's
+//      $ or the first actor before the verb (else the clause's inherited source), the target the
+//      pattern's + or the first actor after it. Paired codes (032:033) add the reverse event;
+//      compound actors multiply events.
+//
+// Thread-safety: a TabariCoder keeps scratch buffers, so one instance per thread; any number of
+// coders may share one Dictionaries. REQUIRES: the Dictionaries outlive the coder.
+#ifndef DRAGOMAN_TABARI_CODER_H_
+#define DRAGOMAN_TABARI_CODER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tabari/dictionary.h"
+
+namespace dragoman::tabari {
+
+struct CodedEvent {
+  std::string source, target, code;
+  int32_t date = 0;  // YYYYMMDD, after any time shift
+  bool operator==(const CodedEvent& o) const {
+    return source == o.source && target == o.target && code == o.code;
+  }
+};
+
+struct CodeResult {
+  enum class Outcome { kEvents, kNoEvents, kDiscard, kComplex };
+  Outcome outcome = Outcome::kNoEvents;
+  std::vector<CodedEvent> events;
+  void Clear() {
+    outcome = Outcome::kNoEvents;
+    events.clear();
+  }
+};
+
+class TabariCoder {
+ public:
+  explicit TabariCoder(const Dictionaries& dict) : dict_(dict) {}
+
+  // Codes `text` (a whole story) dated `date` (YYYYMMDD) under `options` into `*out`
+  // (cleared first). Never fails: text it cannot code yields no events.
+  void Code(std::string_view text, int32_t date, const Options& options, CodeResult* out);
+
+ private:
+  struct Token {
+    std::string_view text;  // upper case, in upper_
+    bool capitalized = false;
+    bool comma = false;
+  };
+  // A noun phrase: an actor (possibly with agent), a pronoun, or a compound of those.
+  struct NounPhrase {
+    int begin = 0, end = 0;           // token range
+    std::vector<std::string> codes;   // one per compound member
+    bool pronoun = false;
+    bool null = false;                // "---" actor
+  };
+  struct VerbHit {
+    int begin = 0, end = 0;
+    int32_t group = 0;
+  };
+
+  void CodeSentence(int begin, int end, CodeResult* out);
+  void MarkNounPhrases(int begin, int end);
+  int MatchPhrase(const Phrase& p, int at, int end) const;  // tokens consumed, 0 if none
+  bool MatchSeq(const std::vector<PatternElem>& seq, size_t k, int pos, int limit, bool anchored,
+                int must_end, int* end_out);
+  bool MatchElem(const PatternElem& e, int pos, int limit, int* end_out);
+  int NpAt(int token) const;  // index into nps_ starting at token, -1 if none
+
+  const Dictionaries& dict_;
+  const Options* opt_ = nullptr;
+  int32_t date_ = 0;
+  std::string upper_;
+  std::vector<Token> toks_;
+  std::vector<NounPhrase> nps_;
+  std::vector<int> np_start_;  // per token: np index starting there, or -1
+  std::vector<int> np_cover_;  // per token: np index covering it, or -1
+  std::vector<VerbHit> verbs_;
+  std::vector<int32_t> cand_;
+  std::vector<std::string> last_actor_;  // for pronouns across sentences
+  // Pattern-match captures.
+  int cap_source_ = -1, cap_target_ = -1, cap_compound_ = -1;
+  int sentence_begin_ = 0, sentence_end_ = 0;
+  bool complex_ = false, discard_ = false;
+};
+
+}  // namespace dragoman::tabari
+
+#endif  // DRAGOMAN_TABARI_CODER_H_

@@ -1,0 +1,28 @@
+# ctest driver: runs `dragoman validate` on a suite and checks its closing line.
+# -DDRAGOMAN=exe -DSUITE=path -DMIN_PASSED=N [-DDICTS=tabari:PROJECT]
+# Prints "SKIPPED: ..." (the test's SKIP_REGULAR_EXPRESSION) when the suite is missing.
+if(NOT EXISTS "${SUITE}")
+  message("SKIPPED: ${SUITE} not found (../shared/peers is not beside this checkout)")
+  return()
+endif()
+set(args validate "${SUITE}")
+if(DICTS)
+  list(APPEND args --dictionaries "${DICTS}")
+endif()
+execute_process(COMMAND "${DRAGOMAN}" ${args} OUTPUT_VARIABLE out ERROR_VARIABLE err
+                RESULT_VARIABLE rc)
+if(NOT out MATCHES "([0-9]+) passed, ([0-9]+) failed\n$")
+  message(FATAL_ERROR "no 'N passed, N failed' closing line (exit ${rc}): ${err}")
+endif()
+set(passed ${CMAKE_MATCH_1})
+set(failed ${CMAKE_MATCH_2})
+message("${passed} passed, ${failed} failed (floor: ${MIN_PASSED} passed)")
+if(passed LESS MIN_PASSED)
+  message(FATAL_ERROR "regression: ${passed} passed, below the floor of ${MIN_PASSED}")
+endif()
+if(failed EQUAL 0 AND NOT rc EQUAL 0)
+  message(FATAL_ERROR "0 failed but exit code ${rc}")
+endif()
+if(NOT failed EQUAL 0 AND NOT rc EQUAL 1)
+  message(FATAL_ERROR "${failed} failed but exit code ${rc} (want 1)")
+endif()

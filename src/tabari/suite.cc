@@ -1,0 +1,268 @@
+#include "tabari/suite.h"
+
+#include <cctype>
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+namespace dragoman::tabari {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+int32_t HeaderDate(std::string_view s) {
+  if (!AllDigits(s) || (s.size() != 6 && s.size() != 8)) return 0;
+  int v = std::stoi(std::string(s));
+  if (s.size() == 6) v += (v / 10000 < 30 ? 20000000 : 19000000);
+  return v;
+}
+
+// Reads the expected blocks of one comment body into `r`.
+void ParseExpected(std::string_view body, SuiteRecord* r) {
+  size_t pos = 0;
+  size_t block_index = 0;
+  while ((pos = body.find('{', pos)) != std::string_view::npos) {
+    size_t close = body.find('}', pos);
+    if (close == std::string_view::npos) close = body.size();  // "{ OPTION: ... */"
+
+    bool dash = pos > 0 && body[pos - 1] == '-';
+    std::string_view inner = Trim(body.substr(pos + 1, close - pos - 1));
+    pos = close + 1;
+    if (inner.rfind("OPTION:", 0) == 0) {
+      r->option_commands.emplace_back(Trim(inner.substr(7)));
+      continue;
+    }
+    if (inner == "---" || inner == "###" || inner == "+++") {
+      if (r->special.empty()) r->special = std::string(inner);
+      if (dash && !r->unchecked_from) r->unchecked_from = block_index;
+      ++block_index;
+      continue;
+    }
+    // SRC / TGT / CODE
+    size_t s1 = inner.find('/');
+    size_t s2 = s1 == std::string_view::npos ? s1 : inner.find('/', s1 + 1);
+    if (s2 == std::string_view::npos) continue;  // prose such as "{}" in a note
+    if (dash && !r->unchecked_from) r->unchecked_from = block_index;
+    CodedEvent e;
+    e.source = std::string(Trim(inner.substr(0, s1)));
+    e.target = std::string(Trim(inner.substr(s1 + 1, s2 - s1 - 1)));
+    e.code = std::string(Trim(inner.substr(s2 + 1)));
+    r->expected.push_back(std::move(e));
+    ++block_index;
+  }
+}
+
+}  // namespace
+
+Result<std::vector<SuiteRecord>> ParseTabariText(std::string_view text, std::string_view name) {
+  std::vector<SuiteRecord> out;
+  size_t pos = 0;
+  int line = 0;
+  bool final_seen = false;
+  bool yyyy = false;
+  auto next_line = [&](std::string_view* l) {
+    if (pos >= text.size()) return false;
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    *l = text.substr(pos, nl - pos);
+    if (!l->empty() && l->back() == '\r') l->remove_suffix(1);
+    pos = nl + 1;
+    ++line;
+    return true;
+  };
+  std::string_view l;
+  while (next_line(&l)) {
+    std::string_view t = Trim(l);
+    if (t.empty() || t[0] == '#') continue;
+    // Header: date, blanks, id.
+    size_t sp = 0;
+    while (sp < t.size() && !std::isspace(static_cast<unsigned char>(t[sp]))) ++sp;
+    int32_t date = HeaderDate(t.substr(0, sp));
+    size_t id_from = sp;
+    if (!date && sp > 6 && AllDigits(t.substr(0, sp))) {
+      // TABARI reads a fixed-width date: "9501201  ID" is 950120 plus id "1  ID" (8 digits
+      // after SET: YYYY = TRUE).
+      size_t w = yyyy && sp > 8 ? 8 : 6;
+      date = HeaderDate(t.substr(0, w));
+      id_from = w;
+    } else if (date && yyyy != (sp == 8)) {
+      // A 6-digit date under YYYY (or 8 digits without) is read with the fixed width too.
+      size_t w = yyyy ? 8 : 6;
+      if (sp >= w) {
+        date = HeaderDate(t.substr(0, w));
+        id_from = w;
+      }
+    }
+    if (!date) {
+      return Status::BadInput(std::string(name) + ":" + std::to_string(line) +
+                              ": expected a record header 'YYMMDD ID', got '" +
+                              std::string(t.substr(0, 40)) + "'");
+    }
+    SuiteRecord r;
+    r.date = date;
+    r.id = std::string(Trim(t.substr(id_from)));
+    r.line = line;
+    std::string body, comment;
+    bool in_comment = false, comment_closed = false;
+    while (next_line(&l)) {
+      std::string_view rest = l;
+      // A blank line ends the record even inside an unclosed comment (as in TABARI).
+      if (Trim(rest).empty()) break;
+      if (comment_closed && !in_comment && rest.find("/*") == std::string_view::npos) {
+        // Lines after a closed comment still carry expected blocks (as TABARI reads them).
+        comment += rest;
+        comment += '\n';
+        continue;
+      }
+      while (!rest.empty()) {
+        if (!in_comment) {
+          size_t c = rest.find("/*");
+          std::string_view part = rest.substr(0, c == std::string_view::npos ? rest.size() : c);
+          if (!Trim(part).empty()) {
+            if (!body.empty()) body += ' ';
+            body += Trim(part);
+          }
+          if (c == std::string_view::npos) break;
+          in_comment = true;
+          rest.remove_prefix(c + 2);
+        } else {
+          size_t c = rest.find("*/");
+          comment += rest.substr(0, c == std::string_view::npos ? rest.size() : c);
+          comment += '\n';
+          if (c == std::string_view::npos) break;
+          in_comment = false;
+          comment_closed = true;
+          rest.remove_prefix(c + 2);
+        }
+      }
+    }
+    r.text = std::move(body);
+    ParseExpected(comment, &r);
+    for (const auto& c : r.option_commands) {
+      if (c.find("YYYY") == std::string::npos) continue;
+      if (c.find("TRUE") != std::string::npos) yyyy = true;
+      if (c.find("FALSE") != std::string::npos) yyyy = false;
+    }
+    if (r.id == "FINAL-01") final_seen = true;
+    if (out.empty() || final_seen || !r.option_commands.empty() ||
+        r.unchecked_from == size_t{0})
+      r.checked = false;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::vector<SuiteRecord>> ParseSuiteJsonl(std::string_view text, std::string_view name) {
+  std::vector<SuiteRecord> out;
+  size_t pos = 0;
+  int line = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view l = Trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++line;
+    if (l.empty()) continue;
+    auto j = nlohmann::json::parse(l, nullptr, false);
+    auto bad = [&](const std::string& why) {
+      return Status::BadInput(std::string(name) + ":" + std::to_string(line) + ": " + why);
+    };
+    if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
+    try {
+      SuiteRecord r;
+      r.id = j.value("id", "");
+      std::string date = j.value("date", "");
+      if (date.size() != 10) return bad("missing or bad 'date' (want YYYY-MM-DD)");
+      r.date = std::stoi(date.substr(0, 4)) * 10000 + std::stoi(date.substr(5, 2)) * 100 +
+               std::stoi(date.substr(8, 2));
+      r.text = j.value("text", "");
+      r.line = line;
+      for (const auto& e : j.value("expected", nlohmann::json::array()))
+        r.expected.push_back({e.value("source", ""), e.value("target", ""), e.value("code", ""), 0});
+      for (const auto& s : j.value("expect_special", nlohmann::json::array()))
+        if (r.special.empty()) r.special = s.get<std::string>();
+      if (j.contains("unchecked_from") && j["unchecked_from"].is_number())
+        r.unchecked_from = j["unchecked_from"].get<size_t>();
+      for (const auto& c : j.value("option_commands", nlohmann::json::array()))
+        r.option_commands.push_back(c.get<std::string>());
+      r.checked = !j.value("skip", false);
+      out.push_back(std::move(r));
+    } catch (const nlohmann::json::exception& e) {
+      return bad(std::string("bad field: ") + e.what());
+    }
+  }
+  return out;
+}
+
+bool Passes(const SuiteRecord& record, const CodeResult& result) {
+  using O = CodeResult::Outcome;
+  if (!record.special.empty() && record.expected.empty()) {
+    if (record.special == "---") return result.events.empty();
+    if (record.special == "###") return result.outcome == O::kDiscard;
+    if (record.special == "+++") return result.outcome == O::kComplex;
+  }
+  if (record.unchecked_from) {
+    size_t n = *record.unchecked_from;
+    if (result.events.size() < n) return false;
+    for (size_t i = 0; i < n; ++i)
+      if (!(result.events[i] == record.expected[i])) return false;
+    return true;
+  }
+  return result.events == record.expected;
+}
+
+std::string DescribeResult(const CodeResult& r) {
+  using O = CodeResult::Outcome;
+  if (r.outcome == O::kDiscard) return "    ### (discard)\n";
+  if (r.outcome == O::kComplex) return "    +++ (complex)\n";
+  if (r.events.empty()) return "    --- (no events)\n";
+  std::string s;
+  for (const auto& e : r.events) s += "    " + e.source + " / " + e.target + " / " + e.code + "\n";
+  return s;
+}
+
+SuiteReport RunSuite(const Dictionaries& dict, Options options,
+                     const std::vector<SuiteRecord>& records, std::ostream& out, bool verbose) {
+  SuiteReport rep;
+  TabariCoder coder(dict);
+  CodeResult res;
+  for (const auto& r : records) {
+    for (const auto& c : r.option_commands) (void)options.Apply(c);
+    coder.Code(r.text, r.date, options, &res);
+    if (!r.checked) {
+      ++rep.unchecked;
+      continue;
+    }
+    if (Passes(r, res)) {
+      ++rep.passed;
+      if (verbose) out << "PASS " << r.id << "\n";
+      continue;
+    }
+    ++rep.failed;
+    out << "FAIL " << r.id;
+    if (r.line) out << " (line " << r.line << ")";
+    out << "\n  text: " << r.text << "\n  expected:\n";
+    if (!r.special.empty() && r.expected.empty()) out << "    " << r.special << "\n";
+    for (size_t i = 0; i < r.expected.size(); ++i) {
+      const auto& e = r.expected[i];
+      out << "    " << e.source << " / " << e.target << " / " << e.code
+          << (r.unchecked_from && i >= *r.unchecked_from ? "  (unchecked)" : "") << "\n";
+    }
+    out << "  coded:\n" << DescribeResult(res);
+  }
+  out << rep.passed << " passed, " << rep.failed << " failed\n";
+  return rep;
+}
+
+}  // namespace dragoman::tabari

@@ -1,0 +1,69 @@
+// Validation suites and TABARI's record input format.
+//
+// A TABARI text file holds records: a header line "YYMMDD  ID" (or YYYYMMDD; two-digit years
+// 00-29 are 20xx), text lines up to a blank line. A validation record carries its expected
+// events in a "/* ... */" comment as "{ SRC / TGT / CODE } [YYMMDD]" blocks, or the specials
+// {---} (no events), {###} (discard), {+++} (complex); a block written "-{" stops checking from
+// there on; "{ OPTION: COMMAND }" changes the options for all later records. The first record of
+// a suite, OPTION records, and every record from "FINAL-01" on are coded but not checked
+// (TABARI's own convention). The same suite may come as JSON Lines (fields id, date, text,
+// expected, expect_special, unchecked_from, option_commands, skip).
+//
+// Pass rule (TABARI's): the coded events equal the expected blocks one to one, in order, by
+// exact source, target and code (only the first unchecked_from when "-{" is present); a record
+// expecting ---, ### or +++ passes when the coder reports no events, a discard or a complex
+// sentence.
+//
+// Errors: BadInput "file:line: reason" on a malformed record header or unclosed comment.
+#ifndef DRAGOMAN_TABARI_SUITE_H_
+#define DRAGOMAN_TABARI_SUITE_H_
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "tabari/coder.h"
+#include "tabari/dictionary.h"
+
+namespace dragoman::tabari {
+
+struct SuiteRecord {
+  std::string id;
+  int32_t date = 0;  // YYYYMMDD
+  std::string text;
+  int line = 0;  // header line in the source file (1-based), 0 for JSONL
+  std::vector<CodedEvent> expected;
+  std::string special;                   // "---", "###", "+++" or ""
+  std::optional<size_t> unchecked_from;  // "-{": only the first N blocks are checked
+  std::vector<std::string> option_commands;
+  bool checked = true;  // false: coded but never counted
+};
+
+// Parses TABARI's record format. `name` is used in error messages.
+Result<std::vector<SuiteRecord>> ParseTabariText(std::string_view text, std::string_view name);
+
+// Parses the JSONL form of a suite.
+Result<std::vector<SuiteRecord>> ParseSuiteJsonl(std::string_view text, std::string_view name);
+
+// True when `result` passes `record` under TABARI's rule.
+bool Passes(const SuiteRecord& record, const CodeResult& result);
+
+struct SuiteReport {
+  int passed = 0, failed = 0, unchecked = 0;
+};
+
+// Codes every record in order (applying OPTION records to `options`), prints each failing record
+// with its expected and coded events to `out`, and ends with "N passed, N failed".
+SuiteReport RunSuite(const Dictionaries& dict, Options options,
+                     const std::vector<SuiteRecord>& records, std::ostream& out, bool verbose);
+
+// "ARN / GON / 064" lines, or the special outcome.
+std::string DescribeResult(const CodeResult& r);
+
+}  // namespace dragoman::tabari
+
+#endif  // DRAGOMAN_TABARI_SUITE_H_

@@ -1,0 +1,291 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+
+#include "base/file.h"
+#include "tabari/coder.h"
+#include "tabari/dictionary.h"
+#include "tabari/suite.h"
+
+namespace dragoman::tabari {
+namespace {
+
+// Dictionaries written for these tests: invented places and verbs.
+constexpr char kActors[] = R"(<NOUN>
+PEBBLES
+</NOUN>
+QUARNIA  [QRN]
+VELMORA_  [VLM] ; exact word only
+ZANTH  [ZN1 <850101] [ZN2]
+HIGH_COUNCIL_OF_ORB  [ORB]
+TOLLAND
++TOLL_ISLES
+	[TLD]
+DUSKMOOR  [###]
+FOGWALL  [+++]
+NOBODY  [---]
+BRAMBLE  [BR1/BR2]
+)";
+
+constexpr char kAgents[] = R"(GENERAL_  [~MIL]
+ENVOY_  [~GOV]
+HARBOR_UNION_  [LAB~]
+)";
+
+constexpr char kVerbs[] = R"(<SYNSETS>
+&GOODS
++GRAIN
++SALT_FISH
+</SYNSETS>
+SCOLD  [121]
+- * FOR &GOODS  [131]
+- $ HELPED + *  [044]
+PRAISE  [041]
+{ LAUDED_ }
+GREET  [031:032]
+MEET  [---]
+- % * AGAIN  [035]
+SAID  [023?]
+CONFER  [+++]
+JOUST  [###]
+)";
+
+Dictionaries Load() {
+  Dictionaries d;
+  EXPECT_TRUE(d.LoadActors(kActors, "t.actors").ok());
+  EXPECT_TRUE(d.LoadAgents(kAgents, "t.agents").ok());
+  Status s = d.LoadVerbs(kVerbs, "t.verbs");
+  EXPECT_TRUE(s.ok()) << s.message();
+  d.Finish();
+  return d;
+}
+
+std::string Events(const Dictionaries& d, std::string_view text, int32_t date = 19950101) {
+  TabariCoder coder(d);
+  CodeResult r;
+  Options o = d.options;
+  coder.Code(text, date, o, &r);
+  switch (r.outcome) {
+    case CodeResult::Outcome::kDiscard: return "###";
+    case CodeResult::Outcome::kComplex: return "+++";
+    default: break;
+  }
+  std::string s;
+  for (const auto& e : r.events) s += e.source + "/" + e.target + "/" + e.code + " ";
+  return s;
+}
+
+TEST(Loaders, ActorsWithSynonymsDatesAndCompounds) {
+  Dictionaries d = Load();
+  ASSERT_EQ(d.actors.size(), 10u);
+  EXPECT_EQ(d.nouns.size(), 1u);
+  const ActorEntry* zanth = nullptr;
+  for (const auto& a : d.actors)
+    if (a.phrase.words[0].text == "ZANTH") zanth = &a;
+  ASSERT_NE(zanth, nullptr);
+  EXPECT_EQ(d.ActorCode(*zanth, 19840101)->code, "ZN1");
+  EXPECT_EQ(d.ActorCode(*zanth, 19900101)->code, "ZN2");
+  EXPECT_EQ(Events(d, "Bramble scolded Quarnia."), "BR1/QRN/121 BR2/QRN/121 ");
+}
+
+TEST(Loaders, ErrorsNameFileAndLine) {
+  Dictionaries d;
+  Status s = d.LoadActors("QUARNIA [QRN]\nORPHAN\n\nBAD [QRN 991301]\n", "x.actors");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), Status::Code::kBadData);
+  EXPECT_EQ(s.message().rfind("x.actors:2:", 0), 0u) << s.message();
+
+  s = d.LoadActors("BAD [QRN 991301]\n", "y.actors");
+  EXPECT_EQ(s.message().rfind("y.actors:1:", 0), 0u) << s.message();
+
+  s = d.LoadAgents("ENVOY_ [GOV]\n", "z.agents");
+  EXPECT_EQ(s.message().rfind("z.agents:1:", 0), 0u) << s.message();
+
+  Dictionaries v;
+  s = v.LoadVerbs("SCOLD [121]\n- FOR &NOSUCH * [131]\n", "v.verbs");
+  EXPECT_EQ(s.message(), "v.verbs:2: unknown synonym set &NOSUCH");
+  s = v.LoadVerbs("SCOLD [121]\n- FOR GRAIN [131]\n", "w.verbs");
+  EXPECT_EQ(s.message().rfind("w.verbs:2:", 0), 0u) << s.message();
+  s = v.LoadVerbs("- * FOR [131]\n", "u.verbs");
+  EXPECT_EQ(s.message().rfind("u.verbs:1:", 0), 0u) << s.message();
+}
+
+TEST(Loaders, OptionsCommands) {
+  Options o;
+  EXPECT_TRUE(o.Apply("COMPLEX: VERBS[3] CONJ[2] NOACTPRIOR").ok());
+  EXPECT_EQ(o.complex_verbs, 3);
+  EXPECT_EQ(o.complex_conj, 2);
+  EXPECT_TRUE(o.noactprior);
+  EXPECT_TRUE(o.Apply("SET: TIME SHIFT = FALSE").ok());
+  EXPECT_FALSE(o.time_shift);
+  EXPECT_FALSE(o.Apply("SET: TIME SHIFT = MAYBE").ok());
+  EXPECT_TRUE(o.Apply("DEFAULT: SOURCE [AAA] PRIOR TARGET [BBB] AFTER").ok());
+  EXPECT_EQ(o.default_source, "AAA");
+  EXPECT_EQ(o.default_target, "BBB");
+  EXPECT_TRUE(o.default_source_prior);
+  EXPECT_TRUE(o.Apply("DEFAULT: OFF").ok());
+  EXPECT_TRUE(o.default_source.empty());
+  EXPECT_TRUE(o.Apply("COMMA: MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8").ok());
+  EXPECT_EQ(o.comma_emin, 3);
+  EXPECT_EQ(o.comma_bmax, 8);
+}
+
+TEST(Coder, SimpleEventAndStems) {
+  Dictionaries d = Load();
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora on Monday."), "QRN/VLM/041 ");
+  // VELMORA_ is exact: "Velmoran" is not the actor.
+  EXPECT_EQ(Events(d, "Quarnia praised Velmoran traders."), "");
+  // Irregular form from "{ }".
+  EXPECT_EQ(Events(d, "Quarnia lauded Velmora."), "QRN/VLM/041 ");
+  // Synonym block.
+  EXPECT_EQ(Events(d, "The Toll Isles praised Quarnia."), "TLD/QRN/041 ");
+}
+
+TEST(Coder, PatternsSynsetsAndMarkers) {
+  Dictionaries d = Load();
+  EXPECT_EQ(Events(d, "Quarnia scolded Velmora for salt fish imports."), "QRN/VLM/131 ");
+  EXPECT_EQ(Events(d, "Quarnia scolded Velmora for grain."), "QRN/VLM/131 ");
+  // "$ HELPED + *": source and target taken from the pattern positions.
+  EXPECT_EQ(Events(d, "Officials said Velmora helped Quarnia scold nobody."), "VLM/QRN/044 ");
+  // "%": a compound actor meets itself.
+  EXPECT_EQ(Events(d, "Quarnia and Velmora will meet again."), "QRN/VLM/035 VLM/QRN/035 ");
+  // A null-coded verb without a matching pattern codes nothing.
+  EXPECT_EQ(Events(d, "Quarnia will meet Velmora."), "");
+}
+
+TEST(Coder, PairedCompoundsAgentsAndDates) {
+  Dictionaries d = Load();
+  EXPECT_EQ(Events(d, "Quarnia greeted Velmora."), "QRN/VLM/031 VLM/QRN/032 ");
+  EXPECT_EQ(Events(d, "Quarnia, Velmora and the Toll Isles praised Bramble."),
+            "QRN/BR1/041 QRN/BR2/041 VLM/BR1/041 VLM/BR2/041 TLD/BR1/041 TLD/BR2/041 ");
+  EXPECT_EQ(Events(d, "Quarnia's general praised the envoy of Velmora."), "QRNMIL/VLMGOV/041 ");
+  EXPECT_EQ(Events(d, "Quarnia harbor union scolded Velmora."), "LABQRN/VLM/121 ");
+  EXPECT_EQ(Events(d, "Zanth praised Quarnia.", 19840101), "ZN1/QRN/041 ");
+  EXPECT_EQ(Events(d, "Zanth praised Quarnia.", 19990101), "ZN2/QRN/041 ");
+}
+
+TEST(Coder, DiscardComplexAndWeakVerbs) {
+  Dictionaries d = Load();
+  EXPECT_EQ(Events(d, "Quarnia praised Duskmoor."), "###");
+  EXPECT_EQ(Events(d, "Quarnia will joust with Velmora."), "###");
+  EXPECT_EQ(Events(d, "Quarnia praised Fogwall."), "+++");
+  EXPECT_EQ(Events(d, "Quarnia will confer with Velmora."), "+++");
+  // SAID [023?] gives way to a stronger verb, and codes only when there is none.
+  EXPECT_EQ(Events(d, "Quarnia said Velmora was fine."), "QRN/VLM/023 ");
+}
+
+TEST(Coder, NoLengthLimits) {
+  Dictionaries d = Load();
+  // One 20,000-character line and a 50,000-character story still code their events.
+  std::string filler;
+  while (filler.size() < 20000) filler += "pebbles ";
+  std::string text = "Quarnia " + filler + "praised Velmora.";
+  EXPECT_EQ(Events(d, text), "QRN/VLM/041 ");
+  std::string story;
+  while (story.size() < 50000) story += "Nothing happened here today. ";
+  story += "Quarnia praised Velmora.";
+  EXPECT_EQ(Events(d, story), "QRN/VLM/041 ");
+}
+
+TEST(Suite, ParsesRecordsExpectationsAndOptions) {
+  constexpr char kText[] = R"(# comment
+950101  FIRST-00
+Never checked. /* {+++} */
+
+950102  A-01
+Quarnia praised
+Velmora. /*\n note
+\n{ QRN / VLM / 041 } 950102 */
+
+950103  OPT-01
+Switch something on. /* { OPTION: SET: TIME SHIFT = FALSE } */
+
+950104  B-01
+Quarnia praised Duskmoor. /* {###} */
+
+950104  C-01
+Anything at all. /* -{ QRN / VLM / 041 } */
+)";
+  auto recs = ParseTabariText(kText, "t.text");
+  ASSERT_TRUE(recs.ok()) << recs.status().message();
+  ASSERT_EQ(recs->size(), 5u);
+  EXPECT_FALSE((*recs)[0].checked);
+  EXPECT_EQ((*recs)[1].id, "A-01");
+  EXPECT_EQ((*recs)[1].date, 19950102);
+  EXPECT_EQ((*recs)[1].text, "Quarnia praised Velmora.");
+  ASSERT_EQ((*recs)[1].expected.size(), 1u);
+  EXPECT_EQ((*recs)[1].expected[0].target, "VLM");
+  EXPECT_FALSE((*recs)[2].checked);
+  EXPECT_EQ((*recs)[2].option_commands.size(), 1u);
+  EXPECT_EQ((*recs)[3].special, "###");
+  EXPECT_FALSE((*recs)[4].checked);
+
+  Dictionaries d = Load();
+  std::ostringstream out;
+  SuiteReport rep = RunSuite(d, d.options, *recs, out, false);
+  EXPECT_EQ(rep.passed, 2);
+  EXPECT_EQ(rep.failed, 0);
+  EXPECT_EQ(out.str(), "2 passed, 0 failed\n");
+
+  auto bad = ParseTabariText("hello world\n", "bad.text");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message().rfind("bad.text:1:", 0), 0u);
+}
+
+TEST(Suite, FailuresListExpectedAndCoded) {
+  auto recs = ParseTabariText("950101  X-00\nfirst\n\n950101  X-01\nQuarnia praised Velmora. "
+                              "/* { VLM / QRN / 041 } */\n",
+                              "t.text");
+  ASSERT_TRUE(recs.ok());
+  Dictionaries d = Load();
+  std::ostringstream out;
+  SuiteReport rep = RunSuite(d, d.options, *recs, out, false);
+  EXPECT_EQ(rep.failed, 1);
+  EXPECT_NE(out.str().find("FAIL X-01"), std::string::npos);
+  EXPECT_NE(out.str().find("QRN / VLM / 041"), std::string::npos);
+  EXPECT_NE(out.str().find("0 passed, 1 failed\n"), std::string::npos);
+}
+
+// The community suite, read from ../shared/peers at run time.
+TEST(PeerSuite, TabariValidateTextAndJsonlAgree) {
+  std::string dir = std::string(DRAGOMAN_SHARED_DIR) + "/peers/tabari";
+  if (!std::filesystem::exists(dir + "/Validate.project"))
+    GTEST_SKIP() << "skipped: " << dir << " not found (../shared/peers is not beside the checkout)";
+  auto ptext = ReadFile(dir + "/Validate.project");
+  ASSERT_TRUE(ptext.ok());
+  auto project = ParseProject(*ptext, dir + "/Validate.project");
+  ASSERT_TRUE(project.ok()) << project.status().message();
+  auto dict = LoadProjectDictionaries(*project);
+  ASSERT_TRUE(dict.ok()) << dict.status().message();
+  auto text = ReadFile(project->text_file);
+  auto recs = ParseTabariText(*text, project->text_file);
+  ASSERT_TRUE(recs.ok()) << recs.status().message();
+  auto jtext = ReadFile(dir + "/tabari_validate.jsonl");
+  auto jrecs = ParseSuiteJsonl(*jtext, "tabari_validate.jsonl");
+  ASSERT_TRUE(jrecs.ok()) << jrecs.status().message();
+  ASSERT_EQ(recs->size(), jrecs->size());
+  int checked = 0;
+  for (size_t i = 0; i < recs->size(); ++i) {
+    const auto& a = (*recs)[i];
+    const auto& b = (*jrecs)[i];
+    EXPECT_EQ(a.checked, b.checked) << a.id;
+    if (!a.checked) continue;
+    ++checked;
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.date, b.date) << a.id;
+    EXPECT_TRUE(a.expected == b.expected) << a.id;
+    EXPECT_EQ(a.special, b.special) << a.id;
+  }
+  EXPECT_EQ(checked, 443);
+  std::ostringstream o1, o2;
+  SuiteReport r1 = RunSuite(*dict, dict->options, *recs, o1, false);
+  SuiteReport r2 = RunSuite(*dict, dict->options, *jrecs, o2, false);
+  EXPECT_EQ(r1.passed, r2.passed);
+  EXPECT_EQ(r1.passed + r1.failed, 443);
+  std::cout << "TABARI suite: " << r1.passed << " passed, " << r1.failed << " failed\n";
+}
+
+}  // namespace
+}  // namespace dragoman::tabari
