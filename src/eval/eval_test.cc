@@ -146,5 +146,39 @@ TEST(PeerGoldTest, PeerSuitesLoad) {
   EXPECT_GT(tabari->docs.size(), 100u);
 }
 
+// The project's seed gold: every span and hash still fits the seed articles.
+TEST(SeedGoldTest, LoadsAndFitsTheSeeds) {
+  std::string seeds = std::string(DRAGOMAN_SHARED_DIR) + "/seeds";
+  if (!std::filesystem::exists(seeds)) GTEST_SKIP() << "no " << seeds << " on this machine";
+  std::string data = DRAGOMAN_SOURCE_DATA_DIR;
+  auto aliases = CountryAliases::Load(data + "/gold/country_aliases.txt");
+  ASSERT_TRUE(aliases.ok());
+  GoldOptions o;
+  o.aliases = &*aliases;
+  auto gold = LoadGold(data + "/gold/seeds.jsonl", o);
+  ASSERT_TRUE(gold.ok()) << gold.status().message();
+  EXPECT_EQ(gold->format, GoldFormat::kOwn);
+  EXPECT_EQ(gold->docs.size(), 5u);
+  EXPECT_GE(gold->events, 40);
+  // --docs gives the same documents.
+  o.docs_dir = seeds;
+  auto again = LoadGold(data + "/gold/seeds.jsonl", o);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->events, gold->events);
+  for (const GoldDocument& d : gold->docs) {
+    for (const GoldEvent& e : d.events) {
+      EXPECT_FALSE(e.plover.empty()) << d.id << " line " << e.line;
+      EXPECT_FALSE(e.cameo.empty()) << d.id << " line " << e.line;
+      ASSERT_TRUE(e.source) << d.id << " line " << e.line;
+      // Every actor span lies inside the document and names something (not blanks).
+      for (const auto* a : {&e.source, &e.target}) {
+        if (*a && (*a)->span) {
+          EXPECT_LT((*a)->span->begin, (*a)->span->end);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dragoman::eval

@@ -9,6 +9,7 @@
 //   typed        dyad, plus the same PLOVER type (CAMEO code when the gold has no PLOVER type)
 //                and the same negation
 //   dated        typed, plus the date: the coded date agrees with every field the gold date gives
+//                (a gold event with no date is not scored on its date)
 //   source+type  the source party and the type only (the target is ignored): PLOVER's own
 //                headline measure, since its gold leaves many targets blank
 // CONSULT, AGREE and COOPERATE are symmetric: a coded event matches with source and target

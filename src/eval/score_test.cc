@@ -93,6 +93,11 @@ TEST(CompatibleTest, PartialGoldDates) {
   EXPECT_FALSE(Compatible(G("AZE", "IRN", "CONSULT", std::nullopt, "2025-04-15"),
                           E("AZE", "IRN", "CONSULT", 0, 1, "2025-04"), Level::kDated));
   EXPECT_TRUE(Compatible(G("AZE", "IRN", "CONSULT"), E("AZE", "IRN", "CONSULT"), Level::kDated));
+  // No gold date: the date is not scored.
+  EXPECT_TRUE(Compatible(G("AZE", "IRN", "CONSULT"), E("AZE", "IRN", "CONSULT", 0, 1, "2024-03-08"),
+                         Level::kDated));
+  // A coded event with no date does not match a dated gold event.
+  EXPECT_FALSE(Compatible(g, E("AZE", "IRN", "CONSULT"), Level::kDated));
 }
 
 TEST(CompatibleTest, CameoGoldComparesCameoCodes) {
