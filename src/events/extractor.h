@@ -35,19 +35,46 @@ struct SentenceFacts {
 };
 
 struct EventConfig {
-  std::string data_dir;  // holds events/verbs.txt, events/cameo.tsv, events/cameo_plover.tsv
+  // Holds events/verbs.txt, events/lexicon.txt, events/cameo.tsv, events/cameo_plover.tsv.
+  std::string data_dir;
+};
+
+// Per-document memory of the event stage: the actors of earlier sentences (most recent last) and
+// the last event coded. Reactive verbs without a target ("Baku rejected the claims") and the
+// "during a meeting" rule take their counterpart from it (doc/patterns.md, "Context").
+// Create one per document and pass it to every Extract() call in document order.
+// Not thread-safe; cheap to create.
+class EventContext {
+ public:
+  EventContext() = default;
+
+ private:
+  friend class EventExtractor;
+  std::vector<ActorRef> recent_;  // at most kMaxRecent, most recent last
+  std::optional<Event> last_event_;
+  static constexpr size_t kMaxRecent = 24;
 };
 
 class EventExtractor {
  public:
   // Loads and compiles the verb patterns and code tables. BadData names the file and line.
   static Result<std::unique_ptr<EventExtractor>> Create(const EventConfig& config,
-                                                       const TextAnalyzer& text);
+                                                        const TextAnalyzer& text);
+  // The same: patterns are written in matching-key form (lower case, as Token::norm/lemma), so
+  // the extractor needs nothing from the analyzer. For tests and tools without one.
+  static Result<std::unique_ptr<EventExtractor>> Create(const EventConfig& config);
   ~EventExtractor();
 
   // Events stated in one sentence. Fills every Event field except `doc`, `doc_date` and
   // `doc_date_source`, which the coder sets.
   std::vector<Event> Extract(const SentenceFacts& facts) const;
+  // The same, using and updating the per-document `context` (may be null: no context).
+  // Call once per sentence in document order, furniture and headings included (they are
+  // skipped but still advance the context).
+  std::vector<Event> Extract(const SentenceFacts& facts, EventContext* context) const;
+
+  // Number of verb patterns loaded (for diagnostics and tests).
+  size_t pattern_count() const;
 
  private:
   EventExtractor();

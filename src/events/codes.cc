@@ -1,0 +1,131 @@
+#include "events/codes.h"
+
+#include <cstdlib>
+#include <set>
+#include <vector>
+
+#include "base/file.h"
+
+namespace dragoman {
+namespace {
+
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
+bool IsCode(std::string_view s) {
+  if (s.size() < 3 || s.size() > 4) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return s[0] == '0' || s[0] == '1' || (s[0] == '2' && s[1] == '0');
+}
+
+// Calls fn(line_number, line) for every non-blank, non-comment line.
+template <typename Fn>
+Status ForEachLine(std::string_view text, Fn fn) {
+  int number = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    DRAGOMAN_RETURN_IF_ERROR(fn(number, line));
+  }
+  return Status::Ok();
+}
+
+std::string At(std::string_view name, int line) {
+  return std::string(name) + ":" + std::to_string(line) + ": ";
+}
+
+}  // namespace
+
+Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view cameo_text,
+                                   std::string_view plover_name, std::string_view plover_text) {
+  CodeTable table;
+  static const std::set<std::string_view> kQuads = {"verbal_coop", "material_coop",
+                                                    "verbal_conflict", "material_conflict"};
+  Status st = ForEachLine(cameo_text, [&](int n, std::string_view line) -> Status {
+    auto f = SplitTabs(line);
+    if (f.size() != 4)
+      return Status::BadData(At(cameo_name, n) + "expected 4 tab-separated fields");
+    if (!IsCode(f[0])) {
+      return Status::BadData(At(cameo_name, n) + "bad CAMEO code '" + std::string(f[0]) + "'");
+    }
+    std::string w(f[1]);
+    char* end = nullptr;
+    double g = std::strtod(w.c_str(), &end);
+    if (w.empty() || *end != '\0' || g < -10 || g > 10) {
+      return Status::BadData(At(cameo_name, n) + "bad Goldstein weight '" + w + "'");
+    }
+    if (!kQuads.count(f[2])) {
+      return Status::BadData(At(cameo_name, n) + "bad quad class '" + std::string(f[2]) + "'");
+    }
+    if (f[3].empty()) return Status::BadData(At(cameo_name, n) + "empty name");
+    CodeInfo info;
+    info.code = std::string(f[0]);
+    info.goldstein = g;
+    info.quad = std::string(f[2]);
+    info.name = std::string(f[3]);
+    if (!table.codes_.emplace(info.code, info).second) {
+      return Status::BadData(At(cameo_name, n) + "duplicate code " + info.code);
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  std::set<std::string> typed;
+  st = ForEachLine(plover_text, [&](int n, std::string_view line) -> Status {
+    auto f = SplitTabs(line);
+    if (f.size() != 4) {
+      return Status::BadData(At(plover_name, n) + "expected 4 tab-separated fields");
+    }
+    auto it = table.codes_.find(f[0]);
+    if (it == table.codes_.end()) {
+      return Status::BadData(At(plover_name, n) + "code '" + std::string(f[0]) +
+                             "' is not in the CAMEO table");
+    }
+    if (!typed.insert(std::string(f[0])).second) {
+      return Status::BadData(At(plover_name, n) + "duplicate code " + std::string(f[0]));
+    }
+    auto field = [](std::string_view s) { return s == "-" ? std::string() : std::string(s); };
+    it->second.plover = field(f[1]);
+    it->second.plover_mode = field(f[2]);
+    it->second.plover_context = field(f[3]);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  for (const auto& [code, info] : table.codes_) {
+    if (!typed.count(code)) {
+      return Status::BadData(std::string(plover_name) + ": CAMEO code " + code +
+                             " has no PLOVER row (use '-' for untyped codes)");
+    }
+  }
+  return table;
+}
+
+Result<CodeTable> CodeTable::Load(const std::string& dir) {
+  std::string cameo_path = dir + "/cameo.tsv";
+  std::string plover_path = dir + "/cameo_plover.tsv";
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string cameo, ReadFile(cameo_path));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string plover, ReadFile(plover_path));
+  return Parse(cameo_path, cameo, plover_path, plover);
+}
+
+const CodeInfo* CodeTable::Find(std::string_view code) const {
+  auto it = codes_.find(code);
+  return it == codes_.end() ? nullptr : &it->second;
+}
+
+}  // namespace dragoman

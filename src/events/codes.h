@@ -1,0 +1,48 @@
+// CAMEO code tables: names, Goldstein weights, quad classes and the CAMEO -> PLOVER mapping.
+//
+// Loaded from data/events/cameo.tsv and data/events/cameo_plover.tsv (formats and fact sources in
+// doc/codes.md). Every code used by a verb pattern must be present in both tables; the loaders
+// report BadData "path:line: reason" for malformed rows, duplicates and codes missing from the
+// PLOVER table.
+//
+// Thread-safety: immutable after Load(); shareable across threads.
+#ifndef DRAGOMAN_EVENTS_CODES_H_
+#define DRAGOMAN_EVENTS_CODES_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace dragoman {
+
+struct CodeInfo {
+  std::string code;  // "0841"
+  std::string name;  // "Return, release person(s)"
+  double goldstein = 0;
+  std::string quad;    // "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"
+  std::string plover;  // "RETREAT"; "" for codes PLOVER does not type (most of 01x)
+  std::string plover_mode;     // "release" or ""
+  std::string plover_context;  // "legal" or ""
+};
+
+class CodeTable {
+ public:
+  // Parses both tables from text (`*_name` is used in error messages only).
+  static Result<CodeTable> Parse(std::string_view cameo_name, std::string_view cameo_text,
+                                 std::string_view plover_name, std::string_view plover_text);
+  // Reads `dir`/cameo.tsv and `dir`/cameo_plover.tsv.
+  static Result<CodeTable> Load(const std::string& dir);
+
+  // nullptr when `code` is unknown. The pointer lives as long as the table.
+  const CodeInfo* Find(std::string_view code) const;
+  size_t size() const { return codes_.size(); }
+
+ private:
+  std::map<std::string, CodeInfo, std::less<>> codes_;
+};
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_EVENTS_CODES_H_

@@ -1,0 +1,67 @@
+#include "events/codes.h"
+
+#include <gtest/gtest.h>
+
+namespace dragoman {
+namespace {
+
+TEST(CodeTable, ParsesBothTables) {
+  auto t = CodeTable::Parse("c.tsv", "# comment\n040\t1.0\tverbal_coop\tConsult\n", "p.tsv",
+                            "040\tCONSULT\t-\t-\n");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  const CodeInfo* c = t->Find("040");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->name, "Consult");
+  EXPECT_EQ(c->plover, "CONSULT");
+  EXPECT_EQ(c->plover_mode, "");
+  EXPECT_DOUBLE_EQ(c->goldstein, 1.0);
+  EXPECT_EQ(t->Find("041"), nullptr);
+}
+
+struct BadCase {
+  const char* cameo;
+  const char* plover;
+  const char* message;
+};
+
+TEST(CodeTable, ReportsFileAndLine) {
+  const BadCase cases[] = {
+      {"040\t1.0\tverbal_coop\n", "", "c.tsv:1: expected 4 tab-separated fields"},
+      {"\n99x\t1.0\tverbal_coop\tX\n", "", "c.tsv:2: bad CAMEO code '99x'"},
+      {"040\tone\tverbal_coop\tX\n", "", "c.tsv:1: bad Goldstein weight 'one'"},
+      {"040\t1\tnice\tX\n", "", "c.tsv:1: bad quad class 'nice'"},
+      {"040\t1\tverbal_coop\tX\n040\t1\tverbal_coop\tX\n", "", "c.tsv:2: duplicate code 040"},
+      {"040\t1\tverbal_coop\tX\n", "041\tCONSULT\t-\t-\n", "p.tsv:1: code '041' is not in"},
+      {"040\t1\tverbal_coop\tX\n", "", "p.tsv: CAMEO code 040 has no PLOVER row"},
+  };
+  for (const auto& c : cases) {
+    auto t = CodeTable::Parse("c.tsv", c.cameo, "p.tsv", c.plover);
+    ASSERT_FALSE(t.ok()) << c.message;
+    EXPECT_EQ(t.status().code(), Status::Code::kBadData);
+    EXPECT_NE(t.status().message().find(c.message), std::string::npos) << t.status().message();
+  }
+}
+
+TEST(CodeTable, ShippedTablesCoverAllRoots) {
+  auto t = CodeTable::Load(std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/events");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_GT(t->size(), 250u);
+  for (int root = 1; root <= 20; ++root) {
+    char code[4];
+    snprintf(code, sizeof code, "%02d0", root);
+    const CodeInfo* c = t->Find(code);
+    ASSERT_NE(c, nullptr) << code;
+    if (root >= 2) {
+      EXPECT_FALSE(c->plover.empty()) << code;
+    }
+  }
+  EXPECT_EQ(t->Find("173")->plover, "COERCE");
+  EXPECT_EQ(t->Find("0841")->plover, "RETREAT");
+  EXPECT_EQ(t->Find("190")->quad, "material_conflict");
+  EXPECT_EQ(t->Find("042")->quad, "verbal_coop");
+  EXPECT_LT(t->Find("190")->goldstein, t->Find("120")->goldstein);
+  EXPECT_GT(t->Find("057")->goldstein, t->Find("040")->goldstein);
+}
+
+}  // namespace
+}  // namespace dragoman

@@ -1,0 +1,945 @@
+// The event extractor: a shallow clause analysis plus a pattern matcher.
+//
+// Approach. A sentence is cut into segments (clauses) at clause boundaries: ';', subordinating
+// conjunctions ("but", "while", "because", "if"...), relative pronouns ("who", "which"), the
+// "that" / ':' complement of a reporting verb, and quotation marks. Each segment remembers how
+// it relates to the others: a relative clause knows its antecedent, a continuation after a
+// relative clause or a participle inherits the subject of the clause it continues, a reported
+// clause knows its speaker. Patterns (data/events/verbs.txt) are then matched at every token;
+// the best pattern at a trigger (most word elements, then file order) wins and consumes its
+// tokens, so one phrase states at most one event. For each match:
+//   - voice: a form of "be"/"get" (adverbs allowed between) before a participle is passive; so is
+//     a participle right after an actor and before a preposition ("soldiers arrested in ...").
+//   - source: the `$` slot; else, in the passive, the "by" agent; else the subject of the
+//     segment: the last actor mention before the trigger that is not governed by a preposition
+//     nor the object of a verb, with appositions ("X, the Y of Z,") resolved to X and
+//     coordinations ("X and Y") collected.
+//   - target: the `+` slot; in the passive, the subject; for `react`/`during` patterns, the
+//     counterpart (an actor of another country) from the sentence or the document context.
+//   - negation, mood, date, location and quantity from cue words and the other stages' mentions.
+// Invariants: no event without a matched trigger token outside actor mentions; no event without
+// a source actor (unless a documented infer= rule names one, marked in Event::rule); no two
+// events of a sentence share source, target and CAMEO root.
+#include "events/extractor.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include "base/file.h"
+#include "events/codes.h"
+#include "events/patterns.h"
+
+namespace dragoman {
+
+namespace {
+
+// The compiled data shared by all sentences.
+struct ExtractorData {
+  CodeTable codes;
+  std::vector<Pattern> patterns;
+  Lexicon lex;
+  // First-element word -> pattern indices (in file order).
+  std::unordered_map<std::string, std::vector<int>> index;
+};
+
+// What the per-document context offers one sentence (null members when there is no context).
+struct ContextView {
+  const std::vector<ActorRef>* recent = nullptr;  // most recent last
+  const std::optional<Event>* last_event = nullptr;
+};
+
+enum class SegKind { kMain, kSub, kHypo, kRelative, kReported, kQuote };
+
+struct Segment {
+  int begin = 0, end = 0;  // token range
+  SegKind kind = SegKind::kMain;
+  int inherit = -1;      // segment whose subject this one inherits when it has none
+  int antecedent = -1;   // relative clauses: mention index of the antecedent
+  int speaker = -1;      // mention index of the speaker (reported speech)
+  int speaker_seg = -1;  // or: the speaker is the subject of this segment
+};
+
+// One sentence being analysed.
+class SentenceAnalysis {
+ public:
+  SentenceAnalysis(const ExtractorData& impl, const SentenceFacts& facts, ContextView ctx)
+      : impl_(impl), facts_(facts), toks_(facts.sentence->tokens), ctx_(ctx) {
+    mention_at_.assign(toks_.size(), -1);
+    in_mention_.assign(toks_.size(), -1);
+    for (size_t m = 0; m < facts.actors.size(); ++m) {
+      const auto& am = facts.actors[m];
+      if (am.token_begin < 0 || am.token_end > static_cast<int>(toks_.size()) ||
+          am.token_begin >= am.token_end) {
+        continue;
+      }
+      if (mention_at_[am.token_begin] < 0) mention_at_[am.token_begin] = static_cast<int>(m);
+      for (int i = am.token_begin; i < am.token_end; ++i) in_mention_[i] = static_cast<int>(m);
+    }
+    excluded_.assign(facts.actors.size(), false);
+    Split();
+    Speakers();
+  }
+
+  std::vector<Event> Run();
+
+ private:
+  struct Match {
+    int pattern = -1;
+    int trigger = -1;
+    std::vector<int> words;    // matched word tokens
+    std::vector<int> targets;  // mention indices
+    int source = -1;           // mention index from `$`
+    int end = 0;               // one past the last matched token
+    bool passive = false;
+  };
+
+  const std::string& Norm(int i) const { return toks_[i].norm; }
+  bool Is(std::string_view cls, int i) const {
+    return i >= 0 && i < static_cast<int>(toks_.size()) &&
+           (impl_.lex.Has(cls, toks_[i].norm) || impl_.lex.Has(cls, toks_[i].lemma));
+  }
+  bool IsNorm(std::string_view cls, int i) const {
+    return i >= 0 && i < static_cast<int>(toks_.size()) && impl_.lex.Has(cls, toks_[i].norm);
+  }
+  bool Punct(int i) const { return toks_[i].has(Token::kPunct); }
+  bool IsQuote(int i) const {
+    const std::string& n = toks_[i].norm;
+    return n == "\"" || n == "'" || n == "``" || n == "''";
+  }
+  int Seg(int i) const { return seg_of_[i]; }
+
+  void Split();
+  void Speakers();
+  void NewSegment(int begin, SegKind kind, int inherit);
+  int MentionEndingAt(int end) const;  // mention whose token_end == end, or -1
+
+  bool IsPassiveAt(int t) const;
+  bool ParticipleLike(int t) const;
+  bool WordMatches(const PatternElement& e, int i) const;
+  bool MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive, Match* m) const;
+  bool GovernedByPreposition(int mention) const;
+  bool ObjectOfVerb(int mention) const;
+  std::vector<int> SubjectOf(int seg, int trigger, int depth = 0) const;
+  std::vector<int> Coordinated(int mention) const;  // the mention plus "and Y", ", Z" after it
+  int ByAgent(int trigger, int seg) const;
+  bool Negated(int trigger, int seg) const;
+  Mood MoodAt(int trigger, int seg) const;
+  std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
+  void FillCommon(const Match& m, Event* e) const;
+
+  const ExtractorData& impl_;
+  const SentenceFacts& facts_;
+  const std::vector<Token>& toks_;
+  ContextView ctx_;
+  std::vector<int> mention_at_;  // token -> mention starting there
+  std::vector<int> in_mention_;  // token -> mention covering it
+  std::vector<bool> excluded_;   // mentions that are speakers, not clause subjects
+  std::vector<Segment> segs_;
+  std::vector<int> seg_of_;
+  int all_speaker_ = -1;  // a speaker for the whole sentence ("according to X", "X said.")
+};
+
+void SentenceAnalysis::NewSegment(int begin, SegKind kind, int inherit) {
+  if (!segs_.empty() && segs_.back().begin == begin) {
+    segs_.back().kind = kind;
+    segs_.back().inherit = inherit;
+    return;
+  }
+  if (!segs_.empty()) segs_.back().end = begin;
+  Segment s;
+  s.begin = begin;
+  s.end = static_cast<int>(toks_.size());
+  s.kind = kind;
+  s.inherit = inherit;
+  segs_.push_back(s);
+}
+
+int SentenceAnalysis::MentionEndingAt(int end) const {
+  for (size_t m = 0; m < facts_.actors.size(); ++m) {
+    if (facts_.actors[m].token_end == end) return static_cast<int>(m);
+  }
+  return -1;
+}
+
+// Cuts the sentence into segments; see the essay at the top of the file.
+void SentenceAnalysis::Split() {
+  const int n = static_cast<int>(toks_.size());
+  segs_.clear();
+  NewSegment(0, SegKind::kMain, -1);
+  // The segment a relative clause interrupted, to resume after its closing comma.
+  int resume = -1;
+  bool in_quote = false;
+  for (int i = 0; i < n; ++i) {
+    if (in_mention_[i] >= 0 && mention_at_[i] != i && in_mention_[i] >= 0 &&
+        facts_.actors[in_mention_[i]].token_begin != i) {
+      continue;  // never cut inside an actor mention
+    }
+    const std::string& w = Norm(i);
+    int cur = static_cast<int>(segs_.size()) - 1;
+    if (IsQuote(i) || w == "\xe2\x80\x9c" || w == "\xe2\x80\x9d") {
+      // Opening or closing quotation mark: a quoted passage is its own segment.
+      bool opening = !in_quote;
+      in_quote = !in_quote;
+      if (opening && i + 1 < n) {
+        NewSegment(i + 1, SegKind::kQuote, -1);
+      } else if (!opening && i + 1 < n) {
+        NewSegment(i + 1, SegKind::kMain, -1);
+      }
+      continue;
+    }
+    if (w == ";") {
+      if (i + 1 < n) NewSegment(i + 1, SegKind::kMain, -1);
+      resume = -1;
+      continue;
+    }
+    if (w == ":") {
+      bool speech = Is("speech", i - 1) || (i >= 2 && Is("speech", i - 2));
+      if (i + 1 < n) NewSegment(i + 1, speech ? SegKind::kReported : SegKind::kMain, -1);
+      if (speech) segs_.back().speaker_seg = cur;
+      continue;
+    }
+    if (w == "," && resume >= 0 && segs_[cur].kind == SegKind::kRelative) {
+      // End of ", who ... ," : the interrupted clause resumes.
+      if (i + 1 < n) NewSegment(i + 1, SegKind::kMain, resume);
+      resume = -1;
+      continue;
+    }
+    if (IsNorm("relative", i) && i > segs_[cur].begin) {
+      bool after_comma = Norm(i - 1) == ",";
+      int ante = MentionEndingAt(after_comma ? i - 1 : i);
+      NewSegment(i, SegKind::kRelative, cur);
+      segs_.back().antecedent = ante;
+      resume = after_comma ? cur : -1;
+      continue;
+    }
+    if (w == "that" && i > segs_[cur].begin) {
+      // "that" after a reporting verb (optionally with its addressee): "told X that ...".
+      int j = i - 1;
+      if (in_mention_[j] >= 0) j = facts_.actors[in_mention_[j]].token_begin - 1;
+      if (j >= 0 && Norm(j) == ",") --j;
+      if (j >= 0 && Is("speech", j) && !IsNorm("determiner", j - 1)) {
+        NewSegment(i + 1 < n ? i + 1 : i, SegKind::kReported, -1);
+        segs_.back().speaker_seg = cur;
+        continue;
+      }
+    }
+    if (IsNorm("subordinator", i) && i > 0) {
+      NewSegment(i, IsNorm("conditional", i) ? SegKind::kHypo : SegKind::kSub, cur);
+      continue;
+    }
+  }
+  seg_of_.assign(n, 0);
+  for (size_t s = 0; s < segs_.size(); ++s) {
+    for (int i = segs_[s].begin; i < segs_[s].end && i < n; ++i) seg_of_[i] = static_cast<int>(s);
+  }
+}
+
+// Finds speakers: "X said that ..." (set by Segment), "..., X said." / "“...,” X stressed",
+// "..., said X.", ", he noted," and "according to X".
+void SentenceAnalysis::Speakers() {
+  const int n = static_cast<int>(toks_.size());
+  for (int i = 0; i + 2 < n; ++i) {
+    if (Norm(i) == "according" && Norm(i + 1) == "to" && mention_at_[i + 2] >= 0) {
+      all_speaker_ = mention_at_[i + 2];
+      excluded_[all_speaker_] = true;
+    }
+  }
+  for (int v = 1; v < n; ++v) {
+    if (!Is("speech", v) || in_mention_[v] >= 0) continue;
+    // Speaker before the verb: "..., X said" / "” X stressed" / ", he noted,".
+    int j = v - 1;
+    while (j >= 0 && IsNorm("adverb", j)) --j;
+    int m = j >= 0 ? in_mention_[j] : -1;
+    if (m >= 0 && facts_.actors[m].token_end == j + 1) {
+      int before = facts_.actors[m].token_begin - 1;
+      int after = v + 1;
+      bool opens =
+          before >= 0 && (Norm(before) == "," || IsQuote(before) || Norm(before) == "\xe2\x80\x9d");
+      bool closes = after >= n || Norm(after) == "," || Norm(after) == "." ||
+                    (Punct(after) && after + 1 >= n);
+      // A date may close the attribution: "..., the ministry said on Monday."
+      if (!closes && after < n && (Norm(after) == "on" || Norm(after) == "in")) {
+        int k = after + 1;
+        while (k < n && !Punct(k)) ++k;
+        closes = k >= n || Norm(k) == ".";
+      }
+      if (opens && closes) {
+        all_speaker_ = m;
+        excluded_[m] = true;
+        continue;
+      }
+    }
+    // Inverted: "“...,” said X." / "..., said X."
+    if (v + 1 < n && mention_at_[v + 1] >= 0) {
+      int mm = mention_at_[v + 1];
+      int after = facts_.actors[mm].token_end;
+      bool opens = Norm(v - 1) == "," || IsQuote(v - 1) || Norm(v - 1) == "\xe2\x80\x9d";
+      if (opens && (after >= n || Punct(after))) {
+        all_speaker_ = mm;
+        excluded_[mm] = true;
+      }
+    }
+  }
+}
+
+bool SentenceAnalysis::ParticipleLike(int t) const {
+  const Token& tok = toks_[t];
+  if (Is("participle", t)) return true;
+  if (tok.norm == tok.lemma) return false;
+  const std::string& w = tok.norm;
+  auto ends = [&](std::string_view suf) {
+    return w.size() > suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  return ends("ed") || ends("en") || ends("wn");
+}
+
+bool SentenceAnalysis::IsPassiveAt(int t) const {
+  if (!ParticipleLike(t)) return false;
+  int j = t - 1;
+  int seg_begin = segs_[Seg(t)].begin;
+  while (j >= seg_begin && (IsNorm("adverb", j) || IsNorm("negation", j))) --j;
+  if (j >= seg_begin && IsNorm("be", j)) return true;
+  // Reduced relative: "soldiers arrested in Karabakh", "nationals pardoned by ...".
+  if (in_mention_[t - 1 >= 0 ? t - 1 : 0] >= 0 && t > 0 &&
+      facts_.actors[in_mention_[t - 1]].token_end == t) {
+    int k = t + 1;
+    if (k >= static_cast<int>(toks_.size()) || Punct(k) || IsNorm("preposition", k)) {
+      // Not when the actor is itself the subject of an active past verb with a prepositional
+      // object ("Iran responded to ..."): only verbs that need an object are read as passive.
+      return Is("transitive", t);
+    }
+  }
+  return false;
+}
+
+bool SentenceAnalysis::WordMatches(const PatternElement& e, int i) const {
+  const Token& t = toks_[i];
+  for (const auto& a : e.alts) {
+    if (t.norm == a.word) return true;
+    if (!a.form_only && t.lemma == a.word) return true;
+  }
+  return false;
+}
+
+bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive,
+                                 Match* m) const {
+  const int n = static_cast<int>(toks_.size());
+  if (ei == p.elements.size()) {
+    m->end = ti;
+    return true;
+  }
+  const PatternElement& e = p.elements[ei];
+  bool last = ei + 1 == p.elements.size();
+  auto in_seg = [&](int i) { return i < n && Seg(i) == seg; };
+  switch (e.kind) {
+    case PatternElement::Kind::kWord:
+      if (in_seg(ti) && WordMatches(e, ti)) {
+        m->words.push_back(ti);
+        if (static_cast<int>(ei) == p.trigger) m->trigger = ti;
+        if (MatchFrom(p, ei + 1, ti + 1, seg, passive, m)) return true;
+        m->words.pop_back();
+      }
+      return e.optional && MatchFrom(p, ei + 1, ti, seg, passive, m);
+    case PatternElement::Kind::kGap:
+      for (int g = 0; g <= e.max_gap; ++g) {
+        if (g > 0) {
+          int k = ti + g - 1;
+          if (!in_seg(k)) break;
+          const std::string& w = Norm(k);
+          if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
+        }
+        if (MatchFrom(p, ei + 1, ti + g, seg, passive, m)) return true;
+      }
+      return false;
+    case PatternElement::Kind::kTarget:
+    case PatternElement::Kind::kSource: {
+      bool target = e.kind == PatternElement::Kind::kTarget;
+      if (target && passive) return MatchFrom(p, ei + 1, ti, seg, passive, m);
+      for (int skip = 0; skip <= 3; ++skip) {
+        int k = ti + skip;
+        if (!in_seg(k)) break;
+        int mm = mention_at_[k];
+        if (mm >= 0) {
+          if (target) {
+            m->targets.push_back(mm);
+          } else {
+            m->source = mm;
+          }
+          if (MatchFrom(p, ei + 1, facts_.actors[mm].token_end, seg, passive, m)) return true;
+          if (target) {
+            m->targets.pop_back();
+          } else {
+            m->source = -1;
+          }
+          break;
+        }
+        // Only determiners, possessives and modifiers may precede the actor.
+        if (Punct(k) || IsNorm("preposition", k) || IsNorm("be", k)) break;
+      }
+      return last && MatchFrom(p, ei + 1, ti, seg, passive, m);
+    }
+  }
+  return false;
+}
+
+bool SentenceAnalysis::GovernedByPreposition(int mention) const {
+  int j = facts_.actors[mention].token_begin - 1;
+  while (j >= 0 && IsNorm("determiner", j)) --j;
+  return j >= 0 && IsNorm("preposition", j);
+}
+
+bool SentenceAnalysis::ObjectOfVerb(int mention) const {
+  int j = facts_.actors[mention].token_begin - 1;
+  while (j >= 0 && IsNorm("determiner", j)) --j;
+  if (j < 0 || Punct(j) || in_mention_[j] >= 0) return false;
+  const Token& t = toks_[j];
+  if (IsNorm("be", j) || IsNorm("subordinator", j) || IsNorm("relative", j) || t.norm == "and" ||
+      t.norm == "or" || t.norm == "that") {
+    return false;
+  }
+  // A finite verb right before the actor makes it an object ("condemned Iran").
+  return t.has(Token::kVerbForm) && !t.has(Token::kCapitalized) &&
+         (t.norm != t.lemma || impl_.index.count(t.lemma) > 0);
+}
+
+std::vector<int> SentenceAnalysis::Coordinated(int mention) const {
+  std::vector<int> out = {mention};
+  int k = facts_.actors[mention].token_end;
+  const int n = static_cast<int>(toks_.size());
+  while (k + 1 < n && out.size() < 4) {
+    int j = k;
+    if (Norm(j) == ",") ++j;
+    if (j < n && (Norm(j) == "and" || Norm(j) == "as well as")) ++j;
+    if (j == k || j >= n) break;
+    while (j < n && IsNorm("determiner", j)) ++j;
+    if (j >= n || mention_at_[j] < 0 || Seg(j) != Seg(k)) break;
+    // "X, Y and Z" or "X and Y" -- not ", the Y of ..." appositions of X.
+    if (Norm(k) == "," && Norm(k + 1) != "and") {
+      int next = mention_at_[j];
+      int after = facts_.actors[next].token_end;
+      if (after < n && Norm(after) == ",") break;
+    }
+    out.push_back(mention_at_[j]);
+    k = facts_.actors[mention_at_[j]].token_end;
+  }
+  return out;
+}
+
+std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) const {
+  if (seg < 0 || depth > 4) return {};
+  const Segment& s = segs_[seg];
+  int best = -1;
+  for (size_t m = 0; m < facts_.actors.size(); ++m) {
+    const auto& am = facts_.actors[m];
+    if (am.token_begin < s.begin || am.token_end > trigger || excluded_[m]) continue;
+    if (GovernedByPreposition(static_cast<int>(m)) || ObjectOfVerb(static_cast<int>(m))) continue;
+    best = static_cast<int>(m);  // the last one before the trigger
+  }
+  if (best >= 0) {
+    // Apposition: "X, the Y of Z," -> X; coordination: "X and Y" -> both.
+    for (int guard = 0; guard < 4; ++guard) {
+      int b = facts_.actors[best].token_begin;
+      int j = b - 1;
+      while (j > s.begin && IsNorm("determiner", j)) --j;
+      if (j > s.begin && Norm(j) == ",") {
+        int prev = MentionEndingAt(j);
+        if (prev >= 0 && !excluded_[prev] && facts_.actors[prev].token_begin >= s.begin) {
+          best = prev;
+          continue;
+        }
+      }
+      if (j > s.begin && (Norm(j) == "and" || Norm(j) == "as well as")) {
+        int prev = MentionEndingAt(j);
+        if (prev < 0 && j - 1 >= 0 && Norm(j - 1) == ",") prev = MentionEndingAt(j - 1);
+        if (prev >= 0 && facts_.actors[prev].token_begin >= s.begin && !excluded_[prev]) {
+          best = prev;
+          continue;
+        }
+      }
+      break;
+    }
+    std::vector<int> subj = Coordinated(best);
+    // Keep only coordinated members before the trigger.
+    subj.erase(std::remove_if(subj.begin(), subj.end(),
+                              [&](int m) { return facts_.actors[m].token_end > trigger; }),
+               subj.end());
+    return subj;
+  }
+  if (s.kind == SegKind::kRelative && s.antecedent >= 0) return {s.antecedent};
+  if (s.inherit >= 0 && s.kind != SegKind::kReported && s.kind != SegKind::kQuote) {
+    return SubjectOf(s.inherit, segs_[s.inherit].end, depth + 1);
+  }
+  return {};
+}
+
+int SentenceAnalysis::ByAgent(int trigger, int seg) const {
+  const int n = static_cast<int>(toks_.size());
+  for (int k = trigger + 1; k < n && k <= trigger + 10; ++k) {
+    if (Seg(k) != seg) break;
+    if (Norm(k) == "." || Norm(k) == ";") break;
+    if (Norm(k) != "by") continue;
+    for (int j = k + 1; j < n && j <= k + 4; ++j) {
+      if (mention_at_[j] >= 0) return mention_at_[j];
+      if (Punct(j)) break;
+    }
+  }
+  return -1;
+}
+
+bool SentenceAnalysis::Negated(int trigger, int seg) const {
+  int begin = std::max(segs_[seg].begin, trigger - 5);
+  for (int j = trigger - 1; j >= begin; --j) {
+    if (Punct(j)) break;
+    if (IsNorm("negation", j)) return true;
+    if (j + 1 < trigger && Is("negating", j) && Norm(j + 1) == "to") return true;  // "failed to"
+  }
+  return false;
+}
+
+Mood SentenceAnalysis::MoodAt(int trigger, int seg) const {
+  const int n = static_cast<int>(toks_.size());
+  if (n > 0 && Norm(n - 1) == "?") return Mood::kQuestion;
+  int begin = std::max(segs_[seg].begin, trigger - 6);
+  for (int j = trigger - 1; j >= begin; --j) {
+    if (Punct(j)) break;
+    if (IsNorm("modal_intent", j)) return Mood::kIntended;
+    if (IsNorm("modal_hypothetical", j)) return Mood::kHypothetical;
+    if (Norm(j) == "to" && j - 1 >= begin) {
+      int k = j - 1;
+      while (k >= begin && IsNorm("adverb", k)) --k;
+      if (k >= begin && Is("intend", k)) return Mood::kIntended;
+    }
+  }
+  for (int s = seg, guard = 0; s >= 0 && guard < 4; s = segs_[s].inherit, ++guard) {
+    if (segs_[s].kind == SegKind::kHypo) return Mood::kHypothetical;
+    if (segs_[s].kind != SegKind::kSub) break;
+  }
+  return Mood::kAsserted;
+}
+
+std::optional<ActorRef> SentenceAnalysis::Counterpart(const std::string& country,
+                                                      int exclude_mention) const {
+  if (country.empty()) return std::nullopt;
+  auto other = [&](const ActorRef& a) { return !a.country.empty() && a.country != country; };
+  if (ctx_.last_event && *ctx_.last_event) {
+    const Event& le = **ctx_.last_event;
+    if (le.source && le.target) {
+      if (le.source->country == country && other(*le.target)) return le.target;
+      if (le.target->country == country && other(*le.source)) return le.source;
+    }
+  }
+  for (size_t m = 0; m < facts_.actors.size(); ++m) {
+    if (static_cast<int>(m) == exclude_mention) continue;
+    if (other(facts_.actors[m].actor)) return facts_.actors[m].actor;
+  }
+  if (ctx_.recent) {
+    for (auto it = ctx_.recent->rbegin(); it != ctx_.recent->rend(); ++it) {
+      if (other(*it)) return *it;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<ActorRef> Refs(const ActorMention& m) {
+  if (m.members.size() >= 2) return m.members;
+  return {m.actor};
+}
+
+std::vector<Event> SentenceAnalysis::Run() {
+  const int n = static_cast<int>(toks_.size());
+  // 1. Matches: the best pattern at each trigger; matched tokens are consumed.
+  std::vector<Match> matches;
+  std::vector<bool> consumed(n, false);
+  for (int i = 0; i < n; ++i) {
+    if (consumed[i]) continue;
+    std::vector<int> cands;
+    for (const std::string* key : {&toks_[i].lemma, &toks_[i].norm}) {
+      auto it = impl_.index.find(*key);
+      if (it != impl_.index.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(cands.begin(), cands.end());
+    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    std::optional<Match> best;
+    for (int pi : cands) {
+      const Pattern& p = impl_.patterns[pi];
+      if (best && impl_.patterns[best->pattern].words >= p.words) continue;
+      Match m;
+      m.pattern = pi;
+      if (!MatchFrom(p, 0, i, Seg(i), false, &m)) {
+        m = Match();
+        m.pattern = pi;
+        if (!MatchFrom(p, 0, i, Seg(i), true, &m)) continue;
+        m.passive = true;
+      }
+      int t = m.trigger;
+      if (t < 0 || in_mention_[t] >= 0) continue;
+      // A capitalised trigger inside a sentence is a name ("Strike Force"), not a verb.
+      if (t > 0 && toks_[t].has(Token::kCapitalized) && !IsQuote(t - 1) &&
+          Norm(t - 1) != "\xe2\x80\x9c") {
+        continue;
+      }
+      bool passive = !p.noun && IsPassiveAt(t);
+      if (passive != m.passive) {
+        if (!passive) continue;  // slots were skipped but the verb is active
+        Match again;
+        again.pattern = pi;
+        if (!MatchFrom(p, 0, i, Seg(i), true, &again) || again.trigger != t) continue;
+        again.passive = true;
+        m = again;
+      }
+      if ((p.active_only && m.passive) || (p.passive_only && !m.passive)) continue;
+      best = m;
+    }
+    if (!best) continue;
+    for (int w : best->words) consumed[w] = true;
+    matches.push_back(*best);
+  }
+
+  // 2. Infinitive complements of an earlier trigger ("urged Iran to release") state no event
+  //    of their own: the outer pattern codes the sentence.
+  std::vector<bool> drop(matches.size(), false);
+  for (size_t b = 0; b < matches.size(); ++b) {
+    int t = matches[b].trigger;
+    int j = t - 1;
+    while (j >= 0 && IsNorm("adverb", j)) --j;
+    if (j < 0 || Norm(j) != "to") continue;
+    for (size_t a = 0; a < b; ++a) {
+      if (Seg(matches[a].trigger) == Seg(t) && t - matches[a].end <= 6) drop[b] = true;
+    }
+  }
+
+  // 3. Events.
+  std::vector<Event> out;
+  std::set<std::string> seen;
+  for (size_t mi = 0; mi < matches.size(); ++mi) {
+    if (drop[mi]) continue;
+    const Match& m = matches[mi];
+    const Pattern& p = impl_.patterns[m.pattern];
+    const int seg = Seg(m.trigger);
+    std::string rule = p.rule;
+
+    // Code, negation, mood.
+    bool negated = Negated(m.trigger, seg);
+    std::string code = p.code;
+    if (negated && p.neg_none) continue;
+    if (negated && !p.neg_code.empty()) {
+      code = p.neg_code;
+      negated = false;
+      rule += " [negated: neg=" + code + "]";
+    }
+    if (code.empty()) continue;
+    Mood mood = p.mood != Mood::kAsserted ? p.mood : MoodAt(m.trigger, seg);
+    if (p.mood == Mood::kAsserted && mood == Mood::kIntended) {
+      // An intention to act is coded as the intent code (CAMEO 03x, 13x): lexicon `intent`.
+      for (size_t len = code.size(); len >= 2; --len) {
+        auto it = impl_.lex.intent.find(code.substr(0, len));
+        if (it != impl_.lex.intent.end()) {
+          rule += " [intent " + code + "->" + it->second + "]";
+          code = it->second;
+          break;
+        }
+      }
+    }
+
+    // Source and target mentions.
+    std::vector<int> src_mentions, tgt_mentions;
+    std::vector<ActorRef> sources, targets;
+    if (m.source >= 0) {
+      src_mentions = {m.source};
+    } else if (m.passive) {
+      int agent = ByAgent(m.trigger, seg);
+      if (agent >= 0) src_mentions = Coordinated(agent);
+    } else if (p.noun && !p.during) {
+      // "Iran's attack", "the Azerbaijani visit": an actor right before the noun.
+      int first = m.words.empty() ? m.trigger : m.words.front();
+      int j = first - 1;
+      while (j >= 0 &&
+             (Norm(j) == "'s" || Norm(j) == "s" || Norm(j) == "'" || (IsNorm("modifier", j)))) {
+        --j;
+      }
+      if (j >= 0 && in_mention_[j] >= 0 && facts_.actors[in_mention_[j]].token_end == j + 1) {
+        src_mentions = {in_mention_[j]};
+      }
+    } else {
+      src_mentions = SubjectOf(seg, m.words.empty() ? m.trigger : m.words.front());
+    }
+    if (p.during && src_mentions.empty()) {
+      // "During a meeting in Tehran, X emphasized ...": the subject of the main clause after it.
+      for (int k = m.end; k < n; ++k) {
+        int mm = mention_at_[k];
+        if (mm >= 0 && !GovernedByPreposition(mm) && !excluded_[mm]) {
+          src_mentions = {mm};
+          break;
+        }
+      }
+    }
+    if (m.passive) {
+      std::vector<int> subj = SubjectOf(seg, m.trigger);
+      tgt_mentions = subj;
+    } else if (!m.targets.empty()) {
+      tgt_mentions = Coordinated(m.targets.front());
+    }
+    for (int s : src_mentions) {
+      for (auto& r : Refs(facts_.actors[s])) sources.push_back(r);
+    }
+    for (int t : tgt_mentions) {
+      if (std::find(src_mentions.begin(), src_mentions.end(), t) != src_mentions.end()) continue;
+      for (auto& r : Refs(facts_.actors[t])) targets.push_back(r);
+    }
+
+    // Inferred source: agentless arrests etc. -> the government of the place's country.
+    const PlaceMention* place = nullptr;
+    {
+      int best_d = 1 << 30;
+      for (const auto& pm : facts_.places) {
+        if (!pm.locative || pm.token_begin >= n) continue;
+        int d = std::abs(pm.token_begin - m.trigger) + (Seg(pm.token_begin) == seg ? 0 : 100);
+        if (Seg(pm.token_begin) != seg && !p.noun) continue;
+        if (d < best_d) {
+          best_d = d;
+          place = &pm;
+        }
+      }
+    }
+    if (sources.empty() && !p.infer.empty() && place && !place->place.country.empty()) {
+      bool same_as_target = !targets.empty() && targets.front().country == place->place.country;
+      if (!(p.infer == "country" && same_as_target)) {
+        ActorRef a;
+        a.country = place->place.country;
+        if (p.infer == "gov") {
+          a.sector = "GOV";
+          a.code = a.country + "GOV";
+          a.text = "(government of " + place->place.name + ")";
+        } else {
+          a.code = a.country;
+          a.text = "(unidentified, in " + place->place.name + ")";
+        }
+        sources.push_back(a);
+        rule += " [source inferred from location: infer=" + p.infer + "]";
+      }
+    }
+    if (sources.empty()) continue;  // no event without a source actor
+
+    if (targets.empty() && !(p.symmetric && sources.size() >= 2) && (p.reactive || p.during)) {
+      int exclude = src_mentions.empty() ? -1 : src_mentions.front();
+      if (auto cp = Counterpart(sources.front().country, exclude)) {
+        targets.push_back(*cp);
+        rule += " [target from context]";
+      }
+    }
+    if (p.about && targets.empty()) {
+      for (int k = m.end; k < n; ++k) {
+        int mm = mention_at_[k];
+        if (mm < 0) continue;
+        const ActorRef& a = facts_.actors[mm].actor;
+        if (!a.country.empty() && a.country != sources.front().country) {
+          targets.push_back(a);
+          tgt_mentions.push_back(mm);
+          break;
+        }
+      }
+    }
+
+    if (p.need_target && targets.empty()) continue;
+
+    // Pairs: a symmetric code with coordinated sources and no target is one mutual event.
+    std::vector<std::pair<ActorRef, std::optional<ActorRef>>> pairs;
+    if (p.symmetric && sources.size() >= 2 && targets.empty()) {
+      pairs.push_back({sources[0], sources[1]});
+    } else {
+      for (const auto& s : sources) {
+        if (targets.empty()) {
+          pairs.push_back({s, std::nullopt});
+        }
+        for (const auto& t : targets) {
+          if (t.code == s.code && t.begin == s.begin && t.end == s.end) continue;
+          pairs.push_back({s, t});
+        }
+      }
+    }
+    const CodeInfo* info = impl_.codes.Find(code);
+    if (!info) continue;  // validated at load time; defensive
+
+    // Span of the words stating the event.
+    uint32_t span_b = toks_[m.trigger].begin, span_e = toks_[m.trigger].end;
+    auto widen = [&](uint32_t b, uint32_t e) {
+      if (b < facts_.sentence->begin || e > facts_.sentence->end) return;
+      span_b = std::min(span_b, b);
+      span_e = std::max(span_e, e);
+    };
+    for (int w : m.words) widen(toks_[w].begin, toks_[w].end);
+    for (int s : src_mentions) {
+      widen(toks_[facts_.actors[s].token_begin].begin, toks_[facts_.actors[s].token_end - 1].end);
+    }
+    for (int t : tgt_mentions) {
+      widen(toks_[facts_.actors[t].token_begin].begin, toks_[facts_.actors[t].token_end - 1].end);
+    }
+
+    // Date: the closest date expression, same segment first.
+    std::string date, date_source = "document";
+    {
+      int best_d = 1 << 30;
+      for (const auto& dm : facts_.dates) {
+        if (dm.token_begin >= n) continue;
+        int d = std::abs(dm.token_begin - m.trigger) + (Seg(dm.token_begin) == seg ? 0 : 1000);
+        if (d < best_d && dm.date.valid()) {
+          best_d = d;
+          date = dm.date.ToString();
+          date_source = "text";
+        }
+      }
+      if (date.empty() && facts_.doc && facts_.doc->date) date = facts_.doc->date->ToString();
+    }
+
+    // Quantity: counting the target's or source's noun, or the object right after the trigger.
+    std::optional<Quantity> quantity;
+    {
+      auto covers = [&](const QuantityMention& q, int mention) {
+        const auto& a = facts_.actors[mention];
+        return q.noun >= a.token_begin && q.noun < a.token_end;
+      };
+      for (int pass = 0; pass < 3 && !quantity; ++pass) {
+        for (const auto& q : facts_.quantities) {
+          bool hit = false;
+          if (pass == 0) {
+            for (int t : tgt_mentions) hit = hit || covers(q, t);
+          } else if (pass == 1) {
+            for (int s : src_mentions) hit = hit || covers(q, s);
+          } else {
+            hit = q.token_begin > m.trigger && q.token_begin <= m.end + 3 &&
+                  Seg(q.token_begin) == seg;
+          }
+          if (hit) {
+            quantity = Quantity{q.value, q.unit};
+            break;
+          }
+        }
+      }
+    }
+
+    // Speaker: reported clause, quote attribution, or "according to".
+    std::optional<ActorRef> speaker;
+    {
+      int sp = -1;
+      for (int s = seg, guard = 0; s >= 0 && guard < 6 && sp < 0; ++guard) {
+        if (segs_[s].speaker >= 0) sp = segs_[s].speaker;
+        if (segs_[s].speaker_seg >= 0) {
+          auto subj = SubjectOf(segs_[s].speaker_seg, segs_[segs_[s].speaker_seg].end);
+          if (!subj.empty()) sp = subj.front();
+          break;
+        }
+        s = segs_[s].inherit;
+      }
+      if (sp < 0 && all_speaker_ >= 0) sp = all_speaker_;
+      if (sp >= 0 &&
+          std::find(src_mentions.begin(), src_mentions.end(), sp) == src_mentions.end()) {
+        speaker = facts_.actors[sp].actor;
+      }
+    }
+
+    for (const auto& [s, t] : pairs) {
+      std::string key = s.code + "|" + (t ? t->code : "") + "|" + code.substr(0, 2);
+      if (!seen.insert(key).second) continue;
+      Event e;
+      e.sentence = facts_.sentence->index;
+      if (facts_.doc && facts_.sentence->end <= facts_.doc->text.size()) {
+        e.text = facts_.doc->text.substr(facts_.sentence->begin,
+                                         facts_.sentence->end - facts_.sentence->begin);
+      }
+      e.span_begin = span_b;
+      e.span_end = span_e;
+      e.source = s;
+      e.target = t;
+      e.cameo = code;
+      e.plover = info->plover;
+      e.goldstein = info->goldstein;
+      e.quad = info->quad;
+      e.date = date;
+      e.date_source = date_source;
+      e.negated = negated;
+      e.mood = mood;
+      if (place) {
+        Location loc;
+        loc.name = place->place.name;
+        loc.country = place->place.country;
+        loc.lat = place->place.lat;
+        loc.lon = place->place.lon;
+        e.location = loc;
+      }
+      e.quantity = quantity;
+      e.speaker = speaker;
+      e.rule = rule + (m.passive ? " [passive]" : "");
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+struct EventExtractor::Impl : ExtractorData {};
+
+EventExtractor::EventExtractor() : impl_(std::make_unique<Impl>()) {}
+EventExtractor::~EventExtractor() = default;
+
+Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig& config,
+                                                               const TextAnalyzer& text) {
+  return Create(config);
+}
+
+Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig& config) {
+  std::string dir = config.data_dir + "/events";
+  DRAGOMAN_ASSIGN_OR_RETURN(CodeTable codes, CodeTable::Load(dir));
+  std::string verbs_path = dir + "/verbs.txt";
+  std::string lex_path = dir + "/lexicon.txt";
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string verbs, ReadFile(verbs_path));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string lex_text, ReadFile(lex_path));
+  DRAGOMAN_ASSIGN_OR_RETURN(auto patterns, ParsePatterns(verbs_path, verbs, codes));
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lex, ParseLexicon(lex_path, lex_text, codes));
+  std::unique_ptr<EventExtractor> ex(new EventExtractor());
+  ex->impl_->codes = std::move(codes);
+  ex->impl_->patterns = std::move(patterns);
+  ex->impl_->lex = std::move(lex);
+  for (size_t i = 0; i < ex->impl_->patterns.size(); ++i) {
+    for (const auto& alt : ex->impl_->patterns[i].elements[0].alts) {
+      ex->impl_->index[alt.word].push_back(static_cast<int>(i));
+    }
+  }
+  return ex;
+}
+
+size_t EventExtractor::pattern_count() const { return impl_->patterns.size(); }
+
+std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts) const {
+  return Extract(facts, nullptr);
+}
+
+std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts,
+                                           EventContext* context) const {
+  std::vector<Event> events;
+  if (facts.sentence == nullptr) return events;
+  const Sentence& s = *facts.sentence;
+  if (s.furniture) return events;
+  if (!s.heading && !s.tokens.empty()) {
+    ContextView view;
+    if (context) {
+      view.recent = &context->recent_;
+      view.last_event = &context->last_event_;
+    }
+    SentenceAnalysis analysis(*impl_, facts, view);
+    events = analysis.Run();
+  }
+  if (context) {
+    for (const auto& m : facts.actors) {
+      for (const auto& r : Refs(m)) context->recent_.push_back(r);
+    }
+    while (context->recent_.size() > EventContext::kMaxRecent) {
+      context->recent_.erase(context->recent_.begin());
+    }
+    if (!events.empty()) context->last_event_ = events.back();
+  }
+  return events;
+}
+
+}  // namespace dragoman

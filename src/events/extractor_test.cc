@@ -1,0 +1,443 @@
+// Table-driven tests of the event extractor on invented sentences.
+//
+// The sentences are hand-annotated so that these tests do not depend on the other stages: a
+// small markup marks actor mentions "[text|CODE]" (CODE "AZE+IRN" gives a plural mention with
+// members), places "{text|ISO}" (locative when preceded by in/at/near), dates "<text|YYYY-MM-DD>"
+// and quantities "#N unit#" placed before the counted words. Tokens, norms and lemmas come from a
+// deliberately simple tokenizer with a small lemma table (below).
+#include "events/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <map>
+
+namespace dragoman {
+namespace {
+
+const std::map<std::string, std::string>& Lemmas() {
+  static const auto* m = new std::map<std::string, std::string>{
+      {"met", "meet"},
+      {"meets", "meet"},
+      {"meeting", "meet"},
+      {"held", "hold"},
+      {"talks", "talk"},
+      {"discussed", "discuss"},
+      {"pardoned", "pardon"},
+      {"arrested", "arrest"},
+      {"rejected", "reject"},
+      {"dismissed", "dismiss"},
+      {"claims", "claim"},
+      {"allegations", "allegation"},
+      {"accused", "accuse"},
+      {"condemned", "condemn"},
+      {"visited", "visit"},
+      {"agreed", "agree"},
+      {"said", "say"},
+      {"noted", "note"},
+      {"stressed", "stress"},
+      {"were", "be"},
+      {"was", "be"},
+      {"is", "be"},
+      {"are", "be"},
+      {"has", "have"},
+      {"countries", "country"},
+      {"attacked", "attack"},
+      {"released", "release"},
+      {"plans", "plan"},
+      {"complained", "complain"},
+      {"threatened", "threaten"},
+      {"urged", "urge"},
+      {"praised", "praise"},
+      {"signed", "sign"},
+      {"killed", "kill"},
+      {"nationals", "national"},
+      {"soldiers", "soldier"},
+      {"protesters", "protester"},
+      {"denied", "deny"},
+      {"told", "tell"},
+      {"imposed", "impose"},
+      {"sanctions", "sanction"},
+      {"expelled", "expel"},
+      {"diplomats", "diplomat"},
+      {"detained", "detain"},
+      {"emphasized", "emphasize"},
+      {"hopes", "hope"},
+      {"deployed", "deploy"},
+      {"troops", "troop"},
+      {"shelled", "shell"},
+      {"villages", "village"},
+      {"demanded", "demand"},
+      {"investigated", "investigate"},
+      {"did", "do"},
+      {"does", "do"},
+      {"criticized", "criticize"},
+      {"received", "receive"},
+      {"emphasized", "emphasize"},
+  };
+  return *m;
+}
+
+struct Built {
+  Document doc;
+  Sentence sentence;
+  SentenceFacts facts;
+};
+
+bool IsPunctChar(char c) {
+  return std::string_view(".,;:?!()\"").find(c) != std::string_view::npos;
+}
+
+// Parses the markup into a document text, one sentence and its facts.
+std::unique_ptr<Built> Build(std::string_view markup, std::string doc_date = "2025-01-01") {
+  auto b = std::make_unique<Built>();
+  struct Pending {
+    char kind;
+    int token_begin;
+    std::string payload;
+  };
+  std::vector<Pending> open;
+  std::string& text = b->doc.text;
+  std::vector<Token>& toks = b->sentence.tokens;
+  std::optional<QuantityMention> pending_q;
+  auto add_token = [&](size_t begin, size_t end) {
+    Token t;
+    t.begin = static_cast<uint32_t>(begin);
+    t.end = static_cast<uint32_t>(end);
+    std::string w = text.substr(begin, end - begin);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    t.norm = w;
+    auto it = Lemmas().find(w);
+    t.lemma = it != Lemmas().end() ? it->second : w;
+    if (it != Lemmas().end()) t.flags |= Token::kVerbForm;
+    if (std::isupper(static_cast<unsigned char>(text[begin]))) t.flags |= Token::kCapitalized;
+    if (end - begin == 1 && IsPunctChar(text[begin])) t.flags |= Token::kPunct;
+    if (std::isdigit(static_cast<unsigned char>(text[begin]))) t.flags |= Token::kNumber;
+    toks.push_back(t);
+  };
+  size_t i = 0;
+  while (i < markup.size()) {
+    char c = markup[i];
+    if (c == '[' || c == '{' || c == '<') {
+      open.push_back({c, static_cast<int>(toks.size()), ""});
+      ++i;
+      continue;
+    }
+    if (c == '#') {
+      size_t e = markup.find('#', i + 1);
+      std::string q(markup.substr(i + 1, e - i - 1));
+      size_t sp = q.find(' ');
+      QuantityMention qm;
+      qm.value = std::stod(q.substr(0, sp));
+      qm.unit = q.substr(sp + 1);
+      qm.token_begin = static_cast<int>(toks.size());
+      pending_q = qm;
+      i = e + 1;
+      continue;
+    }
+    if (c == '|') {
+      size_t e = markup.find_first_of("]}>", i);
+      std::string payload(markup.substr(i + 1, e - i - 1));
+      Pending p = open.back();
+      open.pop_back();
+      int tb = p.token_begin, te = static_cast<int>(toks.size());
+      if (p.kind == '[') {
+        ActorMention m;
+        m.token_begin = tb;
+        m.token_end = te;
+        m.head = te - 1;
+        auto ref = [&](const std::string& code) {
+          ActorRef r;
+          r.code = code;
+          r.country = code.size() >= 3 && code.substr(0, 3) != "IGO" ? code.substr(0, 3) : "";
+          r.sector = code.size() > 3 ? code.substr(3) : "";
+          r.text = text.substr(toks[tb].begin, toks[te - 1].end - toks[tb].begin);
+          r.begin = toks[tb].begin;
+          r.end = toks[te - 1].end;
+          return r;
+        };
+        size_t plus = payload.find('+');
+        if (plus != std::string::npos) {
+          m.members = {ref(payload.substr(0, plus)), ref(payload.substr(plus + 1))};
+          m.actor = m.members[0];
+        } else {
+          m.actor = ref(payload);
+        }
+        b->facts.actors.push_back(m);
+        if (pending_q && pending_q->token_begin >= tb) {
+          pending_q->token_end = te;
+          pending_q->noun = te - 1;
+          b->facts.quantities.push_back(*pending_q);
+          pending_q.reset();
+        }
+      } else if (p.kind == '{') {
+        PlaceMention pm;
+        pm.token_begin = tb;
+        pm.token_end = te;
+        pm.place.name = toks[tb].norm;
+        pm.place.country = payload;
+        pm.locative = tb > 0 && (toks[tb - 1].norm == "in" || toks[tb - 1].norm == "at" ||
+                                 toks[tb - 1].norm == "near");
+        b->facts.places.push_back(pm);
+      } else {
+        DateMention dm;
+        dm.token_begin = tb;
+        dm.token_end = te;
+        dm.date = *PartialDate::Parse(payload);
+        b->facts.dates.push_back(dm);
+      }
+      i = e + 1;
+      continue;
+    }
+    if (c == ' ') {
+      text += ' ';
+      ++i;
+      continue;
+    }
+    // A word or a punctuation mark.
+    size_t start = text.size();
+    if (IsPunctChar(c)) {
+      text += c;
+      ++i;
+    } else if (c == '\'' && i + 1 < markup.size() && markup[i + 1] == 's') {
+      text += "'s";
+      i += 2;
+    } else {
+      while (i < markup.size() && !IsPunctChar(markup[i]) && markup[i] != ' ' &&
+             std::string_view("[]{}<>|#").find(markup[i]) == std::string_view::npos &&
+             !(markup[i] == '\'' && i + 1 < markup.size() && markup[i + 1] == 's')) {
+        text += markup[i++];
+      }
+    }
+    add_token(start, text.size());
+  }
+  b->sentence.begin = 0;
+  b->sentence.end = static_cast<uint32_t>(text.size());
+  b->doc.id = "test";
+  b->doc.date = PartialDate::Parse(doc_date);
+  b->facts.doc = &b->doc;
+  b->facts.sentence = &b->sentence;
+  return b;
+}
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    EventConfig config;
+    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
+    auto ex = EventExtractor::Create(config);
+    ASSERT_TRUE(ex.ok()) << ex.status().message();
+    extractor_ = std::move(ex).value().release();
+  }
+  static const EventExtractor* extractor_;
+};
+const EventExtractor* ExtractorTest::extractor_ = nullptr;
+
+std::string Describe(const std::vector<Event>& events) {
+  std::string s;
+  for (const Event& e : events) {
+    s += (e.source ? e.source->code : "-") + ">" + (e.target ? e.target->code : "-") + ":" +
+         e.cameo + (e.negated ? "!neg" : "") + "(" + std::string(MoodName(e.mood)) + ") " + e.rule +
+         "\n";
+  }
+  return s.empty() ? "(none)" : s;
+}
+
+struct Case {
+  const char* markup;
+  const char* source;  // expected source code of the first event, or nullptr for no events
+  const char* target;  // "" for none
+  const char* cameo_prefix;
+  Mood mood = Mood::kAsserted;
+  bool negated = false;
+};
+
+TEST_F(ExtractorTest, ClauseStructures) {
+  const Case cases[] = {
+      // Active voice with a direct object.
+      {"[Azerbaijan|AZEGOV] condemned [Iran|IRNGOV] .", "AZEGOV", "IRNGOV", "111"},
+      // Passive with a by-agent: the agent is the source, the subject the target.
+      {"[Iranian nationals|IRNCVL] were pardoned by [the President of Azerbaijan|AZEGOV] .",
+       "AZEGOV", "IRNCVL", "084"},
+      // "meet with".
+      {"[Bayramov|AZEGOV] met with [Araghchi|IRNGOV] in {Tehran|IRN} .", "AZEGOV", "IRNGOV", "04"},
+      // Apposition between subject and verb: "X, the Y of Z," -> X.
+      {"[Hajiyev|AZEGOV] , [the aide to the President|AZEGOV] of [Azerbaijan|AZE] , met "
+       "[Araghchi|IRNGOV] .",
+       "AZEGOV", "IRNGOV", "04"},
+      // Prepositional phrase before the verb is skipped.
+      {"[The minister|AZEGOV] of [Iran|IRN] 's neighbour condemned [Armenia|ARMGOV] .", "AZEGOV",
+       "ARMGOV", "111"},
+      // Coordinated subject with a symmetric code: one mutual event.
+      {"[Azerbaijan|AZEGOV] and [Iran|IRNGOV] discussed trade .", "AZEGOV", "IRNGOV", "04"},
+      // Plural mention with members.
+      {"[The two countries|AZE+IRN] discussed trade .", "AZE", "IRN", "04"},
+      // Nominal: talks between X and Y.
+      {"The talks between [Azerbaijan|AZEGOV] and [Iran|IRNGOV] ended .", "AZEGOV", "IRNGOV", "04"},
+      // Agentless passive arrest: the government of the place's country, marked inferred.
+      {"#62 soldier#[Armenian soldiers|ARMMIL] were arrested in {Khojavend|AZE} .", "AZEGOV",
+       "ARMMIL", "173"},
+      // Negation override: not accepting allegations is a rejection.
+      {"[We|AZEGOV] do not accept the allegations .", "AZEGOV", "", "12"},
+      // Plain negation is marked.
+      {"[The prisoners|ARMCVL] did not complain .", "ARMCVL", "", "114", Mood::kAsserted, true},
+      // Intention: plans to visit -> express intent to meet.
+      {"[Aliyev|AZEGOV] plans to visit [Iran|IRN] .", "AZEGOV", "IRN", "036", Mood::kIntended},
+      // Hypothetical.
+      {"[Iran|IRNGOV] could attack [Israel|ISRGOV] .", "IRNGOV", "ISRGOV", "18",
+       Mood::kHypothetical},
+      // Question.
+      {"Will [Iran|IRNGOV] condemn [Israel|ISRGOV] ?", "IRNGOV", "ISRGOV", "111", Mood::kQuestion},
+      // Relative clause: the antecedent is the subject (passive target here).
+      {"[Russia|RUSGOV] criticized the treatment of [citizens|ARMCVL] who were arrested by "
+       "[Azerbaijan|AZEGOV] .",
+       "RUSGOV", "", "111"},
+      // Nominal accusation: claims by X that ... -> target the other country mentioned.
+      {"[Baku|AZEGOV] dismissed the claims by [Baghaei|IRNGOV] , [Iran 's spokesman|IRNGOV] , "
+       "that [prisoners|IRNCVL] are mistreated in [Azerbaijan|AZE] .",
+       "AZEGOV", "IRNGOV", "12"},
+      // Infinitive complement: "urged X to release" codes the appeal, not a release.
+      {"[The UN|IGOUNO] urged [Azerbaijan|AZEGOV] to release [the prisoners|ARMCVL] .", "IGOUNO",
+       "AZEGOV", "02"},
+      // Sanctions with a preposition slot.
+      {"[The EU|IGOEU] imposed sanctions on [Iran|IRNGOV] .", "IGOEU", "IRNGOV", "163"},
+      // Attack noun with an agent inferred from the place, target from the slot.
+      {"An attack on [the Azerbaijani embassy|AZEGOV] in {Tehran|IRN} killed a guard .", "IRN",
+       "AZEGOV", "18"},
+  };
+  for (const Case& c : cases) {
+    auto b = Build(c.markup);
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    SCOPED_TRACE(std::string(c.markup) + "\n" + Describe(ev));
+    if (c.source == nullptr) {
+      EXPECT_TRUE(ev.empty());
+      continue;
+    }
+    ASSERT_FALSE(ev.empty());
+    const Event& e = ev[0];
+    ASSERT_TRUE(e.source.has_value());
+    EXPECT_EQ(e.source->code, c.source);
+    EXPECT_EQ(e.target ? e.target->code : "", c.target);
+    EXPECT_EQ(e.cameo.substr(0, std::string(c.cameo_prefix).size()), c.cameo_prefix);
+    EXPECT_EQ(e.mood, c.mood);
+    EXPECT_EQ(e.negated, c.negated);
+    EXPECT_FALSE(e.plover.empty());
+    EXPECT_FALSE(e.quad.empty());
+    EXPECT_FALSE(e.rule.empty());
+    EXPECT_LE(e.span_begin, e.span_end);
+    EXPECT_LE(e.span_end, b->doc.text.size());
+  }
+}
+
+TEST_F(ExtractorTest, NoJunk) {
+  const char* cases[] = {
+      // Bare speech is not an event.
+      "[Iran|IRNGOV] said the talks were useful .",
+      // No source actor.
+      "The meeting ended without a statement .",
+      // Accepting allegations (not negated) states nothing.
+      "[We|AZEGOV] accept the allegations .",
+      // A trigger inside an actor mention is a name, not an event.
+      "[The Organization of Islamic Cooperation|IGOOIC] has a new building .",
+      // Agentless passive without an infer rule has no source.
+      "[The embassy|AZEGOV] was attacked .",
+  };
+  for (const char* m : cases) {
+    auto b = Build(m);
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    EXPECT_TRUE(ev.empty()) << m << "\n" << Describe(ev);
+  }
+}
+
+TEST_F(ExtractorTest, SkipsHeadingsAndFurniture) {
+  auto b = Build("[Azerbaijan|AZEGOV] condemned [Iran|IRNGOV] .");
+  b->sentence.heading = true;
+  EXPECT_TRUE(extractor_->Extract(b->facts).empty());
+  b->sentence.heading = false;
+  b->sentence.furniture = true;
+  EXPECT_TRUE(extractor_->Extract(b->facts).empty());
+}
+
+TEST_F(ExtractorTest, FillsDatePlaceQuantitySpanAndText) {
+  auto b = Build(
+      "On <May 26|2025-05-26> , #5 national#[five Iranian nationals|IRNCVL] were pardoned by "
+      "[the President of Azerbaijan|AZEGOV] in {Baku|AZE} .");
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  const Event& e = ev[0];
+  EXPECT_EQ(e.cameo, "0841");
+  EXPECT_EQ(e.plover, "RETREAT");
+  EXPECT_EQ(e.date, "2025-05-26");
+  EXPECT_EQ(e.date_source, "text");
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->country, "AZE");
+  ASSERT_TRUE(e.quantity.has_value());
+  EXPECT_EQ(e.quantity->value, 5);
+  EXPECT_EQ(e.quantity->unit, "national");
+  EXPECT_EQ(e.text, b->doc.text);
+  std::string span = b->doc.text.substr(e.span_begin, e.span_end - e.span_begin);
+  EXPECT_EQ(span, "five Iranian nationals were pardoned by the President of Azerbaijan");
+  EXPECT_NE(e.rule.find("verbs.txt:"), std::string::npos);
+  EXPECT_NE(e.rule.find("[passive]"), std::string::npos);
+
+  // Without a date in the sentence, the document date.
+  auto c = Build("[Azerbaijan|AZEGOV] condemned [Iran|IRNGOV] .", "2021-10-04");
+  ev = extractor_->Extract(c->facts);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].date, "2021-10-04");
+  EXPECT_EQ(ev[0].date_source, "document");
+}
+
+TEST_F(ExtractorTest, ReportedSpeechRecordsTheSpeaker) {
+  auto b = Build("[Hajizadeh|AZEGOV] noted that [Azerbaijan|AZEGOV] condemned [Iran|IRNGOV] .");
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].source->code, "AZEGOV");
+  EXPECT_EQ(ev[0].source->text, "Azerbaijan");
+  ASSERT_TRUE(ev[0].speaker.has_value());
+  EXPECT_EQ(ev[0].speaker->text, "Hajizadeh");
+
+  auto q = Build("\" [We|AZEGOV] condemned [Iran|IRNGOV] , \" [Hajizadeh|AZEGOV] stressed .");
+  ev = extractor_->Extract(q->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].source->text, "We");
+  ASSERT_TRUE(ev[0].speaker.has_value());
+  EXPECT_EQ(ev[0].speaker->text, "Hajizadeh");
+}
+
+TEST_F(ExtractorTest, ContextSuppliesCounterparts) {
+  EventContext ctx;
+  auto first = Build("[Pezeshkian|IRNGOV] received [Hajiyev|AZEGOV] .");
+  std::vector<Event> ev = extractor_->Extract(first->facts, &ctx);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].cameo, "043");
+  // "During a meeting in Tehran, X emphasized ..." -> 04x between X and the counterpart.
+  auto second = Build("During a meeting in {Tehran|IRN} , [Pezeshkian|IRNGOV] emphasized ties .");
+  ev = extractor_->Extract(second->facts, &ctx);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].source->code, "IRNGOV");
+  ASSERT_TRUE(ev[0].target.has_value());
+  EXPECT_EQ(ev[0].target->code, "AZEGOV");
+  EXPECT_EQ(ev[0].cameo.substr(0, 2), "04");
+  ASSERT_TRUE(ev[0].location.has_value());
+  EXPECT_EQ(ev[0].location->country, "IRN");
+  // A reactive verb without an object takes the counterpart too.
+  auto third = Build("[Baku|AZEGOV] rejected the claims .");
+  ev = extractor_->Extract(third->facts, &ctx);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value());
+  EXPECT_EQ(ev[0].target->code, "IRNGOV");
+  EXPECT_NE(ev[0].rule.find("context"), std::string::npos);
+}
+
+TEST_F(ExtractorTest, OneEventPerPairAndRoot) {
+  // "held talks with" and "talks with" state one consultation, not two.
+  auto b = Build(
+      "[Azerbaijan|AZEGOV] held talks with [Iran|IRNGOV] during a meeting with "
+      "[Iran|IRNGOV] .");
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  EXPECT_EQ(ev.size(), 1u) << Describe(ev);
+}
+
+}  // namespace
+}  // namespace dragoman

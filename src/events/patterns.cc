@@ -1,0 +1,310 @@
+#include "events/patterns.h"
+
+#include <cctype>
+
+namespace dragoman {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t p = s.find(sep, start);
+    if (p == std::string_view::npos) p = s.size();
+    if (p > start) out.push_back(s.substr(start, p - start));
+    start = p + 1;
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitSpace(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string At(std::string_view name, int line) {
+  return std::string(name) + ":" + std::to_string(line) + ": ";
+}
+
+// Calls fn(line_number, line) for every non-blank, non-comment line.
+template <typename Fn>
+Status ForEachLine(std::string_view text, Fn fn) {
+  int number = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    DRAGOMAN_RETURN_IF_ERROR(fn(number, line));
+  }
+  return Status::Ok();
+}
+
+Status ParseElement(std::string_view tok, Pattern* p, bool* saw_trigger_mark,
+                    const std::string& where) {
+  PatternElement e;
+  if (tok == "+" || tok == "$") {
+    e.kind = tok == "+" ? PatternElement::Kind::kTarget : PatternElement::Kind::kSource;
+    p->elements.push_back(e);
+    return Status::Ok();
+  }
+  if (tok.substr(0, 2) == "..") {
+    e.kind = PatternElement::Kind::kGap;
+    e.max_gap = 4;
+    if (tok.size() > 2) {
+      int n = 0;
+      for (char c : tok.substr(2)) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) {
+          return Status::BadData(where + "bad gap '" + std::string(tok) + "'");
+        }
+        n = n * 10 + (c - '0');
+        if (n > 12) break;
+      }
+      if (n < 1 || n > 12) {
+        return Status::BadData(where + "gap '" + std::string(tok) + "' must be ..1 to ..12");
+      }
+      e.max_gap = n;
+    }
+    p->elements.push_back(e);
+    return Status::Ok();
+  }
+  if (tok[0] == '^') {
+    if (*saw_trigger_mark) return Status::BadData(where + "more than one ^trigger");
+    *saw_trigger_mark = true;
+    tok.remove_prefix(1);
+    p->trigger = static_cast<int>(p->elements.size());
+  }
+  if (!tok.empty() && tok.back() == '?') {
+    e.optional = true;
+    tok.remove_suffix(1);
+  }
+  if (tok.empty()) return Status::BadData(where + "empty pattern element");
+  if (tok.front() == '|' || tok.back() == '|' || tok.find("||") != std::string_view::npos) {
+    return Status::BadData(where + "empty alternative in '" + std::string(tok) + "'");
+  }
+  for (std::string_view alt : Split(tok, '|')) {
+    PatternElement::Alt a;
+    if (alt[0] == '=') {
+      a.form_only = true;
+      alt.remove_prefix(1);
+    }
+    if (alt.empty())
+      return Status::BadData(where + "empty alternative in '" + std::string(tok) + "'");
+    for (char c : alt) {
+      if (c == '+' || c == '$' || c == '^' || c == '?' || c == '=' || c == '_') {
+        return Status::BadData(where + "stray '" + std::string(1, c) + "' in '" + std::string(tok) +
+                               "'");
+      }
+    }
+    a.word = Lower(alt);
+    e.alts.push_back(std::move(a));
+  }
+  if (e.alts.empty()) return Status::BadData(where + "empty pattern element");
+  p->elements.push_back(std::move(e));
+  ++p->words;
+  return Status::Ok();
+}
+
+Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
+                   const std::string& where) {
+  size_t eq = opt.find('=');
+  std::string_view key = opt.substr(0, eq);
+  std::string_view value = eq == std::string_view::npos ? "" : opt.substr(eq + 1);
+  auto need_value = [&]() -> Status {
+    if (value.empty())
+      return Status::BadData(where + "option '" + std::string(key) + "' needs =value");
+    return Status::Ok();
+  };
+  if (key == "neg") {
+    DRAGOMAN_RETURN_IF_ERROR(need_value());
+    if (value == "-") {
+      p->neg_none = true;
+    } else if (!codes.Find(value)) {
+      return Status::BadData(where + "unknown CAMEO code '" + std::string(value) + "' in neg=");
+    } else {
+      p->neg_code = std::string(value);
+    }
+  } else if (key == "sym") {
+    p->symmetric = true;
+  } else if (key == "noun") {
+    p->noun = true;
+  } else if (key == "during") {
+    p->during = true;
+  } else if (key == "about") {
+    p->about = true;
+  } else if (key == "react") {
+    p->reactive = true;
+  } else if (key == "tgt") {
+    p->need_target = true;
+  } else if (key == "infer") {
+    DRAGOMAN_RETURN_IF_ERROR(need_value());
+    if (value != "gov" && value != "country") {
+      return Status::BadData(where + "infer= must be gov or country, not '" + std::string(value) +
+                             "'");
+    }
+    p->infer = std::string(value);
+  } else if (key == "voice") {
+    if (value == "active") {
+      p->active_only = true;
+    } else if (value == "passive") {
+      p->passive_only = true;
+    } else {
+      return Status::BadData(where + "voice= must be active or passive");
+    }
+  } else if (key == "mood") {
+    if (value == "intended") {
+      p->mood = Mood::kIntended;
+    } else if (value == "hypothetical") {
+      p->mood = Mood::kHypothetical;
+    } else {
+      return Status::BadData(where + "mood= must be intended or hypothetical");
+    }
+  } else {
+    return Status::BadData(where + "unknown option '" + std::string(opt) + "'");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool Lexicon::Has(std::string_view cls, std::string_view word) const {
+  auto it = classes.find(cls);
+  return it != classes.end() && it->second.count(std::string(word)) > 0;
+}
+
+Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
+                                           const CodeTable& codes) {
+  std::vector<Pattern> out;
+  std::string base(name);
+  if (size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
+  Status st = ForEachLine(text, [&](int n, std::string_view line) -> Status {
+    std::string where = At(name, n);
+    std::vector<std::string_view> fields;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      std::string_view f = line.substr(start, tab == std::string_view::npos ? tab : tab - start);
+      fields.push_back(f);
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    // Several tabs may separate the columns for alignment.
+    std::vector<std::string_view> cols;
+    for (auto f : fields) {
+      if (!SplitSpace(f).empty()) cols.push_back(f);
+    }
+    if (cols.size() < 2 || cols.size() > 3) {
+      return Status::BadData(where + "expected CODE<TAB>PATTERN[<TAB>OPTIONS]");
+    }
+    Pattern p;
+    p.line = n;
+    std::string code(SplitSpace(cols[0])[0]);
+    if (code != "-") {
+      if (!codes.Find(code)) return Status::BadData(where + "unknown CAMEO code '" + code + "'");
+      p.code = code;
+    }
+    bool marked = false;
+    p.trigger = -1;
+    auto toks = SplitSpace(cols[1]);
+    for (auto tok : toks) DRAGOMAN_RETURN_IF_ERROR(ParseElement(tok, &p, &marked, where));
+    if (!marked) {
+      for (size_t i = 0; i < p.elements.size(); ++i) {
+        if (p.elements[i].kind == PatternElement::Kind::kWord) {
+          p.trigger = static_cast<int>(i);
+          break;
+        }
+      }
+    }
+    if (p.trigger < 0) return Status::BadData(where + "pattern has no word to trigger on");
+    if (p.elements[p.trigger].optional)
+      return Status::BadData(where + "the trigger cannot be optional");
+    if (p.elements[0].kind != PatternElement::Kind::kWord) {
+      return Status::BadData(where + "a pattern must start with a word");
+    }
+    if (p.elements.back().kind == PatternElement::Kind::kGap) {
+      return Status::BadData(where + "a pattern cannot end with a gap");
+    }
+    for (size_t i = 1; i < p.elements.size(); ++i) {
+      if (p.elements[i].kind == PatternElement::Kind::kGap &&
+          p.elements[i - 1].kind == PatternElement::Kind::kGap) {
+        return Status::BadData(where + "two gaps in a row");
+      }
+    }
+    if (cols.size() == 3) {
+      for (auto opt : SplitSpace(cols[2]))
+        DRAGOMAN_RETURN_IF_ERROR(ParseOption(opt, codes, &p, where));
+    }
+    if (p.code.empty() && p.neg_code.empty()) {
+      return Status::BadData(where + "code '-' needs neg=CODE");
+    }
+    std::string pat;
+    for (size_t i = 0; i < toks.size(); ++i) {
+      if (i) pat += ' ';
+      pat += toks[i];
+    }
+    p.rule = base + ":" + std::to_string(n) + " " + pat;
+    out.push_back(std::move(p));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<Lexicon> ParseLexicon(std::string_view name, std::string_view text, const CodeTable& codes) {
+  Lexicon lex;
+  Status st = ForEachLine(text, [&](int n, std::string_view line) -> Status {
+    std::string where = At(name, n);
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) {
+      return Status::BadData(where + "expected CLASS<TAB>words");
+    }
+    std::string cls(line.substr(0, tab));
+    auto words = SplitSpace(line.substr(tab + 1));
+    if (words.empty()) return Status::BadData(where + "class '" + cls + "' lists no words");
+    for (auto w : words) {
+      if (cls == "intent") {
+        size_t eq = w.find('=');
+        if (eq == std::string_view::npos) {
+          return Status::BadData(where + "intent entry '" + std::string(w) + "' is not CODE=CODE");
+        }
+        std::string from(w.substr(0, eq)), to(w.substr(eq + 1));
+        bool digits = !from.empty() && from.size() <= 4;
+        for (char c : from) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+        if (!digits || !codes.Find(to)) {
+          return Status::BadData(where + "bad intent entry '" + std::string(w) + "'");
+        }
+        lex.intent[from] = to;
+      } else {
+        // Multi-word cue entries are written with '_' ("no_longer").
+        std::string word = Lower(w);
+        for (char& c : word) {
+          if (c == '_') c = ' ';
+        }
+        lex.classes[cls].insert(word);
+      }
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return lex;
+}
+
+}  // namespace dragoman

@@ -1,0 +1,112 @@
+#include "events/patterns.h"
+
+#include <gtest/gtest.h>
+
+#include "base/file.h"
+
+namespace dragoman {
+namespace {
+
+CodeTable Codes() {
+  auto t = CodeTable::Parse("c", "040\t1\tverbal_coop\tConsult\n120\t-4\tverbal_conflict\tReject\n",
+                            "p", "040\tCONSULT\t-\t-\n120\tREJECT\t-\t-\n");
+  EXPECT_TRUE(t.ok());
+  return std::move(t).value();
+}
+
+TEST(Patterns, ParsesElementsAndOptions) {
+  CodeTable codes = Codes();
+  auto p = ParsePatterns("dir/verbs.txt",
+                         "# comment\n\n040\tmeet with? +\tsym\n"
+                         "-\taccept ..6 =claims|allegation\tneg=120 react\n"
+                         "040\tduring ..3 ^meeting between $ and +\tnoun during\n",
+                         codes);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  ASSERT_EQ(p->size(), 3u);
+  const Pattern& a = (*p)[0];
+  EXPECT_EQ(a.code, "040");
+  EXPECT_TRUE(a.symmetric);
+  ASSERT_EQ(a.elements.size(), 3u);
+  EXPECT_TRUE(a.elements[1].optional);
+  EXPECT_EQ(a.elements[2].kind, PatternElement::Kind::kTarget);
+  EXPECT_EQ(a.rule, "verbs.txt:3 meet with? +");
+  EXPECT_EQ(a.words, 2);
+  const Pattern& b = (*p)[1];
+  EXPECT_EQ(b.code, "");
+  EXPECT_EQ(b.neg_code, "120");
+  EXPECT_TRUE(b.reactive);
+  EXPECT_EQ(b.elements[1].max_gap, 6);
+  EXPECT_TRUE(b.elements[2].alts[0].form_only);
+  EXPECT_FALSE(b.elements[2].alts[1].form_only);
+  const Pattern& c = (*p)[2];
+  EXPECT_EQ(c.trigger, 2);
+  EXPECT_TRUE(c.noun);
+  EXPECT_TRUE(c.during);
+  EXPECT_EQ(c.elements[4].kind, PatternElement::Kind::kSource);
+}
+
+TEST(Patterns, ErrorsNameFileAndLine) {
+  CodeTable codes = Codes();
+  const std::pair<const char*, const char*> cases[] = {
+      {"040 meet\n", "v:1: expected CODE<TAB>PATTERN"},
+      {"\n999\tmeet\n", "v:2: unknown CAMEO code '999'"},
+      {"040\t+ meet\n", "v:1: a pattern must start with a word"},
+      {"040\tmeet ..\n", "v:1: a pattern cannot end with a gap"},
+      {"040\tmeet ..40 x\n", "v:1: gap '..40' must be ..1 to ..12"},
+      {"040\tmeet .. .. x\n", "v:1: two gaps in a row"},
+      {"040\tmeet\tloud\n", "v:1: unknown option 'loud'"},
+      {"040\tmeet\tneg=777\n", "v:1: unknown CAMEO code '777' in neg="},
+      {"-\tmeet\n", "v:1: code '-' needs neg=CODE"},
+      {"040\tmeet|\n", "v:1: empty alternative"},
+      {"040\thold_talks\n", "v:1: stray '_'"},
+      {"040\t^meet ^x\n", "v:1: more than one ^trigger"},
+      {"040\tmeet\tinfer=army\n", "v:1: infer= must be gov or country"},
+  };
+  for (const auto& [text, msg] : cases) {
+    auto p = ParsePatterns("v", text, codes);
+    ASSERT_FALSE(p.ok()) << text;
+    EXPECT_EQ(p.status().code(), Status::Code::kBadData);
+    EXPECT_NE(p.status().message().find(msg), std::string::npos) << p.status().message();
+  }
+}
+
+TEST(Lexicon, ParsesClassesAndIntentMap) {
+  CodeTable codes = Codes();
+  auto lex = ParseLexicon("l", "negation\tnot never no_longer\nintent\t04=040\n", codes);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_TRUE(lex->Has("negation", "never"));
+  EXPECT_TRUE(lex->Has("negation", "no longer"));
+  EXPECT_FALSE(lex->Has("negation", "yes"));
+  EXPECT_EQ(lex->intent.at("04"), "040");
+  auto bad = ParseLexicon("l", "negation\n", codes);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("l:1:"), std::string::npos);
+  auto bad2 = ParseLexicon("l", "# x\nintent\t04=999\n", codes);
+  ASSERT_FALSE(bad2.ok());
+  EXPECT_NE(bad2.status().message().find("l:2: bad intent entry '04=999'"), std::string::npos);
+}
+
+TEST(Patterns, ShippedFilesLoadAndCoverEveryRoot) {
+  std::string dir = std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/events";
+  auto codes = CodeTable::Load(dir);
+  ASSERT_TRUE(codes.ok()) << codes.status().message();
+  auto text = ReadFile(dir + "/verbs.txt");
+  ASSERT_TRUE(text.ok());
+  auto p = ParsePatterns(dir + "/verbs.txt", *text, *codes);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_GE(p->size(), 300u);
+  bool root[21] = {};
+  for (const Pattern& pat : *p) {
+    std::string code = pat.code.empty() ? pat.neg_code : pat.code;
+    root[std::stoi(code.substr(0, 2))] = true;
+  }
+  for (int r = 1; r <= 20; ++r) EXPECT_TRUE(root[r]) << "no pattern for CAMEO root " << r;
+  auto lex_text = ReadFile(dir + "/lexicon.txt");
+  ASSERT_TRUE(lex_text.ok());
+  auto lex = ParseLexicon(dir + "/lexicon.txt", *lex_text, *codes);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_TRUE(lex->Has("speech", "say"));
+}
+
+}  // namespace
+}  // namespace dragoman
