@@ -239,10 +239,15 @@ struct Gazetteer::Impl {
       k -= 2;
       type_of = true;
     }
-    for (int steps = 0; k >= 0 && steps < 4; ++steps, --k) {
+    for (int steps = 0; k >= 0 && steps < 5; ++steps, --k) {
       std::string_view w = toks[k].norm;
       if (IsLocativePreposition(w)) return true;
       if (IsLocativeFiller(w)) continue;
+      // "in Iran's Ardabil Province": a possessive country or region before the name.
+      if ((w == "'s" || w == "'") && k >= 1 && IsCap(toks[k - 1])) {
+        --k;
+        continue;
+      }
       // A demonym or country name before "city of": "in the Saudi city of Jeddah".
       if (type_of && IsCap(toks[k]) && !toks[k].has(Token::kPunct)) continue;
       return false;
@@ -327,10 +332,14 @@ std::vector<PlaceMention> Gazetteer::Find(const Sentence& sentence) const {
         m.token_end = alias_end + 1;
       }
     }
-    // "Khojavend region", "Ardabil Province".
+    // "Khojavend region", "Ardabil Province"; not "the West Bank city of Hebron", where the
+    // following name is the place meant.
     if (m.token_end < n && entry.place.kind != "country" &&
         IsPlaceTypeWord(toks[m.token_end].norm) && toks[m.token_end].norm != "capital" &&
-        toks[m.token_end].norm != "port") {
+        toks[m.token_end].norm != "port" &&
+        !(m.token_end + 1 < n && toks[m.token_end + 1].norm == "of" &&
+          (toks[m.token_end].norm == "city" || toks[m.token_end].norm == "town" ||
+           toks[m.token_end].norm == "village"))) {
       ++m.token_end;
     }
     // "Jeddah, Saudi Arabia": a confirming country.
@@ -342,6 +351,18 @@ std::vector<PlaceMention> Gazetteer::Find(const Sentence& sentence) const {
           impl_->entries[c].place.country == entry.place.country) {
         m.token_end = c_end;
         confirmed = true;
+      }
+    }
+    // "the Vienna Convention", "the Minsk Group", "Tehran Times": a city name inside a longer
+    // proper name states no location unless a locative preposition introduces it
+    // ("at the Munich Security Conference").
+    if (!m.locative && !confirmed && entry.place.kind != "country" && m.token_end < n &&
+        IsCap(toks[m.token_end]) && !toks[m.token_end].has(Token::kPunct) &&
+        !toks[m.token_end].has(Token::kNumber)) {
+      int unused = 0;
+      if (impl_->Match(toks, m.token_end, &unused) < 0) {
+        i = end;
+        continue;
       }
     }
     if (entry.needs_locative && !m.locative && !confirmed) {

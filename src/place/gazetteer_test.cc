@@ -83,6 +83,12 @@ INSTANTIATE_TEST_SUITE_P(
              "New York=New York/USA@; Washington=Washington/USA"},
         Case{"East Azerbaijan borders Azerbaijan.",
              "East Azerbaijan=East Azerbaijan/IRN; Azerbaijan=Azerbaijan/AZE"},
+        Case{"A rally was held in Iran's Ardabil Province.",
+             "Iran=Iran/IRN@; Ardabil Province=Ardabil Province/IRN@"},
+        Case{"Troops entered the West Bank city of Hebron.",
+             "West Bank=West Bank/PSE; Hebron=Hebron/PSE"},
+        Case{"Under the Vienna Convention, consuls may visit.", ""},
+        Case{"He spoke at the Munich Security Conference.", "Munich=Munich/DEU@"},
         // Lower-case and ambiguous names.
         Case{"Let us talk about georgia and turkey.", ""},
         Case{"Victoria said the plan was nice.", ""},

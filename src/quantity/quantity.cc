@@ -300,12 +300,23 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
     }
     // Find the counted noun: skip up to three modifiers, stop at function words and punctuation.
     int noun = -1;
-    for (int k = end; k < n && k < end + 4; ++k) {
+    bool after_hyphen = false;
+    for (int k = end; k < n && k < end + 6; ++k) {
       const Token& tok = t[k];
       if (!IsWordToken(tok) || IsStopWord(tok.norm)) break;
+      // A hyphenated compound ("al-Qaeda fighters", "pro-Kremlin groups") modifies what
+      // follows it; its last part may still be the head ("Turkish-made drones").
+      if (k + 2 < n && t[k + 1].norm == "-" && Touching(t, k) && Touching(t, k + 1) &&
+          IsWordToken(t[k + 2])) {
+        ++k;  // the loop's ++k lands on the part after the hyphen
+        after_hyphen = true;
+        continue;
+      }
+      const bool compound_tail = after_hyphen;
+      after_hyphen = false;
       if (!tok.has(Token::kNounForm)) {
         // An adjective or a participle; a demonym is both, which is fine ("Iranian").
-        if (tok.has(Token::kVerbForm) && !tok.has(Token::kCapitalized)) break;
+        if (tok.has(Token::kVerbForm) && !tok.has(Token::kCapitalized) && !compound_tail) break;
         continue;
       }
       // The head is the first plural noun ("Iranian nationals", "border guards") or the last
@@ -327,6 +338,11 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
     }
     if (noun < 0) continue;
     if (IsTimeUnit(t[noun].lemma)) continue;  // a duration
+    // "one third", "two halves": fractions, not counts.
+    if (t[noun].lemma == "third" || t[noun].lemma == "half" || t[noun].lemma == "quarter" ||
+        t[noun].lemma == "fifth" || t[noun].lemma == "tenth") {
+      continue;
+    }
     QuantityMention q;
     q.token_begin = begin;
     q.token_end = noun + 1;

@@ -72,20 +72,23 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Up to 300 troops will be deployed.", "up to 300 troop"},
                       Case{"Nearly 40 percent of voters abstained.", "nearly 40 percent"},
                       Case{"Unemployment reached 12% in the north.", "12 percent"},
-                      Case{"The convoy carried 15 tonnes of aid.", "15 tonne"}));
+                      Case{"The convoy carried 15 tonnes of aid.", "15 tonne"},
+                      Case{"Eight al-Qaeda fighters surrendered.", "8 fighter"},
+                      Case{"The army lost 12 Turkish-made drones.", "12 drone"}));
 
-INSTANTIATE_TEST_SUITE_P(NotQuantities, QuantityTest,
-                         ::testing::Values(Case{"In 2021, the two sides met in Baku.", "2 side"},
-                                           Case{"The 1998 bilateral agreement was signed in Baku.",
-                                                ""},
-                                           Case{"During the 44-day war, claims were made.", ""},
-                                           Case{"The policy has held for 30 years.", ""},
-                                           Case{"The ban lasted two weeks.", ""},
-                                           Case{"The 29th session will be held at COP-29.", ""},
-                                           Case{"Press release No:367/21 was issued.", ""},
-                                           Case{"The meeting ended at 21:57 local time.", ""},
-                                           Case{"The talks took place on March 5 and 6 May.", ""},
-                                           Case{"One of the centers was visited.", ""}));
+INSTANTIATE_TEST_SUITE_P(
+    NotQuantities, QuantityTest,
+    ::testing::Values(Case{"In 2021, the two sides met in Baku.", "2 side"},
+                      Case{"The 1998 bilateral agreement was signed in Baku.", ""},
+                      Case{"During the 44-day war, claims were made.", ""},
+                      Case{"The policy has held for 30 years.", ""},
+                      Case{"The ban lasted two weeks.", ""},
+                      Case{"The 29th session will be held at COP-29.", ""},
+                      Case{"Press release No:367/21 was issued.", ""},
+                      Case{"The meeting ended at 21:57 local time.", ""},
+                      Case{"The talks took place on March 5 and 6 May.", ""},
+                      Case{"One of the centers was visited.", ""},
+                      Case{"Nearly one third of the budget went to defence.", ""}));
 
 TEST(ParseNumber, Forms) {
   struct N {
