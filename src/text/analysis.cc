@@ -17,6 +17,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 #include "text/abbreviations.h"
@@ -185,6 +186,7 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
   std::vector<RawToken> toks;
   std::vector<size_t> cuts;  // token indices where a new sentence starts
   std::string joined;        // a multi-line block with its line breaks blanked out
+  std::unordered_map<std::string, Lemmatizer::WordInfo> word_cache;
   int paragraph = -1;
 
   for (size_t li = 0; li < lines.size();) {
@@ -299,8 +301,11 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
             break;
           case RawToken::Kind::kWord: {
             AppendFoldKey(surface, &tok.norm);
-            Lemmatizer::WordInfo info = lemmatizer_->Analyze(tok.norm);
-            tok.lemma = std::move(info.lemma);
+            // News repeats its words: look each distinct word up once per document.
+            auto [it, fresh] = word_cache.try_emplace(tok.norm);
+            if (fresh) it->second = lemmatizer_->Analyze(tok.norm);
+            const Lemmatizer::WordInfo& info = it->second;
+            tok.lemma = info.lemma;
             if (info.verb) tok.flags |= Token::kVerbForm;
             if (info.noun) tok.flags |= Token::kNounForm;
             break;

@@ -4,37 +4,46 @@
 // original text of the sentence, trimmed):
 //   line PHRASE     the sentence is PHRASE, optionally followed by punctuation
 //   start PHRASE    the sentence starts with PHRASE (at a word boundary)
-//   end PHRASE      the sentence ends with PHRASE, optionally followed by punctuation
+//   end PHRASE      the sentence ends with PHRASE, optionally followed by white space and
+//                   punctuation (compared in code, ignoring ASCII case)
 //   regex REGEX     ICU regular expression that must match the whole sentence
-//   caption REGEX   ICU regular expression tested on the LAST sentence of a line; a match
-//                   makes every sentence of that line furniture (a photo caption followed by
-//                   its credit, "... in Tehran. / president.ir")
+//   caption REGEX   ICU regular expression that must match the end of the LAST sentence of a
+//                   line (its final kCaptionWindow bytes, cut at a space); a match makes every
+//                   sentence of that line furniture (a photo caption followed by its credit,
+//                   "... in Tehran. / president.ir")
 // In PHRASE, a space matches any run of white space; other characters are literal. Inline
 // flags such as (?-i) work in REGEX. Sentences longer than kMaxFurnitureBytes are never
 // furniture (and are not scanned).
+//
+// Speed: patterns are compiled once. line/start/regex patterns are bucketed by their first
+// character when it is a fixed ASCII letter, digit or escaped punctuation, so a sentence is
+// tested against one small alternation (its bucket plus the patterns with no fixed first
+// character), not against every pattern.
 //
 // Thread-safety: a FurniturePatterns is immutable after Load(). A Matcher is single-threaded:
 // make one per Analyze() call.
 #ifndef DRAGOMAN_TEXT_FURNITURE_H_
 #define DRAGOMAN_TEXT_FURNITURE_H_
 
+#include <unicode/unistr.h>
+
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <unicode/uversion.h>
-
 #include "base/status.h"
 
 U_NAMESPACE_BEGIN
-class RegexPattern;
+class RegexPattern;  // forward declared: regex.h stays out of this header
 class RegexMatcher;
 U_NAMESPACE_END
 
 namespace dragoman {
 
 inline constexpr size_t kMaxFurnitureBytes = 1000;
+inline constexpr size_t kCaptionWindow = 64;
 
 class FurniturePatterns {
  public:
@@ -47,10 +56,12 @@ class FurniturePatterns {
   static Result<FurniturePatterns> Load(const std::string& path);
   static Result<FurniturePatterns> Parse(std::string_view text, const std::string& name);
 
-  size_t size() const { return sentence_.size() + caption_.size(); }
+  // Number of patterns loaded.
+  size_t size() const { return count_; }
 
   class Matcher {
    public:
+    // `patterns` must outlive the matcher.
     explicit Matcher(const FurniturePatterns& patterns);
     ~Matcher();
     Matcher(const Matcher&) = delete;
@@ -61,15 +72,21 @@ class FurniturePatterns {
     bool IsCaptionEnd(std::string_view sentence);
 
    private:
-    bool AnyMatch(std::vector<std::unique_ptr<icu::RegexMatcher>>& matchers,
-                  std::string_view text);
-    std::vector<std::unique_ptr<icu::RegexMatcher>> sentence_;
-    std::vector<std::unique_ptr<icu::RegexMatcher>> caption_;
+    bool Matches(icu::RegexMatcher* m, std::string_view text);
+    const FurniturePatterns& patterns_;
+    std::array<std::unique_ptr<icu::RegexMatcher>, 256> bucket_;  // made on first use
+    std::unique_ptr<icu::RegexMatcher> caption_;
+    icu::UnicodeString utf16_;  // the text being matched; outlives the matchers' use of it
   };
 
  private:
-  std::vector<std::unique_ptr<icu::RegexPattern>> sentence_;
-  std::vector<std::unique_ptr<icu::RegexPattern>> caption_;
+  static constexpr int kAnyBucket = 0;  // patterns without a fixed first character
+  // bucket_[c] for a lower-case ASCII byte c: the alternation of the patterns starting with c
+  // plus those of kAnyBucket; bucket_[0]: kAnyBucket alone.
+  std::array<std::unique_ptr<icu::RegexPattern>, 256> bucket_;
+  std::unique_ptr<icu::RegexPattern> caption_;
+  std::vector<std::string> ends_;  // "end" phrases: lower case, single spaces
+  size_t count_ = 0;
 };
 
 }  // namespace dragoman

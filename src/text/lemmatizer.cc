@@ -235,13 +235,17 @@ std::string Lemmatizer::Lemma(std::string_view word) const {
 
 Lemmatizer::WordInfo Lemmatizer::Analyze(std::string_view word) const {
   WordInfo info;
+  if (const Override* o = FindOverride(word)) {
+    info.lemma = o->lemma;
+    info.verb = o->pos == Pos::kVerb;
+    info.noun = o->pos == Pos::kNoun;
+    return info;
+  }
   std::string verb = Verb(word);
   std::string noun = Noun(word);
   info.verb = !verb.empty();
   info.noun = !noun.empty();
-  if (const Override* o = FindOverride(word)) {
-    info.lemma = o->lemma;
-  } else if (info.verb) {
+  if (info.verb) {
     info.lemma = std::move(verb);
   } else if (info.noun) {
     info.lemma = std::move(noun);
