@@ -34,6 +34,10 @@ std::vector<FlagSpec> EvalFlags() {
                "fail (exit 1) when F1 at LEVEL (dyad, typed, dated, source+type) is below F1; "
                "repeatable",
                "", true});
+  f.push_back({"detail", "LEVEL",
+               "level of the per-type figures, confusion table and lists (dyad, typed, dated, "
+               "source+type)",
+               "source+type for PLOVER gold, else typed"});
   f.push_back({"show", "N|all", "misses and false alarms to list, each", "25"});
   f.push_back({"json", "", "print the figures as one JSON object instead of the report", ""});
   return f;
@@ -49,6 +53,7 @@ struct EvalConfig {
   std::vector<std::pair<eval::Level, double>> floors;
   eval::ReportOptions report;
   bool json = false;
+  std::optional<eval::Level> detail;
 };
 
 Result<EvalConfig> MakeConfig(const ParsedArgs& args) {
@@ -63,6 +68,13 @@ Result<EvalConfig> MakeConfig(const ParsedArgs& args) {
   for (const std::string& spec : args.GetAll("min-f1")) {
     DRAGOMAN_ASSIGN_OR_RETURN(auto floor, eval::ParseFloor(spec));
     c.floors.push_back(floor);
+  }
+  if (args.Has("detail")) {
+    c.detail = eval::ParseLevel(args.Get("detail"));
+    if (!c.detail) {
+      return Status::InvalidArgument("--detail: unknown level '" + args.Get("detail") +
+                                     "' (dyad, typed, dated, source+type)");
+    }
   }
   std::string show = args.Get("show", "25");
   if (show == "all") {
@@ -122,7 +134,7 @@ int RunEval(const ParsedArgs& args, CommandContext& ctx) {
   }
   if (!code.ok()) return ReportError(code.status(), ctx);
 
-  auto scores = eval::Evaluate(*gold, *code, &*types);
+  auto scores = eval::Evaluate(*gold, *code, &*types, c.detail);
   if (!scores.ok()) return ReportError(scores.status(), ctx);
 
   if (c.json) {

@@ -61,8 +61,12 @@ nlohmann::ordered_json CountsJson(const Counts& c) {
 
 }  // namespace
 
-Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code, const TypeVocabulary* vocabulary) {
+Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code, const TypeVocabulary* vocabulary,
+                        std::optional<Level> detail) {
   Scores scores;
+  scores.detail_level = detail                               ? *detail
+                        : gold.format == GoldFormat::kPlover ? Level::kSourceTyped
+                                                             : Level::kTyped;
   scores.cameo_types = gold.format == GoldFormat::kPetrarch || gold.format == GoldFormat::kTabari;
   bool rename = vocabulary != nullptr && gold.format == GoldFormat::kPlover;
   for (const GoldDocument& doc : gold.docs) {
@@ -121,7 +125,7 @@ void PrintReport(const GoldSet& gold, const Scores& scores, const ReportOptions&
   out << "  over-generation: " << Fixed(scores.OverGeneration(), 2)
       << " coded events per gold event\n";
 
-  out << "\nper type (typed level):\n";
+  out << "\nper type (" << LevelName(scores.detail_level) << " level):\n";
   out << "  " << Pad("type", 13) << PadLeft("gold", 6) << PadLeft("coded", 7) << PadLeft("match", 7)
       << "  P      R      F1\n";
   for (const auto& [type, c] : scores.per_type) {
@@ -177,6 +181,7 @@ std::string ReportJson(const GoldSet& gold, const Scores& scores) {
         CountsJson(it == scores.levels.end() ? Counts() : it->second);
   }
   j["over_generation"] = scores.OverGeneration();
+  j["detail_level"] = std::string(LevelName(scores.detail_level));
   for (const auto& [type, c] : scores.per_type) j["per_type"][type] = CountsJson(c);
   j["misses"] = scores.misses.size();
   j["false_alarms"] = scores.false_alarms.size();

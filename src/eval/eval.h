@@ -12,6 +12,7 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,12 @@ using CodeFn = std::function<Result<std::vector<Event>>(const GoldDocument&)>;
 
 // Scores every document of `gold` with the events `code` returns for it. When the gold set is in
 // the PLOVER 0.5 vocabulary (GoldFormat::kPlover) and `vocabulary` is given, coded types are
-// renamed into it first. `vocabulary` may be null; it must outlive the call.
+// renamed into it first. `vocabulary` may be null; it must outlive the call. Per-type figures and
+// lists are computed at `detail`, or when absent at source+type for PLOVER gold (whose targets
+// are often blank) and typed for the others.
 Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code,
-                        const TypeVocabulary* vocabulary = nullptr);
+                        const TypeVocabulary* vocabulary = nullptr,
+                        std::optional<Level> detail = std::nullopt);
 
 // Replays `path` (JSONL events, the output contract of doc/output.md). BadData naming file:line
 // on a malformed line. Documents with no events in the file get none.

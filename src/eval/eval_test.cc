@@ -66,6 +66,7 @@ TEST(EvaluateTest, EventsFileAgainstPloverGold) {
   ASSERT_TRUE(gold.ok()) << gold.status().message();
   auto scores = Evaluate(*gold, *code);
   ASSERT_TRUE(scores.ok());
+  EXPECT_EQ(scores->detail_level, Level::kSourceTyped);  // PLOVER's headline level
   const Counts& t = scores->levels.at(Level::kSourceTyped);
   EXPECT_EQ(t.gold, 2);
   EXPECT_EQ(t.coded, 2);
@@ -75,7 +76,7 @@ TEST(EvaluateTest, EventsFileAgainstPloverGold) {
   PrintReport(*gold, *scores, ReportOptions{}, report);
   std::string r = report.str();
   EXPECT_NE(r.find("plover format, 2 documents, 2 events"), std::string::npos) << r;
-  EXPECT_NE(r.find("source+type"), std::string::npos);
+  EXPECT_NE(r.find("per type (source+type level)"), std::string::npos) << r;
   EXPECT_NE(r.find("over-generation: 1.00"), std::string::npos) << r;
   EXPECT_NE(r.find("misses (1)"), std::string::npos) << r;
   EXPECT_NE(r.find("Nothing."), std::string::npos);

@@ -128,7 +128,7 @@ std::vector<int> MatchLevel(const std::vector<GoldEvent>& gold, const std::vecto
 }
 
 double Scores::OverGeneration() const {
-  auto it = levels.find(Level::kTyped);
+  auto it = levels.find(Level::kDyad);
   if (it == levels.end() || it->second.gold == 0) return 0.0;
   return static_cast<double>(it->second.coded) / it->second.gold;
 }
@@ -162,7 +162,7 @@ void ScoreDocument(const GoldDocument& doc, const std::vector<Event>& coded, Sco
   }
 
   // Typed matching: per type figures, misses and false alarms.
-  std::vector<int> typed = MatchLevel(gold, coded, Level::kTyped);
+  std::vector<int> typed = MatchLevel(gold, coded, scores.detail_level);
   std::vector<char> coded_used(coded.size(), 0);
   for (size_t i = 0; i < gold.size(); ++i) {
     Counts& t = scores.per_type[GoldType(gold[i])];

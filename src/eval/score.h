@@ -21,6 +21,7 @@
 #define DRAGOMAN_EVAL_SCORE_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,7 +68,7 @@ struct Counts {
   }
 };
 
-// A gold event the coder missed or a coded event with no gold partner (typed level).
+// A gold event the coder missed or a coded event with no gold partner (at detail_level).
 struct Discrepancy {
   std::string doc;
   std::string sentence;  // the gold quote or the coded sentence, as in the document
@@ -78,7 +79,10 @@ struct Discrepancy {
 
 struct Scores {
   std::map<Level, Counts> levels;
-  std::map<std::string, Counts> per_type;  // typed level, by gold/coded type
+  // The level the per-type figures, the confusion table and the lists are computed at: typed
+  // by default; Evaluate() uses source+type for PLOVER gold (its headline measure).
+  Level detail_level = Level::kTyped;
+  std::map<std::string, Counts> per_type;  // at detail_level, by gold/coded type
   // Type confusion among events that agree on the dyad: (gold type, coded type) -> count.
   // Gold events with no dyad partner count under coded "(missed)"; coded events with no gold
   // partner under gold "(spurious)".
