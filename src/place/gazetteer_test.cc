@@ -161,6 +161,38 @@ TEST(GazetteerLoad, LocativeFlagNeedsContext) {
   EXPECT_EQ(Places(**g, "Victoria, Seychelles hosted it."), "Victoria, Seychelles=Victoria/SYC");
 }
 
+// Token soup: mentions lie inside the sentence, in order, without overlap.
+TEST(PlaceRobustness, RandomTokenSoup) {
+  static constexpr const char* kPieces[] = {
+      "in",         "the",      "Khojavend",  "(",    "Martuni",   ")",      "region",
+      "of",         "Karabakh", "Jeddah",     ",",    "Saudi",     "Arabia", "Victoria",
+      "Seychelles", "city",     "US",         "us",   "New",       "York",   "'s",
+      "Iran",       "Vienna",   "Convention", "East", "Azerbaijan"};
+  uint32_t seed = 4242;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string text;
+    const int len = 1 + next() % 14;
+    for (int k = 0; k < len; ++k) {
+      if (k) text += next() % 4 ? " " : "";
+      text += kPieces[next() % std::size(kPieces)];
+    }
+    for (const Sentence& s : Analyzer().Analyze(text)) {
+      int last_end = 0;
+      for (const PlaceMention& m : Shipped().Find(s)) {
+        ASSERT_GE(m.token_begin, last_end) << text;
+        ASSERT_LT(m.token_begin, m.token_end) << text;
+        ASSERT_LE(m.token_end, static_cast<int>(s.tokens.size())) << text;
+        ASSERT_FALSE(m.place.name.empty()) << text;
+        last_end = m.token_end;
+      }
+    }
+  }
+}
+
 std::string SeedText(const std::string& prefix) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(DRAGOMAN_SHARED_DIR) / "seeds";

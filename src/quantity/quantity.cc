@@ -17,6 +17,7 @@
 // Percentages are kept with unit "percent" ("5%", "5 percent", "5 per cent").
 #include "quantity/quantity.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -159,14 +160,33 @@ std::string QualifierBefore(const std::vector<Token>& t, int i) {
   return "";
 }
 
+// A word (not punctuation, not a number, not the possessive "'s").
 bool IsWordToken(const Token& t) {
-  if (t.norm.empty()) return false;
-  for (unsigned char c : t.norm) {
-    if (c >= 0x80) return true;
-    if ((c >= 'a' && c <= 'z') || c == '\'') continue;
-    return false;
-  }
-  return true;
+  return !t.norm.empty() && !t.has(Token::kPunct) && !t.has(Token::kNumber) && t.norm != "'s";
+}
+
+std::string_view CurrencyUnit(std::string_view sign) {
+  if (sign == "$") return "dollar";
+  if (sign == "€") return "euro";
+  if (sign == "£") return "pound";
+  if (sign == "¥") return "yen";
+  if (sign == "₽") return "rouble";
+  if (sign == "₼") return "manat";
+  return "";
+}
+
+// Nouns that a following number names rather than counts: "Article 5", "Resolution 2231".
+bool IsIdentifierNoun(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "article",   "resolution", "chapter",  "section",   "paragraph", "clause",     "no",
+      "no.",       "number",     "flight",   "room",      "decree",    "law",        "order",
+      "item",      "point",      "phase",    "level",     "page",      "case",       "unit",
+      "brigade",   "division",   "regiment", "battalion", "highway",   "route",      "road",
+      "platform",  "gate",       "terminal", "block",     "building",  "protocol",   "annex",
+      "amendment", "act",        "bill",     "verse",     "volume",    "issue",      "version",
+      "model",     "type",       "class",    "stage",     "lot",       "convention", "cop",
+      "summit",    "session",    "pillar",   "corps",     "fleet",     "army",       "squad"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 }  // namespace
@@ -265,6 +285,15 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
     i = end;  // never re-read the tail of a number ("sixty - two" is one number)
     const Token& first = t[begin];
     const bool digits = ParseDigitToken(first.norm).has_value();
+    // "$5 million", "€200", "£3bn"-less forms: a currency sign glued on the left is the unit.
+    if (begin > 0 && Touching(t, begin - 1)) {
+      std::string_view unit = CurrencyUnit(t[begin - 1].norm);
+      if (!unit.empty()) {
+        out.push_back(QuantityMention{begin - 1, end, begin - 1, *value, std::string(unit),
+                                      QualifierBefore(t, begin - 1)});
+        continue;
+      }
+    }
     // Glued to a code, a time or a hyphenated word on the left: "No:367", "COP-29", "21:57".
     if (begin > 0 && Touching(t, begin - 1)) {
       std::string_view prev = t[begin - 1].norm;
@@ -272,6 +301,8 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
         continue;
       }
     }
+    // "Article 5", "Resolution 2231", "Flight 752": a number naming something, not a count.
+    if (begin > 0 && IsIdentifierNoun(t[begin - 1].norm)) continue;
     // Glued on the right: "367/21", "13:26", "44-day", "29th" (as "29" "th").
     if (end < n && Touching(t, end - 1)) {
       std::string_view next = t[end].norm;

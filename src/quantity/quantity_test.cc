@@ -74,7 +74,9 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Unemployment reached 12% in the north.", "12 percent"},
                       Case{"The convoy carried 15 tonnes of aid.", "15 tonne"},
                       Case{"Eight al-Qaeda fighters surrendered.", "8 fighter"},
-                      Case{"The army lost 12 Turkish-made drones.", "12 drone"}));
+                      Case{"The army lost 12 Turkish-made drones.", "12 drone"},
+                      Case{"The bank lent $5 million to the port.", "5e+06 dollar"},
+                      Case{"Aid worth about €200 arrived.", "about 200 euro"}));
 
 INSTANTIATE_TEST_SUITE_P(
     NotQuantities, QuantityTest,
@@ -88,7 +90,9 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"The meeting ended at 21:57 local time.", ""},
                       Case{"The talks took place on March 5 and 6 May.", ""},
                       Case{"One of the centers was visited.", ""},
-                      Case{"Nearly one third of the budget went to defence.", ""}));
+                      Case{"Nearly one third of the budget went to defence.", ""},
+                      Case{"Resolution 2231 calls for restraint under Article 5 rules.", ""},
+                      Case{"Flight 752 passengers were mourned.", ""}));
 
 TEST(ParseNumber, Forms) {
   struct N {
@@ -117,6 +121,41 @@ TEST(ParseNumber, Forms) {
       EXPECT_EQ(end, 1);  // two numbers, not one
     } else {
       EXPECT_FALSE(v.has_value()) << text;
+    }
+  }
+}
+
+// Token soup: every mention lies inside the sentence, covers its noun, comes in token order and
+// does not overlap the previous one.
+TEST(QuantityRobustness, RandomTokenSoup) {
+  static constexpr const char* kPieces[] = {
+      "at",   "least",     "41",      "soldiers", "and",  "four",    "sixty",    "-",
+      "two",  "a",         "dozen",   "million",  "2.5",  "1,000",   "Armenian", "of",
+      "%",    "$",         "percent", "per",      "cent", "hundred", "years",    "March",
+      "2021", "No:367/21", "al",      "Qaeda",    "one",  "third",   ","};
+  uint32_t seed = 777;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string text;
+    const int len = 1 + next() % 14;
+    for (int k = 0; k < len; ++k) {
+      if (k) text += next() % 4 ? " " : "";
+      text += kPieces[next() % std::size(kPieces)];
+    }
+    for (const Sentence& s : Analyzer().Analyze(text)) {
+      int last_end = 0;
+      for (const QuantityMention& q : FindQuantities(s, text)) {
+        ASSERT_GE(q.token_begin, last_end) << text;
+        ASSERT_LT(q.token_begin, q.token_end) << text;
+        ASSERT_LE(q.token_end, static_cast<int>(s.tokens.size())) << text;
+        ASSERT_GE(q.noun, q.token_begin) << text;
+        ASSERT_LT(q.noun, q.token_end) << text;
+        ASSERT_FALSE(q.unit.empty()) << text;
+        last_end = q.token_end;
+      }
     }
   }
 }

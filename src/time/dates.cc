@@ -127,6 +127,7 @@ class Scanner {
       dm.relative = m->relative;
       out.push_back(dm);
       i = m->end;
+      last_end_ = m->end;
     }
     return out;
   }
@@ -250,6 +251,11 @@ class Scanner {
     std::string_view w = Norm(p);
     if (IsTemporalContext(w)) return true;
     if (w == "of" && IsPeriodPartNoun(Norm(p - 1))) return true;
+    // The second half of a range or list: "from 2019 to 2021", "between May and July".
+    if (p == last_end_ &&
+        (w == "to" || w == "and" || w == "or" || w == "until" || w == "through")) {
+      return true;
+    }
     return false;
   }
 
@@ -485,6 +491,7 @@ class Scanner {
   const std::vector<Token>& toks_;
   std::optional<PartialDate> doc_;
   bool partial_doc_ = false;
+  int last_end_ = -2;  // token_end of the latest mention (for ranges)
 };
 
 }  // namespace

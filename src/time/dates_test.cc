@@ -72,7 +72,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The accord dates from the 5th of March 2001.", "", "5th of March 2001=2001-03-05"},
         Case{"Elections are planned for Sept. 14, 2026.", "", "Sept. 14, 2026=2026-09-14"},
         Case{"He arrived on 31 April 2024.", "", ""},  // no such day
-        Case{"A notice dated 04.10.2021 was issued.", "", "04.10.2021=2021-10-04"}));
+        Case{"A notice dated 04.10.2021 was issued.", "", "04.10.2021=2021-10-04"},
+        Case{"He served from 2019 to 2021.", "", "2019=2019; 2021=2021"},
+        Case{"The talks ran between May and July.", "2024-08-20", "May=2024-05~; July=2024-07~"},
+        Case{"The report was written in the spring of 2021.", "", "the spring of 2021=2021"},
+        Case{"Both sides want peace to 2030 goals.", "", ""}));
 
 // Relative dates: need the document date.
 INSTANTIATE_TEST_SUITE_P(
@@ -122,6 +126,49 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Officials may meet again.", "2025-08-04", ""},
                       Case{"Protesters march to the square.", "2025-08-04", ""},
                       Case{"About 2020 people signed it.", "2025-08-04", ""}));
+
+// Token soup built from the pieces the recognisers look for, in random order: every mention
+// must lie inside the sentence, be non-empty, come in token order and not overlap, and every
+// date must be a valid PartialDate.
+TEST(DatesRobustness, RandomTokenSoup) {
+  static constexpr const char* kPieces[] = {
+      "on",   "in",    "the", "end",       "of",   "March", "May",      "31",
+      "2024", "2025-", "02",  "-",         ",",    "last",  "this",     "week",
+      "year", "ago",   "two", "Monday",    "mid",  "early", "February", "5th",
+      "1998", "(",     ")",   "yesterday", "next", "month", "13:26",    "04.10.2021",
+      "29",   "and",   "to",  "from",      "0",    "9999",  "99"};
+  uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  const std::optional<PartialDate> docs[] = {std::nullopt, PartialDate{2024, 3, 8},
+                                             PartialDate{2024, 3, 0}, PartialDate{2024, 0, 0},
+                                             PartialDate{2024, 1, 1}};
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string text;
+    const int len = 1 + next() % 14;
+    for (int k = 0; k < len; ++k) {
+      if (k) text += next() % 4 ? " " : "";
+      text += kPieces[next() % std::size(kPieces)];
+    }
+    for (const Sentence& s : Analyzer().Analyze(text)) {
+      for (const auto& doc : docs) {
+        int last_end = 0;
+        for (const DateMention& m : FindDates(s, text, doc)) {
+          ASSERT_GE(m.token_begin, last_end) << text;
+          ASSERT_LT(m.token_begin, m.token_end) << text;
+          ASSERT_LE(m.token_end, static_cast<int>(s.tokens.size())) << text;
+          ASSERT_TRUE(m.date.valid()) << text;
+          if (!doc) {
+            ASSERT_FALSE(m.relative) << text;
+          }
+          last_end = m.token_end;
+        }
+      }
+    }
+  }
+}
 
 // Seeds: real articles from /work/shared (skipped when absent). The document date is given here
 // because reading it is another stage's job.
