@@ -143,6 +143,13 @@ std::string Upper(std::string s) {
 
 }  // namespace
 
+std::string ResolveDbPath(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  const char* env = std::getenv("DRAGOMAN_DB");
+  if (env && *env) return env;
+  return "dragoman.db";
+}
+
 std::string EffectiveDate(const Event& e) { return e.date.empty() ? e.doc_date : e.date; }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {

@@ -110,6 +110,11 @@ class Store {
   std::map<std::string, sql::Stmt> cache_;  // destroyed before db_
 };
 
+// The database a command uses: `flag` when non-empty, else $DRAGOMAN_DB, else "dragoman.db" in
+// the working directory.
+std::string ResolveDbPath(const std::string& flag);
+inline constexpr const char* kDbFlagDefault = "$DRAGOMAN_DB, else dragoman.db";
+
 // The date an event is filed under: its own date, else its document's ("" when neither).
 std::string EffectiveDate(const Event& e);
 

@@ -91,6 +91,42 @@ inline Event& AddEvent(DocumentRecord& r, int index, const std::string& verb, Ac
   return r.events.back();
 }
 
+// A small corpus: AZE-IRN events in 2021, 2024 and 2025 (one reported by two outlets), an
+// ARM-AZE negated event, and a sentence without events.
+inline std::vector<DocumentRecord> SampleCorpus() {
+  DocumentRecord a = Doc("a", "2021-10-04",
+                         {"Iran's foreign minister Hossein Amir-Abdollahian accused Baku of "
+                          "hosting foreign forces.",
+                          "Azerbaijan rejected the claims."});
+  AddEvent(a, 0, "accused",
+           Actor("IRNGOV", "Iran's foreign minister Hossein Amir-Abdollahian",
+                 "Hossein Amir-Abdollahian"),
+           Actor("AZEGOV", "Baku"), "112", "ACCUSE", -2.0, "verbal_conflict");
+  AddEvent(a, 1, "rejected", Actor("AZEGOV", "Azerbaijan"), Actor("IRNGOV", "the claims"), "125",
+           "REJECT", -5.0, "verbal_conflict");
+
+  DocumentRecord b =
+      Doc("b", "2024-03-12", {"The presidents met in Tehran to sign a consular access agreement."});
+  AddEvent(b, 0, "met", Actor("AZEGOV", "The presidents"), Actor("IRNGOV", "The presidents"), "043",
+           "CONSULT", 2.8, "verbal_coop")
+      .location = Location{"Tehran", "IRN", 35.69, 51.39};
+  b.doc.url = "https://example.org/b";
+
+  DocumentRecord c = Doc("c", "2025-01-20",
+                         {"Azerbaijan returned five Iranian nationals to Iran.",
+                          "Armenia and Azerbaijan did not sign the treaty."});
+  AddEvent(c, 0, "returned", Actor("AZEGOV", "Azerbaijan"),
+           Actor("IRNCVL", "five Iranian nationals"), "0861", "AID", 7.0, "material_coop");
+  AddEvent(c, 1, "sign", Actor("ARMGOV", "Armenia"), Actor("AZEGOV", "Azerbaijan"), "057", "AGREE",
+           8.0, "verbal_coop")
+      .negated = true;
+  DocumentRecord d = Doc("d", "2025-01-21", {"Baku returned Iranian nationals on Monday."});
+  d.doc.source = "Other Outlet";
+  AddEvent(d, 0, "returned", Actor("AZEGOV", "Baku"), Actor("IRNCVL", "Iranian nationals"), "0861",
+           "AID", 7.0, "material_coop");
+  return {a, b, c, d};
+}
+
 }  // namespace dragoman::testing
 
 #endif  // DRAGOMAN_STORE_TEST_CORPUS_H_

@@ -1,0 +1,61 @@
+// dragoman search WORDS: full-text search over every stored sentence, with highlighted matches
+// and the events coded from each sentence.
+#include <cerrno>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "store/query.h"
+#include "store/report.h"
+#include "store/store.h"
+
+namespace dragoman::cli {
+namespace {
+
+std::vector<FlagSpec> SearchFlags() {
+  return {
+      {"db", "FILE", "the corpus database", kDbFlagDefault},
+      {"limit", "N", "at most N sentences, best first", "20"},
+      {"format", "table|jsonl", "output format", "table on a terminal, else jsonl"},
+  };
+}
+
+int RunSearch(const ParsedArgs& args, CommandContext& ctx) {
+  auto usage = [&](const std::string& msg) {
+    ctx.err << "dragoman search: " << msg << "\n";
+    return kExitUsage;
+  };
+  if (args.positionals.empty()) return usage("give the words to search for");
+  std::string query;
+  for (const auto& p : args.positionals) query += (query.empty() ? "" : " ") + p;
+  std::string limit_flag = args.Get("limit", "20");
+  char* end = nullptr;
+  long limit = std::strtol(limit_flag.c_str(), &end, 10);
+  if (limit_flag.empty() || *end != '\0' || limit <= 0) {
+    return usage("--limit must be a positive integer, not '" + limit_flag + "'");
+  }
+  std::string format = args.Get("format", ctx.stdout_is_terminal ? "table" : "jsonl");
+  auto fmt = ParseReportFormat(format);
+  if (!fmt || (*fmt != ReportFormat::kTable && *fmt != ReportFormat::kJsonl)) {
+    return usage("--format must be table or jsonl, not '" + format + "'");
+  }
+  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kExisting);
+  if (!store.ok()) return ReportError(store.status(), ctx);
+  bool bold = ctx.stdout_is_terminal && *fmt == ReportFormat::kTable;
+  auto hits = Search(**store, query, bold ? "\x1b[1m" : "[", bold ? "\x1b[0m" : "]",
+                     static_cast<int>(limit));
+  if (!hits.ok()) return ReportError(hits.status(), ctx);
+  Status st = PrintSearch(ctx.out, *hits, *fmt);
+  if (!st.ok()) return errno == EPIPE ? kExitOk : ReportError(st, ctx);
+  return kExitOk;
+}
+
+}  // namespace
+
+extern const Command kSearchCommand = {
+    "search", "full-text search over stored sentences, with the events coded from each",
+    "dragoman search [--limit N] [--format table|jsonl] WORDS...   (FTS5 syntax accepted)",
+    &SearchFlags, &RunSearch};
+
+}  // namespace dragoman::cli
