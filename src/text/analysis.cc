@@ -113,7 +113,7 @@ struct TextAnalyzer::Impl {
   std::unique_ptr<icu::BreakIterator> sentence_breaks;  // prototype; cloned per Analyze()
 
   bool LooksLikeHeading(std::string_view text, const std::vector<RawToken>& toks, size_t b,
-                        size_t e, Span span) const;
+                        size_t e, Span span, bool isolated) const;
 };
 
 TextAnalyzer::~TextAnalyzer() = default;
@@ -137,14 +137,19 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const TextConfig& con
 }
 
 bool TextAnalyzer::Impl::LooksLikeHeading(std::string_view text, const std::vector<RawToken>& toks,
-                                          size_t b, size_t e, Span span) const {
+                                          size_t b, size_t e, Span span, bool isolated) const {
   if (b == e) return false;
   if (IsTerminal(LastChar(text, span))) return false;
   const RawToken& last = toks[e - 1];
   if (last.period != RawToken::Period::kNone) return false;  // ends in "U.S." / "etc."
   int words = 0, content = 0, capitalised = 0, all_caps = 0;
+  bool inner_stop = false;  // a '.', '!' or '?' inside: two sentences, not a headline
   for (size_t i = b; i < e; ++i) {
     const RawToken& t = toks[i];
+    if (t.kind == RawToken::Kind::kPunct) {
+      char c = text[t.begin];
+      if (c == '.' || c == '!' || c == '?') inner_stop = true;
+    }
     if (t.kind != RawToken::Kind::kWord && t.kind != RawToken::Kind::kNumber) continue;
     ++words;
     if (t.kind != RawToken::Kind::kWord) continue;
@@ -156,7 +161,8 @@ bool TextAnalyzer::Impl::LooksLikeHeading(std::string_view text, const std::vect
     if (t.capitalized) ++capitalised;
   }
   if (words == 0) return true;  // a line of symbols ("***")
-  if (words <= 6) return true;
+  if (!inner_stop && words <= 6) return true;
+  if (!inner_stop && isolated && words <= 10) return true;
   if (words > 25) return false;
   if (all_caps * 10 >= words * 8) return true;
   return content > 0 && capitalised * 10 >= content * 8;
@@ -232,7 +238,11 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
     // 4. Sentence boundaries.
     cuts.clear();
     cuts.push_back(0);
-    const bool heading = impl_->LooksLikeHeading(text, toks, 0, toks.size(), block);
+    // A short unpunctuated line standing on its own (a blank line or the edge of the text on
+    // one side) is a heading even in sentence case ("Iran and Azerbaijan sign border deal").
+    const bool isolated = first_line == 0 || lines[first_line - 1].begin == lines[first_line - 1].end ||
+                          lj >= lines.size() || lines[lj].begin == lines[lj].end;
+    const bool heading = impl_->LooksLikeHeading(text, toks, 0, toks.size(), block, isolated);
     if (!heading) {
       UErrorCode st = U_ZERO_ERROR;
       UText ut = UTEXT_INITIALIZER;
@@ -258,7 +268,20 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
           if (cuts.back() == ti) continue;
           const RawToken& before = toks[ti - 1];
           if (before.period == RawToken::Period::kNeverEnds) continue;
-          if (before.period == RawToken::Period::kMayEnd && !toks[ti].capitalized) continue;
+          if (before.period == RawToken::Period::kMayEnd) {
+            // "to the U.S. He said" ends a sentence; "the U.S. Embassy" does not. After an
+            // abbreviation that may end a sentence, split only before a capitalised word that
+            // is not a noun ("He", "The", "However"; data/text/lemmas.txt keeps pronouns and
+            // determiners out of the nouns).
+            const RawToken& next = toks[ti];
+            if (!next.capitalized) continue;
+            if (next.kind == RawToken::Kind::kWord) {
+              std::string key = FoldKey(text.substr(next.begin, next.end - next.begin));
+              auto [it, fresh] = word_cache.try_emplace(key);
+              if (fresh) it->second = lemmatizer_->Analyze(key);
+              if (it->second.noun) continue;
+            }
+          }
           cuts.push_back(ti);
         }
       }

@@ -189,6 +189,11 @@ TEST_F(AnalyzerTest, SentenceSplitting) {
        {"Prices rose 2.5 percent.", "Officials said so."}},
       {"Pres. Aliyev and Prof. Karimov met Amb. Ross.",
        {"Pres. Aliyev and Prof. Karimov met Amb. Ross."}},
+      {"Officials at the U.S. Embassy met the U.N. Secretary-General.",
+       {"Officials at the U.S. Embassy met the U.N. Secretary-General."}},
+      {"Talks ended in Jan. However, contacts went on.",
+       {"Talks ended in Jan.", "However, contacts went on."}},
+      {"Envoys met in the U.A.E. The talks ended.", {"Envoys met in the U.A.E.", "The talks ended."}},
   };
   for (const SplitCase& c : cases) {
     EXPECT_EQ(SentenceTexts(c.text, Run(c.text)), c.sentences) << c.text;
@@ -217,6 +222,22 @@ TEST_F(AnalyzerTest, ParagraphsAndHardWraps) {
   EXPECT_EQ(ss[3].paragraph, 3);
 }
 
+TEST_F(AnalyzerTest, HeadingsNeedToStandAlone) {
+  std::string text =
+      "Iran and Azerbaijan sign a border deal\n"
+      "\n"
+      "The two sides met on Monday with\n"
+      "Turkish officials in a second round\n"
+      "The leaders spoke afterwards.\n";
+  std::vector<Sentence> ss = Run(text);
+  ASSERT_EQ(ss.size(), 3u);
+  EXPECT_TRUE(ss[0].heading);   // sentence case, but alone between the text's start and a blank
+  EXPECT_FALSE(ss[1].heading);  // hard-wrapped prose joined across the line break
+  EXPECT_EQ(text.substr(ss[1].begin, ss[1].end - ss[1].begin),
+            "The two sides met on Monday with\nTurkish officials in a second round");
+  EXPECT_FALSE(ss[2].heading);
+}
+
 TEST_F(AnalyzerTest, CarriageReturnsAndSpaces) {
   std::string text = "  First line here.\r\n\r\n\tSecond line here.  \r\n";
   EXPECT_EQ(SentenceTexts(text, Run(text)),
@@ -234,6 +255,7 @@ TEST_F(AnalyzerTest, HeadingsAndFurniture) {
       {"Azerbaijan, Iran Discuss Bilateral Issues", true, false},
       {"Turkey And Georgia Sign New Transit Agreement On Rail Freight", true, false},
       {"Expert opinion", true, false},
+      {"Iran and Azerbaijan sign a new border deal in Baku", true, false},
       {"The foreign ministers of the two countries discussed bilateral relations in Baku.", false,
        false},
       {"news banner image Desktop news banner image Mobile", -1, true},
