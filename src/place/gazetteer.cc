@@ -74,6 +74,13 @@ bool IsAcronym(std::string_view s) {
   return letters >= 2;
 }
 
+// "Lachin corridor", "Pankisi gorge": the last word of the name is written in lower case.
+bool EndsInLowerCaseWord(std::string_view s) {
+  size_t p = s.find_last_of(" -");
+  std::string_view last = p == std::string_view::npos ? s : s.substr(p + 1);
+  return !last.empty() && last[0] >= 'a' && last[0] <= 'z';
+}
+
 bool IsPlaceTypeWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "region",       "regions", "province", "provinces",   "district", "districts", "city",
@@ -85,7 +92,7 @@ bool IsPlaceTypeWord(std::string_view w) {
 bool IsLocativePreposition(std::string_view w) {
   static constexpr std::string_view kWords[] = {"in",     "at",     "near",   "outside",
                                                 "inside", "across", "within", "throughout",
-                                                "around", "into",   "nearby"};
+                                                "around", "into",   "nearby", "along"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -115,12 +122,15 @@ struct Gazetteer::Impl {
     std::unordered_map<std::string, int> next;
     int entry = -1;        // index into entries, or -1
     bool acronym = false;  // the name that ends here must match an all-caps token
+    // The name as written ends in a lower-case word ("Lachin corridor"), so the text's last
+    // token need not be capitalised.
+    bool lower_tail = false;
   };
   std::vector<Entry> entries;
   std::vector<Node> nodes{Node{}};
 
   // Inserts `tokens` for entry `e`, applying the conflict rule.
-  void Insert(const std::vector<std::string>& tokens, int e, bool acronym) {
+  void Insert(const std::vector<std::string>& tokens, int e, bool acronym, bool lower_tail) {
     if (tokens.empty()) return;
     int n = 0;
     for (const std::string& t : tokens) {
@@ -142,6 +152,7 @@ struct Gazetteer::Impl {
     }
     node.entry = e;
     node.acronym = acronym;
+    node.lower_tail = lower_tail;
   }
 
   Status ParseFile(std::string_view name, std::string_view content, const TextAnalyzer& text) {
@@ -207,7 +218,7 @@ struct Gazetteer::Impl {
         std::vector<std::string> toks = text.TokenizePhrase(n);
         if (toks.empty())
           return Status::BadData(where + "name '" + std::string(n) + "' has no tokens");
-        Insert(toks, idx, IsAcronym(n));
+        Insert(toks, idx, IsAcronym(n), EndsInLowerCaseWord(n));
       }
     }
     return Status::Ok();
@@ -224,7 +235,7 @@ struct Gazetteer::Impl {
       if (node.entry < 0) continue;
       if (node.acronym && !toks[i].has(Token::kAllCaps)) continue;
       // The last word must be capitalised too: "New York" but not "New York city" as a name.
-      if (!IsCap(toks[k]) && !toks[k].has(Token::kPunct)) continue;
+      if (!IsCap(toks[k]) && !toks[k].has(Token::kPunct) && !node.lower_tail) continue;
       best = node.entry;
       *end = k + 1;
     }

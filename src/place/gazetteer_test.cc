@@ -89,6 +89,8 @@ INSTANTIATE_TEST_SUITE_P(
              "West Bank=West Bank/PSE; Hebron=Hebron/PSE"},
         Case{"Under the Vienna Convention, consuls may visit.", ""},
         Case{"He spoke at the Munich Security Conference.", "Munich=Munich/DEU@"},
+        Case{"Troops were deployed along the Lachin corridor.",
+             "Lachin corridor=Lachin corridor/AZE@"},
         // Lower-case and ambiguous names.
         Case{"Let us talk about georgia and turkey.", ""},
         Case{"Victoria said the plan was nice.", ""},

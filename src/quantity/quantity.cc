@@ -105,7 +105,9 @@ bool IsMonthName(std::string_view w) {
   return false;
 }
 
+// Units that make a number a duration or a frequency, not a count of participants.
 bool IsTimeUnit(std::string_view lemma) {
+  if (lemma == "time") return true;  // "visited Moscow 12 times"
   static constexpr std::array<std::string_view, 15> kUnits = {
       "year",    "month", "week",   "day",  "hour",  "minute",     "second",   "decade",
       "century", "night", "season", "term", "round", "millennium", "fortnight"};

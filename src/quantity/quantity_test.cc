@@ -92,7 +92,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"One of the centers was visited.", ""},
                       Case{"Nearly one third of the budget went to defence.", ""},
                       Case{"Resolution 2231 calls for restraint under Article 5 rules.", ""},
-                      Case{"Flight 752 passengers were mourned.", ""}));
+                      Case{"Flight 752 passengers were mourned.", ""},
+                      Case{"He has visited Moscow 12 times.", ""}));
 
 TEST(ParseNumber, Forms) {
   struct N {

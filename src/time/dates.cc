@@ -483,6 +483,10 @@ class Scanner {
     } else if (at(b - 1, "of") && b - 2 >= floor && IsPeriodPartNoun(Norm(b - 2)) &&
                Norm(b - 2) != "month" && Norm(b - 2) != "course") {
       b -= 2;
+      // "the first half of 2024", "the second half of March"
+      if (at(b - 1, "first") || at(b - 1, "second") || at(b - 1, "early") || at(b - 1, "late")) {
+        b -= 1;
+      }
       if (at(b - 1, "the")) b -= 1;
     }
     return b;

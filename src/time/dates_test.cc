@@ -76,6 +76,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He served from 2019 to 2021.", "", "2019=2019; 2021=2021"},
         Case{"The talks ran between May and July.", "2024-08-20", "May=2024-05~; July=2024-07~"},
         Case{"The report was written in the spring of 2021.", "", "the spring of 2021=2021"},
+        Case{"In the first half of 2024, trade grew.", "", "the first half of 2024=2024"},
         Case{"Both sides want peace to 2030 goals.", "", ""}));
 
 // Relative dates: need the document date.
