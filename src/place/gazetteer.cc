@@ -108,6 +108,13 @@ bool IsLocativeFiller(std::string_view w) {
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
+// Words after which "to" introduces where something happens ("a trip to Baku").
+bool IsTravelWord(std::string_view lemma) {
+  static constexpr std::string_view kWords[] = {"visit", "trip",   "journey", "tour", "travel",
+                                                "fly",   "arrive", "come",    "go",   "head"};
+  return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
+}
+
 bool IsCap(const Token& t) { return t.has(Token::kCapitalized) || t.has(Token::kAllCaps); }
 
 }  // namespace
@@ -253,6 +260,9 @@ struct Gazetteer::Impl {
     for (int steps = 0; k >= 0 && steps < 5; ++steps, --k) {
       std::string_view w = toks[k].norm;
       if (IsLocativePreposition(w)) return true;
+      // Destinations of a visit: "visited Baku", "a visit to Tehran", "flew to Astana".
+      if (toks[k].lemma == "visit") return true;
+      if (w == "to" && k >= 1 && IsTravelWord(toks[k - 1].lemma)) return true;
       if (IsLocativeFiller(w)) continue;
       // "in Iran's Ardabil Province": a possessive country or region before the name.
       if ((w == "'s" || w == "'") && k >= 1 && IsCap(toks[k - 1])) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "base/file.h"
@@ -91,6 +92,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He spoke at the Munich Security Conference.", "Munich=Munich/DEU@"},
         Case{"Troops were deployed along the Lachin corridor.",
              "Lachin corridor=Lachin corridor/AZE@"},
+        Case{"Pezeshkian visited Baku after his trip to Moscow.",
+             "Baku=Baku/AZE@; Moscow=Moscow/RUS@"},
+        Case{"Azerbaijan extradited 100 detainees to Armenia.",
+             "Azerbaijan=Azerbaijan/AZE; Armenia=Armenia/ARM"},
         // Lower-case and ambiguous names.
         Case{"Let us talk about georgia and turkey.", ""},
         Case{"Victoria said the plan was nice.", ""},
@@ -193,6 +198,43 @@ TEST(PlaceRobustness, RandomTokenSoup) {
       }
     }
   }
+}
+
+// Consistency of the shipped files: every country code used by a row has its own country row,
+// and every ISO 3166-1 code known to the system's iso-codes package has one (skipped when the
+// package is absent).
+TEST(GazetteerData, CountryCodesAreCovered) {
+  namespace fs = std::filesystem;
+  std::set<std::string> countries, used;
+  for (const auto& entry : fs::directory_iterator(fs::path(DRAGOMAN_SOURCE_DATA_DIR) / "places")) {
+    if (entry.path().extension() != ".tsv") continue;
+    auto content = ReadFile(entry.path().string());
+    ASSERT_TRUE(content.ok());
+    std::string_view rest = *content;
+    while (!rest.empty()) {
+      size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      if (line.empty() || line[0] == '#') continue;
+      size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+      ASSERT_NE(t3, std::string_view::npos) << line;
+      std::string code(line.substr(t1 + 1, t2 - t1 - 1));
+      if (code == "-") continue;
+      used.insert(code);
+      if (line.substr(t2 + 1, t3 - t2 - 1) == "country") countries.insert(code);
+    }
+  }
+  for (const std::string& code : used) EXPECT_TRUE(countries.count(code)) << code;
+  auto iso = ReadFile("/usr/share/iso-codes/json/iso_3166-1.json");
+  if (!iso.ok()) GTEST_SKIP() << "iso-codes not installed";
+  const std::string key = "\"alpha_3\": \"";
+  size_t n = 0;
+  for (size_t p = iso->find(key); p != std::string::npos; p = iso->find(key, p + 1)) {
+    const std::string code = iso->substr(p + key.size(), 3);
+    EXPECT_TRUE(countries.count(code)) << "no country row for ISO code " << code;
+    ++n;
+  }
+  EXPECT_GT(n, 240u);
 }
 
 std::string SeedText(const std::string& prefix) {
