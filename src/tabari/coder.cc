@@ -8,11 +8,11 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-bool IsConjunction(std::string_view t) { return t == "AND" || t == "BUT"; }
+bool IsConjunction(std::string_view t) { return t == "AND" || t == "BUT" || t == "OR"; }
 bool IsDeterminer(std::string_view t) { return t == "THE" || t == "A" || t == "AN"; }
 bool IsPronoun(std::string_view t) {
   return t == "HE" || t == "SHE" || t == "IT" || t == "THEY" || t == "HIM" || t == "HER" ||
-         t == "THEM";
+         t == "THEM" || t == "THEIR" || t == "ITS" || t == "HIS";
 }
 
 }  // namespace
@@ -21,6 +21,7 @@ int TabariCoder::MatchPhrase(const Phrase& p, int at, int end) const {
   int pos = at;
   for (size_t k = 0; k < p.words.size(); ++k) {
     if (pos >= end || toks_[pos].comma || !WordMatches(p.words[k], toks_[pos].text)) return 0;
+    if (toks_[pos].possessive && k + 1 < p.words.size()) return 0;
     ++pos;
   }
   return pos - at;
@@ -100,6 +101,9 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
   for (size_t k = 0; k < items.size(); ++k) {
     Item it = items[k];
     auto combine = [](const std::string& actor, const Item& ag) {
+      // An actor code that already carries the agent ("USAGOV" + GOV) keeps its code.
+      if (actor.size() > 3 && actor.find(ag.codes[0], 3) != std::string::npos) return actor;
+      if (actor == ag.codes[0]) return actor;
       return ag.prefix ? ag.codes[0] + actor : actor + ag.codes[0];
     };
     if (it.kind == Item::kActor && k + 1 < items.size() && items[k + 1].kind == Item::kAgent &&
@@ -110,7 +114,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     } else if (it.kind == Item::kAgent && k + 1 < items.size() &&
                items[k + 1].kind == Item::kActor &&
                (items[k + 1].begin == it.end ||
-                (items[k + 1].begin == it.end + 1 && toks_[it.end].text == "OF"))) {
+                (items[k + 1].begin == it.end + 1 &&
+                 (toks_[it.end].text == "OF" || toks_[it.end].text == "IN")))) {
       Item ac = items[k + 1];
       for (auto& c : ac.codes) c = combine(c, it);
       ac.begin = it.begin;
@@ -122,45 +127,41 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     merged.push_back(std::move(it));
   }
 
-  // Pronouns take the codes of the most recent actor.
-  for (auto& it : merged) {
-    if (it.kind == Item::kActor) {
-      last_actor_ = it.codes;
-    } else if (it.kind == Item::kPronoun) {
-      it.codes = last_actor_;
+  // Compounds: noun phrases separated only by "and", commas, determiners and adjectives.
+  auto separator_gap = [&](int gb, int ge, bool* has_and) {
+    for (int t = gb; t < ge; ++t) {
+      std::string_view w = toks_[t].text;
+      if (w == "AND" || w == "NOR") *has_and = true;
+      else if (!toks_[t].comma && !IsDeterminer(w) && !dict_.IsAdjective(w)) return false;
     }
-  }
-
-  // Compounds: noun phrases separated only by commas and "and".
+    return ge > gb;
+  };
   for (size_t k = 0; k < merged.size(); ++k) {
     const Item& it = merged[k];
-    if (it.kind == Item::kPronoun && it.codes.empty()) continue;
     NounPhrase np;
     np.begin = it.begin;
     np.end = it.end;
     np.codes = it.codes;
+    np.member.assign(it.codes.size(), 0);
     np.pronoun = it.kind == Item::kPronoun;
     np.null = it.kind == Item::kNull;
-    while (!np.null && k + 1 < merged.size() && merged[k + 1].kind == Item::kActor) {
-      int gap_begin = np.end, gap_end = merged[k + 1].begin;
-      if (gap_end == gap_begin) break;
-      bool only_sep = true, has_and = false;
-      for (int t = gap_begin; t < gap_end; ++t) {
-        if (toks_[t].text == "AND") has_and = true;
-        else if (!toks_[t].comma && !IsDeterminer(toks_[t].text)) only_sep = false;
-      }
-      if (!only_sep) break;
-      // "A, B" only joins when an "and" follows later in the list.
+    if (np.pronoun) {
+      // A pronoun stands for the most recent actor (compound included).
+      np.codes = last_actor_.codes;
+      np.member = last_actor_.member;
+      if (np.codes.empty()) continue;
+    }
+    int members = 1;
+    while (!np.null && !np.pronoun && k + 1 < merged.size() &&
+           merged[k + 1].kind == Item::kActor) {
+      bool has_and = false;
+      if (!separator_gap(np.end, merged[k + 1].begin, &has_and)) break;
+      // "A, B" only joins when an "and" closes the list.
       if (!has_and) {
         bool later_and = false;
-        for (size_t m = k + 2; m < merged.size(); ++m) {
-          int gb = merged[m - 1].end, ge = merged[m].begin;
-          bool sep = true, a = false;
-          for (int t = gb; t < ge; ++t) {
-            if (toks_[t].text == "AND") a = true;
-            else if (!toks_[t].comma && !IsDeterminer(toks_[t].text)) sep = false;
-          }
-          if (!sep) break;
+        for (size_t m = k + 2; m < merged.size() && merged[m].kind == Item::kActor; ++m) {
+          bool a = false;
+          if (!separator_gap(merged[m - 1].end, merged[m].begin, &a)) break;
           if (a) {
             later_and = true;
             break;
@@ -169,9 +170,14 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
         if (!later_and) break;
       }
       ++k;
-      np.codes.insert(np.codes.end(), merged[k].codes.begin(), merged[k].codes.end());
+      for (const auto& c : merged[k].codes) {
+        np.codes.push_back(c);
+        np.member.push_back(members);
+      }
+      ++members;
       np.end = merged[k].end;
     }
+    if (!np.null && !np.pronoun) last_actor_ = np;
     int idx = static_cast<int>(nps_.size());
     nps_.push_back(std::move(np));
     np_start_[nps_[idx].begin] = idx;
@@ -179,11 +185,39 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
   }
 }
 
+void TabariCoder::Emit(const NounPhrase& src, const NounPhrase& tgt, const VerbCode& code,
+                       CodeResult* out) {
+  int sm = src.member.empty() ? 0 : src.member.back() + 1;
+  int tm = tgt.member.empty() ? 0 : tgt.member.back() + 1;
+  for (int a = 0; a < sm; ++a)
+    for (int b = 0; b < tm; ++b)
+      for (size_t j = 0; j < tgt.codes.size(); ++j) {
+        if (tgt.member[j] != b) continue;
+        for (size_t i = 0; i < src.codes.size(); ++i) {
+          if (src.member[i] != a || src.codes[i] == tgt.codes[j]) continue;
+          out->events.push_back({src.codes[i], tgt.codes[j], code.code, date_});
+          if (!code.paired.empty())
+            out->events.push_back({tgt.codes[j], src.codes[i], code.paired, date_});
+        }
+      }
+}
+
+void TabariCoder::EmitCompound(const NounPhrase& np, const VerbCode& code, CodeResult* out) {
+  const auto& c = np.codes;
+  for (size_t a = 0; a < c.size(); ++a)
+    for (size_t b = a + 1; b < c.size(); ++b) {
+      if (c[a] == c[b]) continue;
+      out->events.push_back({c[a], c[b], code.code, date_});
+      out->events.push_back({c[b], c[a], code.paired.empty() ? code.code : code.paired, date_});
+    }
+}
+
 bool TabariCoder::MatchElem(const PatternElem& e, int pos, int limit, int* end_out) {
   if (pos >= limit) return false;
   switch (e.kind) {
     case PatternElem::Kind::kWord:
-      if (toks_[pos].comma || !WordMatches(e.word, toks_[pos].text)) return false;
+      if (toks_[pos].comma || toks_[pos].possessive || !WordMatches(e.word, toks_[pos].text))
+        return false;
       *end_out = pos + 1;
       return true;
     case PatternElem::Kind::kSkip:
@@ -244,7 +278,7 @@ void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
   // Verbs.
   verbs_.clear();
   for (int i = begin; i < end; ++i) {
-    if (toks_[i].comma || np_cover_[i] >= 0) continue;
+    if (toks_[i].comma || toks_[i].possessive || np_cover_[i] >= 0) continue;
     cand_.clear();
     dict_.VerbCandidates(toks_[i].text, &cand_);
     int best = 0;
@@ -287,9 +321,10 @@ void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
 
   // Clauses: split at conjunctions outside noun phrases.
   int clause_begin = begin;
-  std::vector<std::string> inherited_source;
+  NounPhrase inherited;  // the source of the previous clause
+  bool sentence_done = false;
   size_t v = 0;
-  while (clause_begin < end) {
+  while (clause_begin < end && !sentence_done) {
     int clause_end = clause_begin;
     while (clause_end < end &&
            !(np_cover_[clause_end] < 0 && IsConjunction(toks_[clause_end].text) &&
@@ -305,31 +340,22 @@ void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
       const VerbCode* code = &g.code;
       cap_source_ = cap_target_ = cap_compound_ = -1;
       for (const Pattern& p : g.patterns) {
-        cap_source_ = cap_target_ = cap_compound_ = -1;
         int e = 0;
         bool lower_ok = p.lower.empty();
-        if (!lower_ok) {
-          // The lower part ends at (or, with gaps allowed, before) the verb; try the start
-          // nearest the verb first.
-          for (int s = hit.begin - 1; s >= begin && !lower_ok; --s) {
-            cap_source_ = cap_target_ = cap_compound_ = -1;
-            lower_ok = MatchSeq(p.lower, 0, s, hit.begin, true, p.lower_adjacent ? hit.begin : -1,
-                                &e);
-          }
+        // The lower part ends at (or, with gaps allowed, before) the verb; try the start
+        // nearest the verb first.
+        for (int st = hit.begin - 1; !lower_ok && st >= begin; --st) {
+          cap_source_ = cap_target_ = cap_compound_ = -1;
+          lower_ok =
+              MatchSeq(p.lower, 0, st, hit.begin, true, p.lower_adjacent ? hit.begin : -1, &e);
         }
+        if (p.lower.empty()) cap_source_ = cap_target_ = cap_compound_ = -1;
         if (!lower_ok) continue;
-        int ls = cap_source_, lt = cap_target_, lc = cap_compound_;
-        bool upper_ok =
-            p.upper.empty() ||
-            MatchSeq(p.upper, 0, hit.end, end, p.upper.front().adjacent, -1, &e);
-        if (!upper_ok) {
-          cap_source_ = ls;
-          cap_target_ = lt;
-          cap_compound_ = lc;
-          continue;
+        if (p.upper.empty() ||
+            MatchSeq(p.upper, 0, hit.end, end, p.upper.front().adjacent, -1, &e)) {
+          code = &p.code;
+          break;
         }
-        code = &p.code;
-        break;
       }
       if (code == &g.code) cap_source_ = cap_target_ = cap_compound_ = -1;
       if (code->discard()) {
@@ -345,54 +371,56 @@ void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
         weak = &hit;
         continue;
       }
-      // Source and target.
-      std::vector<std::string> src, tgt;
-      if (cap_compound_ >= 0) {
-        const auto& c = nps_[cap_compound_].codes;
-        for (size_t a = 0; a < c.size(); ++a)
-          for (size_t b = 0; b < c.size(); ++b) {
-            if (a == b) continue;
-            out->events.push_back({c[a], c[b], code->code, date_});
-            if (!code->paired.empty()) out->events.push_back({c[b], c[a], code->paired, date_});
-          }
-        coded = true;
-        break;
-      }
-      int s = cap_source_, t = cap_target_;
-      if (s < 0) {
-        for (int i = clause_begin; i < hit.begin && s < 0; ++i)
-          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
-      }
-      if (s >= 0) src = nps_[s].codes;
-      else if (!inherited_source.empty()) src = inherited_source;
-      else {
-        for (int i = begin; i < hit.begin && s < 0; ++i)
-          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
-        if (s < 0 && t >= 0)
-          for (int i = hit.end; i < end && s < 0; ++i)
-            if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
-        if (s >= 0) src = nps_[s].codes;
-      }
-      if (t < 0)
-        for (int i = hit.end; i < end && t < 0; ++i)
-          if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
-      if (t >= 0) tgt = nps_[t].codes;
-      if (src.empty() && !opt_->default_source.empty()) src = {opt_->default_source};
-      if (tgt.empty() && !opt_->default_target.empty()) tgt = {opt_->default_target};
-      if (src.empty() || tgt.empty()) continue;
-      inherited_source = src;
-      for (const auto& a : src)
-        for (const auto& b : tgt) {
-          if (a == b) continue;
-          out->events.push_back({a, b, code->code, date_});
-          if (!code->paired.empty()) out->events.push_back({b, a, code->paired, date_});
+      if (opt_->noactprior && opt_->default_source.empty()) {
+        bool prior = false;
+        for (int i = begin; i < hit.begin && !prior; ++i) prior = NpAt(i) >= 0;
+        if (!prior) {
+          complex_ = true;
+          return;
         }
-      coded = true;
+      }
+      if (cap_compound_ >= 0) {
+        EmitCompound(nps_[cap_compound_], *code, out);
+        coded = true;
+      } else {
+        // Source: the pattern's $, else the first actor before the verb in the clause, else
+        // the previous clause's source, else the first actor before the verb in the sentence,
+        // else (when the pattern placed the target) the first actor after the verb.
+        int s = cap_source_, t = cap_target_;
+        const NounPhrase* src = nullptr;
+        for (int i = clause_begin; s < 0 && i < hit.begin; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
+        if (s < 0 && !inherited.codes.empty()) src = &inherited;
+        for (int i = begin; s < 0 && !src && i < hit.begin; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
+        for (int i = hit.end; s < 0 && !src && t >= 0 && i < end; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
+        if (s >= 0) src = &nps_[s];
+        for (int i = hit.end; t < 0 && i < end; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
+        NounPhrase def_src, def_tgt;
+        if (!src && !opt_->default_source.empty()) {
+          def_src.codes = {opt_->default_source};
+          def_src.member = {0};
+          src = &def_src;
+        }
+        const NounPhrase* tgt = t >= 0 ? &nps_[t] : nullptr;
+        if (!tgt && !opt_->default_target.empty()) {
+          def_tgt.codes = {opt_->default_target};
+          def_tgt.member = {0};
+          tgt = &def_tgt;
+        }
+        if (!src || !tgt) continue;
+        inherited = *src;
+        Emit(*src, *tgt, *code, out);
+        coded = true;
+      }
+      if (opt_->code_by == Options::CodeBy::kAll) continue;
       ++v;
       break;
     }
     if (!coded && weak) {
-      // Attribution verb with nothing better in the clause: code it.
+      // An attribution verb with nothing stronger in its clause is coded itself.
       const VerbHit& hit = *weak;
       const VerbCode& code = dict_.verb_groups[hit.group].code;
       int s = -1, t = -1;
@@ -400,17 +428,14 @@ void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
         if (NpAt(i) >= 0) s = NpAt(i);
       for (int i = hit.end; i < end && t < 0; ++i)
         if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
-      std::vector<std::string> src = s >= 0 ? nps_[s].codes : inherited_source;
-      if (t >= 0 && !src.empty()) {
-        for (const auto& a : src)
-          for (const auto& b : nps_[t].codes) {
-            if (a == b) continue;
-            out->events.push_back({a, b, code.code, date_});
-            if (!code.paired.empty()) out->events.push_back({b, a, code.paired, date_});
-          }
+      const NounPhrase* src = s >= 0 ? &nps_[s] : (inherited.codes.empty() ? nullptr : &inherited);
+      if (src && t >= 0) {
+        Emit(*src, nps_[t], code, out);
+        coded = true;
       }
     }
-    // Skip verbs left in this clause.
+    if (coded && opt_->code_by == Options::CodeBy::kSentence) sentence_done = true;
+    // Verbs left in this clause are not coded.
     while (v < verbs_.size() && verbs_[v].begin < clause_end) ++v;
     clause_begin = clause_end;
   }
@@ -422,7 +447,7 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
   opt_ = &options;
   date_ = date;
   complex_ = discard_ = false;
-  last_actor_.clear();
+  last_actor_ = NounPhrase();
   bool has_lower = false;
   for (char c : text)
     if (c >= 'a' && c <= 'z') {
@@ -434,14 +459,16 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
   upper_.clear();
   upper_.reserve(text.size() + 16);
   toks_.clear();
-  std::vector<std::pair<size_t, size_t>> spans;  // (offset in upper_, length) per token
-  std::vector<int> sentence_ends;
+  std::vector<std::pair<size_t, size_t>>& spans = spans_;
+  std::vector<int>& sentence_ends = sentence_ends_;
+  spans.clear();
+  sentence_ends.clear();
   size_t i = 0;
-  auto push = [&](std::string_view w, bool cap, bool comma) {
+  auto push = [&](std::string_view w, bool cap, bool comma, bool possessive) {
     size_t off = upper_.size();
     for (char c : w) upper_.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     spans.emplace_back(off, w.size());
-    toks_.push_back(Token{{}, cap, comma});
+    toks_.push_back(Token{{}, cap, comma, possessive});
   };
   while (i < text.size()) {
     while (i < text.size() && IsSpace(text[i])) ++i;
@@ -464,13 +491,16 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
       }
       w.remove_suffix(1);
     }
-    if (w.size() >= 2 && (w.substr(w.size() - 2) == "'s" || w.substr(w.size() - 2) == "'S"))
+    bool possessive = false;
+    if (w.size() >= 2 && (w.substr(w.size() - 2) == "'s" || w.substr(w.size() - 2) == "'S")) {
       w.remove_suffix(2);
+      possessive = true;
+    }
     if (!w.empty()) {
       bool cap = has_lower && std::isupper(static_cast<unsigned char>(w.front()));
-      push(w, cap, false);
+      push(w, cap, false, possessive);
     }
-    if (comma) push(",", false, true);
+    if (comma) push(",", false, true, false);
     if (stop) sentence_ends.push_back(static_cast<int>(toks_.size()));
   }
   for (size_t k = 0; k < toks_.size(); ++k)

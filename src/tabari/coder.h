@@ -62,11 +62,13 @@ class TabariCoder {
     std::string_view text;  // upper case, in upper_
     bool capitalized = false;
     bool comma = false;
+    bool possessive = false;  // written with 's: ends a phrase, never a verb or pattern word
   };
   // A noun phrase: an actor (possibly with agent), a pronoun, or a compound of those.
   struct NounPhrase {
     int begin = 0, end = 0;           // token range
-    std::vector<std::string> codes;   // one per compound member
+    std::vector<std::string> codes;   // all codes, member by member
+    std::vector<int> member;          // per code: which compound member it belongs to
     bool pronoun = false;
     bool null = false;                // "---" actor
   };
@@ -82,18 +84,24 @@ class TabariCoder {
                 int must_end, int* end_out);
   bool MatchElem(const PatternElem& e, int pos, int limit, int* end_out);
   int NpAt(int token) const;  // index into nps_ starting at token, -1 if none
+  // Appends source x target events, member by member (paired codes add the reverse event).
+  void Emit(const NounPhrase& src, const NounPhrase& tgt, const VerbCode& code, CodeResult* out);
+  // A compound acting on itself ("%"): each unordered pair once each way.
+  void EmitCompound(const NounPhrase& np, const VerbCode& code, CodeResult* out);
 
   const Dictionaries& dict_;
   const Options* opt_ = nullptr;
   int32_t date_ = 0;
   std::string upper_;
   std::vector<Token> toks_;
+  std::vector<std::pair<size_t, size_t>> spans_;  // (offset in upper_, length) per token
+  std::vector<int> sentence_ends_;
   std::vector<NounPhrase> nps_;
   std::vector<int> np_start_;  // per token: np index starting there, or -1
   std::vector<int> np_cover_;  // per token: np index covering it, or -1
   std::vector<VerbHit> verbs_;
   std::vector<int32_t> cand_;
-  std::vector<std::string> last_actor_;  // for pronouns across sentences
+  NounPhrase last_actor_;  // for pronouns across sentences
   // Pattern-match captures.
   int cap_source_ = -1, cap_target_ = -1, cap_compound_ = -1;
   int sentence_begin_ = 0, sentence_end_ = 0;

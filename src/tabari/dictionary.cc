@@ -263,6 +263,7 @@ class PatternParser {
       if (!u.empty() && u.back() == '=') {
         u.pop_back();
         e->word.exact = true;
+        e->word.endings = false;
       }
       e->word.text = std::move(u);
     }
@@ -292,6 +293,17 @@ int CountLiterals(const std::vector<PatternElem>& v) {
 
 }  // namespace
 
+bool WordMatches(const Word& w, std::string_view tok) {
+  const std::string& t = w.text;
+  if (tok.size() < t.size() || tok.compare(0, t.size(), t) != 0) return false;
+  if (!w.exact || tok.size() == t.size()) return true;
+  if (!w.endings) return false;
+  std::string_view rest = tok.substr(t.size());
+  if (rest == "S" || rest == "ES" || rest == "ED" || rest == "EN" || rest == "ING") return true;
+  if (!t.empty() && t.back() == 'E' && (rest == "D" || rest == "N")) return true;
+  return false;
+}
+
 Phrase ParsePhrase(std::string_view s) {
   Phrase p;
   s = Trim(s);
@@ -307,6 +319,7 @@ Phrase ParsePhrase(std::string_view s) {
     if (!w.text.empty() && w.text.back() == '=') {
       w.text.pop_back();
       w.exact = true;
+      w.endings = false;
     }
     bool underscore = i < s.size() && s[i] == '_';
     if (underscore) {
@@ -324,18 +337,14 @@ Phrase ParsePhrase(std::string_view s) {
 }
 
 void Dictionaries::Index::Add(const Word& first, int32_t i) {
-  if (first.exact) {
-    exact[first.text].push_back(i);
-  } else {
-    stems[first.text].push_back(i);
-    min_stem = std::min(min_stem, first.text.size());
-    max_stem = std::max(max_stem, first.text.size());
-  }
+  // Keyed by the word itself: a token finds every entry whose first word is one of its
+  // prefixes (stems, and exact words followed by an ending); MatchPhrase then checks the rule.
+  stems[first.text].push_back(i);
+  min_stem = std::min(min_stem, first.text.size());
+  max_stem = std::max(max_stem, first.text.size());
 }
 
 void Dictionaries::Index::Find(std::string_view tok, std::vector<int32_t>* out) const {
-  if (auto it = exact.find(tok); it != exact.end())
-    out->insert(out->end(), it->second.begin(), it->second.end());
   if (stems.empty()) return;
   size_t hi = std::min(max_stem, tok.size());
   for (size_t n = hi; n >= min_stem && n > 0; --n) {

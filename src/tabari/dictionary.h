@@ -33,15 +33,15 @@ namespace dragoman::tabari {
 
 // One dictionary word.
 struct Word {
-  std::string text;    // upper case, without the trailing '_'
-  bool exact = false;  // true when written with a trailing '_' (no stem matching)
+  std::string text;     // upper case, without the trailing '_' or '='
+  bool exact = false;   // written with a trailing '_' or '=' (no stem matching)
+  bool endings = true;  // with '_': regular endings (S, ES, ED, D, EN, ING) still match;
+                        // '=' turns them off
 };
 
-// True when token `tok` matches dictionary word `w` (exact, or `w` is a prefix of `tok`).
-inline bool WordMatches(const Word& w, std::string_view tok) {
-  if (w.exact) return tok == w.text;
-  return tok.size() >= w.text.size() && tok.compare(0, w.text.size(), w.text) == 0;
-}
+// True when token `tok` matches dictionary word `w`: `w` is a prefix of `tok` (a stem), or for
+// an exact word `tok` is the word itself or the word plus a regular ending.
+bool WordMatches(const Word& w, std::string_view tok);
 
 // A phrase of one or more words; adjacent[i] says word i must directly follow word i-1.
 struct Phrase {
@@ -191,7 +191,6 @@ class Dictionaries {
       using is_transparent = void;
       size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
     };
-    std::unordered_map<std::string, std::vector<int32_t>, Hash, std::equal_to<>> exact;
     std::unordered_map<std::string, std::vector<int32_t>, Hash, std::equal_to<>> stems;
     size_t min_stem = 1000, max_stem = 0;
     void Add(const Word& first, int32_t i);

@@ -1,6 +1,7 @@
 #include "tabari/suite.h"
 
 #include <cctype>
+#include <istream>
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -65,24 +66,25 @@ void ParseExpected(std::string_view body, SuiteRecord* r) {
 
 }  // namespace
 
-Result<std::vector<SuiteRecord>> ParseTabariText(std::string_view text, std::string_view name) {
-  std::vector<SuiteRecord> out;
-  size_t pos = 0;
-  int line = 0;
-  bool final_seen = false;
-  bool yyyy = false;
-  auto next_line = [&](std::string_view* l) {
-    if (pos >= text.size()) return false;
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    *l = text.substr(pos, nl - pos);
-    if (!l->empty() && l->back() == '\r') l->remove_suffix(1);
-    pos = nl + 1;
-    ++line;
-    return true;
-  };
+bool TabariTextReader::NextLine(std::string_view* l) {
+  if (in_) {
+    if (!std::getline(*in_, buf_)) return false;
+    *l = buf_;
+  } else {
+    if (pos_ >= text_.size()) return false;
+    size_t nl = text_.find('\n', pos_);
+    if (nl == std::string_view::npos) nl = text_.size();
+    *l = text_.substr(pos_, nl - pos_);
+    pos_ = nl + 1;
+  }
+  if (!l->empty() && l->back() == '\r') l->remove_suffix(1);
+  ++line_;
+  return true;
+}
+
+Result<bool> TabariTextReader::Next(SuiteRecord* r) {
   std::string_view l;
-  while (next_line(&l)) {
+  while (NextLine(&l)) {
     std::string_view t = Trim(l);
     if (t.empty() || t[0] == '#') continue;
     // Header: date, blanks, id.
@@ -93,36 +95,41 @@ Result<std::vector<SuiteRecord>> ParseTabariText(std::string_view text, std::str
     if (!date && sp > 6 && AllDigits(t.substr(0, sp))) {
       // TABARI reads a fixed-width date: "9501201  ID" is 950120 plus id "1  ID" (8 digits
       // after SET: YYYY = TRUE).
-      size_t w = yyyy && sp > 8 ? 8 : 6;
+      size_t w = yyyy_ && sp > 8 ? 8 : 6;
       date = HeaderDate(t.substr(0, w));
       id_from = w;
-    } else if (date && yyyy != (sp == 8)) {
+    } else if (date && yyyy_ != (sp == 8)) {
       // A 6-digit date under YYYY (or 8 digits without) is read with the fixed width too.
-      size_t w = yyyy ? 8 : 6;
+      size_t w = yyyy_ ? 8 : 6;
       if (sp >= w) {
         date = HeaderDate(t.substr(0, w));
         id_from = w;
       }
     }
     if (!date) {
-      return Status::BadInput(std::string(name) + ":" + std::to_string(line) +
+      return Status::BadInput(name_ + ":" + std::to_string(line_) +
                               ": expected a record header 'YYMMDD ID', got '" +
                               std::string(t.substr(0, 40)) + "'");
     }
-    SuiteRecord r;
-    r.date = date;
-    r.id = std::string(Trim(t.substr(id_from)));
-    r.line = line;
-    std::string body, comment;
+    r->date = date;
+    r->id.assign(Trim(t.substr(id_from)));
+    r->line = line_;
+    r->text.clear();
+    r->expected.clear();
+    r->special.clear();
+    r->unchecked_from.reset();
+    r->option_commands.clear();
+    r->checked = true;
+    comment_.clear();
     bool in_comment = false, comment_closed = false;
-    while (next_line(&l)) {
+    while (NextLine(&l)) {
       std::string_view rest = l;
       // A blank line ends the record even inside an unclosed comment (as in TABARI).
       if (Trim(rest).empty()) break;
       if (comment_closed && !in_comment && rest.find("/*") == std::string_view::npos) {
         // Lines after a closed comment still carry expected blocks (as TABARI reads them).
-        comment += rest;
-        comment += '\n';
+        comment_ += rest;
+        comment_ += '\n';
         continue;
       }
       while (!rest.empty()) {
@@ -130,16 +137,16 @@ Result<std::vector<SuiteRecord>> ParseTabariText(std::string_view text, std::str
           size_t c = rest.find("/*");
           std::string_view part = rest.substr(0, c == std::string_view::npos ? rest.size() : c);
           if (!Trim(part).empty()) {
-            if (!body.empty()) body += ' ';
-            body += Trim(part);
+            if (!r->text.empty()) r->text += ' ';
+            r->text += Trim(part);
           }
           if (c == std::string_view::npos) break;
           in_comment = true;
           rest.remove_prefix(c + 2);
         } else {
           size_t c = rest.find("*/");
-          comment += rest.substr(0, c == std::string_view::npos ? rest.size() : c);
-          comment += '\n';
+          comment_ += rest.substr(0, c == std::string_view::npos ? rest.size() : c);
+          comment_ += '\n';
           if (c == std::string_view::npos) break;
           in_comment = false;
           comment_closed = true;
@@ -147,18 +154,30 @@ Result<std::vector<SuiteRecord>> ParseTabariText(std::string_view text, std::str
         }
       }
     }
-    r.text = std::move(body);
-    ParseExpected(comment, &r);
-    for (const auto& c : r.option_commands) {
+    ParseExpected(comment_, r);
+    for (const auto& c : r->option_commands) {
       if (c.find("YYYY") == std::string::npos) continue;
-      if (c.find("TRUE") != std::string::npos) yyyy = true;
-      if (c.find("FALSE") != std::string::npos) yyyy = false;
+      if (c.find("TRUE") != std::string::npos) yyyy_ = true;
+      if (c.find("FALSE") != std::string::npos) yyyy_ = false;
     }
-    if (r.id == "FINAL-01") final_seen = true;
-    if (out.empty() || final_seen || !r.option_commands.empty() ||
-        r.unchecked_from == size_t{0})
-      r.checked = false;
-    out.push_back(std::move(r));
+    if (r->id == "FINAL-01") final_seen_ = true;
+    if (count_ == 0 || final_seen_ || !r->option_commands.empty() ||
+        r->unchecked_from == size_t{0})
+      r->checked = false;
+    ++count_;
+    return true;
+  }
+  return false;
+}
+
+Result<std::vector<SuiteRecord>> ParseTabariText(std::string_view text, std::string_view name) {
+  std::vector<SuiteRecord> out;
+  TabariTextReader reader(text, name);
+  SuiteRecord r;
+  while (true) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool more, reader.Next(&r));
+    if (!more) break;
+    out.push_back(r);
   }
   return out;
 }

@@ -43,7 +43,30 @@ struct SuiteRecord {
   bool checked = true;  // false: coded but never counted
 };
 
-// Parses TABARI's record format. `name` is used in error messages.
+// Reads TABARI's record format one record at a time, from memory or from a stream (constant
+// memory: one record's lines at a time; no limit on line or record length).
+// Not thread-safe; the text or stream must outlive the reader.
+class TabariTextReader {
+ public:
+  TabariTextReader(std::string_view text, std::string_view name) : text_(text), name_(name) {}
+  TabariTextReader(std::istream& in, std::string_view name) : in_(&in), name_(name) {}
+  // Fills `*r` (reusing its buffers) with the next record: true, or false at the end.
+  // BadInput "name:line: reason" on a malformed header.
+  Result<bool> Next(SuiteRecord* r);
+
+ private:
+  bool NextLine(std::string_view* l);
+  std::string_view text_;
+  size_t pos_ = 0;
+  std::istream* in_ = nullptr;
+  std::string buf_, comment_;
+  std::string name_;
+  int line_ = 0;
+  int count_ = 0;
+  bool yyyy_ = false, final_seen_ = false;
+};
+
+// Parses a whole text in TABARI's record format. `name` is used in error messages.
 Result<std::vector<SuiteRecord>> ParseTabariText(std::string_view text, std::string_view name);
 
 // Parses the JSONL form of a suite.
