@@ -38,28 +38,32 @@ struct ActorMention {
   Kind kind = Kind::kCountry;
   int token_begin = 0;  // [token_begin, token_end) in Sentence::tokens
   int token_end = 0;
-  int head = 0;         // token index of the phrase head (the noun the verb agrees with)
+  int head = 0;  // token index of the phrase head (the noun the verb agrees with)
   ActorRef actor;
   // For plural references resolved to several actors ("the two countries", "both sides", "the
   // ministers", "they"): the members, each with its own code. Empty otherwise; `actor` then
   // holds the first member.
   std::vector<ActorRef> members;
-  std::string rule;     // which dictionary entry / heuristic produced it (for explanations)
+  std::string rule;  // which dictionary entry / heuristic produced it (for explanations)
+  // A country or capital after a locative preposition ("in Tehran", "to Baku"): most likely a
+  // place, not an actor. Still reported (kind kCountry/kCapital, code = the country alone) so
+  // that the event stage can decide; see doc/actors.md.
+  bool place = false;
 };
 
 struct ActorConfig {
-  std::string data_dir;              // holds actors/*.txt
-  std::string iso_codes_json =       // Debian iso-codes: every ISO 3166-1 country
+  std::string data_dir;         // holds actors/*.txt
+  std::string iso_codes_json =  // Debian iso-codes: every ISO 3166-1 country
       "/usr/share/iso-codes/json/iso_3166-1.json";
 };
 
-class ActorDictionary;
+class ActorDictionary;  // actors/dictionary.h
 
-// Immutable after Load(); shareable across threads.
+// Immutable after Load(); shareable across threads. Same as ActorDictionary::Load().
 class ActorDictionaryHandle {
  public:
   static Result<std::shared_ptr<const ActorDictionary>> Load(const ActorConfig& config,
-                                                            const TextAnalyzer& text);
+                                                             const TextAnalyzer& text);
 };
 
 // Per-document state: not thread-safe; one per document being coded.

@@ -1,0 +1,554 @@
+// Loading and compiling the actor dictionaries.
+//
+// Every phrase of every file is tokenised by the text stage (TextAnalyzer::Analyze on the
+// phrase alone), so entries and document text are split and folded identically. The phrases go
+// into one trie whose edges are Token::norm strings; a node holds the entries whose phrase ends
+// there. Each node keeps its edges sorted, so lookup is a binary search over string_views and
+// matching never allocates.
+#include "actors/dictionary.h"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "base/file.h"
+
+namespace dragoman {
+
+namespace {
+
+constexpr std::string_view kSectors[] = {
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "IGO", "MED", "EDU", "BUS",
+    "CRM", "CVL", "LAB", "LEG", "AGR", "REF", "HLH", "HRI", "REL", "UAF", "ELI", "ENV",
+    "NGO", "INS", "SEP", "MNC", "DEV", "SET", "MOD", "RAD", "NGM", "JRN", "IMG"};
+
+bool IsSector(std::string_view s) {
+  return std::find(std::begin(kSectors), std::end(kSectors), s) != std::end(kSectors);
+}
+
+bool IsUpperCode(std::string_view s, size_t min_len) {
+  if (s.size() < min_len) return false;
+  for (char c : s) {
+    if (!(std::isupper(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c))))
+      return false;
+  }
+  return true;
+}
+
+// Iterates over the non-comment lines of a data file, giving 1-based line numbers.
+template <typename F>
+Status ForEachLine(std::string_view text, F&& f) {
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view t = Trim(line);
+    if (t.empty() || t.front() == '#') continue;
+    DRAGOMAN_RETURN_IF_ERROR(f(line_no, t));
+  }
+  return Status::Ok();
+}
+
+std::string BaseName(const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return path;
+  size_t prev = path.rfind('/', slash - 1);
+  // Keep one directory for people files ("people/aze.txt") so errors point at the file.
+  std::string dir = path.substr(prev == std::string::npos ? 0 : prev + 1,
+                                slash - (prev == std::string::npos ? 0 : prev + 1));
+  if (dir == "people") return "people/" + path.substr(slash + 1);
+  return path.substr(slash + 1);
+}
+
+Status Bad(const std::string& path, int line, const std::string& why) {
+  return Status::BadData(path + ":" + std::to_string(line) + ": " + why);
+}
+
+// Lemmas stand in for plural nouns ("ministries" -> "ministry"), not for verb forms
+// ("convicted" must not match the role "convict").
+bool LemmaUsable(const Token& t) {
+  std::string_view n = t.norm;
+  auto ends = [&](std::string_view suf) {
+    return n.size() > suf.size() && n.substr(n.size() - suf.size()) == suf;
+  };
+  return !ends("ed") && !ends("ing");
+}
+
+Result<std::string> ReadDataFile(const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  size_t bad = FindInvalidUtf8(*text);
+  if (bad != std::string::npos) {
+    return Status::BadData(Where(path, *text, bad) + ": invalid UTF-8");
+  }
+  return std::move(text).value();
+}
+
+std::vector<std::string_view> Alternatives(std::string_view field) {
+  std::vector<std::string_view> out;
+  for (std::string_view a : SplitFields(field, ';')) {
+    if (!a.empty()) out.push_back(a);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> SplitFields(std::string_view line, char sep) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (true) {
+    size_t next = line.find(sep, pos);
+    if (next == std::string_view::npos) {
+      out.push_back(Trim(line.substr(pos)));
+      break;
+    }
+    out.push_back(Trim(line.substr(pos, next - pos)));
+    pos = next + 1;
+  }
+  return out;
+}
+
+Result<std::shared_ptr<const ActorDictionary>> ActorDictionaryHandle::Load(
+    const ActorConfig& config, const TextAnalyzer& text) {
+  return ActorDictionary::Load(config, text);
+}
+
+ActorDictionary::ActorDictionary() { nodes_.emplace_back(); }
+
+Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const ActorConfig& config,
+                                                                     const TextAnalyzer& text) {
+  std::shared_ptr<ActorDictionary> d(new ActorDictionary());
+  const std::string dir = config.data_dir + "/actors/";
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadIsoCodes(config, text));
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadCountries(dir + "countries.txt", text));
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadRoles(dir + "roles.txt", text));
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadOrgs(dir + "igos.txt", text, /*igo_file=*/true));
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadOrgs(dir + "groups.txt", text, /*igo_file=*/false));
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadReferences(dir + "references.txt", text));
+  // people/*.txt: the file list is data too (people/index.txt), so no directory walking.
+  auto index = ReadDataFile(dir + "people/index.txt");
+  if (!index.ok()) return index.status();
+  const std::string index_path = dir + "people/index.txt";
+  Status st = ForEachLine(*index, [&](int line, std::string_view name) -> Status {
+    if (name.find('/') != std::string_view::npos || name.find("..") != std::string_view::npos) {
+      return Bad(index_path, line, "file names must be plain names in people/");
+    }
+    Status s = d->LoadPeople(dir + "people/" + std::string(name), text);
+    if (s.code() == Status::Code::kNotFound) {
+      return Bad(index_path, line, "no such file '" + std::string(name) + "'");
+    }
+    return s;
+  });
+  DRAGOMAN_RETURN_IF_ERROR(st);
+  return std::shared_ptr<const ActorDictionary>(std::move(d));
+}
+
+int ActorDictionary::Child(int node, std::string_view key) const {
+  const auto& edges = nodes_[node].edges;
+  auto it = std::lower_bound(edges.begin(), edges.end(), key,
+                             [](const auto& e, std::string_view k) { return e.first < k; });
+  if (it == edges.end() || it->first != key) return -1;
+  return it->second;
+}
+
+int ActorDictionary::AddChild(int node, const std::string& key) {
+  int found = Child(node, key);
+  if (found >= 0) return found;
+  int id = static_cast<int>(nodes_.size());
+  nodes_.emplace_back();
+  auto& edges = nodes_[node].edges;
+  auto it = std::lower_bound(edges.begin(), edges.end(), key,
+                             [](const auto& e, const std::string& k) { return e.first < k; });
+  edges.insert(it, {key, id});
+  return id;
+}
+
+Status ActorDictionary::AddPhrase(const TextAnalyzer& text, std::string_view phrase, DictEntry e) {
+  std::vector<const Token*> toks;
+  std::vector<Sentence> sents = text.Analyze(phrase);
+  for (const Sentence& s : sents) {
+    for (const Token& t : s.tokens) toks.push_back(&t);
+  }
+  if (toks.empty()) return Status::BadData("empty phrase");
+  e.phrase = std::string(phrase);
+  const bool case_sensitive = e.kind != EntryKind::kPersonRole && e.kind != EntryKind::kGroupRole &&
+                              e.kind != EntryKind::kInstitution && e.kind != EntryKind::kReference;
+  int node = 0;
+  for (const Token* t : toks) {
+    node = AddChild(node, t->norm);
+    uint8_t cap = 0;
+    if (case_sensitive) {
+      if (t->has(Token::kAllCaps)) {
+        cap = 2;
+      } else if (t->has(Token::kCapitalized)) {
+        cap = 1;
+      }
+    }
+    e.caps.push_back(cap);
+  }
+  int id = static_cast<int>(entries_.size());
+  entries_.push_back(std::move(e));
+  nodes_[node].entries.push_back(id);
+  return Status::Ok();
+}
+
+int ActorDictionary::LongestMatch(std::span<const Token> tokens, size_t i,
+                                  std::span<const int>* entries) const {
+  int node = 0;
+  int best_len = 0;
+  for (size_t j = i; j < tokens.size(); ++j) {
+    int next = Child(node, tokens[j].norm);
+    if (next < 0 && tokens[j].lemma != tokens[j].norm && LemmaUsable(tokens[j])) {
+      next = Child(node, tokens[j].lemma);
+    }
+    if (next < 0) break;
+    node = next;
+    const auto& es = nodes_[node].entries;
+    for (int e : es) {
+      if (Accepts(e, tokens, i)) {
+        best_len = static_cast<int>(j - i + 1);
+        *entries = std::span<const int>(es);
+        break;
+      }
+    }
+  }
+  return best_len;
+}
+
+bool ActorDictionary::Accepts(int e, std::span<const Token> tokens, size_t i) const {
+  const DictEntry& d = entries_[e];
+  if (i + d.caps.size() > tokens.size()) return false;
+  for (size_t k = 0; k < d.caps.size(); ++k) {
+    const Token& t = tokens[i + k];
+    if (d.caps[k] == 2 && !t.has(Token::kAllCaps)) return false;
+    if (d.caps[k] == 1 && !t.has(Token::kCapitalized) && !t.has(Token::kAllCaps)) return false;
+  }
+  return true;
+}
+
+bool ActorDictionary::IsCountry(std::string_view code) const {
+  return countries_.count(std::string(code)) > 0;
+}
+
+std::string_view ActorDictionary::CountryName(std::string_view code) const {
+  auto it = countries_.find(std::string(code));
+  return it == countries_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+bool ActorDictionary::IsNotName(std::string_view norm) const {
+  return std::binary_search(not_name_.begin(), not_name_.end(), norm);
+}
+
+bool ActorDictionary::IsGenericRole(std::string_view lemma) const {
+  return std::binary_search(generic_.begin(), generic_.end(), lemma);
+}
+
+namespace {
+
+long FirstDay(const PartialDate& d) { return d.DaysFromEpoch(); }
+
+long LastDay(const PartialDate& d) {
+  if (d.day) return d.DaysFromEpoch();
+  if (d.month) return PartialDate{d.year, d.month, DaysInMonth(d.year, d.month)}.DaysFromEpoch();
+  return PartialDate{d.year, 12, 31}.DaysFromEpoch();
+}
+
+}  // namespace
+
+PersonCoding ActorDictionary::CodePerson(int person, const std::optional<PartialDate>& date) const {
+  const PersonEntry& p = people_[person];
+  PersonCoding out;
+  if (p.terms.empty()) return out;
+  if (!date || !date->valid()) {
+    // No date: the most recent term.
+    const PersonTerm* best = &p.terms[0];
+    for (const PersonTerm& t : p.terms) {
+      if (t.start > best->start) best = &t;
+    }
+    return {best->country, best->sector, best->role};
+  }
+  const long day = FirstDay(*date);
+  const PersonTerm* current = nullptr;
+  const PersonTerm* last_ended = nullptr;
+  const PersonTerm* first = &p.terms[0];
+  for (const PersonTerm& t : p.terms) {
+    if (FirstDay(t.start) < FirstDay(first->start)) first = &t;
+    bool started = FirstDay(t.start) <= day;
+    bool ended = t.end && LastDay(*t.end) < day;
+    if (started && !ended) {
+      // Several terms at once: the one that started last is the most specific.
+      if (!current || t.start > current->start) current = &t;
+    } else if (started && ended) {
+      if (!last_ended || *t.end > *last_ended->end) last_ended = &t;
+    }
+  }
+  if (current) return {current->country, current->sector, current->role};
+  if (last_ended) return {last_ended->country, "ELI", "former " + last_ended->role};
+  return {first->country, "", ""};
+}
+
+Status ActorDictionary::LoadIsoCodes(const ActorConfig& config, const TextAnalyzer& text) {
+  auto raw = ReadFile(config.iso_codes_json);
+  if (!raw.ok()) return raw.status();
+  nlohmann::json j = nlohmann::json::parse(*raw, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.contains("3166-1") || !j["3166-1"].is_array()) {
+    return Status::BadData(config.iso_codes_json + ": not an iso-codes 3166-1 JSON file");
+  }
+  const std::string src = BaseName(config.iso_codes_json);
+  for (const auto& c : j["3166-1"]) {
+    if (!c.is_object() || !c.contains("alpha_3") || !c["alpha_3"].is_string()) continue;
+    std::string code = c["alpha_3"].get<std::string>();
+    std::string display;
+    for (const char* key : {"common_name", "name", "official_name"}) {
+      if (!c.contains(key) || !c[key].is_string()) continue;
+      std::string name = c[key].get<std::string>();
+      if (display.empty()) display = name;
+      // "Korea, Republic of" and "Iran, Islamic Republic of" are catalogue forms no text uses.
+      if (name.find(',') != std::string::npos || name.find('(') != std::string::npos) continue;
+      DictEntry e;
+      e.kind = EntryKind::kCountry;
+      e.code = code;
+      e.country = code;
+      e.source = src;
+      DRAGOMAN_RETURN_IF_ERROR(AddPhrase(text, name, std::move(e)));
+    }
+    countries_[code] = display;
+  }
+  if (countries_.empty()) {
+    return Status::BadData(config.iso_codes_json + ": no countries");
+  }
+  return Status::Ok();
+}
+
+Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyzer& text) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
+  const std::string src = BaseName(path);
+  return ForEachLine(data, [&](int line, std::string_view t) -> Status {
+    auto f = SplitFields(t, '|');
+    if (f.size() != 5) {
+      return Bad(path, line,
+                 "expected 5 fields 'CODE | names | adjectives | people | capitals', got " +
+                     std::to_string(f.size()));
+    }
+    std::string code(f[0]);
+    if (!IsUpperCode(code, 3) || code.size() != 3) {
+      return Bad(path, line, "bad country code '" + code + "' (ISO 3166-1 alpha-3 expected)");
+    }
+    auto names = Alternatives(f[1]);
+    if (!countries_.count(code)) {
+      // Not in ISO 3166-1 (Kosovo): the file must name it.
+      if (names.empty()) {
+        return Bad(path, line,
+                   "unknown country code '" + code + "' (not in iso-codes; give a name)");
+      }
+      countries_[code] = std::string(names[0]);
+    }
+    const EntryKind kinds[] = {EntryKind::kCountry, EntryKind::kAdjective, EntryKind::kPeople,
+                               EntryKind::kCapital};
+    for (int k = 0; k < 4; ++k) {
+      for (std::string_view a : Alternatives(f[k + 1])) {
+        DictEntry e;
+        e.kind = kinds[k];
+        e.code = code;
+        e.country = code;
+        if (kinds[k] == EntryKind::kPeople) e.sector = "CVL";
+        e.source = src + ":" + std::to_string(line);
+        Status s = AddPhrase(text, a, std::move(e));
+        if (!s.ok()) return Bad(path, line, s.message());
+      }
+    }
+    return Status::Ok();
+  });
+}
+
+Status ActorDictionary::LoadRoles(const std::string& path, const TextAnalyzer& text) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
+  const std::string src = BaseName(path);
+  return ForEachLine(data, [&](int line, std::string_view t) -> Status {
+    auto f = SplitFields(t, '|');
+    if (f.size() != 3) {
+      return Bad(path, line,
+                 "expected 3 fields 'PHRASE | SECTOR | KIND', got " + std::to_string(f.size()));
+    }
+    if (f[0].empty()) return Bad(path, line, "empty phrase");
+    if (!IsSector(f[1])) return Bad(path, line, "unknown sector '" + std::string(f[1]) + "'");
+    DictEntry e;
+    if (f[2] == "person") {
+      e.kind = EntryKind::kPersonRole;
+    } else if (f[2] == "group") {
+      e.kind = EntryKind::kGroupRole;
+    } else if (f[2] == "institution") {
+      e.kind = EntryKind::kInstitution;
+    } else {
+      return Bad(path, line,
+                 "unknown kind '" + std::string(f[2]) + "' (person, group or institution)");
+    }
+    e.sector = std::string(f[1]);
+    e.source = src + ":" + std::to_string(line);
+    Status s = AddPhrase(text, f[0], std::move(e));
+    if (!s.ok()) return Bad(path, line, s.message());
+    return Status::Ok();
+  });
+}
+
+Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& text, bool igo_file) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
+  const std::string src = BaseName(path);
+  return ForEachLine(data, [&](int line, std::string_view t) -> Status {
+    auto f = SplitFields(t, '|');
+    if (f.size() != 2) {
+      return Bad(path, line, "expected 2 fields 'CODE | names', got " + std::to_string(f.size()));
+    }
+    std::string code(f[0]);
+    if (!IsUpperCode(code, 3)) return Bad(path, line, "bad code '" + code + "'");
+    DictEntry proto;
+    proto.kind = EntryKind::kOrg;
+    proto.code = code;
+    std::string head = code.substr(0, 3);
+    if (head == "IGO" || head == "NGO") {
+      proto.sector = head;
+    } else if (head == "IMG") {
+      proto.sector = code.size() >= 6 ? code.substr(3, 3) : "";
+      if (!proto.sector.empty() && !IsSector(proto.sector)) {
+        return Bad(path, line, "unknown sector in '" + code + "'");
+      }
+    } else {
+      if (igo_file) {
+        return Bad(path, line, "code '" + code + "' must start with IGO or NGO");
+      }
+      if (code.size() != 6) return Bad(path, line, "expected COUNTRY+SECTOR, got '" + code + "'");
+      if (!countries_.count(head)) return Bad(path, line, "unknown country code '" + head + "'");
+      if (!IsSector(code.substr(3))) {
+        return Bad(path, line, "unknown sector '" + code.substr(3) + "'");
+      }
+      proto.country = head;
+      proto.sector = code.substr(3);
+    }
+    auto names = Alternatives(f[1]);
+    if (names.empty()) return Bad(path, line, "no names");
+    for (std::string_view n : names) {
+      DictEntry e = proto;
+      e.source = src + ":" + std::to_string(line);
+      Status s = AddPhrase(text, n, std::move(e));
+      if (!s.ok()) return Bad(path, line, s.message());
+    }
+    return Status::Ok();
+  });
+}
+
+Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& text) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
+  const std::string src = BaseName(path);
+  return ForEachLine(data, [&](int line, std::string_view t) -> Status {
+    auto f = SplitFields(t, '|');
+    if (f.size() != 6) {
+      return Bad(path, line,
+                 "expected 6 fields 'NAME | ALIASES | COUNTRY SECTOR | ROLE | START | END', got " +
+                     std::to_string(f.size()));
+    }
+    if (f[0].empty()) return Bad(path, line, "missing name");
+    auto cs = SplitFields(f[2], ' ');
+    cs.erase(std::remove(cs.begin(), cs.end(), std::string_view()), cs.end());
+    if (cs.size() != 2)
+      return Bad(path, line, "expected 'COUNTRY SECTOR', got '" + std::string(f[2]) + "'");
+    std::string country(cs[0]);
+    bool igo = country.size() > 3 && (country.rfind("IGO", 0) == 0 || country.rfind("NGO", 0) == 0);
+    if (!igo && !countries_.count(country)) {
+      return Bad(path, line, "unknown country code '" + country + "'");
+    }
+    if (!IsSector(cs[1])) return Bad(path, line, "unknown sector '" + std::string(cs[1]) + "'");
+    PersonTerm term;
+    term.country = country;
+    term.sector = std::string(cs[1]);
+    term.role = std::string(f[3]);
+    term.source = src + ":" + std::to_string(line);
+    auto start = PartialDate::Parse(f[4]);
+    if (!start) return Bad(path, line, "bad start date '" + std::string(f[4]) + "'");
+    term.start = *start;
+    if (!f[5].empty()) {
+      auto end = PartialDate::Parse(f[5]);
+      if (!end) return Bad(path, line, "bad end date '" + std::string(f[5]) + "'");
+      if (*end < *start) return Bad(path, line, "end date before start date");
+      term.end = *end;
+    }
+    std::string name(f[0]);
+    auto it = person_index_.find(name);
+    int idx;
+    if (it == person_index_.end()) {
+      idx = static_cast<int>(people_.size());
+      people_.push_back(PersonEntry{name, {}});
+      person_index_[name] = idx;
+    } else {
+      idx = it->second;
+    }
+    bool first_term = people_[idx].terms.empty();
+    people_[idx].terms.push_back(std::move(term));
+    if (!first_term) return Status::Ok();  // names were added with the first term
+    std::vector<std::string_view> names = {f[0]};
+    for (std::string_view a : Alternatives(f[1])) names.push_back(a);
+    for (std::string_view n : names) {
+      DictEntry e;
+      e.kind = EntryKind::kPerson;
+      e.person = idx;
+      e.source = src + ":" + std::to_string(line);
+      Status s = AddPhrase(text, n, std::move(e));
+      if (!s.ok()) return Bad(path, line, s.message());
+    }
+    return Status::Ok();
+  });
+}
+
+Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyzer& text) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
+  const std::string src = BaseName(path);
+  Status st = ForEachLine(data, [&](int line, std::string_view t) -> Status {
+    auto f = SplitFields(t, '|');
+    if (f.size() != 2 || f[0].empty()) {
+      return Bad(path, line, "expected 2 fields 'WORD | CLASS'");
+    }
+    if (f[1] == "notname") {
+      not_name_.push_back(text.Normalize(f[0]));
+      return Status::Ok();
+    }
+    if (f[1] == "generic") {
+      generic_.push_back(text.Normalize(f[0]));
+      return Status::Ok();
+    }
+    static const std::pair<std::string_view, RefClass> kClasses[] = {
+        {"person", RefClass::kPerson},          {"speaker", RefClass::kSpeaker},
+        {"plural", RefClass::kPlural},          {"plural-country", RefClass::kPluralCountry},
+        {"plural-side", RefClass::kPluralSide}, {"plural-person", RefClass::kPluralPerson}};
+    DictEntry e;
+    e.kind = EntryKind::kReference;
+    bool found = false;
+    for (const auto& [name, cls] : kClasses) {
+      if (f[1] == name) {
+        e.ref = cls;
+        found = true;
+      }
+    }
+    if (!found) return Bad(path, line, "unknown class '" + std::string(f[1]) + "'");
+    e.source = src + ":" + std::to_string(line);
+    Status s = AddPhrase(text, f[0], std::move(e));
+    if (!s.ok()) return Bad(path, line, s.message());
+    return Status::Ok();
+  });
+  std::sort(not_name_.begin(), not_name_.end());
+  std::sort(generic_.begin(), generic_.end());
+  return st;
+}
+
+}  // namespace dragoman

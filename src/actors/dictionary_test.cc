@@ -1,0 +1,195 @@
+// Dictionary loading: the shipped data, loader errors with file:line, case rules, and
+// date-bounded roles.
+#include "actors/dictionary.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "actors/test_util.h"
+
+namespace dragoman {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_actors::Dict;
+using testing_actors::Text;
+
+TEST(ActorDictionary, LoadsTheShippedData) {
+  auto d = Dict();
+  EXPECT_GT(d->num_entries(), 2000u);
+  EXPECT_GT(d->num_people(), 100u);
+  EXPECT_TRUE(d->IsCountry("AZE"));
+  EXPECT_TRUE(d->IsCountry("ZWE"));
+  EXPECT_TRUE(d->IsCountry("XKX"));  // Kosovo: countries.txt, not iso-codes
+  EXPECT_FALSE(d->IsCountry("ZZZ"));
+  EXPECT_EQ(d->CountryName("XKX"), "Kosovo");
+}
+
+// Matches `phrase` at its first token and returns the entry kinds found there.
+std::vector<EntryKind> KindsAt(const std::string& text) {
+  auto sents = Text().Analyze(text);
+  std::vector<EntryKind> out;
+  if (sents.empty()) return out;
+  std::span<const int> es;
+  int len = Dict()->LongestMatch(sents[0].tokens, 0, &es);
+  if (len == 0) return out;
+  for (int e : es) {
+    if (Dict()->Accepts(e, sents[0].tokens, 0)) out.push_back(Dict()->entry(e).kind);
+  }
+  return out;
+}
+
+TEST(ActorDictionary, CaseRulesKeepPronounsAndWordsApart) {
+  auto us_caps = KindsAt("US officials");
+  EXPECT_NE(std::find(us_caps.begin(), us_caps.end(), EntryKind::kCountry), us_caps.end());
+  auto us = KindsAt("us all");
+  EXPECT_EQ(std::find(us.begin(), us.end(), EntryKind::kCountry), us.end());
+  EXPECT_TRUE(KindsAt("turkey dinner").empty());
+  EXPECT_FALSE(KindsAt("Turkey said").empty());
+  // Roles match in any case and through lemmas.
+  EXPECT_FALSE(KindsAt("Ministries closed").empty());
+  // Verb forms do not stand for role nouns ("convicted" is not "convict").
+  EXPECT_TRUE(KindsAt("convicted of theft").empty());
+}
+
+TEST(ActorDictionary, DateBoundedRoles) {
+  auto d = Dict();
+  int p = -1;
+  for (size_t i = 0; i < d->num_people(); ++i) {
+    if (d->person(static_cast<int>(i)).name == "Hossein Amir-Abdollahian") p = static_cast<int>(i);
+  }
+  ASSERT_GE(p, 0);
+  PersonCoding in_office = d->CodePerson(p, PartialDate{2023, 1, 10});
+  EXPECT_EQ(in_office.country, "IRN");
+  EXPECT_EQ(in_office.sector, "GOV");
+  PersonCoding before = d->CodePerson(p, PartialDate{2019, 6, 1});
+  EXPECT_EQ(before.country, "IRN");
+  EXPECT_EQ(before.sector, "");
+  PersonCoding after = d->CodePerson(p, PartialDate{2025, 1, 1});
+  EXPECT_EQ(after.sector, "ELI");
+  PersonCoding undated = d->CodePerson(p, std::nullopt);
+  EXPECT_EQ(undated.sector, "GOV");
+}
+
+TEST(ActorDictionary, MonthPrecisionEndCoversTheWholeMonth) {
+  auto d = Dict();
+  int p = -1;
+  for (size_t i = 0; i < d->num_people(); ++i) {
+    if (d->person(static_cast<int>(i)).name == "Ramil Usubov") p = static_cast<int>(i);
+  }
+  ASSERT_GE(p, 0);
+  // Minister of Internal Affairs until 2019-04, then Secretary of the Security Council.
+  EXPECT_EQ(d->CodePerson(p, PartialDate{2018, 5, 1}).sector, "COP");
+  EXPECT_EQ(d->CodePerson(p, PartialDate{2020, 5, 1}).sector, "GOV");
+}
+
+// A copy of the shipped actors/ directory in a temporary data dir, with one file replaced.
+class BrokenData : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("dragoman_actors_test_" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    fs::copy(fs::path(DRAGOMAN_SOURCE_DATA_DIR) / "actors", dir_ / "actors",
+             fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void Write(const std::string& rel, const std::string& text) {
+    std::ofstream(dir_ / "actors" / rel) << text;
+  }
+  Status Load() {
+    ActorConfig c;
+    c.data_dir = dir_.string();
+    auto r = ActorDictionary::Load(c, Text());
+    return r.status();
+  }
+  fs::path dir_;
+};
+
+TEST_F(BrokenData, UnknownCountryCode) {
+  Write("countries.txt", "# comment\nAZE | Azerbaijan | Azerbaijani | | Baku\nQQQ | | | |\n");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kBadData);
+  EXPECT_NE(s.message().find("countries.txt:3: unknown country code 'QQQ'"), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, MissingField) {
+  Write("roles.txt", "president | GOV | person\nminister | GOV\n");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kBadData);
+  EXPECT_NE(s.message().find("roles.txt:2: expected 3 fields"), std::string::npos) << s.message();
+}
+
+TEST_F(BrokenData, UnknownSector) {
+  Write("roles.txt", "president | XXX | person\n");
+  Status s = Load();
+  EXPECT_NE(s.message().find("roles.txt:1: unknown sector 'XXX'"), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, BadDate) {
+  Write("people/aze.txt", "Ilham Aliyev | Aliyev | AZE GOV | President | 2003-13-01 |\n");
+  Status s = Load();
+  EXPECT_NE(s.message().find("people/aze.txt:1: bad start date '2003-13-01'"), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, EndBeforeStart) {
+  Write("people/arm.txt", "\nNikol Pashinyan | | ARM GOV | Prime Minister | 2018-05-08 | 2017\n");
+  Status s = Load();
+  EXPECT_NE(s.message().find("people/arm.txt:2: end date before start date"), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, PersonWithUnknownCountry) {
+  Write("people/irn.txt", "A Person | | IRQQ GOV | Minister | 2020 |\n");
+  Status s = Load();
+  EXPECT_NE(s.message().find("people/irn.txt:1: unknown country code 'IRQQ'"), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, IgoCodeMustSayIgo) {
+  Write("igos.txt", "UNO | United Nations\n");
+  Status s = Load();
+  EXPECT_NE(s.message().find("igos.txt:1: code 'UNO' must start with IGO or NGO"),
+            std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, UnknownReferenceClass) {
+  Write("references.txt", "he | person\nit | thing\n");
+  Status s = Load();
+  EXPECT_NE(s.message().find("references.txt:2: unknown class 'thing'"), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, MissingPeopleFile) {
+  Write("people/index.txt", "aze.txt\nnowhere.txt\n");
+  Status s = Load();
+  EXPECT_NE(s.message().find("index.txt:2: no such file 'nowhere.txt'"), std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, InvalidUtf8) {
+  Write("groups.txt", "PSEREB | Hamas\nPSEREB | \xff\xfe\n");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kBadData);
+  EXPECT_NE(s.message().find("groups.txt:2:"), std::string::npos) << s.message();
+}
+
+TEST(ActorDictionaryIso, MissingIsoCodesIsNotFound) {
+  ActorConfig c;
+  c.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
+  c.iso_codes_json = "/nonexistent/iso_3166-1.json";
+  auto r = ActorDictionary::Load(c, Text());
+  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace dragoman

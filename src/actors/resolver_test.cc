@@ -1,0 +1,296 @@
+// Mention finding and resolution, one construction per test. Every sentence here is invented
+// for the test (see doc/actors.md); the people named are real office holders so that the
+// shipped people files are exercised.
+#include <gtest/gtest.h>
+
+#include "actors/test_util.h"
+
+namespace dragoman {
+namespace {
+
+using testing_actors::Describe;
+using testing_actors::DocMentions;
+using testing_actors::RunDoc;
+
+const PartialDate kDate2024{2024, 3, 1};
+
+// The mentions whose text is exactly `text`.
+std::vector<ActorMention> With(const DocMentions& d, const std::string& text) {
+  std::vector<ActorMention> out;
+  for (const auto& m : d.All()) {
+    if (m.actor.text == text) out.push_back(m);
+  }
+  return out;
+}
+
+std::string DumpAll(const DocMentions& d) {
+  std::string s;
+  for (const auto& m : d.All()) s += Describe(m) + "\n";
+  return s;
+}
+
+#define EXPECT_ACTOR(doc, want_text, want_code)                                            \
+  do {                                                                                     \
+    auto _ms = With(doc, want_text);                                                       \
+    ASSERT_FALSE(_ms.empty()) << "no mention '" << want_text << "' in:\n" << DumpAll(doc); \
+    EXPECT_EQ(_ms[0].actor.code, want_code) << DumpAll(doc);                               \
+  } while (0)
+
+TEST(ActorResolver, DemonymRoleAndKnownPersonAreOneMention) {
+  auto d = RunDoc("Azerbaijani MFA spokesperson Aykhan Hajizadeh rejected the report on Tuesday.",
+                  kDate2024);
+  auto ms = d.All();
+  ASSERT_EQ(ms.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(ms[0].actor.code, "AZEGOV");
+  EXPECT_EQ(ms[0].actor.name, "Aykhan Hajizadeh");
+  EXPECT_EQ(ms[0].kind, ActorMention::Kind::kPerson);
+  // The head is the surname: the noun the verb agrees with.
+  EXPECT_EQ(d.sentences[0].tokens[ms[0].head].norm, "hajizadeh");
+  // Byte span is exact.
+  EXPECT_EQ(ms[0].actor.begin, 0u);
+  EXPECT_EQ(ms[0].actor.text, "Azerbaijani MFA spokesperson Aykhan Hajizadeh");
+}
+
+TEST(ActorResolver, PossessiveRoleNameIsLearnedAndReused) {
+  // An invented spokesman (not in the people files): learned from the text.
+  auto d = RunDoc(
+      "Iran's Foreign Ministry spokesman Dariush Kamrani criticised the decision. "
+      "Kamrani said talks would continue.",
+      kDate2024);
+  EXPECT_ACTOR(d, "Iran's Foreign Ministry spokesman Dariush Kamrani", "IRNGOV");
+  auto later = With(d, "Kamrani");
+  ASSERT_EQ(later.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(later[0].actor.code, "IRNGOV");
+  EXPECT_EQ(later[0].actor.name, "Dariush Kamrani");
+}
+
+TEST(ActorResolver, NameThenAppositiveRole) {
+  auto d = RunDoc(
+      "Farhad Aliyarli, the Assistant to the Azerbaijani President, arrived in Ankara. "
+      "Aliyarli met Turkish officials.",
+      kDate2024);
+  EXPECT_ACTOR(d, "Farhad Aliyarli, the Assistant to the Azerbaijani President", "AZEGOV");
+  EXPECT_ACTOR(d, "Aliyarli", "AZEGOV");
+  EXPECT_ACTOR(d, "Turkish officials", "TURGOV");
+  auto ankara = With(d, "Ankara");
+  ASSERT_EQ(ankara.size(), 1u);
+  EXPECT_TRUE(ankara[0].place);
+  EXPECT_EQ(ankara[0].actor.code, "TUR");
+}
+
+TEST(ActorResolver, NameCommaCountryRole) {
+  auto d =
+      RunDoc("Tigran Avagyan, Armenia's deputy foreign minister, criticised the plan.", kDate2024);
+  EXPECT_ACTOR(d, "Tigran Avagyan, Armenia's deputy foreign minister", "ARMGOV");
+}
+
+TEST(ActorResolver, RoleOfCountry) {
+  auto d = RunDoc("The prisoners were pardoned by the President of Azerbaijan.", kDate2024);
+  EXPECT_ACTOR(d, "President of Azerbaijan", "AZEGOV");
+}
+
+TEST(ActorResolver, InstitutionsAndGroups) {
+  auto d = RunDoc(
+      "Azerbaijani authorities said Iranian nationals and Armenian soldiers were held. "
+      "The Azerbaijani Embassy and Azerbaijan's Ministry of Justice issued statements.",
+      kDate2024);
+  EXPECT_ACTOR(d, "Azerbaijani authorities", "AZEGOV");
+  EXPECT_ACTOR(d, "Iranian nationals", "IRNCVL");
+  EXPECT_ACTOR(d, "Armenian soldiers", "ARMMIL");
+  EXPECT_ACTOR(d, "Azerbaijani Embassy", "AZEGOV");
+  EXPECT_ACTOR(d, "Azerbaijan's Ministry of Justice", "AZEJUD");
+}
+
+TEST(ActorResolver, CounterpartWithName) {
+  auto d = RunDoc(
+      "Jeyhun Bayramov spoke with his Iranian counterpart, Hossein Amir-Abdollahian, by phone.",
+      PartialDate{2023, 5, 2});
+  auto ms = With(d, "Iranian counterpart, Hossein Amir-Abdollahian");
+  ASSERT_EQ(ms.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(ms[0].actor.code, "IRNGOV");
+  EXPECT_EQ(ms[0].actor.name, "Hossein Amir-Abdollahian");
+  EXPECT_ACTOR(d, "Jeyhun Bayramov", "AZEGOV");
+}
+
+TEST(ActorResolver, CountriesCapitalsAndPlaces) {
+  auto d = RunDoc("Tehran fears a new conflict. Azerbaijan rejected the claim made in Tehran.",
+                  kDate2024);
+  auto t = With(d, "Tehran");
+  ASSERT_EQ(t.size(), 2u) << DumpAll(d);
+  EXPECT_EQ(t[0].actor.code, "IRNGOV");
+  EXPECT_EQ(t[0].kind, ActorMention::Kind::kCapital);
+  EXPECT_FALSE(t[0].place);
+  EXPECT_EQ(t[1].actor.code, "IRN");
+  EXPECT_TRUE(t[1].place);
+  auto a = With(d, "Azerbaijan");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].actor.code, "AZE");
+  EXPECT_EQ(a[0].kind, ActorMention::Kind::kCountry);
+}
+
+TEST(ActorResolver, CapitalInsideAProperNameIsNotAnActor) {
+  auto d = RunDoc("The Baku Congress Center hosted the talks.", kDate2024);
+  EXPECT_TRUE(With(d, "Baku").empty()) << DumpAll(d);
+}
+
+TEST(ActorResolver, DateBoundedRoles) {
+  const std::string text = "Amir-Abdollahian criticised the sanctions.";
+  auto during = RunDoc(text, PartialDate{2022, 6, 1});
+  EXPECT_ACTOR(during, "Amir-Abdollahian", "IRNGOV");
+  auto before = RunDoc(text, PartialDate{2018, 6, 1});
+  EXPECT_ACTOR(before, "Amir-Abdollahian", "IRN");
+  auto after = RunDoc(text, PartialDate{2025, 6, 1});
+  EXPECT_ACTOR(after, "Amir-Abdollahian", "IRNELI");
+  // A foreign minister replaced: Zarif before August 2021, Amir-Abdollahian after.
+  auto zarif = RunDoc("Zarif met the envoy.", PartialDate{2022, 1, 1});
+  EXPECT_ACTOR(zarif, "Zarif", "IRNELI");
+}
+
+TEST(ActorResolver, PronounsFollowThePreviousSubject) {
+  auto d = RunDoc(
+      "Jeyhun Bayramov received the Georgian ambassador. He said relations were strong. "
+      "The minister also praised his host.",
+      kDate2024);
+  auto he = With(d, "He");
+  ASSERT_EQ(he.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(he[0].actor.name, "Jeyhun Bayramov");
+  EXPECT_EQ(he[0].actor.code, "AZEGOV");
+  EXPECT_EQ(he[0].kind, ActorMention::Kind::kPronoun);
+}
+
+TEST(ActorResolver, WeInsideAQuoteIsTheSpeaker) {
+  auto d = RunDoc(
+      "Armenian Foreign Minister Ararat Mirzoyan arrived in Tbilisi. "
+      "\xE2\x80\x9CWe are ready for talks,\xE2\x80\x9D Bayramov said.",
+      kDate2024);
+  auto we = With(d, "We");
+  ASSERT_EQ(we.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(we[0].actor.name, "Jeyhun Bayramov");
+  EXPECT_EQ(we[0].actor.code, "AZEGOV");
+}
+
+TEST(ActorResolver, OurCountryOutsideQuotesIsTheIssuer) {
+  auto d = RunDoc(
+      "The Ministry of Foreign Affairs of Georgia issued a statement. "
+      "Our country supports dialogue.",
+      kDate2024);
+  EXPECT_ACTOR(d, "Ministry of Foreign Affairs of Georgia", "GEOGOV");
+  EXPECT_ACTOR(d, "Our country", "GEO");
+}
+
+TEST(ActorResolver, PluralReferences) {
+  auto d = RunDoc(
+      "Azerbaijani Foreign Minister Jeyhun Bayramov met Iranian Foreign Minister Abbas Araghchi. "
+      "The ministers discussed trade. The two countries agreed to cooperate. "
+      "Both sides signed a memorandum.",
+      PartialDate{2025, 1, 15});
+  auto ministers = With(d, "ministers");
+  ASSERT_EQ(ministers.size(), 1u) << DumpAll(d);
+  ASSERT_EQ(ministers[0].members.size(), 2u);
+  EXPECT_EQ(ministers[0].members[0].name, "Jeyhun Bayramov");
+  EXPECT_EQ(ministers[0].members[1].name, "Abbas Araghchi");
+  auto countries = With(d, "The two countries");
+  ASSERT_EQ(countries.size(), 1u) << DumpAll(d);
+  ASSERT_EQ(countries[0].members.size(), 2u);
+  EXPECT_EQ(countries[0].members[0].code, "AZE");
+  EXPECT_EQ(countries[0].members[1].code, "IRN");
+  auto sides = With(d, "Both sides");
+  ASSERT_EQ(sides.size(), 1u) << DumpAll(d);
+  ASSERT_EQ(sides[0].members.size(), 2u);
+  EXPECT_EQ(sides[0].members[0].code, "AZEGOV");
+  EXPECT_EQ(sides[0].members[1].code, "IRNGOV");
+}
+
+TEST(ActorResolver, CountryRoleResolvesToTheOnePersonSeen) {
+  auto d = RunDoc(
+      "Hossein Amir-Abdollahian visited Baku. Later the Iranian minister met reporters. "
+      "The Iranian diplomat left on Friday.",
+      PartialDate{2023, 7, 1});
+  auto m = With(d, "Iranian minister");
+  ASSERT_EQ(m.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(m[0].actor.code, "IRNGOV");
+  EXPECT_EQ(m[0].actor.name, "Hossein Amir-Abdollahian");
+  auto dip = With(d, "Iranian diplomat");
+  ASSERT_EQ(dip.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(dip[0].actor.name, "Hossein Amir-Abdollahian");
+}
+
+TEST(ActorResolver, UnknownCapitalisedNamesAreNotActors) {
+  auto d = RunDoc("Ramin Gulverdiyev arrived on Monday. Newsroom logo. Desktop Mobile.", kDate2024);
+  EXPECT_TRUE(d.All().empty()) << DumpAll(d);
+}
+
+TEST(ActorResolver, FurnitureSentencesGiveNothing) {
+  const std::string text = "Iranian President Masoud Pezeshkian met Azerbaijani officials.";
+  auto sents = testing_actors::Text().Analyze(text);
+  ASSERT_EQ(sents.size(), 1u);
+  sents[0].furniture = true;
+  ActorResolver r(testing_actors::Dict(), kDate2024);
+  EXPECT_TRUE(r.Resolve(sents[0], text).empty());
+}
+
+TEST(ActorResolver, WorldWideDemonymsAndRoles) {
+  auto d = RunDoc(
+      "Senior Hungarian and Romanian officials agreed to cooperate. Israeli troops entered the "
+      "town. Palestinian refugees fled. Congolese rebels attacked. Kosovar police arrested "
+      "three men. The Chinese government protested. US forces withdrew.",
+      PartialDate{2000, 1, 1});
+  auto hr = With(d, "Hungarian and Romanian officials");
+  ASSERT_EQ(hr.size(), 1u) << DumpAll(d);
+  ASSERT_EQ(hr[0].members.size(), 2u);
+  EXPECT_EQ(hr[0].members[0].code, "HUNGOV");
+  EXPECT_EQ(hr[0].members[1].code, "ROUGOV");
+  EXPECT_ACTOR(d, "Israeli troops", "ISRMIL");
+  EXPECT_ACTOR(d, "Palestinian refugees", "PSEREF");
+  EXPECT_ACTOR(d, "Congolese rebels", "CODREB");
+  EXPECT_ACTOR(d, "Kosovar police", "XKXCOP");
+  EXPECT_ACTOR(d, "Chinese government", "CHNGOV");
+  EXPECT_ACTOR(d, "US forces", "USAMIL");
+}
+
+TEST(ActorResolver, OrganisationsWorldWide) {
+  auto d = RunDoc(
+      "The United Nations and NATO condemned the attack. Amnesty International and Human "
+      "Rights Watch called for an inquiry. Hamas rejected the plan. The IAEA sent inspectors. "
+      "OSCE observers arrived.",
+      PartialDate{2000, 1, 1});
+  EXPECT_ACTOR(d, "United Nations", "IGOUNO");
+  EXPECT_ACTOR(d, "NATO", "IGONATO");
+  EXPECT_ACTOR(d, "Amnesty International", "NGOAMN");
+  EXPECT_ACTOR(d, "Human Rights Watch", "NGOHRW");
+  EXPECT_ACTOR(d, "Hamas", "PSEREB");
+  EXPECT_ACTOR(d, "IAEA", "IGOIAEA");
+}
+
+TEST(ActorResolver, PronounUsIsNotTheUnitedStates) {
+  auto d = RunDoc("\xE2\x80\x9CThey told us nothing,\xE2\x80\x9D the villagers said.", kDate2024);
+  for (const auto& m : d.All()) EXPECT_NE(m.actor.code, "USA") << Describe(m);
+}
+
+TEST(ActorResolver, RoleWithoutCountryOrNameIsNotCoded) {
+  auto d = RunDoc("The minister said the talks failed.", kDate2024);
+  EXPECT_TRUE(d.All().empty()) << DumpAll(d);
+}
+
+TEST(ActorResolver, MentionsAreOrderedAndDisjoint) {
+  auto d = RunDoc(
+      "Russian Foreign Minister Sergey Lavrov and Armenian Prime Minister Nikol Pashinyan met "
+      "Georgian officials in Tbilisi, where the OSCE and the EU had envoys.",
+      kDate2024);
+  for (const auto& ms : d.mentions) {
+    for (size_t k = 1; k < ms.size(); ++k) {
+      EXPECT_LE(ms[k - 1].token_end, ms[k].token_begin) << DumpAll(d);
+    }
+    for (const auto& m : ms) {
+      EXPECT_LT(m.token_begin, m.token_end);
+      EXPECT_GE(m.head, m.token_begin);
+      EXPECT_LT(m.head, m.token_end);
+      EXPECT_FALSE(m.actor.code.empty());
+    }
+  }
+  EXPECT_ACTOR(d, "Russian Foreign Minister Sergey Lavrov", "RUSGOV");
+  EXPECT_ACTOR(d, "Armenian Prime Minister Nikol Pashinyan", "ARMGOV");
+}
+
+}  // namespace
+}  // namespace dragoman
