@@ -162,6 +162,13 @@ class Scanner {
     return d >= 1 && d <= 31 ? d : 0;
   }
 
+  // After a day at `k - 1`: past "-<day>" of a day range ("3-5"), else `k`.
+  int SkipDayRange(int k) const {
+    int end = 0;
+    if (Norm(k) == "-" && DayAt(k + 1, &end)) return end;
+    return k;
+  }
+
   // A four-digit year 1800..2199 at token i.
   int YearAt(int i) const {
     std::string_view w = Norm(i);
@@ -305,6 +312,7 @@ class Scanner {
     const bool full_name = MonthNumber(Norm(i), false) != 0;
     int day_end = 0;
     if (int day = DayAt(i + 1, &day_end)) {
+      day_end = SkipDayRange(day_end);  // "March 3-5": the first day
       // A day must not be the start of a bigger number or a clock time ("March 5:30").
       if (Norm(day_end) != ":") {
         int k = day_end;
@@ -347,7 +355,7 @@ class Scanner {
     int day_end = 0;
     int day = DayAt(i, &day_end);
     if (!day) return std::nullopt;
-    int k = day_end;
+    int k = SkipDayRange(day_end);  // "3-5 March": the first day
     if (Norm(k) == "of") {
       // "the 5th of March": only after an ordinal ("5 of March" is a count, not a date).
       int unused = 0;
@@ -477,6 +485,8 @@ class Scanner {
     auto at = [&](int k, std::string_view w) { return k >= floor && Norm(k) == w; };
     if (at(b - 1, "-") && at(b - 2, "mid")) {
       b -= 2;
+    } else if (at(b - 1, "earlier") && at(b, "today")) {
+      b -= 1;
     } else if (at(b - 1, "early") || at(b - 1, "mid") || at(b - 1, "late") ||
                at(b - 1, "earlier") || at(b - 1, "later")) {
       b -= 1;
