@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "text/lemmatizer.h"
@@ -368,6 +369,70 @@ TEST_F(AnalyzerTest, ArbitraryBytesDoNotBreakInvariants) {
   std::string many_lines;
   for (int i = 0; i < 2000; ++i) many_lines += (i % 3 == 0) ? "\n" : "word of\n";
   Run(many_lines);
+}
+
+// Property test: random documents assembled from awkward pieces (multibyte letters, marks,
+// quotes, dashes, abbreviations, numbers, line breaks) keep every invariant, and analysing the
+// same text twice gives the same result.
+TEST_F(AnalyzerTest, RandomDocumentsKeepInvariants) {
+  const char* pieces[] = {
+      "Gen.", "U.S.", "No.", "5", "1,000", "2.5", "e.g.", "etc.", "Mr.", "Ağdam", "Əliyev",
+      "İ", "ı", "’s", "'s", "'", "“", "”", "\"", "-", "–", "—", ".", "...", "…", "!", "?", ":",
+      ";", ",", "(", ")", "/", "No:367/21", "21:57", "\n", "\n\n", "\r\n", " ", "\t",
+      "\u00A0", "\u0301", "\u200B", "\u00AD", "🙂", "東京", "Москва", "Photo:", "/ a.b",
+      "The", "he", "said", "talks", "Baku", "Iran", "met", "was", "pardoned", "Share this page",
+      "None", "By", "Jane", "Doe", "May", "2,", "2023", "A", "b", "x-y", "O'Neill", "  "};
+  const size_t n = sizeof(pieces) / sizeof(pieces[0]);
+  uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (int doc = 0; doc < 300; ++doc) {
+    std::string text;
+    int len = 1 + next() % 60;
+    for (int k = 0; k < len; ++k) {
+      text += pieces[next() % n];
+      if (next() % 3) text += ' ';
+    }
+    std::vector<Sentence> a = Run(text);
+    std::vector<Sentence> b = ta_->Analyze(text);
+    ASSERT_EQ(a.size(), b.size()) << text;
+    for (size_t i = 0; i < a.size(); ++i) {
+      ASSERT_EQ(a[i].tokens.size(), b[i].tokens.size()) << text;
+      EXPECT_EQ(a[i].begin, b[i].begin);
+      EXPECT_EQ(a[i].furniture, b[i].furniture);
+      EXPECT_EQ(a[i].heading, b[i].heading);
+    }
+  }
+}
+
+// One analyzer shared by several threads gives each the same answer as a lone caller.
+TEST_F(AnalyzerTest, SharedAcrossThreads) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) {
+    text +=
+        "Last update: May 3, 2024\n\nGen. Karimov met the U.S. envoy in Ağdam. He said talks "
+        "were “useful”. Officials were pardoned.\n\n";
+  }
+  std::vector<Sentence> want = ta_->Analyze(text);
+  std::vector<std::vector<Sentence>> got(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] { got[t] = ta_->Analyze(text); });
+  }
+  for (auto& th : threads) th.join();
+  for (const auto& g : got) {
+    ASSERT_EQ(g.size(), want.size());
+    for (size_t i = 0; i < g.size(); ++i) {
+      ASSERT_EQ(g[i].tokens.size(), want[i].tokens.size());
+      EXPECT_EQ(g[i].furniture, want[i].furniture);
+      for (size_t k = 0; k < g[i].tokens.size(); ++k) {
+        EXPECT_EQ(g[i].tokens[k].lemma, want[i].tokens[k].lemma);
+        EXPECT_EQ(g[i].tokens[k].flags, want[i].tokens[k].flags);
+      }
+    }
+  }
 }
 
 TEST(TextAnalyzerCreateTest, MissingDataDirIsNotFound) {
