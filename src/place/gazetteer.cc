@@ -90,9 +90,9 @@ bool IsPlaceTypeWord(std::string_view w) {
 }
 
 bool IsLocativePreposition(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"in",     "at",     "near",   "outside",
-                                                "inside", "across", "within", "throughout",
-                                                "around", "into",   "nearby", "along"};
+  static constexpr std::string_view kWords[] = {
+      "in",         "at",     "near", "outside", "inside", "across", "within",
+      "throughout", "around", "into", "nearby",  "along",  "off"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -108,10 +108,19 @@ bool IsLocativeFiller(std::string_view w) {
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
+// "off the coast of Lampedusa", "on the outskirts of Kyiv": parts of a place.
+bool IsAreaWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "coast", "shores", "shore", "outskirts", "suburbs", "suburb", "centre",  "center",  "heart",
+      "north", "south",  "east",  "west",      "part",    "parts",  "streets", "vicinity"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 // Words after which "to" introduces where something happens ("a trip to Baku").
 bool IsTravelWord(std::string_view lemma) {
-  static constexpr std::string_view kWords[] = {"visit", "trip",   "journey", "tour", "travel",
-                                                "fly",   "arrive", "come",    "go",   "head"};
+  static constexpr std::string_view kWords[] = {"visit",  "trip", "journey", "tour",
+                                                "travel", "fly",  "arrive",  "come",
+                                                "go",     "head", "flee",    "return"};
   return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
 }
 
@@ -253,13 +262,15 @@ struct Gazetteer::Impl {
     int k = begin - 1;
     bool type_of = false;
     // "... city of X", "... province of X"
-    if (k >= 1 && toks[k].norm == "of" && IsPlaceTypeWord(toks[k - 1].norm)) {
+    if (k >= 1 && toks[k].norm == "of" &&
+        (IsPlaceTypeWord(toks[k - 1].norm) || IsAreaWord(toks[k - 1].norm))) {
       k -= 2;
       type_of = true;
     }
     for (int steps = 0; k >= 0 && steps < 5; ++steps, --k) {
       std::string_view w = toks[k].norm;
       if (IsLocativePreposition(w)) return true;
+      if (w == "on" && type_of) return true;  // "on the outskirts of Kyiv"
       // Destinations of a visit: "visited Baku", "a visit to Tehran", "flew to Astana".
       if (toks[k].lemma == "visit") return true;
       if (w == "to" && k >= 1 && IsTravelWord(toks[k - 1].lemma)) return true;
@@ -267,6 +278,12 @@ struct Gazetteer::Impl {
       // "in Iran's Ardabil Province": a possessive country or region before the name.
       if ((w == "'s" || w == "'") && k >= 1 && IsCap(toks[k - 1])) {
         --k;
+        continue;
+      }
+      // A hyphenated adjective: "in Indian-administered Kashmir", "in war-torn Gaza".
+      if (k >= 2 && toks[k - 1].norm == "-" && toks[k - 1].begin == toks[k - 2].end &&
+          toks[k].begin == toks[k - 1].end) {
+        k -= 2;
         continue;
       }
       // A demonym or country name before "city of": "in the Saudi city of Jeddah".

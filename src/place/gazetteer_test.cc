@@ -96,6 +96,9 @@ INSTANTIATE_TEST_SUITE_P(
              "Baku=Baku/AZE@; Moscow=Moscow/RUS@"},
         Case{"Azerbaijan extradited 100 detainees to Armenia.",
              "Azerbaijan=Azerbaijan/AZE; Armenia=Armenia/ARM"},
+        Case{"Migrants were rescued off the coast of Lampedusa.", "Lampedusa=Lampedusa/ITA@"},
+        Case{"The attack happened in Indian-administered Kashmir.", "Kashmir=Kashmir/@"},
+        Case{"Shells fell on the outskirts of Donetsk.", "Donetsk=Donetsk/UKR@"},
         // Lower-case and ambiguous names.
         Case{"Let us talk about georgia and turkey.", ""},
         Case{"Victoria said the plan was nice.", ""},

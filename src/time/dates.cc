@@ -15,9 +15,10 @@
 // Durations ("30 years", "44-day war", "half a month") never match: no recogniser accepts a bare
 // count followed by a unit unless "ago" follows.
 //
-// Year inference ("on July 31", "in February"): the document's year, or the year before when that
-// would place the start of the date more than kFutureSlackDays after the document date (news
-// mostly reports the past).
+// Year inference ("on July 31", "in February"): the year of an earlier date stated with a year in
+// the same sentence; otherwise the document's year, or the year before when that would place
+// the start of the date more than kFutureSlackDays after the document date (news mostly reports
+// the past).
 #include "time/dates.h"
 
 #include <array>
@@ -128,6 +129,7 @@ class Scanner {
       out.push_back(dm);
       i = m->end;
       last_end_ = m->end;
+      if (!m->relative) context_year_ = m->date.year;
     }
     return out;
   }
@@ -187,6 +189,11 @@ class Scanner {
 
   // Resolves a day and month without a year against the document date.
   std::optional<Span> InferDay(int month, int day, int end) const {
+    if (context_year_) {  // "on 12 July 2020 ... and on 15 July": the sentence's year
+      PartialDate d{context_year_, month, day};
+      if (!d.valid()) return std::nullopt;
+      return Span{end, d, false};
+    }
     if (!HaveDayDoc()) return std::nullopt;
     PartialDate d{doc_->year, month, day};
     if (!d.valid() || d.DaysFromEpoch() > doc_->DaysFromEpoch() + kFutureSlackDays) {
@@ -197,6 +204,7 @@ class Scanner {
   }
 
   std::optional<Span> InferMonth(int month, int end) const {
+    if (context_year_) return Span{end, PartialDate{context_year_, month, 0}, false};
     if (!HaveDayDoc()) return std::nullopt;
     PartialDate d{doc_->year, month, 0};
     if (d.DaysFromEpoch() > doc_->DaysFromEpoch() + kFutureSlackDays) d.year -= 1;
@@ -506,6 +514,9 @@ class Scanner {
   std::optional<PartialDate> doc_;
   bool partial_doc_ = false;
   int last_end_ = -2;  // token_end of the latest mention (for ranges)
+  // Year of the latest mention stated with a year in this sentence; a later day or month
+  // without a year takes it ("In late 2023 ... by December" is 2023-12).
+  int context_year_ = 0;
 };
 
 }  // namespace

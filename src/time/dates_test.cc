@@ -74,6 +74,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"He arrived on 31 April 2024.", "", ""},  // no such day
         Case{"A notice dated 04.10.2021 was issued.", "", "04.10.2021=2021-10-04"},
         Case{"He served from 2019 to 2021.", "", "2019=2019; 2021=2021"},
+        // A day or month without a year takes the year stated earlier in the sentence.
+        Case{"In late 2023, troops began to leave, and by December all had gone.", "2025-08-12",
+             "late 2023=2023; December=2023-12"},
+        Case{"Clashes began on 12 July 2020 and ended on 16 July.", "",
+             "12 July 2020=2020-07-12; 16 July=2020-07-16"},
         Case{"The talks ran between May and July.", "2024-08-20", "May=2024-05~; July=2024-07~"},
         Case{"The report was written in the spring of 2021.", "", "the spring of 2021=2021"},
         Case{"In the first half of 2024, trade grew.", "", "the first half of 2024=2024"},
