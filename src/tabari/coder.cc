@@ -122,7 +122,10 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       it = std::move(ac);
       ++k;
     } else if (it.kind == Item::kAgent) {
-      continue;
+      if (!opt_->convert_agent) continue;
+      // SET: CONVERT AGENT: a lone agent is an actor of its own ("~MIL").
+      it.kind = Item::kActor;
+      it.codes[0] = it.prefix ? it.codes[0] + "~" : "~" + it.codes[0];
     }
     merged.push_back(std::move(it));
   }
@@ -146,9 +149,19 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     np.pronoun = it.kind == Item::kPronoun;
     np.null = it.kind == Item::kNull;
     if (np.pronoun) {
-      // A pronoun stands for the most recent actor (compound included).
-      np.codes = last_actor_.codes;
-      np.member = last_actor_.member;
+      // A pronoun stands for the most recent actor (compound included); a possessive one
+      // ("its", "their") for the sentence's first actor, its subject.
+      const NounPhrase* ref = &last_actor_;
+      std::string_view w = toks_[it.begin].text;
+      if (w == "ITS" || w == "THEIR" || w == "HIS") {
+        for (const auto& prev : nps_)
+          if (!prev.null && !prev.pronoun && prev.begin >= sentence_begin_) {
+            ref = &prev;
+            break;
+          }
+      }
+      np.codes = ref->codes;
+      np.member = ref->member;
       if (np.codes.empty()) continue;
     }
     int members = 1;
@@ -205,10 +218,10 @@ void TabariCoder::Emit(const NounPhrase& src, const NounPhrase& tgt, const VerbC
 void TabariCoder::EmitCompound(const NounPhrase& np, const VerbCode& code, CodeResult* out) {
   const auto& c = np.codes;
   for (size_t a = 0; a < c.size(); ++a)
-    for (size_t b = a + 1; b < c.size(); ++b) {
+    for (size_t b = 0; b < c.size(); ++b) {
       if (c[a] == c[b]) continue;
       out->events.push_back({c[a], c[b], code.code, date_});
-      out->events.push_back({c[b], c[a], code.paired.empty() ? code.code : code.paired, date_});
+      if (!code.paired.empty()) out->events.push_back({c[b], c[a], code.paired, date_});
     }
 }
 
@@ -220,10 +233,13 @@ bool TabariCoder::MatchElem(const PatternElem& e, int pos, int limit, int* end_o
         return false;
       *end_out = pos + 1;
       return true;
-    case PatternElem::Kind::kSkip:
+    case PatternElem::Kind::kSkip: {
       if (toks_[pos].comma) return false;
-      *end_out = pos + 1;
+      // One word, or one whole actor.
+      int np = np_start_[pos];
+      *end_out = np >= 0 ? std::min(limit, nps_[np].end) : pos + 1;
       return true;
+    }
     case PatternElem::Kind::kSource:
     case PatternElem::Kind::kTarget:
     case PatternElem::Kind::kCompound: {
@@ -269,10 +285,71 @@ bool TabariCoder::MatchSeq(const std::vector<PatternElem>& seq, size_t k, int po
 }
 
 void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
+  size_t first_event = out->events.size();
+  CodeClauses(begin, end, out);
+  // The same event twice in one sentence is reported once.
+  auto& ev = out->events;
+  size_t w = first_event;
+  for (size_t r = first_event; r < ev.size(); ++r) {
+    bool dup = false;
+    for (size_t k = first_event; k < w && !dup; ++k) dup = ev[k] == ev[r];
+    if (!dup) {
+      if (w != r) ev[w] = std::move(ev[r]);
+      ++w;
+    }
+  }
+  ev.resize(w);
+}
+
+void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   sentence_begin_ = begin;
   sentence_end_ = end;
   nps_.clear();
   for (int t = begin; t < end; ++t) np_start_[t] = np_cover_[t] = -1;
+  if (opt_->comma_on) {
+    // Comma-delimited asides are dropped before coding (TABARI's COMMA: rule): a middle
+    // segment of MIN..MAX words, a final one of EMIN..EMAX, an opening one of BMIN..BMAX.
+    // Commas inside a compound actor list do not delimit segments.
+    NounPhrase saved = last_actor_;
+    MarkNounPhrases(begin, end);
+    last_actor_ = saved;
+    std::vector<int>& commas = comma_pos_;
+    commas.clear();
+    for (int t = begin; t < end; ++t)
+      if (toks_[t].comma && np_cover_[t] < 0) commas.push_back(t);
+    if (!commas.empty()) {
+      std::vector<char>& drop = drop_;
+      drop.assign(end - begin, 0);
+      auto mark = [&](int b, int e) {  // drops [b, e) and the comma at e (or b-1)
+        for (int t = b; t < e; ++t) drop[t - begin] = 1;
+      };
+      auto words = [&](int b, int e) {
+        int n = 0;
+        for (int t = b; t < e; ++t) n += !toks_[t].comma;
+        return n;
+      };
+      int n0 = words(begin, commas.front());
+      if (n0 >= opt_->comma_bmin && n0 <= opt_->comma_bmax) mark(begin, commas.front() + 1);
+      for (size_t c = 0; c + 1 < commas.size(); ++c) {
+        int n = words(commas[c] + 1, commas[c + 1]);
+        if (n >= opt_->comma_min && n <= opt_->comma_max) mark(commas[c], commas[c + 1]);
+      }
+      int ne = words(commas.back() + 1, end);
+      if (ne >= opt_->comma_emin && ne <= opt_->comma_emax) mark(commas.back(), end);
+      int w = begin;
+      for (int t = begin; t < end; ++t) {
+        if (drop[t - begin]) continue;
+        if (w != t) {
+          toks_[w] = toks_[t];
+        }
+        ++w;
+      }
+      end = w;
+      sentence_end_ = end;
+    }
+    nps_.clear();
+    for (int t = begin; t < end; ++t) np_start_[t] = np_cover_[t] = -1;
+  }
   MarkNounPhrases(begin, end);
 
   // Verbs.
@@ -338,6 +415,7 @@ void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
       const VerbHit& hit = verbs_[v];
       const VerbGroup& g = dict_.verb_groups[hit.group];
       const VerbCode* code = &g.code;
+      int after = hit.end;  // where the target search starts: after the matched pattern
       cap_source_ = cap_target_ = cap_compound_ = -1;
       for (const Pattern& p : g.patterns) {
         int e = 0;
@@ -354,6 +432,7 @@ void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
         if (p.upper.empty() ||
             MatchSeq(p.upper, 0, hit.end, end, p.upper.front().adjacent, -1, &e)) {
           code = &p.code;
+          if (!p.upper.empty()) after = e;
           break;
         }
       }
@@ -393,18 +472,41 @@ void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
         if (s < 0 && !inherited.codes.empty()) src = &inherited;
         for (int i = begin; s < 0 && !src && i < hit.begin; ++i)
           if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
-        for (int i = hit.end; s < 0 && !src && t >= 0 && i < end; ++i)
-          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
-        if (s >= 0) src = &nps_[s];
-        for (int i = hit.end; t < 0 && i < end; ++i)
-          if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
-        NounPhrase def_src, def_tgt;
-        if (!src && !opt_->default_source.empty()) {
+        NounPhrase def_src, def_tgt, split_src, split_tgt;
+        if (s < 0 && !src && !opt_->default_source.empty() && opt_->default_source_prior) {
           def_src.codes = {opt_->default_source};
           def_src.member = {0};
           src = &def_src;
         }
+        bool source_after = false;
+        for (int i = hit.end; s < 0 && !src && i < end; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != t) {
+            s = NpAt(i);
+            source_after = t < 0;
+          }
+        if (s >= 0) src = &nps_[s];
+        // Target: the first actor after the pattern that is not the source itself.
+        for (int i = after; t < 0 && i < end; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != s && !(src && nps_[NpAt(i)].codes == src->codes))
+            t = NpAt(i);
+        for (int i = hit.end; t < 0 && i < after; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != s && !(src && nps_[NpAt(i)].codes == src->codes))
+            t = NpAt(i);
         const NounPhrase* tgt = t >= 0 ? &nps_[t] : nullptr;
+        if (!src) continue;
+        // No target: a compound source splits into its first member acting on the others
+        // (always when the source came from after the verb), else the default target.
+        bool can_split = src->member.size() > 1 && src->member.back() > 0;
+        if ((!tgt || source_after) && can_split &&
+            (source_after || !opt_->default_target_after || opt_->default_target.empty())) {
+          for (size_t i = 0; i < src->codes.size(); ++i) {
+            NounPhrase& part = src->member[i] == 0 ? split_src : split_tgt;
+            part.codes.push_back(src->codes[i]);
+            part.member.push_back(src->member[i] == 0 ? 0 : src->member[i] - 1);
+          }
+          src = &split_src;
+          tgt = &split_tgt;
+        }
         if (!tgt && !opt_->default_target.empty()) {
           def_tgt.codes = {opt_->default_target};
           def_tgt.member = {0};

@@ -78,6 +78,7 @@ class TabariCoder {
   };
 
   void CodeSentence(int begin, int end, CodeResult* out);
+  void CodeClauses(int begin, int end, CodeResult* out);
   void MarkNounPhrases(int begin, int end);
   int MatchPhrase(const Phrase& p, int at, int end) const;  // tokens consumed, 0 if none
   bool MatchSeq(const std::vector<PatternElem>& seq, size_t k, int pos, int limit, bool anchored,
@@ -96,6 +97,8 @@ class TabariCoder {
   std::vector<Token> toks_;
   std::vector<std::pair<size_t, size_t>> spans_;  // (offset in upper_, length) per token
   std::vector<int> sentence_ends_;
+  std::vector<int> comma_pos_;
+  std::vector<char> drop_;
   std::vector<NounPhrase> nps_;
   std::vector<int> np_start_;  // per token: np index starting there, or -1
   std::vector<int> np_cover_;  // per token: np index covering it, or -1

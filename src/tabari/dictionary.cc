@@ -263,7 +263,7 @@ class PatternParser {
       if (!u.empty() && u.back() == '=') {
         u.pop_back();
         e->word.exact = true;
-        e->word.endings = false;
+        e->word.endings = Word::Endings::kNone;
       }
       e->word.text = std::move(u);
     }
@@ -297,14 +297,21 @@ bool WordMatches(const Word& w, std::string_view tok) {
   const std::string& t = w.text;
   if (tok.size() < t.size() || tok.compare(0, t.size(), t) != 0) return false;
   if (!w.exact || tok.size() == t.size()) return true;
-  if (!w.endings) return false;
   std::string_view rest = tok.substr(t.size());
-  if (rest == "S" || rest == "ES" || rest == "ED" || rest == "EN" || rest == "ING") return true;
-  if (!t.empty() && t.back() == 'E' && (rest == "D" || rest == "N")) return true;
+  switch (w.endings) {
+    case Word::Endings::kNone:
+      return false;
+    case Word::Endings::kNoun:
+      return rest == "S" || rest == "ES";
+    case Word::Endings::kVerb:
+      if (rest == "S" || rest == "ES" || rest == "ED" || rest == "EN" || rest == "ING")
+        return true;
+      return !t.empty() && t.back() == 'E' && (rest == "D" || rest == "N");
+  }
   return false;
 }
 
-Phrase ParsePhrase(std::string_view s) {
+Phrase ParsePhrase(std::string_view s, Word::Endings endings) {
   Phrase p;
   s = Trim(s);
   size_t i = 0;
@@ -316,10 +323,11 @@ Phrase ParsePhrase(std::string_view s) {
     while (i < s.size() && s[i] != '_' && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
     Word w;
     w.text = Upper(s.substr(start, i - start));
+    w.endings = endings;
     if (!w.text.empty() && w.text.back() == '=') {
       w.text.pop_back();
       w.exact = true;
-      w.endings = false;
+      w.endings = Word::Endings::kNone;
     }
     bool underscore = i < s.size() && s[i] == '_';
     if (underscore) {
@@ -405,7 +413,7 @@ Status Dictionaries::LoadActors(std::string_view text, std::string_view name) {
     }
     if (l[0] == '+') {
       if (pending.empty()) return LineError(name, line, "synonym '+' without an actor phrase");
-      Phrase p = ParsePhrase(l.substr(1));
+      Phrase p = ParsePhrase(l.substr(1), Word::Endings::kNoun);
       if (p.words.empty()) return LineError(name, line, "empty synonym");
       pending.emplace_back(std::move(p), line);
       continue;
@@ -415,7 +423,7 @@ Status Dictionaries::LoadActors(std::string_view text, std::string_view name) {
       DRAGOMAN_RETURN_IF_ERROR(flush());
     std::string_view ph;
     DRAGOMAN_RETURN_IF_ERROR(SplitEntry(l, &ph, &blocks, name, line));
-    Phrase p = ParsePhrase(ph);
+    Phrase p = ParsePhrase(ph, Word::Endings::kNoun);
     if (p.words.empty()) return LineError(name, line, "actor entry without a phrase");
     pending.emplace_back(std::move(p), line);
     for (auto b : blocks) DRAGOMAN_RETURN_IF_ERROR(ParseCodeBlock(b, &actor_codes, name, line));
@@ -439,7 +447,7 @@ Status Dictionaries::LoadAgents(std::string_view text, std::string_view name) {
     std::string code(Trim(blocks[0]));
     AgentEntry a;
     a.line = line;
-    a.phrase = ParsePhrase(ph);
+    a.phrase = ParsePhrase(ph, Word::Endings::kNoun);
     if (a.phrase.words.empty()) return LineError(name, line, "agent without a phrase");
     if (code.size() >= 2 && code.front() == '~') {
       a.code = code.substr(1);
@@ -533,7 +541,7 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
         while (i < body.size() && !std::isspace(static_cast<unsigned char>(body[i]))) ++i;
         if (i > st) {
           VerbEntry v;
-          v.phrase = ParsePhrase(body.substr(st, i - st));
+          v.phrase = ParsePhrase(body.substr(st, i - st), Word::Endings::kVerb);
           v.group = group;
           v.line = line;
           if (!v.phrase.words.empty()) verbs.push_back(std::move(v));
@@ -563,7 +571,7 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
     verb_groups.push_back(std::move(g));
     group = static_cast<int32_t>(verb_groups.size() - 1);
     VerbEntry v;
-    v.phrase = ParsePhrase(ph);
+    v.phrase = ParsePhrase(ph, Word::Endings::kVerb);
     if (v.phrase.words.empty()) return LineError(name, line, "verb without a phrase");
     v.group = group;
     v.line = line;

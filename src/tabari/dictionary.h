@@ -34,9 +34,10 @@ namespace dragoman::tabari {
 // One dictionary word.
 struct Word {
   std::string text;     // upper case, without the trailing '_' or '='
-  bool exact = false;   // written with a trailing '_' or '=' (no stem matching)
-  bool endings = true;  // with '_': regular endings (S, ES, ED, D, EN, ING) still match;
-                        // '=' turns them off
+  bool exact = false;  // written with a trailing '_' or '=' (no stem matching)
+  // Endings an exact word still takes: actors and agents take plural S/ES, verbs S, ES, ED,
+  // D, EN, N, ING; pattern words and '='-words none.
+  enum class Endings : uint8_t { kNone, kNoun, kVerb } endings = Endings::kNone;
 };
 
 // True when token `tok` matches dictionary word `w`: `w` is a prefix of `tok` (a stem), or for
@@ -212,7 +213,7 @@ Result<Dictionaries> LoadProjectDictionaries(const Project& project);
 
 // Parses a phrase written in dictionary notation ("UNITED_ARAB_EMIRATES", "AL GORE").
 // Empty phrase on empty input.
-Phrase ParsePhrase(std::string_view s);
+Phrase ParsePhrase(std::string_view s, Word::Endings endings = Word::Endings::kNone);
 
 }  // namespace dragoman::tabari
 
