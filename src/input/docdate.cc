@@ -301,6 +301,9 @@ struct Label {
   size_t begin;
   size_t end;
   LabelKind kind;
+  // A weak label ("date", "update", "issued"...) is also an everyday word; it counts only at the
+  // start of the line or a segment, or directly before a colon.
+  bool weak;
 };
 
 // Labels that announce a date, longest first so "last updated" beats "updated".
@@ -308,18 +311,28 @@ std::vector<Label> FindLabels(std::string_view line) {
   struct Known {
     std::string_view text;
     LabelKind kind;
+    bool weak;
   };
   static constexpr Known kKnown[] = {
-      {"first published", LabelKind::kPublished}, {"publication date", LabelKind::kPublished},
-      {"last updated", LabelKind::kUpdated},      {"last update", LabelKind::kUpdated},
-      {"last modified", LabelKind::kUpdated},     {"last edited", LabelKind::kUpdated},
-      {"press release", LabelKind::kPublished},   {"release date", LabelKind::kPublished},
-      {"published", LabelKind::kPublished},       {"posted", LabelKind::kPublished},
-      {"released", LabelKind::kPublished},        {"issued", LabelKind::kPublished},
-      {"dated", LabelKind::kPublished},           {"date", LabelKind::kPublished},
-      {"updated", LabelKind::kUpdated},           {"update", LabelKind::kUpdated},
-      {"modified", LabelKind::kUpdated},          {"edited", LabelKind::kUpdated},
-      {"revised", LabelKind::kUpdated},
+      {"first published", LabelKind::kPublished, false},
+      {"publication date", LabelKind::kPublished, false},
+      {"last updated", LabelKind::kUpdated, false},
+      {"last update", LabelKind::kUpdated, false},
+      {"last modified", LabelKind::kUpdated, false},
+      {"last edited", LabelKind::kUpdated, false},
+      {"press release", LabelKind::kPublished, false},
+      {"release date", LabelKind::kPublished, false},
+      {"published", LabelKind::kPublished, false},
+      {"posted", LabelKind::kPublished, false},
+      {"updated", LabelKind::kUpdated, false},
+      {"released", LabelKind::kPublished, true},
+      {"issued", LabelKind::kPublished, true},
+      {"dated", LabelKind::kPublished, true},
+      {"date", LabelKind::kPublished, true},
+      {"update", LabelKind::kUpdated, true},
+      {"modified", LabelKind::kUpdated, true},
+      {"edited", LabelKind::kUpdated, true},
+      {"revised", LabelKind::kUpdated, true},
   };
   std::vector<Label> out;
   size_t i = 0;
@@ -333,7 +346,7 @@ std::vector<Label> FindLabels(std::string_view line) {
       size_t e = i + k.text.size();
       if (e > line.size() || !EqualsIgnoreCase(line.substr(i, k.text.size()), k.text)) continue;
       if (e < line.size() && IsAlnum(line[e])) continue;
-      out.push_back({i, e, k.kind});
+      out.push_back({i, e, k.kind, k.weak});
       i = e;
       found = true;
       break;
@@ -370,11 +383,13 @@ bool StartsWithDash(std::string_view s, size_t i) {
          rest.starts_with("\xE2\x80\x94");
 }
 
-// "BAKU, March 8 (Reuters) -", "LONDON, 8 March 2024 -", "March 8 (AP) -": a place in capitals
-// (or nothing), a comma, the date, an optional agency in parentheses, then a dash.
+// Agency datelines: a place (or nothing), a comma, the date, then an agency and/or a dash:
+// "BAKU, March 8 (Reuters) -", "LONDON, 8 March 2024 -", "MOSCOW, March 8. /TASS/.",
+// "March 8 (AP) -", and "BAKU, Azerbaijan, March 8." when the place is written in capitals.
 bool IsAgencyDateline(std::string_view line, const DateMatch& m) {
   if (m.begin > 60) return false;
   std::string_view prefix = line.substr(0, m.begin);
+  bool caps_place = false;
   if (!prefix.empty()) {
     unsigned char first = static_cast<unsigned char>(prefix[0]);
     if (!((first >= 'A' && first <= 'Z') || first >= 0x80)) return false;
@@ -383,14 +398,56 @@ bool IsAgencyDateline(std::string_view line, const DateMatch& m) {
     for (char c : prefix) {
       if (IsDigit(c) || c == '(' || c == ')' || c == ':' || c == ';') return false;
     }
+    // The first word in capitals ("BAKU", "NEW DELHI", not "Baku" or "A").
+    size_t w = 0;
+    while (w < prefix.size() && prefix[w] >= 'A' && prefix[w] <= 'Z') ++w;
+    caps_place = w >= 2 && (w == prefix.size() || !IsAlpha(prefix[w]));
   }
-  size_t q = SkipBlanks(line, m.end);
-  if (q < line.size() && line[q] == '(') {
-    size_t close = line.find(')', q);
+  size_t q = m.end;
+  bool period = q < line.size() && line[q] == '.';
+  if (period) ++q;
+  q = SkipBlanks(line, q);
+  bool agency = false;
+  if (q < line.size() && (line[q] == '(' || line[q] == '/')) {
+    size_t close = line.find(line[q] == '(' ? ')' : '/', q + 1);
     if (close == std::string_view::npos || close - q > 40) return false;
+    agency = true;
     q = SkipBlanks(line, close + 1);
   }
-  return StartsWithDash(line, q);
+  if (StartsWithDash(line, q)) return true;
+  return agency || (period && caps_place);
+}
+
+// After a leading clock time ("16:45, ", "9:05 AM | "), the offset where the rest starts;
+// `pos` itself when there is none.
+size_t SkipLeadingTime(std::string_view line, size_t pos) {
+  size_t h = DigitsEnd(line, pos);
+  if (h == pos || h - pos > 2 || h >= line.size() || line[h] != ':') return pos;
+  size_t mm = DigitsEnd(line, h + 1);
+  if (mm - (h + 1) != 2) return pos;
+  size_t q = mm;
+  if (q < line.size() && line[q] == ':' && DigitsEnd(line, q + 1) == q + 3) q += 3;
+  size_t r = SkipBlanks(line, q);
+  if (size_t we = WordEnd(line, r); we - r == 2 && (EqualsIgnoreCase(line.substr(r, 2), "am") ||
+                                                    EqualsIgnoreCase(line.substr(r, 2), "pm"))) {
+    q = we;
+  }
+  if (q < line.size() && (line[q] == ',' || line[q] == '|')) ++q;
+  size_t after = SkipBlanks(line, q);
+  return after > mm ? after : pos;
+}
+
+// A byline: "By Jane Roe ...", "Written by ...", "Reported by ...", "Author: ...".
+bool IsByline(std::string_view line) {
+  if (line.size() > kBylineBytes) return false;
+  for (std::string_view lead : {"by ", "written by ", "reported by ", "story by ", "words by ",
+                                "author: ", "authors: ", "author "}) {
+    if (line.size() > lead.size() && EqualsIgnoreCase(line.substr(0, lead.size()), lead) &&
+        (IsAlpha(line[lead.size()]) || static_cast<unsigned char>(line[lead.size()]) >= 0x80)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 struct Candidate {
@@ -418,8 +475,7 @@ void ScanLine(std::string_view line, std::vector<Candidate>* out) {
   if (dates.empty()) return;
   std::vector<Label> labels = FindLabels(line);
   std::vector<size_t> segments = SegmentStarts(line);
-  const bool byline = line.size() <= kBylineBytes && line.size() > 3 &&
-                      EqualsIgnoreCase(line.substr(0, 3), "by ") && IsAlpha(line[3]);
+  const bool byline = IsByline(line);
   size_t prev_end = 0;
   for (const DateMatch& m : dates) {
     std::optional<DateSource> source;
@@ -427,8 +483,12 @@ void ScanLine(std::string_view line, std::vector<Candidate>* out) {
     for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
       if (it->end > m.begin || it->begin < prev_end) continue;
       if (m.begin - it->end > kLabelGap) break;
-      bool label_placed = line.size() <= kShortLine || it->begin <= kLabelGap;
-      for (size_t seg : segments) label_placed = label_placed || seg == it->begin;
+      bool at_segment = false;
+      for (size_t seg : segments) at_segment = at_segment || seg == it->begin;
+      const bool colon = it->end < line.size() && line[it->end] == ':';
+      const bool label_placed =
+          at_segment || colon ||
+          (!it->weak && (line.size() <= kShortLine || it->begin <= kLabelGap));
       if (label_placed) {
         source = it->kind == LabelKind::kUpdated ? DateSource::kUpdated : DateSource::kDateline;
       }
@@ -438,7 +498,10 @@ void ScanLine(std::string_view line, std::vector<Candidate>* out) {
     if (!source) {
       bool at_start = false;
       for (size_t seg : segments) {
-        if (seg == m.begin && (seg == 0 || line.size() <= kBylineBytes)) at_start = true;
+        if ((seg == m.begin || SkipLeadingTime(line, seg) == m.begin) &&
+            (seg == 0 || line.size() <= kBylineBytes)) {
+          at_start = true;
+        }
       }
       if (at_start && m.date.year != 0) source = DateSource::kDateline;
     }

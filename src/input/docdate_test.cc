@@ -67,6 +67,25 @@ const DateCase kCases[] = {
      DateSource::kDateline},
     {"NEW DELHI, India, 7 April 2022 - Officials met.", "2022-04-07", DateSource::kDateline},
     {"BAKU, March 8 (Reuters) - The talks ended.", "", DateSource::kNone},  // no year anywhere
+    {"Updated: March 9, 2024\nMOSCOW, March 8. /TASS/. The minister said.", "2024-03-08",
+     DateSource::kDateline},
+    {"Updated: March 9, 2024\nBAKU, Azerbaijan, March 8. The ministry said.", "2024-03-08",
+     DateSource::kDateline},
+    {"Updated: March 9, 2024\nBaku, March 8. The ministry said.", "2024-03-09",
+     DateSource::kUpdated},
+    {"Updated: March 9, 2024\nOn Monday, March 8, the talks began.", "2024-03-09",
+     DateSource::kUpdated},
+    {"Updated: March 9, 2024\nLONDON (Reuters) - Talks began on March 8.", "2024-03-09",
+     DateSource::kUpdated},
+    // Times before the date, labels with times between.
+    {"16:45, 08 March 2024\nText.", "2024-03-08", DateSource::kDateline},
+    {"9:05 AM | March 8, 2024\nText.", "2024-03-08", DateSource::kDateline},
+    {"Published 8:47 AM EST, Fri March 8, 2024\nText.", "2024-03-08", DateSource::kDateline},
+    {"Written by Jane Roe on March 8, 2024\nText.", "2024-03-08", DateSource::kByline},
+    {"Date: 8 March 2024\nText.", "2024-03-08", DateSource::kDateline},
+    // Everyday words that are also labels count only where a label stands.
+    {"Iran sets date for talks, March 8, 2024\nText.", "", DateSource::kNone},
+    {"Ministers to update the plan by 8 March 2024\nText.", "", DateSource::kNone},
     // Prose dates and impossible dates are not document dates.
     {"The ministers met in Rome on March 5, 2024, to talk.\nMore text.", "", DateSource::kNone},
     {"Officials said 2024 would be hard.\n", "", DateSource::kNone},

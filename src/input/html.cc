@@ -270,27 +270,108 @@ struct Meta {
     }
   }
 
-  void OnTime(const GumboElement& el, bool in_dropped) {
+  // `unrelated`: inside nav/aside/footer/form, where dates belong to other pages.
+  void OnTime(const GumboElement& el, bool unrelated) {
     const char* dt = Attr(el, "datetime");
     if (!dt) return;
     const char* itemprop = Attr(el, "itemprop");
     if (Attr(el, "pubdate") || (itemprop && LowerAscii(itemprop) == "datepublished")) {
       SetDate(&time_published, dt);
-    } else if (!in_dropped) {
+    } else if (!unrelated) {
       SetDate(&time_any, dt);
     }
   }
 };
 
+// Gumbo's options, with parse-error recording off: each recorded error copies the stack of
+// open elements, which makes deeply nested (or merely unclosed) markup quadratic in time and
+// memory; we never look at the errors.
+const GumboOptions& ParseOptions() {
+  static const GumboOptions options = [] {
+    GumboOptions o = kGumboDefaultOptions;
+    o.max_errors = 0;
+    return o;
+  }();
+  return options;
+}
+
 struct GumboOutputDeleter {
-  void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
+  void operator()(GumboOutput* o) const { gumbo_destroy_output(&ParseOptions(), o); }
 };
 
 }  // namespace
 
-HtmlContent ExtractHtml(std::string_view html) {
+size_t EstimateHtmlDepth(std::string_view html) {
+  static constexpr std::string_view kFlat[] = {
+      // void elements
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+      "track", "wbr", "keygen",
+      // elements whose start tag closes an open one of the same kind
+      "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+      "rb", "rt", "rp"};
+  static constexpr std::string_view kRaw[] = {"script", "style", "textarea",
+                                              "title",  "xmp",   "plaintext"};
+  auto is_one_of = [](std::string_view name, auto& list) {
+    for (std::string_view n : list) {
+      if (name == n) return true;
+    }
+    return false;
+  };
+  size_t depth = 0, max_depth = 0;
+  size_t i = 0;
+  const size_t n = html.size();
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (html.substr(i, 4) == "<!--") {
+      size_t e = html.find("-->", i + 4);
+      if (e == std::string_view::npos) break;
+      i = e + 3;
+      continue;
+    }
+    size_t p = i + 1;
+    bool closing = p < n && html[p] == '/';
+    if (closing) ++p;
+    size_t name_end = p;
+    while (name_end < n && ((html[name_end] >= 'a' && html[name_end] <= 'z') ||
+                            (html[name_end] >= 'A' && html[name_end] <= 'Z') ||
+                            (html[name_end] >= '0' && html[name_end] <= '9') ||
+                            html[name_end] == '-' || html[name_end] == ':')) {
+      ++name_end;
+    }
+    size_t gt = html.find('>', i + 1);
+    if (gt == std::string_view::npos) break;
+    if (name_end == p) {  // "<!doctype", "<?xml", a stray '<'
+      i = gt + 1;
+      continue;
+    }
+    std::string name = LowerAscii(html.substr(p, name_end - p));
+    const bool self_closed = html[gt - 1] == '/';
+    i = gt + 1;
+    if (is_one_of(name, kFlat) || self_closed) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (is_one_of(name, kRaw)) {
+      size_t e = html.find("</", i);
+      while (e != std::string_view::npos && LowerAscii(html.substr(e + 2, name.size())) != name) {
+        e = html.find("</", e + 2);
+      }
+      if (e == std::string_view::npos) break;
+      i = e;
+      continue;
+    }
+    max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
+}
+
+Result<HtmlContent> ExtractHtml(std::string_view html) {
+  if (EstimateHtmlDepth(html) > kMaxHtmlDepth) {
+    return Status::BadInput("HTML nested deeper than " + std::to_string(kMaxHtmlDepth) +
+                            " elements");
+  }
   std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+      gumbo_parse_with_options(&ParseOptions(), html.data(), html.size()));
   HtmlContent result;
   if (!output) return result;
   TextBuilder text;
@@ -301,9 +382,11 @@ HtmlContent ExtractHtml(std::string_view html) {
     unsigned next_child;
     bool dropped;
     bool pre;
+    bool unrelated;
   };
-  std::vector<Frame> stack = {{output->document, 0, false, false}};
+  std::vector<Frame> stack = {{output->document, 0, false, false, false}};
   int dropped_depth = 0;
+  int unrelated_depth = 0;
   int pre_depth = 0;
   while (!stack.empty()) {
     Frame& f = stack.back();
@@ -345,7 +428,7 @@ HtmlContent ExtractHtml(std::string_view html) {
                 meta.OnScript(el);
                 break;
               case GUMBO_TAG_TIME:
-                meta.OnTime(el, dropped_depth > 0);
+                meta.OnTime(el, unrelated_depth > 0);
                 break;
               default:
                 break;
@@ -357,9 +440,13 @@ HtmlContent ExtractHtml(std::string_view html) {
             if (int b = BreaksFor(el.tag)) text.Break(b);
             if (el.tag == GUMBO_TAG_TD || el.tag == GUMBO_TAG_TH) text.Space();
           }
+          const bool unrelated =
+              html_ns && (el.tag == GUMBO_TAG_NAV || el.tag == GUMBO_TAG_ASIDE ||
+                          el.tag == GUMBO_TAG_FOOTER || el.tag == GUMBO_TAG_FORM);
           dropped_depth += dropped;
           pre_depth += pre;
-          stack.push_back({child, 0, dropped, pre});
+          unrelated_depth += unrelated;
+          stack.push_back({child, 0, dropped, pre, unrelated});
           break;
         }
         default:  // comments, the document node
@@ -373,6 +460,7 @@ HtmlContent ExtractHtml(std::string_view html) {
     }
     dropped_depth -= f.dropped;
     pre_depth -= f.pre;
+    unrelated_depth -= f.unrelated;
     stack.pop_back();
   }
 

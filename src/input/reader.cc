@@ -194,7 +194,9 @@ Result<Document> DocumentFromText(std::string name, std::string bytes, InputForm
   doc.origin = name;
   std::optional<PartialDate> updated;
   if (format == InputFormat::kHtml) {
-    HtmlContent html = ExtractHtml(bytes);
+    Result<HtmlContent> extracted = ExtractHtml(bytes);
+    if (!extracted.ok()) return Status::BadInput(name + ": " + extracted.status().message());
+    HtmlContent& html = extracted.value();
     if (internal::IsBlank(html.text)) return Status::BadInput(name + ": no text in HTML");
     doc.text = std::move(html.text);
     doc.title = std::move(html.title);
