@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -209,6 +211,12 @@ TEST(PlaceRobustness, RandomTokenSoup) {
 TEST(GazetteerData, CountryCodesAreCovered) {
   namespace fs = std::filesystem;
   std::set<std::string> countries, used;
+  struct Row {
+    std::string name, code;
+    double lat, lon;
+  };
+  std::vector<Row> rows;
+  std::map<std::string, std::pair<double, double>> centre;
   for (const auto& entry : fs::directory_iterator(fs::path(DRAGOMAN_SOURCE_DATA_DIR) / "places")) {
     if (entry.path().extension() != ".tsv") continue;
     auto content = ReadFile(entry.path().string());
@@ -224,10 +232,34 @@ TEST(GazetteerData, CountryCodesAreCovered) {
       std::string code(line.substr(t1 + 1, t2 - t1 - 1));
       if (code == "-") continue;
       used.insert(code);
-      if (line.substr(t2 + 1, t3 - t2 - 1) == "country") countries.insert(code);
+      size_t t4 = line.find('\t', t3 + 1), t5 = line.find('\t', t4 + 1);
+      ASSERT_NE(t4, std::string_view::npos) << line;
+      const double lat = std::stod(std::string(line.substr(t3 + 1, t4 - t3 - 1)));
+      const double lon = std::stod(std::string(line.substr(t4 + 1, t5 - t4 - 1)));
+      if (line.substr(t2 + 1, t3 - t2 - 1) == "country") {
+        countries.insert(code);
+        centre[code] = {lat, lon};
+      } else {
+        rows.push_back(Row{std::string(line.substr(0, t1)), code, lat, lon});
+      }
     }
   }
   for (const std::string& code : used) EXPECT_TRUE(countries.count(code)) << code;
+  // Coordinates: a place lies within 1,500 km of its country's point, except in countries
+  // that are very large or spread over oceans. Catches swapped or sign-flipped coordinates.
+  const std::set<std::string> kSpread = {"RUS", "USA", "CAN", "CHN", "BRA", "AUS", "IDN",
+                                         "IND", "ARG", "CHL", "MEX", "ESP", "PRT", "KIR",
+                                         "MYS", "KAZ", "FRA", "NOR", "NZL", "DNK"};
+  for (const Row& r : rows) {
+    if (kSpread.count(r.code) || !centre.count(r.code)) continue;
+    const double kRad = 3.14159265358979 / 180;
+    const auto [clat, clon] = centre[r.code];
+    const double h = std::pow(std::sin((r.lat - clat) * kRad / 2), 2) +
+                     std::cos(r.lat * kRad) * std::cos(clat * kRad) *
+                         std::pow(std::sin((r.lon - clon) * kRad / 2), 2);
+    const double km = 2 * 6371 * std::asin(std::sqrt(h));
+    EXPECT_LT(km, 1500) << r.name << " (" << r.code << ") is " << km << " km from its country";
+  }
   auto iso = ReadFile("/usr/share/iso-codes/json/iso_3166-1.json");
   if (!iso.ok()) GTEST_SKIP() << "iso-codes not installed";
   const std::string key = "\"alpha_3\": \"";
