@@ -1,11 +1,15 @@
-// Runs the analyzer over the seed articles in DRAGOMAN_SHARED_DIR/seeds (read at run time;
-// nothing from them is copied into the repository) and checks invariants.
+// Runs the analyzer over shared test material read at run time from DRAGOMAN_SHARED_DIR (nothing
+// from it is copied into the repository): the seed articles (invariants, furniture) and the peer
+// suites' one-sentence records (the splitter must not cut them apart).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "base/file.h"
 #include "text/analysis.h"
@@ -69,6 +73,43 @@ TEST(SeedsTest, InvariantsHold) {
     }
   }
   EXPECT_TRUE(saw_banner) << "expected one seed to open with a 'news banner image' line";
+}
+
+// PETRARCH's unit-test records and PLOVER's gold sentences are single sentences full of
+// abbreviations, initials and quotes; splitting one of them is an error of the splitter.
+TEST(PeersTest, OneSentenceRecordsStayWhole) {
+  const std::string peers = std::string(DRAGOMAN_SHARED_DIR) + "/peers";
+  const char* files[] = {"/petrarch/petr1_unittest_records.jsonl",
+                         "/plover/plover_gsr_cameo.jsonl"};
+  const TextAnalyzer* ta = SharedAnalyzer();
+  ASSERT_NE(ta, nullptr);
+  int checked_files = 0;
+  for (const char* f : files) {
+    std::ifstream in(peers + f);
+    if (!in) continue;
+    ++checked_files;
+    int records = 0, split = 0;
+    std::string line;
+    while (std::getline(in, line)) {
+      nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+      if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) continue;
+      std::string text = j["text"].get<std::string>();
+      if (text.empty()) continue;
+      ++records;
+      std::vector<Sentence> ss = ta->Analyze(text);
+      if (ss.size() != 1) {
+        ++split;
+        ADD_FAILURE() << f << " record " << j.value("id", std::string("?")) << ": "
+                      << ss.size() << " sentences";
+      }
+      for (const Sentence& s : ss) {
+        EXPECT_FALSE(s.furniture) << f << ": " << text;
+      }
+    }
+    EXPECT_GT(records, 100) << f;
+    EXPECT_EQ(split, 0) << f;
+  }
+  if (checked_files == 0) GTEST_SKIP() << "no peer suites in " << peers;
 }
 
 }  // namespace
