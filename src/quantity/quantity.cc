@@ -370,6 +370,12 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
       }
     }
     if (noun < 0) continue;
+    // "1 Libya", "0 NATO": a number before a singular proper noun is a score or a table cell,
+    // not a count ("five Iranians" is plural and kept).
+    if ((t[noun].has(Token::kCapitalized) || t[noun].has(Token::kAllCaps)) &&
+        t[noun].lemma == t[noun].norm) {
+      continue;
+    }
     if (IsTimeUnit(t[noun].lemma)) continue;  // a duration
     // "one third", "two halves": fractions, not counts.
     if (t[noun].lemma == "third" || t[noun].lemma == "half" || t[noun].lemma == "quarter" ||

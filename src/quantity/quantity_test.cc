@@ -76,7 +76,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Eight al-Qaeda fighters surrendered.", "8 fighter"},
                       Case{"The army lost 12 Turkish-made drones.", "12 drone"},
                       Case{"The bank lent $5 million to the port.", "5e+06 dollar"},
-                      Case{"Aid worth about €200 arrived.", "about 200 euro"}));
+                      Case{"Aid worth about €200 arrived.", "about 200 euro"},
+                      Case{"Police arrested three Iranians.", "3 iranian"}));
 
 INSTANTIATE_TEST_SUITE_P(
     NotQuantities, QuantityTest,
@@ -93,7 +94,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"Nearly one third of the budget went to defence.", ""},
                       Case{"Resolution 2231 calls for restraint under Article 5 rules.", ""},
                       Case{"Flight 752 passengers were mourned.", ""},
-                      Case{"He has visited Moscow 12 times.", ""}));
+                      Case{"He has visited Moscow 12 times.", ""},
+                      Case{"The final score was Iran 1 Japan 0.", ""}));
 
 TEST(ParseNumber, Forms) {
   struct N {
