@@ -493,6 +493,9 @@ class Scanner {
     auto at = [&](int k, std::string_view w) { return k >= floor && Norm(k) == w; };
     if (at(b - 1, "-") && at(b - 2, "mid")) {
       b -= 2;
+    } else if ((at(b - 1, "last") || at(b - 1, "this") || at(b - 1, "next")) &&
+               (MonthNumber(Norm(b), false) || WeekdayNumber(Norm(b)) >= 0)) {
+      b -= 1;  // "last October", "next Friday"
     } else if (at(b - 1, "earlier") && at(b, "today")) {
       b -= 1;
     } else if (at(b - 1, "early") || at(b - 1, "mid") || at(b - 1, "late") ||

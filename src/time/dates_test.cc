@@ -93,8 +93,8 @@ INSTANTIATE_TEST_SUITE_P(
         // More than a month after the document date: the previous year.
         Case{"The minister visited Baku on December 20.", "2025-02-10", "December 20=2024-12-20~"},
         Case{"The summit is due on March 1.", "2025-02-10", "March 1=2025-03-01~"},
-        Case{"Talks resumed last October.", "2024-03-08", "October=2023-10~"},
-        Case{"Talks resumed last October.", "2024-11-20", "October=2024-10~"},
+        Case{"Talks resumed last October.", "2024-03-08", "last October=2023-10~"},
+        Case{"Talks resumed last October.", "2024-11-20", "last October=2024-10~"},
         Case{"In February of this year, the court ruled.", "2024-03-08",
              "February of this year=2024-02~"},
         Case{"In February, the court ruled.", "2024-03-08", "February=2024-02~"},
@@ -115,7 +115,7 @@ INSTANTIATE_TEST_SUITE_P(
         // 2024-03-08 is a Friday.
         Case{"The envoy arrived on Monday.", "2024-03-08", "Monday=2024-03-04~"},
         Case{"The envoy arrived on Friday.", "2024-03-08", "Friday=2024-03-08~"},
-        Case{"The envoy arrived last Friday.", "2024-03-08", "Friday=2024-03-01~"},
+        Case{"The envoy arrived last Friday.", "2024-03-08", "last Friday=2024-03-01~"},
         Case{"The envoy left three days ago.", "2024-03-08", "three days ago=2024-03-05~"},
         // Without a document date relative expressions are skipped, absolute ones kept.
         Case{"He came on July 31 and left on August 2, 2025.", "", "August 2, 2025=2025-08-02"},
@@ -203,6 +203,7 @@ TEST(DatesSeeds, Seed004JeddahMeeting) {
   EXPECT_NE(found.find("January 27, 2023=2023-01-27"), std::string::npos) << found;
   EXPECT_NE(found.find("February of this year=2024-02~"), std::string::npos) << found;
   EXPECT_EQ(found.find("29"), std::string::npos) << found;  // "29th session", "COP-29"
+  EXPECT_NE(found.find("Last October=2023-10~"), std::string::npos) << found;
 }
 
 TEST(DatesSeeds, Seed000ConsularMeetings) {
