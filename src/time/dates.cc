@@ -130,6 +130,7 @@ class Scanner {
       i = m->end;
       last_end_ = m->end;
       if (!m->relative) context_year_ = m->date.year;
+      last_date_ = *m;
     }
     return out;
   }
@@ -282,6 +283,7 @@ class Scanner {
     if (auto m = MatchWeekday(i)) return m;
     if (auto m = MatchDeictic(i)) return m;
     if (auto m = MatchAgo(i)) return m;
+    if (auto m = MatchLater(i)) return m;
     return std::nullopt;
   }
 
@@ -462,6 +464,33 @@ class Scanner {
     return std::nullopt;
   }
 
+  // "two weeks later", "three days later", "a day later", "the next day", "the following day":
+  // counted from the latest day-precise date earlier in the same sentence; skipped without one.
+  std::optional<Span> MatchLater(int i) const {
+    if (!last_date_ || last_date_->date.precision() != DatePrecision::kDay) return std::nullopt;
+    long days = 0;
+    int end = 0;
+    if (Norm(i) == "the" && (Norm(i + 1) == "next" || Norm(i + 1) == "following") &&
+        Norm(i + 2) == "day") {
+      days = 1;
+      end = i + 3;
+    } else {
+      const int n = SmallCount(Norm(i));
+      if (n < 0 || Norm(i + 2) != "later") return std::nullopt;
+      std::string_view unit = Norm(i + 1);
+      if (unit.size() > 1 && unit.back() == 's') unit.remove_suffix(1);
+      if (unit == "day") {
+        days = n;
+      } else if (unit == "week") {
+        days = 7L * n;
+      } else {
+        return std::nullopt;
+      }
+      end = i + 3;
+    }
+    return Span{end, last_date_->date.AddDays(days), last_date_->relative};
+  }
+
   // "three days ago", "two weeks ago", "a year ago".
   std::optional<Span> MatchAgo(int i) const {
     int n = SmallCount(Norm(i));
@@ -520,6 +549,8 @@ class Scanner {
   // Year of the latest mention stated with a year in this sentence; a later day or month
   // without a year takes it ("In late 2023 ... by December" is 2023-12).
   int context_year_ = 0;
+  // The latest mention in this sentence, the anchor of "two weeks later", "the next day".
+  std::optional<Span> last_date_;
 };
 
 }  // namespace

@@ -2,7 +2,8 @@
 //
 // Recognises absolute dates ("4 August 2025", "February 3, 2025", "2025-08-04", "on July 31",
 // "in 2021", "the end of November 2020", "January 2023") and relative ones ("last October",
-// "In February of this year", "this week", "yesterday", "on Monday", "two weeks later").
+// "In February of this year", "this week", "yesterday", "on Monday"; "two weeks later" and "the
+// next day" count from an earlier day-precise date in the same sentence).
 // A day-and-month without a year takes the document's year, or the previous year when that
 // would put it more than a month after the document date.
 //

@@ -79,6 +79,12 @@ INSTANTIATE_TEST_SUITE_P(
              "late 2023=2023; December=2023-12"},
         Case{"Clashes began on 12 July 2020 and ended on 16 July.", "",
              "12 July 2020=2020-07-12; 16 July=2020-07-16"},
+        // Counted from an earlier date in the same sentence.
+        Case{"The war began on September 27, 2020 and a truce came two weeks later.", "",
+             "September 27, 2020=2020-09-27; two weeks later=2020-10-11"},
+        Case{"He landed on March 3, 2024 and met Aliyev the next day.", "",
+             "March 3, 2024=2024-03-03; the next day=2024-03-04"},
+        Case{"A truce came two weeks later.", "2024-03-08", ""},
         Case{"The talks ran between May and July.", "2024-08-20", "May=2024-05~; July=2024-07~"},
         Case{"The report was written in the spring of 2021.", "", "the spring of 2021=2021"},
         Case{"In the first half of 2024, trade grew.", "", "the first half of 2024=2024"},
