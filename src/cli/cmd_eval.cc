@@ -30,10 +30,11 @@ std::vector<FlagSpec> EvalFlags() {
   f.push_back({"types", "FILE",
                "PLOVER type renames for gold sets in an older vocabulary (REQUEST -> DEMAND ...)",
                "DATA/gold/plover_types.txt"});
-  f.push_back({"min-f1", "LEVEL=F1",
-               "fail (exit 1) when F1 at LEVEL (dyad, typed, dated, source+type) is below F1; "
-               "repeatable",
-               "", true});
+  f.push_back(
+      {"min-f1", "LEVEL=F1",
+       "fail (exit 1) when F1 at LEVEL (dyad, typed, dated, source, source+type) is below F1; "
+       "repeatable",
+       "", true});
   f.push_back({"detail", "LEVEL",
                "level of the per-type figures, confusion table and lists (dyad, typed, dated, "
                "source+type)",
@@ -73,7 +74,7 @@ Result<EvalConfig> MakeConfig(const ParsedArgs& args) {
     c.detail = eval::ParseLevel(args.Get("detail"));
     if (!c.detail) {
       return Status::InvalidArgument("--detail: unknown level '" + args.Get("detail") +
-                                     "' (dyad, typed, dated, source+type)");
+                                     "' (dyad, typed, dated, source, source+type)");
     }
   }
   std::string show = args.Get("show", "25");

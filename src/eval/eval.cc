@@ -196,7 +196,7 @@ Result<std::pair<Level, double>> ParseFloor(const std::string& spec) {
   auto level = ParseLevel(spec.substr(0, eq));
   if (!level) {
     return Status::InvalidArgument("--min-f1: unknown level '" + spec.substr(0, eq) +
-                                   "' (dyad, typed, dated, source+type)");
+                                   "' (dyad, typed, dated, source, source+type)");
   }
   std::string num = spec.substr(eq + 1);
   char* end = nullptr;

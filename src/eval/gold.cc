@@ -144,7 +144,9 @@ Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_vie
     } else {
       e.cameo = code;
     }
-    e.date = doc.date ? doc.date->ToString() : "";
+    // PLOVER records all carry the placeholder date 2000-01-01, not the events' dates: their
+    // events are not scored on dates. The suites' dates are real record dates.
+    if (format != GoldFormat::kPlover) e.date = doc.date ? doc.date->ToString() : "";
     doc.events.push_back(std::move(e));
   }
   set.events += static_cast<int>(doc.events.size());

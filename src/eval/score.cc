@@ -57,6 +57,8 @@ std::string_view LevelName(Level l) {
       return "typed";
     case Level::kDated:
       return "dated";
+    case Level::kSource:
+      return "source";
     case Level::kSourceTyped:
       return "source+type";
   }
@@ -67,7 +69,7 @@ std::optional<Level> ParseLevel(std::string_view s) {
   for (Level l : kAllLevels) {
     if (LevelName(l) == s) return l;
   }
-  if (s == "source" || s == "source_type") return Level::kSourceTyped;
+  if (s == "source_type") return Level::kSourceTyped;
   return std::nullopt;
 }
 
@@ -95,9 +97,9 @@ bool Compatible(const GoldEvent& g, const Event& e, Level level) {
   std::string gs = Key(g.source), gt = Key(g.target);
   std::string cs = Key(e.source), ct = Key(e.target);
   bool symmetric = IsSymmetricType(g.plover) || (g.plover.empty() && IsSymmetricType(e.plover));
-  if (level == Level::kSourceTyped) {
+  if (level == Level::kSource || level == Level::kSourceTyped) {
     bool src = cs == gs || (symmetric && !gt.empty() && cs == gt);
-    return src && GoldType(g) == CodedType(g, e);
+    return src && (level == Level::kSource || GoldType(g) == CodedType(g, e));
   }
   bool dyad = (cs == gs && ct == gt) || (symmetric && cs == gt && ct == gs);
   if (!dyad) return false;
@@ -195,7 +197,8 @@ void ScoreDocument(const GoldDocument& doc, const std::vector<Event>& coded, Sco
       rest_coded_idx.push_back(j);
     }
   }
-  std::vector<int> dyad = MatchLevel(rest_gold, rest_coded, Level::kDyad);
+  Level pair_level = scores.detail_level == Level::kSourceTyped ? Level::kSource : Level::kDyad;
+  std::vector<int> dyad = MatchLevel(rest_gold, rest_coded, pair_level);
   std::vector<char> rest_used(rest_coded.size(), 0);
   for (size_t i = 0; i < rest_gold.size(); ++i) {
     const GoldEvent& g = rest_gold[i];

@@ -10,8 +10,9 @@
 //                and the same negation
 //   dated        typed, plus the date: the coded date agrees with every field the gold date gives
 //                (a gold event with no date is not scored on its date)
-//   source+type  the source party and the type only (the target is ignored): PLOVER's own
-//                headline measure, since its gold leaves many targets blank
+//   source       the source party only (the target and the type are ignored)
+//   source+type  the source party and the type (the target is ignored): PLOVER's own headline
+//                measure, since its gold leaves many targets blank
 // CONSULT, AGREE and COOPERATE are symmetric: a coded event matches with source and target
 // swapped too. For each level the matching is a maximum bipartite matching (each gold event and
 // each coded event used at most once), so the counts do not depend on event order.
@@ -31,11 +32,12 @@
 
 namespace dragoman::eval {
 
-enum class Level { kDyad, kTyped, kDated, kSourceTyped };
-inline constexpr Level kAllLevels[] = {Level::kDyad, Level::kTyped, Level::kDated,
+enum class Level { kDyad, kTyped, kDated, kSource, kSourceTyped };
+inline constexpr Level kAllLevels[] = {Level::kDyad, Level::kTyped, Level::kDated, Level::kSource,
                                        Level::kSourceTyped};
-std::string_view LevelName(Level l);  // "dyad", "typed", "dated", "source+type"
-// Parses the names above ("source" also for source+type).
+// "dyad", "typed", "dated", "source", "source+type"
+std::string_view LevelName(Level l);
+// Parses the names above ("source_type" also for source+type).
 std::optional<Level> ParseLevel(std::string_view s);
 
 // The party key of a coded actor: its country, else the first three letters of its code when
@@ -83,7 +85,8 @@ struct Scores {
   // by default; Evaluate() uses source+type for PLOVER gold (its headline measure).
   Level detail_level = Level::kTyped;
   std::map<std::string, Counts> per_type;  // at detail_level, by gold/coded type
-  // Type confusion among events that agree on the dyad: (gold type, coded type) -> count.
+  // Type confusion among events that agree on the actors (the dyad; the source alone when
+  // detail_level is source+type): (gold type, coded type) -> count.
   // Gold events with no dyad partner count under coded "(missed)"; coded events with no gold
   // partner under gold "(spurious)".
   std::map<std::pair<std::string, std::string>, int> confusion;

@@ -82,6 +82,9 @@ TEST(CompatibleTest, DirectionMattersExceptForSymmetricTypes) {
 TEST(CompatibleTest, SourceTypedIgnoresTarget) {
   GoldEvent g = G("USA", "", "DEMAND");
   EXPECT_TRUE(Compatible(g, E("USA", "IRQ", "DEMAND"), Level::kSourceTyped));
+  EXPECT_TRUE(Compatible(g, E("USA", "IRQ", "THREATEN"), Level::kSource));
+  EXPECT_FALSE(Compatible(g, E("USA", "IRQ", "THREATEN"), Level::kSourceTyped));
+  EXPECT_FALSE(Compatible(g, E("IRQ", "USA", "DEMAND"), Level::kSource));
   EXPECT_FALSE(Compatible(g, E("USA", "IRQ", "DEMAND"), Level::kDyad));
   EXPECT_TRUE(Compatible(g, E("USA", "", "DEMAND"), Level::kDyad));
 }
@@ -177,7 +180,8 @@ TEST(ScoreDocumentTest, EmptyGoldAndEmptyCoding) {
 
 TEST(LevelTest, NamesRoundTrip) {
   for (Level l : kAllLevels) EXPECT_EQ(ParseLevel(LevelName(l)), l);
-  EXPECT_EQ(ParseLevel("source"), Level::kSourceTyped);
+  EXPECT_EQ(ParseLevel("source"), Level::kSource);
+  EXPECT_EQ(ParseLevel("source_type"), Level::kSourceTyped);
   EXPECT_FALSE(ParseLevel("typo"));
 }
 
