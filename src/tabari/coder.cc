@@ -149,19 +149,25 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     np.pronoun = it.kind == Item::kPronoun;
     np.null = it.kind == Item::kNull;
     if (np.pronoun) {
-      // A pronoun stands for the most recent actor (compound included); a possessive one
-      // ("its", "their") for the sentence's first actor, its subject.
-      const NounPhrase* ref = &last_actor_;
-      std::string_view w = toks_[it.begin].text;
-      if (w == "ITS" || w == "THEIR" || w == "HIS") {
-        for (const auto& prev : nps_)
-          if (!prev.null && !prev.pronoun && prev.begin >= sentence_begin_) {
-            ref = &prev;
-            break;
-          }
+      // A pronoun stands for the sentence's first actor, its subject (the story's last actor
+      // before any); `alt` keeps the most recent actor for when the subject is the very
+      // source being coded ("Calenardhon urged Bree to assist it").
+      const NounPhrase* first = nullptr;
+      const NounPhrase* recent = nullptr;
+      for (const auto& prev : nps_) {
+        if (prev.null || prev.pronoun || prev.begin < sentence_begin_) continue;
+        if (!first) first = &prev;
+        recent = &prev;
       }
+      const NounPhrase* ref = first ? first : &last_actor_;
       np.codes = ref->codes;
       np.member = ref->member;
+      if (recent) {
+        np.alt_codes = recent->codes;
+        np.alt_member = recent->member;
+      }
+      std::string_view w = toks_[it.begin].text;
+      np.possessive_pronoun = w == "ITS" || w == "THEIR" || w == "HIS";
       if (np.codes.empty()) continue;
     }
     int members = 1;
@@ -485,14 +491,40 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
             source_after = t < 0;
           }
         if (s >= 0) src = &nps_[s];
-        // Target: the first actor after the pattern that is not the source itself.
+        // Target: the first actor after the pattern that is not the source itself; a pronoun
+        // standing for the source means the most recent other actor instead (a possessive
+        // one, "its embassy", is skipped).
+        NounPhrase pron_tgt;
+        auto usable = [&](int np) {
+          if (np < 0 || np == s) return false;
+          const NounPhrase& c = nps_[np];
+          if (!src || c.codes != src->codes) return true;
+          if (!c.pronoun || c.possessive_pronoun || c.alt_codes.empty() ||
+              c.alt_codes == src->codes)
+            return false;
+          pron_tgt.codes = c.alt_codes;
+          pron_tgt.member = c.alt_member;
+          return true;
+        };
         for (int i = after; t < 0 && i < end; ++i)
-          if (NpAt(i) >= 0 && NpAt(i) != s && !(src && nps_[NpAt(i)].codes == src->codes))
-            t = NpAt(i);
+          if (usable(NpAt(i))) t = NpAt(i);
         for (int i = hit.end; t < 0 && i < after; ++i)
-          if (NpAt(i) >= 0 && NpAt(i) != s && !(src && nps_[NpAt(i)].codes == src->codes))
-            t = NpAt(i);
-        const NounPhrase* tgt = t >= 0 ? &nps_[t] : nullptr;
+          if (usable(NpAt(i))) t = NpAt(i);
+        const NounPhrase* tgt =
+            t >= 0 ? (pron_tgt.codes.empty() ? &nps_[t] : &pron_tgt) : nullptr;
+        // Passive voice: "X was opposed by Y" codes Y acting on X.
+        if (src && tgt && cap_source_ < 0 && cap_target_ < 0 && s >= 0 && nps_[s].end <= hit.begin &&
+            t >= 0 && nps_[t].begin >= hit.end) {
+          bool be = false, by = false;
+          for (int i = std::max(begin, hit.begin - 3); i < hit.begin; ++i) {
+            std::string_view w = toks_[i].text;
+            be = be || w == "WAS" || w == "WERE" || w == "BEEN" || w == "IS" || w == "ARE" ||
+                 w == "BE";
+          }
+          for (int i = hit.end; i < nps_[t].begin && i < hit.end + 3; ++i)
+            by = by || toks_[i].text == "BY";
+          if (be && by && nps_[t].begin - hit.end <= 3) std::swap(src, tgt);
+        }
         if (!src) continue;
         // No target: a compound source splits into its first member acting on the others
         // (always when the source came from after the verb), else the default target.
@@ -612,8 +644,30 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
   np_start_.assign(toks_.size(), -1);
   np_cover_.assign(toks_.size(), -1);
 
+  // SET: MINIMUM WORDS: shorter records are not coded.
+  if (options.minimum_words > 0) {
+    int words = 0;
+    for (const Token& t : toks_) words += !t.comma;
+    if (words < options.minimum_words) {
+      out->outcome = CodeResult::Outcome::kNoEvents;
+      return;
+    }
+  }
+  // <TIME> phrases coded ### or +++ discard or complex the record while time shifts are on.
+  if (options.time_shift) {
+    for (const TimeEntry& te : dict_.times) {
+      if (te.special != "###" && te.special != "+++") continue;
+      for (int k = 0; k < static_cast<int>(toks_.size()); ++k)
+        if (MatchPhrase(te.phrase, k, static_cast<int>(toks_.size())) > 0) {
+          (te.special == "###" ? discard_ : complex_) = true;
+          break;
+        }
+    }
+  }
+
   int begin = 0;
   for (int e : sentence_ends) {
+    if (discard_ || complex_) break;
     if (e > begin) CodeSentence(begin, e, out);
     if (discard_ || complex_) break;
     begin = e;

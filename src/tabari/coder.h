@@ -70,6 +70,9 @@ class TabariCoder {
     std::vector<std::string> codes;   // all codes, member by member
     std::vector<int> member;          // per code: which compound member it belongs to
     bool pronoun = false;
+    bool possessive_pronoun = false;        // its, their, his
+    std::vector<std::string> alt_codes;     // pronoun: the most recent actor before it
+    std::vector<int> alt_member;
     bool null = false;                // "---" actor
   };
   struct VerbHit {

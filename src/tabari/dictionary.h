@@ -140,7 +140,7 @@ struct Options {
   bool yyyy = false;
   std::string default_source, default_target;  // DEFAULT: SOURCE [X] TARGET [Y]
   bool default_source_prior = false, default_target_after = false;
-  int minimum_words = 0;
+  int minimum_words = 5;  // SET: MINIMUM WORDS; shorter records are not coded
   enum class CodeBy { kClause, kSentence, kAll } code_by = CodeBy::kClause;
   bool comma_on = true;
   int comma_min = 2, comma_max = 10, comma_emin = 2, comma_emax = 10, comma_bmin = 255,

@@ -66,6 +66,7 @@ std::string Events(const Dictionaries& d, std::string_view text, int32_t date = 
   TabariCoder coder(d);
   CodeResult r;
   Options o = d.options;
+  o.minimum_words = 0;  // the short test sentences would fall under TABARI's default of 5
   coder.Code(text, date, o, &r);
   switch (r.outcome) {
     case CodeResult::Outcome::kDiscard: return "###";
@@ -176,6 +177,19 @@ TEST(Coder, DiscardComplexAndWeakVerbs) {
   EXPECT_EQ(Events(d, "Quarnia said Velmora was fine."), "QRN/VLM/023 ");
 }
 
+TEST(Coder, MinimumWordsAndPassive) {
+  Dictionaries d = Load();
+  TabariCoder coder(d);
+  CodeResult r;
+  Options o = d.options;  // TABARI's default: records under 5 words are not coded
+  coder.Code("Quarnia praised Velmora.", 19950101, o, &r);
+  EXPECT_TRUE(r.events.empty());
+  coder.Code("Quarnia praised Velmora on Monday.", 19950101, o, &r);
+  EXPECT_EQ(r.events.size(), 1u);
+  // Passive voice swaps the roles.
+  EXPECT_EQ(Events(d, "Quarnia was scolded by Velmora."), "VLM/QRN/121 ");
+}
+
 TEST(Coder, NoLengthLimits) {
   Dictionaries d = Load();
   // One 20,000-character line and a 50,000-character story still code their events.
@@ -223,6 +237,7 @@ Anything at all. /* -{ QRN / VLM / 041 } */
   EXPECT_FALSE((*recs)[4].checked);
 
   Dictionaries d = Load();
+  d.options.minimum_words = 0;
   std::ostringstream out;
   SuiteReport rep = RunSuite(d, d.options, *recs, out, false);
   EXPECT_EQ(rep.passed, 2);
@@ -240,6 +255,7 @@ TEST(Suite, FailuresListExpectedAndCoded) {
                               "t.text");
   ASSERT_TRUE(recs.ok());
   Dictionaries d = Load();
+  d.options.minimum_words = 0;
   std::ostringstream out;
   SuiteReport rep = RunSuite(d, d.options, *recs, out, false);
   EXPECT_EQ(rep.failed, 1);
