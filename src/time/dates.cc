@@ -351,7 +351,7 @@ class Scanner {
     // first one after it; "this October": the document's year.
     std::string_view prev = Norm(i - 1);
     if (prev == "last" || prev == "next" || prev == "this") {
-      if (!doc_) return std::nullopt;
+      if (!doc_ || doc_->month == 0) return std::nullopt;
       PartialDate d{doc_->year, month, 0};
       if (prev == "last" && month >= doc_->month) d.year -= 1;
       if (prev == "next" && month <= doc_->month) d.year += 1;

@@ -125,7 +125,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The envoy left three days ago.", "2024-03-08", "three days ago=2024-03-05~"},
         // Without a document date relative expressions are skipped, absolute ones kept.
         Case{"He came on July 31 and left on August 2, 2025.", "", "August 2, 2025=2025-08-02"},
-        Case{"He came yesterday, last week and on Monday.", "", ""}));
+        Case{"He came yesterday, last week and on Monday.", "", ""},
+        // A year-precise document date resolves only what needs no day or month.
+        Case{"It grew last year, last month and last October.", "2024", "last year=2023~"}));
 
 // Things that are not dates.
 INSTANTIATE_TEST_SUITE_P(
