@@ -142,6 +142,14 @@ bool TextAnalyzer::Impl::LooksLikeHeading(std::string_view text, const std::vect
   if (IsTerminal(LastChar(text, span))) return false;
   const RawToken& last = toks[e - 1];
   if (last.period != RawToken::Period::kNone) return false;  // ends in "U.S." / "etc."
+  // Long blocks are prose; count words only as far as that decision needs.
+  int counted = 0;
+  for (size_t i = b; i < e && counted <= 25; ++i) {
+    if (toks[i].kind == RawToken::Kind::kWord || toks[i].kind == RawToken::Kind::kNumber) {
+      ++counted;
+    }
+  }
+  if (counted > 25) return false;
   int words = 0, content = 0, capitalised = 0, all_caps = 0;
   bool inner_stop = false;  // a '.', '!' or '?' inside: two sentences, not a headline
   for (size_t i = b; i < e; ++i) {

@@ -98,13 +98,21 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t base, std::vector<RawTo
         UChar32 d = cur.At(p, &q);
         Cls k = Classify(d);
         if (k == Cls::kLetter) {
-          if (letters == 0) first_upper = IsUpper(d);
+          bool is_upper, is_lower;
+          if (d < 0x80) {
+            is_upper = d <= 'Z';
+            is_lower = !is_upper;
+          } else {
+            is_lower = u_islower(d);
+            is_upper = !is_lower && IsUpper(d);
+          }
+          if (letters == 0) first_upper = is_upper;
           ++letters;
           ++seg_letters;
           if (seg_letters > 1) initialism = false;
-          if (u_islower(d)) {
+          if (is_lower) {
             ++lower;
-          } else if (IsUpper(d)) {
+          } else if (is_upper) {
             ++upper;
           }
           p = q;
