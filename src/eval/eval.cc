@@ -133,7 +133,9 @@ void PrintReport(const GoldSet& gold, const Scores& scores, const ReportOptions&
   }
 
   if (options.confusion && !scores.confusion.empty()) {
-    out << "\ntype confusion (gold -> coded, events agreeing on the dyad; off-diagonal only):\n";
+    out << "\ntype confusion (gold -> coded, events agreeing on the "
+        << (scores.detail_level == Level::kSourceTyped ? "source" : "dyad")
+        << "; off-diagonal only):\n";
     std::vector<std::pair<int, std::pair<std::string, std::string>>> rows;
     for (const auto& [k, n] : scores.confusion) {
       if (k.first != k.second) rows.push_back({n, k});
