@@ -207,25 +207,35 @@ Status ActorDictionary::AddPhrase(const TextAnalyzer& text, std::string_view phr
 
 int ActorDictionary::LongestMatch(std::span<const Token> tokens, size_t i,
                                   std::span<const int>* entries) const {
-  int node = 0;
   int best_len = 0;
-  for (size_t j = i; j < tokens.size(); ++j) {
-    int next = Child(node, tokens[j].norm);
-    if (next < 0 && tokens[j].lemma != tokens[j].norm && LemmaUsable(tokens[j])) {
-      next = Child(node, tokens[j].lemma);
-    }
-    if (next < 0) break;
-    node = next;
-    const auto& es = nodes_[node].entries;
-    for (int e : es) {
-      if (Accepts(e, tokens, i)) {
-        best_len = static_cast<int>(j - i + 1);
-        *entries = std::span<const int>(es);
-        break;
+  Walk(0, tokens, i, i, &best_len, entries);
+  return best_len;
+}
+
+// Depth-first over the two keys of each token (norm, then lemma): "doctors" must reach the
+// role "doctor" even though "Doctors Without Borders" put a "doctors" edge at the root.
+// Depth is bounded by the longest phrase; at most two branches per token.
+void ActorDictionary::Walk(int node, std::span<const Token> tokens, size_t start, size_t j,
+                           int* best_len, std::span<const int>* entries) const {
+  if (j >= tokens.size()) return;
+  const Token& t = tokens[j];
+  int next[2] = {Child(node, t.norm), -1};
+  if (t.lemma != t.norm && LemmaUsable(t)) next[1] = Child(node, t.lemma);
+  for (int k = 0; k < 2; ++k) {
+    if (next[k] < 0) continue;
+    const auto& es = nodes_[next[k]].entries;
+    const int len = static_cast<int>(j - start + 1);
+    if (len > *best_len) {
+      for (int e : es) {
+        if (Accepts(e, tokens, start)) {
+          *best_len = len;
+          *entries = std::span<const int>(es);
+          break;
+        }
       }
     }
+    Walk(next[k], tokens, start, j + 1, best_len, entries);
   }
-  return best_len;
 }
 
 bool ActorDictionary::Accepts(int e, std::span<const Token> tokens, size_t i) const {

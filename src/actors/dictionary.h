@@ -130,6 +130,8 @@ class ActorDictionary {
   };
   ActorDictionary();
   int Child(int node, std::string_view key) const;
+  void Walk(int node, std::span<const Token> tokens, size_t start, size_t j, int* best_len,
+            std::span<const int>* entries) const;
   int AddChild(int node, const std::string& key);
   // Adds `phrase` (tokenised like text) as entry `e`; BadData when it has no tokens.
   Status AddPhrase(const TextAnalyzer& text, std::string_view phrase, DictEntry e);

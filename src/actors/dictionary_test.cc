@@ -77,12 +77,13 @@ TEST(ActorDictionary, MonthPrecisionEndCoversTheWholeMonth) {
   auto d = Dict();
   int p = -1;
   for (size_t i = 0; i < d->num_people(); ++i) {
-    if (d->person(static_cast<int>(i)).name == "Ramil Usubov") p = static_cast<int>(i);
+    if (d->person(static_cast<int>(i)).name == "Irakli Kobakhidze") p = static_cast<int>(i);
   }
   ASSERT_GE(p, 0);
-  // Minister of Internal Affairs until 2019-04, then Secretary of the Security Council.
-  EXPECT_EQ(d->CodePerson(p, PartialDate{2018, 5, 1}).sector, "COP");
-  EXPECT_EQ(d->CodePerson(p, PartialDate{2020, 5, 1}).sector, "GOV");
+  // Chairman of the Parliament until 2019-06 (month precision), Prime Minister from 2024-02-08.
+  EXPECT_EQ(d->CodePerson(p, PartialDate{2019, 6, 28}).sector, "LEG");
+  EXPECT_EQ(d->CodePerson(p, PartialDate{2019, 7, 2}).sector, "ELI");
+  EXPECT_EQ(d->CodePerson(p, PartialDate{2024, 2, 8}).sector, "GOV");
 }
 
 // A copy of the shipped actors/ directory in a temporary data dir, with one file replaced.

@@ -37,6 +37,10 @@ struct Item {
   int entry = -1;    // chosen dictionary entry, or -1 for a learned name
   int learned = -1;  // index into Impl::learned
   EntryKind kind = EntryKind::kCountry;
+  // A role reading of the same phrase, when the chosen entry is not a role ("Security
+  // Council": the UN organ alone, a national body after "Armenia's").
+  int role_entry = -1;
+  bool adjective = false;  // one of its entries is a demonym adjective ("U.S.")
 };
 
 // Priority of entry kinds when one phrase has several entries (e.g. "US": country before the
@@ -216,6 +220,11 @@ void ActorResolver::Impl::FindItems() {
         }
       }
       best = Item{i, i + len, chosen, -1, dict->entry(chosen).kind};
+      for (int e : entries) {
+        if (!dict->Accepts(e, toks, i)) continue;
+        if (IsRole(dict->entry(e).kind) && best.role_entry < 0) best.role_entry = e;
+        if (dict->entry(e).kind == EntryKind::kAdjective) best.adjective = true;
+      }
     }
     // Names learned in this document.
     for (size_t l = 0; l < learned.size(); ++l) {
@@ -280,6 +289,13 @@ int ActorResolver::Impl::NameEnd(int i) const {
       ++end;
       ++words;
       continue;
+    }
+    // A surname that is also a role word ("Tom King"): a capitalised one-word role ending the
+    // name.
+    if (t.has(Token::kCapitalized) && item_at[end] >= 0 && items[item_at[end]].end == end + 1 &&
+        IsRole(items[item_at[end]].kind) &&
+        (end + 1 >= n || !toks[end + 1].has(Token::kCapitalized))) {
+      ++end;
     }
     break;
   }
@@ -360,24 +376,34 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
   while (pos < n && item_at[pos] >= 0) {
     const Item& it = items[item_at[pos]];
     if (!IsCountryMod(it.kind)) break;
+    if (any && it.role_entry >= 0) break;  // "Armenia's Security Council": a role here
     int after = it.end;
     bool poss = after < n && IsPossessive(toks[after]);
     if (poss) ++after;
     // Coordinated demonyms: "Azerbaijani and Iranian foreign ministries".
     std::vector<std::string> coords;
     int q = after;
-    while (!poss && it.kind == EntryKind::kAdjective && q + 1 < n &&
-           (Is(toks[q], "and") || Is(toks[q], ",")) && item_at[q + 1] >= 0 &&
-           items[item_at[q + 1]].kind == EntryKind::kAdjective) {
+    // "Syria and Palestinian leader X" is two phrases: only demonyms coordinate.
+    auto demonym_like = [](const Item& x) { return x.adjective; };
+    while (!poss && demonym_like(it) && q + 1 < n && (Is(toks[q], "and") || Is(toks[q], ",")) &&
+           item_at[q + 1] >= 0 && demonym_like(items[item_at[q + 1]])) {
       coords.push_back(dict->entry(items[item_at[q + 1]].entry).country);
       q = items[item_at[q + 1]].end;
+    }
+    // Coordination only counts when a role follows ("U.S. and Russian negotiators").
+    if (!coords.empty() &&
+        !(q < n && item_at[q] >= 0 &&
+          (IsRole(items[item_at[q]].kind) || items[item_at[q]].role_entry >= 0))) {
+      coords.clear();
     }
     int next = coords.empty() ? after : q;
     // A modifier needs something after it: a role, another modifier, or a name.
     bool followed =
-        next < n && ((item_at[next] >= 0 && (IsRole(items[item_at[next]].kind) ||
-                                             IsCountryMod(items[item_at[next]].kind) ||
-                                             items[item_at[next]].kind == EntryKind::kPerson)) ||
+        next < n && ((item_at[next] >= 0 &&
+                      (IsRole(items[item_at[next]].kind) ||
+                       (it.adjective && items[item_at[next]].kind == EntryKind::kPeople) ||
+                       IsCountryMod(items[item_at[next]].kind) ||
+                       items[item_at[next]].kind == EntryKind::kPerson)) ||
                      (NameEnd(next) > next && (poss || it.kind == EntryKind::kAdjective)));
     if (!followed) break;
     const DictEntry& e = dict->entry(it.entry);
@@ -397,9 +423,18 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
   }
   // Roles.
   bool role = false;
-  while (pos < n && item_at[pos] >= 0 && IsRole(items[item_at[pos]].kind)) {
+  while (pos < n && item_at[pos] >= 0 &&
+         (IsRole(items[item_at[pos]].kind) ||
+          (items[item_at[pos]].role_entry >= 0 && (any || role)) ||
+          (items[item_at[pos]].kind == EntryKind::kPeople && any && !role))) {
     const Item& it = items[item_at[pos]];
-    const DictEntry& e = dict->entry(it.entry);
+    // "Bosnian Serbs": a people noun after a demonym is that country's civilians.
+    const int entry = IsRole(it.kind) || it.kind == EntryKind::kPeople ? it.entry : it.role_entry;
+    DictEntry e = dict->entry(entry);
+    if (e.kind == EntryKind::kPeople) {
+      e.kind = EntryKind::kGroupRole;
+      e.sector = "CVL";
+    }
     if (!role && !org.empty() && (e.sector == "GOV" || e.sector.empty())) {
       // "UN Secretary-General": keep the organisation's sector.
     } else {
@@ -408,7 +443,7 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
     }
     if (!role_text->empty()) *role_text += " ";
     *role_text += Text(it.begin, it.end);
-    *head_kind = it.kind;
+    *head_kind = e.kind;
     head = it.end - 1;
     pos = it.end;
     role = true;
@@ -422,11 +457,14 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
   // Complements: "the President of Azerbaijan", "Assistant to the Azerbaijani President",
   // "spokesperson for Azerbaijan's Ministry of Foreign Affairs".
   while (role && pos + 1 < n &&
-         (Is(toks[pos], "of") || Is(toks[pos], "to") || Is(toks[pos], "for"))) {
+         (Is(toks[pos], "of") || Is(toks[pos], "to") || Is(toks[pos], "for") ||
+          (Is(toks[pos], "in") && country.empty() && org.empty()))) {
     int q = pos + 1;
     if (q < n && Is(toks[q], "the")) ++q;
     if (q >= n || item_at[q] < 0) break;
     const Item& it = items[item_at[q]];
+    // "rebels in the Ivory Coast": only a country, and only for a role without one.
+    if (Is(toks[pos], "in") && it.kind != EntryKind::kCountry) break;
     if (!IsRole(it.kind) && !IsCountryMod(it.kind)) break;
     if (Is(toks[pos], "to") && !IsRole(it.kind) && it.kind != EntryKind::kAdjective) {
       // "sent troops to Armenia": "to COUNTRY" after a role is a destination.
@@ -518,6 +556,16 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
     // Title-case headings ("Foreign Minister Visits Baku") give no unknown names.
     name_e = NameEnd(end);
     name_ok = name_e > end;
+    // "President Francois Mitterand": a known surname ends the run.
+    for (int k = end; name_ok && k < name_e; ++k) {
+      if (item_at[k] >= 0 && items[item_at[k]].kind == EntryKind::kPerson &&
+          items[item_at[k]].end == name_e) {
+        const Item& it = items[item_at[k]];
+        dict_person = it.entry >= 0 ? dict->entry(it.entry).person : -1;
+        learned_idx = it.learned;
+        name_b = k;
+      }
+    }
   } else if (end > i && !has_role && m.actor.code.size() == 3 && NameEnd(end) > end) {
     // "Azerbaijani expert" is a role; "Azerbaijani Mahmud" is not. Only a demonym directly
     // before a known person reaches here (handled above), so this is not a name.
@@ -573,6 +621,24 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
     }
   }
 
+  // "the Bush administration", "Netanyahu's government": a person's government.
+  if (name_ok && appos_end < 0 && name_e < n && item_at[name_e] >= 0 &&
+      items[item_at[name_e]].kind == EntryKind::kInstitution &&
+      (dict_person >= 0 || learned_idx >= 0)) {
+    std::string country = learned_idx >= 0 ? learned[learned_idx].country
+                                           : dict->CodePerson(dict_person, std::nullopt).country;
+    if (country.empty() && dict_person >= 0) country = dict->person(dict_person).terms[0].country;
+    const Item& inst = items[item_at[name_e]];
+    if (country.size() == 3) {
+      m.kind = Kind::kInstitution;
+      m.token_end = inst.end;
+      m.head = inst.end - 1;
+      FillRef(&m, country, dict->entry(inst.entry).sector);
+      m.rule = "institution:person's:" + dict->entry(inst.entry).source;
+      out->push_back(std::move(m));
+      return inst.end;
+    }
+  }
   if (name_ok) {
     // A person: country and sector from the text when it gives them, else from what is known.
     std::string country = chain_country, sector = chain_sector, role = role_text;
@@ -614,9 +680,23 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
     } else {
       name = Text(name_b, name_e);
     }
+    if (code_override.empty() && country.size() > 3 &&
+        (country.rfind("IGO", 0) == 0 || country.rfind("NGO", 0) == 0)) {
+      code_override = country;  // a UN Secretary-General and the like
+      country.clear();
+    }
     if (country.empty() && code_override.empty()) {
       // A role and a name but no country: not codable.
       return end > i ? end : i + 1;
+    }
+    // "former President X", "ousted leader Y": an elite, no longer in office.
+    {
+      int p = i - 1;
+      if (p >= 0 && (Is(toks[p], "the") || Is(toks[p], "a"))) --p;
+      if (p >= 0 && (Is(toks[p], "former") || Is(toks[p], "ousted") || Is(toks[p], "ex") ||
+                     Is(toks[p], "late") || Is(toks[p], "deposed") || Is(toks[p], "exiled"))) {
+        sector = "ELI";
+      }
     }
     m.kind = Kind::kPerson;
     m.token_end = appos_end > 0 ? appos_end : name_e;
