@@ -1,6 +1,9 @@
 // Locations stated in the text ("in Tehran", "in Jeddah, Saudi Arabia", "Khojavend region"),
 // resolved to a country and coordinates from the gazetteer data file (data/places/).
+// Matching rules (capitalisation, acronyms, conflicts, locative context, ambiguous names) are
+// in doc/dates-places-quantities.md.
 //
+// Bad input: a malformed data file is BadData "path:line: reason"; Find() never fails.
 // Thread-safety: a Gazetteer is immutable after Load() and may be shared by threads.
 #ifndef DRAGOMAN_PLACE_GAZETTEER_H_
 #define DRAGOMAN_PLACE_GAZETTEER_H_
@@ -17,9 +20,9 @@ namespace dragoman {
 
 struct Place {
   std::string name;     // canonical name ("Tehran")
-  std::string country;  // ISO alpha-3
+  std::string country;  // ISO alpha-3 ("XKX" for Kosovo); "" for a region of several countries
   double lat = 0, lon = 0;
-  std::string kind;  // "city", "capital", "region", "country", ...
+  std::string kind;  // "country", "capital", "city", "town", "region", "site" or "water"
 };
 
 struct PlaceMention {

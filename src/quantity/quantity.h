@@ -1,5 +1,8 @@
 // Counted quantities: "37 consular meetings", "five Iranian nationals", "at least 41 soldiers",
-// "over 100 detainees", "Sixty-two Armenian soldiers".
+// "over 100 detainees", "Sixty-two Armenian soldiers". Rules: doc/dates-places-quantities.md.
+//
+// Bad input: never fails; any token sequence gives zero or more mentions. `doc_text` is not
+// read (kept for symmetry with other stages).
 //
 // Thread-safety: stateless functions.
 #ifndef DRAGOMAN_QUANTITY_QUANTITY_H_
@@ -19,7 +22,9 @@ struct QuantityMention {
   int token_end = 0;
   int noun = -1;  // token index of the counted noun
   double value = 0;
-  std::string unit;       // lemma of the counted noun ("national", "soldier", "meeting")
+  // Lemma of the counted noun ("national", "soldier", "meeting"); "percent" for percentages;
+  // "dollar", "euro", ... for a glued currency sign ("$5 million"; then `noun` is the sign).
+  std::string unit;
   std::string qualifier;  // "", "at least", "over", "about", "up to", ...
 };
 
@@ -28,8 +33,9 @@ struct QuantityMention {
 // `*end` is one past the last token used.
 std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* end);
 
-// Quantities counting a noun in `sentence`, in token order. Years ("in 2021"), dates, ordinals
-// ("29th session") and durations ("44-day war", "30 years") are not quantities.
+// Quantities counting a noun in `sentence`, in token order, non-overlapping. Years ("in 2021"),
+// dates, ordinals ("29th session"), codes ("No:367/21", "COP-29") and durations ("44-day war",
+// "30 years") are not quantities.
 std::vector<QuantityMention> FindQuantities(const Sentence& sentence, std::string_view doc_text);
 
 }  // namespace dragoman

@@ -4,8 +4,13 @@
 // "in 2021", "the end of November 2020", "January 2023") and relative ones ("last October",
 // "In February of this year", "this week", "yesterday", "on Monday"; "two weeks later" and "the
 // next day" count from an earlier day-precise date in the same sentence).
-// A day-and-month without a year takes the document's year, or the previous year when that
-// would put it more than a month after the document date.
+// A day-and-month without a year takes the year of an earlier dated mention in the sentence,
+// else the document's year, or the previous year when that would put it more than a month after
+// the document date. The full rules are in doc/dates-places-quantities.md.
+//
+// Bad input: never fails; any token sequence gives zero or more mentions, each with a valid
+// date. An invalid `doc_date` is treated as unknown; a month- or year-precise one resolves only
+// expressions that need no day. `doc_text` is not read (kept for symmetry with other stages).
 //
 // Thread-safety: stateless functions.
 #ifndef DRAGOMAN_TIME_DATES_H_
@@ -27,8 +32,8 @@ struct DateMention {
   bool relative = false;  // needed the document date to resolve
 };
 
-// All date expressions in `sentence`, in token order. Relative expressions are skipped when
-// `doc_date` is unknown.
+// All date expressions in `sentence`, in token order, non-overlapping. Relative expressions are
+// skipped when `doc_date` is unknown.
 std::vector<DateMention> FindDates(const Sentence& sentence, std::string_view doc_text,
                                    std::optional<PartialDate> doc_date);
 
