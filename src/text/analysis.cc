@@ -104,6 +104,23 @@ bool IsTitleSmallWord(std::string_view w) {
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
+// The singular of a lower-case word WordNet does not know, when it looks like a regular
+// English plural ("ceasefires" -> "ceasefire", "airstrikes" -> "airstrike", "militias" ->
+// "militia"); anything else is returned unchanged. Not applied to capitalised tokens, whose
+// final "s" is often part of a name ("Brussels").
+std::string GuessPlural(const std::string& w) {
+  auto ends = [&w](std::string_view suf) {
+    return w.size() >= suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  if (w.size() < 5 || !ends("s")) return w;
+  for (unsigned char c : w) {
+    if (c < 'a' || c > 'z') return w;  // ASCII words only: other scripts' "s" means nothing
+  }
+  if (ends("ss") || ends("us") || ends("is") || ends("ys")) return w;
+  if (ends("ies")) return w.substr(0, w.size() - 3) + "y";
+  return w.substr(0, w.size() - 1);
+}
+
 }  // namespace
 
 struct TextAnalyzer::Impl {
@@ -336,7 +353,11 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
             auto [it, fresh] = word_cache.try_emplace(tok.norm);
             if (fresh) it->second = lemmatizer_->Analyze(tok.norm);
             const Lemmatizer::WordInfo& info = it->second;
-            tok.lemma = info.lemma;
+            if (!info.verb && !info.noun && !r.capitalized) {
+              tok.lemma = GuessPlural(info.lemma);
+            } else {
+              tok.lemma = info.lemma;
+            }
             if (info.verb) tok.flags |= Token::kVerbForm;
             if (info.noun) tok.flags |= Token::kNounForm;
             break;

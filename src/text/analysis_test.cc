@@ -142,6 +142,17 @@ TEST_F(AnalyzerTest, Tokens) {
   }
 }
 
+TEST_F(AnalyzerTest, UnknownPluralsAreSingularised) {
+  std::string text = "Two ceasefires and three airstrikes in Brussels, said militias and Xyzs.";
+  std::vector<Sentence> ss = Run(text);
+  ASSERT_EQ(ss.size(), 1u);
+  std::vector<std::string> lemmas;
+  for (const Token& t : ss[0].tokens) lemmas.push_back(t.lemma);
+  EXPECT_EQ(lemmas, (std::vector<std::string>{"two", "ceasefire", "and", "three", "airstrike", "in",
+                                              "brussels", ",", "say", "militia", "and", "xyzs",
+                                              "."}));
+}
+
 TEST_F(AnalyzerTest, TokenFlagsAndLemmas) {
   std::string text = "The OIC ministers were pardoned and met 37 officials in Baku.";
   std::vector<Sentence> ss = Run(text);
