@@ -1,0 +1,121 @@
+// dragoman code: documents in, coded events out (one per line on stdout).
+#include <cerrno>
+#include <iostream>
+
+#include "base/file.h"
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "coder/coder.h"
+#include "input/reader.h"
+#include "output/writer.h"
+
+namespace dragoman::cli {
+namespace {
+
+std::vector<FlagSpec> CodeFlags() {
+  std::vector<FlagSpec> f = {
+      {"format", "jsonl|csv|tsv", "output format", "jsonl"},
+      {"input-format", "auto|txt|html|jsonl", "how to read the inputs", "auto"},
+      {"date", "YYYY-MM-DD", "document date when neither metadata nor the text gives one", ""},
+      {"max-document-bytes", "N", "largest document or JSONL line accepted", "67108864"},
+  };
+  for (auto& c : CommonFlags()) f.push_back(c);
+  return f;
+}
+
+// Raw flags -> validated configuration.
+struct CodeConfig {
+  OutputFormat format = OutputFormat::kJsonl;
+  ReaderConfig reader;
+  std::string data_dir;
+  std::vector<std::string> inputs;
+};
+
+Result<CodeConfig> MakeConfig(const ParsedArgs& args) {
+  CodeConfig c;
+  auto format = ParseOutputFormat(args.Get("format", "jsonl"));
+  if (!format) {
+    return Status::InvalidArgument("--format must be jsonl, csv or tsv, not '" +
+                                   args.Get("format") + "'");
+  }
+  c.format = *format;
+  auto in = ParseInputFormat(args.Get("input-format", "auto"));
+  if (!in) {
+    return Status::InvalidArgument("--input-format must be auto, txt, html or jsonl, not '" +
+                                   args.Get("input-format") + "'");
+  }
+  c.reader.format = *in;
+  if (args.Has("date")) {
+    auto d = PartialDate::Parse(args.Get("date"));
+    if (!d) {
+      return Status::InvalidArgument("--date must be YYYY-MM-DD, YYYY-MM or YYYY, not '" +
+                                     args.Get("date") + "'");
+    }
+    c.reader.fallback_date = *d;
+  }
+  if (args.Has("max-document-bytes")) {
+    const std::string v = args.Get("max-document-bytes");
+    size_t n = 0;
+    try {
+      size_t used = 0;
+      n = std::stoull(v, &used);
+      if (used != v.size() || n == 0) throw std::invalid_argument(v);
+    } catch (const std::exception&) {
+      return Status::InvalidArgument("--max-document-bytes must be a positive integer, not '" +
+                                     v + "'");
+    }
+    c.reader.max_document_bytes = n;
+  }
+  if (args.positionals.empty()) {
+    return Status::InvalidArgument("no input: give files, folders, or - for stdin");
+  }
+  c.inputs = args.positionals;
+  DRAGOMAN_ASSIGN_OR_RETURN(c.data_dir, FindDataDir(args.Get("data")));
+  return c;
+}
+
+// A closed pipe (`dragoman code ... | head`) is the reader's choice, not an error.
+int OutputFailed(const Status& st, CommandContext& ctx) {
+  if (errno == EPIPE) return kExitOk;
+  return ReportError(st, ctx);
+}
+
+int RunCode(const ParsedArgs& args, CommandContext& ctx) {
+  auto config = MakeConfig(args);
+  if (!config.ok()) {
+    if (config.status().code() == Status::Code::kInvalidArgument) {
+      ctx.err << "dragoman code: " << config.status().message() << "\n";
+      return kExitUsage;
+    }
+    return ReportError(config.status(), ctx);
+  }
+  auto coder = Coder::Create(CoderConfig{config->data_dir});
+  if (!coder.ok()) return ReportError(coder.status(), ctx);
+
+  DocumentReader reader(config->inputs, config->reader);
+  EventWriter writer(ctx.out, config->format);
+  int exit_code = kExitOk;
+  while (true) {
+    auto next = reader.Next();
+    if (!next.ok()) {
+      // One bad input is reported and skipped; the others are still coded.
+      ReportError(next.status(), ctx);
+      exit_code = ExitCodeFor(next.status());
+      continue;
+    }
+    if (!next->has_value()) break;
+    for (const Event& e : (*coder)->Code(**next).events) {
+      if (Status st = writer.Write(e); !st.ok()) return OutputFailed(st, ctx);
+    }
+  }
+  if (Status st = writer.Flush(); !st.ok()) return OutputFailed(st, ctx);
+  return exit_code;
+}
+
+}  // namespace
+
+extern const Command kCodeCommand = {
+    "code", "code documents into events (JSONL, CSV or TSV on stdout)",
+    "dragoman code [FLAGS] PATH...   (files, folders, or - for stdin)", &CodeFlags, &RunCode};
+
+}  // namespace dragoman::cli

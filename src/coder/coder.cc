@@ -1,0 +1,120 @@
+// The coder runs the stages over one document in order. Per-document state (the actor resolver's
+// memory of who is who) lives on the stack of Code(), so a Coder can serve many threads.
+//
+// After the event stage, one discourse rule is applied here because it needs the whole paragraph:
+// an event whose sentence states no date takes the date stated elsewhere in its paragraph when
+// that paragraph states exactly one (news paragraphs narrate one occasion: "During a meeting in
+// X, A stressed ... He added ..., the agency reported on 3 February."). Otherwise it keeps the
+// document date.
+#include "coder/coder.h"
+
+#include <map>
+#include <set>
+
+#include "actors/actor.h"
+#include "events/extractor.h"
+#include "place/gazetteer.h"
+#include "quantity/quantity.h"
+#include "text/analysis.h"
+#include "time/dates.h"
+
+namespace dragoman {
+
+struct Coder::Impl {
+  std::unique_ptr<TextAnalyzer> text;
+  std::shared_ptr<const ActorDictionary> actors;
+  std::shared_ptr<const Gazetteer> places;
+  std::unique_ptr<EventExtractor> events;
+};
+
+Coder::Coder() : impl_(std::make_unique<Impl>()) {}
+Coder::~Coder() = default;
+
+Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
+  std::unique_ptr<Coder> coder(new Coder());
+  Impl& im = *coder->impl_;
+  TextConfig tc;
+  tc.data_dir = config.data_dir;
+  DRAGOMAN_ASSIGN_OR_RETURN(im.text, TextAnalyzer::Create(tc));
+  ActorConfig ac;
+  ac.data_dir = config.data_dir;
+  DRAGOMAN_ASSIGN_OR_RETURN(im.actors, ActorDictionaryHandle::Load(ac, *im.text));
+  DRAGOMAN_ASSIGN_OR_RETURN(im.places, Gazetteer::Load(config.data_dir, *im.text));
+  EventConfig ec;
+  ec.data_dir = config.data_dir;
+  DRAGOMAN_ASSIGN_OR_RETURN(im.events, EventExtractor::Create(ec, *im.text));
+  return coder;
+}
+
+namespace {
+
+// The single date a paragraph states, if it states exactly one (ignoring dates after the
+// document date, which are plans rather than reports).
+std::map<int, PartialDate> ParagraphDates(
+    const std::vector<Sentence>& sentences,
+    const std::vector<std::vector<DateMention>>& dates, std::optional<PartialDate> doc_date) {
+  std::map<int, std::set<PartialDate>> seen;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (sentences[i].furniture || sentences[i].heading) continue;
+    for (const DateMention& d : dates[i]) {
+      if (doc_date && d.date.DaysFromEpoch() > doc_date->DaysFromEpoch()) continue;
+      if (d.date.precision() == DatePrecision::kYear) continue;
+      seen[sentences[i].paragraph].insert(d.date);
+    }
+  }
+  std::map<int, PartialDate> out;
+  for (const auto& [para, set] : seen) {
+    if (set.size() == 1) out[para] = *set.begin();
+  }
+  return out;
+}
+
+}  // namespace
+
+CodedDocument Coder::Code(const Document& doc) const {
+  const Impl& im = *impl_;
+  CodedDocument out;
+  std::vector<Sentence> sentences = im.text->Analyze(doc.text);
+  out.sentences = static_cast<int>(sentences.size());
+
+  ActorResolver resolver(im.actors, doc.date);
+  std::vector<std::vector<DateMention>> dates(sentences.size());
+  std::vector<int> event_paragraph;
+  const std::string doc_date = doc.date ? doc.date->ToString() : "";
+  const std::string doc_date_source(DateSourceName(doc.date_source));
+
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& s = sentences[i];
+    SentenceFacts facts;
+    facts.doc = &doc;
+    facts.sentence = &s;
+    // The resolver sees every sentence (even furniture and headings) so that it keeps its
+    // document-order memory; it reports no actors from furniture.
+    facts.actors = resolver.Resolve(s, doc.text);
+    dates[i] = FindDates(s, doc.text, doc.date);
+    if (s.furniture) continue;
+    facts.dates = dates[i];
+    facts.places = im.places->Find(s);
+    facts.quantities = FindQuantities(s, doc.text);
+    for (Event& e : im.events->Extract(facts)) {
+      e.doc = doc.id;
+      e.doc_date = doc_date;
+      e.doc_date_source = doc_date_source;
+      out.events.push_back(std::move(e));
+      event_paragraph.push_back(s.paragraph);
+    }
+  }
+
+  std::map<int, PartialDate> para_dates = ParagraphDates(sentences, dates, doc.date);
+  for (size_t k = 0; k < out.events.size(); ++k) {
+    Event& e = out.events[k];
+    if (e.date_source == "text") continue;
+    auto it = para_dates.find(event_paragraph[k]);
+    if (it == para_dates.end()) continue;
+    e.date = it->second.ToString();
+    e.date_source = "paragraph";
+  }
+  return out;
+}
+
+}  // namespace dragoman
