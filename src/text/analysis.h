@@ -12,6 +12,10 @@
 //           "ministries" -> "ministry"); verbs take precedence over nouns; equals `norm` when
 //           WordNet does not know the word.
 //
+// Sentences never cross a blank line; a line is its own block unless it is hard-wrapped prose
+// (see doc/text.md for the exact rules, the tokenisation rules and the data file formats).
+// The lemmatizer is declared in text/lemmatizer.h.
+//
 // Thread-safety: a TextAnalyzer is immutable after Create() and may be shared by threads.
 #ifndef DRAGOMAN_TEXT_ANALYSIS_H_
 #define DRAGOMAN_TEXT_ANALYSIS_H_
@@ -59,7 +63,8 @@ struct Sentence {
 };
 
 struct TextConfig {
-  std::string data_dir;  // holds text/abbreviations.txt
+  // Holds text/abbreviations.txt, text/furniture.txt and text/lemmas.txt (formats: doc/text.md).
+  std::string data_dir;
   // WordNet dictionary directory (index.* and *.exc files from Debian's wordnet-base).
   std::string wordnet_dir = "/usr/share/wordnet";
 };
