@@ -20,6 +20,10 @@ bool IsPronoun(std::string_view t) {
 int TabariCoder::MatchPhrase(const Phrase& p, int at, int end) const {
   int pos = at;
   for (size_t k = 0; k < p.words.size(); ++k) {
+    if (k > 0 && !p.adjacent[k]) {
+      // A blank in an actor phrase lets other words intervene (not across a comma).
+      while (pos < end && !toks_[pos].comma && !WordMatches(p.words[k], toks_[pos].text)) ++pos;
+    }
     if (pos >= end || toks_[pos].comma || !WordMatches(p.words[k], toks_[pos].text)) return 0;
     if (toks_[pos].possessive && k + 1 < p.words.size()) return 0;
     ++pos;
@@ -40,6 +44,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     enum { kActor, kAgent, kPronoun, kNull } kind;
     std::vector<std::string> codes;
     bool prefix = false;
+    bool gapped = false;  // words of the phrase were apart: the words between stay free
   };
   std::vector<Item> items;
   for (int i = begin; i < end;) {
@@ -52,11 +57,18 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     const AgentEntry* agent = nullptr;
     cand_.clear();
     dict_.ActorCandidates(toks_[i].text, &cand_);
+    size_t best_words = 0;
     for (int32_t c : cand_) {
-      int n = MatchPhrase(dict_.actors[c].phrase, i, end);
-      if (n > best_actor || (n == best_actor && n > 0 && dict_.actors[c].line < actor->line)) {
+      const ActorEntry& a = dict_.actors[c];
+      int n = MatchPhrase(a.phrase, i, end);
+      if (n == 0) continue;
+      // Most words first, then the tightest span, then the earlier entry.
+      size_t w = a.phrase.words.size();
+      if (w > best_words || (w == best_words && n < best_actor) ||
+          (w == best_words && n == best_actor && a.line < actor->line)) {
+        best_words = w;
         best_actor = n;
-        actor = &dict_.actors[c];
+        actor = &a;
       }
     }
     cand_.clear();
@@ -68,8 +80,10 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
         agent = &dict_.agents[c];
       }
     }
-    if (actor && best_actor >= best_agent) {
+    bool gapped = actor && best_words < static_cast<size_t>(best_actor);
+    if (actor && (best_actor >= best_agent || gapped)) {
       Item it{i, i + best_actor, Item::kActor, {}};
+      it.gapped = gapped;
       const DatedCode* dc = dict_.ActorCode(*actor, date_);
       if (!dc) {
         it.kind = Item::kNull;
@@ -148,6 +162,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     np.member.assign(it.codes.size(), 0);
     np.pronoun = it.kind == Item::kPronoun;
     np.null = it.kind == Item::kNull;
+    np.gapped = it.gapped;
     if (np.pronoun) {
       // A pronoun stands for the sentence's first actor, its subject (the story's last actor
       // before any); `alt` keeps the most recent actor for when the subject is the very
@@ -200,7 +215,12 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     int idx = static_cast<int>(nps_.size());
     nps_.push_back(std::move(np));
     np_start_[nps_[idx].begin] = idx;
-    for (int t = nps_[idx].begin; t < nps_[idx].end; ++t) np_cover_[t] = idx;
+    if (nps_[idx].gapped) {
+      // "Durthang ... Orc": only the phrase's ends are taken, so verbs between still count.
+      np_cover_[nps_[idx].begin] = np_cover_[nps_[idx].end - 1] = idx;
+    } else {
+      for (int t = nps_[idx].begin; t < nps_[idx].end; ++t) np_cover_[t] = idx;
+    }
   }
 }
 
@@ -340,8 +360,10 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         int n = words(commas[c] + 1, commas[c + 1]);
         if (n >= opt_->comma_min && n <= opt_->comma_max) mark(commas[c], commas[c + 1]);
       }
+      // The final segment only counts as one in a sentence closed by its full stop.
       int ne = words(commas.back() + 1, end);
-      if (ne >= opt_->comma_emin && ne <= opt_->comma_emax) mark(commas.back(), end);
+      if (terminated_ && ne >= opt_->comma_emin && ne <= opt_->comma_emax)
+        mark(commas.back(), end);
       int w = begin;
       for (int t = begin; t < end; ++t) {
         if (drop[t - begin]) continue;
@@ -597,6 +619,7 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
   std::vector<int>& sentence_ends = sentence_ends_;
   spans.clear();
   sentence_ends.clear();
+  terminated_ends_.clear();
   size_t i = 0;
   auto push = [&](std::string_view w, bool cap, bool comma, bool possessive) {
     size_t off = upper_.size();
@@ -635,12 +658,18 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
       push(w, cap, false, possessive);
     }
     if (comma) push(",", false, true, false);
-    if (stop) sentence_ends.push_back(static_cast<int>(toks_.size()));
+    if (stop && !toks_.empty() &&
+        (sentence_ends.empty() || sentence_ends.back() != static_cast<int>(toks_.size()))) {
+      sentence_ends.push_back(static_cast<int>(toks_.size()));
+      terminated_ends_.push_back(true);
+    }
   }
   for (size_t k = 0; k < toks_.size(); ++k)
     toks_[k].text = std::string_view(upper_).substr(spans[k].first, spans[k].second);
-  if (sentence_ends.empty() || sentence_ends.back() != static_cast<int>(toks_.size()))
+  if (sentence_ends.empty() || sentence_ends.back() != static_cast<int>(toks_.size())) {
     sentence_ends.push_back(static_cast<int>(toks_.size()));
+    terminated_ends_.push_back(false);
+  }
   np_start_.assign(toks_.size(), -1);
   np_cover_.assign(toks_.size(), -1);
 
@@ -666,7 +695,9 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
   }
 
   int begin = 0;
-  for (int e : sentence_ends) {
+  for (size_t si = 0; si < sentence_ends.size(); ++si) {
+    int e = sentence_ends[si];
+    terminated_ = terminated_ends_[si];
     if (discard_ || complex_) break;
     if (e > begin) CodeSentence(begin, e, out);
     if (discard_ || complex_) break;

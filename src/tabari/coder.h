@@ -74,6 +74,7 @@ class TabariCoder {
     std::vector<std::string> alt_codes;     // pronoun: the most recent actor before it
     std::vector<int> alt_member;
     bool null = false;                // "---" actor
+    bool gapped = false;              // its words were apart ("Durthang ... Orc")
   };
   struct VerbHit {
     int begin = 0, end = 0;
@@ -100,6 +101,8 @@ class TabariCoder {
   std::vector<Token> toks_;
   std::vector<std::pair<size_t, size_t>> spans_;  // (offset in upper_, length) per token
   std::vector<int> sentence_ends_;
+  std::vector<bool> terminated_ends_;  // per sentence: closed by . ! or ?
+  bool terminated_ = false;
   std::vector<int> comma_pos_;
   std::vector<char> drop_;
   std::vector<NounPhrase> nps_;

@@ -336,8 +336,9 @@ Phrase ParsePhrase(std::string_view s, Word::Endings endings) {
     }
     if (!w.text.empty()) {
       p.words.push_back(std::move(w));
-      // Actor and verb phrases: words are consecutive whether written with '_' or a blank.
-      p.adjacent.push_back(!p.words.empty() && p.words.size() > 1 ? true : adjacent);
+      // Verb phrases: consecutive words. Actor phrases: '_' joins adjacent words, a blank
+      // lets other words intervene ("PRINCE DOL_AMROTH" matches "Prince of Dol Amroth").
+      p.adjacent.push_back(endings == Word::Endings::kNoun ? adjacent : true);
     }
     adjacent = underscore;
   }
