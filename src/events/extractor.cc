@@ -54,10 +54,10 @@ enum class SegKind { kMain, kSub, kHypo, kRelative, kReported, kQuote };
 struct Segment {
   int begin = 0, end = 0;  // token range
   SegKind kind = SegKind::kMain;
-  int inherit = -1;      // segment whose subject this one inherits when it has none
-  int antecedent = -1;   // relative clauses: mention index of the antecedent
-  int speaker = -1;      // mention index of the speaker (reported speech)
-  int speaker_seg = -1;  // or: the speaker is the subject of this segment
+  int inherit = -1;       // segment whose subject this one inherits when it has none
+  int antecedent = -1;    // relative clauses: mention index of the antecedent
+  int speaker = -1;       // mention index of the speaker (reported speech)
+  int speaker_verb = -1;  // or: the speaker is the subject of this reporting verb
 };
 
 // One sentence being analysed.
@@ -115,6 +115,7 @@ class SentenceAnalysis {
   int MentionEndingAt(int end) const;  // mention whose token_end == end, or -1
 
   bool IsPassiveAt(int t) const;
+  bool IsPassiveAtDepth(int t) const;
   bool ParticipleLike(int t) const;
   bool WordMatches(const PatternElement& e, int i) const;
   bool MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive, Match* m) const;
@@ -125,6 +126,9 @@ class SentenceAnalysis {
   int ByAgent(int trigger, int seg) const;
   bool Negated(int trigger, int seg) const;
   Mood MoodAt(int trigger, int seg) const;
+  int SpeakerOfSegment(int seg, int depth) const;
+  int SpeakerOfVerb(int verb, int depth) const;
+  int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   void FillCommon(const Match& m, Event* e) const;
 
@@ -194,9 +198,9 @@ void SentenceAnalysis::Split() {
       continue;
     }
     if (w == ":") {
-      bool speech = Is("speech", i - 1) || (i >= 2 && Is("speech", i - 2));
-      if (i + 1 < n) NewSegment(i + 1, speech ? SegKind::kReported : SegKind::kMain, -1);
-      if (speech) segs_.back().speaker_seg = cur;
+      int verb = Is("speech", i - 1) ? i - 1 : (i >= 2 && Is("speech", i - 2)) ? i - 2 : -1;
+      if (i + 1 < n) NewSegment(i + 1, verb >= 0 ? SegKind::kReported : SegKind::kMain, -1);
+      if (verb >= 0) segs_.back().speaker_verb = verb;
       continue;
     }
     if (w == "," && resume >= 0 && segs_[cur].kind == SegKind::kRelative) {
@@ -220,7 +224,7 @@ void SentenceAnalysis::Split() {
       if (j >= 0 && Norm(j) == ",") --j;
       if (j >= 0 && Is("speech", j) && !IsNorm("determiner", j - 1)) {
         NewSegment(i + 1 < n ? i + 1 : i, SegKind::kReported, -1);
-        segs_.back().speaker_seg = cur;
+        segs_.back().speaker_verb = j;
         continue;
       }
     }
@@ -294,17 +298,32 @@ bool SentenceAnalysis::ParticipleLike(int t) const {
   return ends("ed") || ends("en") || ends("wn");
 }
 
+bool SentenceAnalysis::IsPassiveAtDepth(int t) const {
+  // The earlier conjunct: a form of "be" before it (no further recursion).
+  int j = t - 1;
+  int seg_begin = segs_[Seg(t)].begin;
+  while (j >= seg_begin && (IsNorm("adverb", j) || IsNorm("negation", j))) --j;
+  return j >= seg_begin && IsNorm("be", j);
+}
+
 bool SentenceAnalysis::IsPassiveAt(int t) const {
   if (!ParticipleLike(t)) return false;
   int j = t - 1;
   int seg_begin = segs_[Seg(t)].begin;
   while (j >= seg_begin && (IsNorm("adverb", j) || IsNorm("negation", j))) --j;
   if (j >= seg_begin && IsNorm("be", j)) return true;
+  // Coordinated with an earlier passive: "were arrested in Karabakh and sentenced ...".
+  if (j >= seg_begin && (Norm(j) == "and" || Norm(j) == "or")) {
+    for (int k = j - 1; k >= seg_begin && k >= j - 10; --k) {
+      if (Punct(k) && Norm(k) != ",") break;
+      if (k < t - 1 && ParticipleLike(k) && k != t && IsPassiveAtDepth(k)) return true;
+    }
+  }
   // Reduced relative: "soldiers arrested in Karabakh", "nationals pardoned by ...".
-  if (in_mention_[t - 1 >= 0 ? t - 1 : 0] >= 0 && t > 0 &&
-      facts_.actors[in_mention_[t - 1]].token_end == t) {
+  if (ReducedPassiveHead(t) >= 0) {
     int k = t + 1;
-    if (k >= static_cast<int>(toks_.size()) || Punct(k) || IsNorm("preposition", k)) {
+    if (k >= static_cast<int>(toks_.size()) || Punct(k) || IsNorm("preposition", k) ||
+        Norm(k) == "and" || Norm(k) == "or") {
       // Not when the actor is itself the subject of an active past verb with a prepositional
       // object ("Iran responded to ..."): only verbs that need an object are read as passive.
       return Is("transitive", t);
@@ -466,7 +485,10 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
                subj.end());
     return subj;
   }
-  if (s.kind == SegKind::kRelative && s.antecedent >= 0) return {s.antecedent};
+  if (s.kind == SegKind::kRelative) {
+    if (s.antecedent >= 0) return {s.antecedent};
+    return {};  // "an individual who attacked ...": the antecedent is no actor
+  }
   if (s.inherit >= 0 && s.kind != SegKind::kReported && s.kind != SegKind::kQuote) {
     return SubjectOf(s.inherit, segs_[s.inherit].end, depth + 1);
   }
@@ -518,6 +540,40 @@ Mood SentenceAnalysis::MoodAt(int trigger, int seg) const {
   return Mood::kAsserted;
 }
 
+// The speaker of a segment: its own, its reporting verb's subject, or the sentence's.
+int SentenceAnalysis::SpeakerOfSegment(int seg, int depth) const {
+  for (int s = seg, guard = 0; s >= 0 && guard < 6 && depth < 6; ++guard) {
+    if (segs_[s].speaker >= 0) return segs_[s].speaker;
+    if (segs_[s].speaker_verb >= 0) return SpeakerOfVerb(segs_[s].speaker_verb, depth + 1);
+    if (segs_[s].kind == SegKind::kRelative) break;
+    s = segs_[s].inherit;
+  }
+  return all_speaker_;
+}
+
+// ", highlighting that ..." reports for whoever speaks in its clause; "X noted that" for X.
+int SentenceAnalysis::SpeakerOfVerb(int verb, int depth) const {
+  const std::string& w = Norm(verb);
+  bool participle = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+  if (participle && verb > 0 && Norm(verb - 1) == ",") {
+    int sp = SpeakerOfSegment(Seg(verb), depth + 1);
+    if (sp >= 0) return sp;
+  }
+  auto subj = SubjectOf(Seg(verb), verb);
+  return subj.empty() ? -1 : subj.front();
+}
+
+// "nationals detained or imprisoned in ...": the actor a reduced passive participle follows.
+int SentenceAnalysis::ReducedPassiveHead(int t, int depth) const {
+  if (t <= 0 || depth > 3) return -1;
+  int m = in_mention_[t - 1];
+  if (m >= 0 && facts_.actors[m].token_end == t) return m;
+  if (t >= 2 && (Norm(t - 1) == "and" || Norm(t - 1) == "or") && ParticipleLike(t - 2)) {
+    return ReducedPassiveHead(t - 2, depth + 1);
+  }
+  return -1;
+}
+
 std::optional<ActorRef> SentenceAnalysis::Counterpart(const std::string& country,
                                                       int exclude_mention) const {
   if (country.empty()) return std::nullopt;
@@ -550,9 +606,10 @@ std::vector<Event> SentenceAnalysis::Run() {
   const int n = static_cast<int>(toks_.size());
   // 1. Matches: the best pattern at each trigger; matched tokens are consumed.
   std::vector<Match> matches;
-  std::vector<bool> consumed(n, false);
+  // consumed[i]: the CAMEO root of the pattern that used token i ("" = free). An event noun may
+  // reuse a token another root consumed: "dismissed (12) the claims (11) by X that ...".
+  std::vector<std::string> consumed(n);
   for (int i = 0; i < n; ++i) {
-    if (consumed[i]) continue;
     std::vector<int> cands;
     for (const std::string* key : {&toks_[i].lemma, &toks_[i].norm}) {
       auto it = impl_.index.find(*key);
@@ -564,6 +621,10 @@ std::vector<Event> SentenceAnalysis::Run() {
     for (int pi : cands) {
       const Pattern& p = impl_.patterns[pi];
       if (best && impl_.patterns[best->pattern].words >= p.words) continue;
+      if (!consumed[i].empty()) {
+        const std::string& c = p.code.empty() ? p.neg_code : p.code;
+        if (!p.noun || c.compare(0, 2, consumed[i]) == 0) continue;
+      }
       Match m;
       m.pattern = pi;
       if (!MatchFrom(p, 0, i, Seg(i), false, &m)) {
@@ -579,6 +640,16 @@ std::vector<Event> SentenceAnalysis::Run() {
           Norm(t - 1) != "\xe2\x80\x9c") {
         continue;
       }
+      if (!p.noun && !p.during && t > 0) {
+        // A determiner or possessive before the trigger makes it a noun ("their sentence"),
+        // and a gerund after a preposition has no subject of its own ("of signing").
+        if (IsNorm("noun_marker", t - 1)) continue;
+        const std::string& w = Norm(t);
+        if (IsNorm("preposition", t - 1) && w.size() > 4 &&
+            w.compare(w.size() - 3, 3, "ing") == 0) {
+          continue;
+        }
+      }
       bool passive = !p.noun && IsPassiveAt(t);
       if (passive != m.passive) {
         if (!passive) continue;  // slots were skipped but the verb is active
@@ -592,7 +663,15 @@ std::vector<Event> SentenceAnalysis::Run() {
       best = m;
     }
     if (!best) continue;
-    for (int w : best->words) consumed[w] = true;
+    {
+      const Pattern& bp = impl_.patterns[best->pattern];
+      std::string root = (bp.code.empty() ? bp.neg_code : bp.code).substr(0, 2);
+      int from = best->words.empty() ? best->trigger : best->words.front();
+      for (int k = from; k < best->end && k < n; ++k) {
+        if (consumed[k].empty()) consumed[k] = root;
+      }
+      for (int w : best->words) consumed[w] = root;
+    }
     matches.push_back(*best);
   }
 
@@ -674,14 +753,25 @@ std::vector<Event> SentenceAnalysis::Run() {
         }
       }
     }
-    if (m.passive) {
-      std::vector<int> subj = SubjectOf(seg, m.trigger);
-      tgt_mentions = subj;
+    if (m.passive || p.patient) {
+      int head = m.passive ? ReducedPassiveHead(m.trigger) : -1;
+      tgt_mentions = head >= 0 ? Coordinated(head) : SubjectOf(seg, m.trigger);
+      if (p.patient && !m.passive) src_mentions.clear();
     } else if (!m.targets.empty()) {
       tgt_mentions = Coordinated(m.targets.front());
     }
     for (int s : src_mentions) {
-      for (auto& r : Refs(facts_.actors[s])) sources.push_back(r);
+      for (auto& r : Refs(facts_.actors[s])) {
+        // One source per country: "we" resolved to AZE and AZEGOV is one actor.
+        bool dup = false;
+        for (auto& have : sources) {
+          if (!r.country.empty() && have.country == r.country) {
+            if (r.code.size() > have.code.size()) have = r;
+            dup = true;
+          }
+        }
+        if (!dup) sources.push_back(r);
+      }
     }
     for (int t : tgt_mentions) {
       if (std::find(src_mentions.begin(), src_mentions.end(), t) != src_mentions.end()) continue;
@@ -821,25 +911,17 @@ std::vector<Event> SentenceAnalysis::Run() {
     // Speaker: reported clause, quote attribution, or "according to".
     std::optional<ActorRef> speaker;
     {
-      int sp = -1;
-      for (int s = seg, guard = 0; s >= 0 && guard < 6 && sp < 0; ++guard) {
-        if (segs_[s].speaker >= 0) sp = segs_[s].speaker;
-        if (segs_[s].speaker_seg >= 0) {
-          auto subj = SubjectOf(segs_[s].speaker_seg, segs_[segs_[s].speaker_seg].end);
-          if (!subj.empty()) sp = subj.front();
-          break;
-        }
-        s = segs_[s].inherit;
-      }
-      if (sp < 0 && all_speaker_ >= 0) sp = all_speaker_;
+      int sp = SpeakerOfSegment(seg, 0);
       if (sp >= 0 &&
           std::find(src_mentions.begin(), src_mentions.end(), sp) == src_mentions.end()) {
         speaker = facts_.actors[sp].actor;
       }
     }
 
+    auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
     for (const auto& [s, t] : pairs) {
-      std::string key = s.code + "|" + (t ? t->code : "") + "|" + code.substr(0, 2);
+      if (t && p.symmetric && t->code == s.code) continue;  // meeting oneself
+      std::string key = who(s) + "|" + (t ? who(*t) : "") + "|" + code.substr(0, 2);
       if (!seen.insert(key).second) continue;
       Event e;
       e.sentence = facts_.sentence->index;

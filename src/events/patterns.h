@@ -56,6 +56,7 @@ struct Pattern {
   bool about = false;           // about: target = first later actor of another country
   bool reactive = false;        // react: without a target, take the counterpart from context
   bool need_target = false;     // tgt: no event without a target actor
+  bool patient = false;         // patient: the clause subject undergoes it ("remain under arrest")
   std::string infer;            // infer=gov|country: agentless source from the location's country
   bool active_only = false;     // voice=active
   bool passive_only = false;    // voice=passive
