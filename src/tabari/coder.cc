@@ -110,6 +110,16 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     }
   }
 
+  // What a pronoun opening the next sentence stands for: this sentence's first actor, as
+  // written (without agent or compound partners).
+  NounPhrase next_ref;
+  for (const Item& it : items)
+    if (it.kind == Item::kActor && !it.codes.empty()) {
+      next_ref.codes = {it.codes[0]};
+      next_ref.member = {0};
+      break;
+    }
+
   // Merge agents with actors: ACTOR AGENT, AGENT OF ACTOR, AGENT ACTOR.
   std::vector<Item> merged;
   for (size_t k = 0; k < items.size(); ++k) {
@@ -211,7 +221,6 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       ++members;
       np.end = merged[k].end;
     }
-    if (!np.null && !np.pronoun) last_actor_ = np;
     int idx = static_cast<int>(nps_.size());
     nps_.push_back(std::move(np));
     np_start_[nps_[idx].begin] = idx;
@@ -222,6 +231,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       for (int t = nps_[idx].begin; t < nps_[idx].end; ++t) np_cover_[t] = idx;
     }
   }
+  if (!next_ref.codes.empty()) last_actor_ = std::move(next_ref);
 }
 
 void TabariCoder::Emit(const NounPhrase& src, const NounPhrase& tgt, const VerbCode& code,
@@ -598,12 +608,12 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
 }
 
 void TabariCoder::Code(std::string_view text, int32_t date, const Options& options,
-                       CodeResult* out) {
+                       CodeResult* out, bool continue_story) {
   out->Clear();
   opt_ = &options;
   date_ = date;
   complex_ = discard_ = false;
-  last_actor_ = NounPhrase();
+  if (!continue_story) last_actor_ = NounPhrase();
   bool has_lower = false;
   for (char c : text)
     if (c >= 'a' && c <= 'z') {

@@ -54,8 +54,11 @@ class TabariCoder {
   explicit TabariCoder(const Dictionaries& dict) : dict_(dict) {}
 
   // Codes `text` (a whole story) dated `date` (YYYYMMDD) under `options` into `*out`
-  // (cleared first). Never fails: text it cannot code yields no events.
-  void Code(std::string_view text, int32_t date, const Options& options, CodeResult* out);
+  // (cleared first). Never fails: text it cannot code yields no events. With
+  // `continue_story`, `text` continues the previous call's story (FORWARD: records that are
+  // sentences of one story): a pronoun opening it refers back to the previous text's actors.
+  void Code(std::string_view text, int32_t date, const Options& options, CodeResult* out,
+            bool continue_story = false);
 
  private:
   struct Token {
@@ -110,7 +113,7 @@ class TabariCoder {
   std::vector<int> np_cover_;  // per token: np index covering it, or -1
   std::vector<VerbHit> verbs_;
   std::vector<int32_t> cand_;
-  NounPhrase last_actor_;  // for pronouns across sentences
+  NounPhrase last_actor_;  // first actor of the last sentence that had one (for pronouns)
   // Pattern-match captures.
   int cap_source_ = -1, cap_target_ = -1, cap_compound_ = -1;
   int sentence_begin_ = 0, sentence_end_ = 0;

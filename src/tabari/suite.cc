@@ -256,9 +256,14 @@ SuiteReport RunSuite(const Dictionaries& dict, Options options,
   SuiteReport rep;
   TabariCoder coder(dict);
   CodeResult res;
+  std::string prev_story;
   for (const auto& r : records) {
     for (const auto& c : r.option_commands) (void)options.Apply(c);
-    coder.Code(r.text, r.date, options, &res);
+    // FORWARD: records "STORY-SENT" sharing a story continue it.
+    std::string story = r.id.substr(0, r.id.rfind('-') == std::string::npos ? 0 : r.id.rfind('-'));
+    bool cont = options.forward && !story.empty() && story == prev_story;
+    prev_story = story;
+    coder.Code(r.text, r.date, options, &res, cont);
     if (!r.checked) {
       ++rep.unchecked;
       continue;
