@@ -2,7 +2,8 @@
 //
 // The document is first cut into lines. Consecutive non-blank lines are joined into one block
 // only when the first is hard-wrapped prose (it lacks terminal punctuation and the next line
-// starts in lower case, or it ends in a comma or a connecting word such as "of"); otherwise
+// starts in lower case, or it ends in a comma or a connecting word such as "of", or it fills
+// most of the width its run of lines is wrapped at); otherwise
 // each line is its own block, so a sentence never crosses a blank line and headlines, bylines
 // and captions stay apart from the prose. Each block is tokenized once; a heading block is one
 // sentence, any other block is split where ICU's sentence BreakIterator puts a boundary that
@@ -212,6 +213,23 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
     }
   }
 
+  // The widest line of each run of three or more non-blank lines, for every line of the run
+  // (0 for blank lines and shorter runs).
+  std::vector<uint32_t> run_width(lines.size(), 0);
+  for (size_t i = 0; i < lines.size();) {
+    size_t j = i;
+    uint32_t w = 0;
+    while (j < lines.size() && lines[j].begin != lines[j].end) {
+      w = std::max(w, lines[j].end - lines[j].begin);
+      ++j;
+    }
+    // Two stacked lines are as likely page chrome as wrapped prose: only runs of three or
+    // more lines count as wrapped.
+    if (j - i < 3) w = 0;
+    for (size_t k = i; k < j; ++k) run_width[k] = w;
+    i = j == i ? i + 1 : j;
+  }
+
   std::unique_ptr<icu::BreakIterator> breaks(impl_->sentence_breaks->clone());
   FurniturePatterns::Matcher furniture(impl_->furniture);
   std::vector<RawToken> toks;
@@ -237,6 +255,15 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
       U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), k, static_cast<int32_t>(text.size()),
               first);
       bool join = u_islower(first);
+      // In a run of 3+ lines wrapped at a fixed width (the widest line 50..100 bytes), a line
+      // that fills most of that width continues on the next one whatever its first letter
+      // ("...met with President\nIlham Aliyev").
+      const Span& prev_line = lines[lj - 1];
+      const uint32_t width = run_width[lj - 1];
+      if (!join && width >= 50 && width <= 100 &&
+          (prev_line.end - prev_line.begin) * 4 >= width * 3) {
+        join = true;
+      }
       if (!join && (last == ',' || last == ';' || last == '-')) join = true;
       if (!join && u_isalpha(last)) {
         // Last word of the line so far.

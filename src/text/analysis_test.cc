@@ -250,6 +250,26 @@ TEST_F(AnalyzerTest, HeadingsNeedToStandAlone) {
   EXPECT_FALSE(ss[2].heading);
 }
 
+TEST_F(AnalyzerTest, FixedWidthWrappedProseIsJoined) {
+  std::string text =
+      "Envoys Meet in Baku\n"
+      "\n"
+      "The foreign ministers of both countries met with President\n"
+      "Karimov on Monday and discussed the transit corridor. The\n"
+      "talks will continue in Tehran next month, officials said.\n"
+      "\n"
+      "Short line one\n"
+      "Short line two\n";
+  std::vector<Sentence> ss = Run(text);
+  std::vector<std::string> want = {
+      "Envoys Meet in Baku",
+      "The foreign ministers of both countries met with President\nKarimov on Monday and "
+      "discussed the transit corridor.",
+      "The\ntalks will continue in Tehran next month, officials said.", "Short line one",
+      "Short line two"};
+  EXPECT_EQ(SentenceTexts(text, ss), want);
+}
+
 TEST_F(AnalyzerTest, CarriageReturnsAndSpaces) {
   std::string text = "  First line here.\r\n\r\n\tSecond line here.  \r\n";
   EXPECT_EQ(SentenceTexts(text, Run(text)),
