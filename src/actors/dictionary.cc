@@ -262,6 +262,10 @@ bool ActorDictionary::IsNotName(std::string_view norm) const {
   return std::binary_search(not_name_.begin(), not_name_.end(), norm);
 }
 
+bool ActorDictionary::IsSkipWord(std::string_view norm) const {
+  return std::binary_search(skip_.begin(), skip_.end(), norm);
+}
+
 bool ActorDictionary::IsGenericRole(std::string_view lemma) const {
   return std::binary_search(generic_.begin(), generic_.end(), lemma);
 }
@@ -533,6 +537,10 @@ Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyz
       not_name_.push_back(text.Normalize(f[0]));
       return Status::Ok();
     }
+    if (f[1] == "skip") {
+      skip_.push_back(text.Normalize(f[0]));
+      return Status::Ok();
+    }
     if (f[1] == "generic") {
       generic_.push_back(text.Normalize(f[0]));
       return Status::Ok();
@@ -558,6 +566,7 @@ Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyz
   });
   std::sort(not_name_.begin(), not_name_.end());
   std::sort(generic_.begin(), generic_.end());
+  std::sort(skip_.begin(), skip_.end());
   return st;
 }
 

@@ -122,6 +122,9 @@ class ActorDictionary {
   // Whether `lemma` is a generic role word ("diplomat", "official", "counterpart") that may
   // refer to any person of the country seen so far (references.txt class "generic").
   bool IsGenericRole(std::string_view lemma) const;
+  // Whether `norm` may sit inside an actor phrase without changing it ("junior", "interim";
+  // references.txt class "skip").
+  bool IsSkipWord(std::string_view norm) const;
 
  private:
   struct Node {
@@ -150,6 +153,7 @@ class ActorDictionary {
   std::unordered_map<std::string, std::string> countries_;  // alpha-3 -> display name
   std::vector<std::string> not_name_;                       // sorted
   std::vector<std::string> generic_;                        // sorted
+  std::vector<std::string> skip_;                           // sorted
 };
 
 // Splits a data line on '|' into trimmed fields; alternatives on ';'. Exposed for tests.

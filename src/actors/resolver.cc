@@ -163,6 +163,15 @@ struct ActorResolver::Impl {
 
   void FindItems();
   bool IsNameToken(int i) const;
+  // Past words such as "junior", "interim", "new" that may sit inside an actor phrase
+  // (references.txt class "skip"), when a dictionary phrase follows them; else `i`.
+  int SkipWords(int i) const {
+    int j = i;
+    while (j < static_cast<int>(toks.size()) && item_at[j] < 0 && dict->IsSkipWord(toks[j].norm)) {
+      ++j;
+    }
+    return j < static_cast<int>(toks.size()) && item_at[j] >= 0 ? j : i;
+  }
   int NameEnd(int i) const;  // end of a capitalised name starting at i (i when none)
   int ParsePhrase(int i, std::vector<ActorMention>* out);
   int ParseChain(int i, ActorMention* m, std::string* role_text, bool* has_role,
@@ -396,7 +405,7 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
           (IsRole(items[item_at[q]].kind) || items[item_at[q]].role_entry >= 0))) {
       coords.clear();
     }
-    int next = coords.empty() ? after : q;
+    int next = SkipWords(coords.empty() ? after : q);
     // A modifier needs something after it: a role, another modifier, or a name.
     bool followed =
         next < n && ((item_at[next] >= 0 &&
@@ -423,6 +432,7 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
   }
   // Roles.
   bool role = false;
+  if (any) pos = SkipWords(pos);
   while (pos < n && item_at[pos] >= 0 &&
          (IsRole(items[item_at[pos]].kind) ||
           (items[item_at[pos]].role_entry >= 0 && (any || role)) ||
@@ -458,13 +468,17 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
   // "spokesperson for Azerbaijan's Ministry of Foreign Affairs".
   while (role && pos + 1 < n &&
          (Is(toks[pos], "of") || Is(toks[pos], "to") || Is(toks[pos], "for") ||
-          (Is(toks[pos], "in") && country.empty() && org.empty()))) {
+          ((Is(toks[pos], "in") || Is(toks[pos], "throughout") || Is(toks[pos], "across")) &&
+           country.empty() && org.empty()))) {
     int q = pos + 1;
     if (q < n && Is(toks[q], "the")) ++q;
     if (q >= n || item_at[q] < 0) break;
     const Item& it = items[item_at[q]];
     // "rebels in the Ivory Coast": only a country, and only for a role without one.
-    if (Is(toks[pos], "in") && it.kind != EntryKind::kCountry) break;
+    if (!Is(toks[pos], "of") && !Is(toks[pos], "to") && !Is(toks[pos], "for") &&
+        it.kind != EntryKind::kCountry) {
+      break;
+    }
     if (!IsRole(it.kind) && !IsCountryMod(it.kind)) break;
     if (Is(toks[pos], "to") && !IsRole(it.kind) && it.kind != EntryKind::kAdjective) {
       // "sent troops to Armenia": "to COUNTRY" after a role is a destination.

@@ -272,6 +272,27 @@ TEST(ActorResolver, RoleWithoutCountryOrNameIsNotCoded) {
   EXPECT_TRUE(d.All().empty()) << DumpAll(d);
 }
 
+TEST(ActorResolver, WordsInsideActorPhrases) {
+  auto d = RunDoc(
+      "Nigeria's interim government met a Nigerian junior foreign minister. Former President "
+      "Hassan Rouhani criticised the Bush administration. Cairo's security chief warned.",
+      PartialDate{2023, 1, 1});
+  EXPECT_ACTOR(d, "Nigeria's interim government", "NGAGOV");
+  EXPECT_ACTOR(d, "Nigerian junior foreign minister", "NGAGOV");
+  EXPECT_ACTOR(d, "President Hassan Rouhani", "IRNELI");
+  EXPECT_ACTOR(d, "Bush administration", "USAGOV");
+  EXPECT_ACTOR(d, "Cairo's security chief", "EGYCOP");
+}
+
+TEST(ActorResolver, KnownSurnameEndsAnUnknownSpelling) {
+  // "Mitterand" is a listed alias; the first name is not in the file with this spelling.
+  auto d = RunDoc("President Francois Mitterand welcomed the visitors.", PartialDate{1990, 1, 1});
+  auto ms = d.All();
+  ASSERT_EQ(ms.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(ms[0].actor.code, "FRAGOV");
+  EXPECT_EQ(ms[0].actor.name, "Francois Mitterrand");
+}
+
 TEST(ActorResolver, MentionsAreOrderedAndDisjoint) {
   auto d = RunDoc(
       "Russian Foreign Minister Sergey Lavrov and Armenian Prime Minister Nikol Pashinyan met "
