@@ -385,7 +385,8 @@ bool StartsWithDash(std::string_view s, size_t i) {
 
 // Agency datelines: a place (or nothing), a comma, the date, then an agency and/or a dash:
 // "BAKU, March 8 (Reuters) -", "LONDON, 8 March 2024 -", "MOSCOW, March 8. /TASS/.",
-// "March 8 (AP) -", and "BAKU, Azerbaijan, March 8." when the place is written in capitals.
+// "Baku, March 8, AZERTAC", "March 8 (AP) -"; with the place in capitals also
+// "BAKU, Azerbaijan, March 8." and "MOSCOW. March 8 (Interfax) -".
 bool IsAgencyDateline(std::string_view line, const DateMatch& m) {
   if (m.begin > 60) return false;
   std::string_view prefix = line.substr(0, m.begin);
@@ -393,8 +394,6 @@ bool IsAgencyDateline(std::string_view line, const DateMatch& m) {
   if (!prefix.empty()) {
     unsigned char first = static_cast<unsigned char>(prefix[0]);
     if (!((first >= 'A' && first <= 'Z') || first >= 0x80)) return false;
-    size_t k = prefix.find_last_not_of(" \t");
-    if (k == std::string_view::npos || prefix[k] != ',') return false;
     for (char c : prefix) {
       if (IsDigit(c) || c == '(' || c == ')' || c == ':' || c == ';') return false;
     }
@@ -402,6 +401,10 @@ bool IsAgencyDateline(std::string_view line, const DateMatch& m) {
     size_t w = 0;
     while (w < prefix.size() && prefix[w] >= 'A' && prefix[w] <= 'Z') ++w;
     caps_place = w >= 2 && (w == prefix.size() || !IsAlpha(prefix[w]));
+    size_t k = prefix.find_last_not_of(" \t");
+    if (k == std::string_view::npos || !(prefix[k] == ',' || (prefix[k] == '.' && caps_place))) {
+      return false;
+    }
   }
   size_t q = m.end;
   bool period = q < line.size() && line[q] == '.';
@@ -413,6 +416,12 @@ bool IsAgencyDateline(std::string_view line, const DateMatch& m) {
     if (close == std::string_view::npos || close - q > 40) return false;
     agency = true;
     q = SkipBlanks(line, close + 1);
+  } else if (!period && q < line.size() && line[q] == ',') {
+    // ", AZERTAC" / ", ARMENPRESS": an agency name in capitals after a comma.
+    size_t a = SkipBlanks(line, q + 1);
+    size_t e = a;
+    while (e < line.size() && line[e] >= 'A' && line[e] <= 'Z') ++e;
+    if (e - a >= 3 && (e == line.size() || !IsAlpha(line[e]))) return true;
   }
   if (StartsWithDash(line, q)) return true;
   return agency || (period && caps_place);
