@@ -18,6 +18,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 #include <utility>
 
@@ -197,6 +198,9 @@ bool TextAnalyzer::Impl::LooksLikeHeading(std::string_view text, const std::vect
 std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
   std::vector<Sentence> out;
   if (text.empty()) return out;
+  // Offsets are 32-bit and ICU indexes blocks with int32_t: anything past 2 GiB is ignored
+  // (the input stage rejects documents anywhere near that size).
+  if (text.size() > static_cast<size_t>(INT32_MAX)) text = text.substr(0, INT32_MAX);
 
   // 1. Lines, trimmed; blank lines have begin == end.
   std::vector<Span> lines;
