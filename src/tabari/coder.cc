@@ -196,12 +196,14 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       if (np.codes.empty()) continue;
     }
     int members = 1;
+    bool chain_and = false;
     while (!np.null && !np.pronoun && k + 1 < merged.size() &&
            merged[k + 1].kind == Item::kActor) {
       bool has_and = false;
       if (!separator_gap(np.end, merged[k + 1].begin, &has_and)) break;
-      // "A, B" only joins when an "and" closes the list.
-      if (!has_and) {
+      chain_and = chain_and || has_and;
+      // "A, B" only joins when an "and" is part of the list.
+      if (!chain_and) {
         bool later_and = false;
         for (size_t m = k + 2; m < merged.size() && merged[m].kind == Item::kActor; ++m) {
           bool a = false;
@@ -240,10 +242,10 @@ void TabariCoder::Emit(const NounPhrase& src, const NounPhrase& tgt, const VerbC
   int tm = tgt.member.empty() ? 0 : tgt.member.back() + 1;
   for (int a = 0; a < sm; ++a)
     for (int b = 0; b < tm; ++b)
-      for (size_t j = 0; j < tgt.codes.size(); ++j) {
-        if (tgt.member[j] != b) continue;
-        for (size_t i = 0; i < src.codes.size(); ++i) {
-          if (src.member[i] != a || src.codes[i] == tgt.codes[j]) continue;
+      for (size_t i = 0; i < src.codes.size(); ++i) {
+        if (src.member[i] != a) continue;
+        for (size_t j = 0; j < tgt.codes.size(); ++j) {
+          if (tgt.member[j] != b || src.codes[i] == tgt.codes[j]) continue;
           out->events.push_back({src.codes[i], tgt.codes[j], code.code, date_});
           if (!code.paired.empty())
             out->events.push_back({tgt.codes[j], src.codes[i], code.paired, date_});
@@ -422,7 +424,7 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
     i += best - 1;
   }
   if (discard_ || complex_) return;
-  if (opt_->complex_verbs > 0 && static_cast<int>(verbs_.size()) > opt_->complex_verbs) {
+  if (opt_->complex_verbs > 0 && static_cast<int>(verbs_.size()) >= opt_->complex_verbs) {
     complex_ = true;
     return;
   }
@@ -538,10 +540,16 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           pron_tgt.member = c.alt_member;
           return true;
         };
-        for (int i = after; t < 0 && i < end; ++i)
+        // Search the clause after the pattern, then after the verb, then between the source
+        // and the verb ("Red Cross accepts that the Secretary General might affirm").
+        int tend = std::max(clause_end, after);
+        for (int i = after; t < 0 && i < tend; ++i)
           if (usable(NpAt(i))) t = NpAt(i);
         for (int i = hit.end; t < 0 && i < after; ++i)
           if (usable(NpAt(i))) t = NpAt(i);
+        if (t < 0 && s >= 0 && !source_after)
+          for (int i = nps_[s].end; t < 0 && i < hit.begin; ++i)
+            if (usable(NpAt(i))) t = NpAt(i);
         const NounPhrase* tgt =
             t >= 0 ? (pron_tgt.codes.empty() ? &nps_[t] : &pron_tgt) : nullptr;
         // Passive voice: "X was opposed by Y" codes Y acting on X.
