@@ -45,7 +45,7 @@ struct ActorMention {
   // holds the first member.
   std::vector<ActorRef> members;
   std::string rule;  // which dictionary entry / heuristic produced it (for explanations)
-  // A country or capital after a locative preposition ("in Tehran", "to Baku"): most likely a
+  // A country or capital after a locative preposition ("in Tehran", "near Baku"): most likely a
   // place, not an actor. Still reported (kind kCountry/kCapital, code = the country alone) so
   // that the event stage can decide; see doc/actors.md.
   bool place = false;
