@@ -18,6 +18,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <unordered_map>
 #include <utility>
@@ -125,7 +126,15 @@ std::string GuessPlural(const std::string& w) {
 
 }  // namespace
 
+namespace {
+// Bound of the per-thread cache of lemmatizer answers (a few MB at most).
+constexpr size_t kMaxCachedWords = 100000;
+
+std::atomic<uint64_t> next_analyzer_id{1};
+}  // namespace
+
 struct TextAnalyzer::Impl {
+  uint64_t id = next_analyzer_id.fetch_add(1);  // keys the per-thread word cache
   Abbreviations abbrevs;
   FurniturePatterns furniture;
   std::unique_ptr<Tokenizer> tokenizer;
@@ -239,7 +248,19 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
   std::vector<RawToken> toks;
   std::vector<size_t> cuts;  // token indices where a new sentence starts
   std::string joined;        // a multi-line block with its line breaks blanked out
-  std::unordered_map<std::string, Lemmatizer::WordInfo> word_cache;
+  // News repeats its words, within a document and across documents: each thread keeps the
+  // lemmatizer's answers for the analyzer it last served (analyzers are told apart by a
+  // process-unique id, never by address), bounded so that it cannot grow without limit.
+  struct WordCache {
+    uint64_t owner = 0;
+    std::unordered_map<std::string, Lemmatizer::WordInfo> words;
+  };
+  thread_local WordCache cache;
+  if (cache.owner != impl_->id || cache.words.size() > kMaxCachedWords) {
+    cache.words.clear();
+    cache.owner = impl_->id;
+  }
+  auto& word_cache = cache.words;
   int paragraph = -1;
 
   for (size_t li = 0; li < lines.size();) {
@@ -380,7 +401,6 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
             break;
           case RawToken::Kind::kWord: {
             AppendFoldKey(surface, &tok.norm);
-            // News repeats its words: look each distinct word up once per document.
             auto [it, fresh] = word_cache.try_emplace(tok.norm);
             if (fresh) it->second = lemmatizer_->Analyze(tok.norm);
             const Lemmatizer::WordInfo& info = it->second;
