@@ -6,7 +6,10 @@
 namespace dragoman::tabari {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+// '_' in text separates words too (it is the dictionaries' connector: "Dol_Amroth").
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '_';
+}
 
 bool IsConjunction(std::string_view t) { return t == "AND" || t == "BUT" || t == "OR"; }
 bool IsDeterminer(std::string_view t) { return t == "THE" || t == "A" || t == "AN"; }
@@ -273,8 +276,10 @@ bool TabariCoder::MatchElem(const PatternElem& e, int pos, int limit, int* end_o
       return true;
     case PatternElem::Kind::kSkip: {
       if (toks_[pos].comma) return false;
-      // One word, or one whole actor.
-      int np = np_start_[pos];
+      // One word, or one whole actor with its articles ("the Gondor").
+      int p = pos;
+      while (p + 1 < limit && IsDeterminer(toks_[p].text) && np_start_[p + 1] >= 0) ++p;
+      int np = np_start_[p];
       *end_out = np >= 0 ? std::min(limit, nps_[np].end) : pos + 1;
       return true;
     }
@@ -548,7 +553,7 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         for (int i = hit.end; t < 0 && i < after; ++i)
           if (usable(NpAt(i))) t = NpAt(i);
         if (t < 0 && s >= 0 && !source_after)
-          for (int i = nps_[s].end; t < 0 && i < hit.begin; ++i)
+          for (int i = hit.begin - 1; t < 0 && i >= nps_[s].end; --i)
             if (usable(NpAt(i))) t = NpAt(i);
         const NounPhrase* tgt =
             t >= 0 ? (pron_tgt.codes.empty() ? &nps_[t] : &pron_tgt) : nullptr;
