@@ -1,0 +1,202 @@
+#include "store/ingest.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <thread>
+
+#include "coder/coder.h"
+#include "store/store.h"
+#include "text/analysis.h"
+
+namespace dragoman {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Input sizes for the progress estimate: path -> bytes (folders walked like the reader does,
+// hidden entries skipped).
+std::map<std::string, int64_t> InputSizes(const std::vector<std::string>& inputs) {
+  std::map<std::string, int64_t> sizes;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (in == "-") continue;
+    if (fs::is_directory(in, ec)) {
+      for (auto it = fs::recursive_directory_iterator(in, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->path().filename().string().rfind('.', 0) == 0) {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec)) {
+          sizes[it->path().string()] = static_cast<int64_t>(it->file_size(ec));
+        }
+      }
+    } else if (fs::is_regular_file(in, ec)) {
+      sizes[in] = static_cast<int64_t>(fs::file_size(in, ec));
+    }
+  }
+  return sizes;
+}
+
+// The file a document came from: its origin without a ":LINE" suffix.
+std::string OriginFile(const std::string& origin) {
+  size_t colon = origin.rfind(':');
+  if (colon != std::string::npos && colon + 1 < origin.size() &&
+      std::all_of(origin.begin() + static_cast<long>(colon) + 1, origin.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
+    return origin.substr(0, colon);
+  }
+  return origin;
+}
+
+// Tracks how many input bytes are done: finished files count whole; the current file counts the
+// text read from it so far, capped at its size.
+class ByteMeter {
+ public:
+  explicit ByteMeter(std::map<std::string, int64_t> sizes) : sizes_(std::move(sizes)) {
+    for (const auto& [p, n] : sizes_) total_ += n;
+  }
+  void Saw(const Document& d) {
+    std::string file = OriginFile(d.origin);
+    if (file != current_) {
+      finished_ += current_size_;
+      current_ = file;
+      auto it = sizes_.find(file);
+      current_size_ = it == sizes_.end() ? 0 : it->second;
+      in_current_ = 0;
+    }
+    in_current_ += static_cast<int64_t>(d.text.size());
+  }
+  int64_t done() const {
+    return std::min(total_, finished_ + std::min(in_current_, current_size_));
+  }
+  int64_t total() const { return total_; }
+
+ private:
+  std::map<std::string, int64_t> sizes_;
+  int64_t total_ = 0, finished_ = 0, current_size_ = 0, in_current_ = 0;
+  std::string current_;
+};
+
+struct Pipeline {
+  const Coder* coder;
+  const TextAnalyzer* text;
+  int threads;
+
+  // Codes `docs` into records, spreading documents over the threads.
+  std::vector<DocumentRecord> Code(std::vector<Document> docs) const {
+    std::vector<DocumentRecord> out(docs.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < docs.size(); i = next++) {
+        DocumentRecord& r = out[i];
+        r.doc = std::move(docs[i]);
+        r.date_source = std::string(DateSourceName(r.doc.date_source));
+        r.events = coder->Code(r.doc).events;
+        for (const Sentence& s : text->Analyze(r.doc.text)) {
+          r.sentences.push_back({s.index, s.begin, s.end});
+        }
+      }
+    };
+    int n = std::min<int>(threads, static_cast<int>(docs.size()));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < n; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    return out;
+  }
+};
+
+}  // namespace
+
+Result<IngestProgress> Ingest(const IngestConfig& config,
+                              const std::function<void(const IngestProgress&)>& progress,
+                              const std::function<void(const Status&)>& on_input_error) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  DRAGOMAN_ASSIGN_OR_RETURN(auto store, Store::Open(config.db_path, Store::OpenMode::kCreate));
+  // The dictionaries are loaded when the first document needs coding: re-running a finished or
+  // interrupted ingest over stored documents only hashes them.
+  std::unique_ptr<Coder> coder;
+  std::unique_ptr<TextAnalyzer> text;
+  int threads = config.threads > 0
+                    ? config.threads
+                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  Pipeline pipeline{nullptr, nullptr, threads};
+
+  IngestProgress p;
+  ByteMeter meter(InputSizes(config.inputs));
+  p.bytes_total = meter.total();
+  auto last_report = Clock::now();
+  auto report = [&](bool force) {
+    auto now = Clock::now();
+    p.seconds = std::chrono::duration<double>(now - start).count();
+    p.bytes_done = meter.done();
+    if (progress && (force || now - last_report > std::chrono::milliseconds(200))) {
+      last_report = now;
+      progress(p);
+    }
+  };
+
+  std::vector<Document> pending;
+  const size_t batch = static_cast<size_t>(std::max(1, config.batch_size));
+  auto flush = [&]() -> Status {
+    if (pending.empty()) return Status::Ok();
+    if (!coder) {
+      DRAGOMAN_ASSIGN_OR_RETURN(coder, Coder::Create(CoderConfig{config.data_dir}));
+      TextConfig tc;
+      tc.data_dir = config.data_dir;
+      DRAGOMAN_ASSIGN_OR_RETURN(text, TextAnalyzer::Create(tc));
+      pipeline.coder = coder.get();
+      pipeline.text = text.get();
+    }
+    std::vector<DocumentRecord> records = pipeline.Code(std::move(pending));
+    pending.clear();
+    DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store->PutBatch(records));
+    for (PutOutcome o : outcomes) {
+      if (o == PutOutcome::kAdded) ++p.added;
+      if (o == PutOutcome::kReplaced) ++p.replaced;
+      if (o == PutOutcome::kUnchanged) ++p.unchanged;
+    }
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (outcomes[i] != PutOutcome::kUnchanged) {
+        p.events += static_cast<int64_t>(records[i].events.size());
+      }
+    }
+    report(true);
+    return Status::Ok();
+  };
+
+  DocumentReader reader(config.inputs, config.reader);
+  while (true) {
+    auto next = reader.Next();
+    if (!next.ok()) {
+      ++p.input_errors;
+      if (on_input_error) on_input_error(next.status());
+      continue;
+    }
+    if (!next->has_value()) break;
+    Document doc = std::move(**next);
+    ++p.read;
+    meter.Saw(doc);
+    DRAGOMAN_ASSIGN_OR_RETURN(bool known, store->HasContent(Store::ContentHash(doc)));
+    if (known) {
+      ++p.unchanged;
+      report(false);
+      continue;
+    }
+    pending.push_back(std::move(doc));
+    if (pending.size() >= batch) DRAGOMAN_RETURN_IF_ERROR(flush());
+    report(false);
+  }
+  DRAGOMAN_RETURN_IF_ERROR(flush());
+  report(true);
+  return p;
+}
+
+}  // namespace dragoman

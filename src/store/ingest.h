@@ -1,0 +1,57 @@
+// Ingest: documents from files/folders/JSON Lines -> coder -> corpus store, in batches.
+//
+// For each document the reader yields, the content hash (Store::ContentHash) is checked first: a
+// document already stored with exactly this content is counted `unchanged` and not even coded,
+// which is what makes re-running an interrupted ingest cheap. The others are coded (in parallel
+// across `threads`), split into sentences for the full-text index, and written `batch_size` at a
+// time, ONE TRANSACTION PER BATCH: a crash (kill -9, power loss) loses at most the batch in
+// flight, and running the same command again completes the rest with every document stored
+// exactly once.
+//
+// Unreadable inputs (binary, invalid UTF-8, too large...) are passed to `on_input_error` and
+// skipped; the others are still stored. A store failure stops the ingest (committed batches
+// stay).
+//
+// Thread-safety: Ingest() runs on the calling thread plus its own worker threads; the callbacks
+// are called on the calling thread only.
+#ifndef DRAGOMAN_STORE_INGEST_H_
+#define DRAGOMAN_STORE_INGEST_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "input/reader.h"
+
+namespace dragoman {
+
+struct IngestConfig {
+  std::string db_path;
+  std::string data_dir;  // for the coder and the sentence splitter
+  ReaderConfig reader;
+  std::vector<std::string> inputs;  // files, folders, "-" for stdin
+  int batch_size = 64;              // documents per transaction
+  int threads = 0;                  // coding threads; 0: one per hardware thread
+};
+
+struct IngestProgress {
+  int64_t read = 0;  // documents read so far
+  int64_t added = 0, replaced = 0, unchanged = 0;
+  int64_t input_errors = 0;
+  int64_t events = 0;                       // event mentions stored by this run
+  int64_t bytes_done = 0, bytes_total = 0;  // input bytes (bytes_total 0: unknown, e.g. stdin)
+  double seconds = 0;                       // since the start
+};
+
+// Runs the whole ingest. `progress` (may be empty) is called after every batch and about every
+// 200 ms while reading; `on_input_error` (may be empty) for each unreadable input. Returns the
+// final counts, or the Status that stopped it (Store, BadData for the dictionaries, ...).
+Result<IngestProgress> Ingest(const IngestConfig& config,
+                              const std::function<void(const IngestProgress&)>& progress,
+                              const std::function<void(const Status&)>& on_input_error);
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_STORE_INGEST_H_
