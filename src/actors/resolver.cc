@@ -164,6 +164,14 @@ struct ActorResolver::Impl {
 
   void FindItems();
   bool IsNameToken(int i) const;
+  // Whether the phrase at token i has a possessive owner ("their citizens in Iran" are not
+  // Iran's citizens).
+  bool Owned(int i) const {
+    if (i == 0) return false;
+    const std::string& w = toks[i - 1].norm;
+    return w == "their" || w == "his" || w == "her" || w == "its" || w == "our" || w == "my" ||
+           w == "your";
+  }
   // Past words such as "junior", "interim", "new" that may sit inside an actor phrase
   // (references.txt class "skip"), when a dictionary phrase follows them; else `i`.
   int SkipWords(int i) const {
@@ -470,7 +478,7 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
   while (role && pos + 1 < n &&
          (Is(toks[pos], "of") || Is(toks[pos], "to") || Is(toks[pos], "for") ||
           ((Is(toks[pos], "in") || Is(toks[pos], "throughout") || Is(toks[pos], "across")) &&
-           country.empty() && org.empty()))) {
+           country.empty() && org.empty() && !Owned(i)))) {
     int q = pos + 1;
     if (q < n && Is(toks[q], "the")) ++q;
     if (q >= n || item_at[q] < 0) break;

@@ -284,6 +284,15 @@ TEST(ActorResolver, WordsInsideActorPhrases) {
   EXPECT_ACTOR(d, "Cairo's security chief", "EGYCOP");
 }
 
+TEST(ActorResolver, RoleInCountry) {
+  auto d = RunDoc(
+      "Rebels in the Ivory Coast rejected the plan. Azerbaijani officials said their citizens "
+      "in Iran were denied visits.",
+      PartialDate{2003, 1, 1});
+  EXPECT_ACTOR(d, "Rebels in the Ivory Coast", "CIVREB");
+  for (const auto& m : d.All()) EXPECT_NE(m.actor.code, "IRNCVL") << Describe(m);
+}
+
 TEST(ActorResolver, KnownSurnameEndsAnUnknownSpelling) {
   // "Mitterand" is a listed alias; the first name is not in the file with this spelling.
   auto d = RunDoc("President Francois Mitterand welcomed the visitors.", PartialDate{1990, 1, 1});
