@@ -4,7 +4,8 @@
 // (noun.exc, verb.exc, adj.exc) from Debian's wordnet-base are loaded into hash tables. A word
 // form is reduced the way WordNet's morphy does it:
 //   1. an exception list entry wins ("met" -> "meet", "was" -> "be", "mice" -> "mouse");
-//   2. a form that is itself a lemma stays as it is ("talk");
+//   2. a form that is itself a lemma stays as it is ("talk"), except that a noun plural in -s
+//      whose singular is also a noun lemma takes the singular ("relations" -> "relation");
 //   3. otherwise the detachment rules for the part of speech are tried in order and the first
 //      candidate that is a lemma is returned (verbs: -s, -ies>y, -es>e, -es, -ed>e, -ed, -ing>e,
 //      -ing; nouns: -s, -ses>s, -xes>x, -zes>z, -ches>ch, -shes>sh, -men>man, -ies>y;
