@@ -40,7 +40,7 @@ bool PartialDate::valid() const {
 
 std::string PartialDate::ToString() const {
   if (!valid()) return "";
-  char buf[16];
+  char buf[40];  // large enough for any int fields, so -Wformat-truncation stays quiet
   if (day) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   } else if (month) {
