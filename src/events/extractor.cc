@@ -526,7 +526,16 @@ Mood SentenceAnalysis::MoodAt(int trigger, int seg) const {
   for (int j = trigger - 1; j >= begin; --j) {
     if (Punct(j)) break;
     if (IsNorm("modal_intent", j)) return Mood::kIntended;
-    if (IsNorm("modal_hypothetical", j)) return Mood::kHypothetical;
+    if (IsNorm("modal_hypothetical", j)) {
+      // Reported future: "said they would boycott ..." states an intention.
+      if (Norm(j) == "would") {
+        for (int s = seg, guard = 0; s >= 0 && guard < 4; s = segs_[s].inherit, ++guard) {
+          if (segs_[s].kind == SegKind::kReported) return Mood::kIntended;
+          if (segs_[s].kind != SegKind::kSub) break;
+        }
+      }
+      return Mood::kHypothetical;
+    }
     if (Norm(j) == "to" && j - 1 >= begin) {
       int k = j - 1;
       while (k >= begin && IsNorm("adverb", k)) --k;
@@ -660,6 +669,8 @@ std::vector<Event> SentenceAnalysis::Run() {
         m = again;
       }
       if ((p.active_only && m.passive) || (p.passive_only && !m.passive)) continue;
+      // A pattern that needs a target must not shadow a less specific one that fits.
+      if (p.need_target && !m.passive && m.targets.empty()) continue;
       best = m;
     }
     if (!best) continue;
@@ -682,9 +693,13 @@ std::vector<Event> SentenceAnalysis::Run() {
     int t = matches[b].trigger;
     int j = t - 1;
     while (j >= 0 && IsNorm("adverb", j)) --j;
-    if (j < 0 || Norm(j) != "to") continue;
     for (size_t a = 0; a < b; ++a) {
-      if (Seg(matches[a].trigger) == Seg(t) && t - matches[a].end <= 6) drop[b] = true;
+      if (Seg(matches[a].trigger) != Seg(t)) continue;
+      // "X said Y must release ...": the demand codes it.
+      if (impl_.patterns[matches[a].pattern].from_speaker && j >= 0 && j < matches[a].end) {
+        drop[b] = true;
+      }
+      if (j >= 0 && Norm(j) == "to" && t - matches[a].end <= 6) drop[b] = true;
     }
   }
 
@@ -724,7 +739,13 @@ std::vector<Event> SentenceAnalysis::Run() {
     // Source and target mentions.
     std::vector<int> src_mentions, tgt_mentions;
     std::vector<ActorRef> sources, targets;
-    if (m.source >= 0) {
+    if (p.from_speaker) {
+      int sp = SpeakerOfSegment(seg, 0);
+      if (sp < 0) continue;
+      src_mentions = {sp};
+      tgt_mentions = SubjectOf(seg, m.trigger);
+      if (tgt_mentions.empty()) continue;
+    } else if (m.source >= 0) {
       src_mentions = {m.source};
     } else if (m.passive) {
       int agent = ByAgent(m.trigger, seg);
@@ -753,7 +774,9 @@ std::vector<Event> SentenceAnalysis::Run() {
         }
       }
     }
-    if (m.passive || p.patient) {
+    if (p.from_speaker) {
+      // target set above
+    } else if (m.passive || p.patient) {
       int head = m.passive ? ReducedPassiveHead(m.trigger) : -1;
       tgt_mentions = head >= 0 ? Coordinated(head) : SubjectOf(seg, m.trigger);
       if (p.patient && !m.passive) src_mentions.clear();

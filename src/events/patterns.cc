@@ -152,6 +152,8 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
     p->about = true;
   } else if (key == "react") {
     p->reactive = true;
+  } else if (key == "speaker") {
+    p->from_speaker = true;
   } else if (key == "patient") {
     p->patient = true;
   } else if (key == "tgt") {

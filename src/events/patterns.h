@@ -55,6 +55,7 @@ struct Pattern {
   bool during = false;          // during: "during a meeting (with +)": counterpart rule
   bool about = false;           // about: target = first later actor of another country
   bool reactive = false;        // react: without a target, take the counterpart from context
+  bool from_speaker = false;    // speaker: source = the clause's speaker, target = its subject
   bool need_target = false;     // tgt: no event without a target actor
   bool patient = false;         // patient: the clause subject undergoes it ("remain under arrest")
   std::string infer;            // infer=gov|country: agentless source from the location's country
