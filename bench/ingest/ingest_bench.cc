@@ -4,6 +4,7 @@
 // disk per 1,000 documents.
 //
 //   ingest_bench [--docs N] [--threads N] [--batch N] [--shared DIR] [--keep FILE]
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -26,6 +27,15 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+// CPU seconds (user + system, all threads) used by this process so far: a figure that does not
+// depend on how busy the machine is.
+double CpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
 
 struct Source {
   std::string name, text;
@@ -123,8 +133,10 @@ int main(int argc, char** argv) {
   config.threads = threads;
   config.batch_size = batch;
   auto start = std::chrono::steady_clock::now();
+  double cpu_start = CpuSeconds();
   auto result = dragoman::Ingest(config, {}, {});
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double cpu = CpuSeconds() - cpu_start;
   if (!result.ok()) {
     std::cerr << "ingest_bench: " << result.status().message() << "\n";
     return 1;
@@ -150,6 +162,8 @@ int main(int argc, char** argv) {
       "%.1f events/s\n",
       seconds, docs / seconds, static_cast<long long>(p.events),
       static_cast<double>(p.events) / seconds);
+  std::printf("cpu: %.2f s user+system (all threads), %.1f documents per CPU-second\n", cpu,
+              docs / cpu);
   std::printf("size on disk: %.2f MB, %.2f MB per 1,000 documents\n", size / 1e6,
               size / 1e6 * 1000.0 / docs);
   if (again.ok()) {

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <thread>
@@ -18,10 +20,33 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Input sizes for the progress estimate: path -> bytes (folders walked like the reader does,
+struct InputSize {
+  int64_t bytes = 0;
+  int64_t lines = 0;  // for JSON Lines files: progress within the file goes by line
+};
+
+bool IsJsonl(const fs::path& p) { return p.extension() == ".jsonl" || p.extension() == ".ndjson"; }
+
+int64_t CountLines(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  int64_t n = 0;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    n += std::count(buf, buf + in.gcount(), '\n');
+  }
+  return n;
+}
+
+// Input sizes for the progress estimate: path -> size (folders walked like the reader does,
 // hidden entries skipped).
-std::map<std::string, int64_t> InputSizes(const std::vector<std::string>& inputs) {
-  std::map<std::string, int64_t> sizes;
+std::map<std::string, InputSize> InputSizes(const std::vector<std::string>& inputs) {
+  std::map<std::string, InputSize> sizes;
+  auto add = [&](const fs::path& p, uintmax_t bytes) {
+    InputSize s;
+    s.bytes = static_cast<int64_t>(bytes);
+    if (IsJsonl(p)) s.lines = CountLines(p);
+    sizes[p.string()] = s;
+  };
   for (const auto& in : inputs) {
     std::error_code ec;
     if (in == "-") continue;
@@ -32,55 +57,59 @@ std::map<std::string, int64_t> InputSizes(const std::vector<std::string>& inputs
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file(ec)) {
-          sizes[it->path().string()] = static_cast<int64_t>(it->file_size(ec));
-        }
+        if (it->is_regular_file(ec)) add(it->path(), it->file_size(ec));
       }
     } else if (fs::is_regular_file(in, ec)) {
-      sizes[in] = static_cast<int64_t>(fs::file_size(in, ec));
+      add(in, fs::file_size(in, ec));
     }
   }
   return sizes;
 }
 
-// The file a document came from: its origin without a ":LINE" suffix.
-std::string OriginFile(const std::string& origin) {
+// Splits an origin "path:LINE" into the path and the line (0 when there is none).
+std::pair<std::string, int64_t> OriginFile(const std::string& origin) {
   size_t colon = origin.rfind(':');
   if (colon != std::string::npos && colon + 1 < origin.size() &&
       std::all_of(origin.begin() + static_cast<long>(colon) + 1, origin.end(),
                   [](char c) { return c >= '0' && c <= '9'; })) {
-    return origin.substr(0, colon);
+    return {origin.substr(0, colon), std::atoll(origin.c_str() + colon + 1)};
   }
-  return origin;
+  return {origin, 0};
 }
 
-// Tracks how many input bytes are done: finished files count whole; the current file counts the
-// text read from it so far, capped at its size.
+// Tracks how many input bytes are done: finished files count whole; the current file counts its
+// share of lines read (JSON Lines) or the text read from it so far, capped at its size.
 class ByteMeter {
  public:
-  explicit ByteMeter(std::map<std::string, int64_t> sizes) : sizes_(std::move(sizes)) {
-    for (const auto& [p, n] : sizes_) total_ += n;
+  explicit ByteMeter(std::map<std::string, InputSize> sizes) : sizes_(std::move(sizes)) {
+    for (const auto& [p, n] : sizes_) total_ += n.bytes;
   }
   void Saw(const Document& d) {
-    std::string file = OriginFile(d.origin);
-    if (file != current_) {
-      finished_ += current_size_;
-      current_ = file;
+    auto [file, line] = OriginFile(d.origin);
+    if (file != current_name_) {
+      finished_ += current_.bytes;
+      current_name_ = file;
       auto it = sizes_.find(file);
-      current_size_ = it == sizes_.end() ? 0 : it->second;
+      current_ = it == sizes_.end() ? InputSize{} : it->second;
       in_current_ = 0;
     }
-    in_current_ += static_cast<int64_t>(d.text.size());
+    if (line > 0 && current_.lines > 0) {
+      in_current_ = current_.bytes * line / current_.lines;
+    } else {
+      in_current_ += static_cast<int64_t>(d.text.size());
+    }
   }
   int64_t done() const {
-    return std::min(total_, finished_ + std::min(in_current_, current_size_));
+    return std::min(total_, finished_ + std::min(in_current_, current_.bytes));
   }
   int64_t total() const { return total_; }
+  void Finish() { finished_ = total_; }
 
  private:
-  std::map<std::string, int64_t> sizes_;
-  int64_t total_ = 0, finished_ = 0, current_size_ = 0, in_current_ = 0;
-  std::string current_;
+  std::map<std::string, InputSize> sizes_;
+  int64_t total_ = 0, finished_ = 0, in_current_ = 0;
+  InputSize current_;
+  std::string current_name_;
 };
 
 struct Pipeline {
@@ -195,6 +224,7 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
     report(false);
   }
   DRAGOMAN_RETURN_IF_ERROR(flush());
+  meter.Finish();
   report(true);
   return p;
 }
