@@ -405,7 +405,13 @@ bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, b
 bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
   while (j >= 0 && IsNorm("determiner", j)) --j;
-  return j >= 0 && IsNorm("preposition", j);
+  if (j < 0 || !IsNorm("preposition", j)) return false;
+  // "Thousands of Iraqi Kurds demonstrated": the counted actor heads the phrase.
+  if (Norm(j) == "of" && j > 0 &&
+      (IsNorm("partitive", j - 1) || toks_[j - 1].has(Token::kNumber))) {
+    return false;
+  }
+  return true;
 }
 
 bool SentenceAnalysis::ObjectOfVerb(int mention) const {
@@ -760,6 +766,15 @@ std::vector<Event> SentenceAnalysis::Run() {
       }
       if (j >= 0 && in_mention_[j] >= 0 && facts_.actors[in_mention_[j]].token_end == j + 1) {
         src_mentions = {in_mention_[j]};
+      } else {
+        // "staged demonstrations", "continued their hunger strike": a performing verb before
+        // the noun makes its subject the source.
+        int k = first - 1;
+        while (k >= segs_[seg].begin && k >= first - 5 && !Is("light_verb", k) && !Punct(k) &&
+               in_mention_[k] < 0) {
+          --k;
+        }
+        if (k >= segs_[seg].begin && Is("light_verb", k)) src_mentions = SubjectOf(seg, k);
       }
     } else {
       src_mentions = SubjectOf(seg, m.words.empty() ? m.trigger : m.words.front());
