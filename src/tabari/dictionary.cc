@@ -185,7 +185,7 @@ class PatternParser {
       DRAGOMAN_RETURN_IF_ERROR(ParseElem(&e));
       e.adjacent = next_adjacent;
       next_adjacent = Underscore();
-      if (next_adjacent && e.kind == PatternElem::Kind::kWord) e.word.exact = true;
+      if (last_exact_ && e.kind == PatternElem::Kind::kWord) e.word.exact = true;
       cur->push_back(std::move(e));
     }
     return Status::Ok();
@@ -195,15 +195,22 @@ class PatternParser {
   void SkipSpace() {
     while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
   }
-  // Consumes '_' (and '~') directly after an element; true when one was there.
+  // Consumes '_' (and '~') directly after an element; true when the next element must be
+  // adjacent. A '_' followed by a blank ("IN_ *") only makes the word exact.
   bool Underscore() {
     bool any = false;
     while (pos_ < s_.size() && (s_[pos_] == '_' || s_[pos_] == '~')) {
       if (s_[pos_] == '_') any = true;
       ++pos_;
     }
+    last_exact_ = any;
+    if (any && pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_])) &&
+        pos_ + 1 < s_.size() && s_[pos_ + 1] != '{' && s_[pos_ + 1] != '|' &&
+        s_[pos_ + 1] != '}')
+      return false;
     return any;
   }
+  bool last_exact_ = false;
   static bool WordChar(char c) {
     return !std::isspace(static_cast<unsigned char>(c)) && c != '_' && c != '*' && c != '{' &&
            c != '}' && c != '|' && c != '~';
@@ -235,7 +242,7 @@ class PatternParser {
         sub.adjacent = alt.empty() ? false : next_adjacent;
         if (alt.empty()) sub.adjacent = false;
         next_adjacent = Underscore();
-        if (next_adjacent && sub.kind == PatternElem::Kind::kWord) sub.word.exact = true;
+        if (last_exact_ && sub.kind == PatternElem::Kind::kWord) sub.word.exact = true;
         alt.push_back(std::move(sub));
       }
     }
@@ -280,11 +287,14 @@ class PatternParser {
 int CountLiterals(const std::vector<PatternElem>& v) {
   int n = 0;
   for (const auto& e : v) {
-    if (e.kind == PatternElem::Kind::kWord || e.kind == PatternElem::Kind::kSynset) ++n;
+    // A literal word weighs more than a synonym set, so "* DOLLAR" is tried before
+    // "* &CURRENCY".
+    if (e.kind == PatternElem::Kind::kWord) n += 2;
+    if (e.kind == PatternElem::Kind::kSynset) ++n;
     if (e.kind == PatternElem::Kind::kAlternatives) {
       size_t m = 0;
       for (const auto& a : e.alts) m = std::max(m, a.size());
-      n += static_cast<int>(m);
+      n += 2 * static_cast<int>(m);
     }
     if (e.kind != PatternElem::Kind::kWord) n += 0;
   }
