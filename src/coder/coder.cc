@@ -75,7 +75,10 @@ CodedDocument Coder::Code(const Document& doc) const {
   const Impl& im = *impl_;
   CodedDocument out;
   std::vector<Sentence> sentences = im.text->Analyze(doc.text);
-  out.sentences = static_cast<int>(sentences.size());
+  out.sentences.reserve(sentences.size());
+  for (const Sentence& s : sentences) {
+    out.sentences.push_back({s.index, s.begin, s.end, s.paragraph, s.heading, s.furniture});
+  }
 
   ActorResolver resolver(im.actors, doc.date);
   std::vector<std::vector<DateMention>> dates(sentences.size());

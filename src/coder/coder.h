@@ -6,6 +6,7 @@
 #ifndef DRAGOMAN_CODER_CODER_H_
 #define DRAGOMAN_CODER_CODER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,9 +21,19 @@ struct CoderConfig {
   std::string data_dir;  // dragoman's data directory (base/file.h FindDataDir)
 };
 
+// A sentence as the coder split it: its byte span in the document text and how it was read.
+struct CodedSentence {
+  int index = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  int paragraph = 0;
+  bool heading = false;    // coded for actors only, never for events
+  bool furniture = false;  // page chrome: neither actors nor events
+};
+
 struct CodedDocument {
   std::vector<Event> events;
-  int sentences = 0;
+  std::vector<CodedSentence> sentences;  // every sentence, in document order
 };
 
 class Coder {

@@ -12,7 +12,6 @@
 
 #include "coder/coder.h"
 #include "store/store.h"
-#include "text/analysis.h"
 
 namespace dragoman {
 
@@ -114,7 +113,6 @@ class ByteMeter {
 
 struct Pipeline {
   const Coder* coder;
-  const TextAnalyzer* text;
   int threads;
 
   // Codes `docs` into records, spreading documents over the threads.
@@ -126,8 +124,9 @@ struct Pipeline {
         DocumentRecord& r = out[i];
         r.doc = std::move(docs[i]);
         r.date_source = std::string(DateSourceName(r.doc.date_source));
-        r.events = coder->Code(r.doc).events;
-        for (const Sentence& s : text->Analyze(r.doc.text)) {
+        CodedDocument coded = coder->Code(r.doc);
+        r.events = std::move(coded.events);
+        for (const CodedSentence& s : coded.sentences) {
           r.sentences.push_back({s.index, s.begin, s.end});
         }
       }
@@ -152,11 +151,10 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   // The dictionaries are loaded when the first document needs coding: re-running a finished or
   // interrupted ingest over stored documents only hashes them.
   std::unique_ptr<Coder> coder;
-  std::unique_ptr<TextAnalyzer> text;
   int threads = config.threads > 0
                     ? config.threads
                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  Pipeline pipeline{nullptr, nullptr, threads};
+  Pipeline pipeline{nullptr, threads};
 
   IngestProgress p;
   ByteMeter meter(InputSizes(config.inputs));
@@ -178,11 +176,7 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
     if (pending.empty()) return Status::Ok();
     if (!coder) {
       DRAGOMAN_ASSIGN_OR_RETURN(coder, Coder::Create(CoderConfig{config.data_dir}));
-      TextConfig tc;
-      tc.data_dir = config.data_dir;
-      DRAGOMAN_ASSIGN_OR_RETURN(text, TextAnalyzer::Create(tc));
       pipeline.coder = coder.get();
-      pipeline.text = text.get();
     }
     std::vector<DocumentRecord> records = pipeline.Code(std::move(pending));
     pending.clear();
