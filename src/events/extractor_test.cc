@@ -71,6 +71,7 @@ const std::map<std::string, std::string>& Lemmas() {
       {"investigated", "investigate"},
       {"did", "do"},
       {"does", "do"},
+      {"demonstrated", "demonstrate"}, {"staged", "stage"},
       {"criticized", "criticize"},
       {"received", "receive"},
       {"emphasized", "emphasize"},
@@ -299,6 +300,14 @@ TEST_F(ExtractorTest, ClauseStructures) {
       // Infinitive complement: "urged X to release" codes the appeal, not a release.
       {"[The UN|IGOUNO] urged [Azerbaijan|AZEGOV] to release [the prisoners|ARMCVL] .", "IGOUNO",
        "AZEGOV", "02"},
+      // "X said Y must ...": a demand by the speaker on the clause subject.
+      {"[Britain|GBRGOV] said that [Libya|LBYGOV] must release the prisoners .", "GBRGOV",
+       "LBYGOV", "10"},
+      // A counted actor heads its phrase: "thousands of X demonstrated".
+      {"Thousands of [Kurds|IRQCVL] demonstrated in {Kirkuk|IRQ} .", "IRQCVL", "", "141"},
+      // An event noun performed by a light verb takes the clause subject.
+      {"[Students|IDNEDU] staged demonstrations against [the government|IDNGOV] .", "IDNEDU",
+       "IDNGOV", "14"},
       // Sanctions with a preposition slot.
       {"[The EU|IGOEU] imposed sanctions on [Iran|IRNGOV] .", "IGOEU", "IRNGOV", "163"},
       // Attack noun with an agent inferred from the place, target from the slot.
