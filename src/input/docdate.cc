@@ -383,9 +383,26 @@ bool StartsWithDash(std::string_view s, size_t i) {
          rest.starts_with("\xE2\x80\x94");
 }
 
+// A short run of capitalised words with commas ("Washington,", "New Delhi, India,"), not a
+// headline ("Iran sets date for talks,").
+bool LooksLikePlace(std::string_view prefix) {
+  int words = 0;
+  size_t i = 0;
+  while (i < prefix.size()) {
+    while (i < prefix.size() && (prefix[i] == ' ' || prefix[i] == ',')) ++i;
+    if (i >= prefix.size()) break;
+    unsigned char c = static_cast<unsigned char>(prefix[i]);
+    if (!((c >= 'A' && c <= 'Z') || c >= 0x80)) return false;
+    ++words;
+    while (i < prefix.size() && prefix[i] != ' ' && prefix[i] != ',') ++i;
+  }
+  return words >= 1 && words <= 4;
+}
+
 // Agency datelines: a place (or nothing), a comma, the date, then an agency and/or a dash:
 // "BAKU, March 8 (Reuters) -", "LONDON, 8 March 2024 -", "MOSCOW, March 8. /TASS/.",
-// "Baku, March 8, AZERTAC", "March 8 (AP) -"; with the place in capitals also
+// "Baku, March 8, AZERTAC", "March 8 (AP) -", a line of its own "Washington, August 9, 2025";
+// with the place in capitals also
 // "BAKU, Azerbaijan, March 8." and "MOSCOW. March 8 (Interfax) -".
 bool IsAgencyDateline(std::string_view line, const DateMatch& m) {
   if (m.begin > 60) return false;
@@ -410,6 +427,10 @@ bool IsAgencyDateline(std::string_view line, const DateMatch& m) {
   bool period = q < line.size() && line[q] == '.';
   if (period) ++q;
   q = SkipBlanks(line, q);
+  // A line that is only "Place, date" ("Washington, August 9, 2025") when the date is complete.
+  if (!prefix.empty() && q >= line.size() && m.date.year != 0 && LooksLikePlace(prefix)) {
+    return true;
+  }
   bool agency = false;
   if (q < line.size() && (line[q] == '(' || line[q] == '/')) {
     size_t close = line.find(line[q] == '(' ? ')' : '/', q + 1);

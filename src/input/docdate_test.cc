@@ -67,6 +67,10 @@ const DateCase kCases[] = {
      DateSource::kDateline},
     {"NEW DELHI, India, 7 April 2022 - Officials met.", "2022-04-07", DateSource::kDateline},
     {"BAKU, March 8 (Reuters) - The talks ended.", "", DateSource::kNone},  // no year anywhere
+    {"Vienna, May 3, 2021\n\nThe envoys met.", "2021-05-03", DateSource::kDateline},
+    {"New Delhi, 7 April 2022.\nOfficials met.", "2022-04-07", DateSource::kDateline},
+    {"Updated: March 9, 2024\nVienna, March 8\nThe envoys met.", "2024-03-09",
+     DateSource::kUpdated},  // a place line without a year is not trusted
     {"Updated: March 9, 2024\nMOSCOW, March 8. /TASS/. The minister said.", "2024-03-08",
      DateSource::kDateline},
     {"Updated: March 9, 2024\nBAKU, Azerbaijan, March 8. The ministry said.", "2024-03-08",
