@@ -1,5 +1,6 @@
 // The coder runs the stages over one document in order. Per-document state (the actor resolver's
-// memory of who is who) lives on the stack of Code(), so a Coder can serve many threads.
+// memory of who is who, the event stage's context) lives on the stack of Code(), so a Coder can
+// serve many threads.
 //
 // After the event stage, one discourse rule is applied here because it needs the whole paragraph:
 // an event whose sentence states no date takes the date stated elsewhere in its paragraph when
@@ -81,6 +82,7 @@ CodedDocument Coder::Code(const Document& doc) const {
   }
 
   ActorResolver resolver(im.actors, doc.date);
+  EventContext event_context;
   std::vector<std::vector<DateMention>> dates(sentences.size());
   std::vector<int> event_paragraph;
   const std::string doc_date = doc.date ? doc.date->ToString() : "";
@@ -95,11 +97,14 @@ CodedDocument Coder::Code(const Document& doc) const {
     // document-order memory; it reports no actors from furniture.
     facts.actors = resolver.Resolve(s, doc.text);
     dates[i] = FindDates(s, doc.text, doc.date);
-    if (s.furniture) continue;
-    facts.dates = dates[i];
-    facts.places = im.places->Find(s);
-    facts.quantities = FindQuantities(s, doc.text);
-    for (Event& e : im.events->Extract(facts)) {
+    if (!s.furniture) {
+      facts.dates = dates[i];
+      facts.places = im.places->Find(s);
+      facts.quantities = FindQuantities(s, doc.text);
+    }
+    // Furniture and headings go through too: the extractor codes nothing from them but keeps
+    // its per-document context in step.
+    for (Event& e : im.events->Extract(facts, &event_context)) {
       e.doc = doc.id;
       e.doc_date = doc_date;
       e.doc_date_source = doc_date_source;
