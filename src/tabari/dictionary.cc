@@ -196,14 +196,18 @@ class PatternParser {
     while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
   }
   // Consumes '_' (and '~') directly after an element; true when the next element must be
-  // adjacent. A '_' followed by a blank ("IN_ *") only makes the word exact.
+  // adjacent. A '_' followed by a blank ("IN_ *") only makes the word exact; '~' marks a
+  // stem that takes any ending.
   bool Underscore() {
     bool any = false;
+    bool tilde = false;
     while (pos_ < s_.size() && (s_[pos_] == '_' || s_[pos_] == '~')) {
       if (s_[pos_] == '_') any = true;
+      if (s_[pos_] == '~') tilde = true;
       ++pos_;
     }
-    last_exact_ = any;
+    // '~' keeps the word a stem ("REAL~_" matches REALLY) while '_' still joins it to the next.
+    last_exact_ = any && !tilde;
     if (any && pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_])) &&
         pos_ + 1 < s_.size() && s_[pos_ + 1] != '{' && s_[pos_ + 1] != '|' &&
         s_[pos_ + 1] != '}')

@@ -42,6 +42,7 @@ constexpr char kVerbs[] = R"(<SYNSETS>
 SCOLD  [121]
 - * FOR &GOODS  [131]
 - $ HELPED + *  [044]
+- * WITH SHARP~_WORDS  [125]
 PRAISE  [041]
 { LAUDED_ }
 GREET  [031:032]
@@ -154,6 +155,9 @@ TEST(Coder, PatternsSynsetsAndMarkers) {
   EXPECT_EQ(Events(d, "Quarnia and Velmora will meet again."), "QRN/VLM/035 VLM/QRN/035 ");
   // A null-coded verb without a matching pattern codes nothing.
   EXPECT_EQ(Events(d, "Quarnia will meet Velmora."), "");
+  // "SHARP~_WORDS": '~' keeps SHARP a stem (SHARPEST) while '_' keeps WORDS next to it.
+  EXPECT_EQ(Events(d, "Quarnia scolded Velmora with sharpest words."), "QRN/VLM/125 ");
+  EXPECT_EQ(Events(d, "Quarnia scolded Velmora with sharp angry words."), "QRN/VLM/121 ");
 }
 
 TEST(Coder, PairedCompoundsAgentsAndDates) {
