@@ -329,9 +329,16 @@ bool TabariCoder::MatchSeq(const std::vector<PatternElem>& seq, size_t k, int po
 
 void TabariCoder::CodeSentence(int begin, int end, CodeResult* out) {
   size_t first_event = out->events.size();
+  dominant_begin_ = dominant_end_ = 0;
   CodeClauses(begin, end, out);
-  // The same event twice in one sentence is reported once.
   auto& ev = out->events;
+  // A dominant verb ("[031!]") that was coded is the sentence's only event.
+  if (dominant_end_ > dominant_begin_) {
+    ev.erase(ev.begin() + static_cast<std::ptrdiff_t>(dominant_end_), ev.end());
+    ev.erase(ev.begin() + static_cast<std::ptrdiff_t>(first_event),
+             ev.begin() + static_cast<std::ptrdiff_t>(dominant_begin_));
+  }
+  // The same event twice in one sentence is reported once.
   size_t w = first_event;
   for (size_t r = first_event; r < ev.size(); ++r) {
     bool dup = false;
@@ -503,6 +510,7 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           return;
         }
       }
+      size_t before = out->events.size();
       if (cap_compound_ >= 0) {
         EmitCompound(nps_[cap_compound_], *code, out);
         coded = true;
@@ -593,6 +601,10 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         inherited = *src;
         Emit(*src, *tgt, *code, out);
         coded = true;
+      }
+      if (code->dominant && dominant_end_ == dominant_begin_ && out->events.size() > before) {
+        dominant_begin_ = before;
+        dominant_end_ = out->events.size();
       }
       if (opt_->code_by == Options::CodeBy::kAll) continue;
       ++v;

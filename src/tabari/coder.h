@@ -117,6 +117,8 @@ class TabariCoder {
   // Pattern-match captures.
   int cap_source_ = -1, cap_target_ = -1, cap_compound_ = -1;
   int sentence_begin_ = 0, sentence_end_ = 0;
+  // Events [dominant_begin_, dominant_end_) of the current sentence came from a dominant verb.
+  size_t dominant_begin_ = 0, dominant_end_ = 0;
   bool complex_ = false, discard_ = false;
 };
 

@@ -136,6 +136,7 @@ Status ParseVerbCode(std::string_view body, VerbCode* vc, std::string_view name,
   std::string s(body);
   while (!s.empty() && (s.back() == '?' || s.back() == '!')) {
     if (s.back() == '?') vc->weak = true;
+    if (s.back() == '!') vc->dominant = true;
     s.pop_back();
   }
   size_t colon = s.find(':');

@@ -73,11 +73,13 @@ struct AgentEntry {
 };
 
 // A verb or pattern code: "064", paired "032:033", "---" (null), "###" (discard), "+++"
-// (complex); a trailing '?' marks a weak (attribution) verb, '!' is accepted and ignored.
+// (complex); a trailing '?' marks a weak (attribution) verb, a trailing '!' a dominant one
+// (when it is coded, the sentence reports only its events).
 struct VerbCode {
   std::string code;
   std::string paired;  // second code of a paired event, "" when none
   bool weak = false;
+  bool dominant = false;
   bool null() const { return code == "---"; }
   bool discard() const { return code == "###"; }
   bool complex() const { return code == "+++"; }

@@ -50,6 +50,7 @@ MEET  [---]
 - % * AGAIN  [035]
 SAID  [023?]
 CONFER  [+++]
+HOST  [042!]
 JOUST  [###]
 )";
 
@@ -158,6 +159,10 @@ TEST(Coder, PatternsSynsetsAndMarkers) {
   // "SHARP~_WORDS": '~' keeps SHARP a stem (SHARPEST) while '_' keeps WORDS next to it.
   EXPECT_EQ(Events(d, "Quarnia scolded Velmora with sharpest words."), "QRN/VLM/125 ");
   EXPECT_EQ(Events(d, "Quarnia scolded Velmora with sharp angry words."), "QRN/VLM/121 ");
+  // "[042!]" is dominant: once coded, the sentence reports only its events.
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora and hosted the Toll Isles."), "QRN/TLD/042 ");
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora and scolded the Toll Isles."),
+            "QRN/VLM/041 QRN/TLD/121 ");
 }
 
 TEST(Coder, PairedCompoundsAgentsAndDates) {
