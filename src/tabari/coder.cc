@@ -315,14 +315,25 @@ bool TabariCoder::MatchSeq(const std::vector<PatternElem>& seq, size_t k, int po
   }
   bool adj = k == 0 ? anchored : seq[k].adjacent;
   int last = adj ? pos : limit - 1;
-  for (int p = pos; p <= last && p < limit; ++p) {
-    int s = cap_source_, t = cap_target_, c = cap_compound_;
-    int e = 0;
-    if (MatchElem(seq[k], p, limit, &e) && MatchSeq(seq, k + 1, e, limit, anchored, must_end, end_out))
-      return true;
-    cap_source_ = s;
-    cap_target_ = t;
-    cap_compound_ = c;
+  // A '^' that may float ("AT ^ ^ +") skips actors first: it stands for an actor the pattern
+  // passes over, and only where no actor fits does it skip a plain word.
+  bool skip = seq[k].kind == PatternElem::Kind::kSkip && !adj;
+  for (int pass = skip ? 0 : 1; pass < 2; ++pass) {
+    for (int p = pos; p <= last && p < limit; ++p) {
+      if (pass == 0) {
+        int a = p;
+        while (a + 1 < limit && IsDeterminer(toks_[a].text) && np_start_[a + 1] >= 0) ++a;
+        if (np_start_[a] < 0) continue;
+      }
+      int s = cap_source_, t = cap_target_, c = cap_compound_;
+      int e = 0;
+      if (MatchElem(seq[k], p, limit, &e) &&
+          MatchSeq(seq, k + 1, e, limit, anchored, must_end, end_out))
+        return true;
+      cap_source_ = s;
+      cap_target_ = t;
+      cap_compound_ = c;
+    }
   }
   return false;
 }

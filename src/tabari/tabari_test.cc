@@ -51,6 +51,8 @@ MEET  [---]
 SAID  [023?]
 CONFER  [+++]
 HOST  [042!]
+FEAST  [050]
+- * AT ^ ^ +  [051]
 JOUST  [###]
 )";
 
@@ -163,6 +165,9 @@ TEST(Coder, PatternsSynsetsAndMarkers) {
   EXPECT_EQ(Events(d, "Quarnia praised Velmora and hosted the Toll Isles."), "QRN/TLD/042 ");
   EXPECT_EQ(Events(d, "Quarnia praised Velmora and scolded the Toll Isles."),
             "QRN/VLM/041 QRN/TLD/121 ");
+  // Floating '^' skips actors: the two skipped are Velmora and Bramble, not the word "with".
+  EXPECT_EQ(Events(d, "Quarnia feasted at Velmora with the chiefs of Bramble in the Toll Isles."),
+            "QRN/TLD/051 ");
 }
 
 TEST(Coder, PairedCompoundsAgentsAndDates) {
