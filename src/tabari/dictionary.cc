@@ -306,6 +306,48 @@ int CountLiterals(const std::vector<PatternElem>& v) {
   return n;
 }
 
+// Characters of the literal words, alternatives counted by their longest member.
+int CountChars(const std::vector<PatternElem>& v) {
+  int n = 0;
+  for (const auto& e : v) {
+    if (e.kind == PatternElem::Kind::kWord) n += static_cast<int>(e.word.text.size());
+    if (e.kind == PatternElem::Kind::kAlternatives) {
+      int m = 0;
+      for (const auto& a : e.alts) m = std::max(m, CountChars(a));
+      n += m;
+    }
+  }
+  return n;
+}
+
+// The element sequences a pattern part stands for, one per choice of its '{ | }' members;
+// a part with more than 64 of them is kept whole (matched with its alternatives at run time).
+std::vector<std::vector<PatternElem>> ExpandAlternatives(const std::vector<PatternElem>& v) {
+  size_t total = 1;
+  for (const auto& e : v)
+    if (e.kind == PatternElem::Kind::kAlternatives) total *= std::max<size_t>(1, e.alts.size());
+  if (total == 1 || total > 64) return {v};
+  std::vector<std::vector<PatternElem>> out(1);
+  for (const auto& e : v) {
+    if (e.kind != PatternElem::Kind::kAlternatives) {
+      for (auto& o : out) o.push_back(e);
+      continue;
+    }
+    std::vector<std::vector<PatternElem>> next;
+    for (const auto& o : out)
+      for (const auto& a : e.alts) {
+        std::vector<PatternElem> x = o;
+        for (size_t i = 0; i < a.size(); ++i) {
+          x.push_back(a[i]);
+          if (i == 0) x.back().adjacent = e.adjacent;
+        }
+        next.push_back(std::move(x));
+      }
+    out = std::move(next);
+  }
+  return out;
+}
+
 }  // namespace
 
 bool WordMatches(const Word& w, std::string_view tok) {
@@ -575,8 +617,19 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
       bool star = false;
       DRAGOMAN_RETURN_IF_ERROR(pp.Parse(ph.substr(1), &p.lower, &p.upper, &p.lower_adjacent, &star));
       if (!star) return LineError(name, line, "pattern without '*' (the verb's place)");
-      p.literal_words = CountLiterals(p.lower) + CountLiterals(p.upper);
-      verb_groups[group].patterns.push_back(std::move(p));
+      // Alternatives are spread into one pattern each (as TABARI does), so that each is
+      // ranked by its own length: "* RESIST { TO THE END | TO THE DEATH }" is tried as two.
+      auto lowers = ExpandAlternatives(p.lower);
+      auto uppers = ExpandAlternatives(p.upper);
+      for (auto& lo : lowers)
+        for (auto& up : uppers) {
+          Pattern q = p;
+          q.lower = lo;
+          q.upper = up;
+          q.literal_words = CountLiterals(q.lower) + CountLiterals(q.upper);
+          q.literal_chars = CountChars(q.lower) + CountChars(q.upper);
+          verb_groups[group].patterns.push_back(std::move(q));
+        }
       continue;
     }
     // A verb root.
@@ -704,10 +757,11 @@ void Dictionaries::Finish() {
     agent_index_.Add(agents[i].phrase.words[0], static_cast<int32_t>(i));
   for (size_t i = 0; i < verbs.size(); ++i)
     verb_index_.Add(verbs[i].phrase.words[0], static_cast<int32_t>(i));
-  // Most specific pattern first; ties keep file order.
+  // Most specific pattern first (more literal words, then longer ones); ties keep file order.
   for (auto& g : verb_groups)
     std::stable_sort(g.patterns.begin(), g.patterns.end(), [](const Pattern& a, const Pattern& b) {
-      return a.literal_words > b.literal_words;
+      if (a.literal_words != b.literal_words) return a.literal_words > b.literal_words;
+      return a.literal_chars > b.literal_chars;
     });
   std::sort(nouns.begin(), nouns.end());
   std::sort(adjectives.begin(), adjectives.end());

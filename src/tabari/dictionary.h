@@ -101,6 +101,8 @@ struct Pattern {
   bool lower_adjacent = false;     // last lower element directly precedes the verb
   VerbCode code;
   int literal_words = 0;  // used to try the most specific pattern first
+  int literal_chars = 0;  // characters of the literal words: breaks ties in that order
+
   int line = 0;
 };
 

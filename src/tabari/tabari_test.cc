@@ -53,6 +53,9 @@ CONFER  [+++]
 HOST  [042!]
 FEAST  [050]
 - * AT ^ ^ +  [051]
+CHALLENGE  [110]
+- * STAND { BY THE GATE | UNTIL THE LAST LIGHT FADES }  [111]
+- * STANDOFF BY THE WALL  [112]
 JOUST  [###]
 )";
 
@@ -168,6 +171,11 @@ TEST(Coder, PatternsSynsetsAndMarkers) {
   // Floating '^' skips actors: the two skipped are Velmora and Bramble, not the word "with".
   EXPECT_EQ(Events(d, "Quarnia feasted at Velmora with the chiefs of Bramble in the Toll Isles."),
             "QRN/TLD/051 ");
+  // Alternatives are ranked one by one: "STAND BY THE GATE" is shorter than the fixed
+  // "STANDOFF BY THE WALL", which is tried first.
+  EXPECT_EQ(Events(d, "Quarnia challenged Velmora to a standoff by the gate by the wall."),
+            "QRN/VLM/112 ");
+  EXPECT_EQ(Events(d, "Quarnia challenged Velmora to stand by the gate."), "QRN/VLM/111 ");
 }
 
 TEST(Coder, PairedCompoundsAgentsAndDates) {
