@@ -307,13 +307,16 @@ bool TabariCoder::MatchElem(const PatternElem& e, int pos, int limit, int* end_o
 }
 
 bool TabariCoder::MatchSeq(const std::vector<PatternElem>& seq, size_t k, int pos, int limit,
-                           bool anchored, int must_end, int* end_out) {
+                           bool anchored, int must_end, int* end_out, bool loose) {
   if (k == seq.size()) {
     if (must_end >= 0 && pos != must_end) return false;
     *end_out = pos;
     return true;
   }
   bool adj = k == 0 ? anchored : seq[k].adjacent;
+  // TABARI does not hold the word after a multi-word synonym-set member to its '_'
+  // ("&NEG_EVER" with the member REALLY_DID_NOT also matches "really did not even ever").
+  if (loose) adj = false;
   int last = adj ? pos : limit - 1;
   // A '^' that may float ("AT ^ ^ +") skips actors first: it stands for an actor the pattern
   // passes over, and only where no actor fits does it skip a plain word.
@@ -328,7 +331,8 @@ bool TabariCoder::MatchSeq(const std::vector<PatternElem>& seq, size_t k, int po
       int s = cap_source_, t = cap_target_, c = cap_compound_;
       int e = 0;
       if (MatchElem(seq[k], p, limit, &e) &&
-          MatchSeq(seq, k + 1, e, limit, anchored, must_end, end_out))
+          MatchSeq(seq, k + 1, e, limit, anchored, must_end, end_out,
+                   seq[k].kind == PatternElem::Kind::kSynset && e - p > 1))
         return true;
       cap_source_ = s;
       cap_target_ = t;

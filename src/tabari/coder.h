@@ -88,8 +88,9 @@ class TabariCoder {
   void CodeClauses(int begin, int end, CodeResult* out);
   void MarkNounPhrases(int begin, int end);
   int MatchPhrase(const Phrase& p, int at, int end) const;  // tokens consumed, 0 if none
+  // Matches seq[k..] from pos; `loose` lifts seq[k]'s '_' (after a multi-word synset member).
   bool MatchSeq(const std::vector<PatternElem>& seq, size_t k, int pos, int limit, bool anchored,
-                int must_end, int* end_out);
+                int must_end, int* end_out, bool loose = false);
   bool MatchElem(const PatternElem& e, int pos, int limit, int* end_out);
   int NpAt(int token) const;  // index into nps_ starting at token, -1 if none
   // Appends source x target events, member by member (paired codes add the reverse event).

@@ -53,6 +53,8 @@ CONFER  [+++]
 HOST  [042!]
 FEAST  [050]
 - * AT ^ ^ +  [051]
+TAX  [070]
+- * &GOODS_LEVY  [071]
 CHALLENGE  [110]
 - * STAND { BY THE GATE | UNTIL THE LAST LIGHT FADES }  [111]
 - * STANDOFF BY THE WALL  [112]
@@ -176,6 +178,11 @@ TEST(Coder, PatternsSynsetsAndMarkers) {
   EXPECT_EQ(Events(d, "Quarnia challenged Velmora to a standoff by the gate by the wall."),
             "QRN/VLM/112 ");
   EXPECT_EQ(Events(d, "Quarnia challenged Velmora to stand by the gate."), "QRN/VLM/111 ");
+  // After a multi-word synset member (SALT_FISH) TABARI does not hold the next '_'; after a
+  // one-word member (GRAIN) it does.
+  EXPECT_EQ(Events(d, "Quarnia taxed Velmora salt fish with a heavy levy."), "QRN/VLM/071 ");
+  EXPECT_EQ(Events(d, "Quarnia taxed Velmora grain with a heavy levy."), "QRN/VLM/070 ");
+  EXPECT_EQ(Events(d, "Quarnia taxed Velmora grain levy."), "QRN/VLM/071 ");
 }
 
 TEST(Coder, PairedCompoundsAgentsAndDates) {
