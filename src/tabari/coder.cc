@@ -680,7 +680,13 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
   while (i < text.size()) {
     while (i < text.size() && IsSpace(text[i])) ++i;
     size_t st = i;
-    while (i < text.size() && !IsSpace(text[i])) ++i;
+    // A comma directly followed by a letter ("Brown,arrived") also ends the word.
+    while (i < text.size() && !IsSpace(text[i])) {
+      ++i;
+      if (text[i - 1] == ',' && i < text.size() &&
+          std::isalpha(static_cast<unsigned char>(text[i])))
+        break;
+    }
     std::string_view w = text.substr(st, i - st);
     while (!w.empty() && std::string_view("\"'([`").find(w.front()) != std::string_view::npos)
       w.remove_prefix(1);

@@ -151,6 +151,9 @@ TEST(Coder, SimpleEventAndStems) {
   EXPECT_EQ(Events(d, "Quarnia lauded Velmora."), "QRN/VLM/041 ");
   // Synonym block.
   EXPECT_EQ(Events(d, "The Toll Isles praised Quarnia."), "TLD/QRN/041 ");
+  // A comma with no blank after it still separates the words.
+  EXPECT_EQ(Events(d, "Velmora,Quarnia and the Toll Isles praised Zanth."),
+            "VLM/ZN2/041 QRN/ZN2/041 TLD/ZN2/041 ");
 }
 
 TEST(Coder, PatternsSynsetsAndMarkers) {
