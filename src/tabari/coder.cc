@@ -469,10 +469,16 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   bool sentence_done = false;
   size_t v = 0;
   while (clause_begin < end && !sentence_done) {
+    // A conjunction inside a verb phrase ("SHOT_AND_WOUND") does not end the clause.
+    auto in_verb = [&](int t) {
+      for (const VerbHit& h : verbs_)
+        if (h.begin < t && t < h.end) return true;
+      return false;
+    };
     int clause_end = clause_begin;
     while (clause_end < end &&
            !(np_cover_[clause_end] < 0 && IsConjunction(toks_[clause_end].text) &&
-             clause_end > clause_begin))
+             clause_end > clause_begin && !in_verb(clause_end)))
       ++clause_end;
     if (clause_end < end) ++clause_end;  // the conjunction closes the clause
 

@@ -53,6 +53,7 @@ CONFER  [+++]
 HOST  [042!]
 FEAST  [050]
 - * AT ^ ^ +  [051]
+BLAME_AND_SHAME  [122]
 TAX  [070]
 - * &GOODS_LEVY  [071]
 CHALLENGE  [110]
@@ -154,6 +155,8 @@ TEST(Coder, SimpleEventAndStems) {
   // A comma with no blank after it still separates the words.
   EXPECT_EQ(Events(d, "Velmora,Quarnia and the Toll Isles praised Zanth."),
             "VLM/ZN2/041 QRN/ZN2/041 TLD/ZN2/041 ");
+  // A verb phrase holding a conjunction is one verb, not two clauses.
+  EXPECT_EQ(Events(d, "Quarnia blamed and shamed Velmora."), "QRN/VLM/122 ");
 }
 
 TEST(Coder, PatternsSynsetsAndMarkers) {
