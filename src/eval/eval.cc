@@ -9,6 +9,7 @@
 #include <set>
 
 #include "base/file.h"
+#include "base/lines.h"
 #include "output/event_json.h"
 
 namespace dragoman::eval {
@@ -82,22 +83,16 @@ Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code, const TypeVocab
 Result<CodeFn> EventsFileCodeFn(const std::string& path) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   auto by_doc = std::make_shared<std::map<std::string, std::vector<Event>>>();
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view line(text.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  DRAGOMAN_RETURN_IF_ERROR(ForEachLine(text, [&](int line_no, std::string_view line) -> Status {
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return Status::Ok();
     Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
     std::string where = path + ":" + std::to_string(line_no);
     if (j.is_discarded() || !j.is_object()) return Status::BadData(where + ": not a JSON object");
     auto e = EventFromJson(j);
     if (!e.ok()) return Status::BadData(where + ": " + e.status().message());
     (*by_doc)[e->doc].push_back(std::move(*e));
-  }
+    return Status::Ok();
+  }));
   return CodeFn([by_doc](const GoldDocument& doc) -> Result<std::vector<Event>> {
     auto it = by_doc->find(doc.id);
     return it == by_doc->end() ? std::vector<Event>() : it->second;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "base/file.h"
+#include "base/lines.h"
 
 namespace dragoman::eval {
 
@@ -278,17 +279,9 @@ Result<CountryAliases> CountryAliases::Load(const std::string& path) {
 
 Result<CountryAliases> CountryAliases::Parse(std::string_view text, std::string_view name) {
   CountryAliases out;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    size_t hash = raw.find('#');
-    std::string line = Trim(raw.substr(0, hash));
-    if (line.empty()) continue;
+  DRAGOMAN_RETURN_IF_ERROR(ForEachLine(text, [&](int line_no, std::string_view raw) -> Status {
+    std::string line = Trim(raw.substr(0, raw.find('#')));
+    if (line.empty()) return Status::Ok();
     size_t sp = line.find_first_of(" \t");
     std::string alias = sp == std::string::npos ? line : line.substr(0, sp);
     std::string iso = sp == std::string::npos ? "" : Trim(line.substr(sp));
@@ -306,7 +299,8 @@ Result<CountryAliases> CountryAliases::Parse(std::string_view text, std::string_
     if (!out.map_.emplace(alias, iso).second) {
       return Status::BadData(At(name, line_no) + ": alias '" + alias + "' given twice");
     }
-  }
+    return Status::Ok();
+  }));
   return out;
 }
 
@@ -322,16 +316,9 @@ Result<TypeVocabulary> TypeVocabulary::Load(const std::string& path) {
 
 Result<TypeVocabulary> TypeVocabulary::Parse(std::string_view text, std::string_view name) {
   TypeVocabulary out;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view raw = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  DRAGOMAN_RETURN_IF_ERROR(ForEachLine(text, [&](int line_no, std::string_view raw) -> Status {
     std::string line = Trim(raw.substr(0, raw.find('#')));
-    if (line.empty()) continue;
+    if (line.empty()) return Status::Ok();
     std::vector<std::string> fields;
     size_t i = 0;
     while (i < line.size()) {
@@ -361,7 +348,8 @@ Result<TypeVocabulary> TypeVocabulary::Parse(std::string_view text, std::string_
       }
     }
     out.rules_.push_back(std::move(r));
-  }
+    return Status::Ok();
+  }));
   return out;
 }
 
@@ -412,15 +400,8 @@ Result<GoldSet> ParseGold(std::string_view text, std::string_view name, std::str
   GoldSet set;
   OwnState own;
   bool detected = false;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (Trim(line).empty()) continue;
+  DRAGOMAN_RETURN_IF_ERROR(ForEachLine(text, [&](int line_no, std::string_view line) -> Status {
+    if (Trim(line).empty()) return Status::Ok();
     Json r = Json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (r.is_discarded() || !r.is_object()) {
       return Status::BadData(At(name, line_no) + ": not a JSON object");
@@ -439,7 +420,8 @@ Result<GoldSet> ParseGold(std::string_view text, std::string_view name, std::str
       return Status::BadData(At(name, line_no) +
                              ": neither a \"document\" nor an event (\"doc\") record");
     }
-  }
+    return Status::Ok();
+  }));
   if (set.docs.empty()) {
     return Status::BadData(std::string(name) + ": no gold documents to score");
   }

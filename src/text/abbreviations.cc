@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "base/file.h"
+#include "base/lines.h"
 
 namespace dragoman {
 
@@ -13,21 +14,10 @@ Result<Abbreviations> Abbreviations::Load(const std::string& path) {
 
 Result<Abbreviations> Abbreviations::Parse(std::string_view text, const std::string& name) {
   Abbreviations a;
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  Status st = ForEachDataLine(text, [&](int line_no, std::string_view line) -> Status {
     auto fail = [&](const std::string& why) {
       return Status::BadData(name + ":" + std::to_string(line_no) + ": " + why);
     };
-    size_t b = line.find_first_not_of(" \t\r");
-    if (b == std::string_view::npos || line[b] == '#') continue;
-    size_t e = line.find_last_not_of(" \t\r");
-    line = line.substr(b, e - b + 1);
     size_t sp = line.find_first_of(" \t");
     if (sp == std::string_view::npos) return fail("expected 'ABBREVIATION KIND'");
     std::string_view word = line.substr(0, sp);
@@ -48,7 +38,9 @@ Result<Abbreviations> Abbreviations::Parse(std::string_view text, const std::str
     if (!a.entries_.emplace(std::string(word), k).second) {
       return fail("duplicate abbreviation '" + std::string(word) + "'");
     }
-  }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
   return a;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/file.h"
+#include "base/lines.h"
 
 namespace dragoman {
 namespace {
@@ -179,21 +180,10 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text,
   FurniturePatterns fp;
   std::array<std::vector<std::string>, 256> buckets;
   std::vector<std::string> captions;
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  Status st = ForEachDataLine(text, [&](int line_no, std::string_view line) -> Status {
     auto fail = [&](const std::string& why) {
       return Status::BadData(name + ":" + std::to_string(line_no) + ": " + why);
     };
-    size_t b = line.find_first_not_of(" \t\r");
-    if (b == std::string_view::npos || line[b] == '#') continue;
-    size_t e = line.find_last_not_of(" \t\r");
-    line = line.substr(b, e - b + 1);
     size_t sp = line.find_first_of(" \t");
     if (sp == std::string_view::npos) return fail("expected 'KIND PATTERN'");
     std::string_view kind = line.substr(0, sp);
@@ -221,7 +211,7 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text,
       }
       fp.ends_.push_back(std::move(folded));
       ++fp.count_;
-      continue;
+      return Status::Ok();
     } else if (kind == "regex") {
       regex = std::string(body);
       group = &buckets[BucketOf(body)];
@@ -238,7 +228,9 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text,
     }
     group->push_back(std::move(regex));
     ++fp.count_;
-  }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
   // One alternation per bucket, so that a sentence costs one match, not one per pattern.
   const std::vector<std::string> none;
   for (int c = 0; c < 256; ++c) {

@@ -5,18 +5,10 @@
 #include <vector>
 
 #include "base/file.h"
+#include "base/lines.h"
 
 namespace dragoman {
 namespace {
-
-constexpr std::string_view kWhite = " \t\r";
-
-std::string_view Trim(std::string_view s) {
-  size_t b = s.find_first_not_of(kWhite);
-  if (b == std::string_view::npos) return {};
-  size_t e = s.find_last_not_of(kWhite);
-  return s.substr(b, e - b + 1);
-}
 
 std::vector<std::string_view> SplitFields(std::string_view line) {
   std::vector<std::string_view> out;
@@ -28,22 +20,6 @@ std::vector<std::string_view> SplitFields(std::string_view line) {
     if (i > b) out.push_back(line.substr(b, i - b));
   }
   return out;
-}
-
-// Calls fn(line_number, line) for every line of `text`, without the line break.
-template <typename Fn>
-void ForEachLine(std::string_view text, Fn fn) {
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    ++line_no;
-    std::string_view line = text.substr(pos, nl - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    fn(line_no, line);
-    pos = nl + 1;
-  }
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -65,10 +41,9 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
     DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(wordnet_dir + "/" + f.name));
     f.set->reserve(text.size() / 40);
     // Each entry line starts with the lemma; the licence header lines start with spaces.
-    ForEachLine(text, [&](size_t, std::string_view line) {
-      if (line.empty() || line[0] == ' ') return;
-      size_t sp = line.find(' ');
-      f.set->emplace(line.substr(0, sp));
+    (void)ForEachLine(text, [&](int, std::string_view line) {
+      if (!line.empty() && line[0] != ' ') f.set->emplace(line.substr(0, line.find(' ')));
+      return Status::Ok();
     });
     if (f.set->empty()) return Status::BadData(wordnet_dir + "/" + f.name + ": no lemmas");
   }
@@ -79,26 +54,21 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
   for (const ExcFile& f : {ExcFile{"verb.exc", &lm->verb_exc_}, ExcFile{"noun.exc", &lm->noun_exc_},
                            ExcFile{"adj.exc", &lm->adj_exc_}}) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(wordnet_dir + "/" + f.name));
-    ForEachLine(text, [&](size_t, std::string_view line) {
+    (void)ForEachLine(text, [&](int, std::string_view line) {
       std::vector<std::string_view> fields = SplitFields(line);
-      if (fields.size() < 2) return;
-      f.map->emplace(std::string(fields[0]), std::string(fields[1]));
+      if (fields.size() >= 2) f.map->emplace(std::string(fields[0]), std::string(fields[1]));
+      return Status::Ok();
     });
   }
   if (!overrides_path.empty()) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(overrides_path));
-    Status bad;
-    ForEachLine(text, [&](size_t line_no, std::string_view raw) {
-      if (!bad.ok()) return;
-      std::string_view line = Trim(raw);
-      if (line.empty() || line[0] == '#') return;
+    DRAGOMAN_RETURN_IF_ERROR(ForEachDataLine(text, [&](int line_no, std::string_view line) {
       auto fail = [&](const std::string& why) {
-        bad = Status::BadData(overrides_path + ":" + std::to_string(line_no) + ": " + why);
+        return Status::BadData(overrides_path + ":" + std::to_string(line_no) + ": " + why);
       };
       std::vector<std::string_view> fields = SplitFields(line);
       if (fields.size() < 3 || fields.size() > 4) {
-        fail("expected 'form lemma pos [past]', got '" + std::string(line) + "'");
-        return;
+        return fail("expected 'form lemma pos [past]', got '" + std::string(line) + "'");
       }
       Override o;
       o.lemma = std::string(fields[1]);
@@ -111,28 +81,25 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
       } else if (fields[2] == "none") {
         o.pos = Pos::kNone;
       } else {
-        fail("unknown part of speech '" + std::string(fields[2]) +
-             "' (expected verb, noun, adj or none)");
-        return;
+        return fail("unknown part of speech '" + std::string(fields[2]) +
+                    "' (expected verb, noun, adj or none)");
       }
       if (fields.size() == 4) {
         if (fields[3] != "past" || o.pos != Pos::kVerb) {
-          fail("the optional fourth field must be 'past', on a verb line");
-          return;
+          return fail("the optional fourth field must be 'past', on a verb line");
         }
         o.past = true;
       }
       for (char c : fields[0]) {
         if (c >= 'A' && c <= 'Z') {
-          fail("forms must be written in lower case (Token::norm form)");
-          return;
+          return fail("forms must be written in lower case (Token::norm form)");
         }
       }
       if (!lm->overrides_.emplace(std::string(fields[0]), std::move(o)).second) {
-        fail("duplicate form '" + std::string(fields[0]) + "'");
+        return fail("duplicate form '" + std::string(fields[0]) + "'");
       }
-    });
-    if (!bad.ok()) return bad;
+      return Status::Ok();
+    }));
   }
   return lm;
 }
