@@ -395,13 +395,18 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
       };
       int n0 = words(begin, commas.front());
       if (n0 >= opt_->comma_bmin && n0 <= opt_->comma_bmax) mark(begin, commas.front() + 1);
+      bool last_comma_used = false;  // it closed a dropped middle aside
       for (size_t c = 0; c + 1 < commas.size(); ++c) {
         int n = words(commas[c] + 1, commas[c + 1]);
-        if (n >= opt_->comma_min && n <= opt_->comma_max) mark(commas[c], commas[c + 1]);
+        if (n >= opt_->comma_min && n <= opt_->comma_max) {
+          mark(commas[c], commas[c + 1]);
+          last_comma_used = c + 2 == commas.size();
+        }
       }
-      // The final segment only counts as one in a sentence closed by its full stop.
+      // The final segment only counts as one in a sentence closed by its full stop, and not
+      // after a middle aside ("X, in remarks on Monday, urged Y to respond." keeps its verb).
       int ne = words(commas.back() + 1, end);
-      if (terminated_ && ne >= opt_->comma_emin && ne <= opt_->comma_emax)
+      if (terminated_ && !last_comma_used && ne >= opt_->comma_emin && ne <= opt_->comma_emax)
         mark(commas.back(), end);
       int w = begin;
       for (int t = begin; t < end; ++t) {

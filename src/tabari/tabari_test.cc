@@ -155,6 +155,8 @@ TEST(Coder, SimpleEventAndStems) {
   // A comma with no blank after it still separates the words.
   EXPECT_EQ(Events(d, "Velmora,Quarnia and the Toll Isles praised Zanth."),
             "VLM/ZN2/041 QRN/ZN2/041 TLD/ZN2/041 ");
+  // A middle comma aside is dropped; the segment after it is then no final aside.
+  EXPECT_EQ(Events(d, "Quarnia, in remarks on Monday, praised Velmora."), "QRN/VLM/041 ");
   // A verb phrase holding a conjunction is one verb, not two clauses.
   EXPECT_EQ(Events(d, "Quarnia blamed and shamed Velmora."), "QRN/VLM/122 ");
 }
