@@ -5,6 +5,7 @@
 #include "base/file.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/input_flags.h"
 #include "coder/coder.h"
 #include "input/reader.h"
 #include "output/writer.h"
@@ -15,10 +16,8 @@ namespace {
 std::vector<FlagSpec> CodeFlags() {
   std::vector<FlagSpec> f = {
       {"format", "jsonl|csv|tsv", "output format", "jsonl"},
-      {"input-format", "auto|txt|html|jsonl", "how to read the inputs", "auto"},
-      {"date", "YYYY-MM-DD", "document date when neither metadata nor the text gives one", ""},
-      {"max-document-bytes", "N", "largest document or JSONL line accepted", "67108864"},
   };
+  for (auto& c : InputFlags()) f.push_back(c);
   for (auto& c : CommonFlags()) f.push_back(c);
   return f;
 }
@@ -39,33 +38,7 @@ Result<CodeConfig> MakeConfig(const ParsedArgs& args) {
                                    args.Get("format") + "'");
   }
   c.format = *format;
-  auto in = ParseInputFormat(args.Get("input-format", "auto"));
-  if (!in) {
-    return Status::InvalidArgument("--input-format must be auto, txt, html or jsonl, not '" +
-                                   args.Get("input-format") + "'");
-  }
-  c.reader.format = *in;
-  if (args.Has("date")) {
-    auto d = PartialDate::Parse(args.Get("date"));
-    if (!d) {
-      return Status::InvalidArgument("--date must be YYYY-MM-DD, YYYY-MM or YYYY, not '" +
-                                     args.Get("date") + "'");
-    }
-    c.reader.fallback_date = *d;
-  }
-  if (args.Has("max-document-bytes")) {
-    const std::string v = args.Get("max-document-bytes");
-    size_t n = 0;
-    try {
-      size_t used = 0;
-      n = std::stoull(v, &used);
-      if (used != v.size() || n == 0) throw std::invalid_argument(v);
-    } catch (const std::exception&) {
-      return Status::InvalidArgument("--max-document-bytes must be a positive integer, not '" +
-                                     v + "'");
-    }
-    c.reader.max_document_bytes = n;
-  }
+  DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
   if (args.positionals.empty()) {
     return Status::InvalidArgument("no input: give files, folders, or - for stdin");
   }

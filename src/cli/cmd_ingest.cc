@@ -8,6 +8,7 @@
 #include "base/file.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/input_flags.h"
 #include "store/ingest.h"
 #include "store/store.h"
 
@@ -17,47 +18,18 @@ namespace {
 std::vector<FlagSpec> IngestFlags() {
   std::vector<FlagSpec> f = {
       {"db", "FILE", "the corpus database (created when missing)", kDbFlagDefault},
-      {"input-format", "auto|txt|html|jsonl", "how to read the inputs", "auto"},
-      {"date", "YYYY-MM-DD", "document date when neither metadata nor the text gives one", ""},
-      {"max-document-bytes", "N", "largest document or JSONL line accepted", "67108864"},
       {"batch", "N", "documents per transaction", "64"},
       {"threads", "N", "coding threads", "one per CPU"},
       {"quiet", "", "no progress bar and no summary line", ""},
   };
+  for (auto& c : InputFlags()) f.push_back(c);
   for (auto& c : CommonFlags()) f.push_back(c);
   return f;
 }
 
-Result<long long> PositiveFlag(const ParsedArgs& args, const std::string& name, long long def) {
-  if (!args.Has(name)) return def;
-  const std::string v = args.Get(name);
-  char* end = nullptr;
-  long long n = std::strtoll(v.c_str(), &end, 10);
-  if (v.empty() || *end != '\0' || n <= 0) {
-    return Status::InvalidArgument("--" + name + " must be a positive integer, not '" + v + "'");
-  }
-  return n;
-}
-
 Result<IngestConfig> MakeConfig(const ParsedArgs& args) {
   IngestConfig c;
-  auto in = ParseInputFormat(args.Get("input-format", "auto"));
-  if (!in) {
-    return Status::InvalidArgument("--input-format must be auto, txt, html or jsonl, not '" +
-                                   args.Get("input-format") + "'");
-  }
-  c.reader.format = *in;
-  if (args.Has("date")) {
-    auto d = PartialDate::Parse(args.Get("date"));
-    if (!d) {
-      return Status::InvalidArgument("--date must be YYYY-MM-DD, YYYY-MM or YYYY, not '" +
-                                     args.Get("date") + "'");
-    }
-    c.reader.fallback_date = *d;
-  }
-  DRAGOMAN_ASSIGN_OR_RETURN(long long max_bytes,
-                            PositiveFlag(args, "max-document-bytes", 64ll << 20));
-  c.reader.max_document_bytes = static_cast<size_t>(max_bytes);
+  DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(long long batch, PositiveFlag(args, "batch", 64));
   c.batch_size = static_cast<int>(std::min(batch, 100000ll));
   DRAGOMAN_ASSIGN_OR_RETURN(long long threads, PositiveFlag(args, "threads", 0));
