@@ -203,6 +203,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     while (!np.null && !np.pronoun && k + 1 < merged.size() &&
            merged[k + 1].kind == Item::kActor) {
       bool has_and = false;
+      // "Ithilen's awful and evil minister": a possessive actor qualifies what follows it.
+      if (toks_[np.end - 1].possessive) break;
       if (!separator_gap(np.end, merged[k + 1].begin, &has_and)) break;
       chain_and = chain_and || has_and;
       // "A, B" only joins when an "and" is part of the list.
@@ -474,10 +476,19 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   bool sentence_done = false;
   size_t v = 0;
   while (clause_begin < end && !sentence_done) {
-    // A conjunction inside a verb phrase ("SHOT_AND_WOUND") does not end the clause.
+    // A conjunction inside a verb phrase ("SHOT_AND_WOUND") or between two adjectives or two
+    // nouns of the <ADJECTIVE>/<NOUN> lists ("awful and evil", "sheep and goats") does not
+    // end the clause.
     auto in_verb = [&](int t) {
       for (const VerbHit& h : verbs_)
         if (h.begin < t && t < h.end) return true;
+      if (t > begin && t + 1 < end) {
+        std::string_view a = toks_[t - 1].text, b = toks_[t + 1].text;
+        if (!toks_[t - 1].comma && !toks_[t + 1].comma &&
+            ((dict_.IsAdjective(a) && dict_.IsAdjective(b)) ||
+             (dict_.IsNoun(a) && dict_.IsNoun(b))))
+          return true;
+      }
       return false;
     };
     int clause_end = clause_begin;

@@ -16,6 +16,10 @@ namespace {
 constexpr char kActors[] = R"(<NOUN>
 PEBBLES
 </NOUN>
+<ADJECTIVE>
+GRIM
+BOLD
+</ADJECTIVE>
 QUARNIA  [QRN]
 VELMORA_  [VLM] ; exact word only
 ZANTH  [ZN1 <850101] [ZN2]
@@ -157,6 +161,9 @@ TEST(Coder, SimpleEventAndStems) {
             "VLM/ZN2/041 QRN/ZN2/041 TLD/ZN2/041 ");
   // A middle comma aside is dropped; the segment after it is then no final aside.
   EXPECT_EQ(Events(d, "Quarnia, in remarks on Monday, praised Velmora."), "QRN/VLM/041 ");
+  // "and" between two listed adjectives ends no clause, and a possessive actor qualifies
+  // the phrase after it rather than joining it in a compound.
+  EXPECT_EQ(Events(d, "Quarnia's grim and bold envoy Zanth praised Velmora."), "QRN/VLM/041 ");
   // A verb phrase holding a conjunction is one verb, not two clauses.
   EXPECT_EQ(Events(d, "Quarnia blamed and shamed Velmora."), "QRN/VLM/122 ");
 }
