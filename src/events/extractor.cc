@@ -706,6 +706,31 @@ std::vector<Event> SentenceAnalysis::Run() {
         drop[b] = true;
       }
       if (j >= 0 && Norm(j) == "to" && t - matches[a].end <= 6) drop[b] = true;
+      // An event noun shortly after a verb event of another root is that verb's content, not
+      // a second event: "blamed Israel for the bombing", "an ultimatum to halt attacks".
+      const Pattern& pa = impl_.patterns[matches[a].pattern];
+      const Pattern& pb = impl_.patterns[matches[b].pattern];
+      if (pb.noun && !pa.noun && t >= matches[a].end && t - matches[a].end <= 5) {
+        const std::string& ca = pa.code.empty() ? pa.neg_code : pa.code;
+        const std::string& cb = pb.code.empty() ? pb.neg_code : pb.code;
+        if (!ca.empty() && ca.compare(0, 2, cb, 0, 2) != 0) drop[b] = true;
+      }
+    }
+    // "shelled the city ..., killing 20 people": a violent participle after a comma states the
+    // outcome of an earlier material-conflict event (CAMEO 17-20) of the sentence, not a new one.
+    const Pattern& pb = impl_.patterns[matches[b].pattern];
+    auto violent = [](const Pattern& p) {
+      const std::string& c = p.code.empty() ? p.neg_code : p.code;
+      return (c.size() >= 2 && c[0] == '1' && (c[1] == '7' || c[1] == '8' || c[1] == '9')) ||
+             c.compare(0, 2, "20") == 0;
+    };
+    if (!pb.noun && violent(pb) && t > 0 && Norm(t - 1) == ",") {
+      const std::string& w = Norm(t);
+      if (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) {
+        for (size_t a = 0; a < b; ++a) {
+          if (violent(impl_.patterns[matches[a].pattern])) drop[b] = true;
+        }
+      }
     }
   }
 
