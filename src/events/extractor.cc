@@ -984,6 +984,17 @@ std::vector<Event> SentenceAnalysis::Run() {
     auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
     for (const auto& [s, t] : pairs) {
       if (t && p.symmetric && t->code == s.code) continue;  // meeting oneself
+      // A bare country as the target of its own institution (AZEGOV -> AZE) is a mention swept
+      // in by a coordination or a pronoun ("they" = "Azerbaijan and the soldiers"): junk when
+      // the source was inferred from that country's location or another target exists.
+      if (t && t->sector.empty() && !t->country.empty() && t->code == t->country &&
+          !s.sector.empty() && s.country == t->country) {
+        bool other = false;
+        for (const auto& [s2, t2] : pairs) {
+          if (t2 && s2.code == s.code && t2->country != s.country) other = true;
+        }
+        if (other || rule.find("[source inferred") != std::string::npos) continue;
+      }
       std::string key = who(s) + "|" + (t ? who(*t) : "") + "|" + code.substr(0, 2);
       if (!seen.insert(key).second) continue;
       Event e;
