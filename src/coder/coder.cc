@@ -6,7 +6,8 @@
 // an event whose sentence states no date takes the date stated elsewhere in its paragraph when
 // that paragraph states exactly one (news paragraphs narrate one occasion: "During a meeting in
 // X, A stressed ... He added ..., the agency reported on 3 February."). Otherwise it keeps the
-// document date.
+// document date. Event nouns (Event::nominal: "the attack on the embassy") never inherit: they
+// are usually background to the occasion the paragraph narrates.
 #include "coder/coder.h"
 
 #include <map>
@@ -117,6 +118,9 @@ CodedDocument Coder::Code(const Document& doc) const {
   for (size_t k = 0; k < out.events.size(); ++k) {
     Event& e = out.events[k];
     if (e.date_source == "text") continue;
+    // An event noun mentioned in passing ("strained since the attack on the embassy") is
+    // background: the paragraph's date belongs to the occasion its verbs narrate.
+    if (e.nominal) continue;
     auto it = para_dates.find(event_paragraph[k]);
     if (it == para_dates.end()) continue;
     e.date = it->second.ToString();

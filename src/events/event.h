@@ -70,6 +70,7 @@ struct Event {
 
   // Why.
   std::string rule;              // the pattern that fired: "verbs.txt:120 meet with +"
+  bool nominal = false;          // stated by an event noun ("the attack on ..."), often background
 };
 
 }  // namespace dragoman

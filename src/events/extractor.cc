@@ -1026,6 +1026,7 @@ std::vector<Event> SentenceAnalysis::Run() {
       e.quantity = quantity;
       e.speaker = speaker;
       e.rule = rule + (m.passive ? " [passive]" : "");
+      e.nominal = p.noun;
       out.push_back(std::move(e));
     }
   }
