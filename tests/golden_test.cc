@@ -1,7 +1,8 @@
 // Golden tests: code each document and compare with its expected JSONL under tests/golden/.
 //
 //   tests/golden/examples/NAME.jsonl  <- examples/NAME            (the project's own articles)
-//   tests/golden/seeds/NAME.jsonl     <- ../shared/seeds/NAME     (skipped when ../shared is absent)
+//   tests/golden/seeds/NAME.jsonl     <- ../shared/seeds/NAME     (skipped when ../shared is
+//   absent)
 //
 // Golden files hold the events WITHOUT copied text: the `text` fields of the event and of its
 // actors are dropped (spans locate them), so no sentence of a third-party article enters the
@@ -80,9 +81,9 @@ void CheckGolden(const fs::path& input, const fs::path& golden) {
     bool hx = static_cast<bool>(std::getline(x, lx));
     if (!ha && !hx) break;
     if (!ha || !hx || la != lx) {
-      ADD_FAILURE() << golden.string() << ":" << line << ": golden output differs\n  expected: "
-                    << (hx ? lx : "(end of file)") << "\n  actual:   "
-                    << (ha ? la : "(end of output)");
+      ADD_FAILURE() << golden.string() << ":" << line
+                    << ": golden output differs\n  expected: " << (hx ? lx : "(end of file)")
+                    << "\n  actual:   " << (ha ? la : "(end of output)");
       return;
     }
     ++line;

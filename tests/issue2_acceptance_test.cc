@@ -43,8 +43,8 @@ class Issue2Acceptance : public ::testing::Test {
     auto r = ::testing::AssertionFailure() << "no such event in seed " << prefix << "; coded:";
     for (const Event& e : events_[prefix]) {
       r << "\n  s" << e.sentence << " " << (e.source ? e.source->code : "-") << " -> "
-        << (e.target ? e.target->code : "-") << " " << e.cameo << " " << e.date << " ["
-        << e.rule << "]";
+        << (e.target ? e.target->code : "-") << " " << e.cameo << " " << e.date << " [" << e.rule
+        << "]";
     }
     return r;
   }
@@ -93,7 +93,8 @@ TEST_F(Issue2Acceptance, Seed000RejectionAndAccusation) {
     return Rejection(e) && Directed(e, "AZE", "IRN") && !e.negated && e.date == "2025-08-04" &&
            e.source->name == "Aykhan Hajizadeh";
   }));
-  EXPECT_TRUE(Any("000", [](const Event& e) { return Root(e, "11") && Directed(e, "IRN", "AZE"); }));
+  EXPECT_TRUE(
+      Any("000", [](const Event& e) { return Root(e, "11") && Directed(e, "IRN", "AZE"); }));
 }
 
 // 4. 000: the pardon of five Iranian nationals on 2025-05-26: AZE -> IRN, 08x, quantity 5.

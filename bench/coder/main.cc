@@ -14,11 +14,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/file.h"
 #include "coder/coder.h"
@@ -96,10 +95,14 @@ int main(int argc, char** argv) {
   std::string data;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--docs") target_docs = std::stoul(argv[i + 1]);
-    else if (a == "--runs") runs = std::stoi(argv[i + 1]);
-    else if (a == "--threads") threads = std::stoi(argv[i + 1]);
-    else if (a == "--data") data = argv[i + 1];
+    if (a == "--docs")
+      target_docs = std::stoul(argv[i + 1]);
+    else if (a == "--runs")
+      runs = std::stoi(argv[i + 1]);
+    else if (a == "--threads")
+      threads = std::stoi(argv[i + 1]);
+    else if (a == "--data")
+      data = argv[i + 1];
     else {
       std::fprintf(stderr, "usage: bench_coder [--docs N] [--runs R] [--threads T] [--data DIR]\n");
       return 2;
@@ -136,15 +139,19 @@ int main(int argc, char** argv) {
     for (int r = 0; r < runs; ++r) {
       auto start = std::chrono::steady_clock::now();
       auto out = CodeAll(**coder, docs, t, &events);
-      secs.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-      if (reference.empty()) reference = out;
-      else identical = identical && out == reference;
+      secs.push_back(
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      if (reference.empty())
+        reference = out;
+      else
+        identical = identical && out == reference;
     }
     double s = Median(secs);
-    std::printf("threads=%d: median of %d runs %.3f s  %.0f docs/s  %.2f MB/s  %.0f events/s"
-                "  (%zu events)%s\n",
-                t, runs, s, docs.size() / s, bytes / 1e6 / s, events / s, events,
-                identical ? "" : "  OUTPUT DIFFERS FROM 1 THREAD");
+    std::printf(
+        "threads=%d: median of %d runs %.3f s  %.0f docs/s  %.2f MB/s  %.0f events/s"
+        "  (%zu events)%s\n",
+        t, runs, s, docs.size() / s, bytes / 1e6 / s, events / s, events,
+        identical ? "" : "  OUTPUT DIFFERS FROM 1 THREAD");
   }
   std::printf("peak RSS: %.1f MB\n", PeakRssKb() / 1024.0);
   return 0;

@@ -13,9 +13,8 @@
 // Build it in Release (-O2) for figures worth comparing.
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <unistd.h>
-
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -52,9 +51,12 @@ double Median(std::vector<double> v) {
 std::string Render(const CodeResult& r) {
   std::string s;
   switch (r.outcome) {
-    case CodeResult::Outcome::kDiscard: return "###";
-    case CodeResult::Outcome::kComplex: return "+++";
-    default: break;
+    case CodeResult::Outcome::kDiscard:
+      return "###";
+    case CodeResult::Outcome::kComplex:
+      return "+++";
+    default:
+      break;
   }
   for (const auto& e : r.events) {
     s += e.source;
@@ -174,7 +176,6 @@ int main(int argc, char** argv) {
     stream_kb = std::max(stream_kb, kb);
     stream_n = sn;
   }
-
 
   std::vector<double> parse_s;
   std::vector<SuiteRecord> recs;

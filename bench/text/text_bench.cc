@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
               line.size() / 1e6, secs, line.size() / 1e6 / secs, ss.size());
 
   const dragoman::Lemmatizer& lm = (*ta)->lemmatizer();
-  const char* words[] = {"pardoned", "met", "ministries", "talks", "qwzx", "azerbaijan",
+  const char* words[] = {"pardoned", "met", "ministries", "talks", "qwzx",      "azerbaijan",
                          "held",     "was", "meeting",    "the",   "relations", "stressed"};
   const int n = 200000;
   size_t sink = 0;

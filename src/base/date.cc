@@ -62,8 +62,7 @@ std::optional<PartialDate> PartialDate::Parse(std::string_view s) {
     if (s.size() > 4) {
       if (s.size() < 7 || s[4] != '-' || !ParseInt(s.substr(5, 2), &d.month)) return std::nullopt;
       if (s.size() > 7) {
-        if (s.size() != 10 || s[7] != '-' || !ParseInt(s.substr(8, 2), &d.day))
-          return std::nullopt;
+        if (s.size() != 10 || s[7] != '-' || !ParseInt(s.substr(8, 2), &d.day)) return std::nullopt;
       }
     }
   }

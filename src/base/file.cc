@@ -97,13 +97,14 @@ Result<std::string> FindDataDir(const std::string& flag) {
   if (const char* env = std::getenv("DRAGOMAN_DATA"); env && *env) {
     if (has_version(env)) return std::string(env);
     return Status::BadData(std::string(env) +
-                            ": $DRAGOMAN_DATA is not a dragoman data directory (no VERSION file)");
+                           ": $DRAGOMAN_DATA is not a dragoman data directory (no VERSION file)");
   }
   for (const char* dir : {DRAGOMAN_SOURCE_DATA_DIR, DRAGOMAN_INSTALL_DATA_DIR}) {
     if (has_version(dir)) return std::string(dir);
   }
-  return Status::BadData("cannot find dragoman's data directory; pass --data DIR or set "
-                          "$DRAGOMAN_DATA");
+  return Status::BadData(
+      "cannot find dragoman's data directory; pass --data DIR or set "
+      "$DRAGOMAN_DATA");
 }
 
 }  // namespace dragoman

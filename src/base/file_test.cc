@@ -12,15 +12,13 @@ TEST(Utf8, AcceptsValidText) {
 
 TEST(Utf8, FindsFirstBadByte) {
   EXPECT_EQ(FindInvalidUtf8("ab\xff"), 2u);
-  EXPECT_EQ(FindInvalidUtf8("ab\xc3"), 2u);          // truncated
-  EXPECT_EQ(FindInvalidUtf8("\xc0\xaf"), 0u);        // overlong
-  EXPECT_EQ(FindInvalidUtf8("x\xed\xa0\x80"), 1u);   // surrogate
+  EXPECT_EQ(FindInvalidUtf8("ab\xc3"), 2u);            // truncated
+  EXPECT_EQ(FindInvalidUtf8("\xc0\xaf"), 0u);          // overlong
+  EXPECT_EQ(FindInvalidUtf8("x\xed\xa0\x80"), 1u);     // surrogate
   EXPECT_EQ(FindInvalidUtf8("\xf4\x90\x80\x80"), 0u);  // > U+10FFFF
 }
 
-TEST(Where, NamesLineAndColumn) {
-  EXPECT_EQ(Where("a.txt", "one\ntwo\xff", 7), "a.txt:2:4");
-}
+TEST(Where, NamesLineAndColumn) { EXPECT_EQ(Where("a.txt", "one\ntwo\xff", 7), "a.txt:2:4"); }
 
 TEST(LooksBinary, NulByte) {
   EXPECT_TRUE(LooksBinary(std::string_view("ab\0cd", 5)));

@@ -20,8 +20,7 @@ std::vector<std::string> Collect(std::string_view text, bool data) {
 }
 
 TEST(ForEachLine, NumbersLinesAndDropsBreaks) {
-  EXPECT_EQ(Collect("a\r\nb\n\nc", false),
-            (std::vector<std::string>{"1:a", "2:b", "3:", "4:c"}));
+  EXPECT_EQ(Collect("a\r\nb\n\nc", false), (std::vector<std::string>{"1:a", "2:b", "3:", "4:c"}));
   EXPECT_TRUE(Collect("", false).empty());
   EXPECT_EQ(Collect("x\n", false), (std::vector<std::string>{"1:x"}));
 }

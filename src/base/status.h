@@ -31,7 +31,9 @@ class Status {
 
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string msg) { return {Code::kInvalidArgument, std::move(msg)}; }
+  static Status InvalidArgument(std::string msg) {
+    return {Code::kInvalidArgument, std::move(msg)};
+  }
   static Status NotFound(std::string msg) { return {Code::kNotFound, std::move(msg)}; }
   static Status BadInput(std::string msg) { return {Code::kBadInput, std::move(msg)}; }
   static Status BadData(std::string msg) { return {Code::kBadData, std::move(msg)}; }
@@ -55,7 +57,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok());
   }
@@ -81,19 +83,18 @@ class Result {
 }  // namespace dragoman
 
 // Propagates a non-OK Status from an expression returning Status.
-#define DRAGOMAN_RETURN_IF_ERROR(expr)          \
-  do {                                          \
-    ::dragoman::Status _st = (expr);            \
-    if (!_st.ok()) return _st;                  \
+#define DRAGOMAN_RETURN_IF_ERROR(expr) \
+  do {                                 \
+    ::dragoman::Status _st = (expr);   \
+    if (!_st.ok()) return _st;         \
   } while (0)
 
 #define DRAGOMAN_CONCAT_INNER(a, b) a##b
 #define DRAGOMAN_CONCAT(a, b) DRAGOMAN_CONCAT_INNER(a, b)
 // Assigns the value of a Result<T> expression to `lhs`, or returns its Status.
-#define DRAGOMAN_ASSIGN_OR_RETURN(lhs, expr)                          \
-  auto DRAGOMAN_CONCAT(_res_, __LINE__) = (expr);                     \
-  if (!DRAGOMAN_CONCAT(_res_, __LINE__).ok())                         \
-    return DRAGOMAN_CONCAT(_res_, __LINE__).status();                 \
+#define DRAGOMAN_ASSIGN_OR_RETURN(lhs, expr)                                                    \
+  auto DRAGOMAN_CONCAT(_res_, __LINE__) = (expr);                                               \
+  if (!DRAGOMAN_CONCAT(_res_, __LINE__).ok()) return DRAGOMAN_CONCAT(_res_, __LINE__).status(); \
   lhs = std::move(DRAGOMAN_CONCAT(_res_, __LINE__)).value()
 
 #endif  // DRAGOMAN_BASE_STATUS_H_

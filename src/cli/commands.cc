@@ -71,7 +71,8 @@ int RunCli(const std::vector<std::string>& argv, CommandContext& ctx) {
       return kExitUsage;
     }
     if (parsed->Has("help")) {
-      ctx.out << "Usage: " << c.usage << "\n\n" << c.summary << "\n\nFlags:\n"
+      ctx.out << "Usage: " << c.usage << "\n\n"
+              << c.summary << "\n\nFlags:\n"
               << FormatFlagHelp(specs);
       return kExitOk;
     }

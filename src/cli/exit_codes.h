@@ -21,14 +21,22 @@ enum ExitCode : int {
 
 inline int ExitCodeFor(const Status& s) {
   switch (s.code()) {
-    case Status::Code::kOk: return kExitOk;
-    case Status::Code::kInvalidArgument: return kExitUsage;
-    case Status::Code::kNotFound: return kExitBadInput;
-    case Status::Code::kBadInput: return kExitBadInput;
-    case Status::Code::kBadData: return kExitBadData;
-    case Status::Code::kStore: return kExitStore;
-    case Status::Code::kIo: return kExitIo;
-    case Status::Code::kInternal: return kExitInternal;
+    case Status::Code::kOk:
+      return kExitOk;
+    case Status::Code::kInvalidArgument:
+      return kExitUsage;
+    case Status::Code::kNotFound:
+      return kExitBadInput;
+    case Status::Code::kBadInput:
+      return kExitBadInput;
+    case Status::Code::kBadData:
+      return kExitBadData;
+    case Status::Code::kStore:
+      return kExitStore;
+    case Status::Code::kIo:
+      return kExitIo;
+    case Status::Code::kInternal:
+      return kExitInternal;
   }
   return kExitInternal;
 }

@@ -42,8 +42,8 @@ Result<ParsedArgs> ParseFlags(const std::vector<std::string>& args,
       inline_value = name.substr(eq + 1);
       name = name.substr(0, eq);
     }
-    auto spec = std::find_if(specs.begin(), specs.end(),
-                             [&](const FlagSpec& s) { return s.name == name; });
+    auto spec =
+        std::find_if(specs.begin(), specs.end(), [&](const FlagSpec& s) { return s.name == name; });
     if (spec == specs.end()) {
       return Status::InvalidArgument("unknown flag '--" + name + "'; see --help");
     }
@@ -57,8 +57,8 @@ Result<ParsedArgs> ParseFlags(const std::vector<std::string>& args,
       value = *inline_value;
     } else {
       if (i + 1 >= args.size()) {
-        return Status::InvalidArgument("flag '--" + name + "' needs a value (" +
-                                       spec->value_name + ")");
+        return Status::InvalidArgument("flag '--" + name + "' needs a value (" + spec->value_name +
+                                       ")");
       }
       value = args[++i];
     }
@@ -74,8 +74,10 @@ std::string FormatFlagHelp(const std::vector<FlagSpec>& specs) {
   for (const auto& s : specs) {
     std::string left = "  --" + s.name;
     if (!s.value_name.empty()) left += " " + s.value_name;
-    if (left.size() < 30) left.resize(30, ' ');
-    else left += "\n" + std::string(30, ' ');
+    if (left.size() < 30)
+      left.resize(30, ' ');
+    else
+      left += "\n" + std::string(30, ' ');
     out += left + s.help;
     if (!s.default_value.empty()) out += " [default: " + s.default_value + "]";
     out += "\n";

@@ -12,8 +12,8 @@ const std::vector<FlagSpec> kSpecs = {
 };
 
 TEST(ParseFlags, ValuesBooleansAndPositionals) {
-  auto r = ParseFlags({"--format", "csv", "a.txt", "--quiet", "-", "--actor=x", "--actor", "y"},
-                      kSpecs);
+  auto r =
+      ParseFlags({"--format", "csv", "a.txt", "--quiet", "-", "--actor=x", "--actor", "y"}, kSpecs);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->Get("format"), "csv");
   EXPECT_TRUE(r->Has("quiet"));

@@ -52,9 +52,9 @@ namespace {
 
 // The single date a paragraph states, if it states exactly one (ignoring dates after the
 // document date, which are plans rather than reports).
-std::map<int, PartialDate> ParagraphDates(
-    const std::vector<Sentence>& sentences,
-    const std::vector<std::vector<DateMention>>& dates, std::optional<PartialDate> doc_date) {
+std::map<int, PartialDate> ParagraphDates(const std::vector<Sentence>& sentences,
+                                          const std::vector<std::vector<DateMention>>& dates,
+                                          std::optional<PartialDate> doc_date) {
   std::map<int, std::set<PartialDate>> seen;
   for (size_t i = 0; i < sentences.size(); ++i) {
     if (sentences[i].furniture || sentences[i].heading) continue;

@@ -33,35 +33,39 @@ enum class Mood {
 // "asserted", "intended", "hypothetical", "question"
 inline std::string_view MoodName(Mood m) {
   switch (m) {
-    case Mood::kAsserted: return "asserted";
-    case Mood::kIntended: return "intended";
-    case Mood::kHypothetical: return "hypothetical";
-    case Mood::kQuestion: return "question";
+    case Mood::kAsserted:
+      return "asserted";
+    case Mood::kIntended:
+      return "intended";
+    case Mood::kHypothetical:
+      return "hypothetical";
+    case Mood::kQuestion:
+      return "question";
   }
   return "asserted";
 }
 
 struct Event {
   // Where it came from.
-  std::string doc;               // document id
-  std::string doc_date;          // "YYYY-MM-DD" or "" (null)
-  std::string doc_date_source;   // DateSourceName()
-  int sentence = 0;              // sentence index in the document
-  std::string text;              // the sentence text, exactly as in the document
-  uint32_t span_begin = 0;       // byte span in the document text of the words that state the
-  uint32_t span_end = 0;         // event (from the first to the last matched token)
+  std::string doc;              // document id
+  std::string doc_date;         // "YYYY-MM-DD" or "" (null)
+  std::string doc_date_source;  // DateSourceName()
+  int sentence = 0;             // sentence index in the document
+  std::string text;             // the sentence text, exactly as in the document
+  uint32_t span_begin = 0;      // byte span in the document text of the words that state the
+  uint32_t span_end = 0;        // event (from the first to the last matched token)
 
   // Who did what to whom.
   std::optional<ActorRef> source;
   std::optional<ActorRef> target;
-  std::string cameo;             // "043"
-  std::string plover;            // "CONSULT"
+  std::string cameo;   // "043"
+  std::string plover;  // "CONSULT"
   double goldstein = 0;
-  std::string quad;              // "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"
+  std::string quad;  // "verbal_coop", "material_coop", "verbal_conflict", "material_conflict"
 
   // When, where, how much, how stated.
-  std::string date;              // "YYYY-MM-DD", "YYYY-MM", "YYYY" or "" (null)
-  std::string date_source;       // "text" (a date expression in the sentence) or "document"
+  std::string date;         // "YYYY-MM-DD", "YYYY-MM", "YYYY" or "" (null)
+  std::string date_source;  // "text" (a date expression in the sentence) or "document"
   bool negated = false;
   Mood mood = Mood::kAsserted;
   std::optional<Location> location;
@@ -69,8 +73,8 @@ struct Event {
   std::optional<ActorRef> speaker;  // who said it, for reported speech
 
   // Why.
-  std::string rule;              // the pattern that fired: "verbs.txt:120 meet with +"
-  bool nominal = false;          // stated by an event noun ("the attack on ..."), often background
+  std::string rule;      // the pattern that fired: "verbs.txt:120 meet with +"
+  bool nominal = false;  // stated by an event noun ("the attack on ..."), often background
 };
 
 }  // namespace dragoman

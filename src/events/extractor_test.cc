@@ -71,7 +71,8 @@ const std::map<std::string, std::string>& Lemmas() {
       {"investigated", "investigate"},
       {"did", "do"},
       {"does", "do"},
-      {"demonstrated", "demonstrate"}, {"staged", "stage"},
+      {"demonstrated", "demonstrate"},
+      {"staged", "stage"},
       {"criticized", "criticize"},
       {"received", "receive"},
       {"emphasized", "emphasize"},
@@ -301,8 +302,8 @@ TEST_F(ExtractorTest, ClauseStructures) {
       {"[The UN|IGOUNO] urged [Azerbaijan|AZEGOV] to release [the prisoners|ARMCVL] .", "IGOUNO",
        "AZEGOV", "02"},
       // "X said Y must ...": a demand by the speaker on the clause subject.
-      {"[Britain|GBRGOV] said that [Libya|LBYGOV] must release the prisoners .", "GBRGOV",
-       "LBYGOV", "10"},
+      {"[Britain|GBRGOV] said that [Libya|LBYGOV] must release the prisoners .", "GBRGOV", "LBYGOV",
+       "10"},
       // A counted actor heads its phrase: "thousands of X demonstrated".
       {"Thousands of [Kurds|IRQCVL] demonstrated in {Kirkuk|IRQ} .", "IRQCVL", "", "141"},
       // An event noun performed by a light verb takes the clause subject.

@@ -128,7 +128,8 @@ Result<Event> EventFromJson(const Json& j) {
     if (!j.contains("sentence") || !j["sentence"].is_number_integer()) return Missing("sentence");
     e.sentence = j["sentence"].get<int>();
     e.text = Str(j, "text");
-    if (!j.contains("span") || !j["span"].is_array() || j["span"].size() != 2) return Missing("span");
+    if (!j.contains("span") || !j["span"].is_array() || j["span"].size() != 2)
+      return Missing("span");
     e.span_begin = j["span"][0].get<uint32_t>();
     e.span_end = j["span"][1].get<uint32_t>();
     for (auto [key, slot] : {std::pair{"source", &e.source}, std::pair{"target", &e.target},
@@ -171,12 +172,13 @@ Result<Event> EventFromJson(const Json& j) {
 
 const std::vector<std::string>& EventColumns() {
   static const std::vector<std::string> kCols = {
-      "doc", "doc_date", "sentence", "span_begin", "span_end", "date", "date_source",
-      "source_code", "source_country", "source_sector", "source_name", "source_text",
-      "target_code", "target_country", "target_sector", "target_name", "target_text",
-      "cameo", "plover", "goldstein", "quad", "negated", "mood",
-      "location", "location_country", "lat", "lon", "quantity", "quantity_unit",
-      "speaker_code", "speaker_name", "rule", "text"};
+      "doc",          "doc_date",    "sentence",    "span_begin",     "span_end",
+      "date",         "date_source", "source_code", "source_country", "source_sector",
+      "source_name",  "source_text", "target_code", "target_country", "target_sector",
+      "target_name",  "target_text", "cameo",       "plover",         "goldstein",
+      "quad",         "negated",     "mood",        "location",       "location_country",
+      "lat",          "lon",         "quantity",    "quantity_unit",  "speaker_code",
+      "speaker_name", "rule",        "text"};
   return kCols;
 }
 
@@ -188,9 +190,13 @@ std::vector<std::string> EventRow(const Event& e) {
     row.push_back(a ? a->name : "");
     row.push_back(a ? a->text : "");
   };
-  std::vector<std::string> row = {e.doc, e.doc_date, std::to_string(e.sentence),
-                                  std::to_string(e.span_begin), std::to_string(e.span_end),
-                                  e.date, e.date_source};
+  std::vector<std::string> row = {e.doc,
+                                  e.doc_date,
+                                  std::to_string(e.sentence),
+                                  std::to_string(e.span_begin),
+                                  std::to_string(e.span_end),
+                                  e.date,
+                                  e.date_source};
   actor(e.source, row);
   actor(e.target, row);
   row.push_back(e.cameo);

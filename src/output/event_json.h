@@ -8,10 +8,9 @@
 #ifndef DRAGOMAN_OUTPUT_EVENT_JSON_H_
 #define DRAGOMAN_OUTPUT_EVENT_JSON_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/status.h"
 #include "events/event.h"

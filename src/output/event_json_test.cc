@@ -37,10 +37,12 @@ TEST(EventJson, FieldOrderIsTheContract) {
   Json j = EventToJson(SampleEvent());
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{
-                      "doc", "doc_date", "doc_date_source", "sentence", "text", "span", "source",
-                      "target", "cameo", "plover", "goldstein", "quad", "date", "date_source",
-                      "negated", "mood", "location", "quantity", "speaker", "rule"}));
+  EXPECT_EQ(
+      keys,
+      (std::vector<std::string>{
+          "doc",     "doc_date", "doc_date_source", "sentence",  "text",    "span", "source",
+          "target",  "cameo",    "plover",          "goldstein", "quad",    "date", "date_source",
+          "negated", "mood",     "location",        "quantity",  "speaker", "rule"}));
   EXPECT_TRUE(j["speaker"].is_null());
   EXPECT_TRUE(j["target"]["sector"].is_null());
   EXPECT_EQ(j["goldstein"].dump(), "1");

@@ -161,8 +161,10 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
   auto separator_gap = [&](int gb, int ge, bool* has_and) {
     for (int t = gb; t < ge; ++t) {
       std::string_view w = toks_[t].text;
-      if (w == "AND" || w == "NOR") *has_and = true;
-      else if (!toks_[t].comma && !IsDeterminer(w) && !dict_.IsAdjective(w)) return false;
+      if (w == "AND" || w == "NOR")
+        *has_and = true;
+      else if (!toks_[t].comma && !IsDeterminer(w) && !dict_.IsAdjective(w))
+        return false;
     }
     return ge > gb;
   };
@@ -200,8 +202,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     }
     int members = 1;
     bool chain_and = false;
-    while (!np.null && !np.pronoun && k + 1 < merged.size() &&
-           merged[k + 1].kind == Item::kActor) {
+    while (!np.null && !np.pronoun && k + 1 < merged.size() && merged[k + 1].kind == Item::kActor) {
       bool has_and = false;
       // "Ithilen's awful and evil minister": a possessive actor qualifies what follows it.
       if (toks_[np.end - 1].possessive) break;
@@ -290,9 +291,12 @@ bool TabariCoder::MatchElem(const PatternElem& e, int pos, int limit, int* end_o
     case PatternElem::Kind::kCompound: {
       int np = NpAt(pos);
       if (np < 0 || nps_[np].end > limit) return false;
-      if (e.kind == PatternElem::Kind::kSource) cap_source_ = np;
-      else if (e.kind == PatternElem::Kind::kTarget) cap_target_ = np;
-      else cap_compound_ = np;
+      if (e.kind == PatternElem::Kind::kSource)
+        cap_source_ = np;
+      else if (e.kind == PatternElem::Kind::kTarget)
+        cap_target_ = np;
+      else
+        cap_compound_ = np;
       *end_out = nps_[np].end;
       return true;
     }
@@ -447,8 +451,8 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
       discard_ = true;
       return;
     }
-    bool noun = (i > begin && IsDeterminer(toks_[i - 1].text)) ||
-                (i > begin && toks_[i].capitalized);
+    bool noun =
+        (i > begin && IsDeterminer(toks_[i - 1].text)) || (i > begin && toks_[i].capitalized);
     if (noun) continue;
     if (vc.complex() && dict_.verb_groups[group].patterns.empty()) {
       complex_ = true;
@@ -600,11 +604,10 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         if (t < 0 && s >= 0 && !source_after)
           for (int i = hit.begin - 1; t < 0 && i >= nps_[s].end; --i)
             if (usable(NpAt(i))) t = NpAt(i);
-        const NounPhrase* tgt =
-            t >= 0 ? (pron_tgt.codes.empty() ? &nps_[t] : &pron_tgt) : nullptr;
+        const NounPhrase* tgt = t >= 0 ? (pron_tgt.codes.empty() ? &nps_[t] : &pron_tgt) : nullptr;
         // Passive voice: "X was opposed by Y" codes Y acting on X.
-        if (src && tgt && cap_source_ < 0 && cap_target_ < 0 && s >= 0 && nps_[s].end <= hit.begin &&
-            t >= 0 && nps_[t].begin >= hit.end) {
+        if (src && tgt && cap_source_ < 0 && cap_target_ < 0 && s >= 0 &&
+            nps_[s].end <= hit.begin && t >= 0 && nps_[t].begin >= hit.end) {
           bool be = false, by = false;
           for (int i = std::max(begin, hit.begin - 3); i < hit.begin; ++i) {
             std::string_view w = toks_[i].text;
@@ -669,8 +672,8 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   }
 }
 
-void TabariCoder::Code(std::string_view text, int32_t date, const Options& options,
-                       CodeResult* out, bool continue_story) {
+void TabariCoder::Code(std::string_view text, int32_t date, const Options& options, CodeResult* out,
+                       bool continue_story) {
   out->Clear();
   opt_ = &options;
   date_ = date;
@@ -695,7 +698,8 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
   size_t i = 0;
   auto push = [&](std::string_view w, bool cap, bool comma, bool possessive) {
     size_t off = upper_.size();
-    for (char c : w) upper_.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    for (char c : w)
+      upper_.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     spans.emplace_back(off, w.size());
     toks_.push_back(Token{{}, cap, comma, possessive});
   };
@@ -788,8 +792,8 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
     out->events.clear();
     out->outcome = CodeResult::Outcome::kComplex;
   } else {
-    out->outcome = out->events.empty() ? CodeResult::Outcome::kNoEvents
-                                       : CodeResult::Outcome::kEvents;
+    out->outcome =
+        out->events.empty() ? CodeResult::Outcome::kNoEvents : CodeResult::Outcome::kEvents;
   }
 }
 

@@ -69,15 +69,15 @@ class TabariCoder {
   };
   // A noun phrase: an actor (possibly with agent), a pronoun, or a compound of those.
   struct NounPhrase {
-    int begin = 0, end = 0;           // token range
-    std::vector<std::string> codes;   // all codes, member by member
-    std::vector<int> member;          // per code: which compound member it belongs to
+    int begin = 0, end = 0;          // token range
+    std::vector<std::string> codes;  // all codes, member by member
+    std::vector<int> member;         // per code: which compound member it belongs to
     bool pronoun = false;
-    bool possessive_pronoun = false;        // its, their, his
-    std::vector<std::string> alt_codes;     // pronoun: the most recent actor before it
+    bool possessive_pronoun = false;     // its, their, his
+    std::vector<std::string> alt_codes;  // pronoun: the most recent actor before it
     std::vector<int> alt_member;
-    bool null = false;                // "---" actor
-    bool gapped = false;              // its words were apart ("Durthang ... Orc")
+    bool null = false;    // "---" actor
+    bool gapped = false;  // its words were apart ("Durthang ... Orc")
   };
   struct VerbHit {
     int begin = 0, end = 0;

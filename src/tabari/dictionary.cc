@@ -77,7 +77,7 @@ Status ParseCodeBlock(std::string_view body, std::vector<DatedCode>* out, std::s
   std::string_view code = body.substr(0, i);
   std::string_view rest = Trim(body.substr(i));
   if (code.empty() || (std::isdigit(static_cast<unsigned char>(code[0])) && code.size() >= 6 &&
-                        code.find('-') != std::string_view::npos)) {
+                       code.find('-') != std::string_view::npos)) {
     return LineError(name, line, "code block [" + std::string(body) + "] has no actor code");
   }
   DatedCode dc;
@@ -86,8 +86,10 @@ Status ParseCodeBlock(std::string_view body, std::vector<DatedCode>* out, std::s
       int32_t d = ParseYyMmDd(rest.substr(1));
       if (!d) return LineError(name, line, "bad date in [" + std::string(body) + "]");
       // "<D": before D; ">D": after D.
-      if (rest[0] == '<') dc.to = d - 1;  // close enough: integer YYYYMMDD ordering
-      else dc.from = d + 1;
+      if (rest[0] == '<')
+        dc.to = d - 1;  // close enough: integer YYYYMMDD ordering
+      else
+        dc.from = d + 1;
     } else {
       size_t dash = rest.find('-');
       if (dash == std::string_view::npos)
@@ -102,8 +104,8 @@ Status ParseCodeBlock(std::string_view body, std::vector<DatedCode>* out, std::s
   size_t start = 0;
   while (true) {
     size_t slash = code.find('/', start);
-    std::string_view c = code.substr(start, slash == std::string_view::npos ? code.npos
-                                                                           : slash - start);
+    std::string_view c =
+        code.substr(start, slash == std::string_view::npos ? code.npos : slash - start);
     if (c.empty()) return LineError(name, line, "empty code in [" + std::string(body) + "]");
     DatedCode one = dc;
     one.code = std::string(c);
@@ -116,8 +118,8 @@ Status ParseCodeBlock(std::string_view body, std::vector<DatedCode>* out, std::s
 }
 
 // Splits "PHRASE [A] [B] " into the phrase text and the bracket bodies.
-Status SplitEntry(std::string_view l, std::string_view* phrase, std::vector<std::string_view>* blocks,
-                  std::string_view name, int line) {
+Status SplitEntry(std::string_view l, std::string_view* phrase,
+                  std::vector<std::string_view>* blocks, std::string_view name, int line) {
   size_t b = l.find('[');
   *phrase = Trim(l.substr(0, b == l.npos ? l.size() : b));
   blocks->clear();
@@ -210,8 +212,7 @@ class PatternParser {
     // '~' keeps the word a stem ("REAL~_" matches REALLY) while '_' still joins it to the next.
     last_exact_ = any && !tilde;
     if (any && pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_])) &&
-        pos_ + 1 < s_.size() && s_[pos_ + 1] != '{' && s_[pos_ + 1] != '|' &&
-        s_[pos_ + 1] != '}')
+        pos_ + 1 < s_.size() && s_[pos_ + 1] != '{' && s_[pos_ + 1] != '|' && s_[pos_ + 1] != '}')
       return false;
     return any;
   }
@@ -361,8 +362,7 @@ bool WordMatches(const Word& w, std::string_view tok) {
     case Word::Endings::kNoun:
       return rest == "S" || rest == "ES";
     case Word::Endings::kVerb:
-      if (rest == "S" || rest == "ES" || rest == "ED" || rest == "EN" || rest == "ING")
-        return true;
+      if (rest == "S" || rest == "ES" || rest == "ED" || rest == "EN" || rest == "ING") return true;
       return !t.empty() && t.back() == 'E' && (rest == "D" || rest == "N");
   }
   return false;
@@ -455,9 +455,18 @@ Status Dictionaries::LoadActors(std::string_view text, std::string_view name) {
       continue;
     }
     std::string ul = Upper(l);
-    if (ul == "<NOUN>") { section = kNoun; continue; }
-    if (ul == "<ADJECTIVE>") { section = kAdjective; continue; }
-    if (ul == "</NOUN>" || ul == "</ADJECTIVE>") { section = kNone; continue; }
+    if (ul == "<NOUN>") {
+      section = kNoun;
+      continue;
+    }
+    if (ul == "<ADJECTIVE>") {
+      section = kAdjective;
+      continue;
+    }
+    if (ul == "</NOUN>" || ul == "</ADJECTIVE>") {
+      section = kNone;
+      continue;
+    }
     if (section != kNone) {
       (section == kNoun ? nouns : adjectives).push_back(ul);
       continue;
@@ -533,9 +542,18 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
     std::string_view l = Trim(StripComment(raw));
     if (l.empty()) continue;
     std::string ul = Upper(l);
-    if (ul == "<SYNSETS>") { section = kSynsets; continue; }
-    if (ul == "<TIME>") { section = kTime; continue; }
-    if (ul == "</SYNSETS>" || ul == "</TIME>") { section = kVerbs; continue; }
+    if (ul == "<SYNSETS>") {
+      section = kSynsets;
+      continue;
+    }
+    if (ul == "<TIME>") {
+      section = kTime;
+      continue;
+    }
+    if (ul == "</SYNSETS>" || ul == "</TIME>") {
+      section = kVerbs;
+      continue;
+    }
     if (section == kSynsets) {
       if (l[0] == '&') {
         Synset s;
@@ -615,7 +633,8 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
       DRAGOMAN_RETURN_IF_ERROR(ParseVerbCode(blocks[0], &p.code, name, line));
       PatternParser pp(*this, name, line);
       bool star = false;
-      DRAGOMAN_RETURN_IF_ERROR(pp.Parse(ph.substr(1), &p.lower, &p.upper, &p.lower_adjacent, &star));
+      DRAGOMAN_RETURN_IF_ERROR(
+          pp.Parse(ph.substr(1), &p.lower, &p.upper, &p.lower_adjacent, &star));
       if (!star) return LineError(name, line, "pattern without '*' (the verb's place)");
       // Alternatives are spread into one pattern each (as TABARI does), so that each is
       // ranked by its own length: "* RESIST { TO THE END | TO THE DEATH }" is tried as two.
@@ -671,7 +690,8 @@ Status Options::Apply(std::string_view command) {
     while (p < c.size() && (c[p] == ' ' || c[p] == '=' || c[p] == '[')) ++p;
     size_t q = p;
     while (q < c.size() && std::isdigit(static_cast<unsigned char>(c[q]))) ++q;
-    if (q == p) return Status::BadData("missing number after " + std::string(key) + " in '" + c + "'");
+    if (q == p)
+      return Status::BadData("missing number after " + std::string(key) + " in '" + c + "'");
     *out = std::stoi(c.substr(p, q - p));
     return Status::Ok();
   };
@@ -679,9 +699,12 @@ Status Options::Apply(std::string_view command) {
     size_t eq = c.find('=');
     if (eq == std::string::npos) return Status::BadData("missing '= TRUE|FALSE' in '" + c + "'");
     std::string v(Trim(std::string_view(c).substr(eq + 1)));
-    if (v == "TRUE") *out = true;
-    else if (v == "FALSE") *out = false;
-    else return Status::BadData("expected TRUE or FALSE in '" + c + "'");
+    if (v == "TRUE")
+      *out = true;
+    else if (v == "FALSE")
+      *out = false;
+    else
+      return Status::BadData("expected TRUE or FALSE in '" + c + "'");
     return Status::Ok();
   };
   auto bracket_after = [&](std::string_view key) -> std::string {
@@ -701,9 +724,12 @@ Status Options::Apply(std::string_view command) {
     if (c.find("CONVERT AGENT") != std::string::npos) return bool_value(&convert_agent);
     if (c.find("YYYY") != std::string::npos) return bool_value(&yyyy);
     if (c.find("MINIMUM WORDS") != std::string::npos) return num_after("WORDS", &minimum_words);
-    if (c.find("CODE BY CLAUSE") != std::string::npos) code_by = CodeBy::kClause;
-    else if (c.find("CODE BY SENTENCE") != std::string::npos) code_by = CodeBy::kSentence;
-    else if (c.find("CODE ALL") != std::string::npos) code_by = CodeBy::kAll;
+    if (c.find("CODE BY CLAUSE") != std::string::npos)
+      code_by = CodeBy::kClause;
+    else if (c.find("CODE BY SENTENCE") != std::string::npos)
+      code_by = CodeBy::kSentence;
+    else if (c.find("CODE ALL") != std::string::npos)
+      code_by = CodeBy::kAll;
   } else if (c.rfind("DEFAULT:", 0) == 0) {
     if (c.find("OFF") != std::string::npos && c.find("SOURCE") == std::string::npos) {
       default_source.clear();
@@ -713,8 +739,8 @@ Status Options::Apply(std::string_view command) {
       default_source = bracket_after("SOURCE");
       default_target = bracket_after("TARGET");
       size_t tp = c.find("TARGET");
-      default_source_prior = c.find("PRIOR") != std::string::npos &&
-                             (tp == std::string::npos || c.find("PRIOR") < tp);
+      default_source_prior =
+          c.find("PRIOR") != std::string::npos && (tp == std::string::npos || c.find("PRIOR") < tp);
       default_target_after = tp != std::string::npos && c.find("AFTER", tp) != std::string::npos;
     }
   } else if (c.rfind("COMMA:", 0) == 0) {
@@ -735,13 +761,20 @@ Status Options::Apply(std::string_view command) {
         if (key.empty() || q == p) return Status::BadData("bad COMMA: command '" + c + "'");
         int v = std::stoi(c.substr(p, q - p));
         p = q;
-        if (key == "MIN") comma_min = v;
-        else if (key == "MAX") comma_max = v;
-        else if (key == "EMIN") comma_emin = v;
-        else if (key == "EMAX") comma_emax = v;
-        else if (key == "BMIN") comma_bmin = v;
-        else if (key == "BMAX") comma_bmax = v;
-        else return Status::BadData("unknown COMMA: key " + key);
+        if (key == "MIN")
+          comma_min = v;
+        else if (key == "MAX")
+          comma_max = v;
+        else if (key == "EMIN")
+          comma_emin = v;
+        else if (key == "EMAX")
+          comma_emax = v;
+        else if (key == "BMIN")
+          comma_bmin = v;
+        else if (key == "BMAX")
+          comma_bmax = v;
+        else
+          return Status::BadData("unknown COMMA: key " + key);
       }
     }
   } else if (c.rfind("FORWARD:", 0) == 0) {
@@ -819,11 +852,16 @@ Result<Project> ParseProject(std::string_view text, const std::string& path) {
       return LineError(path, static_cast<int>(li + 1), "unclosed '<' tag");
     std::string tag = Upper(l.substr(1, e - 1));
     std::string_view value = Trim(l.substr(e + 1));
-    if (tag == "ACTORSFILE") p.actors_files.push_back(resolve(value));
-    else if (tag == "VERBSFILE") p.verbs_files.push_back(resolve(value));
-    else if (tag == "AGENTSFILE") p.agents_files.push_back(resolve(value));
-    else if (tag == "OPTIONSFILE") p.options_files.push_back(resolve(value));
-    else if (tag == "TEXTFILE") p.text_file = resolve(value);
+    if (tag == "ACTORSFILE")
+      p.actors_files.push_back(resolve(value));
+    else if (tag == "VERBSFILE")
+      p.verbs_files.push_back(resolve(value));
+    else if (tag == "AGENTSFILE")
+      p.agents_files.push_back(resolve(value));
+    else if (tag == "OPTIONSFILE")
+      p.options_files.push_back(resolve(value));
+    else if (tag == "TEXTFILE")
+      p.text_file = resolve(value);
   }
   if (p.actors_files.empty() || p.verbs_files.empty())
     return Status::BadData(path + ": project names no <actorsfile> or no <verbsfile>");

@@ -33,7 +33,7 @@ namespace dragoman::tabari {
 
 // One dictionary word.
 struct Word {
-  std::string text;     // upper case, without the trailing '_' or '='
+  std::string text;    // upper case, without the trailing '_' or '='
   bool exact = false;  // written with a trailing '_' or '=' (no stem matching)
   // Endings an exact word still takes: actors and agents take plural S/ES, verbs S, ES, ED,
   // D, EN, N, ING; pattern words and '='-words none.
@@ -53,8 +53,8 @@ struct Phrase {
 // A code with an optional date restriction (dates as YYYYMMDD integers, 0 = unbounded).
 struct DatedCode {
   std::string code;
-  int32_t from = 0;  // valid on and after
-  int32_t to = 0;    // valid on and before
+  int32_t from = 0;         // valid on and after
+  int32_t to = 0;           // valid on and before
   bool same_block = false;  // another member of the previous code's block ("ELR/GAL")
 };
 

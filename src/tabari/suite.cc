@@ -2,9 +2,8 @@
 
 #include <cctype>
 #include <istream>
-#include <ostream>
-
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 namespace dragoman::tabari {
 namespace {
@@ -161,8 +160,7 @@ Result<bool> TabariTextReader::Next(SuiteRecord* r) {
       if (c.find("FALSE") != std::string::npos) yyyy_ = false;
     }
     if (r->id == "FINAL-01") final_seen_ = true;
-    if (count_ == 0 || final_seen_ || !r->option_commands.empty() ||
-        r->unchecked_from == size_t{0})
+    if (count_ == 0 || final_seen_ || !r->option_commands.empty() || r->unchecked_from == size_t{0})
       r->checked = false;
     ++count_;
     return true;
@@ -208,7 +206,8 @@ Result<std::vector<SuiteRecord>> ParseSuiteJsonl(std::string_view text, std::str
       r.text = j.value("text", "");
       r.line = line;
       for (const auto& e : j.value("expected", nlohmann::json::array()))
-        r.expected.push_back({e.value("source", ""), e.value("target", ""), e.value("code", ""), 0});
+        r.expected.push_back(
+            {e.value("source", ""), e.value("target", ""), e.value("code", ""), 0});
       for (const auto& s : j.value("expect_special", nlohmann::json::array()))
         if (r.special.empty()) r.special = s.get<std::string>();
       if (j.contains("unchecked_from") && j["unchecked_from"].is_number())

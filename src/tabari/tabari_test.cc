@@ -83,9 +83,12 @@ std::string Events(const Dictionaries& d, std::string_view text, int32_t date = 
   o.minimum_words = 0;  // the short test sentences would fall under TABARI's default of 5
   coder.Code(text, date, o, &r);
   switch (r.outcome) {
-    case CodeResult::Outcome::kDiscard: return "###";
-    case CodeResult::Outcome::kComplex: return "+++";
-    default: break;
+    case CodeResult::Outcome::kDiscard:
+      return "###";
+    case CodeResult::Outcome::kComplex:
+      return "+++";
+    default:
+      break;
   }
   std::string s;
   for (const auto& e : r.events) s += e.source + "/" + e.target + "/" + e.code + " ";
@@ -294,9 +297,10 @@ Anything at all. /* -{ QRN / VLM / 041 } */
 }
 
 TEST(Suite, FailuresListExpectedAndCoded) {
-  auto recs = ParseTabariText("950101  X-00\nfirst\n\n950101  X-01\nQuarnia praised Velmora. "
-                              "/* { VLM / QRN / 041 } */\n",
-                              "t.text");
+  auto recs = ParseTabariText(
+      "950101  X-00\nfirst\n\n950101  X-01\nQuarnia praised Velmora. "
+      "/* { VLM / QRN / 041 } */\n",
+      "t.text");
   ASSERT_TRUE(recs.ok());
   Dictionaries d = Load();
   d.options.minimum_words = 0;

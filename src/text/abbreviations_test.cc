@@ -15,7 +15,7 @@ TEST(AbbreviationsTest, ParseAndFind) {
   EXPECT_EQ(*a.Find("No."), AbbrevKind::kNumber);
   EXPECT_EQ(*a.Find("etc."), AbbrevKind::kEnd);
   EXPECT_EQ(*a.Find("Etc."), AbbrevKind::kEnd);  // lower-case entries also match capitalised
-  EXPECT_EQ(a.Find("gen."), nullptr);             // but not the other way round
+  EXPECT_EQ(a.Find("gen."), nullptr);            // but not the other way round
   EXPECT_EQ(a.Find("Gen"), nullptr);
   EXPECT_EQ(a.Find("U.K."), nullptr);
 }

@@ -92,18 +92,18 @@ bool IsTerminal(UChar32 c) {
 // Lower-case words that cannot end a line of prose that is complete.
 bool IsConnectingWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "a",    "an",   "and", "as",   "at",   "by",    "for",   "from", "in",   "into",
-      "of",   "on",   "or",  "than", "that", "the",   "their", "to",   "with", "which",
-      "who",  "whose", "its", "his", "her",  "our",   "but",   "nor",  "whom", "onto"};
+      "a",   "an",    "and", "as",   "at",   "by",  "for",   "from", "in",   "into",
+      "of",  "on",    "or",  "than", "that", "the", "their", "to",   "with", "which",
+      "who", "whose", "its", "his",  "her",  "our", "but",   "nor",  "whom", "onto"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
 // Small words that stay lower case in title-case headlines.
 bool IsTitleSmallWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "a",  "an", "and", "as", "at",   "but", "by",  "for",  "from", "in",   "into", "nor",
-      "of", "on", "or",  "to", "the",  "with", "vs", "over", "via",  "amid", "after", "upon",
-      "off", "up", "out", "is", "are", "be",  "was", "than", "its"};
+      "a",     "an",   "and", "as", "at",  "but", "by",   "for", "from", "in",   "into",
+      "nor",   "of",   "on",  "or", "to",  "the", "with", "vs",  "over", "via",  "amid",
+      "after", "upon", "off", "up", "out", "is",  "are",  "be",  "was",  "than", "its"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -317,7 +317,8 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
     cuts.push_back(0);
     // A short unpunctuated line standing on its own (a blank line or the edge of the text on
     // one side) is a heading even in sentence case ("Iran and Azerbaijan sign border deal").
-    const bool isolated = first_line == 0 || lines[first_line - 1].begin == lines[first_line - 1].end ||
+    const bool isolated = first_line == 0 ||
+                          lines[first_line - 1].begin == lines[first_line - 1].end ||
                           lj >= lines.size() || lines[lj].begin == lines[lj].end;
     const bool heading = impl_->LooksLikeHeading(text, toks, 0, toks.size(), block, isolated);
     if (!heading) {
@@ -336,8 +337,7 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
       breaks->setText(&ut, st);
       if (U_SUCCESS(st)) {
         size_t ti = 0;  // first token starting at or after the boundary
-        for (int32_t bnd = breaks->next(); bnd != icu::BreakIterator::DONE;
-             bnd = breaks->next()) {
+        for (int32_t bnd = breaks->next(); bnd != icu::BreakIterator::DONE; bnd = breaks->next()) {
           uint32_t abs = block.begin + static_cast<uint32_t>(bnd);
           while (ti < toks.size() && toks[ti].begin < abs) ++ti;
           if (ti == 0 || ti >= toks.size()) continue;

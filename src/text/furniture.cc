@@ -2,8 +2,8 @@
 
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <utility>
@@ -175,8 +175,7 @@ Result<FurniturePatterns> FurniturePatterns::Load(const std::string& path) {
   return Parse(text, path);
 }
 
-Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text,
-                                                   const std::string& name) {
+Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const std::string& name) {
   FurniturePatterns fp;
   std::array<std::vector<std::string>, 256> buckets;
   std::vector<std::string> captions;
@@ -237,12 +236,14 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text,
     if (c != kAnyBucket && buckets[c].empty()) continue;
     if (buckets[c].empty() && buckets[kAnyBucket].empty()) continue;
     auto p = Compile(Alternation(buckets[c], c == kAnyBucket ? none : buckets[kAnyBucket]));
-    if (!p.ok()) return Status::BadData(name + ": patterns do not combine: " + p.status().message());
+    if (!p.ok())
+      return Status::BadData(name + ": patterns do not combine: " + p.status().message());
     fp.bucket_[c] = std::move(p).value();
   }
   if (!captions.empty()) {
     auto p = Compile(Alternation(captions, none));
-    if (!p.ok()) return Status::BadData(name + ": patterns do not combine: " + p.status().message());
+    if (!p.ok())
+      return Status::BadData(name + ": patterns do not combine: " + p.status().message());
     fp.caption_ = std::move(p).value();
   }
   return fp;

@@ -61,7 +61,8 @@ TEST(FurnitureTest, Kinds) {
 TEST(FurnitureTest, Captions) {
   FurniturePatterns fp = MustParse(
       "caption (?:photo|image)s?\\s*:.*\n"
-      "caption (?:[^/]*+(?<=\\s))?/\\s*(?:[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,})?\n");
+      "caption "
+      "(?:[^/]*+(?<=\\s))?/\\s*(?:[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,})?\n");
   FurniturePatterns::Matcher m(fp);
   EXPECT_TRUE(m.IsCaptionEnd("/ example.gov"));
   EXPECT_TRUE(m.IsCaptionEnd("/"));

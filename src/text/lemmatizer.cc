@@ -35,9 +35,9 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
     const char* name;
     Set* set;
   };
-  for (const IndexFile& f : {IndexFile{"index.verb", &lm->verbs_},
-                             IndexFile{"index.noun", &lm->nouns_},
-                             IndexFile{"index.adj", &lm->adjs_}}) {
+  for (const IndexFile& f :
+       {IndexFile{"index.verb", &lm->verbs_}, IndexFile{"index.noun", &lm->nouns_},
+        IndexFile{"index.adj", &lm->adjs_}}) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(wordnet_dir + "/" + f.name));
     f.set->reserve(text.size() / 40);
     // Each entry line starts with the lemma; the licence header lines start with spaces.
@@ -135,7 +135,7 @@ std::string Lemmatizer::Verb(std::string_view word) const {
 
 std::string Lemmatizer::Noun(std::string_view word) const {
   if (const Override* o = FindOverride(word)) return o->pos == Pos::kNoun ? o->lemma : "";
-  static const Rule kRules[] = {{"s", ""},     {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
+  static const Rule kRules[] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},
                                 {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
   // "glass", "business": a form ending in "ss" is not a plural in "-s".
   if (EndsWith(word, "ss")) {

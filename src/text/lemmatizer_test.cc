@@ -1,13 +1,12 @@
 #include "text/lemmatizer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "text/analysis.h"
 #include "text/test_util.h"
@@ -29,14 +28,30 @@ TEST(LemmatizerTest, Lemmas) {
   const Lemmatizer* lm = Lm();
   ASSERT_NE(lm, nullptr);
   const LemmaCase cases[] = {
-      {"pardoned", "pardon"}, {"met", "meet"},         {"held", "hold"},
-      {"was", "be"},          {"were", "be"},          {"is", "be"},
-      {"ministries", "ministry"}, {"talks", "talk"},   {"arrested", "arrest"},
-      {"sentenced", "sentence"}, {"discussed", "discuss"}, {"planned", "plan"},
-      {"meeting", "meet"},    {"said", "say"},         {"relations", "relation"},
-      {"countries", "country"}, {"women", "woman"},    {"visited", "visit"},
-      {"stressed", "stress"}, {"as", "as"},            {"us", "us"},
-      {"qwzx", "qwzx"},       {"bigger", "big"},       {"agreed", "agree"},
+      {"pardoned", "pardon"},
+      {"met", "meet"},
+      {"held", "hold"},
+      {"was", "be"},
+      {"were", "be"},
+      {"is", "be"},
+      {"ministries", "ministry"},
+      {"talks", "talk"},
+      {"arrested", "arrest"},
+      {"sentenced", "sentence"},
+      {"discussed", "discuss"},
+      {"planned", "plan"},
+      {"meeting", "meet"},
+      {"said", "say"},
+      {"relations", "relation"},
+      {"countries", "country"},
+      {"women", "woman"},
+      {"visited", "visit"},
+      {"stressed", "stress"},
+      {"as", "as"},
+      {"us", "us"},
+      {"qwzx", "qwzx"},
+      {"bigger", "big"},
+      {"agreed", "agree"},
   };
   for (const LemmaCase& c : cases) EXPECT_EQ(lm->Lemma(c.word), c.lemma) << c.word;
 }
@@ -64,8 +79,8 @@ TEST(LemmatizerTest, PartsOfSpeech) {
 TEST(LemmatizerTest, PastForms) {
   const Lemmatizer* lm = Lm();
   ASSERT_NE(lm, nullptr);
-  for (const char* w : {"pardoned", "held", "met", "arrested", "sentenced", "was", "were",
-                        "been", "beaten", "planned", "taken", "signed", "put", "killed"}) {
+  for (const char* w : {"pardoned", "held", "met", "arrested", "sentenced", "was", "were", "been",
+                        "beaten", "planned", "taken", "signed", "put", "killed"}) {
     EXPECT_TRUE(lm->IsVerbPastForm(w)) << w;
   }
   for (const char* w : {"hold", "holds", "holding", "is", "has", "meet", "need", "ministry",
@@ -122,8 +137,7 @@ TEST_F(OverrideFileTest, BadLinesNameFileAndLine) {
     auto r = Lemmatizer::Load("/usr/share/wordnet", path);
     ASSERT_FALSE(r.ok()) << b.text;
     EXPECT_EQ(r.status().code(), Status::Code::kBadData);
-    EXPECT_NE(r.status().message().find(path + b.why), std::string::npos)
-        << r.status().message();
+    EXPECT_NE(r.status().message().find(path + b.why), std::string::npos) << r.status().message();
   }
 }
 

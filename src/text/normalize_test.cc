@@ -26,9 +26,9 @@ TEST(FoldKeyTest, Table) {
       {"São Tomé", "sao tome"},
       {"Łódź", "lodz"},
       {"Straße", "strasse"},
-      {"Ｂａｋｕ", "baku"},           // full width
-      {"ﬁnance", "finance"},         // ligature
-      {"Iran’s", "iran's"},          // curly apostrophe
+      {"Ｂａｋｕ", "baku"},   // full width
+      {"ﬁnance", "finance"},  // ligature
+      {"Iran’s", "iran's"},   // curly apostrophe
       {"‘yes’", "'yes'"},
       {"“talks”", "\"talks\""},
       {"Azerbaijan–Iran", "azerbaijan-iran"},  // en dash
@@ -51,7 +51,9 @@ TEST(FoldKeyTest, AppendKeepsPrefix) {
 }
 
 TEST(FoldKeyTest, IllFormedInputDoesNotCrash) {
-  std::string bad = "ab\xff\xfe" "cd";
+  std::string bad =
+      "ab\xff\xfe"
+      "cd";
   std::string k = FoldKey(bad);
   EXPECT_NE(k.find("ab"), std::string::npos);
   EXPECT_NE(k.find("cd"), std::string::npos);

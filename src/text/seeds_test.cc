@@ -6,10 +6,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/file.h"
 #include "text/analysis.h"
@@ -99,8 +98,8 @@ TEST(PeersTest, OneSentenceRecordsStayWhole) {
       std::vector<Sentence> ss = ta->Analyze(text);
       if (ss.size() != 1) {
         ++split;
-        ADD_FAILURE() << f << " record " << j.value("id", std::string("?")) << ": "
-                      << ss.size() << " sentences";
+        ADD_FAILURE() << f << " record " << j.value("id", std::string("?")) << ": " << ss.size()
+                      << " sentences";
       }
       for (const Sentence& s : ss) {
         EXPECT_FALSE(s.furniture) << f << ": " << text;

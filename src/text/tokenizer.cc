@@ -65,7 +65,8 @@ bool IsUpper(UChar32 c) { return u_isupper(c) || u_istitle(c); }
 }  // namespace
 
 void Tokenizer::Tokenize(std::string_view text, uint32_t base, std::vector<RawToken>* out) const {
-  const Cursor cur{reinterpret_cast<const uint8_t*>(text.data()), static_cast<int32_t>(text.size())};
+  const Cursor cur{reinterpret_cast<const uint8_t*>(text.data()),
+                   static_cast<int32_t>(text.size())};
   const int32_t n = cur.n;
   int32_t i = 0;
   int32_t last_word_end = -1;  // end of the previous token when it was a word
@@ -194,8 +195,8 @@ void Tokenizer::Tokenize(std::string_view text, uint32_t base, std::vector<RawTo
               end = p + 1;
             }
           } else {
-            period = *k == AbbrevKind::kTitle ? RawToken::Period::kNeverEnds
-                                              : RawToken::Period::kMayEnd;
+            period =
+                *k == AbbrevKind::kTitle ? RawToken::Period::kNeverEnds : RawToken::Period::kMayEnd;
             end = p + 1;
           }
         } else if (letters == 1 && digits == 0 && first_upper && p - start <= 4) {
