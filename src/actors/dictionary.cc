@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/file.h"
+#include "base/lines.h"
 
 namespace dragoman {
 
@@ -34,25 +35,6 @@ bool IsUpperCode(std::string_view s, size_t min_len) {
       return false;
   }
   return true;
-}
-
-// Iterates over the non-comment lines of a data file, giving 1-based line numbers.
-template <typename F>
-Status ForEachLine(std::string_view text, F&& f) {
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::string_view t = Trim(line);
-    if (t.empty() || t.front() == '#') continue;
-    DRAGOMAN_RETURN_IF_ERROR(f(line_no, t));
-  }
-  return Status::Ok();
 }
 
 std::string BaseName(const std::string& path) {
@@ -142,7 +124,7 @@ Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const Actor
   auto index = ReadDataFile(dir + "people/index.txt");
   if (!index.ok()) return index.status();
   const std::string index_path = dir + "people/index.txt";
-  Status st = ForEachLine(*index, [&](int line, std::string_view name) -> Status {
+  Status st = ForEachDataLine(*index, [&](int line, std::string_view name) -> Status {
     if (name.find('/') != std::string_view::npos || name.find("..") != std::string_view::npos) {
       return Bad(index_path, line, "file names must be plain names in people/");
     }
@@ -350,7 +332,7 @@ Status ActorDictionary::LoadIsoCodes(const ActorConfig& config, const TextAnalyz
 Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  return ForEachLine(data, [&](int line, std::string_view t) -> Status {
+  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 5) {
       return Bad(path, line,
@@ -391,7 +373,7 @@ Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyze
 Status ActorDictionary::LoadRoles(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  return ForEachLine(data, [&](int line, std::string_view t) -> Status {
+  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 3) {
       return Bad(path, line,
@@ -421,7 +403,7 @@ Status ActorDictionary::LoadRoles(const std::string& path, const TextAnalyzer& t
 Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& text, bool igo_file) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  return ForEachLine(data, [&](int line, std::string_view t) -> Status {
+  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 2) {
       return Bad(path, line, "expected 2 fields 'CODE | names', got " + std::to_string(f.size()));
@@ -466,7 +448,7 @@ Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& te
 Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  return ForEachLine(data, [&](int line, std::string_view t) -> Status {
+  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 6) {
       return Bad(path, line,
@@ -528,7 +510,7 @@ Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& 
 Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  Status st = ForEachLine(data, [&](int line, std::string_view t) -> Status {
+  Status st = ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 2 || f[0].empty()) {
       return Bad(path, line, "expected 2 fields 'WORD | CLASS'");

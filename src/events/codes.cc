@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/file.h"
+#include "base/lines.h"
 
 namespace dragoman {
 namespace {
@@ -29,21 +30,14 @@ bool IsCode(std::string_view s) {
   return s[0] == '0' || s[0] == '1' || (s[0] == '2' && s[1] == '0');
 }
 
-// Calls fn(line_number, line) for every non-blank, non-comment line.
+// Calls fn(line_number, line) for every non-blank, non-comment line (the line untrimmed:
+// fields are tab-separated and may be empty at either end).
 template <typename Fn>
-Status ForEachLine(std::string_view text, Fn fn) {
-  int number = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    DRAGOMAN_RETURN_IF_ERROR(fn(number, line));
-  }
-  return Status::Ok();
+Status ForEachContentLine(std::string_view text, Fn fn) {
+  return ForEachLine(text, [&](int number, std::string_view line) -> Status {
+    if (line.empty() || line[0] == '#') return Status::Ok();
+    return fn(number, line);
+  });
 }
 
 std::string At(std::string_view name, int line) {
@@ -57,7 +51,7 @@ Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view
   CodeTable table;
   static const std::set<std::string_view> kQuads = {"verbal_coop", "material_coop",
                                                     "verbal_conflict", "material_conflict"};
-  Status st = ForEachLine(cameo_text, [&](int n, std::string_view line) -> Status {
+  Status st = ForEachContentLine(cameo_text, [&](int n, std::string_view line) -> Status {
     auto f = SplitTabs(line);
     if (f.size() != 4)
       return Status::BadData(At(cameo_name, n) + "expected 4 tab-separated fields");
@@ -86,7 +80,7 @@ Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view
   });
   if (!st.ok()) return st;
   std::set<std::string> typed;
-  st = ForEachLine(plover_text, [&](int n, std::string_view line) -> Status {
+  st = ForEachContentLine(plover_text, [&](int n, std::string_view line) -> Status {
     auto f = SplitTabs(line);
     if (f.size() != 4) {
       return Status::BadData(At(plover_name, n) + "expected 4 tab-separated fields");

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "base/lines.h"
+
 namespace dragoman {
 namespace {
 
@@ -40,22 +42,15 @@ std::string At(std::string_view name, int line) {
   return std::string(name) + ":" + std::to_string(line) + ": ";
 }
 
-// Calls fn(line_number, line) for every non-blank, non-comment line.
+// Calls fn(line_number, line) for every non-blank, non-comment line (the line untrimmed:
+// fields are tab-separated and may be empty at either end).
 template <typename Fn>
-Status ForEachLine(std::string_view text, Fn fn) {
-  int number = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+Status ForEachContentLine(std::string_view text, Fn fn) {
+  return ForEachLine(text, [&](int number, std::string_view line) -> Status {
     size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] == '#') continue;
-    DRAGOMAN_RETURN_IF_ERROR(fn(number, line));
-  }
-  return Status::Ok();
+    if (first == std::string_view::npos || line[first] == '#') return Status::Ok();
+    return fn(number, line);
+  });
 }
 
 Status ParseElement(std::string_view tok, Pattern* p, bool* saw_trigger_mark,
@@ -199,7 +194,7 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
   std::vector<Pattern> out;
   std::string base(name);
   if (size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
-  Status st = ForEachLine(text, [&](int n, std::string_view line) -> Status {
+  Status st = ForEachContentLine(text, [&](int n, std::string_view line) -> Status {
     std::string where = At(name, n);
     std::vector<std::string_view> fields;
     size_t start = 0;
@@ -274,7 +269,7 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
 
 Result<Lexicon> ParseLexicon(std::string_view name, std::string_view text, const CodeTable& codes) {
   Lexicon lex;
-  Status st = ForEachLine(text, [&](int n, std::string_view line) -> Status {
+  Status st = ForEachContentLine(text, [&](int n, std::string_view line) -> Status {
     std::string where = At(name, n);
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
