@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/file.h"
+#include "testing/seeds.h"
 #include "text/analysis.h"
 
 namespace dragoman {
@@ -163,18 +164,7 @@ TEST(QuantityRobustness, RandomTokenSoup) {
   }
 }
 
-std::string SeedText(const std::string& prefix) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(DRAGOMAN_SHARED_DIR) / "seeds";
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().filename().string().rfind(prefix, 0) == 0) {
-      auto r = ReadFile(it->path().string());
-      if (r.ok()) return *r;
-    }
-  }
-  return "";
-}
+using test_support::SeedText;
 
 TEST(QuantitySeeds, Seed002Soldiers) {
   const std::string text = SeedText("002_");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/file.h"
+#include "testing/seeds.h"
 #include "text/analysis.h"
 
 namespace dragoman {
@@ -189,18 +190,7 @@ TEST(DatesRobustness, RandomTokenSoup) {
 
 // Seeds: real articles from /work/shared (skipped when absent). The document date is given here
 // because reading it is another stage's job.
-std::string SeedText(const std::string& prefix) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(DRAGOMAN_SHARED_DIR) / "seeds";
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().filename().string().rfind(prefix, 0) == 0) {
-      auto r = ReadFile(it->path().string());
-      if (r.ok()) return *r;
-    }
-  }
-  return "";
-}
+using test_support::SeedText;
 
 TEST(DatesSeeds, Seed004JeddahMeeting) {
   const std::string text = SeedText("004_");
