@@ -252,9 +252,9 @@ void TabariCoder::Emit(const NounPhrase& src, const NounPhrase& tgt, const VerbC
         if (src.member[i] != a) continue;
         for (size_t j = 0; j < tgt.codes.size(); ++j) {
           if (tgt.member[j] != b || src.codes[i] == tgt.codes[j]) continue;
-          out->events.push_back({src.codes[i], tgt.codes[j], code.code, date_});
+          out->events.push_back({src.codes[i], tgt.codes[j], code.code, date_, &code});
           if (!code.paired.empty())
-            out->events.push_back({tgt.codes[j], src.codes[i], code.paired, date_});
+            out->events.push_back({tgt.codes[j], src.codes[i], code.paired, date_, &code});
         }
       }
 }
@@ -264,8 +264,8 @@ void TabariCoder::EmitCompound(const NounPhrase& np, const VerbCode& code, CodeR
   for (size_t a = 0; a < c.size(); ++a)
     for (size_t b = 0; b < c.size(); ++b) {
       if (c[a] == c[b]) continue;
-      out->events.push_back({c[a], c[b], code.code, date_});
-      if (!code.paired.empty()) out->events.push_back({c[b], c[a], code.paired, date_});
+      out->events.push_back({c[a], c[b], code.code, date_, &code});
+      if (!code.paired.empty()) out->events.push_back({c[b], c[a], code.paired, date_, &code});
     }
 }
 

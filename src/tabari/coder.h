@@ -34,6 +34,9 @@ namespace dragoman::tabari {
 struct CodedEvent {
   std::string source, target, code;
   int32_t date = 0;  // YYYYMMDD, after any time shift
+  // The dictionary code that produced it (a Pattern's or a VerbGroup's, inside the coder's
+  // Dictionaries): provenance for explanations; not compared.
+  const VerbCode* via = nullptr;
   bool operator==(const CodedEvent& o) const {
     return source == o.source && target == o.target && code == o.code;
   }

@@ -530,6 +530,7 @@ Status Dictionaries::LoadAgents(std::string_view text, std::string_view name) {
 }
 
 Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
+  verbs_files.emplace_back(name);
   auto lines = Lines(text);
   enum { kVerbs, kSynsets, kTime } section = kVerbs;
   int32_t group = -1;
@@ -655,6 +656,7 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
     if (blocks.size() != 1) return LineError(name, line, "verb needs exactly one [CODE]");
     VerbGroup g;
     g.line = line;
+    g.file = static_cast<int>(verbs_files.size() - 1);
     DRAGOMAN_RETURN_IF_ERROR(ParseVerbCode(blocks[0], &g.code, name, line));
     verb_groups.push_back(std::move(g));
     group = static_cast<int32_t>(verb_groups.size() - 1);

@@ -111,6 +111,7 @@ struct VerbGroup {
   VerbCode code;
   std::vector<Pattern> patterns;  // sorted, most specific first
   int line = 0;
+  int file = 0;  // index into Dictionaries::verbs_files (where `line` and the patterns' are)
 };
 
 struct VerbEntry {
@@ -168,6 +169,7 @@ class Dictionaries {
   std::vector<Synset> synsets;
   std::vector<TimeEntry> times;
   std::vector<std::string> nouns, adjectives;  // <NOUN>, <ADJECTIVE> lists (stems)
+  std::vector<std::string> verbs_files;        // the names LoadVerbs was given, in order
   Options options;
 
   // Loaders: each appends to this object. `name` is used in error messages.
