@@ -103,5 +103,64 @@ check "bad dictionary one line" one_line
 run code --data "$tmp/nowhere" "$ex"
 check "missing data dir exits 4" test "$rc" -eq 4
 
+# --dictionaries tabari:PROJECT: a TABARI project written here (invented entries), coded through
+# dragoman's reader and sentences into the normal output contract, with the pattern as the rule.
+mkdir -p "$tmp/tab"
+printf 'AZERBAIJAN  [AZE]\nIRAN  [IRN]\nUNITED_NATIONS  [IGOUNO]\n' >"$tmp/tab/t.actors"
+printf 'FOREIGN_MINISTER  [~GOV]\n' >"$tmp/tab/t.agents"
+printf 'ACCUSE  [112]\n- * + OF SMUGGLING  [1121] ; a comment\nPRAISE  [051]\n' >"$tmp/tab/t.verbs"
+printf '<actorsfile> t.actors\n<verbsfile> t.verbs\n<agentsfile> t.agents\n' >"$tmp/tab/t.project"
+printf 'Iran'"'"'s foreign minister accused Azerbaijan of smuggling on Monday.\n' >"$tmp/tab/a.txt"
+run code --date 2025-08-04 --dictionaries "tabari:$tmp/tab/t.project" "$tmp/tab/a.txt"
+check "tabari dictionaries exit 0" test "$rc" -eq 0
+check "tabari dictionaries one event" test "$(wc -l <"$tmp/out")" -eq 1
+check "tabari event: actors split, code typed, dated" grep -qF '"source":{"text":"","code":"IRNGOV","country":"IRN","sector":"GOV","name":null,"span":[0,66]},"target":{"text":"","code":"AZE","country":"AZE","sector":null,"name":null,"span":[0,66]},"cameo":"1121","plover":"ACCUSE","goldstein":-2,"quad":"verbal_conflict","date":"2025-08-04","date_source":"document"' "$tmp/out"
+check "tabari event: the pattern is the rule" grep -qF '"rule":"t.verbs:2 - * + OF SMUGGLING  [1121]"}' "$tmp/out"
+run code --format csv --dictionaries "tabari:$tmp/tab/t.project" "$tmp/tab/a.txt"
+check "tabari dictionaries csv" bash -c "grep -q '^a.txt,,0,0,66,,,IRNGOV,IRN,GOV,' '$tmp/out'"
+run code --dictionaries dragoman "$tmp/tab/a.txt"
+check "--dictionaries dragoman is the default coder" test "$rc" -eq 0
+for spec in tabari "tabari:" petrarch:x "$tmp/tab/t.project" dragoman:x; do
+  run code --dictionaries "$spec" "$tmp/tab/a.txt"
+  check "bad --dictionaries '$spec' exits 2" test "$rc" -eq 2
+  check "bad --dictionaries '$spec' one line" one_line
+done
+run code --dictionaries "tabari:$tmp/tab/none.project" "$tmp/tab/a.txt"
+check "missing project exits 4" test "$rc" -eq 4
+check "missing project named" bash -c "grep -q 'none.project' '$tmp/err'"
+printf 'PRAISE  [051]\n- * + [05\n' >"$tmp/tab/t.verbs"
+run code --dictionaries "tabari:$tmp/tab/t.project" "$tmp/tab/a.txt"
+check "malformed .verbs exits 4" test "$rc" -eq 4
+check "malformed .verbs names file:line" bash -c "grep -q 't.verbs:2' '$tmp/err'"
+check "malformed .verbs one line" one_line
+printf 'ACCUSE  [112]\n- * + OF SMUGGLING  [1121]\n' >"$tmp/tab/t.verbs"
+run ingest --quiet --db "$tmp/tab/t.db" --dictionaries "tabari:$tmp/tab/t.project" "$tmp/tab/a.txt"
+check "ingest with tabari dictionaries exits 0" test "$rc" -eq 0
+run events --db "$tmp/tab/t.db" --format jsonl
+check "ingest stored the tabari event with its rule" grep -qF '"rule":"t.verbs:2 - * + OF SMUGGLING  [1121]"' "$tmp/out"
+run ingest --quiet --db "$tmp/tab/t.db" --dictionaries tabari: "$tmp/tab/a.txt"
+check "ingest bad --dictionaries exits 2" test "$rc" -eq 2
+
+# The TABARI suite's own dictionaries on some of its records as plain text (skipped without
+# ../shared; the records are read from there at run time, never copied).
+shared=${DRAGOMAN_SHARED_DIR:-$DRAGOMAN_SOURCE_DIR/../shared}
+if [ -f "$shared/peers/tabari/Validate.project" ]; then
+  # Record text only: header lines "YYMMDD  ID" start a record, its text runs to the expected
+  # events' comment or a blank line.
+  awk '/^[0-9][0-9][0-9][0-9][0-9][0-9]([0-9][0-9])?[ \t]+[A-Za-z]/ { n++; inrec = 1; print ""; next }
+       inrec && (/^\/\*/ || /^[ \t]*$/) { inrec = 0 }
+       inrec && n > 2 && n <= 42 { print }' "$shared/peers/tabari/Validate.text" >"$tmp/validate.txt"
+  run code --date 1995-01-01 --dictionaries "tabari:$shared/peers/tabari/Validate.project" \
+    "$tmp/validate.txt"
+  check "Validate.project on Validate.text records exits 0" test "$rc" -eq 0
+  check "Validate.project codes events" test "$(wc -l <"$tmp/out")" -ge 30
+  check "Validate.project events name their pattern line" bash -c \
+    "! grep -v '\"rule\":\"TABARI.Demo.verbs:[0-9][0-9]* ' '$tmp/out' | grep -q ."
+  check "Validate.project codes are not CAMEO: untyped, with a note" bash -c \
+    "grep -q '\"plover\":\"\"' '$tmp/out' && grep -q 'not a CAMEO code' '$tmp/err'"
+else
+  echo "SKIPPED: Validate.project checks ($shared/peers missing)"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

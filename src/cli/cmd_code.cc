@@ -1,12 +1,14 @@
 // dragoman code: documents in, coded events out (one per line on stdout).
+// --dictionaries picks the coder: dragoman's own (default) or a TABARI project's.
 #include <cerrno>
 #include <iostream>
 
 #include "base/file.h"
 #include "cli/command.h"
+#include "cli/dictionaries_flag.h"
+#include "cli/document_coder.h"
 #include "cli/exit_codes.h"
 #include "cli/input_flags.h"
-#include "coder/coder.h"
 #include "input/reader.h"
 #include "output/writer.h"
 
@@ -16,6 +18,7 @@ namespace {
 std::vector<FlagSpec> CodeFlags() {
   std::vector<FlagSpec> f = {
       {"format", "jsonl|csv|tsv", "output format", "jsonl"},
+      DictionariesFlag(),
   };
   for (auto& c : InputFlags()) f.push_back(c);
   for (auto& c : CommonFlags()) f.push_back(c);
@@ -25,6 +28,7 @@ std::vector<FlagSpec> CodeFlags() {
 // Raw flags -> validated configuration.
 struct CodeConfig {
   OutputFormat format = OutputFormat::kJsonl;
+  DictionariesSpec dictionaries;
   ReaderConfig reader;
   std::string data_dir;
   std::vector<std::string> inputs;
@@ -38,6 +42,7 @@ Result<CodeConfig> MakeConfig(const ParsedArgs& args) {
                                    args.Get("format") + "'");
   }
   c.format = *format;
+  DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, ParseDictionariesSpec(args.Get("dictionaries")));
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
   if (args.positionals.empty()) {
     return Status::InvalidArgument("no input: give files, folders, or - for stdin");
@@ -62,8 +67,9 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
     }
     return ReportError(config.status(), ctx);
   }
-  auto coder = Coder::Create(CoderConfig{config->data_dir});
+  auto coder = LoadDocumentCoder(config->dictionaries, config->data_dir);
   if (!coder.ok()) return ReportError(coder.status(), ctx);
+  if (!coder->note.empty()) ctx.err << "dragoman code: " << coder->note << "\n";
 
   DocumentReader reader(config->inputs, config->reader);
   EventWriter writer(ctx.out, config->format);
@@ -77,7 +83,7 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
       continue;
     }
     if (!next->has_value()) break;
-    for (const Event& e : (*coder)->Code(**next).events) {
+    for (const Event& e : coder->code(**next).events) {
       if (Status st = writer.Write(e); !st.ok()) return OutputFailed(st, ctx);
     }
   }
@@ -89,6 +95,8 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
 
 extern const Command kCodeCommand = {
     "code", "code documents into events (JSONL, CSV or TSV on stdout)",
-    "dragoman code [FLAGS] PATH...   (files, folders, or - for stdin)", &CodeFlags, &RunCode};
+    "dragoman code [--dictionaries dragoman|tabari:PROJECT] [FLAGS] PATH...   (files, folders, "
+    "or - for stdin)",
+    &CodeFlags, &RunCode};
 
 }  // namespace dragoman::cli

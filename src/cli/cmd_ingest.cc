@@ -7,6 +7,8 @@
 
 #include "base/file.h"
 #include "cli/command.h"
+#include "cli/dictionaries_flag.h"
+#include "cli/document_coder.h"
 #include "cli/exit_codes.h"
 #include "cli/input_flags.h"
 #include "store/ingest.h"
@@ -21,14 +23,16 @@ std::vector<FlagSpec> IngestFlags() {
       {"batch", "N", "documents per transaction", "64"},
       {"threads", "N", "coding threads", "one per CPU"},
       {"quiet", "", "no progress bar and no summary line", ""},
+      DictionariesFlag(),
   };
   for (auto& c : InputFlags()) f.push_back(c);
   for (auto& c : CommonFlags()) f.push_back(c);
   return f;
 }
 
-Result<IngestConfig> MakeConfig(const ParsedArgs& args) {
+Result<IngestConfig> MakeConfig(const ParsedArgs& args, DictionariesSpec* dictionaries) {
   IngestConfig c;
+  DRAGOMAN_ASSIGN_OR_RETURN(*dictionaries, ParseDictionariesSpec(args.Get("dictionaries")));
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(long long batch, PositiveFlag(args, "batch", 64));
   c.batch_size = static_cast<int>(std::min(batch, 100000ll));
@@ -79,7 +83,8 @@ std::string ProgressLine(const IngestProgress& p) {
 }
 
 int RunIngest(const ParsedArgs& args, CommandContext& ctx) {
-  auto config = MakeConfig(args);
+  DictionariesSpec dictionaries;
+  auto config = MakeConfig(args, &dictionaries);
   if (!config.ok()) {
     ctx.err << "dragoman ingest: " << config.status().message() << "\n";
     return kExitUsage;
@@ -89,6 +94,12 @@ int RunIngest(const ParsedArgs& args, CommandContext& ctx) {
   config->data_dir = *data;
 
   const bool quiet = args.Has("quiet");
+  if (dictionaries.kind != DictionariesSpec::Kind::kDragoman) {
+    auto coder = LoadDocumentCoder(dictionaries, config->data_dir);
+    if (!coder.ok()) return ReportError(coder.status(), ctx);
+    if (!quiet && !coder->note.empty()) ctx.err << "dragoman ingest: " << coder->note << "\n";
+    config->code = std::move(coder->code);
+  }
   const bool bar = !quiet && ctx.stderr_is_terminal;
   bool bar_shown = false;
   auto progress = [&](const IngestProgress& p) {
@@ -122,7 +133,8 @@ int RunIngest(const ParsedArgs& args, CommandContext& ctx) {
 
 extern const Command kIngestCommand = {
     "ingest", "code documents and store them in the corpus database (idempotent, crash-safe)",
-    "dragoman ingest [--db FILE] [FLAGS] PATH...   (files, folders, or - for stdin)", &IngestFlags,
-    &RunIngest};
+    "dragoman ingest [--db FILE] [--dictionaries dragoman|tabari:PROJECT] [FLAGS] PATH...   "
+    "(files, folders, or - for stdin)",
+    &IngestFlags, &RunIngest};
 
 }  // namespace dragoman::cli

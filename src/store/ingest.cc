@@ -114,6 +114,7 @@ class ByteMeter {
 struct Pipeline {
   const Coder* coder;
   int threads;
+  const std::function<CodedDocument(const Document&)>* code;  // overrides `coder` when set
 
   // Codes `docs` into records, spreading documents over the threads.
   std::vector<DocumentRecord> Code(std::vector<Document> docs) const {
@@ -124,7 +125,7 @@ struct Pipeline {
         DocumentRecord& r = out[i];
         r.doc = std::move(docs[i]);
         r.date_source = std::string(DateSourceName(r.doc.date_source));
-        CodedDocument coded = coder->Code(r.doc);
+        CodedDocument coded = *code ? (*code)(r.doc) : coder->Code(r.doc);
         r.events = std::move(coded.events);
         for (const CodedSentence& s : coded.sentences) {
           r.sentences.push_back({s.index, s.begin, s.end});
@@ -154,7 +155,7 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   int threads = config.threads > 0
                     ? config.threads
                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  Pipeline pipeline{nullptr, threads};
+  Pipeline pipeline{nullptr, threads, &config.code};
 
   IngestProgress p;
   ByteMeter meter(InputSizes(config.inputs));
@@ -174,7 +175,7 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   const size_t batch = static_cast<size_t>(std::max(1, config.batch_size));
   auto flush = [&]() -> Status {
     if (pending.empty()) return Status::Ok();
-    if (!coder) {
+    if (!coder && !config.code) {
       DRAGOMAN_ASSIGN_OR_RETURN(coder, Coder::Create(CoderConfig{config.data_dir}));
       pipeline.coder = coder.get();
     }

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "coder/coder.h"
 #include "input/reader.h"
 
 namespace dragoman {
@@ -34,6 +35,9 @@ struct IngestConfig {
   std::vector<std::string> inputs;  // files, folders, "-" for stdin
   int batch_size = 64;              // documents per transaction
   int threads = 0;                  // coding threads; 0: one per hardware thread
+  // When set, codes each document instead of dragoman's own Coder (which is then not loaded),
+  // e.g. the TABARI adapter of --dictionaries tabari:PROJECT. Called from several threads at once.
+  std::function<CodedDocument(const Document&)> code;
 };
 
 struct IngestProgress {

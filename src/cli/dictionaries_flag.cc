@@ -1,0 +1,54 @@
+#include "cli/dictionaries_flag.h"
+
+namespace dragoman::cli {
+namespace {
+
+struct KindRow {
+  std::string_view name;
+  DictionariesSpec::Kind kind;
+  bool takes_path;
+};
+// Every kind --dictionaries accepts; add a row (and a Kind) for a new dictionary format.
+constexpr KindRow kKinds[] = {
+    {"dragoman", DictionariesSpec::Kind::kDragoman, false},
+    {"tabari", DictionariesSpec::Kind::kTabari, true},
+};
+constexpr char kForms[] = "dragoman or tabari:PATH.project";
+
+}  // namespace
+
+FlagSpec DictionariesFlag() {
+  return {"dictionaries", "dragoman|tabari:PROJECT",
+          "code with dragoman's own dictionaries, or with a TABARI .project's dictionaries and "
+          "the TABARI coder",
+          "dragoman"};
+}
+
+Result<DictionariesSpec> ParseDictionariesSpec(std::string_view spec) {
+  if (spec.empty()) return DictionariesSpec{};
+  size_t colon = spec.find(':');
+  std::string_view name = spec.substr(0, colon);
+  for (const KindRow& row : kKinds) {
+    if (row.name != name) continue;
+    DictionariesSpec out;
+    out.kind = row.kind;
+    if (!row.takes_path) {
+      if (colon != std::string_view::npos) {
+        return Status::InvalidArgument("--dictionaries " + std::string(name) +
+                                       " takes no path, got '" + std::string(spec) + "'");
+      }
+      return out;
+    }
+    if (colon == std::string_view::npos || colon + 1 == spec.size()) {
+      return Status::InvalidArgument("--dictionaries " + std::string(name) +
+                                     ": needs a path, as in " + std::string(name) +
+                                     ":PATH.project");
+    }
+    out.path = std::string(spec.substr(colon + 1));
+    return out;
+  }
+  return Status::InvalidArgument("--dictionaries must be " + std::string(kForms) + ", not '" +
+                                 std::string(spec) + "'");
+}
+
+}  // namespace dragoman::cli

@@ -1,0 +1,37 @@
+#include "cli/document_coder.h"
+
+#include <memory>
+
+#include "tabari/sentence_coder.h"
+
+namespace dragoman::cli {
+
+Result<LoadedCoder> LoadDocumentCoder(const DictionariesSpec& spec, const std::string& data_dir) {
+  LoadedCoder out;
+  switch (spec.kind) {
+    case DictionariesSpec::Kind::kDragoman: {
+      DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(CoderConfig{data_dir}));
+      std::shared_ptr<const Coder> shared(std::move(coder));
+      out.code = [shared](const Document& d) { return shared->Code(d); };
+      return out;
+    }
+    case DictionariesSpec::Kind::kTabari: {
+      tabari::SentenceCoderConfig c;
+      c.project = spec.path;
+      c.data_dir = data_dir;
+      DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<tabari::SentenceCoder> coder,
+                                tabari::SentenceCoder::Create(c));
+      if (!coder->cameo()) {
+        out.note = "note: " + coder->non_cameo() +
+                   " is not a CAMEO code: the event codes pass through without PLOVER type or "
+                   "Goldstein weight";
+      }
+      std::shared_ptr<const tabari::SentenceCoder> shared(std::move(coder));
+      out.code = [shared](const Document& d) { return shared->Code(d); };
+      return out;
+    }
+  }
+  return Status::Internal("unknown --dictionaries kind");
+}
+
+}  // namespace dragoman::cli
