@@ -1,12 +1,12 @@
 #include "tabari/sentence_coder.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 #include "output/event_json.h"
@@ -158,9 +158,9 @@ TEST_F(SentenceCoderTest, NonCameoCodesPassThroughUntyped) {
 TEST_F(SentenceCoderTest, FurnitureAndHeadingsAreNotCoded) {
   auto sc = Load();
   ASSERT_TRUE(sc.ok()) << sc.status().message();
-  CodedDocument out = (*sc)->Code(
-      Doc("Iran praised Azerbaijan for its steady help\n\n"
-          "Iran praised Azerbaijan for its steady help.\n"));
+  CodedDocument out =
+      (*sc)->Code(Doc("Iran praised Azerbaijan for its steady help\n\n"
+                      "Iran praised Azerbaijan for its steady help.\n"));
   ASSERT_EQ(out.sentences.size(), 2u);
   ASSERT_TRUE(out.sentences[0].heading);  // a title line: no final punctuation
   for (const Event& e : out.events) {
@@ -174,10 +174,10 @@ TEST_F(SentenceCoderTest, FurnitureAndHeadingsAreNotCoded) {
 TEST_F(SentenceCoderTest, SharedAcrossThreads) {
   auto sc = Load();
   ASSERT_TRUE(sc.ok()) << sc.status().message();
-  const Document doc = Doc(
-      "Iran's foreign minister accused Azerbaijan of smuggling on Monday. It praised the "
-      "United Nations for its help.",
-      PartialDate{2025, 1, 2});
+  const Document doc =
+      Doc("Iran's foreign minister accused Azerbaijan of smuggling on Monday. It praised the "
+          "United Nations for its help.",
+          PartialDate{2025, 1, 2});
   const std::string expected = EventToJsonLine((*sc)->Code(doc).events.at(0));
   std::vector<std::thread> pool;
   std::vector<std::string> got(4);
