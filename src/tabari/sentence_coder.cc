@@ -21,19 +21,24 @@ std::string BaseName(const std::string& path) {
   return std::filesystem::path(path).filename().string();
 }
 
-// The text of line `line` (1-based) of `text` as written, without its ';' comment.
-std::string LineText(std::string_view text, int line) {
-  std::string out;
-  (void)ForEachLine(text, [&](int n, std::string_view l) -> Status {
-    if (n != line) return Status::Ok();
-    size_t semi = l.find(';');
-    if (semi != std::string_view::npos) l = l.substr(0, semi);
-    size_t b = l.find_first_not_of(" \t");
-    size_t e = l.find_last_not_of(" \t");
-    if (b != std::string_view::npos) out = std::string(l.substr(b, e - b + 1));
-    return Status::BadData("found");  // stops the walk
+// The lines of `text` (numbered from 1: lines[0] is line 1).
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  (void)ForEachLine(text, [&](int, std::string_view l) {
+    lines.push_back(l);
+    return Status::Ok();
   });
-  return out;
+  return lines;
+}
+
+// Line `line` (1-based) of `lines` as written, without its ';' comment and outer blanks.
+std::string LineText(const std::vector<std::string_view>& lines, int line) {
+  if (line < 1 || static_cast<size_t>(line) > lines.size()) return "";
+  std::string_view l = lines[static_cast<size_t>(line - 1)];
+  l = l.substr(0, l.find(';'));
+  size_t b = l.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return "";
+  return std::string(l.substr(b, l.find_last_not_of(" \t") - b + 1));
 }
 
 // YYYYMMDD for the coder; missing month/day count as the first. No date: the latest date, so
@@ -73,14 +78,17 @@ Result<std::unique_ptr<SentenceCoder>> SentenceCoder::Create(const SentenceCoder
 
   // Provenance: the line behind every code the coder can report.
   std::vector<std::string> verbs_text;
+  std::vector<std::vector<std::string_view>> verbs_lines;
+  verbs_text.reserve(sc->dict_.verbs_files.size());
   for (const std::string& f : sc->dict_.verbs_files) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::string t, ReadDataFile(f));
     verbs_text.push_back(std::move(t));
+    verbs_lines.push_back(SplitLines(verbs_text.back()));
   }
   auto rule = [&](int file, int line) {
     const std::string& f = sc->dict_.verbs_files[static_cast<size_t>(file)];
     return BaseName(f) + ":" + std::to_string(line) + " " +
-           LineText(verbs_text[static_cast<size_t>(file)], line);
+           LineText(verbs_lines[static_cast<size_t>(file)], line);
   };
 
   TextConfig tc;
