@@ -219,6 +219,25 @@ Result<Dictionaries> LoadProjectDictionaries(const Project& project);
 // Empty phrase on empty input.
 Phrase ParsePhrase(std::string_view s, Word::Endings endings = Word::Endings::kNone);
 
+// Building blocks for loaders of related formats (PETRARCH-1, src/tabari/petrarch.h), so that
+// they read codes and patterns exactly as the TABARI loaders do. Errors: BadData
+// "name:line: reason".
+//
+// One "[CODE ...]" body (without brackets), with its date restriction, appended to `out`.
+Status ParseActorCodeBlock(std::string_view body, std::vector<DatedCode>* out,
+                           std::string_view name, int line);
+// One verb or pattern code body ("064", "032:033", "023?", "---").
+Status ParseVerbCodeBlock(std::string_view body, VerbCode* out, std::string_view name, int line);
+// Pattern text (without the leading '-' and the code) into elements around '*'; `upper` and
+// `lower_adjacent` may be null for a sequence without '*' (a synonym-set member). Synonym sets
+// named in the text must already be in `dict.synsets`.
+Status ParsePatternText(const Dictionaries& dict, std::string_view text, std::string_view name,
+                        int line, std::vector<PatternElem>* lower, std::vector<PatternElem>* upper,
+                        bool* lower_adjacent, bool* saw_star);
+// Adds `p` to `group` as LoadVerbs does: '{ | }' alternatives spread into one pattern each,
+// each ranked by its literal words and characters.
+void AddPatternToGroup(const Pattern& p, VerbGroup* group);
+
 }  // namespace dragoman::tabari
 
 #endif  // DRAGOMAN_TABARI_DICTIONARY_H_
