@@ -152,7 +152,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       if (!opt_->convert_agent) continue;
       // SET: CONVERT AGENT: a lone agent is an actor of its own ("~MIL").
       it.kind = Item::kActor;
-      it.codes[0] = it.prefix ? it.codes[0] + "~" : "~" + it.codes[0];
+      const std::string& f = opt_->agent_filler;
+      it.codes[0] = it.prefix ? it.codes[0] + f : f + it.codes[0];
     }
     merged.push_back(std::move(it));
   }
@@ -637,6 +638,11 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           def_tgt.member = {0};
           tgt = &def_tgt;
         }
+        if (src && !tgt && !opt_->require_dyad) {
+          def_tgt.codes = {"---"};  // PETRARCH's require_dyad = false: no target, still coded
+          def_tgt.member = {0};
+          tgt = &def_tgt;
+        }
         if (!src || !tgt) continue;
         inherited = *src;
         Emit(*src, *tgt, *code, out);
@@ -660,8 +666,11 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
       for (int i = hit.end; i < end && t < 0; ++i)
         if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
       const NounPhrase* src = s >= 0 ? &nps_[s] : (inherited.codes.empty() ? nullptr : &inherited);
-      if (src && t >= 0) {
-        Emit(*src, nps_[t], code, out);
+      NounPhrase none;
+      none.codes = {"---"};
+      none.member = {0};
+      if (src && (t >= 0 || !opt_->require_dyad)) {
+        Emit(*src, t >= 0 ? nps_[t] : none, code, out);
         coded = true;
       }
     }

@@ -141,6 +141,9 @@ struct Options {
   bool noactprior = false;
   bool time_shift = true;
   bool convert_agent = false;
+  std::string agent_filler = "~";  // CONVERT AGENT: a lone agent is FILLER+code (PETRARCH: "---")
+  bool require_dyad = true;        // false (PETRARCH option): a source without target is coded
+                                   // against "---"
   bool yyyy = false;
   std::string default_source, default_target;  // DEFAULT: SOURCE [X] TARGET [Y]
   bool default_source_prior = false, default_target_after = false;

@@ -699,6 +699,9 @@ Options PetrarchOptions() {
   o.comma_bmax = 0;
   o.comma_emin = 2;
   o.comma_emax = 8;
+  // An agent with no actor beside it is coded with the null actor: "students" -> "---EDU".
+  o.convert_agent = true;
+  o.agent_filler = "---";
   return o;
 }
 
@@ -780,8 +783,14 @@ Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view tex
         if (key == "comma_bmax") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_bmax));
         if (key == "comma_emin") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_emin));
         if (key == "comma_emax") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_emax));
-        // stop_on_error (a driver setting), require_dyad and new_actor_length (actors made from
-        // unknown quoted noun phrases) have no counterpart in the TABARI coder.
+        if (key == "require_dyad") {
+          std::string b = Upper(v);
+          if (b != "TRUE" && b != "FALSE")
+            return bad("config require_dyad is not true or false: '" + v + "'");
+          o.require_dyad = b == "TRUE";
+        }
+        // stop_on_error (a driver setting) and new_actor_length (actors made from unknown
+        // noun phrases) have no counterpart in the TABARI coder.
       }
       bool skip = j.value("skip", false);
       bool matches = j.value("text_matches_parse", true);
@@ -802,6 +811,33 @@ Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view tex
   return out;
 }
 
+std::string SplitContractions(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t st = i;
+    while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    std::string_view w = text.substr(st, i - st);
+    // Trailing punctuation stays after the split-off part: "didn't," -> "did n't,".
+    size_t core = w.size();
+    while (core > 0 && std::ispunct(static_cast<unsigned char>(w[core - 1])) && w[core - 1] != '\'')
+      --core;
+    std::string_view head = w.substr(0, core), tail = w.substr(core);
+    std::string lower = Upper(head);
+    if (lower.size() > 3 && EndsWith(lower, "N'T")) {
+      out.append(head.substr(0, head.size() - 3)).append(" ").append(head.substr(head.size() - 3));
+      out.append(tail);
+    } else if (lower == "CANNOT") {
+      out.append(head.substr(0, 3)).append(" ").append(head.substr(3)).append(tail);
+    } else {
+      out.append(w);
+    }
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) out += text[i++];
+  }
+  return out;
+}
+
 PetrarchReport RunPetrarchSuite(const Dictionaries& dict,
                                 const std::vector<PetrarchRecord>& records, std::ostream& out,
                                 bool verbose) {
@@ -815,7 +851,7 @@ PetrarchReport RunPetrarchSuite(const Dictionaries& dict,
       if (verbose) out << "SKIP " << r.id << " (" << pr.skip_reason << ")\n";
       continue;
     }
-    coder.Code(r.text, r.date, pr.options, &res);
+    coder.Code(SplitContractions(r.text), r.date, pr.options, &res);
     if (Passes(r, res)) {
       ++rep.passed;
       if (verbose) out << "PASS " << r.id << "\n";

@@ -113,13 +113,19 @@ struct PetrarchRecord {
 Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view text,
                                                             std::string_view name);
 
+// PETRARCH reads Penn Treebank tokens, where a negative contraction is two words: "didn't"
+// -> "did n't", "won't" -> "wo n't", "can't" -> "ca n't", "cannot" -> "can not". Dictionaries
+// are written for those tokens ("&NEGATVAUXVRB +DID N'T"), so text is split the same way before
+// coding. Other text is returned unchanged.
+std::string SplitContractions(std::string_view text);
+
 struct PetrarchReport {
   int passed = 0, failed = 0, skipped = 0;
 };
 
-// Codes every record with its own options; prints each failing counted record (text, expected,
-// coded), then "N skipped (skip or text_matches_parse false)" and the closing line
-// "N passed, N failed". Pass rule: TABARI's (Passes() in suite.h).
+// Codes every record (SplitContractions() applied) with its own options; prints each failing
+// counted record (text, expected, coded), then "N skipped (skip or text_matches_parse false)" and
+// the closing line "N passed, N failed". Pass rule: TABARI's (Passes() in suite.h).
 PetrarchReport RunPetrarchSuite(const Dictionaries& dict,
                                 const std::vector<PetrarchRecord>& records, std::ostream& out,
                                 bool verbose);

@@ -231,6 +231,23 @@ TEST(PetrarchDiscards, DiscardTheRecord) {
   EXPECT_EQ(Code(d, "Zembla praised Florin after the weather on Monday."), "ZEM/FLR/051");
 }
 
+TEST(PetrarchText, SplitContractions) {
+  EXPECT_EQ(SplitContractions("Zembla didn't, and won't;  can't or cannot."),
+            "Zembla did n't, and wo n't;  ca n't or can not.");
+  EXPECT_EQ(SplitContractions("No contraction here: n't alone, isn't it"),
+            "No contraction here: n't alone, is n't it");
+}
+
+TEST(PetrarchCoding, LoneAgentsAndRequireDyad) {
+  Dictionaries d = LoadAll();
+  // A lone agent is an actor of its own with the null country: "chancellor" -> "---GOV".
+  EXPECT_EQ(Code(d, "The chancellor praised Florin on Monday."), "---GOV/FLR/051");
+  // Without a target nothing is coded unless require_dyad is off.
+  EXPECT_EQ(Code(d, "Zembla praised the weather again on Monday."), "");
+  d.options.require_dyad = false;
+  EXPECT_EQ(Code(d, "Zembla praised the weather again on Monday."), "ZEM/---/051");
+}
+
 TEST(PetrarchSpec, CommaListAndErrors) {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / "petrarch_spec_test";
