@@ -123,7 +123,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       break;
     }
 
-  // Merge agents with actors: ACTOR AGENT, AGENT OF ACTOR, AGENT ACTOR.
+  // Merge agents with actors: ACTOR AGENT, AGENT OF/IN/FROM ACTOR, AGENT ACTOR.
   std::vector<Item> merged;
   for (size_t k = 0; k < items.size(); ++k) {
     Item it = items[k];
@@ -142,7 +142,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
                items[k + 1].kind == Item::kActor &&
                (items[k + 1].begin == it.end ||
                 (items[k + 1].begin == it.end + 1 &&
-                 (toks_[it.end].text == "OF" || toks_[it.end].text == "IN")))) {
+                 (toks_[it.end].text == "OF" || toks_[it.end].text == "IN" ||
+                  toks_[it.end].text == "FROM")))) {
       Item ac = items[k + 1];
       for (auto& c : ac.codes) c = combine(c, it);
       ac.begin = it.begin;
