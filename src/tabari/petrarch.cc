@@ -498,6 +498,9 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
         continue;
       }
       WholeWords(&m);
+      // A member is a phrase: its words follow one another ("+AUSTRIAN FLORIN" does not match
+      // "Austrian gold florin", which another set may hold).
+      for (size_t k = 1; k < m.size(); ++k) m[k].adjacent = true;
       dict->synsets[static_cast<size_t>(set_of_line[i])].members.push_back(std::move(m));
       continue;
     }

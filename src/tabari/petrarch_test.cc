@@ -59,6 +59,7 @@ APPLAUD [052]
 
 &COIN
 +GOLD_PIECES
++SILVER COINS
 
 --- SCOLD ---
 SCOLD
@@ -207,6 +208,9 @@ TEST(PetrarchVerbs, PatternsSynsetsAndWholeWords) {
   EXPECT_EQ(Code(d, "Zembla applauded grain to Florin on Monday."), "ZEM/FLR/071");
   // &GIFTS uses &COIN, defined after it.
   EXPECT_EQ(Code(d, "Zembla praised gold pieces to Florin on Monday."), "ZEM/FLR/071");
+  // The words of a set member follow one another, written with '_' or a blank.
+  EXPECT_EQ(Code(d, "Zembla praised silver coins to Florin on Monday."), "ZEM/FLR/071");
+  EXPECT_EQ(Code(d, "Zembla praised silver old coins to Florin on Monday."), "ZEM/FLR/051");
   // Pattern words are whole words: TREATY does not match "treaties".
   EXPECT_EQ(Code(d, "Zembla praised the treaty with Florin on Monday."), "ZEM/FLR/057");
   EXPECT_EQ(Code(d, "Zembla praised the treaties with Florin on Monday."), "ZEM/FLR/051");
