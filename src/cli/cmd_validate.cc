@@ -3,6 +3,7 @@
 // JSON Lines suite, which needs --dictionaries tabari:PROJECT for its dictionaries; with
 // --dictionaries petrarch:DIR|FILE,FILE... the JSONL is read as the PETRARCH unit suite.
 // Flags -> ValidateConfig -> tabari library -> report; exit 1 when a record fails.
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -69,10 +70,15 @@ Result<ValidateConfig> MakeConfig(const ParsedArgs& args) {
 
 // The PETRARCH unit suite. Malformed dictionary entries are skipped with a warning on stderr
 // (the operational Phoenix files hold a few); everything else fails as usual.
+constexpr const char* kWordNetAdjectives = "/usr/share/wordnet/index.adj";
+
 Status RunPetrarch(const ValidateConfig& c, CommandContext& ctx, bool* all_passed) {
   DRAGOMAN_ASSIGN_OR_RETURN(tabari::PetrarchFiles files, tabari::ResolvePetrarchSpec(c.petrarch));
   tabari::PetrarchLoadOptions opt;
   opt.on_bad_entry = tabari::BadEntryPolicy::kSkip;
+  // Adjectives from WordNet (Debian's wordnet-base, as the text stage uses) when installed.
+  std::error_code ec;
+  if (std::filesystem::exists(kWordNetAdjectives, ec)) opt.adjectives_file = kWordNetAdjectives;
   std::vector<std::string> warnings;
   DRAGOMAN_ASSIGN_OR_RETURN(tabari::Dictionaries dict,
                             tabari::LoadPetrarchDictionaries(files, opt, &warnings));

@@ -693,6 +693,22 @@ Result<PetrarchFiles> ResolvePetrarchSpec(std::string_view spec) {
   return f;
 }
 
+Status LoadAdjectiveList(const std::string& path, Dictionaries* dict) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view l = std::string_view(text).substr(pos, nl - pos);
+    pos = nl + 1;
+    if (l.empty() || std::isspace(static_cast<unsigned char>(l[0]))) continue;
+    std::string_view w = l.substr(0, l.find(' '));
+    if (w.empty() || w.find('_') != std::string_view::npos) continue;
+    dict->adjectives.push_back(Upper(w) + "_");  // '_': the whole word, not a stem
+  }
+  return Status::Ok();
+}
+
 Options PetrarchOptions() {
   Options o;
   o.minimum_words = 0;
@@ -727,6 +743,8 @@ Result<Dictionaries> LoadPetrarchDictionaries(const PetrarchFiles& files,
   DRAGOMAN_RETURN_IF_ERROR(load(files.agents, &LoadPetrarchAgents));
   DRAGOMAN_RETURN_IF_ERROR(load(files.discards, &LoadPetrarchDiscards));
   DRAGOMAN_RETURN_IF_ERROR(load(files.verbs, &LoadPetrarchVerbs));
+  if (!opt.adjectives_file.empty())
+    DRAGOMAN_RETURN_IF_ERROR(LoadAdjectiveList(opt.adjectives_file, &d));
   d.Finish();
   return d;
 }

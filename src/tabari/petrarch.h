@@ -53,7 +53,16 @@ enum class BadEntryPolicy {
 
 struct PetrarchLoadOptions {
   BadEntryPolicy on_bad_entry = BadEntryPolicy::kFail;
+  // PETRARCH knows adjectives from its parse; TABARI dictionaries list them (<ADJECTIVE>) and
+  // PETRARCH's do not. When set, the one-word lemmas of this file (WordNet's index.adj layout:
+  // the lemma is a line's first field, lines starting with a blank are skipped) become the
+  // adjective list, so that "A and the evil awful B" is one compound. Empty: no list.
+  std::string adjectives_file;
 };
+
+// Reads the one-word adjectives of a WordNet index.adj file into `dict->adjectives` (exact words).
+// NotFound/Io when the file cannot be read.
+Status LoadAdjectiveList(const std::string& path, Dictionaries* dict);
 
 // Each loader appends to `*dict` (call dict->Finish() after the last one). `name` is used in
 // messages; `warnings` (may be null) receives the entries skipped under kSkip.
@@ -86,8 +95,9 @@ struct PetrarchFiles {
 // has none of the four kinds in its name or the set has no actors or no verbs file.
 Result<PetrarchFiles> ResolvePetrarchSpec(std::string_view spec);
 
-// Reads and loads every file of the set (actors, agents, discards, verbs in that order) and
-// calls Finish(). Options are PetrarchOptions().
+// Reads and loads every file of the set (actors, agents, discards, verbs in that order), the
+// adjective list when `opt.adjectives_file` is set, and calls Finish(). Options are
+// PetrarchOptions().
 Result<Dictionaries> LoadPetrarchDictionaries(const PetrarchFiles& files,
                                               const PetrarchLoadOptions& opt,
                                               std::vector<std::string>* warnings);

@@ -66,8 +66,10 @@ SCOLD
 - * + HARSHLY [111]
 )";
 
-Dictionaries LoadAll(std::vector<std::string>* warnings = nullptr) {
+Dictionaries LoadAll(std::vector<std::string> adjectives = {}) {
+  std::vector<std::string>* warnings = nullptr;
   Dictionaries d;
+  d.adjectives = std::move(adjectives);
   PetrarchLoadOptions opt;
   EXPECT_TRUE(LoadPetrarchActors(kActors, "t.actors", opt, &d, warnings).ok());
   EXPECT_TRUE(LoadPetrarchAgents(kAgents, "t.agents", opt, &d, warnings).ok());
@@ -250,6 +252,21 @@ TEST(PetrarchCoding, LoneAgentsAndRequireDyad) {
   EXPECT_EQ(Code(d, "Zembla praised the weather again on Monday."), "");
   d.options.require_dyad = false;
   EXPECT_EQ(Code(d, "Zembla praised the weather again on Monday."), "ZEM/---/051");
+}
+
+TEST(PetrarchCoding, AdjectiveListJoinsCompounds) {
+  Dictionaries d = LoadAll();
+  EXPECT_EQ(Code(d, "Zembla and the brave Florin praised the chancellor."), "FLR/---GOV/051");
+  std::filesystem::path f = std::filesystem::temp_directory_path() / "petrarch_adj_test.txt";
+  std::ofstream(f) << "  1 a licence line starts with a blank\nbrave a 1 1 x\nvery_brave a 1 1 x\n";
+  Dictionaries d2;
+  ASSERT_TRUE(LoadAdjectiveList(f.string(), &d2).ok());
+  std::filesystem::remove(f);
+  EXPECT_EQ(d2.adjectives, std::vector<std::string>{"BRAVE_"});
+  d = LoadAll(d2.adjectives);
+  EXPECT_EQ(Code(d, "Zembla and the brave Florin praised the chancellor."),
+            "ZEM/---GOV/051 FLR/---GOV/051");
+  EXPECT_FALSE(LoadAdjectiveList("/nonexistent/index.adj", &d2).ok());
 }
 
 TEST(PetrarchSpec, CommaListAndErrors) {
