@@ -134,13 +134,16 @@ Status SplitPetrarchEntry(std::string_view l, std::string_view name, int line, E
 
 // A phrase of whole words: '_' and blanks both separate words that must be adjacent; '+' marks
 // (multi-word verbs) and a trailing '_' or '=' are dropped.
-Phrase WholeWordPhrase(std::string_view s) {
+Phrase WholeWordPhrase(std::string_view s, bool blank_gaps = false) {
   Phrase p;
   size_t i = 0;
   while (i < s.size()) {
+    bool blank = false;
     while (i < s.size() &&
-           (s[i] == '_' || s[i] == '+' || std::isspace(static_cast<unsigned char>(s[i]))))
+           (s[i] == '_' || s[i] == '+' || std::isspace(static_cast<unsigned char>(s[i])))) {
+      blank = blank || std::isspace(static_cast<unsigned char>(s[i]));
       ++i;
+    }
     size_t st = i;
     while (i < s.size() && s[i] != '_' && s[i] != '+' &&
            !std::isspace(static_cast<unsigned char>(s[i])))
@@ -152,8 +155,8 @@ Phrase WholeWordPhrase(std::string_view s) {
     if (w.text.empty()) continue;
     w.exact = true;
     w.endings = Word::Endings::kNone;
+    p.adjacent.push_back(!(blank_gaps && blank && !p.words.empty()));
     p.words.push_back(std::move(w));
-    p.adjacent.push_back(true);
   }
   return p;
 }
@@ -294,7 +297,7 @@ Status LoadPetrarchActors(std::string_view text, std::string_view name,
       entry_line = dl.line;
     }
     Status s = SplitPetrarchEntry(synonym ? l.substr(1) : l, name, dl.line, &e);
-    Phrase p = WholeWordPhrase(e.phrase);
+    Phrase p = WholeWordPhrase(e.phrase, /*blank_gaps=*/true);
     if (s.ok() && p.words.empty()) s = Status::BadData(LineMessage(name, dl.line, "empty phrase"));
     if (!s.ok()) {
       DRAGOMAN_RETURN_IF_ERROR(errors.Handle(s));

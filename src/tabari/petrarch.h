@@ -25,7 +25,8 @@
 //              gives the null code "---".
 // Words are matched whole, as PETRARCH matches parsed words (TABARI's stems do not apply): a
 // trailing '_' is only a marker; a verb without "{FORMS}" gets its regular forms (S/ES/IES,
-// ED/D/IED, ING); blanks and '_' inside actor, agent and discard phrases both mean "next word".
+// ED/D/IED, ING). In actor phrases '_' joins adjacent words and a blank lets words intervene
+// (as in TABARI); in agent and discard phrases both mean "next word".
 //
 // Errors: policy kFail returns BadData "file:line: reason" on the first malformed entry;
 // kSkip drops the entry, appends the same message to `warnings` and goes on (the Phoenix files

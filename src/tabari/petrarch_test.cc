@@ -32,6 +32,7 @@ MARTA_OF_FLORIN
   [FLRGOV 20100101-20141231]
   [FLRELI >20150101]
 ORPHAN_CODE_NAME [NUL]
+ZEMBLA RADIO [ZEMRAD]
 BOGUS_ONE [---]
 )";
 
@@ -104,7 +105,7 @@ TEST(PetrarchActors, CommentsBlocksAndSharedCodes) {
   Dictionaries d = LoadAll();
   // ZEMBLA, ZEMBLAN, FLORIN, FLORINESE, QUEEN MARTA, MARTA OF FLORIN, ORPHAN..., BOGUS_ONE,
   // and the two discards: the commented "[NOT AN ACTOR]" is not among them.
-  ASSERT_EQ(d.actors.size(), 10u);
+  ASSERT_EQ(d.actors.size(), 11u);
   const ActorEntry* florin = FindActor(d, "FLORIN");
   ASSERT_NE(florin, nullptr);
   EXPECT_EQ(d.ActorCode(*florin, 20120101)->code, "FLR");
@@ -134,6 +135,9 @@ TEST(PetrarchActors, WholeWordsOnly) {
   // PETRARCH matches whole words: ZEMBLA_ does not match "Zemblaland", and FLORIN has no stem.
   EXPECT_EQ(Code(d, "Zemblaland praised Florinia on Monday."), "");
   EXPECT_EQ(Code(d, "Zembla praised Florin on Monday."), "ZEM/FLR/051");
+  // A blank in an actor phrase lets words intervene; '_' does not.
+  EXPECT_EQ(Code(d, "Zembla state radio praised Florin on Monday."), "ZEMRAD/FLR/051");
+  EXPECT_EQ(Code(d, "Queen Marta of Florin praised Zembla on Monday."), "FLRGOV/ZEM/051");
 }
 
 TEST(PetrarchActors, MalformedEntriesFailOrAreSkipped) {
