@@ -123,7 +123,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       break;
     }
 
-  // Merge agents with actors: ACTOR AGENT, AGENT OF/IN/FROM ACTOR, AGENT ACTOR.
+  // Merge agents with actors: ACTOR AGENT, AGENT OF/IN ACTOR, AGENT ACTOR (and, with
+  // Options::petrarch_noun_phrases, AGENT FROM ACTOR, AGENT ACTOR AGENT, X's ... AGENT).
   std::vector<Item> merged;
   for (size_t k = 0; k < items.size(); ++k) {
     Item it = items[k];
@@ -133,8 +134,33 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       if (actor == ag.codes[0]) return actor;
       return ag.prefix ? ag.codes[0] + actor : actor + ag.codes[0];
     };
-    if (it.kind == Item::kActor && k + 1 < items.size() && items[k + 1].kind == Item::kAgent &&
-        items[k + 1].begin == it.end) {
+    const bool petrarch = opt_->petrarch_noun_phrases;
+    // PETRARCH: "Dagolath's first Deputy Prime Minister Telemar", "Ithilen's awful and evil
+    // minister Calimehtar": a possessive actor, then only modifiers (determiners, adjectives,
+    // capitalised words, "and"), then an agent make the possessor's agent; an actor right after
+    // the agent is absorbed (the person named).
+    size_t pos_agent = 0;
+    if (petrarch && it.kind == Item::kActor && toks_[it.end - 1].possessive &&
+        k + 1 < items.size() && items[k + 1].kind == Item::kAgent) {
+      bool modifiers = true;
+      for (int t = it.end; t < items[k + 1].begin && modifiers; ++t) {
+        std::string_view w = toks_[t].text;
+        modifiers = !toks_[t].comma &&
+                    (IsDeterminer(w) || dict_.IsAdjective(w) || toks_[t].capitalized || w == "AND");
+      }
+      if (modifiers) pos_agent = k + 1;
+    }
+    if (pos_agent) {
+      for (auto& c : it.codes) c = combine(c, items[pos_agent]);
+      it.end = items[pos_agent].end;
+      k = pos_agent;
+      if (k + 1 < items.size() && items[k + 1].kind == Item::kActor &&
+          items[k + 1].begin == it.end) {
+        it.end = items[k + 1].end;
+        ++k;
+      }
+    } else if (it.kind == Item::kActor && k + 1 < items.size() &&
+               items[k + 1].kind == Item::kAgent && items[k + 1].begin == it.end) {
       for (auto& c : it.codes) c = combine(c, items[k + 1]);
       it.end = items[k + 1].end;
       ++k;
@@ -143,12 +169,19 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
                (items[k + 1].begin == it.end ||
                 (items[k + 1].begin == it.end + 1 &&
                  (toks_[it.end].text == "OF" || toks_[it.end].text == "IN" ||
-                  toks_[it.end].text == "FROM")))) {
+                  (petrarch && toks_[it.end].text == "FROM"))))) {
       Item ac = items[k + 1];
       for (auto& c : ac.codes) c = combine(c, it);
       ac.begin = it.begin;
       it = std::move(ac);
       ++k;
+      // PETRARCH: "an MSF Arnor diplomat": an agent on each side of the actor.
+      if (petrarch && k + 1 < items.size() && items[k + 1].kind == Item::kAgent &&
+          items[k + 1].begin == it.end) {
+        for (auto& c : it.codes) c = combine(c, items[k + 1]);
+        it.end = items[k + 1].end;
+        ++k;
+      }
     } else if (it.kind == Item::kAgent) {
       if (!opt_->convert_agent) continue;
       // SET: CONVERT AGENT: a lone agent is an actor of its own ("~MIL").

@@ -258,6 +258,19 @@ TEST(PetrarchCoding, LoneAgentsAndRequireDyad) {
   EXPECT_EQ(Code(d, "Zembla praised the weather again on Monday."), "ZEM/---/051");
 }
 
+TEST(PetrarchCoding, AgentMerges) {
+  Dictionaries d = LoadAll();
+  EXPECT_EQ(Code(d, "The harbourmen from Zembla praised Florin on Monday."), "ZEMLAB/FLR/051");
+  EXPECT_EQ(Code(d, "The relief agency Zembla ministry praised Florin on Monday."),
+            "NGOZEMGOV/FLR/051");
+  // The possessor's agent, and the person named after the agent is absorbed.
+  EXPECT_EQ(Code(d, "Zembla's Deputy Chancellor Queen Marta praised Florin on Monday."),
+            "ZEMGOV/FLR/051");
+  // TABARI's rules (the option off) keep the earlier reading.
+  d.options.petrarch_noun_phrases = false;
+  EXPECT_EQ(Code(d, "The harbourmen from Zembla praised Florin on Monday."), "---LAB/FLR/051");
+}
+
 TEST(PetrarchCoding, AdjectiveListJoinsCompounds) {
   Dictionaries d = LoadAll();
   EXPECT_EQ(Code(d, "Zembla and the brave Florin praised the chancellor."), "FLR/---GOV/051");
