@@ -126,6 +126,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
   // Merge agents with actors: ACTOR AGENT, AGENT OF/IN ACTOR, AGENT ACTOR (and, with
   // Options::petrarch_noun_phrases, AGENT FROM ACTOR, AGENT ACTOR AGENT, X's ... AGENT).
   std::vector<Item> merged;
+  const Item* spread = nullptr;  // PETRARCH: the agent of "AGENT OF A, B and C" goes to B, C
   for (size_t k = 0; k < items.size(); ++k) {
     Item it = items[k];
     auto combine = [](const std::string& actor, const Item& ag) {
@@ -173,8 +174,15 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       Item ac = items[k + 1];
       for (auto& c : ac.codes) c = combine(c, it);
       ac.begin = it.begin;
+      bool via_preposition = items[k + 1].begin == it.end + 1;
+      const Item* agent_item = &items[k];
       it = std::move(ac);
       ++k;
+      if (petrarch && via_preposition) {
+        merged.push_back(std::move(it));
+        spread = agent_item;
+        continue;
+      }
       // PETRARCH: "an MSF Arnor diplomat": an agent on each side of the actor.
       if (petrarch && k + 1 < items.size() && items[k + 1].kind == Item::kAgent &&
           items[k + 1].begin == it.end) {
@@ -188,6 +196,19 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       it.kind = Item::kActor;
       const std::string& f = opt_->agent_filler;
       it.codes[0] = it.prefix ? it.codes[0] + f : f + it.codes[0];
+    }
+    if (spread && !merged.empty() && it.kind == Item::kActor && it.begin > merged.back().end) {
+      // Only commas, "and" and determiners between the previous member and this one.
+      bool list = true;
+      for (int t = merged.back().end; t < it.begin && list; ++t)
+        list = toks_[t].comma || toks_[t].text == "AND" || IsDeterminer(toks_[t].text);
+      if (list) {
+        for (auto& c2 : it.codes) c2 = combine(c2, *spread);
+      } else {
+        spread = nullptr;
+      }
+    } else if (spread && it.kind != Item::kActor) {
+      spread = nullptr;
     }
     merged.push_back(std::move(it));
   }

@@ -266,6 +266,9 @@ TEST(PetrarchCoding, AgentMerges) {
   // The possessor's agent, and the person named after the agent is absorbed.
   EXPECT_EQ(Code(d, "Zembla's Deputy Chancellor Queen Marta praised Florin on Monday."),
             "ZEMGOV/FLR/051");
+  // The agent of "AGENT OF A, B and C" goes with every member of the list.
+  EXPECT_EQ(Code(d, "The ministries of Zembla and Florin praised the chancellor."),
+            "ZEMGOV/---GOV/051 FLRGOV/---GOV/051");
   // TABARI's rules (the option off) keep the earlier reading.
   d.options.petrarch_noun_phrases = false;
   EXPECT_EQ(Code(d, "The harbourmen from Zembla praised Florin on Monday."), "---LAB/FLR/051");
