@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "tabari/coder.h"
 #include "tabari/dictionary.h"
 #include "tabari/suite.h"
 
@@ -129,6 +130,13 @@ Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view tex
 // are written for those tokens ("&NEGATVAUXVRB +DID N'T"), so text is split the same way before
 // coding. Other text is returned unchanged.
 std::string SplitContractions(std::string_view text);
+
+// Codes one text as the unit suite does: SplitContractions(), then TabariCoder::Code(). With
+// `require_dyad` off, a closing comma segment that the COMMA: rule keeps (not EMIN..EMAX words:
+// "..., a senior official said on Saturday.") is a clause of its own, as in PETRARCH's parse:
+// the text before it and the segment are coded apart and the segment's events appended.
+void CodePetrarchText(TabariCoder& coder, std::string_view text, int32_t date,
+                      const Options& options, CodeResult* out);
 
 struct PetrarchReport {
   int passed = 0, failed = 0, skipped = 0;

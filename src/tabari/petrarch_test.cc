@@ -62,6 +62,9 @@ APPLAUD [052]
 +GOLD_PIECES
 +SILVER COINS
 
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+
 --- SCOLD ---
 SCOLD
 - * + HARSHLY [111]
@@ -256,6 +259,25 @@ TEST(PetrarchCoding, LoneAgentsAndRequireDyad) {
   EXPECT_EQ(Code(d, "Zembla praised the weather again on Monday."), "");
   d.options.require_dyad = false;
   EXPECT_EQ(Code(d, "Zembla praised the weather again on Monday."), "ZEM/---/051");
+}
+
+TEST(PetrarchCoding, ClosingClauseWithoutDyad) {
+  Dictionaries d = LoadAll();
+  TabariCoder coder(d);
+  CodeResult r;
+  Options o = d.options;
+  o.comma_emax = 0;  // the closing segment is not an aside
+  const char* text = "Zembla praised Florin on Monday, the chancellor said.";
+  CodePetrarchText(coder, text, 20120601, o, &r);
+  ASSERT_EQ(r.events.size(), 1u);  // with require_dyad: one text, one clause coded
+  o.require_dyad = false;
+  CodePetrarchText(coder, text, 20120601, o, &r);
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_EQ(r.events[1].source + "/" + r.events[1].target + "/" + r.events[1].code,
+            "---GOV/---/010");
+  o.comma_emax = 8;  // now it is an aside, dropped as TABARI drops it
+  CodePetrarchText(coder, text, 20120601, o, &r);
+  EXPECT_EQ(r.events.size(), 1u);
 }
 
 TEST(PetrarchCoding, AgentMerges) {
