@@ -13,6 +13,10 @@ bool IsSpace(char c) {
 
 bool IsConjunction(std::string_view t) { return t == "AND" || t == "BUT" || t == "OR"; }
 bool IsDeterminer(std::string_view t) { return t == "THE" || t == "A" || t == "AN"; }
+bool IsModal(std::string_view t) {
+  return t == "SHOULD" || t == "WOULD" || t == "COULD" || t == "MIGHT" || t == "MUST" ||
+         t == "SHALL" || t == "WILL" || t == "CAN" || t == "MAY" || t == "CA" || t == "WO";
+}
 bool IsPronoun(std::string_view t) {
   return t == "HE" || t == "SHE" || t == "IT" || t == "THEY" || t == "HIM" || t == "HER" ||
          t == "THEM" || t == "THEIR" || t == "ITS" || t == "HIS";
@@ -124,7 +128,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     }
 
   // Merge agents with actors: ACTOR AGENT, AGENT OF/IN ACTOR, AGENT ACTOR (and, with
-  // Options::petrarch_noun_phrases, AGENT FROM ACTOR, AGENT ACTOR AGENT, X's ... AGENT).
+  // Options::petrarch_rules, AGENT FROM ACTOR, AGENT ACTOR AGENT, X's ... AGENT).
   std::vector<Item> merged;
   const Item* spread = nullptr;  // PETRARCH: the agent of "AGENT OF A, B and C" goes to B, C
   for (size_t k = 0; k < items.size(); ++k) {
@@ -135,7 +139,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       if (actor == ag.codes[0]) return actor;
       return ag.prefix ? ag.codes[0] + actor : actor + ag.codes[0];
     };
-    const bool petrarch = opt_->petrarch_noun_phrases;
+    const bool petrarch = opt_->petrarch_rules;
     // PETRARCH: "Dagolath's first Deputy Prime Minister Telemar", "Ithilen's awful and evil
     // minister Calimehtar": a possessive actor, then only modifiers (determiners, adjectives,
     // capitalised words, "and"), then an agent make the possessor's agent; an actor right after
@@ -263,6 +267,13 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       // "Ithilen's awful and evil minister": a possessive actor qualifies what follows it.
       if (toks_[np.end - 1].possessive) break;
       if (!separator_gap(np.end, merged[k + 1].begin, &has_and)) break;
+      // PETRARCH: members are joined by "and" or a comma ("the evil Arnor awful Gondor" is two).
+      if (opt_->petrarch_rules) {
+        bool joined = false;
+        for (int t = np.end; t < merged[k + 1].begin && !joined; ++t)
+          joined = toks_[t].comma || toks_[t].text == "AND" || toks_[t].text == "NOR";
+        if (!joined) break;
+      }
       chain_and = chain_and || has_and;
       // "A, B" only joins when an "and" is part of the list.
       if (!chain_and) {
@@ -490,6 +501,8 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   verbs_.clear();
   for (int i = begin; i < end; ++i) {
     if (toks_[i].comma || toks_[i].possessive || np_cover_[i] >= 0) continue;
+    // PETRARCH takes verbs from the parse, where a modal ("should have acted") is not one.
+    if (opt_->petrarch_rules && IsModal(toks_[i].text)) continue;
     cand_.clear();
     dict_.VerbCandidates(toks_[i].text, &cand_);
     int best = 0;

@@ -724,7 +724,7 @@ Options PetrarchOptions() {
   // An agent with no actor beside it is coded with the null actor: "students" -> "---EDU".
   o.convert_agent = true;
   o.agent_filler = "---";
-  o.petrarch_noun_phrases = true;
+  o.petrarch_rules = true;
   return o;
 }
 

@@ -62,6 +62,9 @@ APPLAUD [052]
 +GOLD_PIECES
 +SILVER COINS
 
+--- MUST [099] ---
+MUST
+
 --- SAY [010] ---
 SAY {SAYS SAID SAYING}
 
@@ -291,9 +294,12 @@ TEST(PetrarchCoding, AgentMerges) {
   // The agent of "AGENT OF A, B and C" goes with every member of the list.
   EXPECT_EQ(Code(d, "The ministries of Zembla and Florin praised the chancellor."),
             "ZEMGOV/---GOV/051 FLRGOV/---GOV/051");
+  // A modal is not a verb, even one the dictionary lists.
+  EXPECT_EQ(Code(d, "Zembla must praise Florin on Monday."), "ZEM/FLR/051");
   // TABARI's rules (the option off) keep the earlier reading.
-  d.options.petrarch_noun_phrases = false;
+  d.options.petrarch_rules = false;
   EXPECT_EQ(Code(d, "The harbourmen from Zembla praised Florin on Monday."), "---LAB/FLR/051");
+  EXPECT_EQ(Code(d, "Zembla must praise Florin on Monday."), "ZEM/FLR/099");
 }
 
 TEST(PetrarchCoding, AdjectiveListJoinsCompounds) {
@@ -309,6 +315,9 @@ TEST(PetrarchCoding, AdjectiveListJoinsCompounds) {
   EXPECT_EQ(Code(d, "Zembla and the brave Florin praised the chancellor."),
             "ZEM/---GOV/051 FLR/---GOV/051");
   EXPECT_FALSE(LoadAdjectiveList("/nonexistent/index.adj", &d2).ok());
+  // Members are joined by "and" or a comma, not by an adjective alone.
+  EXPECT_EQ(Code(d, "Zembla and the brave Florin brave Queen Marta praised the chancellor."),
+            "ZEM/---GOV/051 FLR/---GOV/051");
 }
 
 TEST(PetrarchSpec, CommaListAndErrors) {
