@@ -140,8 +140,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       return ag.prefix ? ag.codes[0] + actor : actor + ag.codes[0];
     };
     const bool petrarch = opt_->petrarch_rules;
-    // PETRARCH: "Dagolath's first Deputy Prime Minister Telemar", "Ithilen's awful and evil
-    // minister Calimehtar": a possessive actor, then only modifiers (determiners, adjectives,
+    // PETRARCH: "Zembla's new Deputy Chancellor Marta", "Zembla's brave and able minister
+    // Marta": a possessive actor, then only modifiers (determiners, adjectives,
     // capitalised words, "and"), then an agent make the possessor's agent; an actor right after
     // the agent is absorbed (the person named).
     size_t pos_agent = 0;
@@ -187,7 +187,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
         spread = agent_item;
         continue;
       }
-      // PETRARCH: "an MSF Arnor diplomat": an agent on each side of the actor.
+      // PETRARCH: "a relief agency Zembla diplomat": an agent on each side of the actor.
       if (petrarch && k + 1 < items.size() && items[k + 1].kind == Item::kAgent &&
           items[k + 1].begin == it.end) {
         for (auto& c : it.codes) c = combine(c, items[k + 1]);
@@ -267,7 +267,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       // "Ithilen's awful and evil minister": a possessive actor qualifies what follows it.
       if (toks_[np.end - 1].possessive) break;
       if (!separator_gap(np.end, merged[k + 1].begin, &has_and)) break;
-      // PETRARCH: members are joined by "and" or a comma ("the evil Arnor awful Gondor" is two).
+      // PETRARCH: members are joined by "and" or a comma ("the brave Zembla old Florin" is two).
       if (opt_->petrarch_rules) {
         bool joined = false;
         for (int t = np.end; t < merged[k + 1].begin && !joined; ++t)

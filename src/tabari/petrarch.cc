@@ -315,7 +315,7 @@ Status LoadPetrarchAgents(std::string_view text, std::string_view name,
                           const PetrarchLoadOptions& opt, Dictionaries* dict,
                           std::vector<std::string>* warnings) {
   EntryErrors errors(opt, warnings);
-  std::map<std::string, std::vector<std::string>> substitutions;  // "!PERSON!" -> words
+  std::map<std::string, std::vector<std::string>> substitutions;  // "!CREW!" -> words
   Entry e;
   for (const DataLine& dl : DataLines(text)) {
     std::string_view l = dl.text;
@@ -501,8 +501,8 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
         continue;
       }
       WholeWords(&m);
-      // A member is a phrase: its words follow one another ("+AUSTRIAN FLORIN" does not match
-      // "Austrian gold florin", which another set may hold).
+      // A member is a phrase: its words follow one another ("+GOLD COIN" does not match "gold
+      // old coin", which another set may hold).
       for (size_t k = 1; k < m.size(); ++k) m[k].adjacent = true;
       dict->synsets[static_cast<size_t>(set_of_line[i])].members.push_back(std::move(m));
       continue;
@@ -514,7 +514,7 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
       std::string_view body = Trim(l.substr(3));
       if (EndsWith(body, "---")) body = Trim(body.substr(0, body.size() - 3));
       Status s = SplitPetrarchEntry(body, name, dl.line, &e);
-      // Only the first [CODE] of a header counts ("--- DELAY [120] [031:031] ---").
+      // Only the first [CODE] of a header counts ("--- NAME [010] [020] ---").
       if (s.ok()) {
         if (e.codes.empty())
           block_code.code = "---";
@@ -866,8 +866,8 @@ std::string SplitContractions(std::string_view text) {
 void CodePetrarchText(TabariCoder& coder, std::string_view raw, int32_t date,
                       const Options& options, CodeResult* out) {
   std::string text = SplitContractions(raw);
-  // A closing comma segment that the COMMA: rule keeps ("..., a senior official said on
-  // Saturday.") is a clause of its own in PETRARCH's parse: with require_dyad off, the text
+  // A closing comma segment that the COMMA: rule keeps ("..., a ministry spokesman said
+  // on Monday.") is a clause of its own in PETRARCH's parse: with require_dyad off, the text
   // before it and the segment are coded apart and their events joined.
   std::string_view t = Trim(text);
   size_t comma = t.rfind(", ");

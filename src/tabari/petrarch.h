@@ -10,7 +10,7 @@
 //              restrictions as in TABARI ([AZEGOV 030804-031104], [X <YYMMDD], [X >YYMMDD],
 //              YYYYMMDD allowed); within an entry the date-restricted codes are tried first (in
 //              file order) and an unrestricted code is the default.
-//   agents     "!NAME! = A, B, C" substitution sets used inside phrases ("CONGRESS!PERSON!");
+//   agents     "!NAME! = A, B, C" substitution sets used inside phrases ("HARBOUR!CREW!");
 //              PHRASE [~CODE] | [CODE~]; "{PLURAL ...}" lists the plurals, "{}" says there is
 //              none, and without braces the regular plural of the last word is made (Y -> IES;
 //              S, X, Z, CH, SH -> ES; else S).
@@ -19,7 +19,7 @@
 //   verbs      "&NAME" + "+MEMBER" synonym sets anywhere in the file (a set may be used
 //              before it is defined); "--- NAME [CODE] ---" opens a verb block; verb lines
 //              "VERB {FORMS} [CODE]" ('+' marks the verb word of a multi-word verb:
-//              "+CARRY_OUT", "RE_+ESTABLISH"); "- PATTERN [CODE]" patterns in TABARI syntax
+//              "+CHEER_ON", "RE_+OPEN"); "- PATTERN [CODE]" patterns in TABARI syntax
 //              apply to every verb of the block. A verb line with its own [CODE] keeps the
 //              block's patterns but its own default code; a block header without a code
 //              gives the null code "---".
@@ -30,8 +30,9 @@
 //
 // Errors: policy kFail returns BadData "file:line: reason" on the first malformed entry;
 // kSkip drops the entry, appends the same message to `warnings` and goes on (the Phoenix files
-// hold a few malformed dates such as "9008223"). No fixed limits on lines, entries or phrases.
-// Thread-safety: loading mutates the Dictionaries; once Finish()ed it is immutable and shared.
+// hold a few malformed dates such as seven-digit dates). No fixed limits on lines, entries or
+// phrases. Thread-safety: loading mutates the Dictionaries; once Finish()ed it is immutable and
+// shared.
 #ifndef DRAGOMAN_TABARI_PETRARCH_H_
 #define DRAGOMAN_TABARI_PETRARCH_H_
 
@@ -127,13 +128,13 @@ Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view tex
 
 // PETRARCH reads Penn Treebank tokens, where a negative contraction is two words: "didn't"
 // -> "did n't", "won't" -> "wo n't", "can't" -> "ca n't", "cannot" -> "can not". Dictionaries
-// are written for those tokens ("&NEGATVAUXVRB +DID N'T"), so text is split the same way before
+// are written for those tokens (a member "DID N'T"), so text is split the same way before
 // coding. Other text is returned unchanged.
 std::string SplitContractions(std::string_view text);
 
 // Codes one text as the unit suite does: SplitContractions(), then TabariCoder::Code(). With
 // `require_dyad` off, a closing comma segment that the COMMA: rule keeps (not EMIN..EMAX words:
-// "..., a senior official said on Saturday.") is a clause of its own, as in PETRARCH's parse:
+// "..., a ministry spokesman said on Monday.") is a clause of its own, as in PETRARCH's parse:
 // the text before it and the segment are coded apart and the segment's events appended.
 void CodePetrarchText(TabariCoder& coder, std::string_view text, int32_t date,
                       const Options& options, CodeResult* out);
