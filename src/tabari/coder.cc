@@ -389,7 +389,8 @@ bool TabariCoder::MatchSeq(const std::vector<PatternElem>& seq, size_t k, int po
   bool adj = k == 0 ? anchored : seq[k].adjacent;
   // TABARI does not hold the word after a multi-word synonym-set member to its '_'
   // ("&NEG_EVER" with the member REALLY_DID_NOT also matches "really did not even ever").
-  if (loose) adj = false;
+  // PETRARCH holds it (its sets match parsed words, one member a phrase).
+  if (loose && !opt_->petrarch_rules) adj = false;
   int last = adj ? pos : limit - 1;
   // A '^' that may float ("AT ^ ^ +") skips actors first: it stands for an actor the pattern
   // passes over, and only where no actor fits does it skip a plain word.

@@ -71,6 +71,7 @@ SAY {SAYS SAID SAYING}
 --- SCOLD ---
 SCOLD
 - * + HARSHLY [111]
+- &COIN_TODAY * [112]
 )";
 
 Dictionaries LoadAll(std::vector<std::string> adjectives = {}) {
@@ -294,12 +295,16 @@ TEST(PetrarchCoding, AgentMerges) {
   // The agent of "AGENT OF A, B and C" goes with every member of the list.
   EXPECT_EQ(Code(d, "The ministries of Zembla and Florin praised the chancellor."),
             "ZEMGOV/---GOV/051 FLRGOV/---GOV/051");
+  // The word after a multi-word set member keeps its '_' (TABARI lets words intervene there).
+  EXPECT_EQ(Code(d, "Zembla with silver coins today scolded Florin."), "ZEM/FLR/112");
+  EXPECT_EQ(Code(d, "Zembla with silver coins even today scolded Florin."), "");
   // A modal is not a verb, even one the dictionary lists.
   EXPECT_EQ(Code(d, "Zembla must praise Florin on Monday."), "ZEM/FLR/051");
   // TABARI's rules (the option off) keep the earlier reading.
   d.options.petrarch_rules = false;
   EXPECT_EQ(Code(d, "The harbourmen from Zembla praised Florin on Monday."), "---LAB/FLR/051");
   EXPECT_EQ(Code(d, "Zembla must praise Florin on Monday."), "ZEM/FLR/099");
+  EXPECT_EQ(Code(d, "Zembla with silver coins even today scolded Florin."), "ZEM/FLR/112");
 }
 
 TEST(PetrarchCoding, AdjectiveListJoinsCompounds) {
