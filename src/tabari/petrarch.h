@@ -105,8 +105,9 @@ Result<Dictionaries> LoadPetrarchDictionaries(const PetrarchFiles& files,
                                               const PetrarchLoadOptions& opt,
                                               std::vector<std::string>* warnings);
 
-// The coder options PETRARCH-1's defaults map onto (PETR_config.ini: comma_min 2, comma_max 8,
-// comma_bmin 0, comma_bmax 0, comma_emin 2, comma_emax 8; no minimum sentence length).
+// The coder options PETRARCH-1's defaults map onto: COMMA: lengths 2/8 (middle), 0/0 (opening),
+// 2/8 (closing); no minimum sentence length; a lone agent coded with the null actor ("---EDU");
+// Options::petrarch_rules on (the noun-phrase, compound and verb rules a parse gives PETRARCH).
 Options PetrarchOptions();
 
 // One record of the PETRARCH unit suite (petr1_unittest_records.jsonl).
@@ -143,7 +144,7 @@ struct PetrarchReport {
   int passed = 0, failed = 0, skipped = 0;
 };
 
-// Codes every record (SplitContractions() applied) with its own options; prints each failing
+// Codes every counted record with CodePetrarchText() and its own options; prints each failing
 // counted record (text, expected, coded), then "N skipped (skip or text_matches_parse false)" and
 // the closing line "N passed, N failed". Pass rule: TABARI's (Passes() in suite.h).
 PetrarchReport RunPetrarchSuite(const Dictionaries& dict,
