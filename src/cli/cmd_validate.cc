@@ -1,7 +1,9 @@
-// `dragoman validate SUITE`: runs a TABARI validation suite (doc/tabari.md).
+// `dragoman validate SUITE`: runs a TABARI or PETRARCH validation suite (doc/tabari.md).
 // SUITE is a TABARI .project (its text file holds the records and their expected events) or a
-// JSON Lines suite, which needs --dictionaries tabari:PROJECT for its dictionaries.
+// JSON Lines suite, which needs --dictionaries tabari:PROJECT for its dictionaries; with
+// --dictionaries petrarch:DIR|FILE,FILE... the JSONL is read as the PETRARCH unit suite.
 // Flags -> ValidateConfig -> tabari library -> report; exit 1 when a record fails.
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "tabari/dictionary.h"
+#include "tabari/petrarch.h"
 #include "tabari/suite.h"
 
 namespace dragoman::cli {
@@ -17,8 +20,9 @@ namespace {
 
 std::vector<FlagSpec> ValidateFlags() {
   return {
-      {"dictionaries", "tabari:PROJECT",
-       "dictionaries and options to code with (a TABARI .project file)",
+      {"dictionaries", "tabari:PROJECT|petrarch:DIR|petrarch:FILE,...",
+       "dictionaries and options to code with: a TABARI .project file, or PETRARCH-1 "
+       "dictionaries (a directory, or a comma list of .actors/.agents/.discards/.verbs files)",
        "the suite itself when it is a .project"},
       {"verbose", "", "also list the records that pass", ""},
   };
@@ -26,7 +30,8 @@ std::vector<FlagSpec> ValidateFlags() {
 
 struct ValidateConfig {
   std::string suite;
-  std::string project;  // where the dictionaries come from
+  std::string project;   // where the dictionaries come from (TABARI)
+  std::string petrarch;  // the spec after "petrarch:" (PETRARCH-1 unit suite)
   bool verbose = false;
 };
 
@@ -42,10 +47,18 @@ Result<ValidateConfig> MakeConfig(const ParsedArgs& args) {
   c.verbose = args.Has("verbose");
   std::string dicts = args.Get("dictionaries");
   if (!dicts.empty()) {
-    if (dicts.rfind("tabari:", 0) != 0)
-      return Status::InvalidArgument("--dictionaries must be tabari:PATH.project, got '" + dicts +
-                                     "'");
-    c.project = dicts.substr(7);
+    if (dicts.rfind("petrarch:", 0) == 0) {
+      c.petrarch = dicts.substr(9);
+      if (!EndsWith(c.suite, ".jsonl"))
+        return Status::InvalidArgument("--dictionaries petrarch:... runs a JSONL suite, got '" +
+                                       c.suite + "'");
+    } else if (dicts.rfind("tabari:", 0) == 0) {
+      c.project = dicts.substr(7);
+    } else {
+      return Status::InvalidArgument(
+          "--dictionaries must be tabari:PATH.project or petrarch:DIR|FILE,..., got '" + dicts +
+          "'");
+    }
   } else if (!EndsWith(c.suite, ".jsonl")) {
     c.project = c.suite;
   } else {
@@ -55,7 +68,31 @@ Result<ValidateConfig> MakeConfig(const ParsedArgs& args) {
   return c;
 }
 
+// The PETRARCH unit suite. Malformed dictionary entries are skipped with a warning on stderr
+// (the operational Phoenix files hold a few); everything else fails as usual.
+constexpr const char* kWordNetAdjectives = "/usr/share/wordnet/index.adj";
+
+Status RunPetrarch(const ValidateConfig& c, CommandContext& ctx, bool* all_passed) {
+  DRAGOMAN_ASSIGN_OR_RETURN(tabari::PetrarchFiles files, tabari::ResolvePetrarchSpec(c.petrarch));
+  tabari::PetrarchLoadOptions opt;
+  opt.on_bad_entry = tabari::BadEntryPolicy::kSkip;
+  // Adjectives from WordNet (Debian's wordnet-base, as the text stage uses) when installed.
+  std::error_code ec;
+  if (std::filesystem::exists(kWordNetAdjectives, ec)) opt.adjectives_file = kWordNetAdjectives;
+  std::vector<std::string> warnings;
+  DRAGOMAN_ASSIGN_OR_RETURN(tabari::Dictionaries dict,
+                            tabari::LoadPetrarchDictionaries(files, opt, &warnings));
+  for (const auto& w : warnings) ctx.err << "warning: skipped " << w << "\n";
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(c.suite));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<tabari::PetrarchRecord> records,
+                            tabari::ParsePetrarchSuiteJsonl(text, c.suite));
+  tabari::PetrarchReport rep = tabari::RunPetrarchSuite(dict, records, ctx.out, c.verbose);
+  *all_passed = rep.failed == 0;
+  return Status::Ok();
+}
+
 Status Run(const ValidateConfig& c, CommandContext& ctx, bool* all_passed) {
+  if (!c.petrarch.empty()) return RunPetrarch(c, ctx, all_passed);
   DRAGOMAN_ASSIGN_OR_RETURN(std::string ptext, ReadFile(c.project));
   DRAGOMAN_ASSIGN_OR_RETURN(tabari::Project project, tabari::ParseProject(ptext, c.project));
   DRAGOMAN_ASSIGN_OR_RETURN(tabari::Dictionaries dict, tabari::LoadProjectDictionaries(project));
@@ -88,8 +125,8 @@ int RunValidate(const ParsedArgs& args, CommandContext& ctx) {
 extern const Command kValidateCommand;
 const Command kValidateCommand = {
     "validate",
-    "run a TABARI validation suite and report passes and failures",
-    "dragoman validate [--dictionaries tabari:PROJECT] SUITE.project|SUITE.jsonl",
+    "run a TABARI or PETRARCH validation suite and report passes and failures",
+    "dragoman validate [--dictionaries tabari:PROJECT|petrarch:DIR] SUITE.project|SUITE.jsonl",
     ValidateFlags,
     RunValidate,
 };

@@ -13,6 +13,10 @@ bool IsSpace(char c) {
 
 bool IsConjunction(std::string_view t) { return t == "AND" || t == "BUT" || t == "OR"; }
 bool IsDeterminer(std::string_view t) { return t == "THE" || t == "A" || t == "AN"; }
+bool IsModal(std::string_view t) {
+  return t == "SHOULD" || t == "WOULD" || t == "COULD" || t == "MIGHT" || t == "MUST" ||
+         t == "SHALL" || t == "WILL" || t == "CAN" || t == "MAY" || t == "CA" || t == "WO";
+}
 bool IsPronoun(std::string_view t) {
   return t == "HE" || t == "SHE" || t == "IT" || t == "THEY" || t == "HIM" || t == "HER" ||
          t == "THEM" || t == "THEIR" || t == "ITS" || t == "HIS";
@@ -123,8 +127,10 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       break;
     }
 
-  // Merge agents with actors: ACTOR AGENT, AGENT OF ACTOR, AGENT ACTOR.
+  // Merge agents with actors: ACTOR AGENT, AGENT OF/IN ACTOR, AGENT ACTOR (and, with
+  // Options::petrarch_rules, AGENT FROM ACTOR, AGENT ACTOR AGENT, X's ... AGENT).
   std::vector<Item> merged;
+  const Item* spread = nullptr;  // PETRARCH: the agent of "AGENT OF A, B and C" goes to B, C
   for (size_t k = 0; k < items.size(); ++k) {
     Item it = items[k];
     auto combine = [](const std::string& actor, const Item& ag) {
@@ -133,8 +139,33 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       if (actor == ag.codes[0]) return actor;
       return ag.prefix ? ag.codes[0] + actor : actor + ag.codes[0];
     };
-    if (it.kind == Item::kActor && k + 1 < items.size() && items[k + 1].kind == Item::kAgent &&
-        items[k + 1].begin == it.end) {
+    const bool petrarch = opt_->petrarch_rules;
+    // PETRARCH: "Zembla's new Deputy Chancellor Marta", "Zembla's brave and able minister
+    // Marta": a possessive actor, then only modifiers (determiners, adjectives,
+    // capitalised words, "and"), then an agent make the possessor's agent; an actor right after
+    // the agent is absorbed (the person named).
+    size_t pos_agent = 0;
+    if (petrarch && it.kind == Item::kActor && toks_[it.end - 1].possessive &&
+        k + 1 < items.size() && items[k + 1].kind == Item::kAgent) {
+      bool modifiers = true;
+      for (int t = it.end; t < items[k + 1].begin && modifiers; ++t) {
+        std::string_view w = toks_[t].text;
+        modifiers = !toks_[t].comma &&
+                    (IsDeterminer(w) || dict_.IsAdjective(w) || toks_[t].capitalized || w == "AND");
+      }
+      if (modifiers) pos_agent = k + 1;
+    }
+    if (pos_agent) {
+      for (auto& c : it.codes) c = combine(c, items[pos_agent]);
+      it.end = items[pos_agent].end;
+      k = pos_agent;
+      if (k + 1 < items.size() && items[k + 1].kind == Item::kActor &&
+          items[k + 1].begin == it.end) {
+        it.end = items[k + 1].end;
+        ++k;
+      }
+    } else if (it.kind == Item::kActor && k + 1 < items.size() &&
+               items[k + 1].kind == Item::kAgent && items[k + 1].begin == it.end) {
       for (auto& c : it.codes) c = combine(c, items[k + 1]);
       it.end = items[k + 1].end;
       ++k;
@@ -142,17 +173,46 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
                items[k + 1].kind == Item::kActor &&
                (items[k + 1].begin == it.end ||
                 (items[k + 1].begin == it.end + 1 &&
-                 (toks_[it.end].text == "OF" || toks_[it.end].text == "IN")))) {
+                 (toks_[it.end].text == "OF" || toks_[it.end].text == "IN" ||
+                  (petrarch && toks_[it.end].text == "FROM"))))) {
       Item ac = items[k + 1];
       for (auto& c : ac.codes) c = combine(c, it);
       ac.begin = it.begin;
+      bool via_preposition = items[k + 1].begin == it.end + 1;
+      const Item* agent_item = &items[k];
       it = std::move(ac);
       ++k;
+      if (petrarch && via_preposition) {
+        merged.push_back(std::move(it));
+        spread = agent_item;
+        continue;
+      }
+      // PETRARCH: "a relief agency Zembla diplomat": an agent on each side of the actor.
+      if (petrarch && k + 1 < items.size() && items[k + 1].kind == Item::kAgent &&
+          items[k + 1].begin == it.end) {
+        for (auto& c : it.codes) c = combine(c, items[k + 1]);
+        it.end = items[k + 1].end;
+        ++k;
+      }
     } else if (it.kind == Item::kAgent) {
       if (!opt_->convert_agent) continue;
       // SET: CONVERT AGENT: a lone agent is an actor of its own ("~MIL").
       it.kind = Item::kActor;
-      it.codes[0] = it.prefix ? it.codes[0] + "~" : "~" + it.codes[0];
+      const std::string& f = opt_->agent_filler;
+      it.codes[0] = it.prefix ? it.codes[0] + f : f + it.codes[0];
+    }
+    if (spread && !merged.empty() && it.kind == Item::kActor && it.begin > merged.back().end) {
+      // Only commas, "and" and determiners between the previous member and this one.
+      bool list = true;
+      for (int t = merged.back().end; t < it.begin && list; ++t)
+        list = toks_[t].comma || toks_[t].text == "AND" || IsDeterminer(toks_[t].text);
+      if (list) {
+        for (auto& c2 : it.codes) c2 = combine(c2, *spread);
+      } else {
+        spread = nullptr;
+      }
+    } else if (spread && it.kind != Item::kActor) {
+      spread = nullptr;
     }
     merged.push_back(std::move(it));
   }
@@ -207,6 +267,13 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       // "Ithilen's awful and evil minister": a possessive actor qualifies what follows it.
       if (toks_[np.end - 1].possessive) break;
       if (!separator_gap(np.end, merged[k + 1].begin, &has_and)) break;
+      // PETRARCH: members are joined by "and" or a comma ("the brave Zembla old Florin" is two).
+      if (opt_->petrarch_rules) {
+        bool joined = false;
+        for (int t = np.end; t < merged[k + 1].begin && !joined; ++t)
+          joined = toks_[t].comma || toks_[t].text == "AND" || toks_[t].text == "NOR";
+        if (!joined) break;
+      }
       chain_and = chain_and || has_and;
       // "A, B" only joins when an "and" is part of the list.
       if (!chain_and) {
@@ -322,7 +389,8 @@ bool TabariCoder::MatchSeq(const std::vector<PatternElem>& seq, size_t k, int po
   bool adj = k == 0 ? anchored : seq[k].adjacent;
   // TABARI does not hold the word after a multi-word synonym-set member to its '_'
   // ("&NEG_EVER" with the member REALLY_DID_NOT also matches "really did not even ever").
-  if (loose) adj = false;
+  // PETRARCH holds it (its sets match parsed words, one member a phrase).
+  if (loose && !opt_->petrarch_rules) adj = false;
   int last = adj ? pos : limit - 1;
   // A '^' that may float ("AT ^ ^ +") skips actors first: it stands for an actor the pattern
   // passes over, and only where no actor fits does it skip a plain word.
@@ -434,6 +502,8 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   verbs_.clear();
   for (int i = begin; i < end; ++i) {
     if (toks_[i].comma || toks_[i].possessive || np_cover_[i] >= 0) continue;
+    // PETRARCH takes verbs from the parse, where a modal ("should have acted") is not one.
+    if (opt_->petrarch_rules && IsModal(toks_[i].text)) continue;
     cand_.clear();
     dict_.VerbCandidates(toks_[i].text, &cand_);
     int best = 0;
@@ -637,6 +707,11 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           def_tgt.member = {0};
           tgt = &def_tgt;
         }
+        if (src && !tgt && !opt_->require_dyad) {
+          def_tgt.codes = {"---"};  // PETRARCH's require_dyad = false: no target, still coded
+          def_tgt.member = {0};
+          tgt = &def_tgt;
+        }
         if (!src || !tgt) continue;
         inherited = *src;
         Emit(*src, *tgt, *code, out);
@@ -660,8 +735,11 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
       for (int i = hit.end; i < end && t < 0; ++i)
         if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
       const NounPhrase* src = s >= 0 ? &nps_[s] : (inherited.codes.empty() ? nullptr : &inherited);
-      if (src && t >= 0) {
-        Emit(*src, nps_[t], code, out);
+      NounPhrase none;
+      none.codes = {"---"};
+      none.member = {0};
+      if (src && (t >= 0 || !opt_->require_dyad)) {
+        Emit(*src, t >= 0 ? nps_[t] : none, code, out);
         coded = true;
       }
     }

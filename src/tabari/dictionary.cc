@@ -889,4 +889,34 @@ Result<Dictionaries> LoadProjectDictionaries(const Project& project) {
   return d;
 }
 
+Status ParseActorCodeBlock(std::string_view body, std::vector<DatedCode>* out,
+                           std::string_view name, int line) {
+  return ParseCodeBlock(body, out, name, line);
+}
+
+Status ParseVerbCodeBlock(std::string_view body, VerbCode* out, std::string_view name, int line) {
+  return ParseVerbCode(body, out, name, line);
+}
+
+Status ParsePatternText(const Dictionaries& dict, std::string_view text, std::string_view name,
+                        int line, std::vector<PatternElem>* lower, std::vector<PatternElem>* upper,
+                        bool* lower_adjacent, bool* saw_star) {
+  PatternParser pp(dict, name, line);
+  return pp.Parse(text, lower, upper, lower_adjacent, saw_star);
+}
+
+void AddPatternToGroup(const Pattern& p, VerbGroup* group) {
+  auto lowers = ExpandAlternatives(p.lower);
+  auto uppers = ExpandAlternatives(p.upper);
+  for (auto& lo : lowers)
+    for (auto& up : uppers) {
+      Pattern q = p;
+      q.lower = lo;
+      q.upper = up;
+      q.literal_words = CountLiterals(q.lower) + CountLiterals(q.upper);
+      q.literal_chars = CountChars(q.lower) + CountChars(q.upper);
+      group->patterns.push_back(std::move(q));
+    }
+}
+
 }  // namespace dragoman::tabari

@@ -142,6 +142,10 @@ struct Options {
   bool noactprior = false;
   bool time_shift = true;
   bool convert_agent = false;
+  std::string agent_filler = "~";  // CONVERT AGENT: a lone agent is FILLER+code (PETRARCH: "---")
+  bool require_dyad = true;        // false (PETRARCH option): a source without target is coded
+                                   // against "---"
+  bool petrarch_rules = false;  // PETRARCH-1 rules a parse gives it (coder.cc; doc/tabari.md)
   bool yyyy = false;
   std::string default_source, default_target;  // DEFAULT: SOURCE [X] TARGET [Y]
   bool default_source_prior = false, default_target_after = false;
@@ -220,6 +224,25 @@ Result<Dictionaries> LoadProjectDictionaries(const Project& project);
 // Parses a phrase written in dictionary notation ("UNITED_ARAB_EMIRATES", "AL GORE").
 // Empty phrase on empty input.
 Phrase ParsePhrase(std::string_view s, Word::Endings endings = Word::Endings::kNone);
+
+// Building blocks for loaders of related formats (PETRARCH-1, src/tabari/petrarch.h), so that
+// they read codes and patterns exactly as the TABARI loaders do. Errors: BadData
+// "name:line: reason".
+//
+// One "[CODE ...]" body (without brackets), with its date restriction, appended to `out`.
+Status ParseActorCodeBlock(std::string_view body, std::vector<DatedCode>* out,
+                           std::string_view name, int line);
+// One verb or pattern code body ("064", "032:033", "023?", "---").
+Status ParseVerbCodeBlock(std::string_view body, VerbCode* out, std::string_view name, int line);
+// Pattern text (without the leading '-' and the code) into elements around '*'; `upper` and
+// `lower_adjacent` may be null for a sequence without '*' (a synonym-set member). Synonym sets
+// named in the text must already be in `dict.synsets`.
+Status ParsePatternText(const Dictionaries& dict, std::string_view text, std::string_view name,
+                        int line, std::vector<PatternElem>* lower, std::vector<PatternElem>* upper,
+                        bool* lower_adjacent, bool* saw_star);
+// Adds `p` to `group` as LoadVerbs does: '{ | }' alternatives spread into one pattern each,
+// each ranked by its literal words and characters.
+void AddPatternToGroup(const Pattern& p, VerbGroup* group);
 
 }  // namespace dragoman::tabari
 
