@@ -120,7 +120,7 @@ run code --format csv --dictionaries "tabari:$tmp/tab/t.project" "$tmp/tab/a.txt
 check "tabari dictionaries csv" bash -c "grep -q '^a.txt,,0,0,66,,,IRNGOV,IRN,GOV,' '$tmp/out'"
 run code --dictionaries dragoman "$tmp/tab/a.txt"
 check "--dictionaries dragoman is the default coder" test "$rc" -eq 0
-for spec in tabari "tabari:" petrarch:x "$tmp/tab/t.project" dragoman:x; do
+for spec in tabari "tabari:" petrarch "petrarch:" "$tmp/tab/t.project" dragoman:x; do
   run code --dictionaries "$spec" "$tmp/tab/a.txt"
   check "bad --dictionaries '$spec' exits 2" test "$rc" -eq 2
   check "bad --dictionaries '$spec' one line" one_line
@@ -128,6 +128,21 @@ done
 run code --dictionaries "tabari:$tmp/tab/none.project" "$tmp/tab/a.txt"
 check "missing project exits 4" test "$rc" -eq 4
 check "missing project named" bash -c "grep -q 'none.project' '$tmp/err'"
+run code --dictionaries "petrarch:$tmp/tab/nodir" "$tmp/tab/a.txt"
+check "missing petrarch directory exits 4" test "$rc" -eq 4
+check "missing petrarch directory named" bash -c "grep -q 'nodir' '$tmp/err'"
+
+# --dictionaries petrarch:FILE,...: PETRARCH-1 files written here (invented entries).
+printf 'IRAN [IRN]\nAZERBAIJAN [AZE]\n' >"$tmp/tab/p.actors.txt"
+printf 'FOREIGN MINISTER [~GOV]\n' >"$tmp/tab/p.agents.txt"
+printf -- '--- ACCUSE [112] ---\nACCUSE\n- * + OF SMUGGLING [1121]\n' >"$tmp/tab/p.verbs.txt"
+run code --date 2025-08-04 \
+  --dictionaries "petrarch:$tmp/tab/p.actors.txt,$tmp/tab/p.agents.txt,$tmp/tab/p.verbs.txt" \
+  "$tmp/tab/a.txt"
+check "petrarch dictionaries exit 0" test "$rc" -eq 0
+check "petrarch dictionaries code the event" grep -qF '"code":"IRNGOV","country":"IRN","sector":"GOV"' "$tmp/out"
+check "petrarch event: the pattern is the rule" grep -qF '"cameo":"1121"' "$tmp/out"
+check "petrarch event names its verbs line" grep -qF '"rule":"p.verbs.txt:3 - * + OF SMUGGLING [1121]"' "$tmp/out"
 printf 'PRAISE  [051]\n- * + [05\n' >"$tmp/tab/t.verbs"
 run code --dictionaries "tabari:$tmp/tab/t.project" "$tmp/tab/a.txt"
 check "malformed .verbs exits 4" test "$rc" -eq 4

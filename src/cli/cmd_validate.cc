@@ -10,6 +10,7 @@
 
 #include "base/file.h"
 #include "cli/command.h"
+#include "cli/dictionaries_flag.h"
 #include "cli/exit_codes.h"
 #include "tabari/dictionary.h"
 #include "tabari/petrarch.h"
@@ -45,25 +46,26 @@ Result<ValidateConfig> MakeConfig(const ParsedArgs& args) {
     return Status::InvalidArgument("validate needs exactly one suite (.project or .jsonl)");
   c.suite = args.positionals[0];
   c.verbose = args.Has("verbose");
-  std::string dicts = args.Get("dictionaries");
-  if (!dicts.empty()) {
-    if (dicts.rfind("petrarch:", 0) == 0) {
-      c.petrarch = dicts.substr(9);
-      if (!EndsWith(c.suite, ".jsonl"))
+  DRAGOMAN_ASSIGN_OR_RETURN(DictionariesSpec spec, ParseDictionariesSpec(args.Get("dictionaries")));
+  const bool jsonl = EndsWith(c.suite, ".jsonl");
+  switch (spec.kind) {
+    case DictionariesSpec::Kind::kPetrarch:
+      if (!jsonl)
         return Status::InvalidArgument("--dictionaries petrarch:... runs a JSONL suite, got '" +
                                        c.suite + "'");
-    } else if (dicts.rfind("tabari:", 0) == 0) {
-      c.project = dicts.substr(7);
-    } else {
-      return Status::InvalidArgument(
-          "--dictionaries must be tabari:PATH.project or petrarch:DIR|FILE,..., got '" + dicts +
-          "'");
-    }
-  } else if (!EndsWith(c.suite, ".jsonl")) {
-    c.project = c.suite;
-  } else {
-    return Status::InvalidArgument(
-        "a JSONL suite needs --dictionaries tabari:PATH.project to name its dictionaries");
+      c.petrarch = spec.path;
+      break;
+    case DictionariesSpec::Kind::kTabari:
+      c.project = spec.path;
+      break;
+    case DictionariesSpec::Kind::kDragoman:
+      // No dictionaries named: a .project suite names its own.
+      if (jsonl)
+        return Status::InvalidArgument(
+            "a JSONL suite needs --dictionaries tabari:PATH.project or petrarch:DIR to name its "
+            "dictionaries");
+      c.project = c.suite;
+      break;
   }
   return c;
 }

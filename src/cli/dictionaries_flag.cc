@@ -12,15 +12,16 @@ struct KindRow {
 constexpr KindRow kKinds[] = {
     {"dragoman", DictionariesSpec::Kind::kDragoman, false},
     {"tabari", DictionariesSpec::Kind::kTabari, true},
+    {"petrarch", DictionariesSpec::Kind::kPetrarch, true},
 };
-constexpr char kForms[] = "dragoman or tabari:PATH.project";
+constexpr char kForms[] = "dragoman, tabari:PATH.project or petrarch:DIR|FILE,FILE,...";
 
 }  // namespace
 
 FlagSpec DictionariesFlag() {
-  return {"dictionaries", "dragoman|tabari:PROJECT",
-          "code with dragoman's own dictionaries, or with a TABARI .project's dictionaries and "
-          "the TABARI coder",
+  return {"dictionaries", "dragoman|tabari:PROJECT|petrarch:DIR",
+          "code with dragoman's own dictionaries, or with a TABARI .project's dictionaries, or "
+          "PETRARCH-1 dictionaries (a directory or a comma list of files), and the TABARI coder",
           "dragoman"};
 }
 
@@ -40,9 +41,9 @@ Result<DictionariesSpec> ParseDictionariesSpec(std::string_view spec) {
       return out;
     }
     if (colon == std::string_view::npos || colon + 1 == spec.size()) {
-      return Status::InvalidArgument("--dictionaries " + std::string(name) +
-                                     ": needs a path, as in " + std::string(name) +
-                                     ":PATH.project");
+      return Status::InvalidArgument(
+          "--dictionaries " + std::string(name) + ": needs a path, as in " + std::string(name) +
+          (row.kind == DictionariesSpec::Kind::kTabari ? ":PATH.project" : ":DIR"));
     }
     out.path = std::string(spec.substr(colon + 1));
     return out;

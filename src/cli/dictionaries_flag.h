@@ -5,9 +5,11 @@
 //   dragoman            dragoman's own dictionaries and coder (the default; also the empty value)
 //   tabari:PATH         a TABARI .project file: its actors, agents, verbs and options files,
 //                       coded by the TABARI coder (tabari/sentence_coder.h)
-// Extension point: a new kind (e.g. "petrarch:SPEC" once the PETRARCH-1 loaders are wired in)
-// is one more DictionariesSpec::Kind, one more row in kKinds (dictionaries_flag.cc), and one more
-// case in LoadDocumentCoder (cli/document_coder.h). Until then "petrarch:" is an unknown kind.
+//   petrarch:SPEC       PETRARCH-1 dictionaries: a directory or a comma list of files
+//                       (ResolvePetrarchSpec in tabari/petrarch.h), coded by the same coder
+//                       with PETRARCH's options
+// A new kind is one more DictionariesSpec::Kind, one more row in kKinds (dictionaries_flag.cc),
+// and one more case in LoadDocumentCoder (cli/document_coder.h).
 //
 // Thread-safety: stateless functions.
 #ifndef DRAGOMAN_CLI_DICTIONARIES_FLAG_H_
@@ -22,9 +24,11 @@
 namespace dragoman::cli {
 
 struct DictionariesSpec {
-  enum class Kind { kDragoman, kTabari };
+  enum class Kind { kDragoman, kTabari, kPetrarch };
   Kind kind = Kind::kDragoman;
-  std::string path;  // kTabari: the .project file (not checked here: loading reports it)
+  // kTabari: the .project file; kPetrarch: the directory or comma list of files (not checked
+  // here: loading reports it).
+  std::string path;
 };
 
 // The --dictionaries flag with its help text.

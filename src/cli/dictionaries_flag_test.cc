@@ -19,6 +19,10 @@ TEST(DictionariesSpecTest, TabariTakesTheRestAsThePath) {
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->kind, DictionariesSpec::Kind::kTabari);
   EXPECT_EQ(s->path, "../peers/My Dicts/Validate.project");
+  s = ParseDictionariesSpec("petrarch:dicts/a.actors.txt,dicts/b.verbs.txt");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->kind, DictionariesSpec::Kind::kPetrarch);
+  EXPECT_EQ(s->path, "dicts/a.actors.txt,dicts/b.verbs.txt");
   // A colon inside the path stays in the path.
   s = ParseDictionariesSpec("tabari:C:/dicts/a.project");
   ASSERT_TRUE(s.ok());
@@ -32,8 +36,8 @@ TEST(DictionariesSpecTest, BadSpecsAreUsageErrorsNamingTheValue) {
   };
   for (const Case& c : {Case{"tabari", "needs a path"}, Case{"tabari:", "needs a path"},
                         Case{"dragoman:x", "takes no path"}, Case{"TABARI:a.project", "TABARI"},
-                        Case{"petrarch:a.txt", "petrarch:a.txt"}, Case{"a.project", "a.project"},
-                        Case{":a.project", ":a.project"}}) {
+                        Case{"petrarch", "needs a path"}, Case{"Petrarch:d", "Petrarch:d"},
+                        Case{"a.project", "a.project"}, Case{":a.project", ":a.project"}}) {
     auto s = ParseDictionariesSpec(c.spec);
     ASSERT_FALSE(s.ok()) << c.spec;
     EXPECT_EQ(s.status().code(), Status::Code::kInvalidArgument) << c.spec;

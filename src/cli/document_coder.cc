@@ -15,16 +15,22 @@ Result<LoadedCoder> LoadDocumentCoder(const DictionariesSpec& spec, const std::s
       out.code = [shared](const Document& d) { return shared->Code(d); };
       return out;
     }
-    case DictionariesSpec::Kind::kTabari: {
+    case DictionariesSpec::Kind::kTabari:
+    case DictionariesSpec::Kind::kPetrarch: {
       tabari::SentenceCoderConfig c;
-      c.project = spec.path;
+      (spec.kind == DictionariesSpec::Kind::kTabari ? c.project : c.petrarch) = spec.path;
       c.data_dir = data_dir;
       DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<tabari::SentenceCoder> coder,
                                 tabari::SentenceCoder::Create(c));
-      if (!coder->cameo()) {
+      if (!coder->cameo() && !coder->petrarch()) {
         out.note = "note: " + coder->non_cameo() +
                    " is not a CAMEO code: the event codes pass through without PLOVER type or "
                    "Goldstein weight";
+      }
+      if (!coder->load_warnings().empty()) {
+        if (!out.note.empty()) out.note += "; ";
+        out.note += "note: skipped " + std::to_string(coder->load_warnings().size()) +
+                    " malformed dictionary entries, the first: " + coder->load_warnings().front();
       }
       std::shared_ptr<const tabari::SentenceCoder> shared(std::move(coder));
       out.code = [shared](const Document& d) { return shared->Code(d); };

@@ -456,6 +456,9 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
                          std::vector<std::string>* warnings) {
   EntryErrors errors(opt, warnings);
   std::vector<DataLine> lines = DataLines(text);
+  // Groups remember their file, so that a coded event can name the line behind it.
+  dict->verbs_files.emplace_back(name);
+  const int file_index = static_cast<int>(dict->verbs_files.size() - 1);
   // Pass 1: synonym sets, which may be used before they are defined. A '+' line belongs to a
   // set when it follows the set's '&' line or another of its members.
   std::vector<int32_t> set_of_line(lines.size(), -1);
@@ -528,6 +531,7 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
       VerbGroup g;
       g.code = block_code;
       g.line = dl.line;
+      g.file = file_index;
       dict->verb_groups.push_back(std::move(g));
       block_groups.push_back(static_cast<int32_t>(dict->verb_groups.size() - 1));
       continue;
@@ -578,6 +582,7 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
       VerbGroup g;
       s = ParseVerbCodeBlock(e.codes[0], &g.code, name, dl.line);
       g.line = dl.line;
+      g.file = file_index;
       if (s.ok()) {
         dict->verb_groups.push_back(std::move(g));
         group = static_cast<int32_t>(dict->verb_groups.size() - 1);

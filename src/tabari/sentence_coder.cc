@@ -6,6 +6,7 @@
 
 #include "base/file.h"
 #include "base/lines.h"
+#include "tabari/petrarch.h"
 
 namespace dragoman::tabari {
 namespace {
@@ -72,9 +73,21 @@ SentenceCoder::~SentenceCoder() = default;
 
 Result<std::unique_ptr<SentenceCoder>> SentenceCoder::Create(const SentenceCoderConfig& config) {
   std::unique_ptr<SentenceCoder> sc(new SentenceCoder());
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string ptext, ReadDataFile(config.project));
-  DRAGOMAN_ASSIGN_OR_RETURN(Project project, ParseProject(ptext, config.project));
-  DRAGOMAN_ASSIGN_OR_RETURN(sc->dict_, LoadProjectDictionaries(project));
+  if (!config.petrarch.empty()) {
+    auto files = ResolvePetrarchSpec(config.petrarch);
+    if (!files.ok()) return Status::BadData(files.status().message());
+    PetrarchLoadOptions opt;
+    opt.on_bad_entry = BadEntryPolicy::kSkip;
+    const std::string adjectives = config.wordnet_dir + "/index.adj";
+    std::error_code ec;
+    if (std::filesystem::exists(adjectives, ec)) opt.adjectives_file = adjectives;
+    DRAGOMAN_ASSIGN_OR_RETURN(sc->dict_, LoadPetrarchDictionaries(*files, opt, &sc->warnings_));
+    sc->petrarch_ = true;
+  } else {
+    DRAGOMAN_ASSIGN_OR_RETURN(std::string ptext, ReadDataFile(config.project));
+    DRAGOMAN_ASSIGN_OR_RETURN(Project project, ParseProject(ptext, config.project));
+    DRAGOMAN_ASSIGN_OR_RETURN(sc->dict_, LoadProjectDictionaries(project));
+  }
 
   // Provenance: the line behind every code the coder can report.
   std::vector<std::string> verbs_text;
@@ -147,7 +160,9 @@ Event SentenceCoder::MakeEvent(const Document& doc, const CodedSentence& s, cons
   e.source = actor(ce.source);
   e.target = actor(ce.target);
   e.cameo = ce.code;
-  if (cameo()) {
+  // PETRARCH-1's dictionaries are CAMEO dictionaries that also use a few codes of their own
+  // (e.g. 0110): those pass through untyped, the others are typed.
+  if (cameo() || petrarch_) {
     if (const CodeInfo* info = codes_.Find(ce.code)) {
       e.plover = info->plover;
       e.goldstein = info->goldstein;
@@ -194,7 +209,11 @@ CodedDocument SentenceCoder::Code(const Document& doc) const {
   for (const CodedSentence& s : out.sentences) {
     if (s.furniture || s.heading) continue;
     std::string_view text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
-    coder->Code(text, date, dict_.options, &result, /*continue_story=*/!first);
+    if (petrarch_) {
+      CodePetrarchText(*coder, text, date, dict_.options, &result);
+    } else {
+      coder->Code(text, date, dict_.options, &result, /*continue_story=*/!first);
+    }
     first = false;
     if (result.outcome != CodeResult::Outcome::kEvents) continue;
     for (const CodedEvent& ce : result.events) out.events.push_back(MakeEvent(doc, s, ce, date));

@@ -1,7 +1,8 @@
 // SentenceCoder: codes documents with a TABARI project's dictionaries and the TABARI coder
 // (tabari/coder.h), but through dragoman's own reader and text stages, into dragoman Events (the
 // output contract of doc/output.md). This is what `dragoman code|ingest --dictionaries
-// tabari:PATH.project` runs (doc/tabari.md, "--dictionaries for code and ingest").
+// tabari:PATH.project` runs (doc/tabari.md, "--dictionaries for code and ingest"), and, with
+// PETRARCH-1 dictionaries loaded by tabari/petrarch.h, `--dictionaries petrarch:SPEC`.
 //
 // The approach:
 //   1. The document is split by dragoman's TextAnalyzer (sentences, paragraphs, furniture and
@@ -54,7 +55,13 @@
 namespace dragoman::tabari {
 
 struct SentenceCoderConfig {
-  std::string project;   // the TABARI .project file (its <textfile> is not read)
+  std::string project;  // the TABARI .project file (its <textfile> is not read)
+  // Instead of `project`: a PETRARCH-1 dictionary set, the part after "petrarch:" of a
+  // --dictionaries spec (ResolvePetrarchSpec in tabari/petrarch.h). Its files are loaded with
+  // PETRARCH's options (PetrarchOptions()), malformed entries skipped and counted in
+  // load_warnings(), WordNet's adjectives as the adjective list; sentences are coded as the
+  // PETRARCH unit suite codes a record (CodePetrarchText()).
+  std::string petrarch;
   std::string data_dir;  // dragoman's data directory: text/ for sentences, events/ for CAMEO
   std::string wordnet_dir = "/usr/share/wordnet";
   std::string iso_codes_json = "/usr/share/iso-codes/json/iso_3166-1.json";
@@ -79,9 +86,15 @@ class SentenceCoder {
   // Whether every code of the verbs dictionaries is a CAMEO code (events then carry PLOVER
   // types and Goldstein weights).
   bool cameo() const { return non_cameo_.empty(); }
+  // Whether PETRARCH-1 dictionaries are loaded: they are CAMEO dictionaries, so each event whose
+  // code is in the CAMEO table is typed even when !cameo().
+  bool petrarch() const { return petrarch_; }
   // When !cameo(): the first code that is not CAMEO, as "FILE:LINE: code X", for a note.
   const std::string& non_cameo() const { return non_cameo_; }
   const Dictionaries& dictionaries() const { return dict_; }
+  // The malformed entries skipped while loading PETRARCH-1 files ("FILE:LINE: reason"); empty
+  // for a TABARI project, whose loader fails on the first one instead.
+  const std::vector<std::string>& load_warnings() const { return warnings_; }
 
  private:
   SentenceCoder() = default;
@@ -93,6 +106,8 @@ class SentenceCoder {
   std::unique_ptr<TextAnalyzer> text_;
   CodeTable codes_;
   std::string non_cameo_;
+  bool petrarch_ = false;
+  std::vector<std::string> warnings_;
   std::unordered_set<std::string> countries_;  // ISO 3166-1 alpha-3
   // "FILE:LINE TEXT" of the line that defines each pattern's or verb group's code.
   std::unordered_map<const VerbCode*, std::string> rules_;
