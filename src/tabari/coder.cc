@@ -469,7 +469,7 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   int conj = 0;
   for (int i = begin; i < end; ++i)
     if (np_cover_[i] < 0 && IsConjunction(toks_[i].text)) ++conj;
-  if (opt_->complex_conj > 0 && conj > opt_->complex_conj) {
+  if (opt_->complex_conj > 0 && conj >= opt_->complex_conj) {
     complex_ = true;
     return;
   }
@@ -691,10 +691,8 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
   upper_.reserve(text.size() + 16);
   toks_.clear();
   std::vector<std::pair<size_t, size_t>>& spans = spans_;
-  std::vector<int>& sentence_ends = sentence_ends_;
   spans.clear();
-  sentence_ends.clear();
-  terminated_ends_.clear();
+  terminated_ = false;  // the record ends with . ! or ?
   size_t i = 0;
   auto push = [&](std::string_view w, bool cap, bool comma, bool possessive) {
     size_t off = upper_.size();
@@ -740,18 +738,10 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
       push(w, cap, false, possessive);
     }
     if (comma) push(",", false, true, false);
-    if (stop && !toks_.empty() &&
-        (sentence_ends.empty() || sentence_ends.back() != static_cast<int>(toks_.size()))) {
-      sentence_ends.push_back(static_cast<int>(toks_.size()));
-      terminated_ends_.push_back(true);
-    }
+    if (!w.empty() || comma || stop) terminated_ = stop;
   }
   for (size_t k = 0; k < toks_.size(); ++k)
     toks_[k].text = std::string_view(upper_).substr(spans[k].first, spans[k].second);
-  if (sentence_ends.empty() || sentence_ends.back() != static_cast<int>(toks_.size())) {
-    sentence_ends.push_back(static_cast<int>(toks_.size()));
-    terminated_ends_.push_back(false);
-  }
   np_start_.assign(toks_.size(), -1);
   np_cover_.assign(toks_.size(), -1);
 
@@ -776,15 +766,10 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
     }
   }
 
-  int begin = 0;
-  for (size_t si = 0; si < sentence_ends.size(); ++si) {
-    int e = sentence_ends[si];
-    terminated_ = terminated_ends_[si];
-    if (discard_ || complex_) break;
-    if (e > begin) CodeSentence(begin, e, out);
-    if (discard_ || complex_) break;
-    begin = e;
-  }
+  // TABARI codes a record as one sentence: a full stop inside it ends no sentence, and the
+  // complexity limits count over the whole record.
+  if (!discard_ && !complex_ && !toks_.empty())
+    CodeSentence(0, static_cast<int>(toks_.size()), out);
   if (discard_) {
     out->events.clear();
     out->outcome = CodeResult::Outcome::kDiscard;

@@ -76,11 +76,18 @@ Dictionaries Load() {
   return d;
 }
 
-std::string Events(const Dictionaries& d, std::string_view text, int32_t date = 19950101) {
+// The dictionaries' options, without TABARI's default minimum of 5 words (the test sentences
+// are short).
+Options TestOptions(const Dictionaries& d) {
+  Options o = d.options;
+  o.minimum_words = 0;
+  return o;
+}
+
+std::string Events(const Dictionaries& d, std::string_view text, const Options& o,
+                   int32_t date = 19950101) {
   TabariCoder coder(d);
   CodeResult r;
-  Options o = d.options;
-  o.minimum_words = 0;  // the short test sentences would fall under TABARI's default of 5
   coder.Code(text, date, o, &r);
   switch (r.outcome) {
     case CodeResult::Outcome::kDiscard:
@@ -93,6 +100,10 @@ std::string Events(const Dictionaries& d, std::string_view text, int32_t date = 
   std::string s;
   for (const auto& e : r.events) s += e.source + "/" + e.target + "/" + e.code + " ";
   return s;
+}
+
+std::string Events(const Dictionaries& d, std::string_view text, int32_t date = 19950101) {
+  return Events(d, text, TestOptions(d), date);
 }
 
 TEST(Loaders, ActorsWithSynonymsDatesAndCompounds) {
@@ -235,6 +246,30 @@ TEST(Coder, MinimumWordsAndPassive) {
   EXPECT_EQ(r.events.size(), 1u);
   // Passive voice swaps the roles.
   EXPECT_EQ(Events(d, "Quarnia was scolded by Velmora."), "VLM/QRN/121 ");
+}
+
+TEST(Coder, ARecordIsOneSentence) {
+  Dictionaries d = Load();
+  Options o = TestOptions(d);
+  // A full stop inside a record ends no sentence: the record is one clause here, and only its
+  // first verb is coded.
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora on Monday. Zanth scolded Bramble.", o),
+            "QRN/VLM/041 ");
+  // The complexity limits count over the whole record: COMPLEX: CONJ[n] makes a record with n
+  // conjunctions (outside compound actors) complex.
+  o.complex_conj = 2;
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora and left. Zanth scolded Bramble or wept.", o),
+            "+++");
+  EXPECT_EQ(Events(d, "Quarnia and Velmora praised Zanth. Bramble scolded Tolland or wept.", o),
+            "QRN/ZN2/041 VLM/ZN2/041 ");
+  o.complex_conj = 3;
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora and left. Zanth scolded Bramble or wept.", o),
+            "QRN/VLM/041 ZN2/BR1/121 ZN2/BR2/121 ");
+  // COMPLEX: VERBS[n]: n verbs make the record complex, wherever its full stops fall.
+  o = TestOptions(d);
+  o.complex_verbs = 3;
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora. Zanth scolded Bramble. Tolland greeted Orb.", o),
+            "+++");
 }
 
 TEST(Coder, NoLengthLimits) {
