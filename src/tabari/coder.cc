@@ -480,18 +480,23 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   bool sentence_done = false;
   size_t v = 0;
   while (clause_begin < end && !sentence_done) {
-    // A conjunction inside a verb phrase ("SHOT_AND_WOUND") or between two adjectives or two
-    // nouns of the <ADJECTIVE>/<NOUN> lists ("awful and evil", "sheep and goats") does not
-    // end the clause.
+    // A conjunction inside a verb phrase ("SHOT_AND_WOUND"), between two adjectives of the
+    // <ADJECTIVE> list ("awful and evil"), or inside a noun phrase of the <NOUN>/<ADJECTIVE>
+    // lists ("sheep and evil awful goats") does not end the clause.
     auto in_verb = [&](int t) {
       for (const VerbHit& h : verbs_)
         if (h.begin < t && t < h.end) return true;
-      if (t > begin && t + 1 < end) {
-        std::string_view a = toks_[t - 1].text, b = toks_[t + 1].text;
-        if (!toks_[t - 1].comma && !toks_[t + 1].comma &&
-            ((dict_.IsAdjective(a) && dict_.IsAdjective(b)) ||
-             (dict_.IsNoun(a) && dict_.IsNoun(b))))
-          return true;
+      if (t > begin && t + 1 < end && !toks_[t - 1].comma && !toks_[t + 1].comma) {
+        std::string_view a = toks_[t - 1].text;
+        bool a_noun = dict_.IsNoun(a), a_adj = dict_.IsAdjective(a);
+        if (a_adj && dict_.IsAdjective(toks_[t + 1].text)) return true;
+        // A noun phrase of the lists continues across the conjunction: "sheep and evil awful
+        // goats" (a <NOUN> or <ADJECTIVE> word, then <ADJECTIVE> words up to a <NOUN>).
+        if (a_noun || a_adj) {
+          int k = t + 1;
+          while (k < end && !toks_[k].comma && dict_.IsAdjective(toks_[k].text)) ++k;
+          if (k < end && !toks_[k].comma && dict_.IsNoun(toks_[k].text)) return true;
+        }
       }
       return false;
     };

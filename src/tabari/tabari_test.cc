@@ -15,6 +15,7 @@ namespace {
 // Dictionaries written for these tests: invented places and verbs.
 constexpr char kActors[] = R"(<NOUN>
 PEBBLES
+BOULDERS
 </NOUN>
 <ADJECTIVE>
 GRIM
@@ -109,7 +110,7 @@ std::string Events(const Dictionaries& d, std::string_view text, int32_t date = 
 TEST(Loaders, ActorsWithSynonymsDatesAndCompounds) {
   Dictionaries d = Load();
   ASSERT_EQ(d.actors.size(), 10u);
-  EXPECT_EQ(d.nouns.size(), 1u);
+  EXPECT_EQ(d.nouns.size(), 2u);
   const ActorEntry* zanth = nullptr;
   for (const auto& a : d.actors)
     if (a.phrase.words[0].text == "ZANTH") zanth = &a;
@@ -180,6 +181,11 @@ TEST(Coder, SimpleEventAndStems) {
   EXPECT_EQ(Events(d, "Quarnia's grim and bold envoy Zanth praised Velmora."), "QRN/VLM/041 ");
   // A verb phrase holding a conjunction is one verb, not two clauses.
   EXPECT_EQ(Events(d, "Quarnia blamed and shamed Velmora."), "QRN/VLM/122 ");
+  // "and" inside a noun phrase of the <NOUN>/<ADJECTIVE> lists ends no clause either, so the
+  // verb's target lies beyond it; before a word of neither list it ends the clause.
+  EXPECT_EQ(Events(d, "Quarnia praised pebbles and grim bold boulders from Velmora."),
+            "QRN/VLM/041 ");
+  EXPECT_EQ(Events(d, "Quarnia praised pebbles and grim traders from Velmora."), "");
 }
 
 TEST(Coder, PatternsSynsetsAndMarkers) {
