@@ -562,15 +562,14 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         coded = true;
       } else {
         // Source: the pattern's $, else the first actor before the verb in the clause, else
-        // the previous clause's source, else the first actor before the verb in the sentence,
-        // else (when the pattern placed the target) the first actor after the verb.
+        // the source of the previous clause's event, else the DEFAULT: source, else the first
+        // actor after the verb. An actor of an earlier clause that coded nothing is not
+        // carried over: in "A wept and scolded B over C" B scolds C.
         int s = cap_source_, t = cap_target_;
         const NounPhrase* src = nullptr;
         for (int i = clause_begin; s < 0 && i < hit.begin; ++i)
           if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
         if (s < 0 && !inherited.codes.empty()) src = &inherited;
-        for (int i = begin; s < 0 && !src && i < hit.begin; ++i)
-          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
         NounPhrase def_src, def_tgt, split_src, split_tgt;
         if (s < 0 && !src && !opt_->default_source.empty() && opt_->default_source_prior) {
           def_src.codes = {opt_->default_source};

@@ -254,6 +254,14 @@ TEST(Coder, MinimumWordsAndPassive) {
   EXPECT_EQ(Events(d, "Quarnia was scolded by Velmora."), "VLM/QRN/121 ");
 }
 
+TEST(Coder, ClauseSources) {
+  Dictionaries d = Load();
+  // A clause without an actor before its verb takes the source of the previous clause's
+  // event; when that clause coded nothing, the source is the first actor after the verb.
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora and scolded Zanth."), "QRN/VLM/041 QRN/ZN2/121 ");
+  EXPECT_EQ(Events(d, "Quarnia wept and scolded Velmora over Zanth."), "VLM/ZN2/121 ");
+}
+
 TEST(Coder, ARecordIsOneSentence) {
   Dictionaries d = Load();
   Options o = TestOptions(d);
