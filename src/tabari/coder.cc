@@ -22,16 +22,29 @@ bool IsPronoun(std::string_view t) {
 
 int TabariCoder::MatchPhrase(const Phrase& p, int at, int end) const {
   int pos = at;
+  size_t sub = 0;  // where the unmatched rest of a hyphenated toks_[pos] starts
   for (size_t k = 0; k < p.words.size(); ++k) {
-    if (k > 0 && !p.adjacent[k]) {
+    if (k > 0 && !p.adjacent[k] && sub == 0) {
       // A blank in an actor phrase lets other words intervene (not across a comma).
       while (pos < end && !toks_[pos].comma && !WordMatches(p.words[k], toks_[pos].text)) ++pos;
     }
-    if (pos >= end || toks_[pos].comma || !WordMatches(p.words[k], toks_[pos].text)) return 0;
+    if (pos >= end || toks_[pos].comma) return 0;
+    std::string_view tok = toks_[pos].text.substr(sub);
+    // A hyphenated word also matches word by word a phrase joined by '_' ("Al-Gore" is
+    // AL_GORE), while a dictionary word holding the hyphen ("BARAD-DUR") matches it whole.
+    size_t hyphen = tok.find('-');
+    if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < tok.size() &&
+        k + 1 < p.words.size() && p.adjacent[k + 1] &&
+        WordMatches(p.words[k], tok.substr(0, hyphen))) {
+      sub += hyphen + 1;
+      continue;
+    }
+    if (!WordMatches(p.words[k], tok)) return 0;
     if (toks_[pos].possessive && k + 1 < p.words.size()) return 0;
     ++pos;
+    sub = 0;
   }
-  return pos - at;
+  return sub == 0 ? pos - at : 0;
 }
 
 int TabariCoder::NpAt(int token) const {

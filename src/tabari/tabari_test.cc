@@ -32,6 +32,8 @@ DUSKMOOR  [###]
 FOGWALL  [+++]
 NOBODY  [---]
 BRAMBLE  [BR1/BR2]
+FEN_HOLLOW  [FNH]
+IRON-GATE  [IRG]
 )";
 
 constexpr char kAgents[] = R"(GENERAL_  [~MIL]
@@ -109,7 +111,7 @@ std::string Events(const Dictionaries& d, std::string_view text, int32_t date = 
 
 TEST(Loaders, ActorsWithSynonymsDatesAndCompounds) {
   Dictionaries d = Load();
-  ASSERT_EQ(d.actors.size(), 10u);
+  ASSERT_EQ(d.actors.size(), 12u);
   EXPECT_EQ(d.nouns.size(), 2u);
   const ActorEntry* zanth = nullptr;
   for (const auto& a : d.actors)
@@ -179,6 +181,11 @@ TEST(Coder, SimpleEventAndStems) {
   // "and" between two listed adjectives ends no clause, and a possessive actor qualifies
   // the phrase after it rather than joining it in a compound.
   EXPECT_EQ(Events(d, "Quarnia's grim and bold envoy Zanth praised Velmora."), "QRN/VLM/041 ");
+  // A hyphenated word matches a '_'-joined phrase part by part, and a dictionary word that
+  // holds the hyphen matches it whole.
+  EXPECT_EQ(Events(d, "Quarnia praised the Fen-Hollow elders."), "QRN/FNH/041 ");
+  EXPECT_EQ(Events(d, "Quarnia praised Iron-Gate."), "QRN/IRG/041 ");
+  EXPECT_EQ(Events(d, "Quarnia praised Fen-Valley."), "");
   // A verb phrase holding a conjunction is one verb, not two clauses.
   EXPECT_EQ(Events(d, "Quarnia blamed and shamed Velmora."), "QRN/VLM/122 ");
   // "and" inside a noun phrase of the <NOUN>/<ADJECTIVE> lists ends no clause either, so the
