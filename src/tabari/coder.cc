@@ -136,6 +136,28 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       break;
     }
 
+  // "Former" makes an agent an elite (TABARI's ~ELI): the agent right after it ("former
+  // security officials", "Arnor former officials") or the agent of the actor right after it
+  // ("former Arnor prosecutors") is coded ELI instead of its own code.
+  auto former = [&](int t) { return t > begin && toks_[t - 1].text == "FORMER"; };
+  for (size_t k = 0; k < items.size(); ++k) {
+    Item& ag = items[k];
+    if (ag.kind != Item::kAgent) continue;
+    bool elite = false;
+    if (former(ag.begin)) {
+      elite = true;
+      --ag.begin;
+    } else if (k > 0 && items[k - 1].kind == Item::kActor && items[k - 1].end == ag.begin &&
+               former(items[k - 1].begin)) {
+      elite = true;
+      --items[k - 1].begin;
+    }
+    if (elite) {
+      ag.codes.assign(1, "ELI");
+      ag.prefix = false;
+    }
+  }
+
   // Merge agents with actors: ACTOR AGENT, AGENT OF ACTOR, AGENT ACTOR.
   std::vector<Item> merged;
   for (size_t k = 0; k < items.size(); ++k) {

@@ -234,6 +234,10 @@ TEST(Coder, PairedCompoundsAgentsAndDates) {
             "QRN/BR1/041 QRN/BR2/041 VLM/BR1/041 VLM/BR2/041 TLD/BR1/041 TLD/BR2/041 ");
   EXPECT_EQ(Events(d, "Quarnia's general praised the envoy of Velmora."), "QRNMIL/VLMGOV/041 ");
   EXPECT_EQ(Events(d, "Quarnia harbor union scolded Velmora."), "LABQRN/VLM/121 ");
+  // "Former" before an agent, or before the actor an agent follows, codes the agent ELI.
+  EXPECT_EQ(Events(d, "Former envoys of Quarnia praised Velmora."), "QRNELI/VLM/041 ");
+  EXPECT_EQ(Events(d, "Quarnia former generals praised Velmora."), "QRNELI/VLM/041 ");
+  EXPECT_EQ(Events(d, "Velmora praised former Quarnia harbor union."), "VLM/QRNELI/041 ");
   EXPECT_EQ(Events(d, "Zanth praised Quarnia.", 19840101), "ZN1/QRN/041 ");
   EXPECT_EQ(Events(d, "Zanth praised Quarnia.", 19990101), "ZN2/QRN/041 ");
 }
