@@ -67,6 +67,7 @@ CHALLENGE  [110]
 - * STAND { BY THE GATE | UNTIL THE LAST LIGHT FADES }  [111]
 - * STANDOFF BY THE WALL  [112]
 JOUST  [###]
+HOIST BANNER  [180]
 )";
 
 Dictionaries Load() {
@@ -186,6 +187,8 @@ TEST(Coder, SimpleEventAndStems) {
   EXPECT_EQ(Events(d, "Quarnia praised the Fen-Hollow elders."), "QRN/FNH/041 ");
   EXPECT_EQ(Events(d, "Quarnia praised Iron-Gate."), "QRN/IRG/041 ");
   EXPECT_EQ(Events(d, "Quarnia praised Fen-Valley."), "");
+  // A blank in a verb phrase lets other words intervene, as in an actor phrase.
+  EXPECT_EQ(Events(d, "Quarnia hoisted its old banner over Velmora."), "QRN/VLM/180 ");
   // A verb phrase holding a conjunction is one verb, not two clauses.
   EXPECT_EQ(Events(d, "Quarnia blamed and shamed Velmora."), "QRN/VLM/122 ");
   // "and" inside a noun phrase of the <NOUN>/<ADJECTIVE> lists ends no clause either, so the
