@@ -793,6 +793,15 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
       return;
     }
   }
+  // Control characters (other than tab, line and page breaks) mark garbled text, such as a
+  // table pasted from a wire feed: TABARI reports such a record as complex.
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || u == 0x7f) {
+      complex_ = true;
+      break;
+    }
+  }
   // <TIME> phrases coded ### or +++ discard or complex the record while time shifts are on.
   if (options.time_shift) {
     for (const TimeEntry& te : dict_.times) {

@@ -251,6 +251,14 @@ TEST(Coder, DiscardComplexAndWeakVerbs) {
   EXPECT_EQ(Events(d, "Quarnia will joust with Velmora."), "###");
   EXPECT_EQ(Events(d, "Quarnia praised Fogwall."), "+++");
   EXPECT_EQ(Events(d, "Quarnia will confer with Velmora."), "+++");
+  // Control characters mark garbled text (a pasted table): the record is complex. Tabs and
+  // line breaks are ordinary blanks.
+  EXPECT_EQ(Events(d,
+                   "Quarnia praised Velmora:\x1a\x1a"
+                   "3\x1a\x1a"
+                   "1"),
+            "+++");
+  EXPECT_EQ(Events(d, "Quarnia\tpraised\r\nVelmora."), "QRN/VLM/041 ");
   // SAID [023?] gives way to a stronger verb, and codes only when there is none.
   EXPECT_EQ(Events(d, "Quarnia said Velmora was fine."), "QRN/VLM/023 ");
 }
