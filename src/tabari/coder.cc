@@ -233,6 +233,7 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       }
       std::string_view w = toks_[it.begin].text;
       np.possessive_pronoun = w == "ITS" || w == "THEIR" || w == "HIS";
+      np.plural_possessive = w == "THEIR";
       if (np.codes.empty()) continue;
     }
     int members = 1;
@@ -626,6 +627,10 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           if (np < 0 || np == s) return false;
           const NounPhrase& c = nps_[np];
           if (!src || c.codes != src->codes) return true;
+          // "Their" standing for a compound source makes the compound its own target (each
+          // member acts on the others); "its", "his" standing for the source are passed over.
+          if (c.pronoun && c.plural_possessive && src->member.size() > 1 && src->member.back() > 0)
+            return true;
           if (!c.pronoun || c.possessive_pronoun || c.alt_codes.empty() ||
               c.alt_codes == src->codes)
             return false;
@@ -633,12 +638,11 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           pron_tgt.member = c.alt_member;
           return true;
         };
-        // Search the clause after the pattern, then after the verb, then between the source
-        // and the verb ("Red Cross accepts that the Secretary General might affirm").
+        // Search the clause after the verb (to the end of the matched pattern if that is
+        // longer), then between the source and the verb ("Red Cross accepts that the Secretary
+        // General might affirm").
         int tend = std::max(clause_end, after);
-        for (int i = after; t < 0 && i < tend; ++i)
-          if (usable(NpAt(i))) t = NpAt(i);
-        for (int i = hit.end; t < 0 && i < after; ++i)
+        for (int i = hit.end; t < 0 && i < tend; ++i)
           if (usable(NpAt(i))) t = NpAt(i);
         if (t < 0 && s >= 0 && !source_after)
           for (int i = hit.begin - 1; t < 0 && i >= nps_[s].end; --i)

@@ -76,6 +76,7 @@ class TabariCoder {
     std::vector<int> member;         // per code: which compound member it belongs to
     bool pronoun = false;
     bool possessive_pronoun = false;     // its, their, his
+    bool plural_possessive = false;      // their
     std::vector<std::string> alt_codes;  // pronoun: the most recent actor before it
     std::vector<int> alt_member;
     bool null = false;    // "---" actor

@@ -284,6 +284,17 @@ TEST(Coder, ClauseSources) {
   EXPECT_EQ(Events(d, "Quarnia wept and scolded Velmora over Zanth."), "VLM/ZN2/121 ");
 }
 
+TEST(Coder, PossessivePronounTargets) {
+  Dictionaries d = Load();
+  // "their" standing for a compound source is its target: the members act on each other;
+  // "its" standing for the source is passed over for the next actor.
+  EXPECT_EQ(Events(d, "Quarnia and Velmora praised their allies in Zanth."),
+            "QRN/VLM/041 VLM/QRN/041 ");
+  EXPECT_EQ(Events(d, "Quarnia and Velmora praised its allies in Zanth."),
+            "QRN/ZN2/041 VLM/ZN2/041 ");
+  EXPECT_EQ(Events(d, "Quarnia praised their allies in Zanth."), "QRN/ZN2/041 ");
+}
+
 TEST(Coder, ARecordIsOneSentence) {
   Dictionaries d = Load();
   Options o = TestOptions(d);
