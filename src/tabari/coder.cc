@@ -212,7 +212,6 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     np.member.assign(it.codes.size(), 0);
     np.pronoun = it.kind == Item::kPronoun;
     np.null = it.kind == Item::kNull;
-    np.gapped = it.gapped;
     if (np.pronoun) {
       // A pronoun stands for the sentence's first actor, its subject (the story's last actor
       // before any); `alt` keeps the most recent actor for when the subject is the very
@@ -236,6 +235,17 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       np.plural_possessive = w == "THEIR";
       if (np.codes.empty()) continue;
     }
+    int idx = static_cast<int>(nps_.size());
+    // The tokens the noun phrase covers; a member whose words were apart ("Durthang ... Orc")
+    // covers only its ends, so verbs between still count.
+    auto cover = [&](int b, int e, bool gapped) {
+      if (gapped) {
+        np_cover_[b] = np_cover_[e - 1] = idx;
+      } else {
+        for (int t = b; t < e; ++t) np_cover_[t] = idx;
+      }
+    };
+    cover(it.begin, it.end, it.gapped);
     int members = 1;
     bool chain_and = false;
     while (!np.null && !np.pronoun && k + 1 < merged.size() && merged[k + 1].kind == Item::kActor) {
@@ -257,7 +267,9 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
         }
         if (!later_and) break;
       }
+      cover(np.end, merged[k + 1].begin, false);
       ++k;
+      cover(merged[k].begin, merged[k].end, merged[k].gapped);
       for (const auto& c : merged[k].codes) {
         np.codes.push_back(c);
         np.member.push_back(members);
@@ -265,15 +277,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       ++members;
       np.end = merged[k].end;
     }
-    int idx = static_cast<int>(nps_.size());
     nps_.push_back(std::move(np));
     np_start_[nps_[idx].begin] = idx;
-    if (nps_[idx].gapped) {
-      // "Durthang ... Orc": only the phrase's ends are taken, so verbs between still count.
-      np_cover_[nps_[idx].begin] = np_cover_[nps_[idx].end - 1] = idx;
-    } else {
-      for (int t = nps_[idx].begin; t < nps_[idx].end; ++t) np_cover_[t] = idx;
-    }
   }
   if (!next_ref.codes.empty()) last_actor_ = std::move(next_ref);
 }
@@ -416,14 +421,34 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   if (opt_->comma_on) {
     // Comma-delimited asides are dropped before coding (TABARI's COMMA: rule): a middle
     // segment of MIN..MAX words, a final one of EMIN..EMAX, an opening one of BMIN..BMAX.
-    // Commas inside a compound actor list do not delimit segments.
+    // A segment that is only an item of an actor list ("A, the awful B, and C") is no aside,
+    // and the commas of such a list delimit no segment.
     NounPhrase saved = last_actor_;
     MarkNounPhrases(begin, end);
     last_actor_ = saved;
+    // Only actors (with articles, listed adjectives, "and"): an item of an actor list.
+    auto list_only = [&](int b, int e) {
+      bool actor = false;
+      for (int t = b; t < e; ++t) {
+        std::string_view w = toks_[t].text;
+        if (np_cover_[t] >= 0)
+          actor = true;
+        else if (!IsDeterminer(w) && !dict_.IsAdjective(w) && w != "AND" && w != "OR" && w != "NOR")
+          return false;
+      }
+      return actor;
+    };
+    // A comma inside a compound actor list, after an item that does not close the list with
+    // "and" ("A, the awful B, and C"), delimits no segment.
     std::vector<int>& commas = comma_pos_;
     commas.clear();
-    for (int t = begin; t < end; ++t)
-      if (toks_[t].comma && np_cover_[t] < 0) commas.push_back(t);
+    for (int t = begin, seg = begin; t < end; ++t) {
+      if (!toks_[t].comma) continue;
+      bool list_comma = np_cover_[t] >= 0 && list_only(seg, t);
+      for (int k = seg; list_comma && k < t; ++k) list_comma = !IsConjunction(toks_[k].text);
+      if (!list_comma) commas.push_back(t);
+      seg = t + 1;
+    }
     if (!commas.empty()) {
       std::vector<char>& drop = drop_;
       drop.assign(end - begin, 0);
@@ -435,20 +460,24 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         for (int t = b; t < e; ++t) n += !toks_[t].comma;
         return n;
       };
-      int n0 = words(begin, commas.front());
-      if (n0 >= opt_->comma_bmin && n0 <= opt_->comma_bmax) mark(begin, commas.front() + 1);
+      // An aside: lo..hi words, not an item of an actor list.
+      auto aside = [&](int b, int e, int lo, int hi) {
+        int n = words(b, e);
+        return n >= lo && n <= hi && !list_only(b, e);
+      };
+      if (aside(begin, commas.front(), opt_->comma_bmin, opt_->comma_bmax))
+        mark(begin, commas.front() + 1);
       bool last_comma_used = false;  // it closed a dropped middle aside
       for (size_t c = 0; c + 1 < commas.size(); ++c) {
-        int n = words(commas[c] + 1, commas[c + 1]);
-        if (n >= opt_->comma_min && n <= opt_->comma_max) {
+        if (aside(commas[c] + 1, commas[c + 1], opt_->comma_min, opt_->comma_max)) {
           mark(commas[c], commas[c + 1]);
           last_comma_used = c + 2 == commas.size();
         }
       }
       // The final segment only counts as one in a sentence closed by its full stop, and not
       // after a middle aside ("X, in remarks on Monday, urged Y to respond." keeps its verb).
-      int ne = words(commas.back() + 1, end);
-      if (terminated_ && !last_comma_used && ne >= opt_->comma_emin && ne <= opt_->comma_emax)
+      if (terminated_ && !last_comma_used &&
+          aside(commas.back() + 1, end, opt_->comma_emin, opt_->comma_emax))
         mark(commas.back(), end);
       int w = begin;
       for (int t = begin; t < end; ++t) {

@@ -79,8 +79,7 @@ class TabariCoder {
     bool plural_possessive = false;      // their
     std::vector<std::string> alt_codes;  // pronoun: the most recent actor before it
     std::vector<int> alt_member;
-    bool null = false;    // "---" actor
-    bool gapped = false;  // its words were apart ("Durthang ... Orc")
+    bool null = false;  // "---" actor
   };
   struct VerbHit {
     int begin = 0, end = 0;

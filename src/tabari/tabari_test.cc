@@ -34,6 +34,7 @@ NOBODY  [---]
 BRAMBLE  [BR1/BR2]
 FEN_HOLLOW  [FNH]
 IRON-GATE  [IRG]
+WARDEN GREYFELL  [WGF]
 )";
 
 constexpr char kAgents[] = R"(GENERAL_  [~MIL]
@@ -112,7 +113,7 @@ std::string Events(const Dictionaries& d, std::string_view text, int32_t date = 
 
 TEST(Loaders, ActorsWithSynonymsDatesAndCompounds) {
   Dictionaries d = Load();
-  ASSERT_EQ(d.actors.size(), 12u);
+  ASSERT_EQ(d.actors.size(), 13u);
   EXPECT_EQ(d.nouns.size(), 2u);
   const ActorEntry* zanth = nullptr;
   for (const auto& a : d.actors)
@@ -282,6 +283,21 @@ TEST(Coder, ClauseSources) {
   // event; when that clause coded nothing, the source is the first actor after the verb.
   EXPECT_EQ(Events(d, "Quarnia praised Velmora and scolded Zanth."), "QRN/VLM/041 QRN/ZN2/121 ");
   EXPECT_EQ(Events(d, "Quarnia wept and scolded Velmora over Zanth."), "VLM/ZN2/121 ");
+}
+
+TEST(Coder, CompoundsAndCommaAsides) {
+  Dictionaries d = Load();
+  // A compound whose first member's words were apart ("Warden ... Greyfell") still holds its
+  // "and": the clause does not end there.
+  EXPECT_EQ(Events(d, "The Warden of distant Greyfell and Velmora scolded Quarnia."),
+            "WGF/QRN/121 VLM/QRN/121 ");
+  // A comma segment that is only an item of an actor list is no aside ...
+  EXPECT_EQ(Events(d, "Quarnia, the grim Zanth, and Velmora praised Tolland."),
+            "QRN/TLD/041 ZN2/TLD/041 VLM/TLD/041 ");
+  // ... but an aside that ends in an actor list is dropped, even where its commas would also
+  // join a compound.
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora, long allied with Zanth and Tolland, and Bramble."),
+            "QRN/VLM/041 QRN/BR1/041 QRN/BR2/041 ");
 }
 
 TEST(Coder, PossessivePronounTargets) {
