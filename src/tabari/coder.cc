@@ -193,15 +193,21 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
   }
 
   // Compounds: noun phrases separated only by "and", commas, determiners and adjectives.
+  // "and" between two listed adjectives joins the adjectives, not actors ("Ithilen's awful and
+  // evil minister"); a possessive actor joins the actor right after it ("A and B's C").
   auto separator_gap = [&](int gb, int ge, bool* has_and) {
     for (int t = gb; t < ge; ++t) {
       std::string_view w = toks_[t].text;
-      if (w == "AND" || w == "NOR")
+      if (w == "AND" || w == "NOR") {
+        if (t > gb && t + 1 < ge && dict_.IsAdjective(toks_[t - 1].text) &&
+            dict_.IsAdjective(toks_[t + 1].text))
+          return false;
         *has_and = true;
-      else if (!toks_[t].comma && !IsDeterminer(w) && !dict_.IsAdjective(w))
+      } else if (!toks_[t].comma && !IsDeterminer(w) && !dict_.IsAdjective(w)) {
         return false;
+      }
     }
-    return ge > gb;
+    return ge > gb || (gb > 0 && toks_[gb - 1].possessive);
   };
   for (size_t k = 0; k < merged.size(); ++k) {
     const Item& it = merged[k];
@@ -250,8 +256,6 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     bool chain_and = false;
     while (!np.null && !np.pronoun && k + 1 < merged.size() && merged[k + 1].kind == Item::kActor) {
       bool has_and = false;
-      // "Ithilen's awful and evil minister": a possessive actor qualifies what follows it.
-      if (toks_[np.end - 1].possessive) break;
       if (!separator_gap(np.end, merged[k + 1].begin, &has_and)) break;
       chain_and = chain_and || has_and;
       // "A, B" only joins when an "and" is part of the list.

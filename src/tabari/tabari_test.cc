@@ -291,6 +291,11 @@ TEST(Coder, CompoundsAndCommaAsides) {
   // "and": the clause does not end there.
   EXPECT_EQ(Events(d, "The Warden of distant Greyfell and Velmora scolded Quarnia."),
             "WGF/QRN/121 VLM/QRN/121 ");
+  // In an actor list a possessive actor joins the actor right after it; "and" between two
+  // listed adjectives joins no actors.
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora and Zanth's Tolland on Monday."),
+            "QRN/VLM/041 QRN/ZN2/041 QRN/TLD/041 ");
+  EXPECT_EQ(Events(d, "Quarnia's grim and bold envoy Zanth praised Velmora."), "QRN/VLM/041 ");
   // A comma segment that is only an item of an actor list is no aside ...
   EXPECT_EQ(Events(d, "Quarnia, the grim Zanth, and Velmora praised Tolland."),
             "QRN/TLD/041 ZN2/TLD/041 VLM/TLD/041 ");
