@@ -30,8 +30,8 @@ int TabariCoder::MatchPhrase(const Phrase& p, int at, int end) const {
     }
     if (pos >= end || toks_[pos].comma) return 0;
     std::string_view tok = toks_[pos].text.substr(sub);
-    // A hyphenated word also matches word by word a phrase joined by '_' ("Al-Gore" is
-    // AL_GORE), while a dictionary word holding the hyphen ("BARAD-DUR") matches it whole.
+    // A hyphenated word also matches word by word a phrase joined by '_' ("Fen-Hollow" is
+    // FEN_HOLLOW), while a dictionary word holding the hyphen ("IRON-GATE") matches it whole.
     size_t hyphen = tok.find('-');
     if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < tok.size() &&
         k + 1 < p.words.size() && p.adjacent[k + 1] &&
@@ -137,8 +137,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     }
 
   // "Former" makes an agent an elite (TABARI's ~ELI): the agent right after it ("former
-  // security officials", "Arnor former officials") or the agent of the actor right after it
-  // ("former Arnor prosecutors") is coded ELI instead of its own code.
+  // security officials", "Quarnia former generals") or the agent of the actor right after it
+  // ("former Quarnia envoys") is coded ELI instead of its own code.
   auto former = [&](int t) { return t > begin && toks_[t - 1].text == "FORMER"; };
   for (size_t k = 0; k < items.size(); ++k) {
     Item& ag = items[k];
@@ -193,8 +193,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
   }
 
   // Compounds: noun phrases separated only by "and", commas, determiners and adjectives.
-  // "and" between two listed adjectives joins the adjectives, not actors ("Ithilen's awful and
-  // evil minister"); a possessive actor joins the actor right after it ("A and B's C").
+  // "and" between two listed adjectives joins the adjectives, not actors ("Quarnia's grim and
+  // bold envoy"); a possessive actor joins the actor right after it ("A and B's C").
   auto separator_gap = [&](int gb, int ge, bool* has_and) {
     for (int t = gb; t < ge; ++t) {
       std::string_view w = toks_[t].text;
@@ -425,7 +425,7 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   if (opt_->comma_on) {
     // Comma-delimited asides are dropped before coding (TABARI's COMMA: rule): a middle
     // segment of MIN..MAX words, a final one of EMIN..EMAX, an opening one of BMIN..BMAX.
-    // A segment that is only an item of an actor list ("A, the awful B, and C") is no aside,
+    // A segment that is only an item of an actor list ("A, the grim B, and C") is no aside,
     // and the commas of such a list delimit no segment.
     NounPhrase saved = last_actor_;
     MarkNounPhrases(begin, end);
@@ -443,7 +443,7 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
       return actor;
     };
     // A comma inside a compound actor list, after an item that does not close the list with
-    // "and" ("A, the awful B, and C"), delimits no segment.
+    // "and" ("A, the grim B, and C"), delimits no segment.
     std::vector<int>& commas = comma_pos_;
     commas.clear();
     for (int t = begin, seg = begin; t < end; ++t) {
@@ -550,8 +550,8 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   size_t v = 0;
   while (clause_begin < end && !sentence_done) {
     // A conjunction inside a verb phrase ("SHOT_AND_WOUND"), between two adjectives of the
-    // <ADJECTIVE> list ("awful and evil"), or inside a noun phrase of the <NOUN>/<ADJECTIVE>
-    // lists ("sheep and evil awful goats") does not end the clause.
+    // <ADJECTIVE> list ("grim and bold"), or inside a noun phrase of the <NOUN>/<ADJECTIVE>
+    // lists ("pebbles and grim bold boulders") does not end the clause.
     auto in_verb = [&](int t) {
       for (const VerbHit& h : verbs_)
         if (h.begin < t && t < h.end) return true;
@@ -559,8 +559,8 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         std::string_view a = toks_[t - 1].text;
         bool a_noun = dict_.IsNoun(a), a_adj = dict_.IsAdjective(a);
         if (a_adj && dict_.IsAdjective(toks_[t + 1].text)) return true;
-        // A noun phrase of the lists continues across the conjunction: "sheep and evil awful
-        // goats" (a <NOUN> or <ADJECTIVE> word, then <ADJECTIVE> words up to a <NOUN>).
+        // A noun phrase of the lists continues across the conjunction: "pebbles and grim bold
+        // boulders" (a <NOUN> or <ADJECTIVE> word, then <ADJECTIVE> words up to a <NOUN>).
         if (a_noun || a_adj) {
           int k = t + 1;
           while (k < end && !toks_[k].comma && dict_.IsAdjective(toks_[k].text)) ++k;

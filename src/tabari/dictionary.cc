@@ -394,8 +394,8 @@ Phrase ParsePhrase(std::string_view s, Word::Endings endings) {
     if (!w.text.empty()) {
       p.words.push_back(std::move(w));
       // '_' joins adjacent words, a blank lets other words intervene, in actor and verb
-      // phrases alike ("PRINCE DOL_AMROTH" matches "Prince of Dol Amroth", "DEATH TOLL RISEN"
-      // matches "death toll has risen").
+      // phrases alike ("WARDEN GREYFELL" matches "Warden of distant Greyfell", "HOIST BANNER"
+      // matches "hoisted its old banner").
       p.adjacent.push_back(adjacent);
     }
     adjacent = underscore;
