@@ -545,7 +545,8 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
 
   // Clauses: split at conjunctions outside noun phrases.
   int clause_begin = begin;
-  NounPhrase inherited;  // the source of the previous clause
+  NounPhrase inherited;       // the source of the previous clause's event
+  int inherited_end = begin;  // the token after it, where it was in the sentence
   bool sentence_done = false;
   size_t v = 0;
   while (clause_begin < end && !sentence_done) {
@@ -714,7 +715,10 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           tgt = &def_tgt;
         }
         if (!src || !tgt) continue;
-        inherited = *src;
+        if (src != &inherited) {
+          inherited = *src;
+          inherited_end = s >= 0 ? nps_[s].end : begin;
+        }
         Emit(*src, *tgt, *code, out);
         coded = true;
       }
@@ -733,12 +737,22 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
       int s = -1, t = -1;
       for (int i = clause_begin; i < hit.begin && s < 0; ++i)
         if (NpAt(i) >= 0) s = NpAt(i);
-      for (int i = hit.end; i < end && t < 0; ++i)
-        if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
       const NounPhrase* src = s >= 0 ? &nps_[s] : (inherited.codes.empty() ? nullptr : &inherited);
+      int src_end = s >= 0 ? nps_[s].end : inherited_end;
+      // The target: the first other actor after the verb (a pronoun standing for the source
+      // is passed over), else the nearest one between the source and the verb.
+      auto other = [&](int np) { return np >= 0 && np != s && nps_[np].codes != src->codes; };
+      for (int i = hit.end; src && i < end && t < 0; ++i)
+        if (other(NpAt(i))) t = NpAt(i);
+      for (int i = hit.begin - 1; src && t < 0 && i >= src_end; --i)
+        if (other(NpAt(i))) t = NpAt(i);
       if (src && t >= 0) {
         Emit(*src, nps_[t], code, out);
         coded = true;
+        if (src != &inherited) {
+          inherited = *src;
+          inherited_end = src_end;
+        }
       }
     }
     if (coded && opt_->code_by == Options::CodeBy::kSentence) sentence_done = true;

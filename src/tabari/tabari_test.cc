@@ -262,6 +262,12 @@ TEST(Coder, DiscardComplexAndWeakVerbs) {
   EXPECT_EQ(Events(d, "Quarnia\tpraised\r\nVelmora."), "QRN/VLM/041 ");
   // SAID [023?] gives way to a stronger verb, and codes only when there is none.
   EXPECT_EQ(Events(d, "Quarnia said Velmora was fine."), "QRN/VLM/023 ");
+  // Its target is another actor than the source: "its" standing for the source is passed
+  // over; with no actor after it, the nearest one between the source and the verb (here the
+  // source came from the previous clause's event).
+  EXPECT_EQ(Events(d, "Quarnia said its harbor was open to Velmora."), "QRN/VLM/023 ");
+  EXPECT_EQ(Events(d, "Quarnia praised Velmora and then said nothing."),
+            "QRN/VLM/041 QRN/VLM/023 ");
 }
 
 TEST(Coder, MinimumWordsAndPassive) {
