@@ -10,9 +10,9 @@
 // expected, expect_special, unchecked_from, option_commands, skip).
 //
 // Pass rule (TABARI's): the coded events equal the expected blocks one to one, in order, by
-// exact source, target and code (only the first unchecked_from when "-{" is present); a record
-// expecting ---, ### or +++ passes when the coder reports no events, a discard or a complex
-// sentence.
+// exact source, target and code (only the first unchecked_from when "-{" is present; a checked
+// ---/###/+++ block matches no event); no events, a discard or a complex sentence pass when
+// the expected text holds ---, ### or +++ anywhere from its first block on.
 //
 // Errors: BadInput "file:line: reason" on a malformed record header or unclosed comment.
 #ifndef DRAGOMAN_TABARI_SUITE_H_
@@ -37,7 +37,9 @@ struct SuiteRecord {
   std::string text;
   int line = 0;  // header line in the source file (1-based), 0 for JSONL
   std::vector<CodedEvent> expected;
-  std::string special;                   // "---", "###", "+++" or ""
+  std::string special;  // "---", "###", "+++" or ""
+  std::string markers;  // which of ---, ###, +++ the expected text holds anywhere: "-", "#", "+"
+  std::optional<size_t> special_block;   // block position of the first ---/###/+++ block
   std::optional<size_t> unchecked_from;  // "-{": only the first N blocks are checked
   std::vector<std::string> option_commands;
   bool checked = true;  // false: coded but never counted

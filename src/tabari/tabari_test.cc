@@ -377,10 +377,16 @@ Quarnia praised Duskmoor. /* {###} */
 
 950104  C-01
 Anything at all. /* -{ QRN / VLM / 041 } */
+
+950105  D-01
+Quarnia praised Fogwall. /* {+++} { QRN / VLM / 041 } */
+
+950105  E-01
+Quarnia praised Velmora. /* {+++} { QRN / VLM / 041 } */
 )";
   auto recs = ParseTabariText(kText, "t.text");
   ASSERT_TRUE(recs.ok()) << recs.status().message();
-  ASSERT_EQ(recs->size(), 5u);
+  ASSERT_EQ(recs->size(), 7u);
   EXPECT_FALSE((*recs)[0].checked);
   EXPECT_EQ((*recs)[1].id, "A-01");
   EXPECT_EQ((*recs)[1].date, 19950102);
@@ -391,14 +397,19 @@ Anything at all. /* -{ QRN / VLM / 041 } */
   EXPECT_EQ((*recs)[2].option_commands.size(), 1u);
   EXPECT_EQ((*recs)[3].special, "###");
   EXPECT_FALSE((*recs)[4].checked);
+  EXPECT_EQ((*recs)[5].markers, "+");
+  EXPECT_EQ((*recs)[5].special_block, 0u);
 
   Dictionaries d = Load();
   d.options.minimum_words = 0;
   std::ostringstream out;
   SuiteReport rep = RunSuite(d, d.options, *recs, out, false);
-  EXPECT_EQ(rep.passed, 2);
-  EXPECT_EQ(rep.failed, 0);
-  EXPECT_EQ(out.str(), "2 passed, 0 failed\n");
+  // As in TABARI, a complex result passes when "+++" is anywhere among the blocks (D-01), but
+  // events are compared block by block and match no "{+++}" (E-01).
+  EXPECT_EQ(rep.passed, 3);
+  EXPECT_EQ(rep.failed, 1);
+  EXPECT_NE(out.str().find("FAIL E-01"), std::string::npos);
+  EXPECT_EQ(out.str().find("FAIL D-01"), std::string::npos);
 
   auto bad = ParseTabariText("hello world\n", "bad.text");
   ASSERT_FALSE(bad.ok());
@@ -450,6 +461,8 @@ TEST(PeerSuite, TabariValidateTextAndJsonlAgree) {
     EXPECT_EQ(a.date, b.date) << a.id;
     EXPECT_TRUE(a.expected == b.expected) << a.id;
     EXPECT_EQ(a.special, b.special) << a.id;
+    EXPECT_EQ(a.markers, b.markers) << a.id;
+    EXPECT_EQ(a.special_block, b.special_block) << a.id;
   }
   EXPECT_EQ(checked, 443);
   std::ostringstream o1, o2;
