@@ -36,8 +36,9 @@ void ParseExpected(std::string_view body, SuiteRecord* r) {
   // TABARI looks for the markers anywhere from the first block on.
   if (size_t first = body.find('{'); first != std::string_view::npos) {
     std::string_view rest = body.substr(first);
-    for (const char* m : {"---", "###", "+++"})
-      if (rest.find(m) != std::string_view::npos) r->markers.push_back(m[0]);
+    r->marks_none = rest.find("---") != std::string_view::npos;
+    r->marks_discard = rest.find("###") != std::string_view::npos;
+    r->marks_complex = rest.find("+++") != std::string_view::npos;
   }
   while ((pos = body.find('{', pos)) != std::string_view::npos) {
     size_t close = body.find('}', pos);
@@ -53,7 +54,7 @@ void ParseExpected(std::string_view body, SuiteRecord* r) {
     if (inner == "---" || inner == "###" || inner == "+++") {
       if (r->special.empty()) {
         r->special = std::string(inner);
-        r->special_block = block_index;
+        r->special_block = static_cast<int32_t>(block_index);
       }
       if (dash && !r->unchecked_from) r->unchecked_from = block_index;
       ++block_index;
@@ -126,8 +127,8 @@ Result<bool> TabariTextReader::Next(SuiteRecord* r) {
     r->text.clear();
     r->expected.clear();
     r->special.clear();
-    r->markers.clear();
-    r->special_block.reset();
+    r->marks_none = r->marks_discard = r->marks_complex = false;
+    r->special_block = -1;
     r->unchecked_from.reset();
     r->option_commands.clear();
     r->checked = true;
@@ -225,11 +226,10 @@ Result<std::vector<SuiteRecord>> ParseSuiteJsonl(std::string_view text, std::str
       for (const auto& s :
            j.value("special_substrings", j.value("expect_special", nlohmann::json::array()))) {
         std::string m = s.get<std::string>();
-        if (!m.empty() && r.markers.find(m[0]) == std::string::npos) r.markers.push_back(m[0]);
+        r.marks_none = r.marks_none || m == "---";
+        r.marks_discard = r.marks_discard || m == "###";
+        r.marks_complex = r.marks_complex || m == "+++";
       }
-      std::sort(r.markers.begin(), r.markers.end(), [](char a, char b) {
-        return std::string_view("-#+").find(a) < std::string_view("-#+").find(b);
-      });
       size_t block = 0;  // the block position of the first special block, as in the text form
       for (const auto& b : j.value("blocks_raw", nlohmann::json::array())) {
         std::string raw = b.get<std::string>();
@@ -239,7 +239,7 @@ Result<std::vector<SuiteRecord>> ParseSuiteJsonl(std::string_view text, std::str
         size_t close = std::min(v.find('}', open), v.size());
         std::string_view inner = Trim(v.substr(open + 1, close - open - 1));
         if (inner == "---" || inner == "###" || inner == "+++") {
-          r.special_block = block;
+          r.special_block = static_cast<int32_t>(block);
           break;
         }
         if (inner.find('/') != std::string_view::npos) ++block;
@@ -262,13 +262,14 @@ bool Passes(const SuiteRecord& record, const CodeResult& result) {
   // No events, a discard or a complex sentence pass when the expected text holds ---, ###
   // or +++ (anywhere among its blocks, as TABARI checks: "{+++} { A / B / 010 }" passes a
   // complex result).
-  auto marked = [&](char m) { return record.markers.find(m) != std::string::npos; };
-  if (result.outcome == O::kDiscard) return marked('#') || record.unchecked_from == 0u;
-  if (result.outcome == O::kComplex) return marked('+') || record.unchecked_from == 0u;
-  if (result.events.empty() && (marked('-') || record.unchecked_from == 0u)) return true;
+  bool unchecked = record.unchecked_from == 0u;
+  if (result.outcome == O::kDiscard) return record.marks_discard || unchecked;
+  if (result.outcome == O::kComplex) return record.marks_complex || unchecked;
+  if (result.events.empty() && (record.marks_none || unchecked)) return true;
   // Events are compared block by block: a checked ---/###/+++ block matches none.
-  if (record.special_block &&
-      (!record.unchecked_from || *record.special_block < *record.unchecked_from))
+  if (record.special_block >= 0 &&
+      (!record.unchecked_from ||
+       static_cast<size_t>(record.special_block) < *record.unchecked_from))
     return false;
   if (record.unchecked_from) {
     size_t n = *record.unchecked_from;

@@ -35,14 +35,15 @@ struct SuiteRecord {
   std::string id;
   int32_t date = 0;  // YYYYMMDD
   std::string text;
-  int line = 0;  // header line in the source file (1-based), 0 for JSONL
+  int line = 0;                // header line in the source file (1-based), 0 for JSONL
+  int32_t special_block = -1;  // block position of the first ---/###/+++ block, -1 if none
   std::vector<CodedEvent> expected;
-  std::string special;  // "---", "###", "+++" or ""
-  std::string markers;  // which of ---, ###, +++ the expected text holds anywhere: "-", "#", "+"
-  std::optional<size_t> special_block;   // block position of the first ---/###/+++ block
+  std::string special;                   // "---", "###", "+++" or ""
   std::optional<size_t> unchecked_from;  // "-{": only the first N blocks are checked
   std::vector<std::string> option_commands;
   bool checked = true;  // false: coded but never counted
+  // Which of ---, ###, +++ the expected text holds anywhere from its first block on.
+  bool marks_none = false, marks_discard = false, marks_complex = false;
 };
 
 // Reads TABARI's record format one record at a time, from memory or from a stream (constant

@@ -397,8 +397,9 @@ Quarnia praised Velmora. /* {+++} { QRN / VLM / 041 } */
   EXPECT_EQ((*recs)[2].option_commands.size(), 1u);
   EXPECT_EQ((*recs)[3].special, "###");
   EXPECT_FALSE((*recs)[4].checked);
-  EXPECT_EQ((*recs)[5].markers, "+");
-  EXPECT_EQ((*recs)[5].special_block, 0u);
+  EXPECT_TRUE((*recs)[5].marks_complex);
+  EXPECT_FALSE((*recs)[5].marks_none);
+  EXPECT_EQ((*recs)[5].special_block, 0);
 
   Dictionaries d = Load();
   d.options.minimum_words = 0;
@@ -461,7 +462,9 @@ TEST(PeerSuite, TabariValidateTextAndJsonlAgree) {
     EXPECT_EQ(a.date, b.date) << a.id;
     EXPECT_TRUE(a.expected == b.expected) << a.id;
     EXPECT_EQ(a.special, b.special) << a.id;
-    EXPECT_EQ(a.markers, b.markers) << a.id;
+    EXPECT_EQ(a.marks_none, b.marks_none) << a.id;
+    EXPECT_EQ(a.marks_discard, b.marks_discard) << a.id;
+    EXPECT_EQ(a.marks_complex, b.marks_complex) << a.id;
     EXPECT_EQ(a.special_block, b.special_block) << a.id;
   }
   EXPECT_EQ(checked, 443);
