@@ -32,9 +32,10 @@ int TabariCoder::MatchPhrase(const Phrase& p, int at, int end) const {
     std::string_view tok = toks_[pos].text.substr(sub);
     // A hyphenated word also matches word by word a phrase joined by '_' ("Fen-Hollow" is
     // FEN_HOLLOW), while a dictionary word holding the hyphen ("IRON-GATE") matches it whole.
-    size_t hyphen = tok.find('-');
+    size_t hyphen = toks_[pos].hyphen && k + 1 < p.words.size() && p.adjacent[k + 1]
+                        ? tok.find('-')
+                        : std::string_view::npos;
     if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < tok.size() &&
-        k + 1 < p.words.size() && p.adjacent[k + 1] &&
         WordMatches(p.words[k], tok.substr(0, hyphen))) {
       sub += hyphen + 1;
       continue;
@@ -789,7 +790,7 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
     for (char c : w)
       upper_.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     spans.emplace_back(off, w.size());
-    toks_.push_back(Token{{}, cap, comma, possessive});
+    toks_.push_back(Token{{}, cap, comma, possessive, w.find('-') != std::string_view::npos});
   };
   while (i < text.size()) {
     while (i < text.size() && IsSpace(text[i])) ++i;

@@ -68,6 +68,7 @@ class TabariCoder {
     bool capitalized = false;
     bool comma = false;
     bool possessive = false;  // written with 's: ends a phrase, never a verb or pattern word
+    bool hyphen = false;      // holds a '-' ("Fen-Hollow"): may match a phrase part by part
   };
   // A noun phrase: an actor (possibly with agent), a pronoun, or a compound of those.
   struct NounPhrase {
