@@ -532,6 +532,23 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
     i += best - 1;
   }
   if (discard_ || complex_) return;
+  // "New looting and burning raids": a verb right before "and"/"or" whose next word is
+  // neither a verb, an actor, an article nor a listed adjective is a noun coordinated with
+  // that word, and the conjunction ends no clause.
+  size_t kept = 0;
+  for (size_t q = 0; q < verbs_.size(); ++q) {
+    const VerbHit h = verbs_[q];
+    int c = h.end, k = h.end + 1;
+    bool noun = k < end && np_cover_[c] < 0 && (toks_[c].text == "AND" || toks_[c].text == "OR") &&
+                !(q + 1 < verbs_.size() && verbs_[q + 1].begin == k) && np_cover_[k] < 0 &&
+                !toks_[k].comma && !IsDeterminer(toks_[k].text) &&
+                !dict_.IsAdjective(toks_[k].text);
+    if (noun)
+      toks_[c].noun_conj = true;
+    else
+      verbs_[kept++] = h;
+  }
+  verbs_.resize(kept);
   if (opt_->complex_verbs > 0 && static_cast<int>(verbs_.size()) >= opt_->complex_verbs) {
     complex_ = true;
     return;
@@ -555,6 +572,7 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
     // <ADJECTIVE> list ("grim and bold"), or inside a noun phrase of the <NOUN>/<ADJECTIVE>
     // lists ("pebbles and grim bold boulders") does not end the clause.
     auto in_verb = [&](int t) {
+      if (toks_[t].noun_conj) return true;
       for (const VerbHit& h : verbs_)
         if (h.begin < t && t < h.end) return true;
       if (t > begin && t + 1 < end && !toks_[t - 1].comma && !toks_[t + 1].comma) {

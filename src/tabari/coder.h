@@ -69,6 +69,7 @@ class TabariCoder {
     bool comma = false;
     bool possessive = false;  // written with 's: ends a phrase, never a verb or pattern word
     bool hyphen = false;      // holds a '-' ("Fen-Hollow"): may match a phrase part by part
+    bool noun_conj = false;   // "and"/"or" coordinating nouns ("looting and burning raids")
   };
   // A noun phrase: an actor (possibly with agent), a pronoun, or a compound of those.
   struct NounPhrase {

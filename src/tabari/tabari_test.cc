@@ -285,6 +285,15 @@ TEST(Coder, MinimumWordsAndPassive) {
 
 TEST(Coder, ClauseSources) {
   Dictionaries d = Load();
+  // A verb right before "and" followed by a word that is no verb, actor, article or listed
+  // adjective is a noun coordinated with that word ("scolding and jeering drills"): the "and"
+  // ends no clause, so the later verb keeps the sentence's subject as its source.
+  EXPECT_EQ(Events(d,
+                   "Quarnia held new scolding and jeering drills near Velmora while taxing "
+                   "Bramble."),
+            "QRN/BR1/070 QRN/BR2/070 ");
+  // Before an actor the "and" still ends the clause.
+  EXPECT_EQ(Events(d, "Quarnia scolded and Velmora praised Zanth."), "VLM/ZN2/041 ");
   // A clause without an actor before its verb takes the source of the previous clause's
   // event; when that clause coded nothing, the source is the first actor after the verb.
   EXPECT_EQ(Events(d, "Quarnia praised Velmora and scolded Zanth."), "QRN/VLM/041 QRN/ZN2/121 ");
