@@ -26,16 +26,30 @@ bool IsPronoun(std::string_view t) {
 
 int TabariCoder::MatchPhrase(const Phrase& p, int at, int end) const {
   int pos = at;
+  size_t sub = 0;  // where the unmatched rest of a hyphenated toks_[pos] starts
   for (size_t k = 0; k < p.words.size(); ++k) {
-    if (k > 0 && !p.adjacent[k]) {
+    if (k > 0 && !p.adjacent[k] && sub == 0) {
       // A blank in an actor phrase lets other words intervene (not across a comma).
       while (pos < end && !toks_[pos].comma && !WordMatches(p.words[k], toks_[pos].text)) ++pos;
     }
-    if (pos >= end || toks_[pos].comma || !WordMatches(p.words[k], toks_[pos].text)) return 0;
+    if (pos >= end || toks_[pos].comma) return 0;
+    std::string_view tok = toks_[pos].text.substr(sub);
+    // A hyphenated word also matches word by word a phrase joined by '_' ("Fen-Hollow" is
+    // FEN_HOLLOW), while a dictionary word holding the hyphen ("IRON-GATE") matches it whole.
+    size_t hyphen = toks_[pos].hyphen && k + 1 < p.words.size() && p.adjacent[k + 1]
+                        ? tok.find('-')
+                        : std::string_view::npos;
+    if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < tok.size() &&
+        WordMatches(p.words[k], tok.substr(0, hyphen))) {
+      sub += hyphen + 1;
+      continue;
+    }
+    if (!WordMatches(p.words[k], tok)) return 0;
     if (toks_[pos].possessive && k + 1 < p.words.size()) return 0;
     ++pos;
+    sub = 0;
   }
-  return pos - at;
+  return sub == 0 ? pos - at : 0;
 }
 
 int TabariCoder::NpAt(int token) const {
@@ -126,6 +140,28 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       next_ref.member = {0};
       break;
     }
+
+  // "Former" makes an agent an elite (TABARI's ~ELI): the agent right after it ("former
+  // security officials", "Quarnia former generals") or the agent of the actor right after it
+  // ("former Quarnia envoys") is coded ELI instead of its own code.
+  auto former = [&](int t) { return t > begin && toks_[t - 1].text == "FORMER"; };
+  for (size_t k = 0; k < items.size(); ++k) {
+    Item& ag = items[k];
+    if (ag.kind != Item::kAgent) continue;
+    bool elite = false;
+    if (former(ag.begin)) {
+      elite = true;
+      --ag.begin;
+    } else if (k > 0 && items[k - 1].kind == Item::kActor && items[k - 1].end == ag.begin &&
+               former(items[k - 1].begin)) {
+      elite = true;
+      --items[k - 1].begin;
+    }
+    if (elite) {
+      ag.codes.assign(1, "ELI");
+      ag.prefix = false;
+    }
+  }
 
   // Merge agents with actors: ACTOR AGENT, AGENT OF/IN ACTOR, AGENT ACTOR (and, with
   // Options::petrarch_rules, AGENT FROM ACTOR, AGENT ACTOR AGENT, X's ... AGENT).
@@ -218,15 +254,21 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
   }
 
   // Compounds: noun phrases separated only by "and", commas, determiners and adjectives.
+  // "and" between two listed adjectives joins the adjectives, not actors ("Quarnia's grim and
+  // bold envoy"); a possessive actor joins the actor right after it ("A and B's C").
   auto separator_gap = [&](int gb, int ge, bool* has_and) {
     for (int t = gb; t < ge; ++t) {
       std::string_view w = toks_[t].text;
-      if (w == "AND" || w == "NOR")
+      if (w == "AND" || w == "NOR") {
+        if (t > gb && t + 1 < ge && dict_.IsAdjective(toks_[t - 1].text) &&
+            dict_.IsAdjective(toks_[t + 1].text))
+          return false;
         *has_and = true;
-      else if (!toks_[t].comma && !IsDeterminer(w) && !dict_.IsAdjective(w))
+      } else if (!toks_[t].comma && !IsDeterminer(w) && !dict_.IsAdjective(w)) {
         return false;
+      }
     }
-    return ge > gb;
+    return ge > gb || (gb > 0 && toks_[gb - 1].possessive);
   };
   for (size_t k = 0; k < merged.size(); ++k) {
     const Item& it = merged[k];
@@ -237,7 +279,6 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
     np.member.assign(it.codes.size(), 0);
     np.pronoun = it.kind == Item::kPronoun;
     np.null = it.kind == Item::kNull;
-    np.gapped = it.gapped;
     if (np.pronoun) {
       // A pronoun stands for the sentence's first actor, its subject (the story's last actor
       // before any); `alt` keeps the most recent actor for when the subject is the very
@@ -258,14 +299,24 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       }
       std::string_view w = toks_[it.begin].text;
       np.possessive_pronoun = w == "ITS" || w == "THEIR" || w == "HIS";
+      np.plural_possessive = w == "THEIR";
       if (np.codes.empty()) continue;
     }
+    int idx = static_cast<int>(nps_.size());
+    // The tokens the noun phrase covers; a member whose words were apart ("Durthang ... Orc")
+    // covers only its ends, so verbs between still count.
+    auto cover = [&](int b, int e, bool gapped) {
+      if (gapped) {
+        np_cover_[b] = np_cover_[e - 1] = idx;
+      } else {
+        for (int t = b; t < e; ++t) np_cover_[t] = idx;
+      }
+    };
+    cover(it.begin, it.end, it.gapped);
     int members = 1;
     bool chain_and = false;
     while (!np.null && !np.pronoun && k + 1 < merged.size() && merged[k + 1].kind == Item::kActor) {
       bool has_and = false;
-      // "Ithilen's awful and evil minister": a possessive actor qualifies what follows it.
-      if (toks_[np.end - 1].possessive) break;
       if (!separator_gap(np.end, merged[k + 1].begin, &has_and)) break;
       // PETRARCH: members are joined by "and" or a comma ("the brave Zembla old Florin" is two).
       if (opt_->petrarch_rules) {
@@ -288,7 +339,9 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
         }
         if (!later_and) break;
       }
+      cover(np.end, merged[k + 1].begin, false);
       ++k;
+      cover(merged[k].begin, merged[k].end, merged[k].gapped);
       for (const auto& c : merged[k].codes) {
         np.codes.push_back(c);
         np.member.push_back(members);
@@ -296,15 +349,8 @@ void TabariCoder::MarkNounPhrases(int begin, int end) {
       ++members;
       np.end = merged[k].end;
     }
-    int idx = static_cast<int>(nps_.size());
     nps_.push_back(std::move(np));
     np_start_[nps_[idx].begin] = idx;
-    if (nps_[idx].gapped) {
-      // "Durthang ... Orc": only the phrase's ends are taken, so verbs between still count.
-      np_cover_[nps_[idx].begin] = np_cover_[nps_[idx].end - 1] = idx;
-    } else {
-      for (int t = nps_[idx].begin; t < nps_[idx].end; ++t) np_cover_[t] = idx;
-    }
   }
   if (!next_ref.codes.empty()) last_actor_ = std::move(next_ref);
 }
@@ -448,14 +494,34 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   if (opt_->comma_on) {
     // Comma-delimited asides are dropped before coding (TABARI's COMMA: rule): a middle
     // segment of MIN..MAX words, a final one of EMIN..EMAX, an opening one of BMIN..BMAX.
-    // Commas inside a compound actor list do not delimit segments.
+    // A segment that is only an item of an actor list ("A, the grim B, and C") is no aside,
+    // and the commas of such a list delimit no segment.
     NounPhrase saved = last_actor_;
     MarkNounPhrases(begin, end);
     last_actor_ = saved;
+    // Only actors (with articles, listed adjectives, "and"): an item of an actor list.
+    auto list_only = [&](int b, int e) {
+      bool actor = false;
+      for (int t = b; t < e; ++t) {
+        std::string_view w = toks_[t].text;
+        if (np_cover_[t] >= 0)
+          actor = true;
+        else if (!IsDeterminer(w) && !dict_.IsAdjective(w) && w != "AND" && w != "OR" && w != "NOR")
+          return false;
+      }
+      return actor;
+    };
+    // A comma inside a compound actor list, after an item that does not close the list with
+    // "and" ("A, the grim B, and C"), delimits no segment.
     std::vector<int>& commas = comma_pos_;
     commas.clear();
-    for (int t = begin; t < end; ++t)
-      if (toks_[t].comma && np_cover_[t] < 0) commas.push_back(t);
+    for (int t = begin, seg = begin; t < end; ++t) {
+      if (!toks_[t].comma) continue;
+      bool list_comma = np_cover_[t] >= 0 && list_only(seg, t);
+      for (int k = seg; list_comma && k < t; ++k) list_comma = !IsConjunction(toks_[k].text);
+      if (!list_comma) commas.push_back(t);
+      seg = t + 1;
+    }
     if (!commas.empty()) {
       std::vector<char>& drop = drop_;
       drop.assign(end - begin, 0);
@@ -467,20 +533,24 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         for (int t = b; t < e; ++t) n += !toks_[t].comma;
         return n;
       };
-      int n0 = words(begin, commas.front());
-      if (n0 >= opt_->comma_bmin && n0 <= opt_->comma_bmax) mark(begin, commas.front() + 1);
+      // An aside: lo..hi words, not an item of an actor list.
+      auto aside = [&](int b, int e, int lo, int hi) {
+        int n = words(b, e);
+        return n >= lo && n <= hi && !list_only(b, e);
+      };
+      if (aside(begin, commas.front(), opt_->comma_bmin, opt_->comma_bmax))
+        mark(begin, commas.front() + 1);
       bool last_comma_used = false;  // it closed a dropped middle aside
       for (size_t c = 0; c + 1 < commas.size(); ++c) {
-        int n = words(commas[c] + 1, commas[c + 1]);
-        if (n >= opt_->comma_min && n <= opt_->comma_max) {
+        if (aside(commas[c] + 1, commas[c + 1], opt_->comma_min, opt_->comma_max)) {
           mark(commas[c], commas[c + 1]);
           last_comma_used = c + 2 == commas.size();
         }
       }
       // The final segment only counts as one in a sentence closed by its full stop, and not
       // after a middle aside ("X, in remarks on Monday, urged Y to respond." keeps its verb).
-      int ne = words(commas.back() + 1, end);
-      if (terminated_ && !last_comma_used && ne >= opt_->comma_emin && ne <= opt_->comma_emax)
+      if (terminated_ && !last_comma_used &&
+          aside(commas.back() + 1, end, opt_->comma_emin, opt_->comma_emax))
         mark(commas.back(), end);
       int w = begin;
       for (int t = begin; t < end; ++t) {
@@ -532,6 +602,23 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
     i += best - 1;
   }
   if (discard_ || complex_) return;
+  // "New looting and burning raids": a verb right before "and"/"or" whose next word is
+  // neither a verb, an actor, an article nor a listed adjective is a noun coordinated with
+  // that word, and the conjunction ends no clause.
+  size_t kept = 0;
+  for (size_t q = 0; q < verbs_.size(); ++q) {
+    const VerbHit h = verbs_[q];
+    int c = h.end, k = h.end + 1;
+    bool noun = k < end && np_cover_[c] < 0 && (toks_[c].text == "AND" || toks_[c].text == "OR") &&
+                !(q + 1 < verbs_.size() && verbs_[q + 1].begin == k) && np_cover_[k] < 0 &&
+                !toks_[k].comma && !IsDeterminer(toks_[k].text) &&
+                !dict_.IsAdjective(toks_[k].text);
+    if (noun)
+      toks_[c].noun_conj = true;
+    else
+      verbs_[kept++] = h;
+  }
+  verbs_.resize(kept);
   if (opt_->complex_verbs > 0 && static_cast<int>(verbs_.size()) >= opt_->complex_verbs) {
     complex_ = true;
     return;
@@ -539,29 +626,36 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
   int conj = 0;
   for (int i = begin; i < end; ++i)
     if (np_cover_[i] < 0 && IsConjunction(toks_[i].text)) ++conj;
-  if (opt_->complex_conj > 0 && conj > opt_->complex_conj) {
+  if (opt_->complex_conj > 0 && conj >= opt_->complex_conj) {
     complex_ = true;
     return;
   }
 
   // Clauses: split at conjunctions outside noun phrases.
   int clause_begin = begin;
-  NounPhrase inherited;  // the source of the previous clause
+  NounPhrase inherited;       // the source of the previous clause's event
+  int inherited_end = begin;  // the token after it, where it was in the sentence
   bool sentence_done = false;
   size_t v = 0;
   while (clause_begin < end && !sentence_done) {
-    // A conjunction inside a verb phrase ("SHOT_AND_WOUND") or between two adjectives or two
-    // nouns of the <ADJECTIVE>/<NOUN> lists ("awful and evil", "sheep and goats") does not
-    // end the clause.
+    // A conjunction inside a verb phrase ("SHOT_AND_WOUND"), between two adjectives of the
+    // <ADJECTIVE> list ("grim and bold"), or inside a noun phrase of the <NOUN>/<ADJECTIVE>
+    // lists ("pebbles and grim bold boulders") does not end the clause.
     auto in_verb = [&](int t) {
+      if (toks_[t].noun_conj) return true;
       for (const VerbHit& h : verbs_)
         if (h.begin < t && t < h.end) return true;
-      if (t > begin && t + 1 < end) {
-        std::string_view a = toks_[t - 1].text, b = toks_[t + 1].text;
-        if (!toks_[t - 1].comma && !toks_[t + 1].comma &&
-            ((dict_.IsAdjective(a) && dict_.IsAdjective(b)) ||
-             (dict_.IsNoun(a) && dict_.IsNoun(b))))
-          return true;
+      if (t > begin && t + 1 < end && !toks_[t - 1].comma && !toks_[t + 1].comma) {
+        std::string_view a = toks_[t - 1].text;
+        bool a_noun = dict_.IsNoun(a), a_adj = dict_.IsAdjective(a);
+        if (a_adj && dict_.IsAdjective(toks_[t + 1].text)) return true;
+        // A noun phrase of the lists continues across the conjunction: "pebbles and grim bold
+        // boulders" (a <NOUN> or <ADJECTIVE> word, then <ADJECTIVE> words up to a <NOUN>).
+        if (a_noun || a_adj) {
+          int k = t + 1;
+          while (k < end && !toks_[k].comma && dict_.IsAdjective(toks_[k].text)) ++k;
+          if (k < end && !toks_[k].comma && dict_.IsNoun(toks_[k].text)) return true;
+        }
       }
       return false;
     };
@@ -627,15 +721,14 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         coded = true;
       } else {
         // Source: the pattern's $, else the first actor before the verb in the clause, else
-        // the previous clause's source, else the first actor before the verb in the sentence,
-        // else (when the pattern placed the target) the first actor after the verb.
+        // the source of the previous clause's event, else the DEFAULT: source, else the first
+        // actor after the verb. An actor of an earlier clause that coded nothing is not
+        // carried over: in "A wept and scolded B over C" B scolds C.
         int s = cap_source_, t = cap_target_;
         const NounPhrase* src = nullptr;
         for (int i = clause_begin; s < 0 && i < hit.begin; ++i)
           if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
         if (s < 0 && !inherited.codes.empty()) src = &inherited;
-        for (int i = begin; s < 0 && !src && i < hit.begin; ++i)
-          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
         NounPhrase def_src, def_tgt, split_src, split_tgt;
         if (s < 0 && !src && !opt_->default_source.empty() && opt_->default_source_prior) {
           def_src.codes = {opt_->default_source};
@@ -657,6 +750,10 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           if (np < 0 || np == s) return false;
           const NounPhrase& c = nps_[np];
           if (!src || c.codes != src->codes) return true;
+          // "Their" standing for a compound source makes the compound its own target (each
+          // member acts on the others); "its", "his" standing for the source are passed over.
+          if (c.pronoun && c.plural_possessive && src->member.size() > 1 && src->member.back() > 0)
+            return true;
           if (!c.pronoun || c.possessive_pronoun || c.alt_codes.empty() ||
               c.alt_codes == src->codes)
             return false;
@@ -664,12 +761,11 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           pron_tgt.member = c.alt_member;
           return true;
         };
-        // Search the clause after the pattern, then after the verb, then between the source
-        // and the verb ("Red Cross accepts that the Secretary General might affirm").
+        // Search the clause after the verb (to the end of the matched pattern if that is
+        // longer), then between the source and the verb ("Red Cross accepts that the Secretary
+        // General might affirm").
         int tend = std::max(clause_end, after);
-        for (int i = after; t < 0 && i < tend; ++i)
-          if (usable(NpAt(i))) t = NpAt(i);
-        for (int i = hit.end; t < 0 && i < after; ++i)
+        for (int i = hit.end; t < 0 && i < tend; ++i)
           if (usable(NpAt(i))) t = NpAt(i);
         if (t < 0 && s >= 0 && !source_after)
           for (int i = hit.begin - 1; t < 0 && i >= nps_[s].end; --i)
@@ -713,7 +809,10 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           tgt = &def_tgt;
         }
         if (!src || !tgt) continue;
-        inherited = *src;
+        if (src != &inherited) {
+          inherited = *src;
+          inherited_end = s >= 0 ? nps_[s].end : begin;
+        }
         Emit(*src, *tgt, *code, out);
         coded = true;
       }
@@ -732,15 +831,25 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
       int s = -1, t = -1;
       for (int i = clause_begin; i < hit.begin && s < 0; ++i)
         if (NpAt(i) >= 0) s = NpAt(i);
-      for (int i = hit.end; i < end && t < 0; ++i)
-        if (NpAt(i) >= 0 && NpAt(i) != s) t = NpAt(i);
       const NounPhrase* src = s >= 0 ? &nps_[s] : (inherited.codes.empty() ? nullptr : &inherited);
+      int src_end = s >= 0 ? nps_[s].end : inherited_end;
+      // The target: the first other actor after the verb (a pronoun standing for the source
+      // is passed over), else the nearest one between the source and the verb.
+      auto other = [&](int np) { return np >= 0 && np != s && nps_[np].codes != src->codes; };
+      for (int i = hit.end; src && i < end && t < 0; ++i)
+        if (other(NpAt(i))) t = NpAt(i);
+      for (int i = hit.begin - 1; src && t < 0 && i >= src_end; --i)
+        if (other(NpAt(i))) t = NpAt(i);
       NounPhrase none;
       none.codes = {"---"};
       none.member = {0};
       if (src && (t >= 0 || !opt_->require_dyad)) {
         Emit(*src, t >= 0 ? nps_[t] : none, code, out);
         coded = true;
+        if (src != &inherited) {
+          inherited = *src;
+          inherited_end = src_end;
+        }
       }
     }
     if (coded && opt_->code_by == Options::CodeBy::kSentence) sentence_done = true;
@@ -769,17 +878,15 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
   upper_.reserve(text.size() + 16);
   toks_.clear();
   std::vector<std::pair<size_t, size_t>>& spans = spans_;
-  std::vector<int>& sentence_ends = sentence_ends_;
   spans.clear();
-  sentence_ends.clear();
-  terminated_ends_.clear();
+  terminated_ = false;  // the record ends with . ! or ?
   size_t i = 0;
   auto push = [&](std::string_view w, bool cap, bool comma, bool possessive) {
     size_t off = upper_.size();
     for (char c : w)
       upper_.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     spans.emplace_back(off, w.size());
-    toks_.push_back(Token{{}, cap, comma, possessive});
+    toks_.push_back(Token{{}, cap, comma, possessive, w.find('-') != std::string_view::npos});
   };
   while (i < text.size()) {
     while (i < text.size() && IsSpace(text[i])) ++i;
@@ -818,18 +925,10 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
       push(w, cap, false, possessive);
     }
     if (comma) push(",", false, true, false);
-    if (stop && !toks_.empty() &&
-        (sentence_ends.empty() || sentence_ends.back() != static_cast<int>(toks_.size()))) {
-      sentence_ends.push_back(static_cast<int>(toks_.size()));
-      terminated_ends_.push_back(true);
-    }
+    if (!w.empty() || comma || stop) terminated_ = stop;
   }
   for (size_t k = 0; k < toks_.size(); ++k)
     toks_[k].text = std::string_view(upper_).substr(spans[k].first, spans[k].second);
-  if (sentence_ends.empty() || sentence_ends.back() != static_cast<int>(toks_.size())) {
-    sentence_ends.push_back(static_cast<int>(toks_.size()));
-    terminated_ends_.push_back(false);
-  }
   np_start_.assign(toks_.size(), -1);
   np_cover_.assign(toks_.size(), -1);
 
@@ -840,6 +939,15 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
     if (words < options.minimum_words) {
       out->outcome = CodeResult::Outcome::kNoEvents;
       return;
+    }
+  }
+  // Control characters (other than tab, line and page breaks) mark garbled text, such as a
+  // table pasted from a wire feed: TABARI reports such a record as complex.
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || u == 0x7f) {
+      complex_ = true;
+      break;
     }
   }
   // <TIME> phrases coded ### or +++ discard or complex the record while time shifts are on.
@@ -854,15 +962,10 @@ void TabariCoder::Code(std::string_view text, int32_t date, const Options& optio
     }
   }
 
-  int begin = 0;
-  for (size_t si = 0; si < sentence_ends.size(); ++si) {
-    int e = sentence_ends[si];
-    terminated_ = terminated_ends_[si];
-    if (discard_ || complex_) break;
-    if (e > begin) CodeSentence(begin, e, out);
-    if (discard_ || complex_) break;
-    begin = e;
-  }
+  // TABARI codes a record as one sentence: a full stop inside it ends no sentence, and the
+  // complexity limits count over the whole record.
+  if (!discard_ && !complex_ && !toks_.empty())
+    CodeSentence(0, static_cast<int>(toks_.size()), out);
   if (discard_) {
     out->events.clear();
     out->outcome = CodeResult::Outcome::kDiscard;

@@ -1,8 +1,9 @@
-// TabariCoder: codes a story with TABARI's semantics over loaded Dictionaries.
+// TabariCoder: codes a TABARI record with TABARI's semantics over loaded Dictionaries.
 //
 // The approach, in the order the coder runs (doc/tabari.md explains each step):
-//   1. Split the story into sentences; upper-case and tokenize each (commas kept as tokens,
-//      possessive 'S dropped, other punctuation stripped). No length limits anywhere.
+//   1. Upper-case and tokenize the record (commas kept as tokens, possessive 'S dropped, other
+//      punctuation stripped). A record is one sentence, as in TABARI: a full stop inside it
+//      ends nothing, and the complexity limits count over the whole record. No length limits.
 //   2. Mark noun phrases: longest actor match at each token (date-restricted codes resolved on
 //      the record's date), agents merged with an adjacent actor ("Ithilen's president" ->
 //      ITHGOVPRS, "ambassadors of Arnor" -> ARNGOV), pronouns dereferenced to the last actor.
@@ -56,7 +57,8 @@ class TabariCoder {
  public:
   explicit TabariCoder(const Dictionaries& dict) : dict_(dict) {}
 
-  // Codes `text` (a whole story) dated `date` (YYYYMMDD) under `options` into `*out`
+  // Codes `text` (one record, coded as one sentence: callers with a longer text split it into
+  // sentences first) dated `date` (YYYYMMDD) under `options` into `*out`
   // (cleared first). Never fails: text it cannot code yields no events. With
   // `continue_story`, `text` continues the previous call's story (FORWARD: records that are
   // sentences of one story): a pronoun opening it refers back to the previous text's actors.
@@ -69,6 +71,8 @@ class TabariCoder {
     bool capitalized = false;
     bool comma = false;
     bool possessive = false;  // written with 's: ends a phrase, never a verb or pattern word
+    bool hyphen = false;      // holds a '-' ("Fen-Hollow"): may match a phrase part by part
+    bool noun_conj = false;   // "and"/"or" coordinating nouns ("looting and burning raids")
   };
   // A noun phrase: an actor (possibly with agent), a pronoun, or a compound of those.
   struct NounPhrase {
@@ -77,10 +81,10 @@ class TabariCoder {
     std::vector<int> member;         // per code: which compound member it belongs to
     bool pronoun = false;
     bool possessive_pronoun = false;     // its, their, his
+    bool plural_possessive = false;      // their
     std::vector<std::string> alt_codes;  // pronoun: the most recent actor before it
     std::vector<int> alt_member;
-    bool null = false;    // "---" actor
-    bool gapped = false;  // its words were apart ("Durthang ... Orc")
+    bool null = false;  // "---" actor
   };
   struct VerbHit {
     int begin = 0, end = 0;
@@ -107,9 +111,7 @@ class TabariCoder {
   std::string upper_;
   std::vector<Token> toks_;
   std::vector<std::pair<size_t, size_t>> spans_;  // (offset in upper_, length) per token
-  std::vector<int> sentence_ends_;
-  std::vector<bool> terminated_ends_;  // per sentence: closed by . ! or ?
-  bool terminated_ = false;
+  bool terminated_ = false;                       // the record is closed by . ! or ?
   std::vector<int> comma_pos_;
   std::vector<char> drop_;
   std::vector<NounPhrase> nps_;

@@ -393,9 +393,10 @@ Phrase ParsePhrase(std::string_view s, Word::Endings endings) {
     }
     if (!w.text.empty()) {
       p.words.push_back(std::move(w));
-      // Verb phrases: consecutive words. Actor phrases: '_' joins adjacent words, a blank
-      // lets other words intervene ("PRINCE DOL_AMROTH" matches "Prince of Dol Amroth").
-      p.adjacent.push_back(endings == Word::Endings::kNoun ? adjacent : true);
+      // '_' joins adjacent words, a blank lets other words intervene, in actor and verb
+      // phrases alike ("WARDEN GREYFELL" matches "Warden of distant Greyfell", "HOIST BANNER"
+      // matches "hoisted its old banner").
+      p.adjacent.push_back(adjacent);
     }
     adjacent = underscore;
   }

@@ -1,5 +1,6 @@
 #include "tabari/suite.h"
 
+#include <algorithm>
 #include <cctype>
 #include <istream>
 #include <nlohmann/json.hpp>
@@ -32,6 +33,13 @@ int32_t HeaderDate(std::string_view s) {
 void ParseExpected(std::string_view body, SuiteRecord* r) {
   size_t pos = 0;
   size_t block_index = 0;
+  // TABARI looks for the markers anywhere from the first block on.
+  if (size_t first = body.find('{'); first != std::string_view::npos) {
+    std::string_view rest = body.substr(first);
+    r->marks_none = rest.find("---") != std::string_view::npos;
+    r->marks_discard = rest.find("###") != std::string_view::npos;
+    r->marks_complex = rest.find("+++") != std::string_view::npos;
+  }
   while ((pos = body.find('{', pos)) != std::string_view::npos) {
     size_t close = body.find('}', pos);
     if (close == std::string_view::npos) close = body.size();  // "{ OPTION: ... */"
@@ -44,7 +52,10 @@ void ParseExpected(std::string_view body, SuiteRecord* r) {
       continue;
     }
     if (inner == "---" || inner == "###" || inner == "+++") {
-      if (r->special.empty()) r->special = std::string(inner);
+      if (r->special.empty()) {
+        r->special = std::string(inner);
+        r->special_block = static_cast<int32_t>(block_index);
+      }
       if (dash && !r->unchecked_from) r->unchecked_from = block_index;
       ++block_index;
       continue;
@@ -116,6 +127,8 @@ Result<bool> TabariTextReader::Next(SuiteRecord* r) {
     r->text.clear();
     r->expected.clear();
     r->special.clear();
+    r->marks_none = r->marks_discard = r->marks_complex = false;
+    r->special_block = -1;
     r->unchecked_from.reset();
     r->option_commands.clear();
     r->checked = true;
@@ -210,6 +223,27 @@ Result<std::vector<SuiteRecord>> ParseSuiteJsonl(std::string_view text, std::str
             {e.value("source", ""), e.value("target", ""), e.value("code", ""), 0});
       for (const auto& s : j.value("expect_special", nlohmann::json::array()))
         if (r.special.empty()) r.special = s.get<std::string>();
+      for (const auto& s :
+           j.value("special_substrings", j.value("expect_special", nlohmann::json::array()))) {
+        std::string m = s.get<std::string>();
+        r.marks_none = r.marks_none || m == "---";
+        r.marks_discard = r.marks_discard || m == "###";
+        r.marks_complex = r.marks_complex || m == "+++";
+      }
+      size_t block = 0;  // the block position of the first special block, as in the text form
+      for (const auto& b : j.value("blocks_raw", nlohmann::json::array())) {
+        std::string raw = b.get<std::string>();
+        std::string_view v = raw;
+        size_t open = v.find('{');
+        if (open == std::string_view::npos) continue;
+        size_t close = std::min(v.find('}', open), v.size());
+        std::string_view inner = Trim(v.substr(open + 1, close - open - 1));
+        if (inner == "---" || inner == "###" || inner == "+++") {
+          r.special_block = static_cast<int32_t>(block);
+          break;
+        }
+        if (inner.find('/') != std::string_view::npos) ++block;
+      }
       if (j.contains("unchecked_from") && j["unchecked_from"].is_number())
         r.unchecked_from = j["unchecked_from"].get<size_t>();
       for (const auto& c : j.value("option_commands", nlohmann::json::array()))
@@ -225,11 +259,18 @@ Result<std::vector<SuiteRecord>> ParseSuiteJsonl(std::string_view text, std::str
 
 bool Passes(const SuiteRecord& record, const CodeResult& result) {
   using O = CodeResult::Outcome;
-  if (!record.special.empty() && record.expected.empty()) {
-    if (record.special == "---") return result.events.empty();
-    if (record.special == "###") return result.outcome == O::kDiscard;
-    if (record.special == "+++") return result.outcome == O::kComplex;
-  }
+  // No events, a discard or a complex sentence pass when the expected text holds ---, ###
+  // or +++ (anywhere among its blocks, as TABARI checks: "{+++} { A / B / 010 }" passes a
+  // complex result).
+  bool unchecked = record.unchecked_from == 0u;
+  if (result.outcome == O::kDiscard) return record.marks_discard || unchecked;
+  if (result.outcome == O::kComplex) return record.marks_complex || unchecked;
+  if (result.events.empty() && (record.marks_none || unchecked)) return true;
+  // Events are compared block by block: a checked ---/###/+++ block matches none.
+  if (record.special_block >= 0 &&
+      (!record.unchecked_from ||
+       static_cast<size_t>(record.special_block) < *record.unchecked_from))
+    return false;
   if (record.unchecked_from) {
     size_t n = *record.unchecked_from;
     if (result.events.size() < n) return false;

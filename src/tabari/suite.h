@@ -10,9 +10,9 @@
 // expected, expect_special, unchecked_from, option_commands, skip).
 //
 // Pass rule (TABARI's): the coded events equal the expected blocks one to one, in order, by
-// exact source, target and code (only the first unchecked_from when "-{" is present); a record
-// expecting ---, ### or +++ passes when the coder reports no events, a discard or a complex
-// sentence.
+// exact source, target and code (only the first unchecked_from when "-{" is present; a checked
+// ---/###/+++ block matches no event); no events, a discard or a complex sentence pass when
+// the expected text holds ---, ### or +++ anywhere from its first block on.
 //
 // Errors: BadInput "file:line: reason" on a malformed record header or unclosed comment.
 #ifndef DRAGOMAN_TABARI_SUITE_H_
@@ -35,12 +35,15 @@ struct SuiteRecord {
   std::string id;
   int32_t date = 0;  // YYYYMMDD
   std::string text;
-  int line = 0;  // header line in the source file (1-based), 0 for JSONL
+  int line = 0;                // header line in the source file (1-based), 0 for JSONL
+  int32_t special_block = -1;  // block position of the first ---/###/+++ block, -1 if none
   std::vector<CodedEvent> expected;
   std::string special;                   // "---", "###", "+++" or ""
   std::optional<size_t> unchecked_from;  // "-{": only the first N blocks are checked
   std::vector<std::string> option_commands;
   bool checked = true;  // false: coded but never counted
+  // Which of ---, ###, +++ the expected text holds anywhere from its first block on.
+  bool marks_none = false, marks_discard = false, marks_complex = false;
 };
 
 // Reads TABARI's record format one record at a time, from memory or from a stream (constant
