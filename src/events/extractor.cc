@@ -130,6 +130,7 @@ class SentenceAnalysis {
   int SpeakerOfVerb(int verb, int depth) const;
   int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
+  int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
   void FillCommon(const Match& m, Event* e) const;
 
   const ExtractorData& impl_;
@@ -617,6 +618,41 @@ std::vector<ActorRef> Refs(const ActorMention& m) {
   return {m.actor};
 }
 
+// Argument assignment, late object: an event whose pattern found no target takes the first actor
+// that follows the matched words in the same clause, within kObjectReach tokens, when it is of
+// another party than every source ("conveyed his congratulations on the completion of
+// Azerbaijan's elections", "hope to host his Azerbaijani counterpart", "determination to expand
+// cooperation with Iran", "concerns over third-party involvement by Armenia"). Places ("in
+// Tehran"), speakers and actors of the source's own country are passed over; a comma, a
+// quotation mark or the clause's end stops the search. Returns the mention index or -1.
+constexpr int kObjectReach = 10;
+
+int SentenceAnalysis::ObjectAfter(const Match& m, int seg,
+                                  const std::vector<ActorRef>& sources) const {
+  const int n = static_cast<int>(toks_.size());
+  auto party = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
+  for (int k = m.end; k < n && k < m.end + kObjectReach; ++k) {
+    if (Seg(k) != seg) break;
+    const std::string& w = Norm(k);
+    if (w == "," || w == "." || w == ";" || w == ":" || w == "(" || IsQuote(k) ||
+        w == "\xe2\x80\x9c" || w == "\xe2\x80\x9d") {
+      break;
+    }
+    int mm = mention_at_[k];
+    if (mm < 0) continue;
+    const ActorMention& am = facts_.actors[mm];
+    k = am.token_end - 1;
+    if (excluded_[mm] || am.place) continue;
+    bool own = false;
+    for (const ActorRef& r : Refs(am)) {
+      for (const ActorRef& s : sources) own = own || party(r) == party(s);
+    }
+    if (own) continue;
+    return mm;
+  }
+  return -1;
+}
+
 std::vector<Event> SentenceAnalysis::Run() {
   const int n = static_cast<int>(toks_.size());
   // 1. Matches: the best pattern at each trigger; matched tokens are consumed.
@@ -895,6 +931,25 @@ std::vector<Event> SentenceAnalysis::Run() {
     }
 
     if (p.need_target && targets.empty()) continue;
+    // Coordinated parties of a cooperative act ("A and B signed a declaration in the presence of
+    // C") are each other's counterparts: a later actor is a witness or a topic, not the target.
+    bool cooperating_parties = false;
+    if (sources.size() >= 2 && code.size() >= 2 && code[0] == '0' && code[1] >= '3' &&
+        code[1] <= '6') {
+      for (const auto& s : sources) cooperating_parties |= s.country != sources[0].country;
+    }
+    if (targets.empty() && !p.from_speaker && !p.patient && !m.passive && !p.during &&
+        !cooperating_parties) {
+      int obj = ObjectAfter(m, seg, sources);
+      if (obj >= 0) {
+        for (int t : Coordinated(obj)) {
+          if (facts_.actors[t].place) continue;
+          tgt_mentions.push_back(t);
+          for (auto& r : Refs(facts_.actors[t])) targets.push_back(r);
+        }
+        rule += " [late object]";
+      }
+    }
 
     // Pairs: a symmetric code with coordinated sources and no target is one mutual event.
     std::vector<std::pair<ActorRef, std::optional<ActorRef>>> pairs;

@@ -290,10 +290,11 @@ TEST_F(ExtractorTest, ClauseStructures) {
        Mood::kHypothetical},
       // Question.
       {"Will [Iran|IRNGOV] condemn [Israel|ISRGOV] ?", "IRNGOV", "ISRGOV", "111", Mood::kQuestion},
-      // Relative clause: the antecedent is the subject (passive target here).
+      // Relative clause: the antecedent is the subject (passive target here); the criticism
+      // takes the first later actor as its object (late object).
       {"[Russia|RUSGOV] criticized the treatment of [citizens|ARMCVL] who were arrested by "
        "[Azerbaijan|AZEGOV] .",
-       "RUSGOV", "", "111"},
+       "RUSGOV", "ARMCVL", "111"},
       // Nominal accusation: claims by X that ... -> target the other country mentioned.
       {"[Baku|AZEGOV] dismissed the claims by [Baghaei|IRNGOV] , [Iran 's spokesman|IRNGOV] , "
        "that [prisoners|IRNCVL] are mistreated in [Azerbaijan|AZE] .",
@@ -447,6 +448,32 @@ TEST_F(ExtractorTest, OneEventPerPairAndRoot) {
       "[Iran|IRNGOV] .");
   std::vector<Event> ev = extractor_->Extract(b->facts);
   EXPECT_EQ(ev.size(), 1u) << Describe(ev);
+}
+
+TEST_F(ExtractorTest, LateObjectBecomesTheTarget) {
+  const Case cases[] = {
+      // No actor in the pattern's slot: the first later actor of another party in the clause.
+      {"[Kenya|KENGOV] praised the election of [Uganda 's president|UGAGOV] .", "KENGOV", "UGAGOV",
+       "051"},
+      // An actor of the source's own country is passed over.
+      {"[Kenya|KENGOV] praised the offer of [the Kenyan minister|KENGOV] to [Uganda|UGA] .",
+       "KENGOV", "UGA", "051"},
+      // Coordinated parties of a cooperative act: a later actor is a witness, not the target.
+      {"[Kenya|KENGOV] and [Uganda|UGAGOV] signed a declaration in the presence of "
+       "[Tanzania|TZAGOV] .",
+       "KENGOV", "UGAGOV", "05"},
+      // A comma ends the search: what follows is not the object.
+      {"[Kenya|KENGOV] praised the plan , unlike [Uganda|UGAGOV] .", "KENGOV", "", "051"},
+  };
+  for (const Case& c : cases) {
+    auto b = Build(c.markup);
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    SCOPED_TRACE(std::string(c.markup) + "\n" + Describe(ev));
+    ASSERT_FALSE(ev.empty());
+    EXPECT_EQ(ev[0].source->code, c.source);
+    EXPECT_EQ(ev[0].target ? ev[0].target->code : "", c.target);
+    EXPECT_EQ(ev[0].cameo.substr(0, std::string(c.cameo_prefix).size()), c.cameo_prefix);
+  }
 }
 
 }  // namespace
