@@ -866,6 +866,10 @@ void ActorResolver::Impl::ResolveReferences(std::vector<ActorMention>* out) {
       }
     }
     if (!speaker && quoted.back()) speaker = quote_speaker;  // quote continues
+    // A quotation that opens the sentence and names no speaker outside it belongs to the
+    // previous sentence's subject: news quote in a new paragraph the person they just reported
+    // ("X spoke to reporters, saying ..." / "“We agreed to ...”").
+    if (!speaker && !quoted.empty() && quoted.front()) speaker = prev_subject;
   }
   for (ActorMention& m : *out) {
     if (m.kind != Kind::kPronoun || m.rule != "ref:speaker") continue;

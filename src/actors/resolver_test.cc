@@ -169,6 +169,19 @@ TEST(ActorResolver, WeInsideAQuoteIsTheSpeaker) {
   EXPECT_EQ(we[0].actor.code, "AZEGOV");
 }
 
+TEST(ActorResolver, UnattributedQuoteBelongsToThePreviousSubject) {
+  // The issuer is Georgian, but the quote that opens the next paragraph is Bayramov's.
+  auto d = RunDoc(
+      "The Ministry of Foreign Affairs of Georgia hosted the talks.\n\n"
+      "Afterwards, Jeyhun Bayramov spoke to reporters, saying that progress was made.\n\n"
+      "\xE2\x80\x9CWe agreed to meet again in spring.\xE2\x80\x9D",
+      kDate2024);
+  auto we = With(d, "We");
+  ASSERT_EQ(we.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(we[0].actor.code, "AZEGOV");
+  EXPECT_EQ(we[0].actor.name, "Jeyhun Bayramov");
+}
+
 TEST(ActorResolver, OurCountryOutsideQuotesIsTheIssuer) {
   auto d = RunDoc(
       "The Ministry of Foreign Affairs of Georgia issued a statement. "

@@ -131,6 +131,7 @@ class SentenceAnalysis {
   int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
+  void CompleteTargets(std::vector<Event>* events) const;
   void FillCommon(const Match& m, Event* e) const;
 
   const ExtractorData& impl_;
@@ -405,7 +406,8 @@ bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, b
 
 bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
-  while (j >= 0 && IsNorm("determiner", j)) --j;
+  // Determiners and possessives ("with my counterpart") sit between the preposition and actor.
+  while (j >= 0 && (IsNorm("determiner", j) || IsNorm("noun_marker", j))) --j;
   if (j < 0 || !IsNorm("preposition", j)) return false;
   // "Thousands of Iraqi Kurds demonstrated": the counted actor heads the phrase.
   if (Norm(j) == "of" && j > 0 &&
@@ -470,7 +472,9 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
       while (j > s.begin && IsNorm("determiner", j)) --j;
       if (j > s.begin && Norm(j) == ",") {
         int prev = MentionEndingAt(j);
-        if (prev >= 0 && !excluded_[prev] && facts_.actors[prev].token_begin >= s.begin) {
+        // Not an introductory phrase: "At the meeting with his counterpart, we discussed".
+        if (prev >= 0 && !excluded_[prev] && facts_.actors[prev].token_begin >= s.begin &&
+            !GovernedByPreposition(prev)) {
           best = prev;
           continue;
         }
@@ -1085,7 +1089,85 @@ std::vector<Event> SentenceAnalysis::Run() {
       out.push_back(std::move(e));
     }
   }
+  CompleteTargets(&out);
   return out;
+}
+
+// Argument assignment, implicit counterparts: an event of the sentence that still has no target
+// takes the other party of a bilateral setting the sentence itself states, in this order:
+//   1. a meeting (CAMEO 04x) of the same source country with a target in the same sentence
+//      ("During a meeting with X, A emphasized ..." -> A's emphasis is addressed to X);
+//   2. a plural noun reference of the sentence naming the source's country and another ("the
+//      two countries", "both sides"; not "their", whose antecedent is less sure), not the
+//      source mention itself;
+//   3. the word "bilateral" ("developing bilateral relations"), for CAMEO 01-08 events: the
+//      counterpart of the source's country (Counterpart(): the other side of the last event, else
+//      of the sentence or of the recent context).
+// Rules 2 and 3 do not apply to coordinated sources of different countries ("A and B agreed on
+// a pact between the two countries"): whether they act on each other is the pattern's `sym`
+// option to say. Nothing else invents a target. Events that become duplicates (same parties and
+// CAMEO root) are dropped.
+void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
+  bool bilateral = false;
+  for (const Token& t : toks_) bilateral = bilateral || t.norm == "bilateral";
+  auto within = [](const ActorRef& inner, const ActorRef& outer) {
+    return inner.begin >= outer.begin && inner.end <= outer.end;
+  };
+  for (Event& e : *events) {
+    if (e.target || !e.source || e.source->country.empty()) continue;
+    const std::string& c = e.source->country;
+    std::optional<ActorRef> t;
+    std::string why;
+    for (const Event& o : *events) {
+      if (&o == &e || !o.target || !o.source || o.source->country != c) continue;
+      if (o.cameo.compare(0, 2, "04") != 0) continue;
+      if (o.target->country.empty() || o.target->country == c) continue;
+      t = o.target;
+      why = "the meeting's other party";
+      break;
+    }
+    bool coordinated = false;
+    for (const Event& o : *events) {
+      coordinated = coordinated || (o.rule == e.rule && o.source && o.source->country != c);
+    }
+    if (coordinated) continue;
+    for (size_t m = 0; !t && m < facts_.actors.size(); ++m) {
+      const ActorMention& am = facts_.actors[m];
+      if (am.members.size() < 2 || within(*e.source, am.actor)) continue;
+      if (am.rule.rfind("ref:plural-noun", 0) != 0) continue;
+      bool has_source = false;
+      for (const ActorRef& r : am.members) has_source = has_source || r.country == c;
+      if (!has_source) continue;
+      for (const ActorRef& r : am.members) {
+        if (!r.country.empty() && r.country != c) {
+          t = r;
+          why = "the other of the two parties named";
+          break;
+        }
+      }
+    }
+    // "bilateral" frames cooperation and talk (CAMEO 01-08), not force.
+    if (!t && bilateral && e.cameo.size() >= 2 && e.cameo[0] == '0') {
+      t = Counterpart(c, -1);
+      why = "bilateral: counterpart";
+    }
+    if (!t) continue;
+    e.target = t;
+    e.rule += " [target: " + why + "]";
+  }
+  // A meeting is mutual: A meets B and B meets A in one sentence are one event.
+  std::set<std::string> seen;
+  auto who = [](const std::optional<ActorRef>& a) {
+    return !a ? std::string() : a->country.empty() ? a->code : a->country;
+  };
+  auto key = [&](const Event& e) {
+    std::string a = who(e.source), b = who(e.target), root = e.cameo.substr(0, 2);
+    if (root == "04" && !b.empty() && b < a) std::swap(a, b);
+    return a + "|" + b + "|" + root;
+  };
+  events->erase(std::remove_if(events->begin(), events->end(),
+                               [&](const Event& e) { return !seen.insert(key(e)).second; }),
+                events->end());
 }
 
 }  // namespace

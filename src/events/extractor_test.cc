@@ -267,6 +267,9 @@ TEST_F(ExtractorTest, ClauseStructures) {
       {"[Hajiyev|AZEGOV] , [the aide to the President|AZEGOV] of [Azerbaijan|AZE] , met "
        "[Araghchi|IRNGOV] .",
        "AZEGOV", "IRNGOV", "04"},
+      // An introductory prepositional phrase is no apposition of the subject after it.
+      {"In a letter to [his counterpart|AZEGOV] , [we|IRNGOV] condemned [Israel|ISRGOV] .",
+       "IRNGOV", "ISRGOV", "111"},
       // Prepositional phrase before the verb is skipped.
       {"[The minister|AZEGOV] of [Iran|IRN] 's neighbour condemned [Armenia|ARMGOV] .", "AZEGOV",
        "ARMGOV", "111"},
@@ -474,6 +477,56 @@ TEST_F(ExtractorTest, LateObjectBecomesTheTarget) {
     EXPECT_EQ(ev[0].target ? ev[0].target->code : "", c.target);
     EXPECT_EQ(ev[0].cameo.substr(0, std::string(c.cameo_prefix).size()), c.cameo_prefix);
   }
+}
+
+// The first event with CAMEO root `root`, or null.
+const Event* WithRoot(const std::vector<Event>& events, const std::string& root) {
+  for (const Event& e : events) {
+    if (e.cameo.compare(0, root.size(), root) == 0) return &e;
+  }
+  return nullptr;
+}
+
+TEST_F(ExtractorTest, ImplicitCounterparts) {
+  // 1. The meeting's other party.
+  auto a = Build("During a meeting with [Uganda|UGAGOV] , [Kenya|KENGOV] praised the plan .");
+  std::vector<Event> ev = extractor_->Extract(a->facts);
+  const Event* e = WithRoot(ev, "05");
+  ASSERT_NE(e, nullptr) << Describe(ev);
+  ASSERT_TRUE(e->target.has_value()) << Describe(ev);
+  EXPECT_EQ(e->target->code, "UGAGOV");
+  EXPECT_NE(e->rule.find("meeting's other party"), std::string::npos);
+
+  // 2. "the two countries" names the source's country and the other.
+  auto b = Build("[Kenya|KENGOV] praised the ties between [the two countries|KEN+UGA] .");
+  b->facts.actors[1].rule = "ref:plural-noun";  // as the resolver marks "the two countries"
+  ev = extractor_->Extract(b->facts);
+  e = WithRoot(ev, "05");
+  ASSERT_NE(e, nullptr) << Describe(ev);
+  ASSERT_TRUE(e->target.has_value()) << Describe(ev);
+  EXPECT_EQ(e->target->code, "UGA");
+
+  // 3. "bilateral": the counterpart from the document context.
+  EventContext ctx;
+  auto c1 = Build("[Kenya|KENGOV] met [Uganda|UGAGOV] .");
+  extractor_->Extract(c1->facts, &ctx);
+  auto c2 = Build("[Kenya|KENGOV] praised bilateral trade .");
+  ev = extractor_->Extract(c2->facts, &ctx);
+  e = WithRoot(ev, "05");
+  ASSERT_NE(e, nullptr) << Describe(ev);
+  ASSERT_TRUE(e->target.has_value()) << Describe(ev);
+  EXPECT_EQ(e->target->code, "UGAGOV");
+
+  // Without a bilateral cue nothing is invented.
+  auto d = Build("[Kenya|KENGOV] praised the plan .");
+  ev = extractor_->Extract(d->facts, &ctx);
+  ASSERT_FALSE(ev.empty());
+  EXPECT_FALSE(ev[0].target.has_value()) << Describe(ev);
+
+  // Coordinated sources of different countries: the pattern decides, no target is invented.
+  auto f = Build("[Kenya|KENGOV] and [Uganda|UGAGOV] praised bilateral trade .");
+  ev = extractor_->Extract(f->facts, &ctx);
+  for (const Event& x : ev) EXPECT_FALSE(x.target.has_value()) << Describe(ev);
 }
 
 }  // namespace
