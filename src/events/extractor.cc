@@ -23,6 +23,7 @@
 #include "events/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <unordered_map>
 
@@ -120,6 +121,14 @@ class SentenceAnalysis {
   bool WordMatches(const PatternElement& e, int i) const;
   bool MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive, Match* m) const;
   bool GovernedByPreposition(int mention) const;
+  bool ModifiesNoun(int mention) const;
+  bool InAttribution(const PlaceMention& place) const;
+  bool InDate(int token) const {
+    for (const auto& d : facts_.dates) {
+      if (token >= d.token_begin && token < d.token_end) return true;
+    }
+    return false;
+  }
   bool ObjectOfVerb(int mention) const;
   std::vector<int> SubjectOf(int seg, int trigger, int depth = 0) const;
   std::vector<int> Coordinated(int mention) const;  // the mention plus "and Y", ", Z" after it
@@ -270,6 +279,13 @@ void SentenceAnalysis::Speakers() {
         while (k < n && !Punct(k)) ++k;
         closes = k >= n || Norm(k) == ".";
       }
+      // So may a bare date or "here": "..., military sources said today.", "..., a rights
+      // group said here Wednesday."
+      if (!closes && after < n) {
+        int k = after;
+        while (k < n && (Norm(k) == "here" || InDate(k))) ++k;
+        closes = k > after && k < n && Norm(k) == "." && k + 1 >= n;
+      }
       if (opens && closes) {
         all_speaker_ = m;
         excluded_[m] = true;
@@ -417,6 +433,45 @@ bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   return true;
 }
 
+// A bare demonym that modifies a singular common noun ("near the Thai border", "the Russian
+// language"): the noun, not the country, heads the phrase, so it is no clause subject.
+bool SentenceAnalysis::ModifiesNoun(int mention) const {
+  const ActorMention& am = facts_.actors[mention];
+  if (am.rule.rfind("demonym:", 0) != 0 || !am.members.empty()) return false;
+  int k = am.token_end;
+  if (k >= static_cast<int>(toks_.size()) || in_mention_[k] >= 0) return false;
+  const Token& t = toks_[k];
+  if (t.has(Token::kPunct) || t.has(Token::kCapitalized) || t.has(Token::kNumber)) return false;
+  // A verb right after the demonym makes it the subject ("the Thai said").
+  if (impl_.index.count(t.lemma) > 0 || IsNorm("be", k)) return false;
+  if (!std::isalpha(static_cast<unsigned char>(t.norm.empty() ? ' ' : t.norm[0]))) return false;
+  // A plural noun in the next words names people of that country ("Algerian landowners",
+  // "Palestinian youths", "French paper workers").
+  for (int j = k; j < k + 3 && j < static_cast<int>(toks_.size()); ++j) {
+    const Token& w = toks_[j];
+    if (w.has(Token::kPunct) || in_mention_[j] >= 0 || w.has(Token::kCapitalized)) break;
+    if (w.norm != w.lemma && impl_.index.count(w.lemma) == 0) return false;
+  }
+  return true;
+}
+
+// A place that locates the speakers, not the event: "..., officials in Baku and Yerevan said."
+// True when the words after the place (over coordinated names) are a reporting verb.
+bool SentenceAnalysis::InAttribution(const PlaceMention& place) const {
+  const int n = static_cast<int>(toks_.size());
+  int k = place.token_end;
+  for (int guard = 0; guard < 4 && k < n; ++guard) {
+    bool next_name = k + 1 < n && toks_[k + 1].has(Token::kCapitalized) && in_mention_[k + 1] < 0;
+    if ((Norm(k) == "and" || Norm(k) == ",") && next_name) {
+      ++k;
+      continue;
+    }
+    if (!toks_[k].has(Token::kCapitalized) || in_mention_[k] >= 0) break;
+    ++k;  // the next coordinated place name
+  }
+  return k < n && Is("speech", k);
+}
+
 bool SentenceAnalysis::ObjectOfVerb(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
   while (j >= 0 && IsNorm("determiner", j)) --j;
@@ -462,6 +517,7 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
     const auto& am = facts_.actors[m];
     if (am.token_begin < s.begin || am.token_end > trigger || excluded_[m]) continue;
     if (GovernedByPreposition(static_cast<int>(m)) || ObjectOfVerb(static_cast<int>(m))) continue;
+    if (ModifiesNoun(static_cast<int>(m))) continue;
     best = static_cast<int>(m);  // the last one before the trigger
   }
   if (best >= 0) {
@@ -887,6 +943,7 @@ std::vector<Event> SentenceAnalysis::Run() {
       int best_d = 1 << 30;
       for (const auto& pm : facts_.places) {
         if (!pm.locative || pm.token_begin >= n) continue;
+        if (InAttribution(pm)) continue;
         int d = std::abs(pm.token_begin - m.trigger) + (Seg(pm.token_begin) == seg ? 0 : 100);
         if (Seg(pm.token_begin) != seg && !p.noun) continue;
         if (d < best_d) {
@@ -895,7 +952,10 @@ std::vector<Event> SentenceAnalysis::Run() {
         }
       }
     }
-    if (sources.empty() && !p.infer.empty() && place && !place->place.country.empty()) {
+    // A question asserts nothing, so nobody is inferred to have done it ("How many were
+    // arrested in X?").
+    if (sources.empty() && !p.infer.empty() && place && !place->place.country.empty() &&
+        mood != Mood::kQuestion) {
       bool same_as_target = !targets.empty() && targets.front().country == place->place.country;
       if (!(p.infer == "country" && same_as_target)) {
         ActorRef a;

@@ -529,5 +529,43 @@ TEST_F(ExtractorTest, ImplicitCounterparts) {
   for (const Event& x : ev) EXPECT_FALSE(x.target.has_value()) << Describe(ev);
 }
 
+TEST_F(ExtractorTest, AttributionIsNotTheEvent) {
+  // A few words after the reporting verb still close the attribution: the speaker is recorded.
+  auto a = Build(
+      "[Vietnam|VNMMIL] condemned [Cambodia|KHMGOV] , [Thai sources|THAMIL] said "
+      "<today|2025-01-01> .");
+  std::vector<Event> ev = extractor_->Extract(a->facts);
+  ASSERT_FALSE(ev.empty());
+  ASSERT_TRUE(ev[0].speaker.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].speaker->code, "THAMIL");
+
+  // The speakers' place is not the event's location.
+  auto b = Build(
+      "[Azerbaijan|AZEGOV] released [Armenian soldiers|ARMMIL] , officials in {Baku|AZE} and "
+      "{Yerevan|ARM} said .");
+  ev = extractor_->Extract(b->facts);
+  ASSERT_FALSE(ev.empty());
+  EXPECT_FALSE(ev[0].location.has_value()) << ev[0].location->name;
+
+  // A question infers no source from the place.
+  auto c = Build("How many [Armenian citizens|ARMCVL] were arrested in {Karabakh|AZE} ?");
+  ev = extractor_->Extract(c->facts);
+  EXPECT_TRUE(ev.empty()) << Describe(ev);
+}
+
+TEST_F(ExtractorTest, DemonymModifyingANounIsNoSubject) {
+  auto a = Build("Guerrillas near the eastern [Thai|THA] border condemned [Cambodia|KHMGOV] .");
+  a->facts.actors[0].rule = "demonym:countries.txt:1";  // as the resolver marks a bare demonym
+  std::vector<Event> ev = extractor_->Extract(a->facts);
+  for (const Event& e : ev) EXPECT_NE(e.source->code, "THA") << Describe(ev);
+
+  // Before a plural noun it names that country's people, who may act.
+  auto b = Build("[Thai|THA] soldiers condemned [Cambodia|KHMGOV] .");
+  b->facts.actors[0].rule = "demonym:countries.txt:1";
+  ev = extractor_->Extract(b->facts);
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].source->code, "THA");
+}
+
 }  // namespace
 }  // namespace dragoman
