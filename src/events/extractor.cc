@@ -953,9 +953,13 @@ std::vector<Event> SentenceAnalysis::Run() {
       }
     }
     // A question asserts nothing, so nobody is inferred to have done it ("How many were
-    // arrested in X?").
+    // arrested in X?"); nor does a passive that describes people ("nationals imprisoned in X",
+    // "citizens who were arrested in X": a reduced or full relative clause), as opposed to one
+    // that reports the act ("62 soldiers were arrested in X").
+    bool describes =
+        m.passive && (ReducedPassiveHead(m.trigger) >= 0 || segs_[seg].kind == SegKind::kRelative);
     if (sources.empty() && !p.infer.empty() && place && !place->place.country.empty() &&
-        mood != Mood::kQuestion) {
+        mood != Mood::kQuestion && !describes) {
       bool same_as_target = !targets.empty() && targets.front().country == place->place.country;
       if (!(p.infer == "country" && same_as_target)) {
         ActorRef a;
@@ -1162,8 +1166,11 @@ std::vector<Event> SentenceAnalysis::Run() {
 //      source mention itself;
 //   3. the word "bilateral" ("developing bilateral relations"), for CAMEO 01-08 events: the
 //      counterpart of the source's country (Counterpart(): the other side of the last event, else
-//      of the sentence or of the recent context).
-// Rules 2 and 3 do not apply to coordinated sources of different countries ("A and B agreed on
+//      of the sentence or of the recent context);
+//   4. a meeting (04x) of the source's country coded as the last event within the two previous
+//      sentences, for a cooperative act (CAMEO 03-06): its other party ("We discussed X. We
+//      agreed to ...").
+// Rules 2 to 4 do not apply to coordinated sources of different countries ("A and B agreed on
 // a pact between the two countries"): whether they act on each other is the pattern's `sym`
 // option to say. Nothing else invents a target. Events that become duplicates (same parties and
 // CAMEO root) are dropped.
@@ -1210,6 +1217,21 @@ void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
     if (!t && bilateral && e.cameo.size() >= 2 && e.cameo[0] == '0') {
       t = Counterpart(c, -1);
       why = "bilateral: counterpart";
+    }
+    // 4. The meeting just reported.
+    if (!t && ctx_.last_event && *ctx_.last_event && e.cameo.size() >= 2 && e.cameo[0] == '0' &&
+        e.cameo[1] >= '3' && e.cameo[1] <= '6') {
+      const Event& le = **ctx_.last_event;
+      if (le.cameo.compare(0, 2, "04") == 0 && le.source && le.target &&
+          le.sentence + 2 >= facts_.sentence->index) {
+        if (le.source->country == c && !le.target->country.empty() && le.target->country != c) {
+          t = le.target;
+        } else if (le.target->country == c && !le.source->country.empty() &&
+                   le.source->country != c) {
+          t = le.source;
+        }
+        why = "the meeting just reported";
+      }
     }
     if (!t) continue;
     e.target = t;

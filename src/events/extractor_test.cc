@@ -523,6 +523,17 @@ TEST_F(ExtractorTest, ImplicitCounterparts) {
   ASSERT_FALSE(ev.empty());
   EXPECT_FALSE(ev[0].target.has_value()) << Describe(ev);
 
+  // 4. A cooperative act right after a meeting of the source's country: its other party.
+  EventContext ctx2;
+  auto g1 = Build("[Kenya|KENGOV] met [Uganda|UGAGOV] .");
+  extractor_->Extract(g1->facts, &ctx2);
+  auto g2 = Build("[We|KENGOV] agreed to cooperate .");
+  ev = extractor_->Extract(g2->facts, &ctx2);
+  e = WithRoot(ev, "03");
+  ASSERT_NE(e, nullptr) << Describe(ev);
+  ASSERT_TRUE(e->target.has_value()) << Describe(ev);
+  EXPECT_EQ(e->target->code, "UGAGOV");
+
   // Coordinated sources of different countries: the pattern decides, no target is invented.
   auto f = Build("[Kenya|KENGOV] and [Uganda|UGAGOV] praised bilateral trade .");
   ev = extractor_->Extract(f->facts, &ctx);
@@ -546,6 +557,13 @@ TEST_F(ExtractorTest, AttributionIsNotTheEvent) {
   ev = extractor_->Extract(b->facts);
   ASSERT_FALSE(ev.empty());
   EXPECT_FALSE(ev[0].location.has_value()) << ev[0].location->name;
+
+  // A passive that describes people infers no source from their place.
+  auto d = Build(
+      "[Russia|RUSGOV] criticized the treatment of [Iranian nationals|IRNCVL] detained in "
+      "{Azerbaijan|AZE} .");
+  ev = extractor_->Extract(d->facts);
+  for (const Event& x : ev) EXPECT_NE(x.source->code, "AZEGOV") << Describe(ev);
 
   // A question infers no source from the place.
   auto c = Build("How many [Armenian citizens|ARMCVL] were arrested in {Karabakh|AZE} ?");
