@@ -122,6 +122,7 @@ class SentenceAnalysis {
   bool MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive, Match* m) const;
   bool GovernedByPreposition(int mention) const;
   bool ModifiesNoun(int mention) const;
+  int ApposedHead(int mention, const Segment& seg, int trigger) const;
   bool InAttribution(const PlaceMention& place) const;
   bool InDate(int token) const {
     for (const auto& d : facts_.dates) {
@@ -433,6 +434,32 @@ bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   return true;
 }
 
+// "Pakistan, a key U.S. ally in the war, has refused": a mention inside an apposition that
+// opens with a determiner right after another actor X and closes with a comma before the trigger
+// stands for X. Returns X, or `mention` itself when it is not inside such an apposition.
+int SentenceAnalysis::ApposedHead(int mention, const Segment& seg, int trigger) const {
+  const ActorMention& am = facts_.actors[mention];
+  int open = -1;
+  for (int j = am.token_begin - 1; j > seg.begin; --j) {
+    if (Norm(j) == ",") {
+      open = j;
+      break;
+    }
+    if (Punct(j)) return mention;
+  }
+  if (open < 0 || !IsNorm("determiner", open + 1)) return mention;
+  if (open + 1 == am.token_begin) return mention;  // ", the Y of Z," is handled by the caller
+  bool closes = false;
+  for (int k = am.token_end; k < trigger; ++k) closes = closes || Norm(k) == ",";
+  if (!closes) return mention;
+  int head = MentionEndingAt(open);
+  if (head < 0 || excluded_[head] || facts_.actors[head].token_begin < seg.begin ||
+      GovernedByPreposition(head)) {
+    return mention;
+  }
+  return head;
+}
+
 // A bare demonym that modifies a singular common noun ("near the Thai border", "the Russian
 // language"): the noun, not the country, heads the phrase, so it is no clause subject.
 bool SentenceAnalysis::ModifiesNoun(int mention) const {
@@ -522,6 +549,7 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
   }
   if (best >= 0) {
     // Apposition: "X, the Y of Z," -> X; coordination: "X and Y" -> both.
+    best = ApposedHead(best, s, trigger);
     for (int guard = 0; guard < 4; ++guard) {
       int b = facts_.actors[best].token_begin;
       int j = b - 1;

@@ -270,6 +270,9 @@ TEST_F(ExtractorTest, ClauseStructures) {
       // An introductory prepositional phrase is no apposition of the subject after it.
       {"In a letter to [his counterpart|AZEGOV] , [we|IRNGOV] condemned [Israel|ISRGOV] .",
        "IRNGOV", "ISRGOV", "111"},
+      // An apposition opening with a determiner stands for the actor before it.
+      {"[Kenya|KENGOV] , a key [US|USA] ally in the region , condemned [Uganda|UGAGOV] .", "KENGOV",
+       "UGAGOV", "111"},
       // Prepositional phrase before the verb is skipped.
       {"[The minister|AZEGOV] of [Iran|IRN] 's neighbour condemned [Armenia|ARMGOV] .", "AZEGOV",
        "ARMGOV", "111"},
