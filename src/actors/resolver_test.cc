@@ -182,6 +182,18 @@ TEST(ActorResolver, UnattributedQuoteBelongsToThePreviousSubject) {
   EXPECT_EQ(we[0].actor.name, "Jeyhun Bayramov");
 }
 
+TEST(ActorResolver, EthnicGroupsTakeTheCountryTheyLiveIn) {
+  auto d = RunDoc(
+      "Hundreds of ethnic Uzbeks marched in Kyrgyzstan. Ethnic Russians protested. "
+      "Ethnic Hungarian students criticized Slovakia's new language law.",
+      kDate2024);
+  EXPECT_ACTOR(d, "Uzbeks", "KGZCVL");    // the place named
+  EXPECT_ACTOR(d, "Russians", "RUSCVL");  // no other country: unchanged
+  auto hu = With(d, "Hungarian students");
+  ASSERT_FALSE(hu.empty()) << DumpAll(d);
+  EXPECT_EQ(hu[0].actor.country, "SVK");  // the other country of the sentence
+}
+
 TEST(ActorResolver, OurCountryOutsideQuotesIsTheIssuer) {
   auto d = RunDoc(
       "The Ministry of Foreign Affairs of Georgia issued a statement. "
