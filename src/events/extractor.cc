@@ -502,6 +502,20 @@ bool SentenceAnalysis::InAttribution(const PlaceMention& place) const {
 bool SentenceAnalysis::ObjectOfVerb(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
   while (j >= 0 && IsNorm("determiner", j)) --j;
+  // A count before the actor belongs to it: "kidnapped up to 16 Russian advisers".
+  for (const auto& q : facts_.quantities) {
+    if (q.token_begin > j || j >= q.token_end) continue;
+    j = q.token_begin - 1;
+    // Its qualifier ("up to", "at least") stands right before the number.
+    std::vector<std::string> words;
+    for (size_t a = 0, b; a < q.qualifier.size(); a = b + 1) {
+      b = q.qualifier.find(' ', a);
+      if (b == std::string::npos) b = q.qualifier.size();
+      words.push_back(q.qualifier.substr(a, b - a));
+    }
+    for (auto w = words.rbegin(); w != words.rend() && j >= 0 && Norm(j) == *w; ++w) --j;
+  }
+  while (j >= 0 && IsNorm("determiner", j)) --j;
   if (j < 0 || Punct(j) || in_mention_[j] >= 0) return false;
   const Token& t = toks_[j];
   if (IsNorm("be", j) || IsNorm("subordinator", j) || IsNorm("relative", j) || t.norm == "and" ||

@@ -588,5 +588,26 @@ TEST_F(ExtractorTest, DemonymModifyingANounIsNoSubject) {
   EXPECT_EQ(ev[0].source->code, "THA");
 }
 
+TEST_F(ExtractorTest, CountedObjectIsNoLaterSubject) {
+  // "detained up to 16 advisers and shelled villages": the advisers are the detention's object,
+  // so the shelling's subject is still the rebels.
+  auto b = Build(
+      "[Afghan rebels|AFGREB] detained up to 16 [Russian advisers|RUSCVL] and shelled villages .");
+  const auto& toks = b->sentence.tokens;
+  QuantityMention q;
+  for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+    if (toks[i].norm == "16") q.token_begin = i;
+    if (toks[i].norm == "advisers") q.token_end = i + 1, q.noun = i;
+  }
+  q.value = 16;
+  q.unit = "adviser";
+  q.qualifier = "up to";
+  b->facts.quantities.push_back(q);
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  const Event* shell = WithRoot(ev, "19");
+  ASSERT_NE(shell, nullptr) << Describe(ev);
+  EXPECT_EQ(shell->source->code, "AFGREB") << Describe(ev);
+}
+
 }  // namespace
 }  // namespace dragoman
