@@ -194,6 +194,12 @@ TEST(ActorResolver, EthnicGroupsTakeTheCountryTheyLiveIn) {
   EXPECT_EQ(hu[0].actor.country, "SVK");  // the other country of the sentence
 }
 
+TEST(ActorResolver, InstitutionsNamedByTheirBuilding) {
+  auto d = RunDoc("The Pentagon rejected the report. The Knesset approved the budget.", kDate2024);
+  EXPECT_ACTOR(d, "Pentagon", "USAMIL");
+  EXPECT_ACTOR(d, "Knesset", "ISRLEG");
+}
+
 TEST(ActorResolver, OurCountryOutsideQuotesIsTheIssuer) {
   auto d = RunDoc(
       "The Ministry of Foreign Affairs of Georgia issued a statement. "
