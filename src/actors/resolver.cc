@@ -209,6 +209,7 @@ struct ActorResolver::Impl {
     return std::string(doc.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
   }
   void ResolveReferences(std::vector<ActorMention>* out);
+  void EthnicGroups(std::vector<ActorMention>* out) const;
   std::optional<ActorRef> PersonFor(int token, const std::vector<ActorMention>& so_far) const;
 };
 
@@ -849,6 +850,33 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
   return end;
 }
 
+// "ethnic Albanians in Serbia", "ethnic Turks ... Sweden's decision": CAMEO codes an ethnic
+// group by the country it lives in, not by the country its name comes from. A mention right
+// after the word "ethnic" takes the country of the sentence's first place mention of another
+// country ("in Serbia"), else of its first other country or capital mention; with neither it
+// keeps its own. The sector is kept ("ethnic Albanian guerrillas in Macedonia" -> MKDREB).
+void ActorResolver::Impl::EthnicGroups(std::vector<ActorMention>* out) const {
+  for (ActorMention& m : *out) {
+    if (m.token_begin == 0 || toks[m.token_begin - 1].norm != "ethnic") continue;
+    if (m.actor.country.empty() || !m.members.empty()) continue;
+    const ActorRef* host = nullptr;
+    for (int pass = 0; pass < 2 && !host; ++pass) {
+      for (const ActorMention& o : *out) {
+        if (&o == &m || o.actor.country.empty() || o.actor.country == m.actor.country) continue;
+        bool fits = pass == 0 ? o.place : o.kind == Kind::kCountry || o.kind == Kind::kCapital;
+        if (fits) {
+          host = &o.actor;
+          break;
+        }
+      }
+    }
+    if (!host) continue;
+    m.actor.country = host->country;
+    m.actor.code = host->country + m.actor.sector;
+    m.rule += "+ethnic:" + host->country;
+  }
+}
+
 void ActorResolver::Impl::ResolveReferences(std::vector<ActorMention>* out) {
   // References were recorded as kPronoun placeholders with rule "ref:<class>"; resolve them
   // now that the whole sentence's mentions are known.
@@ -866,6 +894,10 @@ void ActorResolver::Impl::ResolveReferences(std::vector<ActorMention>* out) {
       }
     }
     if (!speaker && quoted.back()) speaker = quote_speaker;  // quote continues
+    // A quotation that opens the sentence and names no speaker outside it belongs to the
+    // previous sentence's subject: news quote in a new paragraph the person they just reported
+    // ("X spoke to reporters, saying ..." / "“We agreed to ...”").
+    if (!speaker && !quoted.empty() && quoted.front()) speaker = prev_subject;
   }
   for (ActorMention& m : *out) {
     if (m.kind != Kind::kPronoun || m.rule != "ref:speaker") continue;
@@ -1154,6 +1186,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
     ++i;
   }
   s.ResolveReferences(&out);
+  s.EthnicGroups(&out);
   // Document-level memory.
   std::optional<ActorRef> subject;
   for (const ActorMention& m : out) {

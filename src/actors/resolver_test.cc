@@ -169,6 +169,37 @@ TEST(ActorResolver, WeInsideAQuoteIsTheSpeaker) {
   EXPECT_EQ(we[0].actor.code, "AZEGOV");
 }
 
+TEST(ActorResolver, UnattributedQuoteBelongsToThePreviousSubject) {
+  // The issuer is Georgian, but the quote that opens the next paragraph is Bayramov's.
+  auto d = RunDoc(
+      "The Ministry of Foreign Affairs of Georgia hosted the talks.\n\n"
+      "Afterwards, Jeyhun Bayramov spoke to reporters, saying that progress was made.\n\n"
+      "\xE2\x80\x9CWe agreed to meet again in spring.\xE2\x80\x9D",
+      kDate2024);
+  auto we = With(d, "We");
+  ASSERT_EQ(we.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(we[0].actor.code, "AZEGOV");
+  EXPECT_EQ(we[0].actor.name, "Jeyhun Bayramov");
+}
+
+TEST(ActorResolver, EthnicGroupsTakeTheCountryTheyLiveIn) {
+  auto d = RunDoc(
+      "Hundreds of ethnic Uzbeks marched in Kyrgyzstan. Ethnic Russians protested. "
+      "Ethnic Hungarian students criticized Slovakia's new language law.",
+      kDate2024);
+  EXPECT_ACTOR(d, "Uzbeks", "KGZCVL");    // the place named
+  EXPECT_ACTOR(d, "Russians", "RUSCVL");  // no other country: unchanged
+  auto hu = With(d, "Hungarian students");
+  ASSERT_FALSE(hu.empty()) << DumpAll(d);
+  EXPECT_EQ(hu[0].actor.country, "SVK");  // the other country of the sentence
+}
+
+TEST(ActorResolver, InstitutionsNamedByTheirBuilding) {
+  auto d = RunDoc("The Pentagon rejected the report. The Knesset approved the budget.", kDate2024);
+  EXPECT_ACTOR(d, "Pentagon", "USAMIL");
+  EXPECT_ACTOR(d, "Knesset", "ISRLEG");
+}
+
 TEST(ActorResolver, OurCountryOutsideQuotesIsTheIssuer) {
   auto d = RunDoc(
       "The Ministry of Foreign Affairs of Georgia issued a statement. "

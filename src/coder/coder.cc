@@ -8,6 +8,11 @@
 // X, A stressed ... He added ..., the agency reported on 3 February."). Otherwise it keeps the
 // document date. Event nouns (Event::nominal: "the attack on the embassy") never inherit: they
 // are usually background to the occasion the paragraph narrates.
+//
+// A second, document-wide rule: a news report is about one occasion, dated in its lead ("X met Y
+// in Z on March 5", published March 8). An event with neither a date of its own nor a paragraph
+// date takes that occasion's date instead of the publication date (OccasionDate() below;
+// date_source "occasion"). Event nouns do not take it either.
 #include "coder/coder.h"
 
 #include <map>
@@ -71,6 +76,44 @@ std::map<int, PartialDate> ParagraphDates(const std::vector<Sentence>& sentences
   return out;
 }
 
+// How many body paragraphs the occasion date is looked for in, and how far before the document
+// date the occasion may lie (news reports what happened in the last days).
+constexpr int kOccasionParagraphs = 2;
+constexpr int kOccasionMaxDays = 7;
+
+// The occasion a news report is about: "X met Y in Z on March 5" in the lead, then paragraphs
+// that narrate it without repeating the date. It is the day-precise date stated in the first
+// body paragraph that states one (of the first kOccasionParagraphs body paragraphs, headings and
+// furniture skipped), when that paragraph states exactly one such date and it lies on the
+// document date or at most kOccasionMaxDays before it. None without a document date.
+std::optional<PartialDate> OccasionDate(const std::vector<Sentence>& sentences,
+                                        const std::vector<std::vector<DateMention>>& dates,
+                                        std::optional<PartialDate> doc_date) {
+  if (!doc_date || doc_date->precision() != DatePrecision::kDay) return std::nullopt;
+  const long doc_day = doc_date->DaysFromEpoch();
+  int paragraphs_seen = 0;
+  int current = -1;
+  std::set<PartialDate> found;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& s = sentences[i];
+    if (s.furniture || s.heading) continue;
+    if (s.paragraph != current) {
+      if (!found.empty()) break;  // the previous paragraph stated the occasion
+      if (++paragraphs_seen > kOccasionParagraphs) break;
+      current = s.paragraph;
+    }
+    for (const DateMention& d : dates[i]) {
+      if (d.date.precision() != DatePrecision::kDay) continue;
+      long day = d.date.DaysFromEpoch();
+      if (day > doc_day || doc_day - day > kOccasionMaxDays) continue;
+      found.insert(d.date);
+    }
+  }
+  // An occasion on the document date changes nothing: the events keep the document's date.
+  if (found.size() != 1 || found.begin()->DaysFromEpoch() == doc_day) return std::nullopt;
+  return *found.begin();
+}
+
 }  // namespace
 
 CodedDocument Coder::Code(const Document& doc) const {
@@ -115,6 +158,7 @@ CodedDocument Coder::Code(const Document& doc) const {
   }
 
   std::map<int, PartialDate> para_dates = ParagraphDates(sentences, dates, doc.date);
+  std::optional<PartialDate> occasion = OccasionDate(sentences, dates, doc.date);
   for (size_t k = 0; k < out.events.size(); ++k) {
     Event& e = out.events[k];
     if (e.date_source == "text") continue;
@@ -122,9 +166,13 @@ CodedDocument Coder::Code(const Document& doc) const {
     // background: the paragraph's date belongs to the occasion its verbs narrate.
     if (e.nominal) continue;
     auto it = para_dates.find(event_paragraph[k]);
-    if (it == para_dates.end()) continue;
-    e.date = it->second.ToString();
-    e.date_source = "paragraph";
+    if (it != para_dates.end()) {
+      e.date = it->second.ToString();
+      e.date_source = "paragraph";
+    } else if (occasion && e.date_source == "document") {
+      e.date = occasion->ToString();
+      e.date_source = "occasion";
+    }
   }
   return out;
 }

@@ -23,6 +23,7 @@
 #include "events/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <unordered_map>
 
@@ -120,6 +121,15 @@ class SentenceAnalysis {
   bool WordMatches(const PatternElement& e, int i) const;
   bool MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive, Match* m) const;
   bool GovernedByPreposition(int mention) const;
+  bool ModifiesNoun(int mention) const;
+  int ApposedHead(int mention, const Segment& seg, int trigger) const;
+  bool InAttribution(const PlaceMention& place) const;
+  bool InDate(int token) const {
+    for (const auto& d : facts_.dates) {
+      if (token >= d.token_begin && token < d.token_end) return true;
+    }
+    return false;
+  }
   bool ObjectOfVerb(int mention) const;
   std::vector<int> SubjectOf(int seg, int trigger, int depth = 0) const;
   std::vector<int> Coordinated(int mention) const;  // the mention plus "and Y", ", Z" after it
@@ -130,6 +140,8 @@ class SentenceAnalysis {
   int SpeakerOfVerb(int verb, int depth) const;
   int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
+  int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
+  void CompleteTargets(std::vector<Event>* events) const;
   void FillCommon(const Match& m, Event* e) const;
 
   const ExtractorData& impl_;
@@ -268,6 +280,13 @@ void SentenceAnalysis::Speakers() {
         while (k < n && !Punct(k)) ++k;
         closes = k >= n || Norm(k) == ".";
       }
+      // So may a bare date or "here": "..., military sources said today.", "..., a rights
+      // group said here Wednesday."
+      if (!closes && after < n) {
+        int k = after;
+        while (k < n && (Norm(k) == "here" || InDate(k))) ++k;
+        closes = k > after && k < n && Norm(k) == "." && k + 1 >= n;
+      }
       if (opens && closes) {
         all_speaker_ = m;
         excluded_[m] = true;
@@ -404,7 +423,8 @@ bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, b
 
 bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
-  while (j >= 0 && IsNorm("determiner", j)) --j;
+  // Determiners and possessives ("with my counterpart") sit between the preposition and actor.
+  while (j >= 0 && (IsNorm("determiner", j) || IsNorm("noun_marker", j))) --j;
   if (j < 0 || !IsNorm("preposition", j)) return false;
   // "Thousands of Iraqi Kurds demonstrated": the counted actor heads the phrase.
   if (Norm(j) == "of" && j > 0 &&
@@ -414,8 +434,87 @@ bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   return true;
 }
 
+// "Pakistan, a key U.S. ally in the war, has refused": a mention inside an apposition that
+// opens with a determiner right after another actor X and closes with a comma before the trigger
+// stands for X. Returns X, or `mention` itself when it is not inside such an apposition.
+int SentenceAnalysis::ApposedHead(int mention, const Segment& seg, int trigger) const {
+  const ActorMention& am = facts_.actors[mention];
+  int open = -1;
+  for (int j = am.token_begin - 1; j > seg.begin; --j) {
+    if (Norm(j) == ",") {
+      open = j;
+      break;
+    }
+    if (Punct(j)) return mention;
+  }
+  if (open < 0 || !IsNorm("determiner", open + 1)) return mention;
+  if (open + 1 == am.token_begin) return mention;  // ", the Y of Z," is handled by the caller
+  bool closes = false;
+  for (int k = am.token_end; k < trigger; ++k) closes = closes || Norm(k) == ",";
+  if (!closes) return mention;
+  int head = MentionEndingAt(open);
+  if (head < 0 || excluded_[head] || facts_.actors[head].token_begin < seg.begin ||
+      GovernedByPreposition(head)) {
+    return mention;
+  }
+  return head;
+}
+
+// A bare demonym that modifies a singular common noun ("near the Thai border", "the Russian
+// language"): the noun, not the country, heads the phrase, so it is no clause subject.
+bool SentenceAnalysis::ModifiesNoun(int mention) const {
+  const ActorMention& am = facts_.actors[mention];
+  if (am.rule.rfind("demonym:", 0) != 0 || !am.members.empty()) return false;
+  int k = am.token_end;
+  if (k >= static_cast<int>(toks_.size()) || in_mention_[k] >= 0) return false;
+  const Token& t = toks_[k];
+  if (t.has(Token::kPunct) || t.has(Token::kCapitalized) || t.has(Token::kNumber)) return false;
+  // A verb right after the demonym makes it the subject ("the Thai said").
+  if (impl_.index.count(t.lemma) > 0 || IsNorm("be", k)) return false;
+  if (!std::isalpha(static_cast<unsigned char>(t.norm.empty() ? ' ' : t.norm[0]))) return false;
+  // A plural noun in the next words names people of that country ("Algerian landowners",
+  // "Palestinian youths", "French paper workers").
+  for (int j = k; j < k + 3 && j < static_cast<int>(toks_.size()); ++j) {
+    const Token& w = toks_[j];
+    if (w.has(Token::kPunct) || in_mention_[j] >= 0 || w.has(Token::kCapitalized)) break;
+    if (w.norm != w.lemma && impl_.index.count(w.lemma) == 0) return false;
+  }
+  return true;
+}
+
+// A place that locates the speakers, not the event: "..., officials in Baku and Yerevan said."
+// True when the words after the place (over coordinated names) are a reporting verb.
+bool SentenceAnalysis::InAttribution(const PlaceMention& place) const {
+  const int n = static_cast<int>(toks_.size());
+  int k = place.token_end;
+  for (int guard = 0; guard < 4 && k < n; ++guard) {
+    bool next_name = k + 1 < n && toks_[k + 1].has(Token::kCapitalized) && in_mention_[k + 1] < 0;
+    if ((Norm(k) == "and" || Norm(k) == ",") && next_name) {
+      ++k;
+      continue;
+    }
+    if (!toks_[k].has(Token::kCapitalized) || in_mention_[k] >= 0) break;
+    ++k;  // the next coordinated place name
+  }
+  return k < n && Is("speech", k);
+}
+
 bool SentenceAnalysis::ObjectOfVerb(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
+  while (j >= 0 && IsNorm("determiner", j)) --j;
+  // A count before the actor belongs to it: "kidnapped up to 16 Russian advisers".
+  for (const auto& q : facts_.quantities) {
+    if (q.token_begin > j || j >= q.token_end) continue;
+    j = q.token_begin - 1;
+    // Its qualifier ("up to", "at least") stands right before the number.
+    std::vector<std::string> words;
+    for (size_t a = 0, b; a < q.qualifier.size(); a = b + 1) {
+      b = q.qualifier.find(' ', a);
+      if (b == std::string::npos) b = q.qualifier.size();
+      words.push_back(q.qualifier.substr(a, b - a));
+    }
+    for (auto w = words.rbegin(); w != words.rend() && j >= 0 && Norm(j) == *w; ++w) --j;
+  }
   while (j >= 0 && IsNorm("determiner", j)) --j;
   if (j < 0 || Punct(j) || in_mention_[j] >= 0) return false;
   const Token& t = toks_[j];
@@ -459,17 +558,21 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
     const auto& am = facts_.actors[m];
     if (am.token_begin < s.begin || am.token_end > trigger || excluded_[m]) continue;
     if (GovernedByPreposition(static_cast<int>(m)) || ObjectOfVerb(static_cast<int>(m))) continue;
+    if (ModifiesNoun(static_cast<int>(m))) continue;
     best = static_cast<int>(m);  // the last one before the trigger
   }
   if (best >= 0) {
     // Apposition: "X, the Y of Z," -> X; coordination: "X and Y" -> both.
+    best = ApposedHead(best, s, trigger);
     for (int guard = 0; guard < 4; ++guard) {
       int b = facts_.actors[best].token_begin;
       int j = b - 1;
       while (j > s.begin && IsNorm("determiner", j)) --j;
       if (j > s.begin && Norm(j) == ",") {
         int prev = MentionEndingAt(j);
-        if (prev >= 0 && !excluded_[prev] && facts_.actors[prev].token_begin >= s.begin) {
+        // Not an introductory phrase: "At the meeting with his counterpart, we discussed".
+        if (prev >= 0 && !excluded_[prev] && facts_.actors[prev].token_begin >= s.begin &&
+            !GovernedByPreposition(prev)) {
           best = prev;
           continue;
         }
@@ -615,6 +718,41 @@ std::optional<ActorRef> SentenceAnalysis::Counterpart(const std::string& country
 std::vector<ActorRef> Refs(const ActorMention& m) {
   if (m.members.size() >= 2) return m.members;
   return {m.actor};
+}
+
+// Argument assignment, late object: an event whose pattern found no target takes the first actor
+// that follows the matched words in the same clause, within kObjectReach tokens, when it is of
+// another party than every source ("conveyed his congratulations on the completion of
+// Azerbaijan's elections", "hope to host his Azerbaijani counterpart", "determination to expand
+// cooperation with Iran", "concerns over third-party involvement by Armenia"). Places ("in
+// Tehran"), speakers and actors of the source's own country are passed over; a comma, a
+// quotation mark or the clause's end stops the search. Returns the mention index or -1.
+constexpr int kObjectReach = 10;
+
+int SentenceAnalysis::ObjectAfter(const Match& m, int seg,
+                                  const std::vector<ActorRef>& sources) const {
+  const int n = static_cast<int>(toks_.size());
+  auto party = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
+  for (int k = m.end; k < n && k < m.end + kObjectReach; ++k) {
+    if (Seg(k) != seg) break;
+    const std::string& w = Norm(k);
+    if (w == "," || w == "." || w == ";" || w == ":" || w == "(" || IsQuote(k) ||
+        w == "\xe2\x80\x9c" || w == "\xe2\x80\x9d") {
+      break;
+    }
+    int mm = mention_at_[k];
+    if (mm < 0) continue;
+    const ActorMention& am = facts_.actors[mm];
+    k = am.token_end - 1;
+    if (excluded_[mm] || am.place) continue;
+    bool own = false;
+    for (const ActorRef& r : Refs(am)) {
+      for (const ActorRef& s : sources) own = own || party(r) == party(s);
+    }
+    if (own) continue;
+    return mm;
+  }
+  return -1;
 }
 
 std::vector<Event> SentenceAnalysis::Run() {
@@ -847,6 +985,7 @@ std::vector<Event> SentenceAnalysis::Run() {
       int best_d = 1 << 30;
       for (const auto& pm : facts_.places) {
         if (!pm.locative || pm.token_begin >= n) continue;
+        if (InAttribution(pm)) continue;
         int d = std::abs(pm.token_begin - m.trigger) + (Seg(pm.token_begin) == seg ? 0 : 100);
         if (Seg(pm.token_begin) != seg && !p.noun) continue;
         if (d < best_d) {
@@ -855,7 +994,14 @@ std::vector<Event> SentenceAnalysis::Run() {
         }
       }
     }
-    if (sources.empty() && !p.infer.empty() && place && !place->place.country.empty()) {
+    // A question asserts nothing, so nobody is inferred to have done it ("How many were
+    // arrested in X?"); nor does a passive that describes people ("nationals imprisoned in X",
+    // "citizens who were arrested in X": a reduced or full relative clause), as opposed to one
+    // that reports the act ("62 soldiers were arrested in X").
+    bool describes =
+        m.passive && (ReducedPassiveHead(m.trigger) >= 0 || segs_[seg].kind == SegKind::kRelative);
+    if (sources.empty() && !p.infer.empty() && place && !place->place.country.empty() &&
+        mood != Mood::kQuestion && !describes) {
       bool same_as_target = !targets.empty() && targets.front().country == place->place.country;
       if (!(p.infer == "country" && same_as_target)) {
         ActorRef a;
@@ -895,6 +1041,25 @@ std::vector<Event> SentenceAnalysis::Run() {
     }
 
     if (p.need_target && targets.empty()) continue;
+    // Coordinated parties of a cooperative act ("A and B signed a declaration in the presence of
+    // C") are each other's counterparts: a later actor is a witness or a topic, not the target.
+    bool cooperating_parties = false;
+    if (sources.size() >= 2 && code.size() >= 2 && code[0] == '0' && code[1] >= '3' &&
+        code[1] <= '6') {
+      for (const auto& s : sources) cooperating_parties |= s.country != sources[0].country;
+    }
+    if (targets.empty() && !p.from_speaker && !p.patient && !m.passive && !p.during &&
+        !cooperating_parties) {
+      int obj = ObjectAfter(m, seg, sources);
+      if (obj >= 0) {
+        for (int t : Coordinated(obj)) {
+          if (facts_.actors[t].place) continue;
+          tgt_mentions.push_back(t);
+          for (auto& r : Refs(facts_.actors[t])) targets.push_back(r);
+        }
+        rule += " [late object]";
+      }
+    }
 
     // Pairs: a symmetric code with coordinated sources and no target is one mutual event.
     std::vector<std::pair<ActorRef, std::optional<ActorRef>>> pairs;
@@ -1030,7 +1195,103 @@ std::vector<Event> SentenceAnalysis::Run() {
       out.push_back(std::move(e));
     }
   }
+  CompleteTargets(&out);
   return out;
+}
+
+// Argument assignment, implicit counterparts: an event of the sentence that still has no target
+// takes the other party of a bilateral setting the sentence itself states, in this order:
+//   1. a meeting (CAMEO 04x) of the same source country with a target in the same sentence
+//      ("During a meeting with X, A emphasized ..." -> A's emphasis is addressed to X);
+//   2. a plural noun reference of the sentence naming the source's country and another ("the
+//      two countries", "both sides"; not "their", whose antecedent is less sure), not the
+//      source mention itself;
+//   3. the word "bilateral" ("developing bilateral relations"), for CAMEO 01-08 events: the
+//      counterpart of the source's country (Counterpart(): the other side of the last event, else
+//      of the sentence or of the recent context);
+//   4. a meeting (04x) of the source's country coded as the last event within the two previous
+//      sentences, for a cooperative act (CAMEO 03-06): its other party ("We discussed X. We
+//      agreed to ...").
+// Rules 2 to 4 do not apply to coordinated sources of different countries ("A and B agreed on
+// a pact between the two countries"): whether they act on each other is the pattern's `sym`
+// option to say. Nothing else invents a target. Events that become duplicates (same parties and
+// CAMEO root) are dropped.
+void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
+  bool bilateral = false;
+  for (const Token& t : toks_) bilateral = bilateral || t.norm == "bilateral";
+  auto within = [](const ActorRef& inner, const ActorRef& outer) {
+    return inner.begin >= outer.begin && inner.end <= outer.end;
+  };
+  for (Event& e : *events) {
+    if (e.target || !e.source || e.source->country.empty()) continue;
+    const std::string& c = e.source->country;
+    std::optional<ActorRef> t;
+    std::string why;
+    for (const Event& o : *events) {
+      if (&o == &e || !o.target || !o.source || o.source->country != c) continue;
+      if (o.cameo.compare(0, 2, "04") != 0) continue;
+      if (o.target->country.empty() || o.target->country == c) continue;
+      t = o.target;
+      why = "the meeting's other party";
+      break;
+    }
+    bool coordinated = false;
+    for (const Event& o : *events) {
+      coordinated = coordinated || (o.rule == e.rule && o.source && o.source->country != c);
+    }
+    if (coordinated) continue;
+    for (size_t m = 0; !t && m < facts_.actors.size(); ++m) {
+      const ActorMention& am = facts_.actors[m];
+      if (am.members.size() < 2 || within(*e.source, am.actor)) continue;
+      if (am.rule.rfind("ref:plural-noun", 0) != 0) continue;
+      bool has_source = false;
+      for (const ActorRef& r : am.members) has_source = has_source || r.country == c;
+      if (!has_source) continue;
+      for (const ActorRef& r : am.members) {
+        if (!r.country.empty() && r.country != c) {
+          t = r;
+          why = "the other of the two parties named";
+          break;
+        }
+      }
+    }
+    // "bilateral" frames cooperation and talk (CAMEO 01-08), not force.
+    if (!t && bilateral && e.cameo.size() >= 2 && e.cameo[0] == '0') {
+      t = Counterpart(c, -1);
+      why = "bilateral: counterpart";
+    }
+    // 4. The meeting just reported.
+    if (!t && ctx_.last_event && *ctx_.last_event && e.cameo.size() >= 2 && e.cameo[0] == '0' &&
+        e.cameo[1] >= '3' && e.cameo[1] <= '6') {
+      const Event& le = **ctx_.last_event;
+      if (le.cameo.compare(0, 2, "04") == 0 && le.source && le.target &&
+          le.sentence + 2 >= facts_.sentence->index) {
+        if (le.source->country == c && !le.target->country.empty() && le.target->country != c) {
+          t = le.target;
+        } else if (le.target->country == c && !le.source->country.empty() &&
+                   le.source->country != c) {
+          t = le.source;
+        }
+        why = "the meeting just reported";
+      }
+    }
+    if (!t) continue;
+    e.target = t;
+    e.rule += " [target: " + why + "]";
+  }
+  // A meeting is mutual: A meets B and B meets A in one sentence are one event.
+  std::set<std::string> seen;
+  auto who = [](const std::optional<ActorRef>& a) {
+    return !a ? std::string() : a->country.empty() ? a->code : a->country;
+  };
+  auto key = [&](const Event& e) {
+    std::string a = who(e.source), b = who(e.target), root = e.cameo.substr(0, 2);
+    if (root == "04" && !b.empty() && b < a) std::swap(a, b);
+    return a + "|" + b + "|" + root;
+  };
+  events->erase(std::remove_if(events->begin(), events->end(),
+                               [&](const Event& e) { return !seen.insert(key(e)).second; }),
+                events->end());
 }
 
 }  // namespace

@@ -267,6 +267,12 @@ TEST_F(ExtractorTest, ClauseStructures) {
       {"[Hajiyev|AZEGOV] , [the aide to the President|AZEGOV] of [Azerbaijan|AZE] , met "
        "[Araghchi|IRNGOV] .",
        "AZEGOV", "IRNGOV", "04"},
+      // An introductory prepositional phrase is no apposition of the subject after it.
+      {"In a letter to [his counterpart|AZEGOV] , [we|IRNGOV] condemned [Israel|ISRGOV] .",
+       "IRNGOV", "ISRGOV", "111"},
+      // An apposition opening with a determiner stands for the actor before it.
+      {"[Kenya|KENGOV] , a key [US|USA] ally in the region , condemned [Uganda|UGAGOV] .", "KENGOV",
+       "UGAGOV", "111"},
       // Prepositional phrase before the verb is skipped.
       {"[The minister|AZEGOV] of [Iran|IRN] 's neighbour condemned [Armenia|ARMGOV] .", "AZEGOV",
        "ARMGOV", "111"},
@@ -290,10 +296,11 @@ TEST_F(ExtractorTest, ClauseStructures) {
        Mood::kHypothetical},
       // Question.
       {"Will [Iran|IRNGOV] condemn [Israel|ISRGOV] ?", "IRNGOV", "ISRGOV", "111", Mood::kQuestion},
-      // Relative clause: the antecedent is the subject (passive target here).
+      // Relative clause: the antecedent is the subject (passive target here); the criticism
+      // takes the first later actor as its object (late object).
       {"[Russia|RUSGOV] criticized the treatment of [citizens|ARMCVL] who were arrested by "
        "[Azerbaijan|AZEGOV] .",
-       "RUSGOV", "", "111"},
+       "RUSGOV", "ARMCVL", "111"},
       // Nominal accusation: claims by X that ... -> target the other country mentioned.
       {"[Baku|AZEGOV] dismissed the claims by [Baghaei|IRNGOV] , [Iran 's spokesman|IRNGOV] , "
        "that [prisoners|IRNCVL] are mistreated in [Azerbaijan|AZE] .",
@@ -447,6 +454,159 @@ TEST_F(ExtractorTest, OneEventPerPairAndRoot) {
       "[Iran|IRNGOV] .");
   std::vector<Event> ev = extractor_->Extract(b->facts);
   EXPECT_EQ(ev.size(), 1u) << Describe(ev);
+}
+
+TEST_F(ExtractorTest, LateObjectBecomesTheTarget) {
+  const Case cases[] = {
+      // No actor in the pattern's slot: the first later actor of another party in the clause.
+      {"[Kenya|KENGOV] praised the election of [Uganda 's president|UGAGOV] .", "KENGOV", "UGAGOV",
+       "051"},
+      // An actor of the source's own country is passed over.
+      {"[Kenya|KENGOV] praised the offer of [the Kenyan minister|KENGOV] to [Uganda|UGA] .",
+       "KENGOV", "UGA", "051"},
+      // Coordinated parties of a cooperative act: a later actor is a witness, not the target.
+      {"[Kenya|KENGOV] and [Uganda|UGAGOV] signed a declaration in the presence of "
+       "[Tanzania|TZAGOV] .",
+       "KENGOV", "UGAGOV", "05"},
+      // A comma ends the search: what follows is not the object.
+      {"[Kenya|KENGOV] praised the plan , unlike [Uganda|UGAGOV] .", "KENGOV", "", "051"},
+  };
+  for (const Case& c : cases) {
+    auto b = Build(c.markup);
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    SCOPED_TRACE(std::string(c.markup) + "\n" + Describe(ev));
+    ASSERT_FALSE(ev.empty());
+    EXPECT_EQ(ev[0].source->code, c.source);
+    EXPECT_EQ(ev[0].target ? ev[0].target->code : "", c.target);
+    EXPECT_EQ(ev[0].cameo.substr(0, std::string(c.cameo_prefix).size()), c.cameo_prefix);
+  }
+}
+
+// The first event with CAMEO root `root`, or null.
+const Event* WithRoot(const std::vector<Event>& events, const std::string& root) {
+  for (const Event& e : events) {
+    if (e.cameo.compare(0, root.size(), root) == 0) return &e;
+  }
+  return nullptr;
+}
+
+TEST_F(ExtractorTest, ImplicitCounterparts) {
+  // 1. The meeting's other party.
+  auto a = Build("During a meeting with [Uganda|UGAGOV] , [Kenya|KENGOV] praised the plan .");
+  std::vector<Event> ev = extractor_->Extract(a->facts);
+  const Event* e = WithRoot(ev, "05");
+  ASSERT_NE(e, nullptr) << Describe(ev);
+  ASSERT_TRUE(e->target.has_value()) << Describe(ev);
+  EXPECT_EQ(e->target->code, "UGAGOV");
+  EXPECT_NE(e->rule.find("meeting's other party"), std::string::npos);
+
+  // 2. "the two countries" names the source's country and the other.
+  auto b = Build("[Kenya|KENGOV] praised the ties between [the two countries|KEN+UGA] .");
+  b->facts.actors[1].rule = "ref:plural-noun";  // as the resolver marks "the two countries"
+  ev = extractor_->Extract(b->facts);
+  e = WithRoot(ev, "05");
+  ASSERT_NE(e, nullptr) << Describe(ev);
+  ASSERT_TRUE(e->target.has_value()) << Describe(ev);
+  EXPECT_EQ(e->target->code, "UGA");
+
+  // 3. "bilateral": the counterpart from the document context.
+  EventContext ctx;
+  auto c1 = Build("[Kenya|KENGOV] met [Uganda|UGAGOV] .");
+  extractor_->Extract(c1->facts, &ctx);
+  auto c2 = Build("[Kenya|KENGOV] praised bilateral trade .");
+  ev = extractor_->Extract(c2->facts, &ctx);
+  e = WithRoot(ev, "05");
+  ASSERT_NE(e, nullptr) << Describe(ev);
+  ASSERT_TRUE(e->target.has_value()) << Describe(ev);
+  EXPECT_EQ(e->target->code, "UGAGOV");
+
+  // Without a bilateral cue nothing is invented.
+  auto d = Build("[Kenya|KENGOV] praised the plan .");
+  ev = extractor_->Extract(d->facts, &ctx);
+  ASSERT_FALSE(ev.empty());
+  EXPECT_FALSE(ev[0].target.has_value()) << Describe(ev);
+
+  // 4. A cooperative act right after a meeting of the source's country: its other party.
+  EventContext ctx2;
+  auto g1 = Build("[Kenya|KENGOV] met [Uganda|UGAGOV] .");
+  extractor_->Extract(g1->facts, &ctx2);
+  auto g2 = Build("[We|KENGOV] agreed to cooperate .");
+  ev = extractor_->Extract(g2->facts, &ctx2);
+  e = WithRoot(ev, "03");
+  ASSERT_NE(e, nullptr) << Describe(ev);
+  ASSERT_TRUE(e->target.has_value()) << Describe(ev);
+  EXPECT_EQ(e->target->code, "UGAGOV");
+
+  // Coordinated sources of different countries: the pattern decides, no target is invented.
+  auto f = Build("[Kenya|KENGOV] and [Uganda|UGAGOV] praised bilateral trade .");
+  ev = extractor_->Extract(f->facts, &ctx);
+  for (const Event& x : ev) EXPECT_FALSE(x.target.has_value()) << Describe(ev);
+}
+
+TEST_F(ExtractorTest, AttributionIsNotTheEvent) {
+  // A few words after the reporting verb still close the attribution: the speaker is recorded.
+  auto a = Build(
+      "[Vietnam|VNMMIL] condemned [Cambodia|KHMGOV] , [Thai sources|THAMIL] said "
+      "<today|2025-01-01> .");
+  std::vector<Event> ev = extractor_->Extract(a->facts);
+  ASSERT_FALSE(ev.empty());
+  ASSERT_TRUE(ev[0].speaker.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].speaker->code, "THAMIL");
+
+  // The speakers' place is not the event's location.
+  auto b = Build(
+      "[Azerbaijan|AZEGOV] released [Armenian soldiers|ARMMIL] , officials in {Baku|AZE} and "
+      "{Yerevan|ARM} said .");
+  ev = extractor_->Extract(b->facts);
+  ASSERT_FALSE(ev.empty());
+  EXPECT_FALSE(ev[0].location.has_value()) << ev[0].location->name;
+
+  // A passive that describes people infers no source from their place.
+  auto d = Build(
+      "[Russia|RUSGOV] criticized the treatment of [Iranian nationals|IRNCVL] detained in "
+      "{Azerbaijan|AZE} .");
+  ev = extractor_->Extract(d->facts);
+  for (const Event& x : ev) EXPECT_NE(x.source->code, "AZEGOV") << Describe(ev);
+
+  // A question infers no source from the place.
+  auto c = Build("How many [Armenian citizens|ARMCVL] were arrested in {Karabakh|AZE} ?");
+  ev = extractor_->Extract(c->facts);
+  EXPECT_TRUE(ev.empty()) << Describe(ev);
+}
+
+TEST_F(ExtractorTest, DemonymModifyingANounIsNoSubject) {
+  auto a = Build("Guerrillas near the eastern [Thai|THA] border condemned [Cambodia|KHMGOV] .");
+  a->facts.actors[0].rule = "demonym:countries.txt:1";  // as the resolver marks a bare demonym
+  std::vector<Event> ev = extractor_->Extract(a->facts);
+  for (const Event& e : ev) EXPECT_NE(e.source->code, "THA") << Describe(ev);
+
+  // Before a plural noun it names that country's people, who may act.
+  auto b = Build("[Thai|THA] soldiers condemned [Cambodia|KHMGOV] .");
+  b->facts.actors[0].rule = "demonym:countries.txt:1";
+  ev = extractor_->Extract(b->facts);
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].source->code, "THA");
+}
+
+TEST_F(ExtractorTest, CountedObjectIsNoLaterSubject) {
+  // "detained up to 16 advisers and shelled villages": the advisers are the detention's object,
+  // so the shelling's subject is still the rebels.
+  auto b = Build(
+      "[Afghan rebels|AFGREB] detained up to 16 [Russian advisers|RUSCVL] and shelled villages .");
+  const auto& toks = b->sentence.tokens;
+  QuantityMention q;
+  for (int i = 0; i < static_cast<int>(toks.size()); ++i) {
+    if (toks[i].norm == "16") q.token_begin = i;
+    if (toks[i].norm == "advisers") q.token_end = i + 1, q.noun = i;
+  }
+  q.value = 16;
+  q.unit = "adviser";
+  q.qualifier = "up to";
+  b->facts.quantities.push_back(q);
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  const Event* shell = WithRoot(ev, "19");
+  ASSERT_NE(shell, nullptr) << Describe(ev);
+  EXPECT_EQ(shell->source->code, "AFGREB") << Describe(ev);
 }
 
 }  // namespace

@@ -1,0 +1,88 @@
+// The coder's document-level date rules (paragraph date, occasion date) on invented articles.
+#include "coder/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+namespace dragoman {
+namespace {
+
+const Coder& TheCoder() {
+  static const Coder* coder = [] {
+    auto c = Coder::Create(CoderConfig{DRAGOMAN_SOURCE_DATA_DIR});
+    if (!c.ok()) {
+      fprintf(stderr, "Coder: %s\n", c.status().message().c_str());
+      abort();  // test-only: nothing can run without it
+    }
+    return std::move(c).value().release();
+  }();
+  return *coder;
+}
+
+std::vector<Event> CodeText(const std::string& text, const std::string& date) {
+  Document doc;
+  doc.id = "test.txt";
+  doc.text = text;
+  doc.date = PartialDate::Parse(date);
+  doc.date_source = DateSource::kFlag;
+  return TheCoder().Code(doc).events;
+}
+
+// The first event whose CAMEO code starts with `prefix`, or null.
+const Event* Find(const std::vector<Event>& events, const std::string& prefix) {
+  for (const Event& e : events) {
+    if (e.cameo.compare(0, prefix.size(), prefix) == 0) return &e;
+  }
+  return nullptr;
+}
+
+TEST(CoderDates, OccasionDateFromTheLead) {
+  const std::string text =
+      "Kazakhstan and Mongolia discuss transit\n\n"
+      "Kazakhstan and Mongolia held talks in Astana on June 2, 2024.\n\n"
+      "Kazakhstan condemned Mongolia over the closure of a border crossing.\n";
+  auto events = CodeText(text, "2024-06-05");
+  const Event* e = Find(events, "11");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->date, "2024-06-02");
+  EXPECT_EQ(e->date_source, "occasion");
+}
+
+TEST(CoderDates, NoOccasionLongBeforeTheDocumentDate) {
+  // The lead's date is a month before publication: background, not the occasion reported.
+  const std::string text =
+      "Kazakhstan and Mongolia held talks in Astana on May 2, 2024.\n\n"
+      "Kazakhstan condemned Mongolia over the closure of a border crossing.\n";
+  auto events = CodeText(text, "2024-06-05");
+  const Event* e = Find(events, "11");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->date, "2024-06-05");
+  EXPECT_EQ(e->date_source, "document");
+}
+
+TEST(CoderDates, ParagraphDateBeforeOccasionDate) {
+  const std::string text =
+      "Kazakhstan and Mongolia held talks in Astana on June 2, 2024.\n\n"
+      "In May, the two countries quarrelled. Kazakhstan condemned Mongolia over the closure of a "
+      "border crossing.\n";
+  auto events = CodeText(text, "2024-06-05");
+  const Event* e = Find(events, "11");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->date, "2024-05");
+  EXPECT_EQ(e->date_source, "paragraph");
+}
+
+TEST(CoderDates, TwoDatesInTheLeadGiveNoOccasion) {
+  const std::string text =
+      "Kazakhstan and Mongolia held talks on June 2, 2024, and signed a deal on June 3, 2024.\n\n"
+      "Kazakhstan condemned Mongolia over the closure of a border crossing.\n";
+  auto events = CodeText(text, "2024-06-05");
+  const Event* e = Find(events, "11");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->date, "2024-06-05");
+}
+
+}  // namespace
+}  // namespace dragoman
