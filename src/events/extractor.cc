@@ -47,7 +47,13 @@ struct ExtractorData {
 struct ContextView {
   const std::vector<ActorRef>* recent = nullptr;  // most recent last
   const std::optional<Event>* last_event = nullptr;
+  const std::set<std::string>* consulted = nullptr;  // country pairs of coded consultations
 };
+
+// "AZE|IRN": the order-free key of a country pair.
+std::string PairKey(const std::string& a, const std::string& b) {
+  return a < b ? a + "|" + b : b + "|" + a;
+}
 
 enum class SegKind { kMain, kSub, kHypo, kRelative, kReported, kQuote };
 
@@ -217,10 +223,28 @@ void SentenceAnalysis::Split() {
       resume = after_comma ? cur : -1;
       continue;
     }
+    if (toks_[i].lemma == "say" && in_mention_[i] < 0 && i > segs_[cur].begin && i + 1 < n &&
+        !Punct(i - 1) && !IsQuote(i - 1) && mention_at_[i + 1] >= 0 &&
+        facts_.actors[mention_at_[i + 1]].token_end < n &&
+        !Punct(facts_.actors[mention_at_[i + 1]].token_end)) {
+      // "X said Y must ...": a clause without "that" reports for X (not the inverted
+      // attribution "..., said X.", where the mention ends the sentence or the clause).
+      NewSegment(i + 1, SegKind::kReported, -1);
+      segs_.back().speaker_verb = i;
+      continue;
+    }
     if (w == "that" && i > segs_[cur].begin) {
-      // "that" after a reporting verb (optionally with its addressee): "told X that ...".
+      // "that" after a reporting verb (optionally with its addressee): "told X that ...", also
+      // with a time in between: "said on Friday that", "said here Wednesday that".
       int j = i - 1;
       if (in_mention_[j] >= 0) j = facts_.actors[in_mention_[j]].token_begin - 1;
+      for (int guard = 0; guard < 6 && j > segs_[cur].begin && !Is("speech", j); ++guard) {
+        bool in_date = false;
+        for (const auto& dm : facts_.dates) in_date |= j >= dm.token_begin && j < dm.token_end;
+        const std::string& x = Norm(j);
+        if (!in_date && x != "here" && x != "on" && x != "today" && x != "yesterday") break;
+        --j;
+      }
       if (j >= 0 && Norm(j) == ",") --j;
       if (j >= 0 && Is("speech", j) && !IsNorm("determiner", j - 1)) {
         NewSegment(i + 1 < n ? i + 1 : i, SegKind::kReported, -1);
@@ -323,7 +347,7 @@ bool SentenceAnalysis::IsPassiveAt(int t) const {
   if (ReducedPassiveHead(t) >= 0) {
     int k = t + 1;
     if (k >= static_cast<int>(toks_.size()) || Punct(k) || IsNorm("preposition", k) ||
-        Norm(k) == "and" || Norm(k) == "or") {
+        Norm(k) == "and" || Norm(k) == "or" || Norm(k) == "there" || Norm(k) == "here") {
       // Not when the actor is itself the subject of an active past verb with a prepositional
       // object ("Iran responded to ..."): only verbs that need an object are read as passive.
       return Is("transitive", t);
@@ -418,6 +442,8 @@ bool SentenceAnalysis::ObjectOfVerb(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
   while (j >= 0 && IsNorm("determiner", j)) --j;
   if (j < 0 || Punct(j) || in_mention_[j] >= 0) return false;
+  // A verb outside the mention's clause does not govern it ("said [they] would ...").
+  if (j < segs_[Seg(facts_.actors[mention].token_begin)].begin) return false;
   const Token& t = toks_[j];
   if (IsNorm("be", j) || IsNorm("subordinator", j) || IsNorm("relative", j) || t.norm == "and" ||
       t.norm == "or" || t.norm == "that") {
@@ -538,6 +564,11 @@ Mood SentenceAnalysis::MoodAt(int trigger, int seg) const {
         for (int s = seg, guard = 0; s >= 0 && guard < 4; s = segs_[s].inherit, ++guard) {
           if (segs_[s].kind == SegKind::kReported) return Mood::kIntended;
           if (segs_[s].kind != SegKind::kSub) break;
+        }
+        // "confirmed it would tighten ...": the speech verb right before its subject.
+        for (int k = j - 1; k >= segs_[seg].begin && k >= j - 4; --k) {
+          if (Punct(k)) break;
+          if (in_mention_[k] < 0 && Is("speech", k)) return Mood::kIntended;
         }
       }
       return Mood::kHypothetical;
@@ -664,6 +695,16 @@ std::vector<Event> SentenceAnalysis::Run() {
             w.compare(w.size() - 3, 3, "ing") == 0) {
           continue;
         }
+        // An -s form right after another verb is its object, a plural noun: "to halt attacks",
+        // "condemned attacks".
+        const Token& prev = toks_[t - 1];
+        if (w.size() > 3 && w.back() == 's' && w != toks_[t].lemma && prev.has(Token::kVerbForm) &&
+            in_mention_[t - 1] < 0 && !IsNorm("adverb", t - 1) &&
+            ((t >= 2 && Norm(t - 2) == "to") ||
+             (prev.norm != prev.lemma && prev.norm.size() > 3 &&
+              prev.norm.compare(prev.norm.size() - 2, 2, "ed") == 0))) {
+          continue;
+        }
       }
       bool passive = !p.noun && IsPassiveAt(t);
       if (passive != m.passive) {
@@ -755,6 +796,7 @@ std::vector<Event> SentenceAnalysis::Run() {
     }
     if (code.empty()) continue;
     Mood mood = p.mood != Mood::kAsserted ? p.mood : MoodAt(m.trigger, seg);
+    if (mood == Mood::kQuestion) continue;  // "How many were arrested?" states no event
     if (p.mood == Mood::kAsserted && mood == Mood::kIntended) {
       // An intention to act is coded as the intent code (CAMEO 03x, 13x): lexicon `intent`.
       for (size_t len = code.size(); len >= 2; --len) {
@@ -781,6 +823,12 @@ std::vector<Event> SentenceAnalysis::Run() {
     } else if (m.passive) {
       int agent = ByAgent(m.trigger, seg);
       if (agent >= 0) src_mentions = Coordinated(agent);
+      // "citizens who were arrested in ...", "nationals imprisoned in ...": an agentless passive
+      // in a relative clause or a reduced relative describes people; it is background.
+      if (agent < 0 &&
+          (segs_[seg].kind == SegKind::kRelative || ReducedPassiveHead(m.trigger) >= 0)) {
+        continue;
+      }
     } else if (p.noun && !p.during) {
       // "Iran's attack", "the Azerbaijani visit": an actor right before the noun.
       int first = m.words.empty() ? m.trigger : m.words.front();
@@ -855,6 +903,7 @@ std::vector<Event> SentenceAnalysis::Run() {
         }
       }
     }
+    bool inferred = false;
     if (sources.empty() && !p.infer.empty() && place && !place->place.country.empty()) {
       bool same_as_target = !targets.empty() && targets.front().country == place->place.country;
       if (!(p.infer == "country" && same_as_target)) {
@@ -870,6 +919,7 @@ std::vector<Event> SentenceAnalysis::Run() {
         }
         sources.push_back(a);
         rule += " [source inferred from location: infer=" + p.infer + "]";
+        inferred = true;
       }
     }
     if (sources.empty()) continue;  // no event without a source actor
@@ -944,6 +994,16 @@ std::vector<Event> SentenceAnalysis::Run() {
       }
       if (date.empty() && facts_.doc && facts_.doc->date) date = facts_.doc->date->ToString();
     }
+    // "the attack on the embassy" with no doer and no date of its own refers back to an event
+    // told elsewhere ("spoke about the attack on ..."): background, not a new event. An
+    // indefinite "an attack on ..." introduces one and stays.
+    if (p.noun && inferred && date_source != "text") {
+      int first = m.words.empty() ? m.trigger : m.words.front();
+      const std::string& det = first > 0 ? Norm(first - 1) : Norm(first);
+      if (det == "the" || det == "this" || det == "that" || det == "these" || det == "those") {
+        continue;
+      }
+    }
 
     // Quantity: counting the target's or source's noun, or the object right after the trigger.
     std::optional<Quantity> quantity;
@@ -984,6 +1044,11 @@ std::vector<Event> SentenceAnalysis::Run() {
     auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
     for (const auto& [s, t] : pairs) {
       if (t && p.symmetric && t->code == s.code) continue;  // meeting oneself
+      // "During the meeting with Y, X said ...": a consultation the document already coded is
+      // only the time of what was said.
+      if (p.during && t && ctx_.consulted && ctx_.consulted->count(PairKey(who(s), who(*t))) > 0) {
+        continue;
+      }
       // A bare country as the target of its own institution (AZEGOV -> AZE) is a mention swept
       // in by a coordination or a pronoun ("they" = "Azerbaijan and the soldiers"): junk when
       // the source was inferred from that country's location or another target exists.
@@ -1083,6 +1148,7 @@ std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts,
     if (context) {
       view.recent = &context->recent_;
       view.last_event = &context->last_event_;
+      view.consulted = &context->consulted_;
     }
     SentenceAnalysis analysis(*impl_, facts, view);
     events = analysis.Run();
@@ -1095,6 +1161,11 @@ std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts,
       context->recent_.erase(context->recent_.begin());
     }
     if (!events.empty()) context->last_event_ = events.back();
+    for (const Event& e : events) {
+      if (e.cameo.compare(0, 2, "04") != 0 || !e.source || !e.target || e.negated) continue;
+      auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
+      context->consulted_.insert(PairKey(who(*e.source), who(*e.target)));
+    }
   }
   return events;
 }
