@@ -332,6 +332,8 @@ bool SentenceAnalysis::IsPassiveAtDepth(int t) const {
 
 bool SentenceAnalysis::IsPassiveAt(int t) const {
   if (!ParticipleLike(t)) return false;
+  // "is committed to", "is opposed to": a participle used as an adjective after "be".
+  if (Is("adjectival", t)) return false;
   int j = t - 1;
   int seg_begin = segs_[Seg(t)].begin;
   while (j >= seg_begin && (IsNorm("adverb", j) || IsNorm("negation", j))) --j;
@@ -746,7 +748,14 @@ std::vector<Event> SentenceAnalysis::Run() {
       if (impl_.patterns[matches[a].pattern].from_speaker && j >= 0 && j < matches[a].end) {
         drop[b] = true;
       }
-      if (j >= 0 && Norm(j) == "to" && t - matches[a].end <= 6) drop[b] = true;
+      if (j >= 0 && Norm(j) == "to" && t - matches[a].end <= 6) {
+        // A weak pattern ("promised to ...") only codes a complement that states nothing.
+        if (impl_.patterns[matches[a].pattern].weak) {
+          drop[a] = true;
+        } else {
+          drop[b] = true;
+        }
+      }
       // An event noun shortly after a verb event of another root is that verb's content, not
       // a second event: "blamed Israel for the bombing", "an ultimatum to halt attacks".
       const Pattern& pa = impl_.patterns[matches[a].pattern];
@@ -797,6 +806,25 @@ std::vector<Event> SentenceAnalysis::Run() {
     if (code.empty()) continue;
     Mood mood = p.mood != Mood::kAsserted ? p.mood : MoodAt(m.trigger, seg);
     if (mood == Mood::kQuestion) continue;  // "How many were arrested?" states no event
+    if (mood == Mood::kHypothetical) {
+      // "could attack", "if he is elected": a possibility states no event, except a
+      // conflictual act made conditional on the other side ("may halt mediation if ...",
+      // "will withdraw unless ..."), which is a threat (CAMEO 13x via the intent map).
+      bool conditional = false;
+      for (const Segment& sg : segs_) conditional |= sg.kind == SegKind::kHypo;
+      std::string threat;
+      if (conditional && segs_[seg].kind != SegKind::kHypo) {
+        for (size_t len = code.size(); len >= 2 && threat.empty(); --len) {
+          auto it = impl_.lex.intent.find(code.substr(0, len));
+          if (it != impl_.lex.intent.end() && it->second.compare(0, 2, "13") == 0) {
+            threat = it->second;
+          }
+        }
+      }
+      if (threat.empty()) continue;
+      rule += " [conditional " + code + "->" + threat + "]";
+      code = threat;
+    }
     if (p.mood == Mood::kAsserted && mood == Mood::kIntended) {
       // An intention to act is coded as the intent code (CAMEO 03x, 13x): lexicon `intent`.
       for (size_t len = code.size(); len >= 2; --len) {
@@ -1042,8 +1070,15 @@ std::vector<Event> SentenceAnalysis::Run() {
     }
 
     auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
-    for (const auto& [s, t] : pairs) {
+    for (const auto& [s, t0] : pairs) {
+      std::optional<ActorRef> t = t0;
       if (t && p.symmetric && t->code == s.code) continue;  // meeting oneself
+      // A counterpart taken from context is of another country than its source; with several
+      // sources it was chosen for the first one, so the others get their own.
+      if (t && t->country == s.country && rule.find("[target from context]") != std::string::npos) {
+        t = Counterpart(s.country, -1);
+        if (!t) continue;
+      }
       // "During the meeting with Y, X said ...": a consultation the document already coded is
       // only the time of what was said.
       if (p.during && t && ctx_.consulted && ctx_.consulted->count(PairKey(who(s), who(*t))) > 0) {

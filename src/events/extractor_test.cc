@@ -91,6 +91,9 @@ const std::map<std::string, std::string>& Lemmas() {
       {"tighten", "tighten"},
       {"warned", "warn"},
       {"cancelled", "cancel"},
+      {"promised", "promise"},
+      {"supports", "support"},
+      {"halted", "halt"},
   };
   return *m;
 }
@@ -300,8 +303,10 @@ TEST_F(ExtractorTest, ClauseStructures) {
       {"[The prisoners|ARMCVL] did not complain .", "ARMCVL", "", "114", Mood::kAsserted, true},
       // Intention: plans to visit -> express intent to meet.
       {"[Aliyev|AZEGOV] plans to visit [Iran|IRN] .", "AZEGOV", "IRN", "036", Mood::kIntended},
-      // Hypothetical.
-      {"[Iran|IRNGOV] could attack [Israel|ISRGOV] .", "IRNGOV", "ISRGOV", "18",
+      // A possibility states no event ...
+      {"[Iran|IRNGOV] could attack [Israel|ISRGOV] .", nullptr, "", ""},
+      // ... but a conflictual act made conditional on the other side is a threat.
+      {"[The EU|IGOEU] may halt mediation if [Serbia|SRBGOV] refuses .", "IGOEU", "", "135",
        Mood::kHypothetical},
       // A question states no event.
       {"Will [Iran|IRNGOV] condemn [Israel|ISRGOV] ?", nullptr, "", ""},
@@ -367,6 +372,8 @@ TEST_F(ExtractorTest, NoJunk) {
       "[The Organization of Islamic Cooperation|IGOOIC] has a new building .",
       // Agentless passive without an infer rule has no source.
       "[The embassy|AZEGOV] was attacked .",
+      // Supporting an idea, not an actor, is an opinion.
+      "[Azerbaijan|AZEGOV] supports addressing such issues .",
   };
   for (const char* m : cases) {
     auto b = Build(m);
@@ -541,6 +548,14 @@ TEST_F(ExtractorTest, ReportedFutureAndDemands) {
        "090"},
       {"[Iran|IRNGOV] warned about the influence of [Israel|ISRGOV] .", "IRNGOV", "ISRGOV", "110"},
       {"[The minister|FRAGOV] cancelled a planned visit to [Haiti|HTI] .", "FRAGOV", "", "16"},
+      // Adjectival participles after "be" are not passives.
+      {"[Vietnam|VNMGOV] is committed to reform .", "VNMGOV", "", "030"},
+      {"[Israel|ISRGOV] is opposed to the plan .", "ISRGOV", "", "120"},
+      // A weak "promised to" codes the promise only when the complement states nothing ...
+      {"[Serbia|SRBGOV] promised to democratize .", "SRBGOV", "", "030"},
+      // ... and otherwise yields to it, recoded as an intention (visit -> 036).
+      {"[Serbia|SRBGOV] promised to visit [Iran|IRNGOV] .", "SRBGOV", "IRNGOV", "036",
+       Mood::kIntended},
       // Killing in a gunbattle is conventional military force (19x), not a killing (1823).
       {"[Serb forces|SRBMIL] killed [three Albanians|ALBCVL] in a gunbattle .", "SRBMIL", "ALBCVL",
        "19"},

@@ -153,6 +153,8 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
     p->patient = true;
   } else if (key == "tgt") {
     p->need_target = true;
+  } else if (key == "weak") {
+    p->weak = true;
   } else if (key == "infer") {
     DRAGOMAN_RETURN_IF_ERROR(need_value());
     if (value != "gov" && value != "country") {
