@@ -219,7 +219,9 @@ void SentenceAnalysis::Split() {
       bool after_comma = Norm(i - 1) == ",";
       int ante = MentionEndingAt(after_comma ? i - 1 : i);
       NewSegment(i, SegKind::kRelative, cur);
-      segs_.back().antecedent = ante;
+      // "whom" relativizes an object: its antecedent is not the clause's subject ("refugees,
+      // whom authorities blame for ...").
+      segs_.back().antecedent = w == "whom" ? -1 : ante;
       resume = after_comma ? cur : -1;
       continue;
     }
@@ -645,6 +647,13 @@ std::optional<ActorRef> SentenceAnalysis::Counterpart(const std::string& country
   return std::nullopt;
 }
 
+// Material conflict: CAMEO roots 17-20.
+bool Violent(const Pattern& p) {
+  const std::string& c = p.code.empty() ? p.neg_code : p.code;
+  return (c.size() >= 2 && c[0] == '1' && (c[1] == '7' || c[1] == '8' || c[1] == '9')) ||
+         c.compare(0, 2, "20") == 0;
+}
+
 std::vector<ActorRef> Refs(const ActorMention& m) {
   if (m.members.size() >= 2) return m.members;
   return {m.actor};
@@ -688,6 +697,9 @@ std::vector<Event> SentenceAnalysis::Run() {
           Norm(t - 1) != "\xe2\x80\x9c") {
         continue;
       }
+      // A word joined by a hyphen is part of a compound modifier ("free-trade pact",
+      // "long-threatened invasion"), not a verb or an event noun of its own.
+      if ((t + 1 < n && Norm(t + 1) == "-") || (t > 0 && Norm(t - 1) == "-")) continue;
       if (!p.noun && !p.during && t > 0) {
         // A determiner or possessive before the trigger makes it a noun ("their sentence"),
         // and a gerund after a preposition has no subject of its own ("of signing").
@@ -726,6 +738,7 @@ std::vector<Event> SentenceAnalysis::Run() {
     {
       const Pattern& bp = impl_.patterns[best->pattern];
       std::string root = (bp.code.empty() ? bp.neg_code : bp.code).substr(0, 2);
+      if (root.empty()) root = "-";  // a blocker consumes its words too
       int from = best->words.empty() ? best->trigger : best->words.front();
       for (int k = from; k < best->end && k < n; ++k) {
         if (consumed[k].empty()) consumed[k] = root;
@@ -760,6 +773,12 @@ std::vector<Event> SentenceAnalysis::Run() {
       // a second event: "blamed Israel for the bombing", "an ultimatum to halt attacks".
       const Pattern& pa = impl_.patterns[matches[a].pattern];
       const Pattern& pb = impl_.patterns[matches[b].pattern];
+      // A violent event noun inside a violent verb's phrase is its means: "killed 46 civilians
+      // in an attack on a village" is one event.
+      if (pb.noun && !pa.noun && t > matches[a].trigger && t < matches[a].end && Violent(pa) &&
+          Violent(pb)) {
+        drop[b] = true;
+      }
       if (pb.noun && !pa.noun && t >= matches[a].end && t - matches[a].end <= 5) {
         const std::string& ca = pa.code.empty() ? pa.neg_code : pa.code;
         const std::string& cb = pb.code.empty() ? pb.neg_code : pb.code;
@@ -769,16 +788,11 @@ std::vector<Event> SentenceAnalysis::Run() {
     // "shelled the city ..., killing 20 people": a violent participle after a comma states the
     // outcome of an earlier material-conflict event (CAMEO 17-20) of the sentence, not a new one.
     const Pattern& pb = impl_.patterns[matches[b].pattern];
-    auto violent = [](const Pattern& p) {
-      const std::string& c = p.code.empty() ? p.neg_code : p.code;
-      return (c.size() >= 2 && c[0] == '1' && (c[1] == '7' || c[1] == '8' || c[1] == '9')) ||
-             c.compare(0, 2, "20") == 0;
-    };
-    if (!pb.noun && violent(pb) && t > 0 && Norm(t - 1) == ",") {
+    if (!pb.noun && Violent(pb) && t > 0 && Norm(t - 1) == ",") {
       const std::string& w = Norm(t);
       if (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) {
         for (size_t a = 0; a < b; ++a) {
-          if (violent(impl_.patterns[matches[a].pattern])) drop[b] = true;
+          if (Violent(impl_.patterns[matches[a].pattern])) drop[b] = true;
         }
       }
     }

@@ -372,6 +372,9 @@ TEST_F(ExtractorTest, NoJunk) {
       "[The Organization of Islamic Cooperation|IGOOIC] has a new building .",
       // Agentless passive without an infer rule has no source.
       "[The embassy|AZEGOV] was attacked .",
+      // A hyphenated compound modifier is no verb; a blocker phrase states nothing.
+      "[The US|USAGOV] wants a free-trade pact with [Jordan|JORGOV] .",
+      "[The US|USAGOV] favours free trade with [Jordan|JORGOV] .",
       // Supporting an idea, not an actor, is an opinion.
       "[Azerbaijan|AZEGOV] supports addressing such issues .",
   };
@@ -556,6 +559,9 @@ TEST_F(ExtractorTest, ReportedFutureAndDemands) {
       // ... and otherwise yields to it, recoded as an intention (visit -> 036).
       {"[Serbia|SRBGOV] promised to visit [Iran|IRNGOV] .", "SRBGOV", "IRNGOV", "036",
        Mood::kIntended},
+      // "whom" relativizes an object: the refugees do not blame anyone.
+      {"[Guinean forces|GINMIL] beat [refugees|SLECVL] , whom [the authorities|GINGOV] blame .",
+       "GINMIL", "SLECVL", "182"},
       // Killing in a gunbattle is conventional military force (19x), not a killing (1823).
       {"[Serb forces|SRBMIL] killed [three Albanians|ALBCVL] in a gunbattle .", "SRBMIL", "ALBCVL",
        "19"},
