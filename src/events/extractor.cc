@@ -347,8 +347,11 @@ bool SentenceAnalysis::IsPassiveAt(int t) const {
       if (k < t - 1 && ParticipleLike(k) && k != t && IsPassiveAtDepth(k)) return true;
     }
   }
-  // Reduced relative: "soldiers arrested in Karabakh", "nationals pardoned by ...".
-  if (ReducedPassiveHead(t) >= 0) {
+  // Reduced relative: "soldiers arrested in Karabakh", "nationals pardoned by ...". People are
+  // described this way; a country or a government before the verb is its doer ("Azerbaijan
+  // extradited over 100 detainees").
+  if (int head = ReducedPassiveHead(t); head >= 0 && !facts_.actors[head].actor.sector.empty() &&
+                                        facts_.actors[head].actor.sector != "GOV") {
     int k = t + 1;
     if (k >= static_cast<int>(toks_.size()) || Punct(k) || IsNorm("preposition", k) ||
         Norm(k) == "and" || Norm(k) == "or" || Norm(k) == "there" || Norm(k) == "here") {

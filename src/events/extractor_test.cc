@@ -94,6 +94,8 @@ const std::map<std::string, std::string>& Lemmas() {
       {"promised", "promise"},
       {"supports", "support"},
       {"halted", "halt"},
+      {"extradited", "extradite"},
+      {"detainees", "detainee"},
   };
   return *m;
 }
@@ -562,6 +564,10 @@ TEST_F(ExtractorTest, ReportedFutureAndDemands) {
       // "whom" relativizes an object: the refugees do not blame anyone.
       {"[Guinean forces|GINMIL] beat [refugees|SLECVL] , whom [the authorities|GINGOV] blame .",
        "GINMIL", "SLECVL", "182"},
+      // A country before a participle is its doer, not a described head; sending detainees to a
+      // country returns them (0841), unlike extraditing suspects (063).
+      {"[Azerbaijan|AZE] extradited over 100 detainees to [Armenia|ARMGOV] .", "AZE", "ARMGOV",
+       "0841"},
       // Killing in a gunbattle is conventional military force (19x), not a killing (1823).
       {"[Serb forces|SRBMIL] killed [three Albanians|ALBCVL] in a gunbattle .", "SRBMIL", "ALBCVL",
        "19"},
