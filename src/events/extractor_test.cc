@@ -96,6 +96,12 @@ const std::map<std::string, std::string>& Lemmas() {
       {"halted", "halt"},
       {"extradited", "extradite"},
       {"detainees", "detainee"},
+      {"blocked", "block"},
+      {"roads", "road"},
+      {"heard", "hear"},
+      {"pressured", "pressure"},
+      {"trained", "train"},
+      {"hackers", "hacker"},
   };
   return *m;
 }
@@ -377,6 +383,8 @@ TEST_F(ExtractorTest, NoJunk) {
       // A hyphenated compound modifier is no verb; a blocker phrase states nothing.
       "[The US|USAGOV] wants a free-trade pact with [Jordan|JORGOV] .",
       "[The US|USAGOV] favours free trade with [Jordan|JORGOV] .",
+      // "riot police" is a kind of police, not a riot.
+      "[Liberia|LBRGOV] has riot police .",
       // Supporting an idea, not an actor, is an opinion.
       "[Azerbaijan|AZEGOV] supports addressing such issues .",
   };
@@ -568,6 +576,14 @@ TEST_F(ExtractorTest, ReportedFutureAndDemands) {
       // country returns them (0841), unlike extraditing suspects (063).
       {"[Azerbaijan|AZE] extradited over 100 detainees to [Armenia|ARMGOV] .", "AZE", "ARMGOV",
        "0841"},
+      // Unnamed protesters: the place's country (infer=country).
+      {"Demonstrators blocked roads in {Baghdad|IRQ} .", "IRQ", "", "144"},
+      // A reproach phrased as an absence is criticism, not a negated event.
+      {"[We|AZEGOV] have not heard any reaction from [Iran|IRNGOV] .", "AZEGOV", "IRNGOV", "111"},
+      // Pressing someone to act is a demand; training fighters is mobilization.
+      {"[The authorities|IRNGOV] pressured the workers to cancel the strike .", "IRNGOV", "",
+       "100"},
+      {"[North Korea|PRKGOV] trained 500 hackers .", "PRKGOV", "", "154"},
       // Killing in a gunbattle is conventional military force (19x), not a killing (1823).
       {"[Serb forces|SRBMIL] killed [three Albanians|ALBCVL] in a gunbattle .", "SRBMIL", "ALBCVL",
        "19"},
