@@ -712,6 +712,9 @@ std::vector<Event> SentenceAnalysis::Run() {
             w.compare(w.size() - 3, 3, "ing") == 0) {
           continue;
         }
+        // Nor is a participle after a preposition other than "to" a verb: it qualifies a noun
+        // ("the transfer of sentenced persons").
+        if (IsNorm("preposition", t - 1) && Norm(t - 1) != "to" && ParticipleLike(t)) continue;
         // An -s form right after another verb is its object, a plural noun: "to halt attacks",
         // "condemned attacks".
         const Token& prev = toks_[t - 1];

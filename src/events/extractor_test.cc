@@ -102,6 +102,8 @@ const std::map<std::string, std::string>& Lemmas() {
       {"pressured", "pressure"},
       {"trained", "train"},
       {"hackers", "hacker"},
+      {"sentenced", "sentence"},
+      {"persons", "person"},
   };
   return *m;
 }
@@ -511,6 +513,9 @@ TEST_F(ExtractorTest, BackgroundStatesNoEvent) {
       // Reduced relative, with or without a place phrase after it.
       "[Iran|IRNGOV] ignored [nationals|AZECVL] imprisoned in {Tabriz|IRN} .",
       "[Iran|IRNGOV] ignored [nationals|AZECVL] imprisoned there .",
+      // Still being held is a state; a participle after "of" qualifies a noun.
+      "#41 soldier#[41 soldiers|ARMMIL] remain under arrest in {Baku|AZE} .",
+      "[Baku|AZEGOV] signed a treaty on the transfer of sentenced persons in {Baku|AZE} .",
       // A definite event noun without its own date or doer.
       "[Aliyev|AZEGOV] spoke about the attack on [the embassy|AZEGOV] in {Tehran|IRN} .",
   };
