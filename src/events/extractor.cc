@@ -713,8 +713,13 @@ std::vector<Event> SentenceAnalysis::Run() {
           continue;
         }
         // Nor is a participle after a preposition other than "to" a verb: it qualifies a noun
-        // ("the transfer of sentenced persons").
-        if (IsNorm("preposition", t - 1) && Norm(t - 1) != "to" && ParticipleLike(t)) continue;
+        // ("the transfer of sentenced persons"); an -s form there is a plural noun ("after 12
+        // days of battles").
+        if (IsNorm("preposition", t - 1) && Norm(t - 1) != "to" &&
+            (ParticipleLike(t) ||
+             (w.size() > 3 && w.back() == 's' && w != toks_[t].lemma && !Is("be", t)))) {
+          continue;
+        }
         // An -s form right after another verb is its object, a plural noun: "to halt attacks",
         // "condemned attacks".
         const Token& prev = toks_[t - 1];

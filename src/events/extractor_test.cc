@@ -11,6 +11,7 @@
 
 #include <cctype>
 #include <map>
+#include <string>
 
 namespace dragoman {
 namespace {
@@ -104,6 +105,9 @@ const std::map<std::string, std::string>& Lemmas() {
       {"hackers", "hacker"},
       {"sentenced", "sentence"},
       {"persons", "person"},
+      {"battles", "battle"},
+      {"fighting", "fight"},
+      {"declared", "declare"},
   };
   return *m;
 }
@@ -516,6 +520,9 @@ TEST_F(ExtractorTest, BackgroundStatesNoEvent) {
       // Still being held is a state; a participle after "of" qualifies a noun.
       "#41 soldier#[41 soldiers|ARMMIL] remain under arrest in {Baku|AZE} .",
       "[Baku|AZEGOV] signed a treaty on the transfer of sentenced persons in {Baku|AZE} .",
+      // Event nouns after a preposition or a war adjective date something else.
+      "[Hizbollah|LBNREB] declared a truce after 12 days of battles with [Amal|LBNREB] .",
+      "[Bosnia|BIHGOV] declared a truce after fierce fighting with [Serbs|SRBREB] .",
       // A definite event noun without its own date or doer.
       "[Aliyev|AZEGOV] spoke about the attack on [the embassy|AZEGOV] in {Tehran|IRN} .",
   };
@@ -523,8 +530,8 @@ TEST_F(ExtractorTest, BackgroundStatesNoEvent) {
     auto b = Build(m);
     std::vector<Event> ev = extractor_->Extract(b->facts);
     for (const Event& e : ev) {
-      EXPECT_TRUE(e.cameo.rfind("17", 0) != 0 && e.cameo.rfind("18", 0) != 0) << m << "\n"
-                                                                              << Describe(ev);
+      const int root = std::stoi(e.cameo.substr(0, 2));
+      EXPECT_LT(root, 17) << m << "\n" << Describe(ev);  // no material conflict
     }
   }
   // The same noun with a date of its own is an event.
