@@ -977,13 +977,7 @@ std::vector<Event> SentenceAnalysis::Run() {
     }
     if (sources.empty()) continue;  // no event without a source actor
 
-    if (targets.empty() && !(p.symmetric && sources.size() >= 2) && (p.reactive || p.during)) {
-      int exclude = src_mentions.empty() ? -1 : src_mentions.front();
-      if (auto cp = Counterpart(sources.front().country, exclude)) {
-        targets.push_back(*cp);
-        rule += " [target from context]";
-      }
-    }
+    // The sentence's own evidence (`about`) before the context's counterpart (`react`).
     if (p.about && targets.empty()) {
       for (int k = m.end; k < n; ++k) {
         int mm = mention_at_[k];
@@ -994,6 +988,13 @@ std::vector<Event> SentenceAnalysis::Run() {
           tgt_mentions.push_back(mm);
           break;
         }
+      }
+    }
+    if (targets.empty() && !(p.symmetric && sources.size() >= 2) && (p.reactive || p.during)) {
+      int exclude = src_mentions.empty() ? -1 : src_mentions.front();
+      if (auto cp = Counterpart(sources.front().country, exclude)) {
+        targets.push_back(*cp);
+        rule += " [target from context]";
       }
     }
 

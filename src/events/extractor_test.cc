@@ -108,6 +108,7 @@ const std::map<std::string, std::string>& Lemmas() {
       {"battles", "battle"},
       {"fighting", "fight"},
       {"declared", "declare"},
+      {"stated", "state"},
   };
   return *m;
 }
@@ -588,6 +589,10 @@ TEST_F(ExtractorTest, ReportedFutureAndDemands) {
       // country returns them (0841), unlike extraditing suspects (063).
       {"[Azerbaijan|AZE] extradited over 100 detainees to [Armenia|ARMGOV] .", "AZE", "ARMGOV",
        "0841"},
+      // A statement of readiness: its target is the later actor of the sentence before any
+      // counterpart from context.
+      {"[Baku|AZEGOV] stated its readiness to expand cooperation with [Iran|IRNGOV] .", "AZEGOV",
+       "IRNGOV", "030"},
       // Unnamed protesters: the place's country (infer=country).
       {"Demonstrators blocked roads in {Baghdad|IRQ} .", "IRQ", "", "144"},
       // A reproach phrased as an absence is criticism, not a negated event.
