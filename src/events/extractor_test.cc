@@ -109,6 +109,9 @@ const std::map<std::string, std::string>& Lemmas() {
       {"fighting", "fight"},
       {"declared", "declare"},
       {"stated", "state"},
+      {"carried", "carry"},
+      {"strikes", "strike"},
+      {"lifted", "lift"},
   };
   return *m;
 }
@@ -593,6 +596,11 @@ TEST_F(ExtractorTest, ReportedFutureAndDemands) {
       // counterpart from context.
       {"[Baku|AZEGOV] stated its readiness to expand cooperation with [Iran|IRNGOV] .", "AZEGOV",
        "IRNGOV", "030"},
+      // Multi-word phrases are written as sequences of elements ("air strikes", "state of
+      // emergency"), and "urge X to" does not need "urge on".
+      {"[The UN|IGOUNO] urged [Iran|IRNGOV] to negotiate .", "IGOUNO", "IRNGOV", "026"},
+      {"[Israel|ISRGOV] carried out air strikes on [Gaza|PSE] .", "ISRGOV", "PSE", "195"},
+      {"[Sudan|SDNGOV] lifted the state of emergency .", "SDNGOV", "", "0814"},
       // Unnamed protesters: the place's country (infer=country).
       {"Demonstrators blocked roads in {Baghdad|IRQ} .", "IRQ", "", "144"},
       // A reproach phrased as an absence is criticism, not a negated event.
