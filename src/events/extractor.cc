@@ -48,7 +48,13 @@ struct ExtractorData {
 struct ContextView {
   const std::vector<ActorRef>* recent = nullptr;  // most recent last
   const std::optional<Event>* last_event = nullptr;
+  const std::set<std::string>* consulted = nullptr;  // country pairs of coded consultations
 };
+
+// "AZE|IRN": the order-free key of a country pair.
+std::string PairKey(const std::string& a, const std::string& b) {
+  return a < b ? a + "|" + b : b + "|" + a;
+}
 
 enum class SegKind { kMain, kSub, kHypo, kRelative, kReported, kQuote };
 
@@ -225,14 +231,34 @@ void SentenceAnalysis::Split() {
       bool after_comma = Norm(i - 1) == ",";
       int ante = MentionEndingAt(after_comma ? i - 1 : i);
       NewSegment(i, SegKind::kRelative, cur);
-      segs_.back().antecedent = ante;
+      // "whom" relativizes an object: its antecedent is not the clause's subject ("refugees,
+      // whom authorities blame for ...").
+      segs_.back().antecedent = w == "whom" ? -1 : ante;
       resume = after_comma ? cur : -1;
       continue;
     }
+    if (toks_[i].lemma == "say" && in_mention_[i] < 0 && i > segs_[cur].begin && i + 1 < n &&
+        !Punct(i - 1) && !IsQuote(i - 1) && mention_at_[i + 1] >= 0 &&
+        facts_.actors[mention_at_[i + 1]].token_end < n &&
+        !Punct(facts_.actors[mention_at_[i + 1]].token_end)) {
+      // "X said Y must ...": a clause without "that" reports for X (not the inverted
+      // attribution "..., said X.", where the mention ends the sentence or the clause).
+      NewSegment(i + 1, SegKind::kReported, -1);
+      segs_.back().speaker_verb = i;
+      continue;
+    }
     if (w == "that" && i > segs_[cur].begin) {
-      // "that" after a reporting verb (optionally with its addressee): "told X that ...".
+      // "that" after a reporting verb (optionally with its addressee): "told X that ...", also
+      // with a time in between: "said on Friday that", "said here Wednesday that".
       int j = i - 1;
       if (in_mention_[j] >= 0) j = facts_.actors[in_mention_[j]].token_begin - 1;
+      for (int guard = 0; guard < 6 && j > segs_[cur].begin && !Is("speech", j); ++guard) {
+        bool in_date = false;
+        for (const auto& dm : facts_.dates) in_date |= j >= dm.token_begin && j < dm.token_end;
+        const std::string& x = Norm(j);
+        if (!in_date && x != "here" && x != "on" && x != "today" && x != "yesterday") break;
+        --j;
+      }
       if (j >= 0 && Norm(j) == ",") --j;
       if (j >= 0 && Is("speech", j) && !IsNorm("determiner", j - 1)) {
         NewSegment(i + 1 < n ? i + 1 : i, SegKind::kReported, -1);
@@ -327,6 +353,8 @@ bool SentenceAnalysis::IsPassiveAtDepth(int t) const {
 
 bool SentenceAnalysis::IsPassiveAt(int t) const {
   if (!ParticipleLike(t)) return false;
+  // "is committed to", "is opposed to": a participle used as an adjective after "be".
+  if (Is("adjectival", t)) return false;
   int j = t - 1;
   int seg_begin = segs_[Seg(t)].begin;
   while (j >= seg_begin && (IsNorm("adverb", j) || IsNorm("negation", j))) --j;
@@ -338,11 +366,14 @@ bool SentenceAnalysis::IsPassiveAt(int t) const {
       if (k < t - 1 && ParticipleLike(k) && k != t && IsPassiveAtDepth(k)) return true;
     }
   }
-  // Reduced relative: "soldiers arrested in Karabakh", "nationals pardoned by ...".
-  if (ReducedPassiveHead(t) >= 0) {
+  // Reduced relative: "soldiers arrested in Karabakh", "nationals pardoned by ...". People are
+  // described this way; a country or a government before the verb is its doer ("Azerbaijan
+  // extradited over 100 detainees").
+  if (int head = ReducedPassiveHead(t); head >= 0 && !facts_.actors[head].actor.sector.empty() &&
+                                        facts_.actors[head].actor.sector != "GOV") {
     int k = t + 1;
     if (k >= static_cast<int>(toks_.size()) || Punct(k) || IsNorm("preposition", k) ||
-        Norm(k) == "and" || Norm(k) == "or") {
+        Norm(k) == "and" || Norm(k) == "or" || Norm(k) == "there" || Norm(k) == "here") {
       // Not when the actor is itself the subject of an active past verb with a prepositional
       // object ("Iran responded to ..."): only verbs that need an object are read as passive.
       return Is("transitive", t);
@@ -517,6 +548,8 @@ bool SentenceAnalysis::ObjectOfVerb(int mention) const {
   }
   while (j >= 0 && IsNorm("determiner", j)) --j;
   if (j < 0 || Punct(j) || in_mention_[j] >= 0) return false;
+  // A verb outside the mention's clause does not govern it ("said [they] would ...").
+  if (j < segs_[Seg(facts_.actors[mention].token_begin)].begin) return false;
   const Token& t = toks_[j];
   if (IsNorm("be", j) || IsNorm("subordinator", j) || IsNorm("relative", j) || t.norm == "and" ||
       t.norm == "or" || t.norm == "that") {
@@ -642,6 +675,11 @@ Mood SentenceAnalysis::MoodAt(int trigger, int seg) const {
           if (segs_[s].kind == SegKind::kReported) return Mood::kIntended;
           if (segs_[s].kind != SegKind::kSub) break;
         }
+        // "confirmed it would tighten ...": the speech verb right before its subject.
+        for (int k = j - 1; k >= segs_[seg].begin && k >= j - 4; --k) {
+          if (Punct(k)) break;
+          if (in_mention_[k] < 0 && Is("speech", k)) return Mood::kIntended;
+        }
       }
       return Mood::kHypothetical;
     }
@@ -713,6 +751,13 @@ std::optional<ActorRef> SentenceAnalysis::Counterpart(const std::string& country
     }
   }
   return std::nullopt;
+}
+
+// Material conflict: CAMEO roots 17-20.
+bool Violent(const Pattern& p) {
+  const std::string& c = p.code.empty() ? p.neg_code : p.code;
+  return (c.size() >= 2 && c[0] == '1' && (c[1] == '7' || c[1] == '8' || c[1] == '9')) ||
+         c.compare(0, 2, "20") == 0;
 }
 
 std::vector<ActorRef> Refs(const ActorMention& m) {
@@ -793,6 +838,9 @@ std::vector<Event> SentenceAnalysis::Run() {
           Norm(t - 1) != "\xe2\x80\x9c") {
         continue;
       }
+      // A word joined by a hyphen is part of a compound modifier ("free-trade pact",
+      // "long-threatened invasion"), not a verb or an event noun of its own.
+      if ((t + 1 < n && Norm(t + 1) == "-") || (t > 0 && Norm(t - 1) == "-")) continue;
       if (!p.noun && !p.during && t > 0) {
         // A determiner or possessive before the trigger makes it a noun ("their sentence"),
         // and a gerund after a preposition has no subject of its own ("of signing").
@@ -800,6 +848,24 @@ std::vector<Event> SentenceAnalysis::Run() {
         const std::string& w = Norm(t);
         if (IsNorm("preposition", t - 1) && w.size() > 4 &&
             w.compare(w.size() - 3, 3, "ing") == 0) {
+          continue;
+        }
+        // Nor is a participle after a preposition other than "to" a verb: it qualifies a noun
+        // ("the transfer of sentenced persons"); an -s form there is a plural noun ("after 12
+        // days of battles").
+        if (IsNorm("preposition", t - 1) && Norm(t - 1) != "to" &&
+            (ParticipleLike(t) ||
+             (w.size() > 3 && w.back() == 's' && w != toks_[t].lemma && !Is("be", t)))) {
+          continue;
+        }
+        // An -s form right after another verb is its object, a plural noun: "to halt attacks",
+        // "condemned attacks".
+        const Token& prev = toks_[t - 1];
+        if (w.size() > 3 && w.back() == 's' && w != toks_[t].lemma && prev.has(Token::kVerbForm) &&
+            in_mention_[t - 1] < 0 && !IsNorm("adverb", t - 1) &&
+            ((t >= 2 && Norm(t - 2) == "to") ||
+             (prev.norm != prev.lemma && prev.norm.size() > 3 &&
+              prev.norm.compare(prev.norm.size() - 2, 2, "ed") == 0))) {
           continue;
         }
       }
@@ -821,6 +887,7 @@ std::vector<Event> SentenceAnalysis::Run() {
     {
       const Pattern& bp = impl_.patterns[best->pattern];
       std::string root = (bp.code.empty() ? bp.neg_code : bp.code).substr(0, 2);
+      if (root.empty()) root = "-";  // a blocker consumes its words too
       int from = best->words.empty() ? best->trigger : best->words.front();
       for (int k = from; k < best->end && k < n; ++k) {
         if (consumed[k].empty()) consumed[k] = root;
@@ -843,11 +910,24 @@ std::vector<Event> SentenceAnalysis::Run() {
       if (impl_.patterns[matches[a].pattern].from_speaker && j >= 0 && j < matches[a].end) {
         drop[b] = true;
       }
-      if (j >= 0 && Norm(j) == "to" && t - matches[a].end <= 6) drop[b] = true;
+      if (j >= 0 && Norm(j) == "to" && t - matches[a].end <= 6) {
+        // A weak pattern ("promised to ...") only codes a complement that states nothing.
+        if (impl_.patterns[matches[a].pattern].weak) {
+          drop[a] = true;
+        } else {
+          drop[b] = true;
+        }
+      }
       // An event noun shortly after a verb event of another root is that verb's content, not
       // a second event: "blamed Israel for the bombing", "an ultimatum to halt attacks".
       const Pattern& pa = impl_.patterns[matches[a].pattern];
       const Pattern& pb = impl_.patterns[matches[b].pattern];
+      // A violent event noun inside a violent verb's phrase is its means: "killed 46 civilians
+      // in an attack on a village" is one event.
+      if (pb.noun && !pa.noun && t > matches[a].trigger && t < matches[a].end && Violent(pa) &&
+          Violent(pb)) {
+        drop[b] = true;
+      }
       if (pb.noun && !pa.noun && t >= matches[a].end && t - matches[a].end <= 5) {
         const std::string& ca = pa.code.empty() ? pa.neg_code : pa.code;
         const std::string& cb = pb.code.empty() ? pb.neg_code : pb.code;
@@ -857,16 +937,11 @@ std::vector<Event> SentenceAnalysis::Run() {
     // "shelled the city ..., killing 20 people": a violent participle after a comma states the
     // outcome of an earlier material-conflict event (CAMEO 17-20) of the sentence, not a new one.
     const Pattern& pb = impl_.patterns[matches[b].pattern];
-    auto violent = [](const Pattern& p) {
-      const std::string& c = p.code.empty() ? p.neg_code : p.code;
-      return (c.size() >= 2 && c[0] == '1' && (c[1] == '7' || c[1] == '8' || c[1] == '9')) ||
-             c.compare(0, 2, "20") == 0;
-    };
-    if (!pb.noun && violent(pb) && t > 0 && Norm(t - 1) == ",") {
+    if (!pb.noun && Violent(pb) && t > 0 && Norm(t - 1) == ",") {
       const std::string& w = Norm(t);
       if (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) {
         for (size_t a = 0; a < b; ++a) {
-          if (violent(impl_.patterns[matches[a].pattern])) drop[b] = true;
+          if (Violent(impl_.patterns[matches[a].pattern])) drop[b] = true;
         }
       }
     }
@@ -893,6 +968,26 @@ std::vector<Event> SentenceAnalysis::Run() {
     }
     if (code.empty()) continue;
     Mood mood = p.mood != Mood::kAsserted ? p.mood : MoodAt(m.trigger, seg);
+    if (mood == Mood::kQuestion) continue;  // "How many were arrested?" states no event
+    if (mood == Mood::kHypothetical) {
+      // "could attack", "if he is elected": a possibility states no event, except a
+      // conflictual act made conditional on the other side ("may halt mediation if ...",
+      // "will withdraw unless ..."), which is a threat (CAMEO 13x via the intent map).
+      bool conditional = false;
+      for (const Segment& sg : segs_) conditional |= sg.kind == SegKind::kHypo;
+      std::string threat;
+      if (conditional && segs_[seg].kind != SegKind::kHypo) {
+        for (size_t len = code.size(); len >= 2 && threat.empty(); --len) {
+          auto it = impl_.lex.intent.find(code.substr(0, len));
+          if (it != impl_.lex.intent.end() && it->second.compare(0, 2, "13") == 0) {
+            threat = it->second;
+          }
+        }
+      }
+      if (threat.empty()) continue;
+      rule += " [conditional " + code + "->" + threat + "]";
+      code = threat;
+    }
     if (p.mood == Mood::kAsserted && mood == Mood::kIntended) {
       // An intention to act is coded as the intent code (CAMEO 03x, 13x): lexicon `intent`.
       for (size_t len = code.size(); len >= 2; --len) {
@@ -919,6 +1014,12 @@ std::vector<Event> SentenceAnalysis::Run() {
     } else if (m.passive) {
       int agent = ByAgent(m.trigger, seg);
       if (agent >= 0) src_mentions = Coordinated(agent);
+      // "citizens who were arrested in ...", "nationals imprisoned in ...": an agentless passive
+      // in a relative clause or a reduced relative describes people; it is background.
+      if (agent < 0 &&
+          (segs_[seg].kind == SegKind::kRelative || ReducedPassiveHead(m.trigger) >= 0)) {
+        continue;
+      }
     } else if (p.noun && !p.during) {
       // "Iran's attack", "the Azerbaijani visit": an actor right before the noun.
       int first = m.words.empty() ? m.trigger : m.words.front();
@@ -998,6 +1099,7 @@ std::vector<Event> SentenceAnalysis::Run() {
     // arrested in X?"); nor does a passive that describes people ("nationals imprisoned in X",
     // "citizens who were arrested in X": a reduced or full relative clause), as opposed to one
     // that reports the act ("62 soldiers were arrested in X").
+    bool inferred = false;
     bool describes =
         m.passive && (ReducedPassiveHead(m.trigger) >= 0 || segs_[seg].kind == SegKind::kRelative);
     if (sources.empty() && !p.infer.empty() && place && !place->place.country.empty() &&
@@ -1016,17 +1118,12 @@ std::vector<Event> SentenceAnalysis::Run() {
         }
         sources.push_back(a);
         rule += " [source inferred from location: infer=" + p.infer + "]";
+        inferred = true;
       }
     }
     if (sources.empty()) continue;  // no event without a source actor
 
-    if (targets.empty() && !(p.symmetric && sources.size() >= 2) && (p.reactive || p.during)) {
-      int exclude = src_mentions.empty() ? -1 : src_mentions.front();
-      if (auto cp = Counterpart(sources.front().country, exclude)) {
-        targets.push_back(*cp);
-        rule += " [target from context]";
-      }
-    }
+    // The sentence's own evidence (`about`) before the context's counterpart (`react`).
     if (p.about && targets.empty()) {
       for (int k = m.end; k < n; ++k) {
         int mm = mention_at_[k];
@@ -1037,6 +1134,13 @@ std::vector<Event> SentenceAnalysis::Run() {
           tgt_mentions.push_back(mm);
           break;
         }
+      }
+    }
+    if (targets.empty() && !(p.symmetric && sources.size() >= 2) && (p.reactive || p.during)) {
+      int exclude = src_mentions.empty() ? -1 : src_mentions.front();
+      if (auto cp = Counterpart(sources.front().country, exclude)) {
+        targets.push_back(*cp);
+        rule += " [target from context]";
       }
     }
 
@@ -1109,6 +1213,16 @@ std::vector<Event> SentenceAnalysis::Run() {
       }
       if (date.empty() && facts_.doc && facts_.doc->date) date = facts_.doc->date->ToString();
     }
+    // "the attack on the embassy" with no doer and no date of its own refers back to an event
+    // told elsewhere ("spoke about the attack on ..."): background, not a new event. An
+    // indefinite "an attack on ..." introduces one and stays.
+    if (p.noun && inferred && date_source != "text") {
+      int first = m.words.empty() ? m.trigger : m.words.front();
+      const std::string& det = first > 0 ? Norm(first - 1) : Norm(first);
+      if (det == "the" || det == "this" || det == "that" || det == "these" || det == "those") {
+        continue;
+      }
+    }
 
     // Quantity: counting the target's or source's noun, or the object right after the trigger.
     std::optional<Quantity> quantity;
@@ -1147,8 +1261,20 @@ std::vector<Event> SentenceAnalysis::Run() {
     }
 
     auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
-    for (const auto& [s, t] : pairs) {
+    for (const auto& [s, t0] : pairs) {
+      std::optional<ActorRef> t = t0;
       if (t && p.symmetric && t->code == s.code) continue;  // meeting oneself
+      // A counterpart taken from context is of another country than its source; with several
+      // sources it was chosen for the first one, so the others get their own.
+      if (t && t->country == s.country && rule.find("[target from context]") != std::string::npos) {
+        t = Counterpart(s.country, -1);
+        if (!t) continue;
+      }
+      // "During the meeting with Y, X said ...": a consultation the document already coded is
+      // only the time of what was said.
+      if (p.during && t && ctx_.consulted && ctx_.consulted->count(PairKey(who(s), who(*t))) > 0) {
+        continue;
+      }
       // A bare country as the target of its own institution (AZEGOV -> AZE) is a mention swept
       // in by a coordination or a pronoun ("they" = "Azerbaijan and the soldiers"): junk when
       // the source was inferred from that country's location or another target exists.
@@ -1344,6 +1470,7 @@ std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts,
     if (context) {
       view.recent = &context->recent_;
       view.last_event = &context->last_event_;
+      view.consulted = &context->consulted_;
     }
     SentenceAnalysis analysis(*impl_, facts, view);
     events = analysis.Run();
@@ -1356,6 +1483,11 @@ std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts,
       context->recent_.erase(context->recent_.begin());
     }
     if (!events.empty()) context->last_event_ = events.back();
+    for (const Event& e : events) {
+      if (e.cameo.compare(0, 2, "04") != 0 || !e.source || !e.target || e.negated) continue;
+      auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
+      context->consulted_.insert(PairKey(who(*e.source), who(*e.target)));
+    }
   }
   return events;
 }

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,9 @@ class EventContext {
   friend class EventExtractor;
   std::vector<ActorRef> recent_;  // at most kMaxRecent, most recent last
   std::optional<Event> last_event_;
+  // Country pairs ("AZE|IRN", sorted) of the consultations (CAMEO 04) coded so far: a later
+  // "during the meeting with Y" that only dates what X said restates one of them.
+  std::set<std::string> consulted_;
   static constexpr size_t kMaxRecent = 24;
 };
 

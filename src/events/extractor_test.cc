@@ -11,6 +11,7 @@
 
 #include <cctype>
 #include <map>
+#include <string>
 
 namespace dragoman {
 namespace {
@@ -49,6 +50,7 @@ const std::map<std::string, std::string>& Lemmas() {
       {"threatened", "threaten"},
       {"urged", "urge"},
       {"praised", "praise"},
+      {"thanked", "thank"},
       {"signed", "sign"},
       {"killed", "kill"},
       {"nationals", "national"},
@@ -76,6 +78,41 @@ const std::map<std::string, std::string>& Lemmas() {
       {"criticized", "criticize"},
       {"received", "receive"},
       {"emphasized", "emphasize"},
+      {"imprisoned", "imprison"},
+      {"ignored", "ignore"},
+      {"spoke", "speak"},
+      {"attacks", "attack"},
+      {"halt", "halt"},
+      {"disagrees", "disagree"},
+      {"accepted", "accept"},
+      {"allow", "allow"},
+      {"opened", "open"},
+      {"investigations", "investigation"},
+      {"boycott", "boycott"},
+      {"confirmed", "confirm"},
+      {"tighten", "tighten"},
+      {"warned", "warn"},
+      {"cancelled", "cancel"},
+      {"promised", "promise"},
+      {"supports", "support"},
+      {"halted", "halt"},
+      {"extradited", "extradite"},
+      {"detainees", "detainee"},
+      {"blocked", "block"},
+      {"roads", "road"},
+      {"heard", "hear"},
+      {"pressured", "pressure"},
+      {"trained", "train"},
+      {"hackers", "hacker"},
+      {"sentenced", "sentence"},
+      {"persons", "person"},
+      {"battles", "battle"},
+      {"fighting", "fight"},
+      {"declared", "declare"},
+      {"stated", "state"},
+      {"carried", "carry"},
+      {"strikes", "strike"},
+      {"lifted", "lift"},
   };
   return *m;
 }
@@ -291,11 +328,14 @@ TEST_F(ExtractorTest, ClauseStructures) {
       {"[The prisoners|ARMCVL] did not complain .", "ARMCVL", "", "114", Mood::kAsserted, true},
       // Intention: plans to visit -> express intent to meet.
       {"[Aliyev|AZEGOV] plans to visit [Iran|IRN] .", "AZEGOV", "IRN", "036", Mood::kIntended},
-      // Hypothetical.
-      {"[Iran|IRNGOV] could attack [Israel|ISRGOV] .", "IRNGOV", "ISRGOV", "18",
+      // A possibility states no event ...
+      {"[Iran|IRNGOV] could attack [Israel|ISRGOV] .", nullptr, "", ""},
+      // ... but a conflictual act made conditional on the other side is a threat.
+      {"[The EU|IGOEU] may halt mediation if [Serbia|SRBGOV] refuses .", "IGOEU", "", "135",
        Mood::kHypothetical},
-      // Question.
-      {"Will [Iran|IRNGOV] condemn [Israel|ISRGOV] ?", "IRNGOV", "ISRGOV", "111", Mood::kQuestion},
+      // A question states no event.
+      {"Will [Iran|IRNGOV] condemn [Israel|ISRGOV] ?", nullptr, "", ""},
+      {"How many [citizens|ARMCVL] were arrested in {Baku|AZE} ?", nullptr, "", ""},
       // Relative clause: the antecedent is the subject (passive target here); the criticism
       // takes the first later actor as its object (late object).
       {"[Russia|RUSGOV] criticized the treatment of [citizens|ARMCVL] who were arrested by "
@@ -358,6 +398,13 @@ TEST_F(ExtractorTest, NoJunk) {
       "[The Organization of Islamic Cooperation|IGOOIC] has a new building .",
       // Agentless passive without an infer rule has no source.
       "[The embassy|AZEGOV] was attacked .",
+      // A hyphenated compound modifier is no verb; a blocker phrase states nothing.
+      "[The US|USAGOV] wants a free-trade pact with [Jordan|JORGOV] .",
+      "[The US|USAGOV] favours free trade with [Jordan|JORGOV] .",
+      // "riot police" is a kind of police, not a riot.
+      "[Liberia|LBRGOV] has riot police .",
+      // Supporting an idea, not an actor, is an opinion.
+      "[Azerbaijan|AZEGOV] supports addressing such issues .",
   };
   for (const char* m : cases) {
     auto b = Build(m);
@@ -424,10 +471,10 @@ TEST_F(ExtractorTest, ReportedSpeechRecordsTheSpeaker) {
 
 TEST_F(ExtractorTest, ContextSuppliesCounterparts) {
   EventContext ctx;
-  auto first = Build("[Pezeshkian|IRNGOV] received [Hajiyev|AZEGOV] .");
+  auto first = Build("[Pezeshkian|IRNGOV] praised [Hajiyev|AZEGOV] .");
   std::vector<Event> ev = extractor_->Extract(first->facts, &ctx);
   ASSERT_EQ(ev.size(), 1u) << Describe(ev);
-  EXPECT_EQ(ev[0].cameo, "043");
+  EXPECT_EQ(ev[0].cameo, "051");
   // "During a meeting in Tehran, X emphasized ..." -> 04x between X and the counterpart.
   auto second = Build("During a meeting in {Tehran|IRN} , [Pezeshkian|IRNGOV] emphasized ties .");
   ev = extractor_->Extract(second->facts, &ctx);
@@ -456,6 +503,139 @@ TEST_F(ExtractorTest, OneEventPerPairAndRoot) {
   EXPECT_EQ(ev.size(), 1u) << Describe(ev);
 }
 
+TEST_F(ExtractorTest, DuringAMeetingAlreadyCodedStatesNoSecondConsultation) {
+  EventContext ctx;
+  auto first = Build("[Pezeshkian|IRNGOV] received [Hajiyev|AZEGOV] in {Tehran|IRN} .");
+  std::vector<Event> ev = extractor_->Extract(first->facts, &ctx);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].cameo, "043");
+  // The same pair's meeting used as a time reference: only what was said there is coded.
+  auto second = Build("During the meeting , [Hajiyev|AZEGOV] emphasized ties .");
+  ev = extractor_->Extract(second->facts, &ctx);
+  EXPECT_TRUE(ev.empty()) << Describe(ev);
+  // A meeting with another country is new.
+  auto third = Build("During a meeting with [Lavrov|RUSGOV] , [Hajiyev|AZEGOV] emphasized ties .");
+  ev = extractor_->Extract(third->facts, &ctx);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].target ? ev[0].target->code : "", "RUSGOV");
+}
+
+// Background is not news: agentless passives that describe people, event nouns that refer back
+// to an event told elsewhere, and questions state no event.
+TEST_F(ExtractorTest, BackgroundStatesNoEvent) {
+  const char* cases[] = {
+      // Relative clause: the arrest describes the citizens.
+      "[Russia|RUSGOV] criticized [citizens|ARMCVL] who were arrested in {Baku|AZE} .",
+      // Reduced relative, with or without a place phrase after it.
+      "[Iran|IRNGOV] ignored [nationals|AZECVL] imprisoned in {Tabriz|IRN} .",
+      "[Iran|IRNGOV] ignored [nationals|AZECVL] imprisoned there .",
+      // Still being held is a state; a participle after "of" qualifies a noun.
+      "#41 soldier#[41 soldiers|ARMMIL] remain under arrest in {Baku|AZE} .",
+      "[Baku|AZEGOV] signed a treaty on the transfer of sentenced persons in {Baku|AZE} .",
+      // Event nouns after a preposition or a war adjective date something else.
+      "[Hizbollah|LBNREB] declared a truce after 12 days of battles with [Amal|LBNREB] .",
+      "[Bosnia|BIHGOV] declared a truce after fierce fighting with [Serbs|SRBREB] .",
+      // A definite event noun without its own date or doer.
+      "[Aliyev|AZEGOV] spoke about the attack on [the embassy|AZEGOV] in {Tehran|IRN} .",
+  };
+  for (const char* m : cases) {
+    auto b = Build(m);
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    for (const Event& e : ev) {
+      const int root = std::stoi(e.cameo.substr(0, 2));
+      EXPECT_LT(root, 17) << m << "\n" << Describe(ev);  // no material conflict
+    }
+  }
+  // The same noun with a date of its own is an event.
+  auto dated = Build(
+      "[Aliyev|AZEGOV] spoke about the attack on [the embassy|AZEGOV] in {Tehran|IRN} on "
+      "<January 27|2023-01-27> .");
+  std::vector<Event> ev = extractor_->Extract(dated->facts);
+  bool attack = false;
+  for (const Event& e : ev) attack |= e.cameo.rfind("18", 0) == 0;
+  EXPECT_TRUE(attack) << Describe(ev);
+  // A main-clause passive is an event even without its agent.
+  auto main = Build("[Armenian citizens|ARMCVL] were arrested in {Baku|AZE} .");
+  ev = extractor_->Extract(main->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].cameo, "173");
+}
+
+TEST_F(ExtractorTest, ReportedFutureAndDemands) {
+  const Case cases[] = {
+      // "said they would ..." reports an intention: a conflictual one is a threat (13x).
+      {"[Palestinian leaders|PSEGOV] said [they|PSEGOV] would boycott [Israel|ISRGOV] .", "PSEGOV",
+       "ISRGOV", "13", Mood::kIntended},
+      {"[NATO|IGONATO] confirmed [it|IGONATO] would tighten the blockade of [Serbia|SRBGOV] .",
+       "IGONATO", "SRBGOV", "138", Mood::kIntended},
+      // "X said [on a day] that Y must ..." and "X said Y must ...": demands by X on Y.
+      {"[Egypt|EGYGOV] said on <Monday|2025-01-06> that [the US|USAGOV] must mediate .", "EGYGOV",
+       "USAGOV", "10"},
+      {"[The Red Cross|NGO] said [US forces|USAMIL] must ensure security .", "NGO", "USAMIL", "10"},
+      // Disagreeing with a position rejects it.
+      {"[Azerbaijan|AZEGOV] disagrees with [Armenia|ARMGOV] .", "AZEGOV", "ARMGOV", "120"},
+      // Not accepting is refusing.
+      {"[Syria|SYRGOV] will not accept more refugees .", "SYRGOV", "", "12", Mood::kIntended},
+      // An -s form after an infinitive is a plural object: the appeal codes the sentence.
+      {"[Peru|PERGOV] urged [Ecuador|ECUGOV] to halt attacks .", "PERGOV", "ECUGOV", "02"},
+      // Accepting a proposal, allowing a return, opening investigations, warning about a rival.
+      {"[Denmark|DNKGOV] accepted a proposal from [Norway|NORGOV] .", "DNKGOV", "NORGOV", "030"},
+      {"[Turkey|TURGOV] will allow the refugees to return .", "TURGOV", "", "035", Mood::kIntended},
+      {"[The court|CHLJUD] opened investigations into [officials|CHLGOV] .", "CHLJUD", "CHLGOV",
+       "090"},
+      {"[Iran|IRNGOV] warned about the influence of [Israel|ISRGOV] .", "IRNGOV", "ISRGOV", "110"},
+      {"[The minister|FRAGOV] cancelled a planned visit to [Haiti|HTI] .", "FRAGOV", "HTI", "16"},
+      // Adjectival participles after "be" are not passives.
+      {"[Vietnam|VNMGOV] is committed to reform .", "VNMGOV", "", "030"},
+      {"[Israel|ISRGOV] is opposed to the plan .", "ISRGOV", "", "120"},
+      // A weak "promised to" codes the promise only when the complement states nothing ...
+      {"[Serbia|SRBGOV] promised to democratize .", "SRBGOV", "", "030"},
+      // ... and otherwise yields to it, recoded as an intention (visit -> 036).
+      {"[Serbia|SRBGOV] promised to visit [Iran|IRNGOV] .", "SRBGOV", "IRNGOV", "036",
+       Mood::kIntended},
+      // "whom" relativizes an object: the refugees do not blame anyone.
+      {"[Guinean forces|GINMIL] beat [refugees|SLECVL] , whom [the authorities|GINGOV] blame .",
+       "GINMIL", "SLECVL", "182"},
+      // A country before a participle is its doer, not a described head; sending detainees to a
+      // country returns them (0841), unlike extraditing suspects (063).
+      {"[Azerbaijan|AZE] extradited over 100 detainees to [Armenia|ARMGOV] .", "AZE", "ARMGOV",
+       "0841"},
+      // A statement of readiness: its target is the later actor of the sentence before any
+      // counterpart from context.
+      {"[Baku|AZEGOV] stated its readiness to expand cooperation with [Iran|IRNGOV] .", "AZEGOV",
+       "IRNGOV", "030"},
+      // Multi-word phrases are written as sequences of elements ("air strikes", "state of
+      // emergency"), and "urge X to" does not need "urge on".
+      {"[The UN|IGOUNO] urged [Iran|IRNGOV] to negotiate .", "IGOUNO", "IRNGOV", "026"},
+      {"[Israel|ISRGOV] carried out air strikes on [Gaza|PSE] .", "ISRGOV", "PSE", "195"},
+      {"[Sudan|SDNGOV] lifted the state of emergency .", "SDNGOV", "", "0814"},
+      // Unnamed protesters: the place's country (infer=country).
+      {"Demonstrators blocked roads in {Baghdad|IRQ} .", "IRQ", "", "144"},
+      // A reproach phrased as an absence is criticism, not a negated event.
+      {"[We|AZEGOV] have not heard any reaction from [Iran|IRNGOV] .", "AZEGOV", "IRNGOV", "111"},
+      // Pressing someone to act is a demand; training fighters is mobilization.
+      {"[The authorities|IRNGOV] pressured the workers to cancel the strike .", "IRNGOV", "",
+       "100"},
+      {"[North Korea|PRKGOV] trained 500 hackers .", "PRKGOV", "", "154"},
+      // Killing in a gunbattle is conventional military force (19x), not a killing (1823).
+      {"[Serb forces|SRBMIL] killed [three Albanians|ALBCVL] in a gunbattle .", "SRBMIL", "ALBCVL",
+       "19"},
+  };
+  for (const Case& c : cases) {
+    auto b = Build(c.markup);
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    SCOPED_TRACE(std::string(c.markup) + "\n" + Describe(ev));
+    ASSERT_FALSE(ev.empty());
+    const Event& e = ev[0];
+    ASSERT_TRUE(e.source.has_value());
+    EXPECT_EQ(e.source->code, c.source);
+    EXPECT_EQ(e.target ? e.target->code : "", c.target);
+    EXPECT_EQ(e.cameo.substr(0, std::string(c.cameo_prefix).size()), c.cameo_prefix);
+    EXPECT_EQ(e.mood, c.mood);
+    EXPECT_EQ(e.negated, c.negated);
+  }
+}
+
 TEST_F(ExtractorTest, LateObjectBecomesTheTarget) {
   const Case cases[] = {
       // No actor in the pattern's slot: the first later actor of another party in the clause.
@@ -469,7 +649,7 @@ TEST_F(ExtractorTest, LateObjectBecomesTheTarget) {
        "[Tanzania|TZAGOV] .",
        "KENGOV", "UGAGOV", "05"},
       // A comma ends the search: what follows is not the object.
-      {"[Kenya|KENGOV] praised the plan , unlike [Uganda|UGAGOV] .", "KENGOV", "", "051"},
+      {"[Kenya|KENGOV] thanked the mediators , unlike [Uganda|UGAGOV] .", "KENGOV", "", "051"},
   };
   for (const Case& c : cases) {
     auto b = Build(c.markup);
@@ -492,7 +672,7 @@ const Event* WithRoot(const std::vector<Event>& events, const std::string& root)
 
 TEST_F(ExtractorTest, ImplicitCounterparts) {
   // 1. The meeting's other party.
-  auto a = Build("During a meeting with [Uganda|UGAGOV] , [Kenya|KENGOV] praised the plan .");
+  auto a = Build("During a meeting with [Uganda|UGAGOV] , [Kenya|KENGOV] thanked the plan .");
   std::vector<Event> ev = extractor_->Extract(a->facts);
   const Event* e = WithRoot(ev, "05");
   ASSERT_NE(e, nullptr) << Describe(ev);
@@ -501,7 +681,7 @@ TEST_F(ExtractorTest, ImplicitCounterparts) {
   EXPECT_NE(e->rule.find("meeting's other party"), std::string::npos);
 
   // 2. "the two countries" names the source's country and the other.
-  auto b = Build("[Kenya|KENGOV] praised the ties between [the two countries|KEN+UGA] .");
+  auto b = Build("[Kenya|KENGOV] thanked the ties between [the two countries|KEN+UGA] .");
   b->facts.actors[1].rule = "ref:plural-noun";  // as the resolver marks "the two countries"
   ev = extractor_->Extract(b->facts);
   e = WithRoot(ev, "05");
@@ -513,7 +693,7 @@ TEST_F(ExtractorTest, ImplicitCounterparts) {
   EventContext ctx;
   auto c1 = Build("[Kenya|KENGOV] met [Uganda|UGAGOV] .");
   extractor_->Extract(c1->facts, &ctx);
-  auto c2 = Build("[Kenya|KENGOV] praised bilateral trade .");
+  auto c2 = Build("[Kenya|KENGOV] thanked bilateral trade .");
   ev = extractor_->Extract(c2->facts, &ctx);
   e = WithRoot(ev, "05");
   ASSERT_NE(e, nullptr) << Describe(ev);
@@ -521,7 +701,7 @@ TEST_F(ExtractorTest, ImplicitCounterparts) {
   EXPECT_EQ(e->target->code, "UGAGOV");
 
   // Without a bilateral cue nothing is invented.
-  auto d = Build("[Kenya|KENGOV] praised the plan .");
+  auto d = Build("[Kenya|KENGOV] thanked the plan .");
   ev = extractor_->Extract(d->facts, &ctx);
   ASSERT_FALSE(ev.empty());
   EXPECT_FALSE(ev[0].target.has_value()) << Describe(ev);
@@ -538,7 +718,7 @@ TEST_F(ExtractorTest, ImplicitCounterparts) {
   EXPECT_EQ(e->target->code, "UGAGOV");
 
   // Coordinated sources of different countries: the pattern decides, no target is invented.
-  auto f = Build("[Kenya|KENGOV] and [Uganda|UGAGOV] praised bilateral trade .");
+  auto f = Build("[Kenya|KENGOV] and [Uganda|UGAGOV] thanked bilateral trade .");
   ev = extractor_->Extract(f->facts, &ctx);
   for (const Event& x : ev) EXPECT_FALSE(x.target.has_value()) << Describe(ev);
 }

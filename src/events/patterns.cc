@@ -153,6 +153,8 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
     p->patient = true;
   } else if (key == "tgt") {
     p->need_target = true;
+  } else if (key == "weak") {
+    p->weak = true;
   } else if (key == "infer") {
     DRAGOMAN_RETURN_IF_ERROR(need_value());
     if (value != "gov" && value != "country") {
@@ -251,7 +253,7 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
       for (auto opt : SplitSpace(cols[2]))
         DRAGOMAN_RETURN_IF_ERROR(ParseOption(opt, codes, &p, where));
     }
-    if (p.code.empty() && p.neg_code.empty()) {
+    if (p.code.empty() && p.neg_code.empty() && !p.neg_none) {
       return Status::BadData(where + "code '-' needs neg=CODE");
     }
     std::string pat;

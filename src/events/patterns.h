@@ -13,6 +13,8 @@
 //   +         target slot: an actor mention starting within the next 3 tokens
 //   $         source slot (event nouns: "talks between $ and +")
 //   ^word     marks the trigger when it is not the first word element
+// OPTIONS are listed in doc/patterns.md (sym noun during about react tgt weak speaker patient
+// neg= infer= voice= mood=).
 // Loader errors are BadData "path:line: reason".
 //
 // Thread-safety: immutable after parsing.
@@ -48,19 +50,20 @@ struct Pattern {
   std::vector<PatternElement> elements;
   int trigger = 0;  // index into elements of the trigger word
   // Options.
-  std::string neg_code;         // neg=CODE: the code when the trigger is negated ("" = no override)
-  bool neg_none = false;        // neg=-: a negated match states no event
-  bool symmetric = false;       // sym: coordinated subjects give one mutual event
-  bool noun = false;            // noun: an event noun (source from $, a possessive, or the clause)
-  bool during = false;          // during: "during a meeting (with +)": counterpart rule
-  bool about = false;           // about: target = first later actor of another country
-  bool reactive = false;        // react: without a target, take the counterpart from context
-  bool from_speaker = false;    // speaker: source = the clause's speaker, target = its subject
-  bool need_target = false;     // tgt: no event without a target actor
-  bool patient = false;         // patient: the clause subject undergoes it ("remain under arrest")
-  std::string infer;            // infer=gov|country: agentless source from the location's country
-  bool active_only = false;     // voice=active
-  bool passive_only = false;    // voice=passive
+  std::string neg_code;       // neg=CODE: the code when the trigger is negated ("" = no override)
+  bool neg_none = false;      // neg=-: a negated match states no event
+  bool symmetric = false;     // sym: coordinated subjects give one mutual event
+  bool noun = false;          // noun: an event noun (source from $, a possessive, or the clause)
+  bool during = false;        // during: "during a meeting (with +)": counterpart rule
+  bool about = false;         // about: target = first later actor of another country
+  bool reactive = false;      // react: without a target, take the counterpart from context
+  bool from_speaker = false;  // speaker: source = the clause's speaker, target = its subject
+  bool need_target = false;   // tgt: no event without a target actor
+  bool patient = false;       // patient: the clause subject undergoes it ("remain under arrest")
+  bool weak = false;          // weak: yields to an event in its own to-infinitive ("promised to X")
+  std::string infer;          // infer=gov|country: agentless source from the location's country
+  bool active_only = false;   // voice=active
+  bool passive_only = false;  // voice=passive
   Mood mood = Mood::kAsserted;  // mood=intended|hypothetical: the pattern itself states a mood
   int words = 0;                // number of word elements (specificity)
   // Where it came from: "verbs.txt:120 meet with +".
