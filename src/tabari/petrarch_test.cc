@@ -365,6 +365,13 @@ TEST(PetrarchSuite, RecordsConfigAndCounting) {
   EXPECT_EQ((*recs)[2].skip_reason, "later");
   EXPECT_FALSE((*recs)[3].counted);
   EXPECT_EQ((*recs)[4].record.special, "###");
+  // The pass rule reads the marker flags: the reader sets them from the expected outcome.
+  EXPECT_TRUE((*recs)[1].record.marks_none);
+  EXPECT_FALSE((*recs)[1].record.marks_discard);
+  EXPECT_TRUE((*recs)[4].record.marks_discard);
+  EXPECT_FALSE((*recs)[4].record.marks_none);
+  EXPECT_FALSE((*recs)[0].record.marks_none);
+  EXPECT_EQ((*recs)[0].record.special_block, -1);
 
   Dictionaries d = LoadAll();
   std::ostringstream out;
