@@ -752,7 +752,9 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           if (!src || c.codes != src->codes) return true;
           // "Their" standing for a compound source makes the compound its own target (each
           // member acts on the others); "its", "his" standing for the source are passed over.
-          if (c.pronoun && c.plural_possessive && src->member.size() > 1 && src->member.back() > 0)
+          // PETRARCH's parse never makes a possessive pronoun the target.
+          if (c.pronoun && c.plural_possessive && !opt_->petrarch_rules && src->member.size() > 1 &&
+              src->member.back() > 0)
             return true;
           if (!c.pronoun || c.possessive_pronoun || c.alt_codes.empty() ||
               c.alt_codes == src->codes)

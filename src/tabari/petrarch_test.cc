@@ -307,6 +307,18 @@ TEST(PetrarchCoding, AgentMerges) {
   EXPECT_EQ(Code(d, "Zembla with silver coins even today scolded Florin."), "ZEM/FLR/112");
 }
 
+TEST(PetrarchCoding, PossessivePronounIsNoTarget) {
+  Dictionaries d = LoadAll();
+  // PETRARCH: "their" is never the target; the actor after the verb is.
+  EXPECT_EQ(Code(d, "Zembla and Florin praised their talks with the chancellor."),
+            "ZEM/---GOV/051 FLR/---GOV/051");
+  // With no other actor the compound splits (first member on the others), as before.
+  EXPECT_EQ(Code(d, "Zembla and Florin praised their talks on Monday."), "ZEM/FLR/051");
+  // TABARI: "their" standing for a compound source makes it its own target.
+  d.options.petrarch_rules = false;
+  EXPECT_EQ(Code(d, "Zembla and Florin praised their talks on Monday."), "ZEM/FLR/051 FLR/ZEM/051");
+}
+
 TEST(PetrarchCoding, AdjectiveListJoinsCompounds) {
   Dictionaries d = LoadAll();
   EXPECT_EQ(Code(d, "Zembla and the brave Florin praised the chancellor."), "FLR/---GOV/051");
