@@ -319,6 +319,29 @@ TEST(PetrarchCoding, PossessivePronounIsNoTarget) {
   EXPECT_EQ(Code(d, "Zembla and Florin praised their talks on Monday."), "ZEM/FLR/051 FLR/ZEM/051");
 }
 
+TEST(PetrarchCoding, SentenceSubjectIsTheSource) {
+  Dictionaries d = LoadAll();
+  // PETRARCH: the possessor before "X and Y" stays the subject of the later verb.
+  EXPECT_EQ(Code(d, "Zembla's press and public lauded Florin on Monday."), "ZEM/FLR/051");
+  // TABARI: the "and" opens a clause, and an actor of a clause that coded nothing is not
+  // carried over.
+  d.options.petrarch_rules = false;
+  EXPECT_EQ(Code(d, "Zembla's press and public lauded Florin on Monday."), "");
+}
+
+TEST(PetrarchCoding, ActorListCommasDelimitNoAside) {
+  Dictionaries d = LoadAll();
+  ASSERT_GE(d.options.comma_emax, 7);  // the text after the first comma could be an aside
+  // PETRARCH: every comma of an actor list stays inside the list.
+  EXPECT_EQ(Code(d, "Zembla praised Florin, Queen Marta and the chancellor on Monday."),
+            "ZEM/FLR/051 ZEM/FLRGOV/051 ZEM/---GOV/051");
+  // TABARI: the comma after the first member (its segment is more than the list) delimits
+  // a closing aside.
+  d.options.petrarch_rules = false;
+  EXPECT_EQ(Code(d, "Zembla praised Florin, Queen Marta and the chancellor on Monday."),
+            "ZEM/FLR/051");
+}
+
 TEST(PetrarchCoding, AdjectiveListJoinsCompounds) {
   Dictionaries d = LoadAll();
   EXPECT_EQ(Code(d, "Zembla and the brave Florin praised the chancellor."), "FLR/---GOV/051");
