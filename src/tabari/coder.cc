@@ -517,7 +517,8 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
     commas.clear();
     for (int t = begin, seg = begin; t < end; ++t) {
       if (!toks_[t].comma) continue;
-      bool list_comma = np_cover_[t] >= 0 && list_only(seg, t);
+      // PETRARCH's parse keeps every comma of an actor list inside its noun phrase.
+      bool list_comma = np_cover_[t] >= 0 && (opt_->petrarch_rules || list_only(seg, t));
       for (int k = seg; list_comma && k < t; ++k) list_comma = !IsConjunction(toks_[k].text);
       if (!list_comma) commas.push_back(t);
       seg = t + 1;
@@ -729,6 +730,10 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
         for (int i = clause_begin; s < 0 && i < hit.begin; ++i)
           if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
         if (s < 0 && !inherited.codes.empty()) src = &inherited;
+        // PETRARCH's parse keeps the sentence's subject: under its rules the first actor
+        // before the verb anywhere in the sentence is the source ("A's losses and toll rose").
+        for (int i = begin; opt_->petrarch_rules && s < 0 && !src && i < hit.begin; ++i)
+          if (NpAt(i) >= 0 && NpAt(i) != t) s = NpAt(i);
         NounPhrase def_src, def_tgt, split_src, split_tgt;
         if (s < 0 && !src && !opt_->default_source.empty() && opt_->default_source_prior) {
           def_src.codes = {opt_->default_source};
@@ -752,7 +757,9 @@ void TabariCoder::CodeClauses(int begin, int end, CodeResult* out) {
           if (!src || c.codes != src->codes) return true;
           // "Their" standing for a compound source makes the compound its own target (each
           // member acts on the others); "its", "his" standing for the source are passed over.
-          if (c.pronoun && c.plural_possessive && src->member.size() > 1 && src->member.back() > 0)
+          // PETRARCH's parse never makes a possessive pronoun the target.
+          if (c.pronoun && c.plural_possessive && !opt_->petrarch_rules && src->member.size() > 1 &&
+              src->member.back() > 0)
             return true;
           if (!c.pronoun || c.possessive_pronoun || c.alt_codes.empty() ||
               c.alt_codes == src->codes)

@@ -796,6 +796,14 @@ Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view tex
       else if (!pr.error.empty() || (j.value("noevents", false) && r.expected.empty()))
         r.special = "---";
       if (r.expected.empty() && r.special.empty()) r.special = "---";
+      // The pass rule (Passes in suite.h) reads the marker flags, not `special`; a special
+      // outcome is expected only when no event is.
+      if (r.expected.empty()) {
+        r.marks_none = r.special == "---";
+        r.marks_discard = r.special == "###";
+        r.marks_complex = r.special == "+++";
+        r.special_block = 0;
+      }
       pr.options = PetrarchOptions();
       const nlohmann::json config = j.value("config", nlohmann::json::object());
       for (const auto& [key, value] : config.items()) {

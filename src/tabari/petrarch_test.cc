@@ -307,6 +307,41 @@ TEST(PetrarchCoding, AgentMerges) {
   EXPECT_EQ(Code(d, "Zembla with silver coins even today scolded Florin."), "ZEM/FLR/112");
 }
 
+TEST(PetrarchCoding, PossessivePronounIsNoTarget) {
+  Dictionaries d = LoadAll();
+  // PETRARCH: "their" is never the target; the actor after the verb is.
+  EXPECT_EQ(Code(d, "Zembla and Florin praised their talks with the chancellor."),
+            "ZEM/---GOV/051 FLR/---GOV/051");
+  // With no other actor the compound splits (first member on the others), as before.
+  EXPECT_EQ(Code(d, "Zembla and Florin praised their talks on Monday."), "ZEM/FLR/051");
+  // TABARI: "their" standing for a compound source makes it its own target.
+  d.options.petrarch_rules = false;
+  EXPECT_EQ(Code(d, "Zembla and Florin praised their talks on Monday."), "ZEM/FLR/051 FLR/ZEM/051");
+}
+
+TEST(PetrarchCoding, SentenceSubjectIsTheSource) {
+  Dictionaries d = LoadAll();
+  // PETRARCH: the possessor before "X and Y" stays the subject of the later verb.
+  EXPECT_EQ(Code(d, "Zembla's press and public lauded Florin on Monday."), "ZEM/FLR/051");
+  // TABARI: the "and" opens a clause, and an actor of a clause that coded nothing is not
+  // carried over.
+  d.options.petrarch_rules = false;
+  EXPECT_EQ(Code(d, "Zembla's press and public lauded Florin on Monday."), "");
+}
+
+TEST(PetrarchCoding, ActorListCommasDelimitNoAside) {
+  Dictionaries d = LoadAll();
+  ASSERT_GE(d.options.comma_emax, 7);  // the text after the first comma could be an aside
+  // PETRARCH: every comma of an actor list stays inside the list.
+  EXPECT_EQ(Code(d, "Zembla praised Florin, Queen Marta and the chancellor on Monday."),
+            "ZEM/FLR/051 ZEM/FLRGOV/051 ZEM/---GOV/051");
+  // TABARI: the comma after the first member (its segment is more than the list) delimits
+  // a closing aside.
+  d.options.petrarch_rules = false;
+  EXPECT_EQ(Code(d, "Zembla praised Florin, Queen Marta and the chancellor on Monday."),
+            "ZEM/FLR/051");
+}
+
 TEST(PetrarchCoding, AdjectiveListJoinsCompounds) {
   Dictionaries d = LoadAll();
   EXPECT_EQ(Code(d, "Zembla and the brave Florin praised the chancellor."), "FLR/---GOV/051");
@@ -365,6 +400,13 @@ TEST(PetrarchSuite, RecordsConfigAndCounting) {
   EXPECT_EQ((*recs)[2].skip_reason, "later");
   EXPECT_FALSE((*recs)[3].counted);
   EXPECT_EQ((*recs)[4].record.special, "###");
+  // The pass rule reads the marker flags: the reader sets them from the expected outcome.
+  EXPECT_TRUE((*recs)[1].record.marks_none);
+  EXPECT_FALSE((*recs)[1].record.marks_discard);
+  EXPECT_TRUE((*recs)[4].record.marks_discard);
+  EXPECT_FALSE((*recs)[4].record.marks_none);
+  EXPECT_FALSE((*recs)[0].record.marks_none);
+  EXPECT_EQ((*recs)[0].record.special_block, -1);
 
   Dictionaries d = LoadAll();
   std::ostringstream out;
