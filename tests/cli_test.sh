@@ -155,6 +155,9 @@ run events --db "$tmp/tab/t.db" --format jsonl
 check "ingest stored the tabari event with its rule" grep -qF '"rule":"t.verbs:2 - * + OF SMUGGLING  [1121]"' "$tmp/out"
 run ingest --quiet --db "$tmp/tab/t.db" --dictionaries tabari: "$tmp/tab/a.txt"
 check "ingest bad --dictionaries exits 2" test "$rc" -eq 2
+run eval --events "$tmp/out" --dictionaries "tabari:$tmp/tab/t.project" "$DRAGOMAN_SOURCE_DIR/data/gold/seeds.jsonl"
+check "eval --events with --dictionaries exits 2" test "$rc" -eq 2
+check "eval --events with --dictionaries one line" one_line
 
 # The TABARI suite's own dictionaries on some of its records as plain text (skipped without
 # ../shared; the records are read from there at run time, never copied).
@@ -173,6 +176,12 @@ if [ -f "$shared/peers/tabari/Validate.project" ]; then
     "! grep -v '\"rule\":\"TABARI.Demo.verbs:[0-9][0-9]* ' '$tmp/out' | grep -q ."
   check "Validate.project codes are not CAMEO: untyped, with a note" bash -c \
     "grep -q '\"plover\":\"\"' '$tmp/out' && grep -q 'not a CAMEO code' '$tmp/err'"
+  # eval scores another coder's dictionaries the same way (here PETRARCH-1's own, on PLOVER gold).
+  pd="$shared/peers/petrarch/dictionaries"
+  run eval --show 0 --dictionaries "petrarch:$pd/Phoenix.Countries.actors.txt,$pd/Phoenix.agents.txt,$pd/CAMEO.verbpatterns.150430.txt" \
+    "$shared/peers/plover/plover_gsr_cameo.jsonl"
+  check "eval --dictionaries petrarch: exits 0" test "$rc" -eq 0
+  check "eval --dictionaries petrarch: reports source+type" grep -q '^  source+type' "$tmp/out"
 else
   echo "SKIPPED: Validate.project checks ($shared/peers missing)"
 fi

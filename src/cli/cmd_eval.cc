@@ -8,6 +8,10 @@
 
 #include "base/file.h"
 #include "cli/command.h"
+#include "cli/dictionaries_flag.h"
+#if DRAGOMAN_CLI_WITH_DOCUMENT_CODER
+#include "cli/document_coder.h"
+#endif
 #include "cli/exit_codes.h"
 #include "eval/eval.h"
 #include "eval/gold.h"
@@ -25,6 +29,7 @@ std::vector<FlagSpec> EvalFlags() {
                "score the events of FILE (JSONL written by `dragoman code`) instead of running "
                "the coder",
                ""});
+  f.push_back(DictionariesFlag());
   f.push_back({"aliases", "FILE", "country-code aliases for gold sets (CAMEO's JAP -> JPN ...)",
                "DATA/gold/country_aliases.txt"});
   f.push_back({"types", "FILE",
@@ -49,6 +54,7 @@ struct EvalConfig {
   std::string data_dir;
   std::string docs_dir;
   std::string events_path;
+  DictionariesSpec dictionaries;
   std::string aliases_path;
   std::string types_path;
   std::vector<std::pair<eval::Level, double>> floors;
@@ -65,6 +71,9 @@ Result<EvalConfig> MakeConfig(const ParsedArgs& args) {
   c.gold_path = args.positionals[0];
   c.docs_dir = args.Get("docs");
   c.events_path = args.Get("events");
+  DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, ParseDictionariesSpec(args.Get("dictionaries")));
+  if (!c.events_path.empty() && c.dictionaries.kind != DictionariesSpec::Kind::kDragoman)
+    return Status::InvalidArgument("--events and --dictionaries exclude each other");
   c.json = args.Has("json");
   for (const std::string& spec : args.GetAll("min-f1")) {
     DRAGOMAN_ASSIGN_OR_RETURN(auto floor, eval::ParseFloor(spec));
@@ -127,7 +136,19 @@ int RunEval(const ParsedArgs& args, CommandContext& ctx) {
     code = eval::EventsFileCodeFn(c.events_path);
   } else {
 #if DRAGOMAN_EVAL_WITH_CODER
-    code = eval::CoderCodeFn(c.data_dir);
+    if (c.dictionaries.kind == DictionariesSpec::Kind::kDragoman) {
+      code = eval::CoderCodeFn(c.data_dir);
+    } else {
+#if DRAGOMAN_CLI_WITH_DOCUMENT_CODER
+      auto loaded = LoadDocumentCoder(c.dictionaries, c.data_dir);
+      if (!loaded.ok()) return ReportError(loaded.status(), ctx);
+      if (!loaded->note.empty()) ctx.err << "dragoman eval: " << loaded->note << "\n";
+      code = eval::DocumentCodeFn(
+          [fn = loaded->code](const Document& doc) { return fn(doc).events; });
+#else
+      code = Status::InvalidArgument("this dragoman was built without the TABARI adapter");
+#endif
+    }
 #else
     code = Status::InvalidArgument(
         "this dragoman was built without the coder; score a file with --events FILE");

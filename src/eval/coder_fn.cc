@@ -8,10 +8,8 @@
 
 namespace dragoman::eval {
 
-Result<CodeFn> CoderCodeFn(const std::string& data_dir) {
-  DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(CoderConfig{data_dir}));
-  std::shared_ptr<const Coder> shared(std::move(coder));
-  return CodeFn([shared](const GoldDocument& gold) -> Result<std::vector<Event>> {
+CodeFn DocumentCodeFn(std::function<std::vector<Event>(const Document&)> code) {
+  return CodeFn([code = std::move(code)](const GoldDocument& gold) -> Result<std::vector<Event>> {
     // The gold text is the document exactly as a user would hand it to `dragoman code`: the
     // reader dates it from its dateline or byline; a metadata date (peer records) wins.
     ReaderConfig config;
@@ -23,8 +21,14 @@ Result<CodeFn> CoderCodeFn(const std::string& data_dir) {
       doc.date = gold.date;
       doc.date_source = DateSource::kMetadata;
     }
-    return shared->Code(doc).events;
+    return code(doc);
   });
+}
+
+Result<CodeFn> CoderCodeFn(const std::string& data_dir) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(CoderConfig{data_dir}));
+  std::shared_ptr<const Coder> shared(std::move(coder));
+  return DocumentCodeFn([shared](const Document& doc) { return shared->Code(doc).events; });
 }
 
 }  // namespace dragoman::eval

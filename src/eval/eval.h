@@ -20,6 +20,9 @@
 #include "eval/gold.h"
 #include "eval/score.h"
 #include "events/event.h"
+#if DRAGOMAN_EVAL_WITH_CODER
+#include "input/document.h"
+#endif
 
 namespace dragoman::eval {
 
@@ -44,6 +47,11 @@ Result<CodeFn> EventsFileCodeFn(const std::string& path);
 // becomes the document's metadata date; own-format documents are dated by the input reader's
 // rules (dateline, byline...) unless the gold document record gives a date.
 Result<CodeFn> CoderCodeFn(const std::string& data_dir);
+
+// The same over any document coder (e.g. the TABARI/PETRARCH adapter chosen by --dictionaries):
+// each gold document is read and dated as above, then handed to `code`, which must be callable
+// for the life of the returned CodeFn.
+CodeFn DocumentCodeFn(std::function<std::vector<Event>(const Document&)> code);
 #endif
 
 struct ReportOptions {
