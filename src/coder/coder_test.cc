@@ -1,4 +1,5 @@
-// The coder's document-level date rules (paragraph date, occasion date) on invented articles.
+// The coder's document-level date rules (paragraph date, occasion date) and the error classes
+// fixed for accuracy (targets of gratitude and of denunciations), on invented articles.
 #include "coder/coder.h"
 
 #include <gtest/gtest.h>
@@ -82,6 +83,54 @@ TEST(CoderDates, TwoDatesInTheLeadGiveNoOccasion) {
   const Event* e = Find(events, "11");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->date, "2024-06-05");
+}
+
+// Gratitude for help names the helper after "by"/"from", however far the help's own object
+// runs ("the support of our position on this issue by X").
+TEST(CoderTargets, GratitudeForHelpTargetsTheHelper) {
+  auto events = CodeText(
+      "Peru appreciates the support of its position on the fishing dispute by the Chilean "
+      "government.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "051");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  EXPECT_EQ(e->target->country, "CHL");
+}
+
+// A denunciation of "it" (the incident) is aimed at the article's counterpart.
+TEST(CoderTargets, DenunciationWithoutTargetTakesTheCounterpart) {
+  auto events = CodeText(
+      "Kazakhstan and Mongolia held talks in Astana on June 2, 2024.\n\n"
+      "Mongolian officials attributed the blast to an accident, while Astana denounced it as "
+      "sabotage.\n",
+      "2024-06-05");
+  int accusations = 0;
+  for (const Event& e : events) {
+    if (e.cameo != "111") continue;
+    ++accusations;
+    ASSERT_TRUE(e.source.has_value());
+    ASSERT_TRUE(e.target.has_value());
+    EXPECT_EQ(e.source->country, "KAZ");
+    EXPECT_EQ(e.target->country, "MNG");
+  }
+  EXPECT_EQ(accusations, 1);
+}
+
+// "It was made by X at the meeting with Y": the passive's agent is the one who met Y.
+TEST(CoderTargets, PassiveAgentBeforeAMeetingPhraseIsItsSource) {
+  auto events = CodeText(
+      "The offer was made by Chilean Foreign Minister Ana Rojas at the last meeting with the "
+      "Peruvian foreign minister.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "04");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "CHL");
+  EXPECT_EQ(e->target->country, "PER");
 }
 
 }  // namespace

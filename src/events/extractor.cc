@@ -1044,6 +1044,17 @@ std::vector<Event> SentenceAnalysis::Run() {
       src_mentions = SubjectOf(seg, m.words.empty() ? m.trigger : m.words.front());
     }
     if (p.during && src_mentions.empty()) {
+      // "It was said by X at the meeting with Y": the passive's agent right before the phrase
+      // is the one who was at the meeting.
+      int first = m.words.empty() ? m.trigger : m.words.front();
+      int agent = MentionEndingAt(first);
+      if (agent >= 0) {
+        int b = facts_.actors[agent].token_begin - 1;
+        while (b >= 0 && IsNorm("determiner", b)) --b;
+        if (b >= 0 && Norm(b) == "by" && !excluded_[agent]) src_mentions = Coordinated(agent);
+      }
+    }
+    if (p.during && src_mentions.empty()) {
       // "During a meeting in Tehran, X emphasized ...": the subject of the main clause after it.
       for (int k = m.end; k < n; ++k) {
         int mm = mention_at_[k];
