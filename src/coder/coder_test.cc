@@ -133,5 +133,21 @@ TEST(CoderTargets, PassiveAgentBeforeAMeetingPhraseIsItsSource) {
   EXPECT_EQ(e->target->country, "PER");
 }
 
+// "..., leading X to demand ...": the causative verb's object is the demand's source; a demanded
+// apology without a target is owed by the counterpart.
+TEST(CoderTargets, CausativeObjectIsTheInfinitiveSubject) {
+  auto events = CodeText(
+      "Peru and Chile held talks in Lima on June 2, 2024.\n\n"
+      "The remarks angered Lima, leading the Peruvian president to demand a formal apology.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "104");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  // An apology is owed by the other side: the counterpart.
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->country, "CHL");
+}
+
 }  // namespace
 }  // namespace dragoman

@@ -1041,7 +1041,17 @@ std::vector<Event> SentenceAnalysis::Run() {
         if (k >= segs_[seg].begin && Is("light_verb", k)) src_mentions = SubjectOf(seg, k);
       }
     } else {
-      src_mentions = SubjectOf(seg, m.words.empty() ? m.trigger : m.words.front());
+      int first = m.words.empty() ? m.trigger : m.words.front();
+      // "leading/prompting X to demand ...": the causative verb's object is the infinitive's
+      // subject.
+      int to = first - 1;
+      int obj = to >= 1 && Norm(to) == "to" ? MentionEndingAt(to) : -1;
+      if (obj >= 0) {
+        int k = facts_.actors[obj].token_begin - 1;
+        while (k >= 0 && IsNorm("determiner", k)) --k;
+        if (Is("causative", k) && !excluded_[obj]) src_mentions = Coordinated(obj);
+      }
+      if (src_mentions.empty()) src_mentions = SubjectOf(seg, first);
     }
     if (p.during && src_mentions.empty()) {
       // "It was said by X at the meeting with Y": the passive's agent right before the phrase
