@@ -149,5 +149,26 @@ TEST(CoderTargets, CausativeObjectIsTheInfinitiveSubject) {
   EXPECT_EQ(e->target->country, "CHL");
 }
 
+// "X said that an agreement was reached": a mutual act in the agentless passive, reported by
+// one party, is that party's act toward the counterpart; unreported, it has no source.
+TEST(CoderTargets, AgentlessMutualActTakesTheSpeaker) {
+  auto events = CodeText(
+      "Peru and Chile held talks in Lima on June 2, 2024.\n\n"
+      "The Peruvian minister said that an agreement was reached on the return of diplomats.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "03");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  EXPECT_EQ(e->target->country, "CHL");
+
+  auto unreported = CodeText(
+      "Peru and Chile held talks in Lima on June 2, 2024.\n\n"
+      "An agreement was reached on the return of diplomats.\n",
+      "2024-06-05");
+  EXPECT_EQ(Find(unreported, "03"), nullptr);
+}
+
 }  // namespace
 }  // namespace dragoman

@@ -1142,6 +1142,28 @@ std::vector<Event> SentenceAnalysis::Run() {
         inferred = true;
       }
     }
+    // "X said that an agreement was reached": an agentless passive of a mutual act (`sym`
+    // `react`) reported by one party has that party as its source; `react` then gives the
+    // counterpart as the other party.
+    // It is the weaker reading: another match of the same CAMEO root in the sentence ("were
+    // discussed during consultations between A and B") states the act with its own parties.
+    bool same_root_elsewhere = false;
+    for (size_t o = 0; o < matches.size(); ++o) {
+      const Pattern& op = impl_.patterns[matches[o].pattern];
+      const std::string& oc = op.code.empty() ? op.neg_code : op.code;
+      if (o != mi && !drop[o] && oc.size() >= 2 && oc.compare(0, 2, code, 0, 2) == 0) {
+        same_root_elsewhere = true;
+      }
+    }
+    if (sources.empty() && m.passive && p.symmetric && p.reactive && mood != Mood::kQuestion &&
+        !describes && !same_root_elsewhere) {
+      int sp = SpeakerOfSegment(seg, 0);
+      if (sp >= 0) {
+        src_mentions = {sp};
+        for (auto& r : Refs(facts_.actors[sp])) sources.push_back(r);
+        if (!sources.empty()) rule += " [source: the speaker]";
+      }
+    }
     if (sources.empty()) continue;  // no event without a source actor
 
     // The sentence's own evidence (`about`) before the context's counterpart (`react`).
