@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 #include <string>
 
 namespace dragoman {
@@ -168,6 +169,35 @@ TEST(CoderTargets, AgentlessMutualActTakesTheSpeaker) {
       "An agreement was reached on the return of diplomats.\n",
       "2024-06-05");
   EXPECT_EQ(Find(unreported, "03"), nullptr);
+}
+
+// `about` targets include the coordinated actors: one event per country pair.
+TEST(CoderTargets, AboutTargetsTheCoordinatedActorsToo) {
+  auto events = CodeText(
+      "Peru has repeatedly warned about the growing influence of its rivals, particularly Chile "
+      "and Bolivia, in the region.\n",
+      "2024-06-05");
+  std::set<std::string> targets;
+  for (const Event& e : events) {
+    if (e.cameo.compare(0, 2, "11") != 0 || !e.source || !e.target) continue;
+    EXPECT_EQ(e.source->country, "PER");
+    targets.insert(e.target->country);
+  }
+  EXPECT_EQ(targets, (std::set<std::string>{"BOL", "CHL"}));
+}
+
+// Arranging meetings for another country's people is cooperation with that country.
+TEST(CoderTargets, FacilitatingMeetingsIsCooperation) {
+  auto events = CodeText(
+      "Last year, Peruvian authorities facilitated 12 consular visits between Chilean diplomats "
+      "and Chilean detainees.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "06");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  EXPECT_EQ(e->target->country, "CHL");
 }
 
 }  // namespace

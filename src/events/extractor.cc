@@ -1173,8 +1173,14 @@ std::vector<Event> SentenceAnalysis::Run() {
         if (mm < 0) continue;
         const ActorRef& a = facts_.actors[mm].actor;
         if (!a.country.empty() && a.country != sources.front().country) {
-          targets.push_back(a);
-          tgt_mentions.push_back(mm);
+          // With its coordinated actors: "warned about its adversaries, Israel and the United
+          // States" concerns each of them (one event per country pair).
+          for (int c : Coordinated(mm)) {
+            const ActorRef& ca = facts_.actors[c].actor;
+            if (ca.country.empty() || ca.country == sources.front().country) continue;
+            targets.push_back(ca);
+            tgt_mentions.push_back(c);
+          }
           break;
         }
       }
