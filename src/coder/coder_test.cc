@@ -200,5 +200,18 @@ TEST(CoderTargets, FacilitatingMeetingsIsCooperation) {
   EXPECT_EQ(e->target->country, "CHL");
 }
 
+// A comma list of countries is a coordination, not an apposition: one event per country.
+TEST(CoderTargets, CommaListOfCountriesGivesOneEventEach) {
+  auto events = CodeText(
+      "Peru imposed sanctions on Chile, Bolivia, Ecuador and Brazil on Monday.\n", "2024-06-05");
+  std::set<std::string> targets;
+  for (const Event& e : events) {
+    if (!e.source || !e.target) continue;
+    EXPECT_EQ(e.source->country, "PER");
+    targets.insert(e.target->country);
+  }
+  EXPECT_EQ(targets, (std::set<std::string>{"BOL", "BRA", "CHL", "ECU"}));
+}
+
 }  // namespace
 }  // namespace dragoman

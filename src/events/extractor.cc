@@ -564,18 +564,20 @@ std::vector<int> SentenceAnalysis::Coordinated(int mention) const {
   std::vector<int> out = {mention};
   int k = facts_.actors[mention].token_end;
   const int n = static_cast<int>(toks_.size());
-  while (k + 1 < n && out.size() < 4) {
+  while (k + 1 < n && out.size() < 8) {
     int j = k;
     if (Norm(j) == ",") ++j;
     if (j < n && (Norm(j) == "and" || Norm(j) == "as well as")) ++j;
     if (j == k || j >= n) break;
     while (j < n && IsNorm("determiner", j)) ++j;
     if (j >= n || mention_at_[j] < 0 || Seg(j) != Seg(k)) break;
-    // "X, Y and Z" or "X and Y" -- not ", the Y of ..." appositions of X.
+    // "X, Y and Z" or "X and Y" -- not ", the Y of ..." appositions of X; but a country after
+    // a country is a list ("to Iran, Libya, Sudan, and Cuba").
     if (Norm(k) == "," && Norm(k + 1) != "and") {
       int next = mention_at_[j];
       int after = facts_.actors[next].token_end;
-      if (after < n && Norm(after) == ",") break;
+      auto country = [&](int mm) { return facts_.actors[mm].kind == ActorMention::Kind::kCountry; };
+      if (after < n && Norm(after) == "," && !(country(out.back()) && country(next))) break;
     }
     out.push_back(mention_at_[j]);
     k = facts_.actors[mention_at_[j]].token_end;
