@@ -213,5 +213,16 @@ TEST(CoderTargets, CommaListOfCountriesGivesOneEventEach) {
   EXPECT_EQ(targets, (std::set<std::string>{"BOL", "BRA", "CHL", "ECU"}));
 }
 
+// "X said that it will ...": "it" heading the reported clause is the speaker; a trigger far
+// from it has its own subject or none.
+TEST(CoderTargets, ReportedItIsTheSpeaker) {
+  auto events =
+      CodeText("Peru announced that it will withdraw its troops from Chile.\n", "2024-06-05");
+  const Event* e = Find(events, "0356");  // an intended withdrawal
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+}
+
 }  // namespace
 }  // namespace dragoman

@@ -629,6 +629,16 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
                subj.end());
     return subj;
   }
+  // "X said that it will ...": a reported clause whose subject is "it" is about the speaker
+  // ("it" names no actor of its own; a country or organisation speaks of itself).
+  if (s.kind == SegKind::kReported) {
+    int k = s.begin;
+    if (k < trigger && Norm(k) == "that") ++k;
+    if (k < trigger && trigger - k <= 6 && Norm(k) == "it") {  // "it" heads this clause
+      int sp = SpeakerOfSegment(seg, depth + 1);
+      if (sp >= 0) return {sp};
+    }
+  }
   if (s.kind == SegKind::kRelative) {
     if (s.antecedent >= 0) return {s.antecedent};
     return {};  // "an individual who attacked ...": the antecedent is no actor
