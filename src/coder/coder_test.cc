@@ -224,5 +224,18 @@ TEST(CoderTargets, ReportedItIsTheSpeaker) {
   EXPECT_EQ(e->source->country, "PER");
 }
 
+// An unnamed group "under/for/from" an actor, right before the verb, acts for that actor.
+TEST(CoderTargets, GroupUnderAnActorActsForIt) {
+  auto events = CodeText(
+      "Human rights activists working under the Peruvian ombudsman visited Chilean prisoners.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "042");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  EXPECT_EQ(e->target->country, "CHL");
+}
+
 }  // namespace
 }  // namespace dragoman

@@ -629,6 +629,19 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
                subj.end());
     return subj;
   }
+  // "Activists working under the Peruvian ombudsman visited ...", "doctors from two American
+  // aid groups donated ...": an unnamed group right before the verb, belonging to an actor
+  // after under/for/from, acts for that actor.
+  for (size_t m = 0; m < facts_.actors.size(); ++m) {
+    const auto& am = facts_.actors[m];
+    if (am.token_begin < s.begin || am.token_end != trigger || excluded_[m]) continue;
+    int j = am.token_begin - 1;
+    while (j > s.begin && IsNorm("determiner", j)) --j;
+    if (j <= s.begin || (Norm(j) != "under" && Norm(j) != "for" && Norm(j) != "from")) continue;
+    bool plain = true;  // no punctuation or earlier actor between the clause start and it
+    for (int k = s.begin; k < j && plain; ++k) plain = !Punct(k) && in_mention_[k] < 0;
+    if (plain && !am.place) return {static_cast<int>(m)};
+  }
   // "X said that it will ...": a reported clause whose subject is "it" is about the speaker
   // ("it" names no actor of its own; a country or organisation speaks of itself).
   if (s.kind == SegKind::kReported) {
