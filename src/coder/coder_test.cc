@@ -1,9 +1,11 @@
-// The coder's document-level date rules (paragraph date, occasion date) on invented articles.
+// The coder's document-level date rules (paragraph date, occasion date) and the error classes
+// fixed for accuracy (targets of gratitude and of denunciations), on invented articles.
 #include "coder/coder.h"
 
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 #include <string>
 
 namespace dragoman {
@@ -82,6 +84,157 @@ TEST(CoderDates, TwoDatesInTheLeadGiveNoOccasion) {
   const Event* e = Find(events, "11");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->date, "2024-06-05");
+}
+
+// Gratitude for help names the helper after "by"/"from", however far the help's own object
+// runs ("the support of our position on this issue by X").
+TEST(CoderTargets, GratitudeForHelpTargetsTheHelper) {
+  auto events = CodeText(
+      "Peru appreciates the support of its position on the fishing dispute by the Chilean "
+      "government.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "051");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  EXPECT_EQ(e->target->country, "CHL");
+}
+
+// A denunciation of "it" (the incident) is aimed at the article's counterpart.
+TEST(CoderTargets, DenunciationWithoutTargetTakesTheCounterpart) {
+  auto events = CodeText(
+      "Kazakhstan and Mongolia held talks in Astana on June 2, 2024.\n\n"
+      "Mongolian officials attributed the blast to an accident, while Astana denounced it as "
+      "sabotage.\n",
+      "2024-06-05");
+  int accusations = 0;
+  for (const Event& e : events) {
+    if (e.cameo != "111") continue;
+    ++accusations;
+    ASSERT_TRUE(e.source.has_value());
+    ASSERT_TRUE(e.target.has_value());
+    EXPECT_EQ(e.source->country, "KAZ");
+    EXPECT_EQ(e.target->country, "MNG");
+  }
+  EXPECT_EQ(accusations, 1);
+}
+
+// "It was made by X at the meeting with Y": the passive's agent is the one who met Y.
+TEST(CoderTargets, PassiveAgentBeforeAMeetingPhraseIsItsSource) {
+  auto events = CodeText(
+      "The offer was made by Chilean Foreign Minister Ana Rojas at the last meeting with the "
+      "Peruvian foreign minister.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "04");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "CHL");
+  EXPECT_EQ(e->target->country, "PER");
+}
+
+// "..., leading X to demand ...": the causative verb's object is the demand's source; a demanded
+// apology without a target is owed by the counterpart.
+TEST(CoderTargets, CausativeObjectIsTheInfinitiveSubject) {
+  auto events = CodeText(
+      "Peru and Chile held talks in Lima on June 2, 2024.\n\n"
+      "The remarks angered Lima, leading the Peruvian president to demand a formal apology.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "104");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  // An apology is owed by the other side: the counterpart.
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->target->country, "CHL");
+}
+
+// "X said that an agreement was reached": a mutual act in the agentless passive, reported by
+// one party, is that party's act toward the counterpart; unreported, it has no source.
+TEST(CoderTargets, AgentlessMutualActTakesTheSpeaker) {
+  auto events = CodeText(
+      "Peru and Chile held talks in Lima on June 2, 2024.\n\n"
+      "The Peruvian minister said that an agreement was reached on the return of diplomats.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "03");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  EXPECT_EQ(e->target->country, "CHL");
+
+  auto unreported = CodeText(
+      "Peru and Chile held talks in Lima on June 2, 2024.\n\n"
+      "An agreement was reached on the return of diplomats.\n",
+      "2024-06-05");
+  EXPECT_EQ(Find(unreported, "03"), nullptr);
+}
+
+// `about` targets include the coordinated actors: one event per country pair.
+TEST(CoderTargets, AboutTargetsTheCoordinatedActorsToo) {
+  auto events = CodeText(
+      "Peru has repeatedly warned about the growing influence of its rivals, particularly Chile "
+      "and Bolivia, in the region.\n",
+      "2024-06-05");
+  std::set<std::string> targets;
+  for (const Event& e : events) {
+    if (e.cameo.compare(0, 2, "11") != 0 || !e.source || !e.target) continue;
+    EXPECT_EQ(e.source->country, "PER");
+    targets.insert(e.target->country);
+  }
+  EXPECT_EQ(targets, (std::set<std::string>{"BOL", "CHL"}));
+}
+
+// Arranging meetings for another country's people is cooperation with that country.
+TEST(CoderTargets, FacilitatingMeetingsIsCooperation) {
+  auto events = CodeText(
+      "Last year, Peruvian authorities facilitated 12 consular visits between Chilean diplomats "
+      "and Chilean detainees.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "06");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  EXPECT_EQ(e->target->country, "CHL");
+}
+
+// A comma list of countries is a coordination, not an apposition: one event per country.
+TEST(CoderTargets, CommaListOfCountriesGivesOneEventEach) {
+  auto events = CodeText(
+      "Peru imposed sanctions on Chile, Bolivia, Ecuador and Brazil on Monday.\n", "2024-06-05");
+  std::set<std::string> targets;
+  for (const Event& e : events) {
+    if (!e.source || !e.target) continue;
+    EXPECT_EQ(e.source->country, "PER");
+    targets.insert(e.target->country);
+  }
+  EXPECT_EQ(targets, (std::set<std::string>{"BOL", "BRA", "CHL", "ECU"}));
+}
+
+// "X said that it will ...": "it" heading the reported clause is the speaker; a trigger far
+// from it has its own subject or none.
+TEST(CoderTargets, ReportedItIsTheSpeaker) {
+  auto events =
+      CodeText("Peru announced that it will withdraw its troops from Chile.\n", "2024-06-05");
+  const Event* e = Find(events, "0356");  // an intended withdrawal
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+}
+
+// An unnamed group "under/for/from" an actor, right before the verb, acts for that actor.
+TEST(CoderTargets, GroupUnderAnActorActsForIt) {
+  auto events = CodeText(
+      "Human rights activists working under the Peruvian ombudsman visited Chilean prisoners.\n",
+      "2024-06-05");
+  const Event* e = Find(events, "042");
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->source.has_value());
+  ASSERT_TRUE(e->target.has_value());
+  EXPECT_EQ(e->source->country, "PER");
+  EXPECT_EQ(e->target->country, "CHL");
 }
 
 }  // namespace

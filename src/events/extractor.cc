@@ -564,18 +564,20 @@ std::vector<int> SentenceAnalysis::Coordinated(int mention) const {
   std::vector<int> out = {mention};
   int k = facts_.actors[mention].token_end;
   const int n = static_cast<int>(toks_.size());
-  while (k + 1 < n && out.size() < 4) {
+  while (k + 1 < n && out.size() < 8) {
     int j = k;
     if (Norm(j) == ",") ++j;
     if (j < n && (Norm(j) == "and" || Norm(j) == "as well as")) ++j;
     if (j == k || j >= n) break;
     while (j < n && IsNorm("determiner", j)) ++j;
     if (j >= n || mention_at_[j] < 0 || Seg(j) != Seg(k)) break;
-    // "X, Y and Z" or "X and Y" -- not ", the Y of ..." appositions of X.
+    // "X, Y and Z" or "X and Y" -- not ", the Y of ..." appositions of X; but a country after
+    // a country is a list ("to Iran, Libya, Sudan, and Cuba").
     if (Norm(k) == "," && Norm(k + 1) != "and") {
       int next = mention_at_[j];
       int after = facts_.actors[next].token_end;
-      if (after < n && Norm(after) == ",") break;
+      auto country = [&](int mm) { return facts_.actors[mm].kind == ActorMention::Kind::kCountry; };
+      if (after < n && Norm(after) == "," && !(country(out.back()) && country(next))) break;
     }
     out.push_back(mention_at_[j]);
     k = facts_.actors[mention_at_[j]].token_end;
@@ -626,6 +628,29 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
                               [&](int m) { return facts_.actors[m].token_end > trigger; }),
                subj.end());
     return subj;
+  }
+  // "Activists working under the Peruvian ombudsman visited ...", "doctors from two American
+  // aid groups donated ...": an unnamed group right before the verb, belonging to an actor
+  // after under/for/from, acts for that actor.
+  for (size_t m = 0; m < facts_.actors.size(); ++m) {
+    const auto& am = facts_.actors[m];
+    if (am.token_begin < s.begin || am.token_end != trigger || excluded_[m]) continue;
+    int j = am.token_begin - 1;
+    while (j > s.begin && IsNorm("determiner", j)) --j;
+    if (j <= s.begin || (Norm(j) != "under" && Norm(j) != "for" && Norm(j) != "from")) continue;
+    bool plain = true;  // no punctuation or earlier actor between the clause start and it
+    for (int k = s.begin; k < j && plain; ++k) plain = !Punct(k) && in_mention_[k] < 0;
+    if (plain && !am.place) return {static_cast<int>(m)};
+  }
+  // "X said that it will ...": a reported clause whose subject is "it" is about the speaker
+  // ("it" names no actor of its own; a country or organisation speaks of itself).
+  if (s.kind == SegKind::kReported) {
+    int k = s.begin;
+    if (k < trigger && Norm(k) == "that") ++k;
+    if (k < trigger && trigger - k <= 6 && Norm(k) == "it") {  // "it" heads this clause
+      int sp = SpeakerOfSegment(seg, depth + 1);
+      if (sp >= 0) return {sp};
+    }
   }
   if (s.kind == SegKind::kRelative) {
     if (s.antecedent >= 0) return {s.antecedent};
@@ -1041,7 +1066,28 @@ std::vector<Event> SentenceAnalysis::Run() {
         if (k >= segs_[seg].begin && Is("light_verb", k)) src_mentions = SubjectOf(seg, k);
       }
     } else {
-      src_mentions = SubjectOf(seg, m.words.empty() ? m.trigger : m.words.front());
+      int first = m.words.empty() ? m.trigger : m.words.front();
+      // "leading/prompting X to demand ...": the causative verb's object is the infinitive's
+      // subject.
+      int to = first - 1;
+      int obj = to >= 1 && Norm(to) == "to" ? MentionEndingAt(to) : -1;
+      if (obj >= 0) {
+        int k = facts_.actors[obj].token_begin - 1;
+        while (k >= 0 && IsNorm("determiner", k)) --k;
+        if (Is("causative", k) && !excluded_[obj]) src_mentions = Coordinated(obj);
+      }
+      if (src_mentions.empty()) src_mentions = SubjectOf(seg, first);
+    }
+    if (p.during && src_mentions.empty()) {
+      // "It was said by X at the meeting with Y": the passive's agent right before the phrase
+      // is the one who was at the meeting.
+      int first = m.words.empty() ? m.trigger : m.words.front();
+      int agent = MentionEndingAt(first);
+      if (agent >= 0) {
+        int b = facts_.actors[agent].token_begin - 1;
+        while (b >= 0 && IsNorm("determiner", b)) --b;
+        if (b >= 0 && Norm(b) == "by" && !excluded_[agent]) src_mentions = Coordinated(agent);
+      }
     }
     if (p.during && src_mentions.empty()) {
       // "During a meeting in Tehran, X emphasized ...": the subject of the main clause after it.
@@ -1121,6 +1167,28 @@ std::vector<Event> SentenceAnalysis::Run() {
         inferred = true;
       }
     }
+    // "X said that an agreement was reached": an agentless passive of a mutual act (`sym`
+    // `react`) reported by one party has that party as its source; `react` then gives the
+    // counterpart as the other party.
+    // It is the weaker reading: another match of the same CAMEO root in the sentence ("were
+    // discussed during consultations between A and B") states the act with its own parties.
+    bool same_root_elsewhere = false;
+    for (size_t o = 0; o < matches.size(); ++o) {
+      const Pattern& op = impl_.patterns[matches[o].pattern];
+      const std::string& oc = op.code.empty() ? op.neg_code : op.code;
+      if (o != mi && !drop[o] && oc.size() >= 2 && oc.compare(0, 2, code, 0, 2) == 0) {
+        same_root_elsewhere = true;
+      }
+    }
+    if (sources.empty() && m.passive && p.symmetric && p.reactive && mood != Mood::kQuestion &&
+        !describes && !same_root_elsewhere) {
+      int sp = SpeakerOfSegment(seg, 0);
+      if (sp >= 0) {
+        src_mentions = {sp};
+        for (auto& r : Refs(facts_.actors[sp])) sources.push_back(r);
+        if (!sources.empty()) rule += " [source: the speaker]";
+      }
+    }
     if (sources.empty()) continue;  // no event without a source actor
 
     // The sentence's own evidence (`about`) before the context's counterpart (`react`).
@@ -1130,8 +1198,14 @@ std::vector<Event> SentenceAnalysis::Run() {
         if (mm < 0) continue;
         const ActorRef& a = facts_.actors[mm].actor;
         if (!a.country.empty() && a.country != sources.front().country) {
-          targets.push_back(a);
-          tgt_mentions.push_back(mm);
+          // With its coordinated actors: "warned about its adversaries, Israel and the United
+          // States" concerns each of them (one event per country pair).
+          for (int c : Coordinated(mm)) {
+            const ActorRef& ca = facts_.actors[c].actor;
+            if (ca.country.empty() || ca.country == sources.front().country) continue;
+            targets.push_back(ca);
+            tgt_mentions.push_back(c);
+          }
           break;
         }
       }
