@@ -155,7 +155,7 @@ TEST(CoderTargets, CausativeObjectIsTheInfinitiveSubject) {
 TEST(CoderTargets, AgentlessMutualActTakesTheSpeaker) {
   auto events = CodeText(
       "Peru and Chile held talks in Lima on June 2, 2024.\n\n"
-      "The Peruvian minister said that an agreement was reached on the return of diplomats.\n",
+      "The Peruvian minister said that an agreement was reached about fishing quotas.\n",
       "2024-06-05");
   const Event* e = Find(events, "03");
   ASSERT_NE(e, nullptr);
@@ -166,7 +166,7 @@ TEST(CoderTargets, AgentlessMutualActTakesTheSpeaker) {
 
   auto unreported = CodeText(
       "Peru and Chile held talks in Lima on June 2, 2024.\n\n"
-      "An agreement was reached on the return of diplomats.\n",
+      "An agreement was reached about fishing quotas.\n",
       "2024-06-05");
   EXPECT_EQ(Find(unreported, "03"), nullptr);
 }

@@ -465,7 +465,7 @@ bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   return true;
 }
 
-// "Pakistan, a key U.S. ally in the war, has refused": a mention inside an apposition that
+// "Kenya, a key US ally in the region, has refused": a mention inside an apposition that
 // opens with a determiner right after another actor X and closes with a comma before the trigger
 // stands for X. Returns X, or `mention` itself when it is not inside such an apposition.
 int SentenceAnalysis::ApposedHead(int mention, const Segment& seg, int trigger) const {
