@@ -174,8 +174,8 @@ TEST(CoderTargets, AgentlessMutualActTakesTheSpeaker) {
 // `about` targets include the coordinated actors: one event per country pair.
 TEST(CoderTargets, AboutTargetsTheCoordinatedActorsToo) {
   auto events = CodeText(
-      "Peru has repeatedly warned about the growing influence of its rivals, particularly Chile "
-      "and Bolivia, in the region.\n",
+      "Peru warned about the rising clout of its rivals, notably Chile and Bolivia, in the "
+      "Andes.\n",
       "2024-06-05");
   std::set<std::string> targets;
   for (const Event& e : events) {

@@ -294,7 +294,7 @@ TEST_F(AnalyzerTest, HeadingsAndFurniture) {
       {"Iran and Azerbaijan sign a new border deal in Baku", true, false},
       {"The foreign ministers of the two countries discussed bilateral relations in Baku.", false,
        false},
-      {"news banner image Desktop news banner image Mobile", -1, true},
+      {"news banner image Tablet news banner image Print", -1, true},
       {"Newsroom logo", true, true},
       {"Share this page", true, true},
       {"© 2024 Example News. All rights reserved.", -1, true},
