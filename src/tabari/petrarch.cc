@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "base/file.h"
+#include "base/lines.h"
 #include "tabari/coder.h"
 
 namespace dragoman::tabari {
@@ -761,15 +762,9 @@ Result<Dictionaries> LoadPetrarchDictionaries(const PetrarchFiles& files,
 Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view text,
                                                             std::string_view name) {
   std::vector<PetrarchRecord> out;
-  size_t pos = 0;
-  int line = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view l = Trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line;
-    if (l.empty()) continue;
+  Status walked = ForEachLine(text, [&](int line, std::string_view raw) -> Status {
+    std::string_view l = Trim(raw);
+    if (l.empty()) return Status::Ok();
     auto bad = [&](const std::string& why) {
       return Status::BadInput(std::string(name) + ":" + std::to_string(line) + ": " + why);
     };
@@ -845,7 +840,9 @@ Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view tex
     } catch (const nlohmann::json::exception& e) {
       return bad(std::string("bad field: ") + e.what());
     }
-  }
+    return Status::Ok();
+  });
+  DRAGOMAN_RETURN_IF_ERROR(walked);
   return out;
 }
 
