@@ -13,6 +13,7 @@
 
 #include "base/file.h"
 #include "base/lines.h"
+#include "base/strings.h"
 
 namespace dragoman {
 
@@ -81,12 +82,6 @@ std::vector<std::string_view> Alternatives(std::string_view field) {
 }
 
 }  // namespace
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string_view> SplitFields(std::string_view line, char sep) {
   std::vector<std::string_view> out;

@@ -158,7 +158,6 @@ class ActorDictionary {
 
 // Splits a data line on '|' into trimmed fields; alternatives on ';'. Exposed for tests.
 std::vector<std::string_view> SplitFields(std::string_view line, char sep);
-std::string_view Trim(std::string_view s);
 
 }  // namespace dragoman
 

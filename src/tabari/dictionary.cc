@@ -5,21 +5,10 @@
 #include <filesystem>
 
 #include "base/file.h"
+#include "base/strings.h"
 
 namespace dragoman::tabari {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Upper(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return r;
-}
 
 Status LineError(std::string_view name, int line, std::string_view why) {
   return Status::BadData(std::string(name) + ":" + std::to_string(line) + ": " + std::string(why));

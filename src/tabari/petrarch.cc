@@ -9,22 +9,11 @@
 
 #include "base/file.h"
 #include "base/lines.h"
+#include "base/strings.h"
 #include "tabari/coder.h"
 
 namespace dragoman::tabari {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-std::string Upper(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return r;
-}
 
 std::string LineMessage(std::string_view name, int line, std::string_view why) {
   return std::string(name) + ":" + std::to_string(line) + ": " + std::string(why);
@@ -60,18 +49,11 @@ struct DataLine {
 std::vector<DataLine> DataLines(std::string_view text) {
   std::vector<DataLine> out;
   bool in_block = false;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view l = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  // ForEachLine only fails when the callback does, and this one never does.
+  (void)ForEachLine(text, [&](int line_no, std::string_view l) -> Status {
     if (in_block) {
       size_t end = l.find("-->");
-      if (end == std::string_view::npos) continue;
+      if (end == std::string_view::npos) return Status::Ok();
       in_block = false;
       l = l.substr(end + 3);
     }
@@ -80,7 +62,7 @@ std::vector<DataLine> DataLines(std::string_view text) {
       size_t end = l.find("-->");
       if (end == std::string_view::npos) {
         in_block = true;
-        continue;
+        return Status::Ok();
       }
       l = Trim(l.substr(end + 3));
     }
@@ -96,7 +78,8 @@ std::vector<DataLine> DataLines(std::string_view text) {
     }
     l = Trim(l);
     if (!l.empty()) out.push_back({line_no, l});
-  }
+    return Status::Ok();
+  });
   return out;
 }
 

@@ -6,14 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "base/strings.h"
+
 namespace dragoman::tabari {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 bool AllDigits(std::string_view s) {
   if (s.empty()) return false;
