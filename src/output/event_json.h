@@ -22,8 +22,10 @@ using Json = nlohmann::ordered_json;
 
 Json ActorToJson(const ActorRef& a);
 Json EventToJson(const Event& e);
-// One JSONL line (no trailing newline).
+// One JSONL line (no trailing newline): EventToJson(e) serialised, written directly.
 std::string EventToJsonLine(const Event& e);
+// The same line appended to `out` (no trailing newline), for writers that reuse one buffer.
+void AppendEventJson(const Event& e, std::string* out);
 
 // Inverse of EventToJson; InvalidArgument naming the first missing/ill-typed field.
 Result<ActorRef> ActorFromJson(const Json& j);
