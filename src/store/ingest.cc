@@ -1,16 +1,15 @@
 #include "store/ingest.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
-#include <thread>
 
 #include "coder/document_coder.h"
+#include "coder/pipeline.h"
 #include "store/store.h"
 
 namespace dragoman {
@@ -111,35 +110,6 @@ class ByteMeter {
   std::string current_name_;
 };
 
-struct Pipeline {
-  const DocumentCoder* coder;
-  int threads;
-
-  // Codes `docs` into records, spreading documents over the threads.
-  std::vector<DocumentRecord> Code(std::vector<Document> docs) const {
-    std::vector<DocumentRecord> out(docs.size());
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i = next++; i < docs.size(); i = next++) {
-        DocumentRecord& r = out[i];
-        r.doc = std::move(docs[i]);
-        r.date_source = std::string(DateSourceName(r.doc.date_source));
-        CodedDocument coded = coder->Code(r.doc);
-        r.events = std::move(coded.events);
-        for (const CodedSentence& s : coded.sentences) {
-          r.sentences.push_back({s.index, s.begin, s.end});
-        }
-      }
-    };
-    int n = std::min<int>(threads, static_cast<int>(docs.size()));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < n; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    return out;
-  }
-};
-
 }  // namespace
 
 Result<IngestProgress> Ingest(const IngestConfig& config,
@@ -149,11 +119,6 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   const auto start = Clock::now();
   if (config.coder == nullptr) return Status::Internal("Ingest: IngestConfig::coder is not set");
   DRAGOMAN_ASSIGN_OR_RETURN(auto store, Store::Open(config.db_path, Store::OpenMode::kCreate));
-  int threads = config.threads > 0
-                    ? config.threads
-                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  Pipeline pipeline{config.coder, threads};
-
   IngestProgress p;
   ByteMeter meter(InputSizes(config.inputs));
   p.bytes_total = meter.total();
@@ -168,49 +133,68 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
     }
   };
 
-  std::vector<Document> pending;
+  // Coding runs on the pipeline's threads while this thread reads, checks hashes and writes
+  // (coder/pipeline.h); documents arrive here in input order, so the rows written, and their
+  // ids, are the same whatever the number of threads.
+  std::vector<DocumentRecord> pending;
   const size_t batch = static_cast<size_t>(std::max(1, config.batch_size));
+  pending.reserve(batch);
   auto flush = [&]() -> Status {
     if (pending.empty()) return Status::Ok();
-    std::vector<DocumentRecord> records = pipeline.Code(std::move(pending));
-    pending.clear();
-    DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store->PutBatch(records));
-    for (PutOutcome o : outcomes) {
-      if (o == PutOutcome::kAdded) ++p.added;
-      if (o == PutOutcome::kReplaced) ++p.replaced;
-      if (o == PutOutcome::kUnchanged) ++p.unchanged;
-    }
-    for (size_t i = 0; i < records.size(); ++i) {
-      if (outcomes[i] != PutOutcome::kUnchanged) {
-        p.events += static_cast<int64_t>(records[i].events.size());
+    DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store->PutBatch(pending));
+    for (size_t i = 0; i < pending.size(); ++i) {
+      if (outcomes[i] == PutOutcome::kAdded) ++p.added;
+      if (outcomes[i] == PutOutcome::kReplaced) ++p.replaced;
+      if (outcomes[i] == PutOutcome::kUnchanged) {
+        ++p.unchanged;
+      } else {
+        p.events += static_cast<int64_t>(pending[i].events.size());
       }
     }
+    pending.clear();
     report(true);
     return Status::Ok();
   };
 
   DocumentReader reader(config.inputs, config.reader);
-  while (true) {
-    auto next = reader.Next();
-    if (!next.ok()) {
-      ++p.input_errors;
-      if (on_input_error) on_input_error(next.status());
-      continue;
-    }
-    if (!next->has_value()) break;
-    Document doc = std::move(**next);
-    ++p.read;
-    meter.Saw(doc);
-    DRAGOMAN_ASSIGN_OR_RETURN(bool known, store->HasContent(Store::ContentHash(doc)));
-    if (known) {
+  // The next document that needs coding: stored content is counted and skipped here, before it
+  // costs any coding.
+  auto next = [&]() -> Result<std::optional<Document>> {
+    while (true) {
+      auto r = reader.Next();
+      if (!r.ok() || !r->has_value()) return r;
+      ++p.read;
+      meter.Saw(**r);
+      DRAGOMAN_ASSIGN_OR_RETURN(bool known, store->HasContent(Store::ContentHash(**r)));
+      if (!known) return r;
       ++p.unchanged;
       report(false);
-      continue;
     }
-    pending.push_back(std::move(doc));
+  };
+  auto consume = [&](PipelineItem& item) -> Status {
+    if (!item.error.ok()) {
+      ++p.input_errors;
+      if (on_input_error) on_input_error(item.error);
+      return Status::Ok();
+    }
+    DocumentRecord& r = pending.emplace_back();
+    r.doc = std::move(item.doc);
+    r.date_source = std::string(DateSourceName(r.doc.date_source));
+    r.events = std::move(item.coded.events);
+    r.sentences.reserve(item.coded.sentences.size());
+    for (const CodedSentence& s : item.coded.sentences) {
+      r.sentences.push_back({s.index, s.begin, s.end});
+    }
     if (pending.size() >= batch) DRAGOMAN_RETURN_IF_ERROR(flush());
     report(false);
-  }
+    return Status::Ok();
+  };
+  PipelineOptions options;
+  options.threads = config.threads;
+  // Room for a whole batch plus a few documents a thread, so that coding goes on while a batch
+  // is being written.
+  options.window = batch + 4 * static_cast<size_t>(CodingThreads(config.threads));
+  DRAGOMAN_RETURN_IF_ERROR(CodingPipeline::Run(*config.coder, options, next, consume));
   DRAGOMAN_RETURN_IF_ERROR(flush());
   meter.Finish();
   report(true);
