@@ -137,7 +137,9 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
-void AppendString(std::string_view s, std::string* out) {
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
   if (!ValidUtf8(s)) {
     // Never expected (readers validate), but written exactly as nlohmann would: replaced.
     *out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -182,6 +184,10 @@ void AppendString(std::string_view s, std::string* out) {
   out->append(s.data() + plain, s.size() - plain);
   out->push_back('"');
 }
+
+namespace {
+
+void AppendString(std::string_view s, std::string* out) { AppendJsonString(s, out); }
 
 void AppendStringOrNull(std::string_view s, std::string* out) {
   if (s.empty()) {

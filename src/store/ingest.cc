@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -157,6 +158,9 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   };
 
   DocumentReader reader(config.inputs, config.reader);
+  // The content hash of each document handed to the pipeline, oldest first: the documents come
+  // back in the same order, so the store need not hash them again.
+  std::deque<std::string> hashes;
   // The next document that needs coding: stored content is counted and skipped here, before it
   // costs any coding.
   auto next = [&]() -> Result<std::optional<Document>> {
@@ -165,8 +169,12 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
       if (!r.ok() || !r->has_value()) return r;
       ++p.read;
       meter.Saw(**r);
-      DRAGOMAN_ASSIGN_OR_RETURN(bool known, store->HasContent(Store::ContentHash(**r)));
-      if (!known) return r;
+      std::string hash = Store::ContentHash(**r);
+      DRAGOMAN_ASSIGN_OR_RETURN(bool known, store->HasContent(hash));
+      if (!known) {
+        hashes.push_back(std::move(hash));
+        return r;
+      }
       ++p.unchanged;
       report(false);
     }
@@ -179,6 +187,8 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
     }
     DocumentRecord& r = pending.emplace_back();
     r.doc = std::move(item.doc);
+    r.hash = std::move(hashes.front());
+    hashes.pop_front();
     r.date_source = std::string(DateSourceName(r.doc.date_source));
     r.events = std::move(item.coded.events);
     r.sentences.reserve(item.coded.sentences.size());

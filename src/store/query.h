@@ -43,12 +43,16 @@ struct EventFilter {
   std::string text;       // words that must all occur in the sentence (full-text index)
   bool mentions = false;  // one row per mention instead of one per real-world event
   int64_t limit = 0;      // 0: no limit
+  // false: StoredEvent::event is left empty and only StoredEvent::json is filled, for callers
+  // that print the stored JSON as it is (the JSONL printer): parsing is most of such a query.
+  bool parse = true;
 };
 
 struct StoredEvent {
   int64_t event_id = 0;    // the real-world event
   int64_t mention_id = 0;  // the mention shown: the first matching one in event mode
-  Event event;             // that mention, exactly as the coder produced it
+  Event event;             // that mention, exactly as the coder produced it (EventFilter::parse)
+  std::string json;        // the same mention as stored: its JSON line (doc/output.md)
   int mentions = 0;        // GDELT NumMentions: mentions of the real-world event
   int articles = 0;        // GDELT NumArticles: distinct documents
   int sources = 0;         // GDELT NumSources: distinct outlets
