@@ -162,6 +162,12 @@ run eval --part held-out "$DRAGOMAN_SOURCE_DIR/data/gold/seeds.jsonl"
 check "eval bad --part exits 2" test "$rc" -eq 2
 run eval --max-over-generation x "$DRAGOMAN_SOURCE_DIR/data/gold/seeds.jsonl"
 check "eval bad --max-over-generation exits 2" test "$rc" -eq 2
+# Coverage: every shipped example sentence is coded right (--check), and the table lists codes.
+run coverage --check --data "$DRAGOMAN_SOURCE_DIR/data"
+check "coverage --check exits 0" test "$rc" -eq 0
+check "coverage prints the summary" grep -q '^295 codes: ' "$tmp/out"
+run coverage --missing --code 14 --data "$DRAGOMAN_SOURCE_DIR/data"
+check "coverage --missing --code lists only that prefix" bash -c "! grep -q '^1[^4]' '$tmp/out'"
 # A set the split file does not name cannot be asked for a part.
 printf 'other/gold.jsonl none\n' >"$tmp/splits.txt"
 run eval --splits "$tmp/splits.txt" --part tune "$DRAGOMAN_SOURCE_DIR/data/gold/seeds.jsonl"
