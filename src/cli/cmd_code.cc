@@ -5,8 +5,7 @@
 
 #include "base/file.h"
 #include "cli/command.h"
-#include "cli/dictionaries_flag.h"
-#include "cli/document_coder.h"
+#include "cli/coder_flags.h"
 #include "cli/exit_codes.h"
 #include "cli/input_flags.h"
 #include "input/reader.h"
@@ -28,7 +27,7 @@ std::vector<FlagSpec> CodeFlags() {
 // Raw flags -> validated configuration.
 struct CodeConfig {
   OutputFormat format = OutputFormat::kJsonl;
-  DictionariesSpec dictionaries;
+  CoderSpec dictionaries;
   ReaderConfig reader;
   std::string data_dir;
   std::vector<std::string> inputs;
@@ -42,7 +41,7 @@ Result<CodeConfig> MakeConfig(const ParsedArgs& args) {
                                    args.Get("format") + "'");
   }
   c.format = *format;
-  DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, ParseDictionariesSpec(args.Get("dictionaries")));
+  DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, CoderSpecFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
   if (args.positionals.empty()) {
     return Status::InvalidArgument("no input: give files, folders, or - for stdin");
@@ -67,9 +66,8 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
     }
     return ReportError(config.status(), ctx);
   }
-  auto coder = LoadDocumentCoder(config->dictionaries, config->data_dir);
+  auto coder = OpenCoder(config->dictionaries, config->data_dir, "code", ctx);
   if (!coder.ok()) return ReportError(coder.status(), ctx);
-  if (!coder->note.empty()) ctx.err << "dragoman code: " << coder->note << "\n";
 
   DocumentReader reader(config->inputs, config->reader);
   EventWriter writer(ctx.out, config->format);
@@ -83,7 +81,7 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
       continue;
     }
     if (!next->has_value()) break;
-    for (const Event& e : coder->code(**next).events) {
+    for (const Event& e : (*coder)->Code(**next).events) {
       if (Status st = writer.Write(e); !st.ok()) return OutputFailed(st, ctx);
     }
   }

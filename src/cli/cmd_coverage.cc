@@ -11,6 +11,7 @@
 #include "base/file.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "coders/coders.h"
 #include "eval/coverage.h"
 #include "eval/eval.h"
 #include "eval/wordnet_relations.h"
@@ -44,7 +45,6 @@ std::vector<std::string> TriggerWords(const Pattern& p) {
 }
 
 int RunCoverage(const ParsedArgs& args, CommandContext& ctx) {
-#if DRAGOMAN_EVAL_WITH_CODER
   if (!args.positionals.empty()) {
     return ReportError(Status::InvalidArgument("coverage takes no arguments; see --help"), ctx);
   }
@@ -65,8 +65,9 @@ int RunCoverage(const ParsedArgs& args, CommandContext& ctx) {
   if (!examples_text.ok()) return ReportError(examples_text.status(), ctx);
   auto examples = eval::ParseExamples(examples_path, *examples_text, *codes);
   if (!examples.ok()) return ReportError(examples.status(), ctx);
-  auto coder = eval::CoderCodeFn(*data);
-  if (!coder.ok()) return ReportError(coder.status(), ctx);
+  auto document_coder = OpenDocumentCoder(CoderSpec{}, *data);
+  if (!document_coder.ok()) return ReportError(document_coder.status(), ctx);
+  eval::CodeFn coder = eval::DocumentCodeFn(**document_coder);
   std::optional<eval::WordNetRelations> wordnet;
   if (args.Has("propose")) {
     auto wn = eval::WordNetRelations::Load(args.Get("wordnet", "/usr/share/wordnet"));
@@ -80,7 +81,7 @@ int RunCoverage(const ParsedArgs& args, CommandContext& ctx) {
     doc.id = "example";
     doc.text = sentence;
     doc.date = PartialDate::Parse("2024-06-01");
-    auto events = (*coder)(doc);
+    auto events = coder(doc);
     return events.ok() ? *events : std::vector<Event>();
   };
   std::string prefix = args.Get("code");
@@ -156,10 +157,6 @@ int RunCoverage(const ParsedArgs& args, CommandContext& ctx) {
           << " exempt; " << complete << " complete\n";
   ctx.out.flush();
   return args.Has("check") && failed ? kExitCheckFailed : kExitOk;
-#else
-  (void)args;
-  return ReportError(Status::InvalidArgument("this dragoman was built without the coder"), ctx);
-#endif
 }
 
 }  // namespace

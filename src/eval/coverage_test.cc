@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "base/file.h"
+#include "coder/coder.h"
 #include "eval/eval.h"
 
 namespace dragoman::eval {
@@ -105,7 +106,6 @@ TEST(CoverageTest, CountsPatternsByKindAndExamples) {
   EXPECT_FALSE(rows[2].Complete());
 }
 
-#if DRAGOMAN_EVAL_WITH_CODER
 // The shipped examples: every invented sentence of data/events/examples.tsv is coded with its
 // code and parties, and the number of codes still lacking a pattern kind or an example does not
 // grow (lower the ceilings as codes are completed).
@@ -123,14 +123,15 @@ TEST(ShippedExamplesTest, EveryExampleIsCodedAndCoverageDoesNotShrink) {
   ASSERT_TRUE(text.ok());
   auto examples = ParseExamples("examples.tsv", *text, *codes);
   ASSERT_TRUE(examples.ok()) << examples.status().message();
-  auto coder = CoderCodeFn(data);
-  ASSERT_TRUE(coder.ok()) << coder.status().message();
+  auto document_coder = Coder::Create(CoderConfig{data});
+  ASSERT_TRUE(document_coder.ok()) << document_coder.status().message();
+  CodeFn coder = DocumentCodeFn(**document_coder);
   SentenceCoder code_sentence = [&](const std::string& sentence) {
     GoldDocument doc;
     doc.id = "example";
     doc.text = sentence;
     doc.date = PartialDate::Parse("2024-06-01");
-    auto events = (*coder)(doc);
+    auto events = coder(doc);
     EXPECT_TRUE(events.ok());
     return events.ok() ? *events : std::vector<Event>();
   };
@@ -152,7 +153,6 @@ TEST(ShippedExamplesTest, EveryExampleIsCodedAndCoverageDoesNotShrink) {
   EXPECT_LE(no_nominal, 173) << "codes without a nominal pattern (dragoman coverage --missing)";
   EXPECT_LE(no_example, 0) << "codes without an example (dragoman coverage --missing)";
 }
-#endif
 
 }  // namespace
 }  // namespace dragoman::eval

@@ -23,21 +23,20 @@
 #include <vector>
 
 #include "base/status.h"
-#include "coder/coder.h"
+#include "coder/document_coder.h"
 #include "input/reader.h"
 
 namespace dragoman {
 
 struct IngestConfig {
   std::string db_path;
-  std::string data_dir;  // for the coder and the sentence splitter
+  // Codes each document (coders/coders.h opens one); required. Not owned: must outlive Ingest().
+  // Called from several threads at once.
+  const DocumentCoder* coder = nullptr;
   ReaderConfig reader;
   std::vector<std::string> inputs;  // files, folders, "-" for stdin
   int batch_size = 64;              // documents per transaction
   int threads = 0;                  // coding threads; 0: one per hardware thread
-  // When set, codes each document instead of dragoman's own Coder (which is then not loaded),
-  // e.g. the TABARI adapter of --dictionaries tabari:PROJECT. Called from several threads at once.
-  std::function<CodedDocument(const Document&)> code;
 };
 
 struct IngestProgress {
