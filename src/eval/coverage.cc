@@ -48,6 +48,13 @@ Result<ExampleFile> ParseExamples(std::string_view name, std::string_view text,
     if (f.size() != 4 || f[3].empty()) {
       return Status::BadData(where + ": expected CODE<TAB>SOURCE<TAB>TARGET<TAB>SENTENCE");
     }
+    if (f[0] == "none") {
+      if (f[1] != "-" || f[2] != "-") {
+        return Status::BadData(where + ": a 'none' example has '-' as SOURCE and TARGET");
+      }
+      out.examples.push_back({line_no, f[0], f[1], f[2], f[3]});
+      return Status::Ok();
+    }
     if (!codes.Find(f[0])) return Status::BadData(where + ": unknown CAMEO code '" + f[0] + "'");
     if (f[1] == "exempt") {
       if (!out.exempt.emplace(f[0], f[3]).second) {
@@ -72,7 +79,9 @@ Result<ExampleFile> ParseExamples(std::string_view name, std::string_view text,
 }
 
 bool ExampleCoded(const CodeExample& example, const std::vector<Event>& events, std::string* why) {
+  if (example.code == "none" && events.empty()) return true;
   for (const Event& e : events) {
+    if (example.code == "none") break;
     if (e.cameo != example.code) continue;
     bool straight = KeyAgrees(example.source, e.source) && KeyAgrees(example.target, e.target);
     bool swapped = IsSymmetricType(e.plover) && KeyAgrees(example.source, e.target) &&

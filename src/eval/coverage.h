@@ -15,6 +15,11 @@
 //   TARGET   the same for the target (symmetric codes may come out swapped)
 //   SENTENCE an invented sentence (never a sentence copied from news or a test suite)
 //
+// A sentence that must code NO event at all (a false-alarm class: "released a statement", "demonstrated
+// its commitment") uses the code `none`:
+//
+//   none <TAB> - <TAB> - <TAB> SENTENCE
+//
 // A code deliberately left without patterns says so instead, with its reason:
 //
 //   CODE <TAB> exempt <TAB> - <TAB> REASON
@@ -40,7 +45,7 @@ namespace dragoman::eval {
 
 struct CodeExample {
   int line = 0;
-  std::string code;
+  std::string code;    // CAMEO code, or "none": the sentence must code no event
   std::string source;  // party key, "-" none, "*" unchecked
   std::string target;
   std::string sentence;

@@ -39,7 +39,8 @@ TEST(ExamplesTest, BadLinesNameFileAndLine) {
   for (const char* text :
        {"999\tCHL\tPER\tNo such code.\n", "040\tChile\tPER\tNot a key.\n", "040\tCHL\tPER\n",
         "040\texempt\t-\tone\n040\texempt\t-\ttwice\n",
-        "040\texempt\t-\treason\n040\tCHL\tPER\tBoth exempt and exemplified.\n"}) {
+        "040\texempt\t-\treason\n040\tCHL\tPER\tBoth exempt and exemplified.\n",
+        "none\tCHL\t-\tA 'none' example names no party.\n"}) {
     auto f = ParseExamples("ex.tsv", text, codes);
     ASSERT_FALSE(f.ok()) << text;
     EXPECT_EQ(f.status().code(), Status::Code::kBadData);
@@ -70,6 +71,10 @@ TEST(ExamplesTest, ExampleCodedWantsTheExactCodeAndParties) {
   CodeExample accuse{2, "111", "CHL", "-", "Chile condemned it."};
   EXPECT_TRUE(ExampleCoded(accuse, {Coded("CHL", "", "111", "ACCUSE")}, nullptr));
   EXPECT_FALSE(ExampleCoded(accuse, {Coded("CHL", "PER", "111", "ACCUSE")}, nullptr));
+  CodeExample none{4, "none", "-", "-", "Chile released a statement."};
+  EXPECT_TRUE(ExampleCoded(none, {}, nullptr));
+  EXPECT_FALSE(ExampleCoded(none, {Coded("CHL", "", "0841", "RETREAT")}, &why));
+  EXPECT_NE(why.find("0841"), std::string::npos);
   CodeExample any{3, "111", "*", "*", "Someone condemned someone."};
   EXPECT_TRUE(ExampleCoded(any, {Coded("", "PER", "111", "ACCUSE")}, nullptr));
 }
