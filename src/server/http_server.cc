@@ -28,8 +28,8 @@ thread_local Clock::time_point t_started;
 class BoundedPool : public httplib::TaskQueue {
  public:
   BoundedPool(int threads, int max_pending) : max_pending_(static_cast<size_t>(max_pending)) {
-    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(jobs_, false); });
-    refuser_ = std::thread([this] { Work(refusals_, true); });
+    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(jobs_, jobs_cv_, false); });
+    refuser_ = std::thread([this] { Work(refusals_, refusals_cv_, true); });
   }
 
   void enqueue(std::function<void()> fn) override {
@@ -37,12 +37,12 @@ class BoundedPool : public httplib::TaskQueue {
       std::lock_guard<std::mutex> lock(mu_);
       if (busy_ + jobs_.size() < max_pending_) {
         jobs_.push_back(std::move(fn));
-        cv_.notify_one();
+        jobs_cv_.notify_one();
         return;
       }
       if (refusals_.size() < kMaxRefusals) {
         refusals_.push_back(std::move(fn));
-        cv_.notify_all();
+        refusals_cv_.notify_one();
         return;
       }
     }
@@ -57,7 +57,8 @@ class BoundedPool : public httplib::TaskQueue {
       std::lock_guard<std::mutex> lock(mu_);
       stopping_ = true;
     }
-    cv_.notify_all();
+    jobs_cv_.notify_all();
+    refusals_cv_.notify_all();
     for (auto& t : workers_) t.join();
     refuser_.join();
   }
@@ -65,13 +66,13 @@ class BoundedPool : public httplib::TaskQueue {
  private:
   static constexpr size_t kMaxRefusals = 256;
 
-  void Work(std::deque<std::function<void()>>& queue, bool refuse) {
+  void Work(std::deque<std::function<void()>>& queue, std::condition_variable& cv, bool refuse) {
     t_refuse = refuse;
     while (true) {
       std::function<void()> fn;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [&] { return stopping_ || !queue.empty(); });
+        cv.wait(lock, [&] { return stopping_ || !queue.empty(); });
         if (queue.empty()) return;  // stopping, and nothing left
         fn = std::move(queue.front());
         queue.pop_front();
@@ -87,7 +88,8 @@ class BoundedPool : public httplib::TaskQueue {
 
   const size_t max_pending_;
   std::mutex mu_;
-  std::condition_variable cv_;
+  std::condition_variable jobs_cv_;      // a job was queued (or stopping)
+  std::condition_variable refusals_cv_;  // a refusal was queued (or stopping)
   std::deque<std::function<void()>> jobs_;      // GUARDED_BY(mu_)
   std::deque<std::function<void()>> refusals_;  // GUARDED_BY(mu_)
   size_t busy_ = 0;                             // GUARDED_BY(mu_)
