@@ -395,16 +395,9 @@ ApiResponse Api::Handle(const ApiRequest& req) {
     return r;
   }
 
-  auto lease = pool_.Acquire();
-  if (!lease.ok()) return ErrorResponse(503, "the corpus cannot be opened: " +
-                                                 lease.status().message());
-  // Has the corpus changed since this connection last looked? Then no cached answer is valid.
-  auto version = DataVersion(lease->store());
-  if (!version.ok()) return FromStatus(version.status());
-  StorePool::Slot& slot = lease->slot();
-  if (!slot.seen_version || *slot.seen_version != *version) {
-    generation_.fetch_add(1);
-    slot.seen_version = *version;
+  // Has the corpus changed since the last look? Then no cached answer is valid.
+  if (Status st = CheckForChanges(); !st.ok()) {
+    return ErrorResponse(503, "the corpus cannot be read: " + st.message());
   }
   const uint64_t generation = generation_.load();
   const std::string key = route->path + '\x1e' + params->Canonical();
@@ -413,10 +406,24 @@ ApiResponse Api::Handle(const ApiRequest& req) {
     r.headers.push_back({"X-Cache", "hit"});
     return r;
   }
+  auto lease = pool_.Acquire();
+  if (!lease.ok()) return ErrorResponse(503, "the corpus cannot be opened: " +
+                                                 lease.status().message());
   ApiResponse r = Dispatch(*route, *params, req, *lease);
   if (r.status == 200) cache_.Put(key, generation, std::make_shared<const CachedResponse>(r));
   r.headers.push_back({"X-Cache", "miss"});
   return r;
+}
+
+Status Api::CheckForChanges() {
+  std::lock_guard<std::mutex> lock(probe_mu_);
+  if (!probe_) {
+    DRAGOMAN_ASSIGN_OR_RETURN(probe_, Store::Open(pool_.db_path(), Store::OpenMode::kExisting));
+  }
+  DRAGOMAN_ASSIGN_OR_RETURN(int64_t version, DataVersion(*probe_));
+  if (probe_version_ && *probe_version_ != version) generation_.fetch_add(1);
+  probe_version_ = version;
+  return Status::Ok();
 }
 
 ApiResponse Api::Dispatch(const RouteSpec& route, const Params& params, const ApiRequest& req,

@@ -5,8 +5,10 @@
 // (store/query.h) — the same functions, and the same JSON, as the CLI's query commands.
 //
 // Reads borrow a connection from a StorePool. GET answers are cached (server/cache.h) for as long
-// as the corpus is unchanged: before answering, the borrowed connection's DataVersion is
-// compared with what it saw last, and any change starts a new cache generation.
+// as the corpus is unchanged: before answering, one probe connection's DataVersion is compared
+// with what it saw last, and any change (a commit by another process, or by the server's own
+// writer, which is another connection) starts a new cache generation. The probe is shared (a
+// mutex around one PRAGMA), so that opening a new read connection never looks like a change.
 //
 // Writes (POST /api/documents) are allowed only when ApiConfig::token is set and the request's
 // `Authorization: Bearer TOKEN` matches it (compared in constant time); they go through the
@@ -24,6 +26,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "coder/document_coder.h"
@@ -73,7 +76,12 @@ class Api {
   ApiConfig config_;
   StorePool& pool_;
   ResponseCache cache_;
+  // The corpus generation, bumped by CheckForChanges() when the probe sees a commit.
+  Status CheckForChanges();
   std::atomic<uint64_t> generation_{1};
+  std::mutex probe_mu_;
+  std::unique_ptr<Store> probe_;          // GUARDED_BY(probe_mu_)
+  std::optional<int64_t> probe_version_;  // GUARDED_BY(probe_mu_)
   std::mutex write_mu_;                 // held for the whole of one write
   std::unique_ptr<Store> writer_;       // GUARDED_BY(write_mu_); opened at the first write
 };

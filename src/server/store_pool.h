@@ -2,9 +2,7 @@
 // one thread (store/store.h), so each request borrows one for its duration and gives it back;
 // the pool opens another when all are lent (at most one per server thread in practice) and
 // closes them all when destroyed.
-//
-// Each pooled Store remembers the corpus DataVersion it last saw, so that the API can notice
-// commits made by other processes (an `ingest` running meanwhile) or by the server's own writer.
+
 //
 // Thread-safety: Acquire() may be called from any thread; a Lease belongs to the thread holding
 // it. Lifetime: every Lease must be gone before the pool is destroyed.
@@ -27,7 +25,6 @@ class StorePool {
  public:
   struct Slot {
     std::unique_ptr<Store> store;
-    std::optional<int64_t> seen_version;  // DataVersion at this connection's last look
   };
 
   class Lease {
