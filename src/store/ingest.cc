@@ -1,6 +1,7 @@
 #include "store/ingest.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <deque>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <thread>
 
 #include "coder/document_coder.h"
 #include "coder/pipeline.h"
@@ -111,7 +113,67 @@ class ByteMeter {
   std::string current_name_;
 };
 
+// Codes a batch of documents on `threads` threads (IngestDocuments, for callers that hand the
+// store one batch at a time; Ingest() streams through coder/pipeline.h instead).
+struct Pipeline {
+  const DocumentCoder* coder;
+  int threads;
+
+  // Codes `docs` into records, spreading documents over the threads.
+  std::vector<DocumentRecord> Code(std::vector<Document> docs) const {
+    std::vector<DocumentRecord> out(docs.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < docs.size(); i = next++) {
+        DocumentRecord& r = out[i];
+        r.doc = std::move(docs[i]);
+        r.date_source = std::string(DateSourceName(r.doc.date_source));
+        CodedDocument coded = coder->Code(r.doc);
+        r.events = std::move(coded.events);
+        for (const CodedSentence& s : coded.sentences) {
+          r.sentences.push_back({s.index, s.begin, s.end});
+        }
+      }
+    };
+    int n = std::min<int>(threads, static_cast<int>(docs.size()));
+    std::vector<std::thread> pool;
+    for (int t = 1; t < n; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    return out;
+  }
+};
+
+int DefaultThreads(int threads) {
+  return threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 }  // namespace
+
+Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
+                                      std::vector<Document> docs, int threads) {
+  IngestedBatch out;
+  out.outcomes.assign(docs.size(), PutOutcome::kUnchanged);
+  std::vector<size_t> fresh;  // positions of the documents to code
+  std::vector<Document> to_code;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool known, store.HasContent(Store::ContentHash(docs[i])));
+    if (known) continue;
+    fresh.push_back(i);
+    to_code.push_back(std::move(docs[i]));
+  }
+  if (to_code.empty()) return out;
+  Pipeline pipeline{&coder, DefaultThreads(threads)};
+  std::vector<DocumentRecord> records = pipeline.Code(std::move(to_code));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store.PutBatch(records));
+  for (size_t k = 0; k < fresh.size(); ++k) {
+    out.outcomes[fresh[k]] = outcomes[k];
+    if (outcomes[k] != PutOutcome::kUnchanged) {
+      out.events += static_cast<int64_t>(records[k].events.size());
+    }
+  }
+  return out;
+}
 
 Result<IngestProgress> Ingest(const IngestConfig& config,
                               const std::function<void(const IngestProgress&)>& progress,

@@ -33,6 +33,13 @@ Json StoredEventToJson(const StoredEvent& r);
 // StoredEvent::event serialised (byte-identical to StoredEventToJson(r).dump()).
 void AppendStoredEventJson(const StoredEvent& r, std::string* out);
 
+// The JSON objects of the other answers, shared by the printers below and by the HTTP API (so
+// that both give the same numbers). Field by field in doc/store.md.
+Json TimelineToJson(const Timeline& t);
+Json ActorSeenToJson(const ActorSeen& a);
+Json SearchHitToJson(const SearchHit& h);
+Json EvidenceToJson(const EventEvidence& ev);
+
 // Streams events: table (one line each, the sentence cut to `width` columns), jsonl, or csv
 // (GDELT-like columns, store/gdelt.h, with a header row).
 class EventPrinter {
