@@ -9,6 +9,7 @@ PKGS=(
   libicu-dev          # Unicode normalisation, sentence breaks
   libhyperscan-dev    # multi-literal matching
   libsqlite3-dev      # the embedded store (FTS5)
+  libssl-dev          # libcrypto: SHA-256 content hashes
   nlohmann-json3-dev  # JSON Lines in and out
   libgumbo-dev        # HTML text extraction
   liblink-grammar-dev # English parser

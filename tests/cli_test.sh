@@ -53,6 +53,18 @@ check "csv header" bash -c "head -1 '$tmp/out' | grep -q '^doc,doc_date,sentence
 run code --format tsv "$ex"
 check "tsv header" bash -c "head -1 '$tmp/out' | grep -q \$'^doc\tdoc_date\tsentence\t'"
 
+# Issue 14: the output is the same whatever the number of coding threads (documents are coded in
+# parallel and written in input order).
+inputs=("$ex" "$ex/wire.jsonl")
+[ -d "${DRAGOMAN_SHARED_DIR:-$DRAGOMAN_SOURCE_DIR/../shared}/seeds" ] &&
+  inputs+=("${DRAGOMAN_SHARED_DIR:-$DRAGOMAN_SOURCE_DIR/../shared}/seeds")
+"$DRAGOMAN" code --threads 1 "${inputs[@]}" "${inputs[@]}" >"$tmp/threads1" 2>"$tmp/err"
+"$DRAGOMAN" code --threads 3 "${inputs[@]}" "${inputs[@]}" >"$tmp/threads3" 2>>"$tmp/err"
+check "code --threads 1 codes events" test "$(wc -l <"$tmp/threads1")" -gt 10
+check "code output identical on 1 and 3 threads" cmp -s "$tmp/threads1" "$tmp/threads3"
+run code --threads 0 "$ex"
+check "--threads 0 exits 2" test "$rc" -eq 2
+
 # stdin.
 "$DRAGOMAN" code - <"$ex/2025-08-08-washington-summit.txt" >"$tmp/out" 2>"$tmp/err"
 check "stdin works" test $? -eq 0 -a -s "$tmp/out"

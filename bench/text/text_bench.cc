@@ -1,37 +1,31 @@
-// text_bench [FILE...]: prints how fast the text stage runs.
+// text_bench: how fast the text stage runs, as Google Benchmark micro-benchmarks.
 //
-// Input: the given files, else the seed articles in DRAGOMAN_SHARED_DIR/seeds, else built-in
-// invented sentences; repeated to about 8 MB. Prints load time, Analyze() MB/s (prose and one
-// long unpunctuated line) and the cost of a lemma lookup.
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
+// Input: the seed articles in DRAGOMAN_SHARED_DIR/seeds, else built-in invented sentences,
+// repeated to about 8 MB. Benchmarks: loading the analyzer (abbreviations, furniture patterns,
+// the mapped WordNet table), the furniture patterns alone, Analyze() on prose and on one long
+// unpunctuated line (bytes/s), and one lemma lookup. Google Benchmark's flags apply
+// (--benchmark_filter=..., --benchmark_repetitions=5 for medians).
+#include <benchmark/benchmark.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "base/file.h"
 #include "text/analysis.h"
+#include "text/furniture.h"
+#include "text/lemma_table.h"
 #include "text/lemmatizer.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
-
-std::string Corpus(int argc, char** argv) {
+std::string Corpus() {
   std::vector<std::string> files;
-  for (int i = 1; i < argc; ++i) files.emplace_back(argv[i]);
-  if (files.empty()) {
-    std::error_code ec;
-    std::filesystem::path dir = std::filesystem::path(DRAGOMAN_SHARED_DIR) / "seeds";
-    if (std::filesystem::is_directory(dir, ec)) {
-      for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-        files.push_back(e.path().string());
-      }
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::path(DRAGOMAN_SHARED_DIR) / "seeds";
+  if (std::filesystem::is_directory(dir, ec)) {
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+      files.push_back(e.path().string());
     }
   }
   std::string text;
@@ -53,52 +47,82 @@ std::string Corpus(int argc, char** argv) {
   return out;
 }
 
-}  // namespace
+const dragoman::TextAnalyzer& Analyzer() {
+  static const std::unique_ptr<dragoman::TextAnalyzer> ta = [] {
+    dragoman::TextConfig config;
+    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
+    auto r = dragoman::TextAnalyzer::Create(config);
+    return r.ok() ? std::move(r).value() : nullptr;
+  }();
+  return *ta;
+}
 
-int main(int argc, char** argv) {
-  auto t0 = Clock::now();
+void BM_CreateAnalyzer(benchmark::State& state) {
   dragoman::TextConfig config;
   config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
-  auto ta = dragoman::TextAnalyzer::Create(config);
-  if (!ta.ok()) {
-    std::fprintf(stderr, "text_bench: %s\n", ta.status().message().c_str());
-    return 1;
+  for (auto _ : state) {
+    auto ta = dragoman::TextAnalyzer::Create(config);
+    if (!ta.ok()) state.SkipWithError(ta.status().message().c_str());
+    benchmark::DoNotOptimize(ta);
   }
-  std::printf("load (abbreviations, furniture, WordNet): %.3f s\n", Seconds(t0));
+}
+BENCHMARK(BM_CreateAnalyzer)->Unit(benchmark::kMillisecond);
 
-  std::string corpus = Corpus(argc, argv);
-  size_t sentences = 0, tokens = 0;
-  double best = 1e9;
-  for (int rep = 0; rep < 3; ++rep) {
-    auto t = Clock::now();
-    std::vector<dragoman::Sentence> ss = (*ta)->Analyze(corpus);
-    best = std::min(best, Seconds(t));
+void BM_LoadFurniture(benchmark::State& state) {
+  for (auto _ : state) {
+    auto fp = dragoman::FurniturePatterns::Load(std::string(DRAGOMAN_SOURCE_DATA_DIR) +
+                                                "/text/furniture.txt");
+    if (!fp.ok()) state.SkipWithError(fp.status().message().c_str());
+    benchmark::DoNotOptimize(fp);
+  }
+}
+BENCHMARK(BM_LoadFurniture)->Unit(benchmark::kMillisecond);
+
+void BM_OpenLemmaTable(benchmark::State& state) {
+  for (auto _ : state) {
+    auto t = dragoman::LemmaTable::Open("/usr/share/wordnet");
+    if (!t.ok()) state.SkipWithError(t.status().message().c_str());
+    state.counters["mapped"] = t.ok() && (*t)->mapped() ? 1 : 0;
+    benchmark::DoNotOptimize(t);
+  }
+}
+BENCHMARK(BM_OpenLemmaTable)->Unit(benchmark::kMicrosecond);
+
+void BM_AnalyzeProse(benchmark::State& state) {
+  static const std::string corpus = Corpus();
+  size_t sentences = 0;
+  for (auto _ : state) {
+    std::vector<dragoman::Sentence> ss = Analyzer().Analyze(corpus);
     sentences = ss.size();
-    tokens = 0;
-    for (const auto& s : ss) tokens += s.tokens.size();
+    benchmark::DoNotOptimize(ss);
   }
-  std::printf("prose: %.1f MB in %.3f s = %.2f MB/s (%zu sentences, %zu tokens)\n",
-              corpus.size() / 1e6, best, corpus.size() / 1e6 / best, sentences, tokens);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus.size()));
+  state.counters["sentences"] = static_cast<double>(sentences);
+}
+BENCHMARK(BM_AnalyzeProse)->Unit(benchmark::kMillisecond);
 
+void BM_AnalyzeUnpunctuatedLine(benchmark::State& state) {
   std::string line;
   while (line.size() < (8u << 20)) line += "ministers met again and talked about trade ";
-  auto t = Clock::now();
-  std::vector<dragoman::Sentence> ss = (*ta)->Analyze(line);
-  double secs = Seconds(t);
-  std::printf("one unpunctuated line: %.1f MB in %.3f s = %.2f MB/s (%zu sentences)\n",
-              line.size() / 1e6, secs, line.size() / 1e6 / secs, ss.size());
+  for (auto _ : state) {
+    std::vector<dragoman::Sentence> ss = Analyzer().Analyze(line);
+    benchmark::DoNotOptimize(ss);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * line.size()));
+}
+BENCHMARK(BM_AnalyzeUnpunctuatedLine)->Unit(benchmark::kMillisecond);
 
-  const dragoman::Lemmatizer& lm = (*ta)->lemmatizer();
+void BM_LemmaAnalyze(benchmark::State& state) {
+  const dragoman::Lemmatizer& lm = Analyzer().lemmatizer();
   const char* words[] = {"pardoned", "met", "ministries", "talks", "qwzx",      "azerbaijan",
                          "held",     "was", "meeting",    "the",   "relations", "stressed"};
-  const int n = 200000;
-  size_t sink = 0;
-  t = Clock::now();
-  for (int i = 0; i < n; ++i) {
-    for (const char* w : words) sink += lm.Analyze(w).lemma.size();
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(lm.Analyze(words[i++ % std::size(words)]));
   }
-  secs = Seconds(t);
-  std::printf("lemma lookup (verb+noun+adj): %.3f us per word (checksum %zu)\n",
-              secs * 1e6 / (n * std::size(words)), sink);
-  return 0;
 }
+BENCHMARK(BM_LemmaAnalyze);
+
+}  // namespace
+
+BENCHMARK_MAIN();

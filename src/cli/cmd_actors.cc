@@ -31,7 +31,7 @@ int RunActors(const ParsedArgs& args, CommandContext& ctx) {
     ctx.err << "dragoman actors: --format must be table, jsonl or csv, not '" << format << "'\n";
     return kExitUsage;
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kExisting);
+  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
   auto actors = ListActors(**store, args.Get("country"));
   if (!actors.ok()) return ReportError(actors.status(), ctx);

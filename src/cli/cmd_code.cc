@@ -1,5 +1,6 @@
 // dragoman code: documents in, coded events out (one per line on stdout).
 // --dictionaries picks the coder: dragoman's own (default) or a TABARI project's.
+#include <algorithm>
 #include <cerrno>
 #include <iostream>
 
@@ -8,6 +9,7 @@
 #include "cli/coder_flags.h"
 #include "cli/exit_codes.h"
 #include "cli/input_flags.h"
+#include "coder/pipeline.h"
 #include "input/reader.h"
 #include "output/writer.h"
 
@@ -17,6 +19,7 @@ namespace {
 std::vector<FlagSpec> CodeFlags() {
   std::vector<FlagSpec> f = {
       {"format", "jsonl|csv|tsv", "output format", "jsonl"},
+      {"threads", "N", "coding threads (the output is the same for any N)", "one per CPU"},
       DictionariesFlag(),
   };
   for (auto& c : InputFlags()) f.push_back(c);
@@ -28,6 +31,7 @@ std::vector<FlagSpec> CodeFlags() {
 struct CodeConfig {
   OutputFormat format = OutputFormat::kJsonl;
   CoderSpec dictionaries;
+  int threads = 0;  // 0: one per CPU
   ReaderConfig reader;
   std::string data_dir;
   std::vector<std::string> inputs;
@@ -43,6 +47,8 @@ Result<CodeConfig> MakeConfig(const ParsedArgs& args) {
   c.format = *format;
   DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, CoderSpecFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
+  DRAGOMAN_ASSIGN_OR_RETURN(long long threads, PositiveFlag(args, "threads", 0));
+  c.threads = static_cast<int>(std::min(threads, 256ll));
   if (args.positionals.empty()) {
     return Status::InvalidArgument("no input: give files, folders, or - for stdin");
   }
@@ -69,22 +75,32 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
   auto coder = OpenCoder(config->dictionaries, config->data_dir, "code", ctx);
   if (!coder.ok()) return ReportError(coder.status(), ctx);
 
+  // Documents are coded on all threads and written in input order (coder/pipeline.h), so the
+  // output is byte-identical whatever --threads is.
   DocumentReader reader(config->inputs, config->reader);
   EventWriter writer(ctx.out, config->format);
   int exit_code = kExitOk;
-  while (true) {
-    auto next = reader.Next();
-    if (!next.ok()) {
-      // One bad input is reported and skipped; the others are still coded.
-      ReportError(next.status(), ctx);
-      exit_code = ExitCodeFor(next.status());
-      continue;
-    }
-    if (!next->has_value()) break;
-    for (const Event& e : (*coder)->Code(**next).events) {
-      if (Status st = writer.Write(e); !st.ok()) return OutputFailed(st, ctx);
-    }
-  }
+  bool output_failed = false;
+  PipelineOptions options;
+  options.threads = config->threads;
+  Status st = CodingPipeline::Run(
+      **coder, options, [&] { return reader.Next(); },
+      [&](PipelineItem& item) -> Status {
+        if (!item.error.ok()) {
+          // One bad input is reported and skipped; the others are still coded.
+          ReportError(item.error, ctx);
+          exit_code = ExitCodeFor(item.error);
+          return Status::Ok();
+        }
+        for (const Event& e : item.coded.events) {
+          if (Status w = writer.Write(e); !w.ok()) {
+            output_failed = true;
+            return w;
+          }
+        }
+        return Status::Ok();
+      });
+  if (!st.ok()) return output_failed ? OutputFailed(st, ctx) : ReportError(st, ctx);
   if (Status st = writer.Flush(); !st.ok()) return OutputFailed(st, ctx);
   return exit_code;
 }
@@ -93,7 +109,8 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
 
 extern const Command kCodeCommand = {
     "code", "code documents into events (JSONL, CSV or TSV on stdout)",
-    "dragoman code [--dictionaries dragoman|tabari:PROJECT] [FLAGS] PATH...   (files, folders, "
+    "dragoman code [--dictionaries dragoman|tabari:PROJECT] [--threads N] [FLAGS] PATH...   "
+    "(files, folders, "
     "or - for stdin)",
     &CodeFlags, &RunCode};
 

@@ -108,11 +108,12 @@ int RunEvents(const ParsedArgs& args, CommandContext& ctx) {
     ctx.err << "dragoman events: " << config.status().message() << "\n";
     return kExitUsage;
   }
-  auto store = Store::Open(config->db, Store::OpenMode::kExisting);
+  auto store = Store::Open(config->db, Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
   EventPrinter printer(ctx.out, config->format, ctx.stdout_is_terminal, TerminalWidth());
-  Status st =
-      ForEachEvent(**store, config->filter, [&](const StoredEvent& r) { return printer.Print(r); });
+  EventFilter filter = config->filter;
+  filter.parse = !EventPrinter::PrintsStoredJson(config->format);
+  Status st = ForEachEvent(**store, filter, [&](const StoredEvent& r) { return printer.Print(r); });
   if (st.ok()) st = printer.Finish();
   if (!st.ok()) {
     if (st.code() == Status::Code::kIo && errno == EPIPE) return kExitOk;

@@ -33,7 +33,7 @@ int RunExport(const ParsedArgs& args, CommandContext& ctx) {
   if (!fmt || (*fmt != ReportFormat::kJsonl && *fmt != ReportFormat::kCsv)) {
     return usage("--format must be jsonl or csv, not '" + format + "'");
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kExisting);
+  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
 
   // To a file: write a temporary beside it and rename at the end, so that a failed export never
@@ -48,6 +48,7 @@ int RunExport(const ParsedArgs& args, CommandContext& ctx) {
   std::ostream& out = out_path.empty() ? ctx.out : file;
   EventFilter all;
   all.mentions = true;
+  all.parse = !EventPrinter::PrintsStoredJson(*fmt);
   EventPrinter printer(out, *fmt, false);
   Status st = ForEachEvent(**store, all, [&](const StoredEvent& r) { return printer.Print(r); });
   if (st.ok()) st = printer.Finish();

@@ -40,7 +40,7 @@ int RunSearch(const ParsedArgs& args, CommandContext& ctx) {
   if (!fmt || (*fmt != ReportFormat::kTable && *fmt != ReportFormat::kJsonl)) {
     return usage("--format must be table or jsonl, not '" + format + "'");
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kExisting);
+  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
   bool bold = ctx.stdout_is_terminal && *fmt == ReportFormat::kTable;
   auto hits = Search(**store, query, bold ? "\x1b[1m" : "[", bold ? "\x1b[0m" : "]",

@@ -36,7 +36,7 @@ int RunShow(const ParsedArgs& args, CommandContext& ctx) {
   if (format != "text" && format != "json") {
     return usage("--format must be text or json, not '" + format + "'");
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kExisting);
+  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
   auto ev = ShowEvent(**store, id);
   if (!ev.ok()) return ReportError(ev.status(), ctx);

@@ -36,7 +36,7 @@ int RunTimeline(const ParsedArgs& args, CommandContext& ctx) {
   if (!fmt || *fmt == ReportFormat::kJsonl) {
     return usage("--format must be table, csv or json, not '" + format + "'");
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kExisting);
+  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
   auto t =
       BuildTimeline(**store, args.positionals[0], args.positionals[1], *period, args.Has("all"));

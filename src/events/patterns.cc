@@ -188,7 +188,7 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
 
 bool Lexicon::Has(std::string_view cls, std::string_view word) const {
   auto it = classes.find(cls);
-  return it != classes.end() && it->second.count(std::string(word)) > 0;
+  return it != classes.end() && it->second.count(word) > 0;
 }
 
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,

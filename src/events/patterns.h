@@ -24,6 +24,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -74,7 +76,14 @@ struct Pattern {
 // Word classes for the clause analysis: CLASS<TAB>word word ...; the class `intent` maps codes
 // to the code of the stated intention: "04=036 0841=0353".
 struct Lexicon {
-  std::map<std::string, std::set<std::string>, std::less<>> classes;
+  // Hashed, and looked up by string_view without building a std::string: Has() runs for many
+  // (class, token) pairs of every sentence.
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+  std::unordered_map<std::string, WordSet, WordHash, std::equal_to<>> classes;
   std::map<std::string, std::string, std::less<>> intent;  // code prefix -> intent code
 
   bool Has(std::string_view cls, std::string_view word) const;

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -22,8 +23,13 @@ using Json = nlohmann::ordered_json;
 
 Json ActorToJson(const ActorRef& a);
 Json EventToJson(const Event& e);
-// One JSONL line (no trailing newline).
+// One JSONL line (no trailing newline): EventToJson(e) serialised, written directly.
 std::string EventToJsonLine(const Event& e);
+// The same line appended to `out` (no trailing newline), for writers that reuse one buffer.
+void AppendEventJson(const Event& e, std::string* out);
+// `s` as a JSON string, quoted and escaped exactly as Json(s).dump() writes it (invalid UTF-8
+// replaced by U+FFFD), appended to `out`.
+void AppendJsonString(std::string_view s, std::string* out);
 
 // Inverse of EventToJson; InvalidArgument naming the first missing/ill-typed field.
 Result<ActorRef> ActorFromJson(const Json& j);

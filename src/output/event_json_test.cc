@@ -56,6 +56,40 @@ TEST(EventJson, RoundTrips) {
   EXPECT_EQ(EventToJsonLine(*back), EventToJsonLine(e));
 }
 
+// The direct writer and nlohmann's serialisation of EventToJson() agree byte for byte, on the
+// awkward values too: escapes, control characters, invalid UTF-8, absent fields, fractions.
+TEST(EventJson, DirectWriterMatchesTheJsonTree) {
+  std::vector<Event> events;
+  events.push_back(SampleEvent());
+  Event bare;
+  events.push_back(bare);
+  Event odd = SampleEvent();
+  odd.text = std::string("tab\there \"quoted\" back\\slash \x01\x1f\b\f\r\n end ") +
+             "\xc3\xa9 \xe2\x80\x9c \xf0\x9f\x98\x80";
+  odd.doc = "bad \xff utf-8 \xc3";
+  odd.goldstein = -4.4;
+  odd.location = Location{"Somewhere", "", 40.0, std::nullopt};
+  odd.quantity = Quantity{2.5, ""};
+  odd.speaker = ActorRef{"", "IGOUNO", "", "", "", 0, 0};
+  odd.negated = true;
+  odd.mood = Mood::kQuestion;
+  events.push_back(odd);
+  for (double g : {0.0, -0.0, 3.4, -10.0, 1e-7, 0.1 + 0.2, 7.05}) {
+    Event e = SampleEvent();
+    e.goldstein = g;
+    e.location = Location{"x", "y", g * 3.3, -g / 7};
+    e.quantity = Quantity{g * 1000.5, "u"};
+    events.push_back(e);
+  }
+  for (const Event& e : events) {
+    std::string tree = EventToJson(e).dump(-1, ' ', false, Json::error_handler_t::replace);
+    EXPECT_EQ(EventToJsonLine(e), tree);
+    std::string appended = "prefix";
+    AppendEventJson(e, &appended);
+    EXPECT_EQ(appended, "prefix" + tree);
+  }
+}
+
 TEST(EventJson, MissingFieldIsNamed) {
   Json j = EventToJson(SampleEvent());
   j.erase("cameo");

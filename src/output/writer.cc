@@ -23,7 +23,10 @@ void WriteRow(std::ostream& out, const std::vector<std::string>& row, OutputForm
 
 Status EventWriter::Write(const Event& e) {
   if (format_ == OutputFormat::kJsonl) {
-    out_ << EventToJsonLine(e) << '\n';
+    line_.clear();
+    AppendEventJson(e, &line_);
+    line_.push_back('\n');
+    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
   } else {
     if (!header_written_) {
       WriteRow(out_, EventColumns(), format_);

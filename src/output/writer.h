@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "base/status.h"
@@ -31,6 +32,7 @@ class EventWriter {
   std::ostream& out_;
   OutputFormat format_;
   bool header_written_ = false;
+  std::string line_;  // reused for every JSONL line
 };
 
 }  // namespace dragoman

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "coder/document_coder.h"
+#include "coder/pipeline.h"
 #include "store/store.h"
 
 namespace dragoman {
@@ -111,6 +113,8 @@ class ByteMeter {
   std::string current_name_;
 };
 
+// Codes a batch of documents on `threads` threads (IngestDocuments, for callers that hand the
+// store one batch at a time; Ingest() streams through coder/pipeline.h instead).
 struct Pipeline {
   const DocumentCoder* coder;
   int threads;
@@ -178,8 +182,6 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   const auto start = Clock::now();
   if (config.coder == nullptr) return Status::Internal("Ingest: IngestConfig::coder is not set");
   DRAGOMAN_ASSIGN_OR_RETURN(auto store, Store::Open(config.db_path, Store::OpenMode::kCreate));
-  Pipeline pipeline{config.coder, DefaultThreads(config.threads)};
-
   IngestProgress p;
   ByteMeter meter(InputSizes(config.inputs));
   p.bytes_total = meter.total();
@@ -194,49 +196,77 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
     }
   };
 
-  std::vector<Document> pending;
+  // Coding runs on the pipeline's threads while this thread reads, checks hashes and writes
+  // (coder/pipeline.h); documents arrive here in input order, so the rows written, and their
+  // ids, are the same whatever the number of threads.
+  std::vector<DocumentRecord> pending;
   const size_t batch = static_cast<size_t>(std::max(1, config.batch_size));
+  pending.reserve(batch);
   auto flush = [&]() -> Status {
     if (pending.empty()) return Status::Ok();
-    std::vector<DocumentRecord> records = pipeline.Code(std::move(pending));
-    pending.clear();
-    DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store->PutBatch(records));
-    for (PutOutcome o : outcomes) {
-      if (o == PutOutcome::kAdded) ++p.added;
-      if (o == PutOutcome::kReplaced) ++p.replaced;
-      if (o == PutOutcome::kUnchanged) ++p.unchanged;
-    }
-    for (size_t i = 0; i < records.size(); ++i) {
-      if (outcomes[i] != PutOutcome::kUnchanged) {
-        p.events += static_cast<int64_t>(records[i].events.size());
+    DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store->PutBatch(pending));
+    for (size_t i = 0; i < pending.size(); ++i) {
+      if (outcomes[i] == PutOutcome::kAdded) ++p.added;
+      if (outcomes[i] == PutOutcome::kReplaced) ++p.replaced;
+      if (outcomes[i] == PutOutcome::kUnchanged) {
+        ++p.unchanged;
+      } else {
+        p.events += static_cast<int64_t>(pending[i].events.size());
       }
     }
+    pending.clear();
     report(true);
     return Status::Ok();
   };
 
   DocumentReader reader(config.inputs, config.reader);
-  while (true) {
-    auto next = reader.Next();
-    if (!next.ok()) {
-      ++p.input_errors;
-      if (on_input_error) on_input_error(next.status());
-      continue;
-    }
-    if (!next->has_value()) break;
-    Document doc = std::move(**next);
-    ++p.read;
-    meter.Saw(doc);
-    DRAGOMAN_ASSIGN_OR_RETURN(bool known, store->HasContent(Store::ContentHash(doc)));
-    if (known) {
+  // The content hash of each document handed to the pipeline, oldest first: the documents come
+  // back in the same order, so the store need not hash them again.
+  std::deque<std::string> hashes;
+  // The next document that needs coding: stored content is counted and skipped here, before it
+  // costs any coding.
+  auto next = [&]() -> Result<std::optional<Document>> {
+    while (true) {
+      auto r = reader.Next();
+      if (!r.ok() || !r->has_value()) return r;
+      ++p.read;
+      meter.Saw(**r);
+      std::string hash = Store::ContentHash(**r);
+      DRAGOMAN_ASSIGN_OR_RETURN(bool known, store->HasContent(hash));
+      if (!known) {
+        hashes.push_back(std::move(hash));
+        return r;
+      }
       ++p.unchanged;
       report(false);
-      continue;
     }
-    pending.push_back(std::move(doc));
+  };
+  auto consume = [&](PipelineItem& item) -> Status {
+    if (!item.error.ok()) {
+      ++p.input_errors;
+      if (on_input_error) on_input_error(item.error);
+      return Status::Ok();
+    }
+    DocumentRecord& r = pending.emplace_back();
+    r.doc = std::move(item.doc);
+    r.hash = std::move(hashes.front());
+    hashes.pop_front();
+    r.date_source = std::string(DateSourceName(r.doc.date_source));
+    r.events = std::move(item.coded.events);
+    r.sentences.reserve(item.coded.sentences.size());
+    for (const CodedSentence& s : item.coded.sentences) {
+      r.sentences.push_back({s.index, s.begin, s.end});
+    }
     if (pending.size() >= batch) DRAGOMAN_RETURN_IF_ERROR(flush());
     report(false);
-  }
+    return Status::Ok();
+  };
+  PipelineOptions options;
+  options.threads = config.threads;
+  // Room for a whole batch plus a few documents a thread, so that coding goes on while a batch
+  // is being written.
+  options.window = batch + 4 * static_cast<size_t>(CodingThreads(config.threads));
+  DRAGOMAN_RETURN_IF_ERROR(CodingPipeline::Run(*config.coder, options, next, consume));
   DRAGOMAN_RETURN_IF_ERROR(flush());
   meter.Finish();
   report(true);

@@ -55,12 +55,16 @@ struct EventFilter {
   // Only rows after this one in the result order (a cursor from CursorOf() on an earlier page of
   // the same filter).
   std::optional<EventCursor> after;
+  // false: StoredEvent::event is left empty and only StoredEvent::json is filled, for callers
+  // that print the stored JSON as it is (the JSONL printer): parsing is most of such a query.
+  bool parse = true;
 };
 
 struct StoredEvent {
   int64_t event_id = 0;    // the real-world event
   int64_t mention_id = 0;  // the mention shown: the first matching one in event mode
-  Event event;             // that mention, exactly as the coder produced it
+  Event event;             // that mention, exactly as the coder produced it (EventFilter::parse)
+  std::string json;        // the same mention as stored: its JSON line (doc/output.md)
   int mentions = 0;        // GDELT NumMentions: mentions of the real-world event
   int articles = 0;        // GDELT NumArticles: distinct documents
   int sources = 0;         // GDELT NumSources: distinct outlets

@@ -1,7 +1,9 @@
 #include "store/query.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
+#include "store/report.h"
 #include "store/test_corpus.h"
 
 namespace dragoman {
@@ -33,6 +35,149 @@ class QueryTest : public ::testing::Test {
   TempDir dir_;
   std::unique_ptr<Store> store_;
 };
+
+// The SQL statements a callback-driven query prepares, captured through SQLite's trace hook.
+std::vector<std::string> CapturedSql(Store& store, const std::function<void()>& run) {
+  static std::vector<std::string>* captured = nullptr;
+  std::vector<std::string> out;
+  captured = &out;
+  sqlite3_trace_v2(
+      store.db().raw(), SQLITE_TRACE_STMT,
+      [](unsigned, void*, void* stmt, void*) {
+        const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(stmt));
+        if (sql && captured) captured->push_back(sql);
+        return 0;
+      },
+      nullptr);
+  run();
+  sqlite3_trace_v2(store.db().raw(), 0, nullptr, nullptr);
+  captured = nullptr;
+  return out;
+}
+
+// Issue 14: every filter the CLI offers is answered from indexes. The plan of every events query
+// may read the events table's rows only by id (SEARCH); it never scans them, and no subquery
+// runs once per row.
+TEST_F(QueryTest, EveryFilterIsAnsweredFromIndexes) {
+  std::vector<std::pair<std::string, EventFilter>> filters;
+  auto add = [&](const std::string& name, auto set) {
+    for (bool mentions : {false, true}) {
+      EventFilter f;
+      f.mentions = mentions;
+      set(f);
+      filters.emplace_back(name + (mentions ? " --mentions" : ""), f);
+    }
+  };
+  add("none", [](EventFilter&) {});
+  add("--dyad", [](EventFilter& f) { f.dyad = std::make_pair("AZE", "IRNGOV"); });
+  add("--directed", [](EventFilter& f) {
+    f.dyad = std::make_pair("AZE", "IRN");
+    f.directed = true;
+  });
+  add("--actor", [](EventFilter& f) { f.actor = "Amir"; });
+  add("--type plover", [](EventFilter& f) { f.type = "CONSULT"; });
+  add("--type cameo", [](EventFilter& f) { f.type = "04"; });
+  add("--since/--until", [](EventFilter& f) {
+    f.since = PartialDate{2024, 1, 1};
+    f.until = PartialDate{2025, 0, 0};
+  });
+  add("--negated", [](EventFilter& f) { f.negated_only = true; });
+  add("--location", [](EventFilter& f) { f.location = "Tehran"; });
+  add("--text", [](EventFilter& f) { f.text = "nationals"; });
+  add("all", [](EventFilter& f) {
+    f.dyad = std::make_pair("AZE", "IRN");
+    f.actor = "Baku";
+    f.type = "AID";
+    f.since = PartialDate{2020, 0, 0};
+    f.negated_only = false;
+    f.location = "IRN";
+    f.text = "returned";
+  });
+  for (const auto& [name, f] : filters) {
+    std::vector<std::string> sqls = CapturedSql(*store_, [&] { (void)Query(f); });
+    std::string main_sql;
+    for (const auto& q : sqls) {
+      if (q.rfind("WITH m AS", 0) == 0) main_sql = q;
+    }
+    ASSERT_FALSE(main_sql.empty()) << name;
+    auto plan = store_->db().Prepare("EXPLAIN QUERY PLAN " + main_sql);
+    ASSERT_TRUE(plan.ok()) << plan.status().message();
+    std::string all;
+    while (true) {
+      auto row = plan->Step();
+      ASSERT_TRUE(row.ok());
+      if (!*row) break;
+      std::string detail = plan->Text(3);
+      all += detail + "\n";
+      bool scans_events = (detail.rfind("SCAN e", 0) == 0 || detail.rfind("SCAN x", 0) == 0) &&
+                          detail.find("COVERING INDEX") == std::string::npos;
+      EXPECT_FALSE(scans_events) << name << ": " << detail;
+      EXPECT_EQ(detail.find("CORRELATED"), std::string::npos) << name << ": " << detail;
+    }
+    EXPECT_NE(all.find("events_grp"), std::string::npos) << name << ":\n" << all;
+  }
+}
+
+// Issue 12 row 12: export took 30 s on 3,000 documents because its cost grew with the square of
+// the mentions per event. Counted in SQLite virtual-machine instructions, which do not depend on
+// the machine: four times the mentions of one event costs about four times as much, not sixteen.
+TEST(QueryCostTest, Issue12Row12ExportIsLinearInMentionsPerEvent) {
+  auto cost = [](int mentions) -> double {
+    TempDir dir;
+    auto s = Store::Open(dir.File("e.db"), Store::OpenMode::kCreate);
+    EXPECT_TRUE(s.ok());
+    std::vector<DocumentRecord> docs;
+    for (int i = 0; i < mentions; ++i) {
+      DocumentRecord r = Doc("d" + std::to_string(i), "2025-02-04",
+                             {"Baku returned Iranian nationals, report " + std::to_string(i) + "."});
+      r.doc.source = "outlet " + std::to_string(i % 7);
+      AddEvent(r, 0, "returned", Actor("AZEGOV", "Baku"), Actor("IRNCVL", "Iranian nationals"),
+               "0861", "AID", 7.0, "material_coop");
+      docs.push_back(std::move(r));
+    }
+    EXPECT_TRUE((*s)->PutBatch(docs).ok());
+    static int64_t ops = 0;
+    ops = 0;
+    sqlite3_progress_handler(
+        (*s)->db().raw(), 100,
+        [](void*) {
+          ++ops;
+          return 0;
+        },
+        nullptr);
+    EventFilter all;
+    all.mentions = true;
+    int rows = 0, counted = 0;
+    EXPECT_TRUE(ForEachEvent(**s, all, [&](const StoredEvent& r) {
+                  ++rows;
+                  counted = r.mentions;
+                  return Status::Ok();
+                }).ok());
+    sqlite3_progress_handler((*s)->db().raw(), 0, nullptr, nullptr);
+    EXPECT_EQ(rows, mentions);
+    EXPECT_EQ(counted, mentions);  // one real-world event
+    return static_cast<double>(ops);
+  };
+  double small = cost(150), large = cost(600);
+  EXPECT_LT(large / small, 6.0) << small << " vs " << large << " (quadratic would be ~16)";
+}
+
+// The JSONL printer writes the stored line with the extra fields, exactly what serialising the
+// parsed event gives.
+TEST_F(QueryTest, StoredJsonLinesMatchTheParsedEvents) {
+  EventFilter f;
+  f.mentions = true;
+  for (const StoredEvent& r : Query(f)) {
+    std::string fast;
+    AppendStoredEventJson(r, &fast);
+    EXPECT_EQ(fast, StoredEventToJson(r).dump(-1, ' ', false, Json::error_handler_t::replace));
+    StoredEvent unparsed = r;
+    unparsed.json.clear();
+    std::string from_event;
+    AppendStoredEventJson(unparsed, &from_event);
+    EXPECT_EQ(from_event, fast);
+  }
+}
 
 TEST_F(QueryTest, AllEventsGroupedInDateOrder) {
   auto rows = Query({});

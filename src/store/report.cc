@@ -114,6 +114,37 @@ Json StoredEventToJson(const StoredEvent& r) {
   return j;
 }
 
+void AppendStoredEventJson(const StoredEvent& r, std::string* out) {
+  // The stored line is the coder's JSON exactly (the store writes EventToJsonLine); the extra
+  // fields go before its closing brace.
+  if (!r.json.empty() && r.json.back() == '}') {
+    out->append(r.json, 0, r.json.size() - 1);
+  } else {
+    AppendEventJson(r.event, out);
+    out->pop_back();
+  }
+  auto number = [&](const char* key, int64_t v) {
+    *out += ",\"";
+    *out += key;
+    *out += "\":";
+    *out += std::to_string(v);
+  };
+  number("event_id", r.event_id);
+  number("mention_id", r.mention_id);
+  number("mentions", r.mentions);
+  number("articles", r.articles);
+  number("sources", r.sources);
+  *out += ",\"url\":";
+  if (r.url.empty()) {
+    *out += "null";
+  } else {
+    AppendJsonString(r.url, out);
+  }
+  *out += ",\"added\":";
+  AppendJsonString(r.added, out);
+  *out += '}';
+}
+
 Json TimelineToJson(const Timeline& t) {
   static const char* kPeriodNames[] = {"day", "week", "month", "year"};
   Json j;
@@ -211,7 +242,10 @@ Status EventPrinter::Print(const StoredEvent& r) {
   switch (format_) {
     case ReportFormat::kJson:
     case ReportFormat::kJsonl:
-      out_ << StoredEventToJson(r).dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+      line_.clear();
+      AppendStoredEventJson(r, &line_);
+      line_ += '\n';
+      out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
       break;
     case ReportFormat::kCsv:
       if (!header_done_) out_ << CsvLine(GdeltColumns());

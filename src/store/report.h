@@ -28,6 +28,10 @@ std::optional<ReportFormat> ParseReportFormat(std::string_view s);
 // A stored event as JSON: the coder's event object (doc/output.md) followed by event_id,
 // mention_id, mentions, articles, sources, url and added.
 Json StoredEventToJson(const StoredEvent& r);
+// The same object serialised, appended to `out` without building a JSON tree: the stored line
+// (StoredEvent::json) with the extra fields before its closing brace, or, when it is empty,
+// StoredEvent::event serialised (byte-identical to StoredEventToJson(r).dump()).
+void AppendStoredEventJson(const StoredEvent& r, std::string* out);
 
 // The JSON objects of the other answers, shared by the printers below and by the HTTP API (so
 // that both give the same numbers). Field by field in doc/store.md.
@@ -41,6 +45,11 @@ Json EvidenceToJson(const EventEvidence& ev);
 class EventPrinter {
  public:
   EventPrinter(std::ostream& out, ReportFormat format, bool terminal, int width = 120);
+  // Whether `format` prints StoredEvent::json as it is and needs no parsed StoredEvent::event
+  // (so that the query can skip parsing: EventFilter::parse).
+  static bool PrintsStoredJson(ReportFormat format) {
+    return format == ReportFormat::kJsonl || format == ReportFormat::kJson;
+  }
   Status Print(const StoredEvent& r);
   // Ends the output (a table prints its row count). REQUIRES: called once, after the last row.
   Status Finish();
@@ -52,6 +61,7 @@ class EventPrinter {
   int width_;
   bool header_done_ = false;
   int rows_ = 0;
+  std::string line_;  // reused for every JSONL line
 };
 
 Status PrintTimeline(std::ostream& out, const Timeline& t, ReportFormat format, bool terminal);

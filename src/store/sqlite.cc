@@ -1,7 +1,9 @@
 #include "store/sqlite.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <utility>
 
 namespace dragoman::sql {
@@ -10,23 +12,73 @@ namespace {
 constexpr int kBusyTimeoutMs = 30000;
 }  // namespace
 
+namespace {
+
+// `path` as an SQLite URI naming the same file, with `query` ("immutable=1").
+std::string FileUri(const std::string& path, const std::string& query) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      uri += buf;
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?" + query;
+}
+
+// Opens one connection; the error message for a failure.
+int OpenRaw(const std::string& name, int flags, sqlite3** raw, std::string* msg) {
+  *raw = nullptr;
+  int rc = sqlite3_open_v2(name.c_str(), raw, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    *msg = *raw ? sqlite3_errmsg(*raw) : sqlite3_errstr(rc);
+    sqlite3_close(*raw);
+    *raw = nullptr;
+  }
+  return rc;
+}
+
+// Reads the schema, which is where a WAL database needs its -shm file.
+int Probe(sqlite3* raw) {
+  return sqlite3_exec(raw, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, Mode mode) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  int flags = SQLITE_OPEN_NOMUTEX;
+  flags |= mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (mode == Mode::kReadWriteCreate) flags |= SQLITE_OPEN_CREATE;
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  std::string msg;
+  int rc = OpenRaw(path, flags, &raw, &msg);
+  bool immutable = false;
+  if (rc == SQLITE_OK && mode == Mode::kReadOnly) {
+    sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+    int probe = Probe(raw);
+    if ((probe & 0xff) == SQLITE_CANTOPEN || (probe & 0xff) == SQLITE_READONLY) {
+      // The -shm file cannot be created here: read-only media.
+      sqlite3_close(raw);
+      rc = OpenRaw(FileUri(path, "immutable=1"), flags | SQLITE_OPEN_URI, &raw, &msg);
+      immutable = rc == SQLITE_OK;
+    }
+  }
   if (rc != SQLITE_OK) {
-    std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
-    sqlite3_close(raw);
-    if (mode == Mode::kReadWrite && rc == SQLITE_CANTOPEN) {
+    if (mode != Mode::kReadWriteCreate && (rc & 0xff) == SQLITE_CANTOPEN &&
+        ::access(path.c_str(), F_OK) != 0) {
       return Status::Store(path + ": no such database (run 'dragoman ingest' first)");
     }
     return Status::Store(path + ": cannot open database: " + msg);
   }
   std::unique_ptr<Db> db(new Db(raw, path));
+  db->immutable_ = immutable;
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   sqlite3_extended_result_codes(raw, 1);
-  DRAGOMAN_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
+  // Pages are read through a memory map rather than one pread each.
+  DRAGOMAN_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456"));
   return db;
 }
 

@@ -30,9 +30,16 @@ class Db {
   enum class Mode {
     kReadWriteCreate,  // create the file when missing
     kReadWrite,        // NotFound-like Store error when the file is missing
+    // Reading only: nothing is ever written to the file, its WAL or its -shm (no checkpoint on
+    // close either). When the database cannot be read that way because its -shm file cannot be
+    // created (a WAL database on read-only media, or in a folder this user may not write), it
+    // is opened `immutable`: SQLite then takes no locks and ignores any WAL, which is right for
+    // media nobody can write to (and shows the last checkpointed state of a file someone else
+    // is still writing).
+    kReadOnly,
   };
   // Opens `path` with a busy timeout (so that a second process waits for a writer instead of
-  // failing at once) and foreign keys on.
+  // failing at once), foreign keys on, and reads through a memory map.
   static Result<std::unique_ptr<Db>> Open(const std::string& path, Mode mode);
   ~Db();
   Db(const Db&) = delete;
@@ -45,12 +52,15 @@ class Db {
   int64_t LastInsertRowid() const;
   int Changes() const;
   const std::string& path() const { return path_; }
+  // Whether the file was opened `immutable` (kReadOnly on read-only media).
+  bool immutable() const { return immutable_; }
   sqlite3* raw() { return db_; }
 
  private:
   Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::string path_;
+  bool immutable_ = false;
 };
 
 // A prepared statement. Bind parameters by 1-based index, then Step() through the rows.

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <utility>
@@ -112,6 +113,16 @@ CREATE INDEX actor_mentions_doc ON actor_mentions(doc);
 CREATE INDEX actor_mentions_code ON actor_mentions(country, code);
 )sql";
 
+// Version 2: the store fills sentence_fts once per batch (Store::IndexNewSentences) instead of
+// this trigger once per row (the delete trigger stays), and
+// events_filter holds every column the query filters read (doc/store.md, "Indexes"), so that
+// matching scans or searches it instead of the table's rows with their JSON; it replaces
+// events_dyad, its prefix.
+constexpr const char* kV1ToV2 =
+    "DROP TRIGGER IF EXISTS sentences_ai; DROP INDEX IF EXISTS events_dyad; "
+    "CREATE INDEX IF NOT EXISTS events_filter ON events(source_country, target_country, source, "
+    "target, day, cameo, plover, quad, negated, location, location_country, grp, sentence_id)";
+
 // Where the outlet of a document comes from: its source name, else its URL's host, else the
 // document itself (so that NumSources never undercounts unnamed outlets).
 std::string OutletOf(const Document& d) {
@@ -153,12 +164,44 @@ std::string ResolveDbPath(const std::string& flag) {
 std::string EffectiveDate(const Event& e) { return e.date.empty() ? e.doc_date : e.date; }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      auto db, sql::Db::Open(path, mode == OpenMode::kCreate ? sql::Db::Mode::kReadWriteCreate
-                                                             : sql::Db::Mode::kReadWrite));
+  sql::Db::Mode db_mode = mode == OpenMode::kCreate     ? sql::Db::Mode::kReadWriteCreate
+                          : mode == OpenMode::kReadOnly ? sql::Db::Mode::kReadOnly
+                                                        : sql::Db::Mode::kReadWrite;
+  DRAGOMAN_ASSIGN_OR_RETURN(auto db, sql::Db::Open(path, db_mode));
   std::unique_ptr<Store> store(new Store(std::move(db)));
-  DRAGOMAN_RETURN_IF_ERROR(store->Init());
+  store->read_only_ = mode == OpenMode::kReadOnly;
+  DRAGOMAN_RETURN_IF_ERROR(store->read_only_ ? store->InitReadOnly() : store->Init());
   return store;
+}
+
+Status Store::InitReadOnly() {
+  int64_t markers[3] = {0, 0, 0};
+  const char* queries[3] = {"PRAGMA user_version", "PRAGMA application_id",
+                            "SELECT count(*) FROM sqlite_master"};
+  for (int i = 0; i < 3; ++i) {
+    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q, Prepared(queries[i]));
+    DRAGOMAN_ASSIGN_OR_RETURN(bool row, q->Step());
+    markers[i] = row ? q->Int(0) : 0;
+    q->Reset();
+  }
+  const int64_t version = markers[0], app = markers[1], objects = markers[2];
+  if (app != 0 && app != kStoreApplicationId) {
+    return Status::Store(path() + ": not a dragoman database (application_id " +
+                         std::to_string(app) + ")");
+  }
+  if (version > kStoreSchemaVersion) {
+    return Status::Store(path() + ": written by a newer dragoman (schema version " +
+                         std::to_string(version) + "; this build reads up to version " +
+                         std::to_string(kStoreSchemaVersion) +
+                         "); upgrade dragoman or use another --db");
+  }
+  if (version == 0) {
+    return Status::Store(path() + (objects > 0 ? ": not a dragoman database (it has tables but "
+                                                 "no schema version)"
+                                               : ": an empty database (run 'dragoman ingest' "
+                                                 "first)"));
+  }
+  return Status::Ok();
 }
 
 Status Store::Init() {
@@ -198,14 +241,53 @@ Status Store::Init() {
   // NORMAL sync is durable against process crashes (kill -9); only an OS crash may lose the
   // last transactions, never corrupt the file.
   DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"));
+  // A writer keeps the indexes it searches for every document (hashes, keys, event groups) in
+  // memory: 64 MB of page cache instead of SQLite's 2 MB.
+  DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size = -65536"));
+  if (version == 1) DRAGOMAN_RETURN_IF_ERROR(UpgradeToV2());
   if (version == 0) {
     DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
     DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
+    DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
     DRAGOMAN_RETURN_IF_ERROR(
         db_->Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
                   "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
     DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
   }
+  return Status::Ok();
+}
+
+Status Store::UpgradeToV2() {
+  DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  // Read again under the write lock: another process may have upgraded the file meanwhile.
+  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q, Prepared("PRAGMA user_version"));
+  DRAGOMAN_ASSIGN_OR_RETURN(bool row, q->Step());
+  int64_t version = row ? q->Int(0) : 0;
+  q->Reset();
+  if (version != 1) return tx->Commit();
+  DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
+  DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA user_version = 2"));
+  return tx->Commit();
+}
+
+Result<int64_t> Store::MaxSentenceId() {
+  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q, Prepared("SELECT coalesce(max(id), 0) FROM sentences"));
+  DRAGOMAN_ASSIGN_OR_RETURN(bool row, q->Step());
+  int64_t id = row ? q->Int(0) : 0;
+  q->Reset();
+  return id;
+}
+
+Status Store::IndexNewSentences() {
+  DRAGOMAN_ASSIGN_OR_RETURN(int64_t top, MaxSentenceId());
+  if (top <= fts_indexed_upto_) return Status::Ok();
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      sql::Stmt * ins,
+      Prepared("INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentences "
+               "WHERE id > ?1 ORDER BY id"));
+  ins->Bind(1, fts_indexed_upto_);
+  DRAGOMAN_RETURN_IF_ERROR(ins->Run());
+  fts_indexed_upto_ = top;
   return Status::Ok();
 }
 
@@ -239,10 +321,13 @@ Result<std::vector<PutOutcome>> Store::PutBatch(const std::vector<DocumentRecord
   std::vector<PutOutcome> out;
   out.reserve(batch.size());
   DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+  // Every stored sentence is indexed (the invariant each committed batch keeps).
+  DRAGOMAN_ASSIGN_OR_RETURN(fts_indexed_upto_, MaxSentenceId());
   for (const auto& rec : batch) {
     DRAGOMAN_ASSIGN_OR_RETURN(PutOutcome o, Put(rec));
     out.push_back(o);
   }
+  DRAGOMAN_RETURN_IF_ERROR(IndexNewSentences());
   DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
   return out;
 }
@@ -272,7 +357,7 @@ Status Store::DeleteDocument(int64_t doc_row) {
 
 Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
   const Document& doc = rec.doc;
-  std::string hash = ContentHash(doc);
+  std::string hash = rec.hash.empty() ? ContentHash(doc) : rec.hash;
   DRAGOMAN_ASSIGN_OR_RETURN(bool known, HasContent(hash));
   if (known) return PutOutcome::kUnchanged;
 
@@ -280,7 +365,10 @@ Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
   {
     DRAGOMAN_ASSIGN_OR_RETURN(
         sql::Stmt * q_p,
-        Prepared("SELECT id FROM documents WHERE doc_key = ?1 OR (?2 <> '' AND url = ?2)"));
+        // Two indexed lookups: written as one OR, the query scanned every document (an ingest
+        // was quadratic in the corpus size).
+        Prepared("SELECT id FROM documents WHERE doc_key = ?1 UNION "
+                 "SELECT id FROM documents WHERE url = ?2 AND url <> '' ORDER BY id"));
     sql::Stmt& q = *q_p;
     q.Bind(1, doc.id).Bind(2, doc.url);
     std::vector<int64_t> old;
@@ -289,8 +377,15 @@ Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
       if (!row) break;
       old.push_back(q.Int(0));
     }
-    for (int64_t id : old) DRAGOMAN_RETURN_IF_ERROR(DeleteDocument(id));
-    if (!old.empty()) outcome = PutOutcome::kReplaced;
+    if (!old.empty()) {
+      // The delete trigger removes sentences from the index, so what this batch added must be
+      // in it first; ids freed at the top are given out again, so re-read where indexing stands.
+      DRAGOMAN_RETURN_IF_ERROR(IndexNewSentences());
+      for (int64_t id : old) DRAGOMAN_RETURN_IF_ERROR(DeleteDocument(id));
+      DRAGOMAN_ASSIGN_OR_RETURN(int64_t top, MaxSentenceId());
+      fts_indexed_upto_ = std::min(fts_indexed_upto_, top);
+      outcome = PutOutcome::kReplaced;
+    }
   }
 
   // The sentences to store: as given, else those that carry events.
@@ -366,17 +461,23 @@ Result<int64_t> Store::FindOrCreateGroup(const Event& e, const std::string& date
   bool day_precision = date.size() == 10;
   if (!date.empty()) {
     // Same dyad, type, polarity and mood; day-precise dates within one day of each other (other
-    // precisions: the same date); the same place when both name one. Nearest date wins.
-    DRAGOMAN_ASSIGN_OR_RETURN(
-        sql::Stmt * q_p,
-        Prepared("SELECT id, location FROM event_groups WHERE plover = ?1 AND "
-                 "coalesce(source, '') = ?2 AND coalesce(target, '') = ?3 AND negated = ?4 "
-                 "AND mood = ?5 AND (CASE WHEN ?6 THEN day BETWEEN ?7 - 1 AND ?7 + 1 AND "
-                 "length(date) = 10 ELSE date = ?8 END) AND (location IS NULL OR ?9 = '' OR "
-                 "lower(location) = lower(?9)) ORDER BY abs(day - ?7), id LIMIT 1"));
+    // precisions: the same date, hence the same day); the same place when both name one. Nearest
+    // date wins. Every equality and the day range are columns of event_groups_key, in its order,
+    // so this is one index search (a missing actor is NULL: `IS` matches it and uses the index).
+    static constexpr const char* kDayPrecise =
+        "SELECT id, location FROM event_groups WHERE plover = ?1 AND source IS ?2 AND "
+        "target IS ?3 AND day BETWEEN ?7 - 1 AND ?7 + 1 AND length(date) = 10 AND negated = ?4 "
+        "AND mood = ?5 AND (location IS NULL OR ?9 = '' OR lower(location) = lower(?9)) "
+        "ORDER BY abs(day - ?7), id LIMIT 1";
+    static constexpr const char* kCoarse =
+        "SELECT id, location FROM event_groups WHERE plover = ?1 AND source IS ?2 AND "
+        "target IS ?3 AND day = ?7 AND date = ?8 AND negated = ?4 AND mood = ?5 AND "
+        "(location IS NULL OR ?9 = '' OR lower(location) = lower(?9)) ORDER BY id LIMIT 1";
+    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q_p, Prepared(day_precision ? kDayPrecise : kCoarse));
     sql::Stmt& q = *q_p;
-    q.Bind(1, e.plover).Bind(2, source).Bind(3, target).Bind(4, e.negated ? 1 : 0).Bind(5, mood);
-    q.Bind(6, day_precision ? 1 : 0).Bind(7, day).Bind(8, date).Bind(9, location);
+    q.Bind(1, e.plover).BindOrNull(2, source).BindOrNull(3, target);
+    q.Bind(4, e.negated ? 1 : 0).Bind(5, mood).Bind(7, day).Bind(9, location);
+    if (!day_precision) q.Bind(8, date);
     DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
     if (row) {
       int64_t id = q.Int(0);

@@ -1,7 +1,11 @@
 // The query commands (events, timeline, actors, search, show, export) run through the CLI
 // dispatcher on a hand-made corpus: output formats, filters, exit codes and one-line errors.
+#include <grp.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -57,6 +61,84 @@ class StoreCliTest : public ::testing::Test {
   TempDir dir_;
   std::string db_;
 };
+
+// Issue 12 row 11: a database on read-only media answers every query command (it failed with
+// "unable to open database file"). Simulated by a folder and file this user cannot write, where
+// SQLite cannot create the WAL's -shm file; when the tests run as root the commands run in a
+// child process that has become an unprivileged user. The answers are those of the writable
+// original, and the file is left as it was.
+TEST_F(StoreCliTest, Issue12Row11ReadOnlyMediaAnswersEveryQuery) {
+  namespace fs = std::filesystem;
+  const std::vector<std::vector<std::string>> queries = {
+      {"events", "--mentions"}, {"events", "--dyad", "AZE,IRN"}, {"timeline", "AZE", "IRN"},
+      {"actors"},               {"search", "minister"},          {"show", "1"},
+      {"export", "--format", "csv"}};
+  std::string want;
+  for (const auto& q : queries) {
+    CliRun r = Cli(q);
+    ASSERT_EQ(r.code, 0) << r.err;
+    want += r.out + "\n--\n";
+  }
+  fs::permissions(dir_.path(), fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
+  std::string media = dir_.File("media");
+  fs::create_directory(media);
+  std::string ro = media + "/corpus.db";
+  fs::copy_file(db_, ro);
+  ASSERT_FALSE(fs::exists(db_ + "-wal") && fs::file_size(db_ + "-wal") > 0) << "not checkpointed";
+  fs::permissions(ro, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(media, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
+                             fs::perms::group_exec | fs::perms::others_read |
+                             fs::perms::others_exec);
+  std::string before = [&] {
+    std::ifstream in(ro, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }();
+
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    close(fds[0]);
+    if (geteuid() == 0 && (setgroups(0, nullptr) != 0 || setgid(65534) != 0 || setuid(65534) != 0)) {
+      _exit(77);
+    }
+    std::string got;
+    for (const auto& q : queries) {
+      CliRun r = Cli([&] {
+        std::vector<std::string> a = q;
+        a.insert(a.begin() + 1, {"--db", ro});
+        return a;
+      }());
+      got += (r.code == 0 ? r.out : "exit " + std::to_string(r.code) + ": " + r.err) + "\n--\n";
+    }
+    for (size_t off = 0; off < got.size();) {
+      ssize_t n = write(fds[1], got.data() + off, got.size() - off);
+      if (n <= 0) _exit(1);
+      off += static_cast<size_t>(n);
+    }
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string got;
+  char buf[4096];
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) got.append(buf, static_cast<size_t>(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  fs::permissions(media, fs::perms::owner_all);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 77) GTEST_SKIP() << "cannot drop privileges";
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_EQ(got, want);
+  EXPECT_FALSE(fs::exists(ro + "-shm"));
+  EXPECT_FALSE(fs::exists(ro + "-wal"));
+  std::ifstream in(ro, std::ios::binary);
+  std::stringstream after;
+  after << in.rdbuf();
+  EXPECT_TRUE(after.str() == before) << "the read-only file changed";
+}
 
 TEST_F(StoreCliTest, EventsDyadJsonlHasOnlyThatPair) {
   CliRun r = Cli({"events", "--dyad", "AZE,IRN"});

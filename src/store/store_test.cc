@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/query.h"
 #include "store/test_corpus.h"
 
 namespace dragoman {
@@ -231,6 +232,95 @@ TEST(StoreTest, ContentHashCoversTextAndDate) {
   EXPECT_EQ(Store::ContentHash(a.doc), Store::ContentHash(b.doc));
   EXPECT_NE(Store::ContentHash(a.doc), Store::ContentHash(c.doc));
   EXPECT_EQ(Store::ContentHash(a.doc).size(), 64u);
+}
+
+// Schema version 2 fills the full-text index once per batch: every sentence stored is found, and
+// none that was replaced, including a document replaced twice within one batch and sentence ids
+// freed at the top of the table and given out again.
+TEST(StoreTest, FullTextIndexFollowsEveryBatch) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  auto doc = [](const std::string& id, const std::string& word) {
+    return Doc(id, "2025-02-04", {"The envoys discussed " + word + " at length.", "Talks went on."});
+  };
+  ASSERT_TRUE(s.PutBatch({doc("a", "pipelines"), doc("b", "railways")}).ok());
+  ASSERT_TRUE(s.PutBatch({doc("b", "harbours"), doc("c", "tariffs"), doc("c", "visas")}).ok());
+  ASSERT_TRUE(s.PutBatch({doc("c", "fisheries")}).ok());
+  auto hits = [&](const char* q) {
+    auto r = Search(s, q, "[", "]", 0);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? r->size() : 0u;
+  };
+  EXPECT_EQ(hits("pipelines"), 1u);
+  EXPECT_EQ(hits("railways"), 0u);
+  EXPECT_EQ(hits("harbours"), 1u);
+  EXPECT_EQ(hits("tariffs"), 0u);
+  EXPECT_EQ(hits("visas"), 0u);
+  EXPECT_EQ(hits("fisheries"), 1u);
+  EXPECT_EQ(hits("talks"), 3u);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'sentences_ai'"), 0);
+  EXPECT_TRUE(
+      s.db().Exec("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)").ok());
+}
+
+// A version 1 file (a trigger filled the index) is upgraded when opened for writing; what it
+// held stays searchable and what is added after is indexed once.
+TEST(StoreTest, VersionOneFileIsUpgraded) {
+  TempDir dir;
+  std::string path = dir.File("v1.db");
+  {
+    auto store = Store::Open(path, Store::OpenMode::kCreate);
+    ASSERT_TRUE(store.ok());
+    // Back to version 1 as an older dragoman wrote it: the trigger, the index filled by it.
+    ASSERT_TRUE((*store)->db().Exec(
+        "CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN "
+        "INSERT INTO sentence_fts(rowid, text) VALUES (new.id, new.text); END; "
+        "PRAGMA user_version = 1").ok());
+    ASSERT_TRUE((*store)->db().Exec(
+        "INSERT INTO documents (doc_key, outlet, hash, text, sentences, ingested) VALUES "
+        "('old', 'x', 'h', 'Old talks on railways.', 1, 'now'); "
+        "INSERT INTO sentences (doc, idx, begin, end, text) VALUES "
+        "(1, 0, 0, 22, 'Old talks on railways.')").ok());
+  }
+  {
+    auto ro = Store::Open(path, Store::OpenMode::kReadOnly);  // read as it is
+    ASSERT_TRUE(ro.ok()) << ro.status().message();
+    EXPECT_EQ(Count(**ro, "PRAGMA user_version"), 1);
+  }
+  auto store = Store::Open(path, Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  Store& s = **store;
+  EXPECT_EQ(Count(s, "PRAGMA user_version"), 2);
+  ASSERT_TRUE(s.PutBatch({Doc("new", "2025-02-04", {"New talks on railways."})}).ok());
+  auto r = Search(s, "railways", "[", "]", 0);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->size(), 2u);
+  EXPECT_TRUE(
+      s.db().Exec("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)").ok());
+}
+
+TEST(StoreTest, ReadOnlyModeNeverWrites) {
+  TempDir dir;
+  std::string path = dir.File("c.db");
+  {
+    auto store = Store::Open(path, Store::OpenMode::kCreate);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->PutBatch({Visit("a", "2025-02-04")}).ok());
+  }
+  auto ro = Store::Open(path, Store::OpenMode::kReadOnly);
+  ASSERT_TRUE(ro.ok()) << ro.status().message();
+  EXPECT_EQ((*ro)->Stats()->documents, 1);
+  EXPECT_FALSE((*ro)->PutBatch({Visit("b", "2025-02-05")}).ok());
+  EXPECT_FALSE(Store::Open(dir.File("missing.db"), Store::OpenMode::kReadOnly).ok());
+  {
+    auto empty = sql::Db::Open(dir.File("empty.db"), sql::Db::Mode::kReadWriteCreate);
+    ASSERT_TRUE(empty.ok());
+  }
+  auto e = Store::Open(dir.File("empty.db"), Store::OpenMode::kReadOnly);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().message().find("empty database"), std::string::npos);
 }
 
 }  // namespace

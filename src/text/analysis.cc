@@ -155,7 +155,7 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const TextConfig& con
   DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->abbrevs, Abbreviations::Load(dir + "abbreviations.txt"));
   DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->furniture, FurniturePatterns::Load(dir + "furniture.txt"));
   DRAGOMAN_ASSIGN_OR_RETURN(ta->lemmatizer_,
-                            Lemmatizer::Load(config.wordnet_dir, dir + "lemmas.txt"));
+                            Lemmatizer::Load(config.wordnet_dir, dir + "lemmas.txt", config.lemma_table));
   ta->impl_->tokenizer = std::make_unique<Tokenizer>(&ta->impl_->abbrevs);
   UErrorCode st = U_ZERO_ERROR;
   ta->impl_->sentence_breaks.reset(

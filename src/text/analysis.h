@@ -67,6 +67,9 @@ struct TextConfig {
   std::string data_dir;
   // WordNet dictionary directory (index.* and *.exc files from Debian's wordnet-base).
   std::string wordnet_dir = "/usr/share/wordnet";
+  // Its lists compiled by the build (text/lemma_table.h); "" for the default locations. A table
+  // that does not match `wordnet_dir`'s files is ignored and the lists are parsed instead.
+  std::string lemma_table;
 };
 
 class Lemmatizer;

@@ -67,6 +67,146 @@ std::string PhraseRegex(std::string_view phrase) {
 
 constexpr std::string_view kTrailingPunct = "[\\s\\p{P}]*";
 
+// Case closure without the cost. Under UREGEX_CASE_INSENSITIVE, ICU computes the case closure
+// of every set in a pattern when compiling it, about ten million instructions for one \p{L},
+// which made loading the furniture patterns most of dragoman's start-up. The sets the patterns
+// use are already closed under case, or nearly: the closure of \p{N}, \p{P}, \p{S} and \p{Z}
+// adds nothing, that of \p{L} adds the one code point U+0345 (regex sets ignore the
+// multi-character strings a closure also yields), and punctuation, digits and spaces have no
+// case. So such a set is written case-sensitively with what its closure adds, inside (?-i:...),
+// and matches exactly the code points it matched before (furniture_test checks the closures
+// against ICU). Anything else is left as it is.
+struct ClosedProperty {
+  std::string_view name;   // what follows \p{ (general categories only)
+  std::string_view extra;  // code points its case closure adds, in set syntax
+};
+constexpr ClosedProperty kClosedProperties[] = {
+    {"L", "\\u0345"}, {"N", ""}, {"P", ""}, {"S", ""}, {"Z", ""}};
+
+const ClosedProperty* FindClosedProperty(std::string_view name) {
+  for (const ClosedProperty& p : kClosedProperties) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+// Whether code point `c` has no case: it is not cased and no case operation changes it, so no
+// other code point folds to it.
+bool Caseless(UChar32 c) {
+  return !u_hasBinaryProperty(c, UCHAR_CASED) &&
+         !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEMAPPED) &&
+         !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED);
+}
+
+// Parses the property escape "\p{NAME}" at `i` of `re`; returns the closed property and sets
+// `end` past the escape, or nullptr.
+const ClosedProperty* PropertyAt(std::string_view re, size_t i, size_t* end) {
+  if (re.compare(i, 3, "\\p{") != 0) return nullptr;
+  size_t close = re.find('}', i + 3);
+  if (close == std::string_view::npos) return nullptr;
+  const ClosedProperty* p = FindClosedProperty(re.substr(i + 3, close - i - 3));
+  if (p) *end = close + 1;
+  return p;
+}
+
+// The end of the character class opening at `re[i] == '['` (one past its ']'), or npos.
+size_t ClassEnd(std::string_view re, size_t i) {
+  int depth = 0;
+  for (size_t j = i; j < re.size(); ++j) {
+    if (re[j] == '\\') {
+      ++j;
+    } else if (re[j] == '[') {
+      ++depth;
+    } else if (re[j] == ']' && --depth == 0) {
+      return j + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The class [re[b], e) rewritten as a case-closed set, or "" when one of its members is not
+// known to be closed (a letter, a range, a nested set, another property...).
+std::string ClosedClass(std::string_view re, size_t b, size_t e) {
+  std::string negation, items, extras;
+  size_t i = b + 1;
+  if (i < e - 1 && re[i] == '^') negation = re[i++];
+  while (i < e - 1) {
+    size_t end = 0;
+    if (const ClosedProperty* p = PropertyAt(re, i, &end)) {
+      items.append(re.substr(i, end - i));
+      extras += p->extra;
+      i = end;
+      continue;
+    }
+    if (re[i] == '\\') {
+      if (i + 1 >= e - 1) return "";
+      char c = re[i + 1];
+      bool ascii_punct = static_cast<unsigned char>(c) < 0x80 && !IsWordChar(c) && c != ' ';
+      if (!ascii_punct && c != 's' && c != 'd') return "";
+      items.append(re.substr(i, 2));
+      i += 2;
+      continue;
+    }
+    if (re[i] == '[' || re[i] == '&' || (re[i] == '-' && i + 1 < e - 1 && i > b + 1)) {
+      return "";  // nested sets, intersections and ranges are left alone
+    }
+    UChar32 c;
+    int32_t k = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(re.data()), k, static_cast<int32_t>(e), c);
+    if (c < 0 || !Caseless(c)) return "";
+    items.append(re.substr(i, static_cast<size_t>(k) - i));
+    i = static_cast<size_t>(k);
+  }
+  // The extras go first: after a final '-' they would make a range.
+  return "(?-i:[" + negation + extras + items + "])";
+}
+
+}  // namespace
+
+std::string CaseClosedRegex(std::string_view re) {
+  std::string out;
+  out.reserve(re.size() + 16);
+  size_t i = 0;
+  while (i < re.size()) {
+    if (re.compare(i, 2, "\\Q") == 0) {  // quoted literal text, up to \E
+      size_t q = re.find("\\E", i + 2);
+      size_t end = q == std::string_view::npos ? re.size() : q + 2;
+      out.append(re.substr(i, end - i));
+      i = end;
+      continue;
+    }
+    size_t end = 0;
+    if (const ClosedProperty* p = PropertyAt(re, i, &end)) {
+      out += "(?-i:[";
+      out.append(re.substr(i, end - i));
+      out += p->extra;
+      out += "])";
+      i = end;
+      continue;
+    }
+    if (re[i] == '\\') {
+      out.append(re.substr(i, std::min<size_t>(2, re.size() - i)));
+      i += 2;
+      continue;
+    }
+    if (re[i] == '[') {
+      size_t ce = ClassEnd(re, i);
+      if (ce == std::string_view::npos) {
+        out.append(re.substr(i));
+        break;
+      }
+      std::string closed = ClosedClass(re, i, ce);
+      out += closed.empty() ? std::string(re.substr(i, ce - i)) : closed;
+      i = ce;
+      continue;
+    }
+    out += re[i++];
+  }
+  return out;
+}
+
+namespace {
+
 // The bucket of a sentence-level regex: its fixed first byte (lower-cased), or kAny.
 // Recognised: an ASCII letter or digit that is not optional, "\d" (all digits share bucket
 // '0'), and an escaped ASCII punctuation character ("\(").
@@ -100,11 +240,17 @@ int BucketOfText(std::string_view s) {
   return static_cast<unsigned char>(c);
 }
 
-Result<std::unique_ptr<icu::RegexPattern>> Compile(const std::string& regex) {
+// `case_insensitive` false only to check a pattern's syntax, which does not depend on the flag:
+// case-insensitive compilation computes the case closure of every set (\p{L}, [a-z]), by far
+// the largest cost of loading the patterns.
+Result<std::unique_ptr<icu::RegexPattern>> Compile(const std::string& regex,
+                                                   bool case_insensitive = true) {
   UErrorCode st = U_ZERO_ERROR;
   UParseError pe;
-  std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(regex), UREGEX_CASE_INSENSITIVE | UREGEX_DOTALL, pe, st));
+  uint32_t flags = UREGEX_DOTALL | (case_insensitive ? UREGEX_CASE_INSENSITIVE : 0);
+  std::string rewritten = case_insensitive ? CaseClosedRegex(regex) : regex;
+  std::unique_ptr<icu::RegexPattern> p(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(rewritten), flags, pe, st));
   if (U_FAILURE(st) || !p) {
     return Status::BadData(std::string(u_errorName(st)) + " at offset " +
                            std::to_string(pe.offset));
@@ -221,7 +367,9 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
       return fail("unknown kind '" + std::string(kind) +
                   "' (expected line, start, end, regex or caption)");
     }
-    auto compiled = Compile(regex);  // validates this line on its own
+    // Validates this line on its own (the combined alternations below would hide an unbalanced
+    // parenthesis).
+    auto compiled = Compile(regex, /*case_insensitive=*/false);
     if (!compiled.ok()) {
       return fail("bad pattern '" + std::string(body) + "': " + compiled.status().message());
     }
@@ -230,12 +378,12 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  // One alternation per bucket, so that a sentence costs one match, not one per pattern.
+  // One alternation per bucket, and one for the patterns without a fixed first character, so
+  // that a sentence costs at most two matches and every pattern is compiled once.
   const std::vector<std::string> none;
   for (int c = 0; c < 256; ++c) {
-    if (c != kAnyBucket && buckets[c].empty()) continue;
-    if (buckets[c].empty() && buckets[kAnyBucket].empty()) continue;
-    auto p = Compile(Alternation(buckets[c], c == kAnyBucket ? none : buckets[kAnyBucket]));
+    if (buckets[c].empty()) continue;
+    auto p = Compile(Alternation(buckets[c], none));
     if (!p.ok())
       return Status::BadData(name + ": patterns do not combine: " + p.status().message());
     fp.bucket_[c] = std::move(p).value();
@@ -262,11 +410,27 @@ FurniturePatterns::Matcher::Matcher(const FurniturePatterns& patterns) : pattern
 
 FurniturePatterns::Matcher::~Matcher() = default;
 
-bool FurniturePatterns::Matcher::Matches(icu::RegexMatcher* m, std::string_view text) {
-  if (!m || text.empty()) return false;
+void FurniturePatterns::Matcher::SetText(std::string_view text) {
   // ICU's regex engine runs several times faster on UTF-16 than through a UTF-8 UText.
   utf16_ = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+}
+
+bool FurniturePatterns::Matcher::Matches(int bucket) {
+  if (!patterns_.bucket_[bucket]) return false;
+  std::unique_ptr<icu::RegexMatcher>& m = bucket_[bucket];
+  if (!m) {
+    UErrorCode st = U_ZERO_ERROR;
+    m.reset(patterns_.bucket_[bucket]->matcher(st));
+    if (U_FAILURE(st)) {
+      m.reset();
+      return false;
+    }
+  }
+  return Matches(m.get());
+}
+
+bool FurniturePatterns::Matcher::Matches(icu::RegexMatcher* m) {
   m->reset(utf16_);
   UErrorCode st = U_ZERO_ERROR;
   return m->matches(st) && U_SUCCESS(st);
@@ -275,14 +439,10 @@ bool FurniturePatterns::Matcher::Matches(icu::RegexMatcher* m, std::string_view 
 bool FurniturePatterns::Matcher::IsFurniture(std::string_view sentence) {
   if (sentence.empty() || sentence.size() > kMaxFurnitureBytes) return false;
   int c = BucketOfText(sentence);
-  if (!patterns_.bucket_[c]) c = kAnyBucket;
-  if (patterns_.bucket_[c]) {
-    if (!bucket_[c]) {
-      UErrorCode st = U_ZERO_ERROR;
-      bucket_[c].reset(patterns_.bucket_[c]->matcher(st));
-      if (U_FAILURE(st)) bucket_[c].reset();
-    }
-    if (Matches(bucket_[c].get(), sentence)) return true;
+  if ((c != kAnyBucket && patterns_.bucket_[c]) || patterns_.bucket_[kAnyBucket]) {
+    SetText(sentence);
+    if (c != kAnyBucket && Matches(c)) return true;
+    if (Matches(kAnyBucket)) return true;
   }
   for (const std::string& phrase : patterns_.ends_) {
     if (EndsWithPhrase(sentence, phrase)) return true;
@@ -292,7 +452,10 @@ bool FurniturePatterns::Matcher::IsFurniture(std::string_view sentence) {
 
 bool FurniturePatterns::Matcher::IsCaptionEnd(std::string_view sentence) {
   if (sentence.size() > kMaxFurnitureBytes) return false;
-  return Matches(caption_.get(), Tail(sentence, kCaptionWindow));
+  std::string_view tail = Tail(sentence, kCaptionWindow);
+  if (!caption_ || tail.empty()) return false;
+  SetText(tail);
+  return Matches(caption_.get());
 }
 
 }  // namespace dragoman

@@ -17,7 +17,7 @@
 //
 // Speed: patterns are compiled once. line/start/regex patterns are bucketed by their first
 // character when it is a fixed ASCII letter, digit or escaped punctuation, so a sentence is
-// tested against one small alternation (its bucket plus the patterns with no fixed first
+// tested against two small alternations (its bucket's, then the patterns' with no fixed first
 // character), not against every pattern.
 //
 // Thread-safety: a FurniturePatterns is immutable after Load(). A Matcher is single-threaded:
@@ -72,7 +72,9 @@ class FurniturePatterns {
     bool IsCaptionEnd(std::string_view sentence);
 
    private:
-    bool Matches(icu::RegexMatcher* m, std::string_view text);
+    void SetText(std::string_view text);  // converts to utf16_ for the matches that follow
+    bool Matches(int bucket);             // the bucket's alternation on utf16_
+    bool Matches(icu::RegexMatcher* m);
     const FurniturePatterns& patterns_;
     std::array<std::unique_ptr<icu::RegexMatcher>, 256> bucket_;  // made on first use
     std::unique_ptr<icu::RegexMatcher> caption_;
@@ -81,13 +83,20 @@ class FurniturePatterns {
 
  private:
   static constexpr int kAnyBucket = 0;  // patterns without a fixed first character
-  // bucket_[c] for a lower-case ASCII byte c: the alternation of the patterns starting with c
-  // plus those of kAnyBucket; bucket_[0]: kAnyBucket alone.
+  // bucket_[c] for a lower-case ASCII byte c: the alternation of the patterns starting with c;
+  // bucket_[kAnyBucket]: of the patterns without a fixed first character.
   std::array<std::unique_ptr<icu::RegexPattern>, 256> bucket_;
   std::unique_ptr<icu::RegexPattern> caption_;
   std::vector<std::string> ends_;  // "end" phrases: lower case, single spaces
   size_t count_ = 0;
 };
+
+// `re` with each set that is (nearly) closed under case written case-sensitively inside
+// (?-i:...) together with what its closure adds (\p{L} -> (?-i:[\p{L}\u0345]); classes of
+// \p{L}/\p{N}/\p{P}/\p{S}/\p{Z}, \s, \d and caseless characters likewise), so that a
+// case-insensitive compilation matches exactly the same text without computing closures.
+// Quoted text (\Q...\E) and every other construct are copied unchanged. Exposed for tests.
+std::string CaseClosedRegex(std::string_view re);
 
 }  // namespace dragoman
 

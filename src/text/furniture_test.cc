@@ -1,8 +1,14 @@
 #include "text/furniture.h"
 
 #include <gtest/gtest.h>
+#include <unicode/regex.h>
+#include <unicode/uniset.h>
 
+#include <fstream>
+#include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace dragoman {
 namespace {
@@ -89,6 +95,85 @@ TEST(FurnitureTest, BadLinesNameTheLine) {
     EXPECT_EQ(r.status().code(), Status::Code::kBadData);
     EXPECT_EQ(r.status().message().rfind(b.want, 0), 0u) << r.status().message();
   }
+}
+
+TEST(FurnitureTest, CaseClosedRegexRewritesOnlyClosedSets) {
+  struct Rewrite {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"\\p{L}+", "(?-i:[\\p{L}\\u0345])+"},
+      {"\\d{1,2}\\s+\\p{N}", "\\d{1,2}\\s+(?-i:[\\p{N}])"},
+      {"[\\s\\p{P}]*", "(?-i:[\\s\\p{P}])*"},
+      {"[\\p{L}.'-]", "(?-i:[\\u0345\\p{L}.'-])"},
+      {"[^)]*", "(?-i:[^)])*"},
+      {"[ T]", "[ T]"},                  // a letter: left to the case-insensitive compiler
+      {"[a-z]", "[a-z]"},                // a range
+      {"[[\\p{L}]&&[a]]", "[[\\p{L}]&&[a]]"},  // nested sets
+      {"\\p{Lu}", "\\p{Lu}"},            // not closed under case
+      {"\\Q\\p{L}\\E", "\\Q\\p{L}\\E"},  // quoted text is literal
+      {"\\[\\p{L}", "\\[(?-i:[\\p{L}\\u0345])"},
+      {"[unclosed", "[unclosed"},
+  };
+  for (const Rewrite& r : cases) EXPECT_EQ(CaseClosedRegex(r.in), r.out) << r.in;
+}
+
+// The rewrite is exact only if each property's case closure adds what the table says it adds:
+// checked against ICU itself, so that a new ICU version with new case mappings fails here.
+TEST(FurnitureTest, ClosedPropertiesMatchIcuClosures) {
+  for (const char* prop : {"L", "N", "P", "S", "Z"}) {
+    std::string re = CaseClosedRegex(std::string("\\p{") + prop + "}");
+    ASSERT_EQ(re.rfind("(?-i:[", 0), 0u) << re;
+    std::string set = re.substr(5, re.size() - 6);  // "[...]"
+    UErrorCode st = U_ZERO_ERROR;
+    icu::UnicodeSet written(icu::UnicodeString::fromUTF8(set), st);
+    ASSERT_TRUE(U_SUCCESS(st)) << set;
+    icu::UnicodeSet closed(icu::UnicodeString::fromUTF8(std::string("[\\p{") + prop + "}]"), st);
+    closed.closeOver(USET_CASE_INSENSITIVE);
+    closed.removeAllStrings();  // regex sets match code points only
+    EXPECT_TRUE(closed == written) << prop;
+  }
+}
+
+// Every shipped pattern compiled as it is written and as rewritten gives the same answer on
+// text with letters whose case mappings are unusual.
+TEST(FurnitureTest, RewrittenShippedPatternsMatchTheSame) {
+  std::ifstream in(std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/text/furniture.txt");
+  ASSERT_TRUE(in) << "data/text/furniture.txt";
+  const char* samples[] = {
+      "By Jane Smith", "by jane smith", "By \u212Aelvin", "By Ϊ\u0345ota, March 3, 2024",
+      "Monday, 3 March 2024", "MONDAY 3 ſeptember 2024 10:30", "(Photo: Agency)",
+      "(photo/ Agency)", "Press release: 12 \u00C5pril 2024", "Share this page!",
+      "Updated: 4 May", "/ news.example.az", "Photo credit: AP", "ΑΒΓ / δε.ζη"};
+  int compared = 0;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream fields(line);
+    std::string kind, body;
+    fields >> kind;
+    if (kind != "regex" && kind != "caption") continue;
+    body = line.substr(line.find_first_not_of(" \t", kind.size()));
+    auto compile = [](const std::string& re) {
+      UErrorCode st = U_ZERO_ERROR;
+      UParseError pe;
+      std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
+          icu::UnicodeString::fromUTF8(re), UREGEX_CASE_INSENSITIVE | UREGEX_DOTALL, pe, st));
+      return U_SUCCESS(st) ? std::move(p) : nullptr;
+    };
+    auto original = compile(body);
+    auto rewritten = compile(CaseClosedRegex(body));
+    ASSERT_TRUE(original && rewritten) << body;
+    for (const char* s : samples) {
+      icu::UnicodeString text = icu::UnicodeString::fromUTF8(s).unescape();
+      UErrorCode st = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> a(original->matcher(text, st));
+      std::unique_ptr<icu::RegexMatcher> b(rewritten->matcher(text, st));
+      ASSERT_TRUE(U_SUCCESS(st));
+      EXPECT_EQ(a->matches(st), b->matches(st)) << body << " on " << s;
+      EXPECT_EQ(a->find(), b->find()) << body << " on " << s;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 100);
 }
 
 TEST(FurnitureTest, MissingFileIsNotFound) {

@@ -29,37 +29,10 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_dir,
-                                                     const std::string& overrides_path) {
+                                                     const std::string& overrides_path,
+                                                     const std::string& lemma_table) {
   std::unique_ptr<Lemmatizer> lm(new Lemmatizer());
-  struct IndexFile {
-    const char* name;
-    Set* set;
-  };
-  for (const IndexFile& f :
-       {IndexFile{"index.verb", &lm->verbs_}, IndexFile{"index.noun", &lm->nouns_},
-        IndexFile{"index.adj", &lm->adjs_}}) {
-    DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(wordnet_dir + "/" + f.name));
-    f.set->reserve(text.size() / 40);
-    // Each entry line starts with the lemma; the licence header lines start with spaces.
-    (void)ForEachLine(text, [&](int, std::string_view line) {
-      if (!line.empty() && line[0] != ' ') f.set->emplace(line.substr(0, line.find(' ')));
-      return Status::Ok();
-    });
-    if (f.set->empty()) return Status::BadData(wordnet_dir + "/" + f.name + ": no lemmas");
-  }
-  struct ExcFile {
-    const char* name;
-    Map* map;
-  };
-  for (const ExcFile& f : {ExcFile{"verb.exc", &lm->verb_exc_}, ExcFile{"noun.exc", &lm->noun_exc_},
-                           ExcFile{"adj.exc", &lm->adj_exc_}}) {
-    DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(wordnet_dir + "/" + f.name));
-    (void)ForEachLine(text, [&](int, std::string_view line) {
-      std::vector<std::string_view> fields = SplitFields(line);
-      if (fields.size() >= 2) f.map->emplace(std::string(fields[0]), std::string(fields[1]));
-      return Status::Ok();
-    });
-  }
+  DRAGOMAN_ASSIGN_OR_RETURN(lm->table_, LemmaTable::Open(wordnet_dir, lemma_table));
   if (!overrides_path.empty()) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(overrides_path));
     DRAGOMAN_RETURN_IF_ERROR(ForEachDataLine(text, [&](int line_no, std::string_view line) {
@@ -104,18 +77,19 @@ Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_
   return lm;
 }
 
-std::string Lemmatizer::Morphy(std::string_view word, const Set& lemmas, const Map& exceptions,
-                               const Rule* rules, size_t rule_count) {
+std::string Lemmatizer::Morphy(std::string_view word, LemmaTable::List lemmas,
+                               LemmaTable::List exceptions, const Rule* rules,
+                               size_t rule_count) const {
   if (word.empty()) return {};
-  if (auto it = exceptions.find(word); it != exceptions.end()) return it->second;
-  if (lemmas.find(word) != lemmas.end()) return std::string(word);
+  if (auto base = table_->Find(exceptions, word)) return std::string(*base);
+  if (Has(lemmas, word)) return std::string(word);
   std::string candidate;
   for (size_t i = 0; i < rule_count; ++i) {
     const Rule& r = rules[i];
     if (word.size() <= r.suffix.size() || !EndsWith(word, r.suffix)) continue;
     candidate.assign(word.substr(0, word.size() - r.suffix.size()));
     candidate.append(r.ending);
-    if (lemmas.find(candidate) != lemmas.end()) return candidate;
+    if (Has(lemmas, candidate)) return candidate;
   }
   return {};
 }
@@ -130,7 +104,7 @@ std::string Lemmatizer::Verb(std::string_view word) const {
   if (const Override* o = FindOverride(word)) return o->pos == Pos::kVerb ? o->lemma : "";
   static const Rule kRules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"},  {"es", ""},
                                 {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
-  return Morphy(word, verbs_, verb_exc_, kRules, std::size(kRules));
+  return Morphy(word, LemmaTable::kVerbs, LemmaTable::kVerbExceptions, kRules, std::size(kRules));
 }
 
 std::string Lemmatizer::Noun(std::string_view word) const {
@@ -139,54 +113,61 @@ std::string Lemmatizer::Noun(std::string_view word) const {
                                 {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
   // "glass", "business": a form ending in "ss" is not a plural in "-s".
   if (EndsWith(word, "ss")) {
-    return nouns_.count(word) ? std::string(word) : Morphy(word, nouns_, noun_exc_, nullptr, 0);
+    return Has(LemmaTable::kNouns, word)
+               ? std::string(word)
+               : Morphy(word, LemmaTable::kNouns, LemmaTable::kNounExceptions, nullptr, 0);
   }
   // WordNet lists many plurals as lemmas of their own ("relations", "talks", "arms"); for
   // matching, the singular is the more useful key, so a plural in -s that reduces to a noun
   // lemma takes that lemma.
-  if (EndsWith(word, "s") && !noun_exc_.count(word)) {
+  if (EndsWith(word, "s") && !Has(LemmaTable::kNounExceptions, word)) {
     std::string singular;
     for (const Rule& r : kRules) {
       if (word.size() <= r.suffix.size() || !EndsWith(word, r.suffix)) continue;
       singular.assign(word.substr(0, word.size() - r.suffix.size()));
       singular.append(r.ending);
-      if (nouns_.count(singular)) return singular;
+      if (Has(LemmaTable::kNouns, singular)) return singular;
     }
   }
-  return Morphy(word, nouns_, noun_exc_, kRules, std::size(kRules));
+  return Morphy(word, LemmaTable::kNouns, LemmaTable::kNounExceptions, kRules, std::size(kRules));
 }
 
 std::string Lemmatizer::Adjective(std::string_view word) const {
   if (const Override* o = FindOverride(word)) return o->pos == Pos::kAdj ? o->lemma : "";
   static const Rule kRules[] = {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}};
-  return Morphy(word, adjs_, adj_exc_, kRules, std::size(kRules));
+  return Morphy(word, LemmaTable::kAdjectives, LemmaTable::kAdjExceptions, kRules,
+                std::size(kRules));
 }
 
-bool Lemmatizer::IsVerbLemma(std::string_view lemma) const { return verbs_.count(lemma) > 0; }
-bool Lemmatizer::IsNounLemma(std::string_view lemma) const { return nouns_.count(lemma) > 0; }
+bool Lemmatizer::IsVerbLemma(std::string_view lemma) const {
+  return Has(LemmaTable::kVerbs, lemma);
+}
+bool Lemmatizer::IsNounLemma(std::string_view lemma) const {
+  return Has(LemmaTable::kNouns, lemma);
+}
 bool Lemmatizer::IsAdjective(std::string_view word) const { return !Adjective(word).empty(); }
 
 bool Lemmatizer::IsVerbPastForm(std::string_view word) const {
   if (const Override* o = FindOverride(word)) return o->pos == Pos::kVerb && o->past;
   if (word.size() < 3) return false;
-  if (auto it = verb_exc_.find(word); it != verb_exc_.end()) {
+  if (auto base = table_->Find(LemmaTable::kVerbExceptions, word)) {
     // verb.exc mixes past forms ("held"), participles ("beaten"), "-ing" forms ("planning") and
     // a few present forms ending in -s ("has", "caddies"); the first two are what we want.
     if (EndsWith(word, "ing") || EndsWith(word, "s")) return false;
     // "bed bed", "red red": entries whose form is its own base and also an ordinary noun or
     // adjective are far more often that noun or adjective.
-    return it->second != word || (!nouns_.count(word) && !adjs_.count(word));
+    return *base != word || (!Has(LemmaTable::kNouns, word) && !Has(LemmaTable::kAdjectives, word));
   }
   if (!EndsWith(word, "ed")) return false;
-  if (verbs_.count(word)) {
+  if (Has(LemmaTable::kVerbs, word)) {
     // "need", "proceed": a lemma ending in -ed is a past form only if a shorter lemma exists
     // ("shed" is both) - keep it simple and trust the lemma reading.
     return false;
   }
   std::string stem(word.substr(0, word.size() - 2));
-  if (verbs_.count(stem)) return true;  // "pardoned"
+  if (Has(LemmaTable::kVerbs, stem)) return true;  // "pardoned"
   stem.push_back('e');
-  return verbs_.count(stem) > 0;  // "sentenced"
+  return Has(LemmaTable::kVerbs, stem);  // "sentenced"
 }
 
 std::string Lemmatizer::Lemma(std::string_view word) const {

@@ -1,8 +1,10 @@
 // WordNet 3.0 lemmatizer ("morphy") held entirely in memory.
 //
 // Approach: the lemma sets of index.noun / index.verb / index.adj and the exception lists
-// (noun.exc, verb.exc, adj.exc) from Debian's wordnet-base are loaded into hash tables. A word
-// form is reduced the way WordNet's morphy does it:
+// (noun.exc, verb.exc, adj.exc) from Debian's wordnet-base are looked up in a LemmaTable
+// (text/lemma_table.h: compiled at build time and mapped, or compiled in memory when the build's
+// table does not match the installed WordNet). A word form is reduced the way WordNet's morphy
+// does it:
 //   1. an exception list entry wins ("met" -> "meet", "was" -> "be", "mice" -> "mouse");
 //   2. a form that is itself a lemma stays as it is ("talk"), except that a noun plural in -s
 //      whose singular is also a noun lemma takes the singular ("relations" -> "relation");
@@ -15,7 +17,8 @@
 // forms WordNet's lists cannot tell apart ("was", "put").
 //
 // Input words are expected in Token::norm form (lower case, folded); other input simply finds
-// nothing. Lookups allocate at most a few short strings; loading takes well under a second.
+// nothing. Lookups allocate at most a few short strings; loading maps a file (well under a
+// millisecond) or, without a current compiled table, parses WordNet (tens of milliseconds).
 //
 // Thread-safety: immutable after Load(); all const methods may be called from any thread.
 #ifndef DRAGOMAN_TEXT_LEMMATIZER_H_
@@ -25,19 +28,21 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "base/status.h"
+#include "text/lemma_table.h"
 
 namespace dragoman {
 
 class Lemmatizer {
  public:
   // Loads WordNet from `wordnet_dir` (index.noun, index.verb, index.adj, noun.exc, verb.exc,
-  // adj.exc) and, when `overrides_path` is non-empty, the override file. NotFound / Io when a
-  // file cannot be read; BadData "path:line: why" for a malformed override line.
+  // adj.exc; through the compiled table `lemma_table`, "" for the default locations, see
+  // LemmaTable::Open) and, when `overrides_path` is non-empty, the override file. NotFound / Io
+  // when a file cannot be read; BadData "path:line: why" for a malformed override line.
   static Result<std::unique_ptr<Lemmatizer>> Load(const std::string& wordnet_dir,
-                                                  const std::string& overrides_path);
+                                                  const std::string& overrides_path,
+                                                  const std::string& lemma_table = "");
 
   // The verb lemma of `word` ("pardoned" -> "pardon", "met" -> "meet", "was" -> "be"), or ""
   // when WordNet does not know `word` as a verb form.
@@ -73,16 +78,16 @@ class Lemmatizer {
   };
   WordInfo Analyze(std::string_view word) const;
 
-  size_t verb_lemma_count() const { return verbs_.size(); }
-  size_t noun_lemma_count() const { return nouns_.size(); }
+  size_t verb_lemma_count() const { return table_->size(LemmaTable::kVerbs); }
+  size_t noun_lemma_count() const { return table_->size(LemmaTable::kNouns); }
+  // Whether WordNet was mapped from a compiled table (false: parsed at Load()).
+  bool mapped() const { return table_->mapped(); }
 
  private:
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
-  using Map = std::unordered_map<std::string, std::string, Hash, std::equal_to<>>;
   enum class Pos { kNone, kVerb, kNoun, kAdj };
   struct Override {
     std::string lemma;
@@ -95,12 +100,12 @@ class Lemmatizer {
   };
 
   Lemmatizer() = default;
-  static std::string Morphy(std::string_view word, const Set& lemmas, const Map& exceptions,
-                            const Rule* rules, size_t rule_count);
+  std::string Morphy(std::string_view word, LemmaTable::List lemmas,
+                     LemmaTable::List exceptions, const Rule* rules, size_t rule_count) const;
+  bool Has(LemmaTable::List list, std::string_view key) const { return table_->Contains(list, key); }
   const Override* FindOverride(std::string_view word) const;
 
-  Set verbs_, nouns_, adjs_;
-  Map verb_exc_, noun_exc_, adj_exc_;
+  std::unique_ptr<LemmaTable> table_;
   std::unordered_map<std::string, Override, Hash, std::equal_to<>> overrides_;
 };
 
