@@ -161,49 +161,60 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   return store;
 }
 
-Status Store::Init() {
-  // Read the markers before anything writes: a file from a newer dragoman, or another
-  // program's database, must be left exactly as it is.
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q_p, Prepared("PRAGMA user_version"));
-  sql::Stmt& q = *q_p;
-  DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
-  int64_t version = row ? q.Int(0) : 0;
-  q.Reset();
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * a_p, Prepared("PRAGMA application_id"));
-  sql::Stmt& a = *a_p;
-  DRAGOMAN_ASSIGN_OR_RETURN(row, a.Step());
-  int64_t app = row ? a.Int(0) : 0;
-  a.Reset();
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * t_p, Prepared("SELECT count(*) FROM sqlite_master"));
-  sql::Stmt& t = *t_p;
-  DRAGOMAN_ASSIGN_OR_RETURN(row, t.Step());
-  int64_t objects = row ? t.Int(0) : 0;
-  t.Reset();
-
-  if (app != 0 && app != kStoreApplicationId) {
-    return Status::Store(path() + ": not a dragoman database (application_id " +
-                         std::to_string(app) + ")");
+// Reads PRAGMA user_version, PRAGMA application_id and the number of schema objects.
+Result<Store::Markers> Store::ReadMarkers() {
+  Markers m;
+  for (auto [sql, out] : {std::pair<const char*, int64_t*>{"PRAGMA user_version", &m.version},
+                          {"PRAGMA application_id", &m.application_id},
+                          {"SELECT count(*) FROM sqlite_master", &m.objects}}) {
+    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q, Prepared(sql));
+    DRAGOMAN_ASSIGN_OR_RETURN(bool row, q->Step());
+    *out = row ? q->Int(0) : 0;
+    q->Reset();
   }
-  if (version > kStoreSchemaVersion) {
+  return m;
+}
+
+Status Store::CheckMarkers(const Markers& m) {
+  if (m.application_id != 0 && m.application_id != kStoreApplicationId) {
+    return Status::Store(path() + ": not a dragoman database (application_id " +
+                         std::to_string(m.application_id) + ")");
+  }
+  if (m.version > kStoreSchemaVersion) {
     return Status::Store(path() + ": written by a newer dragoman (schema version " +
-                         std::to_string(version) + "; this build reads up to version " +
+                         std::to_string(m.version) + "; this build reads up to version " +
                          std::to_string(kStoreSchemaVersion) +
                          "); upgrade dragoman or use another --db");
   }
-  if (version == 0 && objects > 0) {
+  if (m.version == 0 && m.objects > 0) {
     return Status::Store(path() +
                          ": not a dragoman database (it has tables but no schema version)");
   }
+  return Status::Ok();
+}
+
+Status Store::Init() {
+  // Read the markers before anything writes: a file from a newer dragoman, or another
+  // program's database, must be left exactly as it is.
+  DRAGOMAN_ASSIGN_OR_RETURN(Markers m, ReadMarkers());
+  DRAGOMAN_RETURN_IF_ERROR(CheckMarkers(m));
   // WAL: readers do not block the writer and a crash never tears a committed transaction.
   // NORMAL sync is durable against process crashes (kill -9); only an OS crash may lose the
   // last transactions, never corrupt the file.
   DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"));
-  if (version == 0) {
+  if (m.version == 0) {
+    // Two processes may find the same new file empty at once (issue 12 row 4: "table documents
+    // already exists" one time in three). The write lock decides: whoever holds it reads the
+    // markers again and creates the schema only if nobody did in between.
     DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
-    DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
-    DRAGOMAN_RETURN_IF_ERROR(
-        db_->Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
-                  "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
+    DRAGOMAN_ASSIGN_OR_RETURN(m, ReadMarkers());
+    DRAGOMAN_RETURN_IF_ERROR(CheckMarkers(m));
+    if (m.version == 0) {
+      DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
+      DRAGOMAN_RETURN_IF_ERROR(
+          db_->Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
+                    "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
+    }
     DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
   }
   return Status::Ok();

@@ -96,6 +96,11 @@ class Store {
  private:
   explicit Store(std::unique_ptr<sql::Db> db) : db_(std::move(db)) {}
   Status Init();
+  struct Markers {
+    int64_t version = 0, application_id = 0, objects = 0;
+  };
+  Result<Markers> ReadMarkers();
+  Status CheckMarkers(const Markers& m);
   Result<PutOutcome> Put(const DocumentRecord& rec);
   Status DeleteDocument(int64_t doc_row);
   Status InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Event& e,
