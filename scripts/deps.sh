@@ -13,6 +13,8 @@ PKGS=(
   wordnet-base        # WordNet 3.0 data files (lemmas)
   iso-codes           # ISO 3166-1 country names and codes
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev  # libFuzzer, ASan and UBSan runtimes for the fuzz targets (fuzz/)
+  time                # /usr/bin/time: peak memory and CPU time in the fault suite and fuzz.sh
 )
 missing=()
 for p in "${PKGS[@]}"; do

@@ -267,8 +267,8 @@ Status Store::DeleteDocument(int64_t doc_row) {
       "DELETE FROM temp.touched_groups",
       "INSERT OR IGNORE INTO temp.touched_groups SELECT grp FROM events WHERE doc = ?1",
       "DELETE FROM events WHERE doc = ?1",
-      "DELETE FROM event_groups WHERE id IN (SELECT id FROM temp.touched_groups) AND NOT EXISTS "
-      "(SELECT 1 FROM events WHERE events.grp = event_groups.id)",
+      ("DELETE FROM event_groups WHERE id IN (SELECT id FROM temp.touched_groups) AND NOT EXISTS "
+       "(SELECT 1 FROM events WHERE events.grp = event_groups.id)"),
       "DELETE FROM sentences WHERE doc = ?1",
       "DELETE FROM documents WHERE id = ?1",
   };

@@ -784,7 +784,10 @@ Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view tex
       }
       pr.options = PetrarchOptions();
       const nlohmann::json config = j.value("config", nlohmann::json::object());
-      for (const auto& [key, value] : config.items()) {
+      for (const auto& item : config.items()) {
+        // Named, not a structured binding: clang 14 (the fuzz build) cannot capture a binding.
+        const std::string key = item.key();
+        const nlohmann::json& value = item.value();
         std::string v = value.is_string() ? value.get<std::string>() : value.dump();
         auto number = [&](int* out) -> Status {
           if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos)
