@@ -18,8 +18,10 @@ dir=build-fuzz
 CXX_FUZZ=${CXX_FUZZ:-clang++-14}
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-# Every target caps its input at 64 KiB (fuzz/fuzz_util.h kMaxInput).
-FUZZ_FLAGS=(-max_len=65536 -timeout=20 -rss_limit_mb=2560 -print_final_stats=1)
+# Every target caps its input at 64 KiB (fuzz/fuzz_util.h kMaxInput). libFuzzer's -timeout is
+# wall-clock time: on a loaded machine, at the lowest priority, a one-second input can take a
+# minute, so the hang limit is generous (FUZZ_TIMEOUT seconds; a real hang still trips it).
+FUZZ_FLAGS=(-max_len=65536 -timeout="${FUZZ_TIMEOUT:-120}" -rss_limit_mb=2560 -print_final_stats=1)
 
 build() {
   scripts/deps.sh

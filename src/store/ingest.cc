@@ -115,6 +115,7 @@ struct Pipeline {
   const Coder* coder;
   int threads;
   const std::function<CodedDocument(const Document&)>* code;  // overrides `coder` when set
+  size_t max_events;  // Coder::Code stops past it (the record is then refused)
 
   // Codes `docs` into records, spreading documents over the threads.
   std::vector<DocumentRecord> Code(std::vector<Document> docs) const {
@@ -125,7 +126,7 @@ struct Pipeline {
         DocumentRecord& r = out[i];
         r.doc = std::move(docs[i]);
         r.date_source = std::string(DateSourceName(r.doc.date_source));
-        CodedDocument coded = *code ? (*code)(r.doc) : coder->Code(r.doc);
+        CodedDocument coded = *code ? (*code)(r.doc) : coder->Code(r.doc, max_events);
         r.events = std::move(coded.events);
         for (const CodedSentence& s : coded.sentences) {
           r.sentences.push_back({s.index, s.begin, s.end});
@@ -155,7 +156,7 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   int threads = config.threads > 0
                     ? config.threads
                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  Pipeline pipeline{nullptr, threads, &config.code};
+  Pipeline pipeline{nullptr, threads, &config.code, config.max_events_per_document};
 
   IngestProgress p;
   ByteMeter meter(InputSizes(config.inputs));
@@ -181,6 +182,18 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
     }
     std::vector<DocumentRecord> records = pipeline.Code(std::move(pending));
     pending.clear();
+    // Over the events limit: refused whole, reported like an unreadable input.
+    std::erase_if(records, [&](const DocumentRecord& r) {
+      if (r.events.size() <= config.max_events_per_document) return false;
+      ++p.input_errors;
+      if (on_input_error) {
+        on_input_error(Status::BadInput(r.doc.origin + ": " + std::to_string(r.events.size()) +
+                                        " events, more than --max-events-per-document " +
+                                        std::to_string(config.max_events_per_document) +
+                                        "; not stored"));
+      }
+      return true;
+    });
     DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store->PutBatch(records));
     for (PutOutcome o : outcomes) {
       if (o == PutOutcome::kAdded) ++p.added;

@@ -35,6 +35,9 @@ struct IngestConfig {
   std::vector<std::string> inputs;  // files, folders, "-" for stdin
   int batch_size = 64;              // documents per transaction
   int threads = 0;                  // coding threads; 0: one per hardware thread
+  // A document coding to more events is refused whole: reported to `on_input_error` as BadInput
+  // and nothing of it stored (doc/cli.md, "Resource limits").
+  size_t max_events_per_document = 10000;
   // When set, codes each document instead of dragoman's own Coder (which is then not loaded),
   // e.g. the TABARI adapter of --dictionaries tabari:PROJECT. Called from several threads at once.
   std::function<CodedDocument(const Document&)> code;

@@ -1,7 +1,11 @@
 #include "store/store.h"
 
+#include <sqlite3.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <map>
+#include <thread>
 #include <utility>
 
 #include "base/date.h"
@@ -175,7 +179,7 @@ Result<Store::Markers> Store::ReadMarkers() {
   return m;
 }
 
-Status Store::CheckMarkers(const Markers& m) {
+Status Store::CheckMarkers(const Markers& m, bool complete) {
   if (m.application_id != 0 && m.application_id != kStoreApplicationId) {
     return Status::Store(path() + ": not a dragoman database (application_id " +
                          std::to_string(m.application_id) + ")");
@@ -186,7 +190,7 @@ Status Store::CheckMarkers(const Markers& m) {
                          std::to_string(kStoreSchemaVersion) +
                          "); upgrade dragoman or use another --db");
   }
-  if (m.version == 0 && m.objects > 0) {
+  if (complete && m.version == 0 && m.objects > 0) {
     return Status::Store(path() +
                          ": not a dragoman database (it has tables but no schema version)");
   }
@@ -197,18 +201,16 @@ Status Store::Init() {
   // Read the markers before anything writes: a file from a newer dragoman, or another
   // program's database, must be left exactly as it is.
   DRAGOMAN_ASSIGN_OR_RETURN(Markers m, ReadMarkers());
-  DRAGOMAN_RETURN_IF_ERROR(CheckMarkers(m));
-  // WAL: readers do not block the writer and a crash never tears a committed transaction.
-  // NORMAL sync is durable against process crashes (kill -9); only an OS crash may lose the
-  // last transactions, never corrupt the file.
-  DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"));
+  DRAGOMAN_RETURN_IF_ERROR(CheckMarkers(m, /*complete=*/false));
   if (m.version == 0) {
-    // Two processes may find the same new file empty at once (issue 12 row 4: "table documents
-    // already exists" one time in three). The write lock decides: whoever holds it reads the
-    // markers again and creates the schema only if nobody did in between.
+    // A new (or foreign) file. Several processes may find the same new file empty at once, and
+    // the markers are read by separate statements, so a creator may commit between them (issue
+    // 12 row 4: "table documents already exists" one time in three). The write lock decides:
+    // whoever holds it reads the markers again, checks them all, and creates the schema only if
+    // nobody did in between.
     DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
     DRAGOMAN_ASSIGN_OR_RETURN(m, ReadMarkers());
-    DRAGOMAN_RETURN_IF_ERROR(CheckMarkers(m));
+    DRAGOMAN_RETURN_IF_ERROR(CheckMarkers(m, /*complete=*/true));
     if (m.version == 0) {
       DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
       DRAGOMAN_RETURN_IF_ERROR(
@@ -217,7 +219,21 @@ Status Store::Init() {
     }
     DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
   }
-  return Status::Ok();
+  // WAL: readers do not block the writer and a crash never tears a committed transaction.
+  // NORMAL sync is durable against process crashes (kill -9); only an OS crash may lose the
+  // last transactions, never corrupt the file.
+  // Switching a file to WAL takes an exclusive lock, and SQLite does not wait for it through the
+  // busy handler (a connection holding a shared lock could deadlock), so several processes
+  // opening one new file retry here for up to the busy timeout. A file already in WAL mode
+  // answers at once.
+  for (int attempt = 0;; ++attempt) {
+    Status st = db_->Exec("PRAGMA journal_mode = WAL");
+    if (st.ok()) break;
+    const int rc = sqlite3_errcode(db_->raw()) & 0xff;
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt >= 1000) return st;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return db_->Exec("PRAGMA synchronous = NORMAL");
 }
 
 std::string Store::ContentHash(const Document& doc) {
