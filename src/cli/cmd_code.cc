@@ -30,6 +30,7 @@ struct CodeConfig {
   OutputFormat format = OutputFormat::kJsonl;
   DictionariesSpec dictionaries;
   ReaderConfig reader;
+  size_t max_events_per_document = kDefaultMaxEventsPerDocument;
   std::string data_dir;
   std::vector<std::string> inputs;
 };
@@ -44,6 +45,10 @@ Result<CodeConfig> MakeConfig(const ParsedArgs& args) {
   c.format = *format;
   DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, ParseDictionariesSpec(args.Get("dictionaries")));
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      long long max_events,
+      PositiveFlag(args, "max-events-per-document", kDefaultMaxEventsPerDocument));
+  c.max_events_per_document = static_cast<size_t>(max_events);
   if (args.positionals.empty()) {
     return Status::InvalidArgument("no input: give files, folders, or - for stdin");
   }
@@ -67,7 +72,8 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
     }
     return ReportError(config.status(), ctx);
   }
-  auto coder = LoadDocumentCoder(config->dictionaries, config->data_dir);
+  auto coder =
+      LoadDocumentCoder(config->dictionaries, config->data_dir, config->max_events_per_document);
   if (!coder.ok()) return ReportError(coder.status(), ctx);
   if (!coder->note.empty()) ctx.err << "dragoman code: " << coder->note << "\n";
 
@@ -83,7 +89,18 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
       continue;
     }
     if (!next->has_value()) break;
-    for (const Event& e : coder->code(**next).events) {
+    const CodedDocument coded = coder->code(**next);
+    if (coded.events.size() > config->max_events_per_document) {
+      // Refused whole: a document is never written half (doc/cli.md, "Resource limits").
+      exit_code = ReportError(Status::BadInput((*next)->origin + ": " +
+                                               std::to_string(coded.events.size()) +
+                                               " events, more than --max-events-per-document " +
+                                               std::to_string(config->max_events_per_document) +
+                                               "; none written"),
+                              ctx);
+      continue;
+    }
+    for (const Event& e : coded.events) {
       if (Status st = writer.Write(e); !st.ok()) return OutputFailed(st, ctx);
     }
   }

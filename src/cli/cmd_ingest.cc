@@ -34,6 +34,10 @@ Result<IngestConfig> MakeConfig(const ParsedArgs& args, DictionariesSpec* dictio
   IngestConfig c;
   DRAGOMAN_ASSIGN_OR_RETURN(*dictionaries, ParseDictionariesSpec(args.Get("dictionaries")));
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      long long max_events,
+      PositiveFlag(args, "max-events-per-document", kDefaultMaxEventsPerDocument));
+  c.max_events_per_document = static_cast<size_t>(max_events);
   DRAGOMAN_ASSIGN_OR_RETURN(long long batch, PositiveFlag(args, "batch", 64));
   c.batch_size = static_cast<int>(std::min(batch, 100000ll));
   DRAGOMAN_ASSIGN_OR_RETURN(long long threads, PositiveFlag(args, "threads", 0));
@@ -95,7 +99,7 @@ int RunIngest(const ParsedArgs& args, CommandContext& ctx) {
 
   const bool quiet = args.Has("quiet");
   if (dictionaries.kind != DictionariesSpec::Kind::kDragoman) {
-    auto coder = LoadDocumentCoder(dictionaries, config->data_dir);
+    auto coder = LoadDocumentCoder(dictionaries, config->data_dir, config->max_events_per_document);
     if (!coder.ok()) return ReportError(coder.status(), ctx);
     if (!quiet && !coder->note.empty()) ctx.err << "dragoman ingest: " << coder->note << "\n";
     config->code = std::move(coder->code);

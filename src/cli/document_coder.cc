@@ -6,13 +6,14 @@
 
 namespace dragoman::cli {
 
-Result<LoadedCoder> LoadDocumentCoder(const DictionariesSpec& spec, const std::string& data_dir) {
+Result<LoadedCoder> LoadDocumentCoder(const DictionariesSpec& spec, const std::string& data_dir,
+                                      size_t max_events) {
   LoadedCoder out;
   switch (spec.kind) {
     case DictionariesSpec::Kind::kDragoman: {
       DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(CoderConfig{data_dir}));
       std::shared_ptr<const Coder> shared(std::move(coder));
-      out.code = [shared](const Document& d) { return shared->Code(d); };
+      out.code = [shared, max_events](const Document& d) { return shared->Code(d, max_events); };
       return out;
     }
     case DictionariesSpec::Kind::kTabari:

@@ -7,7 +7,9 @@
 #ifndef DRAGOMAN_CLI_DOCUMENT_CODER_H_
 #define DRAGOMAN_CLI_DOCUMENT_CODER_H_
 
+#include <cstddef>
 #include <functional>
+#include <limits>
 #include <string>
 
 #include "base/status.h"
@@ -29,7 +31,10 @@ struct LoadedCoder {
 // Loads the dictionaries `spec` names once (dragoman's from `data_dir`; TABARI's from the
 // project, with `data_dir` still used for sentence splitting and the CAMEO table). BadData
 // "file:line: reason" for a malformed or missing dictionary file.
-Result<LoadedCoder> LoadDocumentCoder(const DictionariesSpec& spec, const std::string& data_dir);
+// With dragoman's coder, a document coding to more than `max_events` events stops being coded
+// there (Coder::Code(doc, max_events)): the caller refuses it, and its memory stays bounded.
+Result<LoadedCoder> LoadDocumentCoder(const DictionariesSpec& spec, const std::string& data_dir,
+                                      size_t max_events = std::numeric_limits<size_t>::max());
 
 }  // namespace dragoman::cli
 

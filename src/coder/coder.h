@@ -6,6 +6,7 @@
 #ifndef DRAGOMAN_CODER_CODER_H_
 #define DRAGOMAN_CODER_CODER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -43,6 +44,11 @@ class Coder {
   ~Coder();
 
   CodedDocument Code(const Document& doc) const;
+
+  // Same, but stops coding once more than `max_events` events were found: the result then holds
+  // more than `max_events` events (and the sentences read so far), and the caller refuses the
+  // document (doc/cli.md, "Resource limits"). Bounds the memory a document can take.
+  CodedDocument Code(const Document& doc, size_t max_events) const;
 
  private:
   Coder();
