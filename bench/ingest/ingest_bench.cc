@@ -20,6 +20,7 @@
 
 #include "base/date.h"
 #include "base/file.h"
+#include "coder/coder.h"
 #include "store/ingest.h"
 #include "store/sqlite.h"
 #include "store/store.h"
@@ -126,9 +127,14 @@ int main(int argc, char** argv) {
     }
   }
 
+  auto coder = dragoman::Coder::Create(dragoman::CoderConfig{*data});
+  if (!coder.ok()) {
+    std::cerr << "ingest_bench: " << coder.status().message() << "\n";
+    return 1;
+  }
   dragoman::IngestConfig config;
   config.db_path = db;
-  config.data_dir = *data;
+  config.coder = coder->get();
   config.inputs = {corpus};
   config.threads = threads;
   config.batch_size = batch;

@@ -5,8 +5,7 @@
 
 #include "base/file.h"
 #include "cli/command.h"
-#include "cli/dictionaries_flag.h"
-#include "cli/document_coder.h"
+#include "cli/coder_flags.h"
 #include "cli/exit_codes.h"
 #include "cli/input_flags.h"
 #include "input/reader.h"
@@ -28,7 +27,7 @@ std::vector<FlagSpec> CodeFlags() {
 // Raw flags -> validated configuration.
 struct CodeConfig {
   OutputFormat format = OutputFormat::kJsonl;
-  DictionariesSpec dictionaries;
+  CoderSpec dictionaries;
   ReaderConfig reader;
   size_t max_events_per_document = kDefaultMaxEventsPerDocument;
   std::string data_dir;
@@ -43,7 +42,7 @@ Result<CodeConfig> MakeConfig(const ParsedArgs& args) {
                                    args.Get("format") + "'");
   }
   c.format = *format;
-  DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, ParseDictionariesSpec(args.Get("dictionaries")));
+  DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, CoderSpecFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(
       long long max_events,
@@ -72,10 +71,8 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
     }
     return ReportError(config.status(), ctx);
   }
-  auto coder =
-      LoadDocumentCoder(config->dictionaries, config->data_dir, config->max_events_per_document);
+  auto coder = OpenCoder(config->dictionaries, config->data_dir, "code", ctx);
   if (!coder.ok()) return ReportError(coder.status(), ctx);
-  if (!coder->note.empty()) ctx.err << "dragoman code: " << coder->note << "\n";
 
   DocumentReader reader(config->inputs, config->reader);
   EventWriter writer(ctx.out, config->format);
@@ -89,7 +86,7 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
       continue;
     }
     if (!next->has_value()) break;
-    const CodedDocument coded = coder->code(**next);
+    const CodedDocument coded = (*coder)->Code(**next, config->max_events_per_document);
     if (coded.events.size() > config->max_events_per_document) {
       // Refused whole: a document is never written half (doc/cli.md, "Resource limits").
       exit_code = ReportError(Status::BadInput((*next)->origin + ": " +

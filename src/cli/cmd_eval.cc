@@ -1,6 +1,7 @@
 // `dragoman eval GOLD.jsonl`: scores the coder against a gold set (doc/eval.md).
 // Flags -> EvalConfig -> eval library -> report; exit 1 when a --min-f1 floor is not met.
 #include <filesystem>
+#include <memory>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -8,10 +9,7 @@
 
 #include "base/file.h"
 #include "cli/command.h"
-#include "cli/dictionaries_flag.h"
-#if DRAGOMAN_CLI_WITH_DOCUMENT_CODER
-#include "cli/document_coder.h"
-#endif
+#include "cli/coder_flags.h"
 #include "cli/exit_codes.h"
 #include "eval/eval.h"
 #include "eval/gold.h"
@@ -54,7 +52,7 @@ struct EvalConfig {
   std::string data_dir;
   std::string docs_dir;
   std::string events_path;
-  DictionariesSpec dictionaries;
+  CoderSpec dictionaries;
   std::string aliases_path;
   std::string types_path;
   std::vector<std::pair<eval::Level, double>> floors;
@@ -71,8 +69,8 @@ Result<EvalConfig> MakeConfig(const ParsedArgs& args) {
   c.gold_path = args.positionals[0];
   c.docs_dir = args.Get("docs");
   c.events_path = args.Get("events");
-  DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, ParseDictionariesSpec(args.Get("dictionaries")));
-  if (!c.events_path.empty() && c.dictionaries.kind != DictionariesSpec::Kind::kDragoman)
+  DRAGOMAN_ASSIGN_OR_RETURN(c.dictionaries, CoderSpecFromFlags(args));
+  if (!c.events_path.empty() && c.dictionaries.kind != CoderSpec::Kind::kDragoman)
     return Status::InvalidArgument("--events and --dictionaries exclude each other");
   c.json = args.Has("json");
   for (const std::string& spec : args.GetAll("min-f1")) {
@@ -101,7 +99,7 @@ Result<EvalConfig> MakeConfig(const ParsedArgs& args) {
   c.aliases_path = args.Get("aliases");
   c.types_path = args.Get("types");
   if (c.aliases_path.empty() || c.types_path.empty() ||
-      (c.events_path.empty() && DRAGOMAN_EVAL_WITH_CODER)) {
+      c.events_path.empty()) {
     auto data = FindDataDir(args.Get("data"));
     if (!data.ok()) return Status::BadData(data.status().message());
     c.data_dir = *data;
@@ -131,28 +129,16 @@ int RunEval(const ParsedArgs& args, CommandContext& ctx) {
   auto gold = eval::LoadGold(c.gold_path, gold_options);
   if (!gold.ok()) return ReportError(gold.status(), ctx);
 
+  // The events scored: a replayed --events file, or the coder --dictionaries names.
+  std::unique_ptr<const DocumentCoder> coder;
   Result<eval::CodeFn> code = Status::Internal("no coder");
   if (!c.events_path.empty()) {
     code = eval::EventsFileCodeFn(c.events_path);
   } else {
-#if DRAGOMAN_EVAL_WITH_CODER
-    if (c.dictionaries.kind == DictionariesSpec::Kind::kDragoman) {
-      code = eval::CoderCodeFn(c.data_dir);
-    } else {
-#if DRAGOMAN_CLI_WITH_DOCUMENT_CODER
-      auto loaded = LoadDocumentCoder(c.dictionaries, c.data_dir);
-      if (!loaded.ok()) return ReportError(loaded.status(), ctx);
-      if (!loaded->note.empty()) ctx.err << "dragoman eval: " << loaded->note << "\n";
-      code = eval::DocumentCodeFn(
-          [fn = loaded->code](const Document& doc) { return fn(doc).events; });
-#else
-      code = Status::InvalidArgument("this dragoman was built without the TABARI adapter");
-#endif
-    }
-#else
-    code = Status::InvalidArgument(
-        "this dragoman was built without the coder; score a file with --events FILE");
-#endif
+    auto opened = OpenCoder(c.dictionaries, c.data_dir, "eval", ctx);
+    if (!opened.ok()) return ReportError(opened.status(), ctx);
+    coder = std::move(*opened);
+    code = eval::DocumentCodeFn(*coder);
   }
   if (!code.ok()) return ReportError(code.status(), ctx);
 

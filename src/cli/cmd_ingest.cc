@@ -7,8 +7,7 @@
 
 #include "base/file.h"
 #include "cli/command.h"
-#include "cli/dictionaries_flag.h"
-#include "cli/document_coder.h"
+#include "cli/coder_flags.h"
 #include "cli/exit_codes.h"
 #include "cli/input_flags.h"
 #include "store/ingest.h"
@@ -30,9 +29,9 @@ std::vector<FlagSpec> IngestFlags() {
   return f;
 }
 
-Result<IngestConfig> MakeConfig(const ParsedArgs& args, DictionariesSpec* dictionaries) {
+Result<IngestConfig> MakeConfig(const ParsedArgs& args, CoderSpec* dictionaries) {
   IngestConfig c;
-  DRAGOMAN_ASSIGN_OR_RETURN(*dictionaries, ParseDictionariesSpec(args.Get("dictionaries")));
+  DRAGOMAN_ASSIGN_OR_RETURN(*dictionaries, CoderSpecFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(
       long long max_events,
@@ -87,7 +86,7 @@ std::string ProgressLine(const IngestProgress& p) {
 }
 
 int RunIngest(const ParsedArgs& args, CommandContext& ctx) {
-  DictionariesSpec dictionaries;
+  CoderSpec dictionaries;
   auto config = MakeConfig(args, &dictionaries);
   if (!config.ok()) {
     ctx.err << "dragoman ingest: " << config.status().message() << "\n";
@@ -95,15 +94,11 @@ int RunIngest(const ParsedArgs& args, CommandContext& ctx) {
   }
   auto data = FindDataDir(args.Get("data"));
   if (!data.ok()) return ReportError(data.status(), ctx);
-  config->data_dir = *data;
 
   const bool quiet = args.Has("quiet");
-  if (dictionaries.kind != DictionariesSpec::Kind::kDragoman) {
-    auto coder = LoadDocumentCoder(dictionaries, config->data_dir, config->max_events_per_document);
-    if (!coder.ok()) return ReportError(coder.status(), ctx);
-    if (!quiet && !coder->note.empty()) ctx.err << "dragoman ingest: " << coder->note << "\n";
-    config->code = std::move(coder->code);
-  }
+  auto coder = OpenCoder(dictionaries, *data, "ingest", ctx, quiet);
+  if (!coder.ok()) return ReportError(coder.status(), ctx);
+  config->coder = coder->get();
   const bool bar = !quiet && ctx.stderr_is_terminal;
   bool bar_shown = false;
   auto progress = [&](const IngestProgress& p) {

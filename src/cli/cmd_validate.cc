@@ -10,7 +10,7 @@
 
 #include "base/file.h"
 #include "cli/command.h"
-#include "cli/dictionaries_flag.h"
+#include "cli/coder_flags.h"
 #include "cli/exit_codes.h"
 #include "tabari/dictionary.h"
 #include "tabari/petrarch.h"
@@ -46,19 +46,19 @@ Result<ValidateConfig> MakeConfig(const ParsedArgs& args) {
     return Status::InvalidArgument("validate needs exactly one suite (.project or .jsonl)");
   c.suite = args.positionals[0];
   c.verbose = args.Has("verbose");
-  DRAGOMAN_ASSIGN_OR_RETURN(DictionariesSpec spec, ParseDictionariesSpec(args.Get("dictionaries")));
+  DRAGOMAN_ASSIGN_OR_RETURN(CoderSpec spec, CoderSpecFromFlags(args));
   const bool jsonl = EndsWith(c.suite, ".jsonl");
   switch (spec.kind) {
-    case DictionariesSpec::Kind::kPetrarch:
+    case CoderSpec::Kind::kPetrarch:
       if (!jsonl)
         return Status::InvalidArgument("--dictionaries petrarch:... runs a JSONL suite, got '" +
                                        c.suite + "'");
       c.petrarch = spec.path;
       break;
-    case DictionariesSpec::Kind::kTabari:
+    case CoderSpec::Kind::kTabari:
       c.project = spec.path;
       break;
-    case DictionariesSpec::Kind::kDragoman:
+    case CoderSpec::Kind::kDragoman:
       // No dictionaries named: a .project suite names its own.
       if (jsonl)
         return Status::InvalidArgument(

@@ -1,4 +1,5 @@
-// The coder: a Document in, its coded Events out. Runs the pipeline stages in order:
+// The coder: a Document in, its coded Events out (a DocumentCoder, coder/document_coder.h).
+// Runs the pipeline stages in order:
 //   text analysis -> actors (per-document resolver) -> dates, places, quantities -> events.
 //
 // Thread-safety: a Coder is immutable after Create(); Code() may be called from several threads
@@ -13,7 +14,7 @@
 #include <vector>
 
 #include "base/status.h"
-#include "events/event.h"
+#include "coder/document_coder.h"
 #include "input/document.h"
 
 namespace dragoman {
@@ -22,33 +23,19 @@ struct CoderConfig {
   std::string data_dir;  // dragoman's data directory (base/file.h FindDataDir)
 };
 
-// A sentence as the coder split it: its byte span in the document text and how it was read.
-struct CodedSentence {
-  int index = 0;
-  uint32_t begin = 0;
-  uint32_t end = 0;
-  int paragraph = 0;
-  bool heading = false;    // coded for actors only, never for events
-  bool furniture = false;  // page chrome: neither actors nor events
-};
-
-struct CodedDocument {
-  std::vector<Event> events;
-  std::vector<CodedSentence> sentences;  // every sentence, in document order
-};
-
-class Coder {
+// dragoman's own coder (the default DocumentCoder).
+class Coder final : public DocumentCoder {
  public:
   // Loads every dictionary once. Fails with BadData naming the file and line of a bad entry.
   static Result<std::unique_ptr<Coder>> Create(const CoderConfig& config);
-  ~Coder();
+  ~Coder() override;
 
-  CodedDocument Code(const Document& doc) const;
+  CodedDocument Code(const Document& doc) const override;
+  std::string Name() const override { return "dragoman"; }
 
-  // Same, but stops coding once more than `max_events` events were found: the result then holds
-  // more than `max_events` events (and the sentences read so far), and the caller refuses the
-  // document (doc/cli.md, "Resource limits"). Bounds the memory a document can take.
-  CodedDocument Code(const Document& doc, size_t max_events) const;
+  // Stops at the first sentence that takes the events past `max_events` (the sentences read so
+  // far are returned with them).
+  CodedDocument Code(const Document& doc, size_t max_events) const override;
 
  private:
   Coder();

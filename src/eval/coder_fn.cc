@@ -1,15 +1,13 @@
-// CoderCodeFn: runs dragoman's own coder over gold documents (built only when the coder and
-// input stages are; see CMakeLists.txt).
+// DocumentCodeFn: runs a DocumentCoder over gold documents.
 #include <memory>
 
-#include "coder/coder.h"
 #include "eval/eval.h"
 #include "input/reader.h"
 
 namespace dragoman::eval {
 
-CodeFn DocumentCodeFn(std::function<std::vector<Event>(const Document&)> code) {
-  return CodeFn([code = std::move(code)](const GoldDocument& gold) -> Result<std::vector<Event>> {
+CodeFn DocumentCodeFn(const DocumentCoder& coder) {
+  return CodeFn([&coder](const GoldDocument& gold) -> Result<std::vector<Event>> {
     // The gold text is the document exactly as a user would hand it to `dragoman code`: the
     // reader dates it from its dateline or byline; a metadata date (peer records) wins.
     ReaderConfig config;
@@ -21,14 +19,8 @@ CodeFn DocumentCodeFn(std::function<std::vector<Event>(const Document&)> code) {
       doc.date = gold.date;
       doc.date_source = DateSource::kMetadata;
     }
-    return code(doc);
+    return coder.Code(doc).events;
   });
-}
-
-Result<CodeFn> CoderCodeFn(const std::string& data_dir) {
-  DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(CoderConfig{data_dir}));
-  std::shared_ptr<const Coder> shared(std::move(coder));
-  return DocumentCodeFn([shared](const Document& doc) { return shared->Code(doc).events; });
 }
 
 }  // namespace dragoman::eval

@@ -2,7 +2,7 @@
 // driver over these functions (src/cli/cmd_eval.cc).
 //
 // Where the coded events come from is a CodeFn, so the scorer can be tested and used without the
-// coder: CoderCodeFn() runs dragoman's coder on each gold document; EventsFileCodeFn() replays a
+// coder: DocumentCodeFn() runs a DocumentCoder on each gold document; EventsFileCodeFn() replays a
 // JSON Lines file written by `dragoman code` (events are looked up by their "doc" field).
 //
 // Thread-safety: functions are reentrant; a CodeFn is called from one thread.
@@ -19,10 +19,8 @@
 #include "base/status.h"
 #include "eval/gold.h"
 #include "eval/score.h"
+#include "coder/document_coder.h"
 #include "events/event.h"
-#if DRAGOMAN_EVAL_WITH_CODER
-#include "input/document.h"
-#endif
 
 namespace dragoman::eval {
 
@@ -42,17 +40,12 @@ Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code,
 // on a malformed line. Documents with no events in the file get none.
 Result<CodeFn> EventsFileCodeFn(const std::string& path);
 
-#if DRAGOMAN_EVAL_WITH_CODER
-// Loads the coder from `data_dir` once and codes each document with it. A peer record's date
+// Codes each gold document with `coder` (dragoman's own or any other the --dictionaries factory
+// opened). A gold document is read as `dragoman code` would read its text; a peer record's date
 // becomes the document's metadata date; own-format documents are dated by the input reader's
-// rules (dateline, byline...) unless the gold document record gives a date.
-Result<CodeFn> CoderCodeFn(const std::string& data_dir);
-
-// The same over any document coder (e.g. the TABARI/PETRARCH adapter chosen by --dictionaries):
-// each gold document is read and dated as above, then handed to `code`, which must be callable
-// for the life of the returned CodeFn.
-CodeFn DocumentCodeFn(std::function<std::vector<Event>(const Document&)> code);
-#endif
+// rules (dateline, byline...) unless the gold document record gives a date. `coder` is not
+// owned and must outlive the returned CodeFn.
+CodeFn DocumentCodeFn(const DocumentCoder& coder);
 
 struct ReportOptions {
   int max_listed = 25;    // misses and false alarms listed each; -1 = all, 0 = none

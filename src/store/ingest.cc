@@ -10,7 +10,7 @@
 #include <memory>
 #include <thread>
 
-#include "coder/coder.h"
+#include "coder/document_coder.h"
 #include "store/store.h"
 
 namespace dragoman {
@@ -112,10 +112,9 @@ class ByteMeter {
 };
 
 struct Pipeline {
-  const Coder* coder;
+  const DocumentCoder* coder;
   int threads;
-  const std::function<CodedDocument(const Document&)>* code;  // overrides `coder` when set
-  size_t max_events;  // Coder::Code stops past it (the record is then refused)
+  size_t max_events;  // DocumentCoder::Code may stop past it (the record is then refused)
 
   // Codes `docs` into records, spreading documents over the threads.
   std::vector<DocumentRecord> Code(std::vector<Document> docs) const {
@@ -126,7 +125,7 @@ struct Pipeline {
         DocumentRecord& r = out[i];
         r.doc = std::move(docs[i]);
         r.date_source = std::string(DateSourceName(r.doc.date_source));
-        CodedDocument coded = *code ? (*code)(r.doc) : coder->Code(r.doc, max_events);
+        CodedDocument coded = coder->Code(r.doc, max_events);
         r.events = std::move(coded.events);
         for (const CodedSentence& s : coded.sentences) {
           r.sentences.push_back({s.index, s.begin, s.end});
@@ -149,14 +148,12 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
                               const std::function<void(const Status&)>& on_input_error) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
+  if (config.coder == nullptr) return Status::Internal("Ingest: IngestConfig::coder is not set");
   DRAGOMAN_ASSIGN_OR_RETURN(auto store, Store::Open(config.db_path, Store::OpenMode::kCreate));
-  // The dictionaries are loaded when the first document needs coding: re-running a finished or
-  // interrupted ingest over stored documents only hashes them.
-  std::unique_ptr<Coder> coder;
   int threads = config.threads > 0
                     ? config.threads
                     : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  Pipeline pipeline{nullptr, threads, &config.code, config.max_events_per_document};
+  Pipeline pipeline{config.coder, threads, config.max_events_per_document};
 
   IngestProgress p;
   ByteMeter meter(InputSizes(config.inputs));
@@ -176,10 +173,6 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   const size_t batch = static_cast<size_t>(std::max(1, config.batch_size));
   auto flush = [&]() -> Status {
     if (pending.empty()) return Status::Ok();
-    if (!coder && !config.code) {
-      DRAGOMAN_ASSIGN_OR_RETURN(coder, Coder::Create(CoderConfig{config.data_dir}));
-      pipeline.coder = coder.get();
-    }
     std::vector<DocumentRecord> records = pipeline.Code(std::move(pending));
     pending.clear();
     // Over the events limit: refused whole, reported like an unreadable input.

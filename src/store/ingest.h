@@ -23,14 +23,16 @@
 #include <vector>
 
 #include "base/status.h"
-#include "coder/coder.h"
+#include "coder/document_coder.h"
 #include "input/reader.h"
 
 namespace dragoman {
 
 struct IngestConfig {
   std::string db_path;
-  std::string data_dir;  // for the coder and the sentence splitter
+  // Codes each document (coders/coders.h opens one); required. Not owned: must outlive Ingest().
+  // Called from several threads at once.
+  const DocumentCoder* coder = nullptr;
   ReaderConfig reader;
   std::vector<std::string> inputs;  // files, folders, "-" for stdin
   int batch_size = 64;              // documents per transaction
@@ -38,9 +40,6 @@ struct IngestConfig {
   // A document coding to more events is refused whole: reported to `on_input_error` as BadInput
   // and nothing of it stored (doc/cli.md, "Resource limits").
   size_t max_events_per_document = 10000;
-  // When set, codes each document instead of dragoman's own Coder (which is then not loaded),
-  // e.g. the TABARI adapter of --dictionaries tabari:PROJECT. Called from several threads at once.
-  std::function<CodedDocument(const Document&)> code;
 };
 
 struct IngestProgress {

@@ -83,7 +83,9 @@ Result<std::unique_ptr<SentenceCoder>> SentenceCoder::Create(const SentenceCoder
     if (std::filesystem::exists(adjectives, ec)) opt.adjectives_file = adjectives;
     DRAGOMAN_ASSIGN_OR_RETURN(sc->dict_, LoadPetrarchDictionaries(*files, opt, &sc->warnings_));
     sc->petrarch_ = true;
+    sc->name_ = "petrarch:" + config.petrarch;
   } else {
+    sc->name_ = "tabari:" + config.project;
     DRAGOMAN_ASSIGN_OR_RETURN(std::string ptext, ReadDataFile(config.project));
     DRAGOMAN_ASSIGN_OR_RETURN(Project project, ParseProject(ptext, config.project));
     DRAGOMAN_ASSIGN_OR_RETURN(sc->dict_, LoadProjectDictionaries(project));
@@ -138,6 +140,20 @@ Result<std::unique_ptr<SentenceCoder>> SentenceCoder::Create(const SentenceCoder
       sc->countries_.insert(c["alpha_3"].get<std::string>());
   }
   return sc;
+}
+
+std::vector<std::string> SentenceCoder::Notes() const {
+  std::vector<std::string> notes;
+  if (!cameo() && !petrarch()) {
+    notes.push_back(non_cameo_ +
+                    " is not a CAMEO code: the event codes pass through without PLOVER type or "
+                    "Goldstein weight");
+  }
+  if (!warnings_.empty()) {
+    notes.push_back("skipped " + std::to_string(warnings_.size()) +
+                    " malformed dictionary entries, the first: " + warnings_.front());
+  }
+  return notes;
 }
 
 Event SentenceCoder::MakeEvent(const Document& doc, const CodedSentence& s, const CodedEvent& ce,

@@ -45,7 +45,7 @@
 
 #include "actors/actor.h"
 #include "base/status.h"
-#include "coder/coder.h"
+#include "coder/document_coder.h"
 #include "events/codes.h"
 #include "input/document.h"
 #include "tabari/coder.h"
@@ -74,14 +74,18 @@ struct SentenceCoderConfig {
 ActorRef SplitActorCode(std::string_view code,
                         const std::function<bool(std::string_view)>& is_country);
 
-class SentenceCoder {
+class SentenceCoder final : public DocumentCoder {
  public:
   static Result<std::unique_ptr<SentenceCoder>> Create(const SentenceCoderConfig& config);
-  ~SentenceCoder();
+  ~SentenceCoder() override;
 
   // Codes one document (see the approach above). Never fails: text it cannot code yields no
   // events. Thread-safe.
-  CodedDocument Code(const Document& doc) const;
+  CodedDocument Code(const Document& doc) const override;
+  // "tabari:PROJECT" or "petrarch:SPEC", as the configuration named it.
+  std::string Name() const override { return name_; }
+  // The non-CAMEO note (when !cameo()) and the count of skipped malformed entries, if any.
+  std::vector<std::string> Notes() const override;
 
   // Whether every code of the verbs dictionaries is a CAMEO code (events then carry PLOVER
   // types and Goldstein weights).
@@ -107,6 +111,7 @@ class SentenceCoder {
   CodeTable codes_;
   std::string non_cameo_;
   bool petrarch_ = false;
+  std::string name_;
   std::vector<std::string> warnings_;
   std::unordered_set<std::string> countries_;  // ISO 3166-1 alpha-3
   // "FILE:LINE TEXT" of the line that defines each pattern's or verb group's code.
