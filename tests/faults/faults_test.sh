@@ -58,35 +58,34 @@ dump() {  # dump DB OUT
 }
 
 # --- The clean run -----------------------------------------------------------------------------
-t0=$(date +%s%N)
 "$DRAGOMAN" ingest --quiet --threads 1 --batch 8 --db "$tmp/clean.db" "$corpus" 2>"$tmp/err"
 check "clean ingest exits 0" test $? -eq 0
-clean_ms=$((($(date +%s%N) - t0) / 1000000))
 dump "$tmp/clean.db" "$tmp/clean.dump"
 check "clean run stored events" test "$(lines "$tmp/clean.dump")" -gt "$docs"
 
 # --- kill -9 at random points, then resume: nothing lost, nothing doubled ----------------------
-# Each round kills an ingest (resuming the previous rounds' work) at a random moment of its
-# writing phase (after the dictionaries are loaded), round r within the first r/6 of it; at least
-# one round must have been cut off part way for the check to mean anything.
-# The time an ingest takes before it writes anything (loading the dictionaries): one document.
-t0=$(date +%s%N)
-"$DRAGOMAN" ingest --quiet --threads 1 --db "$tmp/one.db" "$corpus/item0000.txt" 2>/dev/null
-load_ms=$((($(date +%s%N) - t0) / 1000000))
-[ "$load_ms" -lt "$clean_ms" ] || load_ms=0
+# Each round kills an ingest that resumes the previous rounds' work; at least one round must
+# have been cut off part way for the check to mean anything.
+# The clean store's size on disk: an interrupted ingest is killed once its database (main file
+# plus write-ahead log) has grown to a random fraction of it, i.e. after some batches were
+# committed and before all were, whatever the machine's speed.
+clean_bytes=$(stat -c %s "$tmp/clean.db")
+db_bytes() { local n=0 f; for f in "$1" "$1-wal"; do [ -f "$f" ] && n=$((n + $(stat -c %s "$f"))); done; echo "$n"; }
 stored() { "$DRAGOMAN" export --db "$1" --format jsonl 2>/dev/null | grep -o '"doc":"[^"]*"' | sort -u | wc -l; }
 db="$tmp/killed.db"
 partial=0
 for round in 1 2 3 4 5 6; do
+  # Kill once the store has grown by a random share (up to 40%) of what it still lacks.
+  cur=$(db_bytes "$db")
+  want=$((cur + (clean_bytes - cur) * (RANDOM % 100 + 1) / 250))
   "$DRAGOMAN" ingest --quiet --threads 1 --batch 8 --db "$db" "$corpus" 2>/dev/null &
   pid=$!
   pids+=("$pid")
-  ms=$((load_ms + RANDOM % ((clean_ms - load_ms) * round / 6 + 1)))
-  sleep "$((ms / 1000)).$(printf %03d $((ms % 1000)))"
+  while kill -0 "$pid" 2>/dev/null && [ "$(db_bytes "$db")" -lt "$want" ]; do sleep 0.005; done
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   n=$(stored "$db")
-  echo "kill -9 round $round after ${ms} ms (clean run: ${clean_ms} ms): documents with events stored: $n of $docs"
+  echo "kill -9 round $round at $want of $clean_bytes bytes: documents with events stored: $n of $docs"
   [ "$n" -gt 0 ] && [ "$n" -lt "$docs" ] && partial=$((partial + 1))
 done
 check "at least one kill -9 landed part way through an ingest" test "$partial" -gt 0
@@ -129,10 +128,10 @@ check "two overlapping ingests into an existing database equal a clean run" \
 
 # --- Queries during an ingest: never a busy error ---------------------------------------------
 db="$tmp/busy.db"
+"$DRAGOMAN" ingest --quiet --threads 1 --db "$db" "$corpus/item0000.txt" 2>/dev/null
 "$DRAGOMAN" ingest --quiet --threads 1 --batch 4 --db "$db" "$corpus" 2>/dev/null &
 p1=$!
 pids+=("$p1")
-sleep 0.3
 qfail=0
 queries=0
 while kill -0 "$p1" 2>/dev/null && [ "$queries" -lt 300 ]; do
