@@ -66,7 +66,7 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
   auto config = MakeConfig(args);
   if (!config.ok()) {
     if (config.status().code() == Status::Code::kInvalidArgument) {
-      ctx.err << "dragoman code: " << config.status().message() << "\n";
+      ctx.err << "dragoman code: " << OneLineMessage(config.status().message()) << "\n";
       return kExitUsage;
     }
     return ReportError(config.status(), ctx);

@@ -109,7 +109,7 @@ int TerminalWidth() {
 int RunEvents(const ParsedArgs& args, CommandContext& ctx) {
   auto config = MakeConfig(args, ctx);
   if (!config.ok()) {
-    ctx.err << "dragoman events: " << config.status().message() << "\n";
+    ctx.err << "dragoman events: " << OneLineMessage(config.status().message()) << "\n";
     return kExitUsage;
   }
   auto store = Store::Open(config->db, Store::OpenMode::kExisting);

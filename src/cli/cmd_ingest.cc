@@ -89,7 +89,7 @@ int RunIngest(const ParsedArgs& args, CommandContext& ctx) {
   CoderSpec dictionaries;
   auto config = MakeConfig(args, &dictionaries);
   if (!config.ok()) {
-    ctx.err << "dragoman ingest: " << config.status().message() << "\n";
+    ctx.err << "dragoman ingest: " << OneLineMessage(config.status().message()) << "\n";
     return kExitUsage;
   }
   auto data = FindDataDir(args.Get("data"));

@@ -29,7 +29,7 @@ std::vector<FlagSpec> SearchFlags() {
 
 int RunSearch(const ParsedArgs& args, CommandContext& ctx) {
   auto usage = [&](const std::string& msg) {
-    ctx.err << "dragoman search: " << msg << "\n";
+    ctx.err << "dragoman search: " << OneLineMessage(msg) << "\n";
     return kExitUsage;
   };
   if (args.positionals.empty()) return usage("give the words to search for");

@@ -111,7 +111,7 @@ int RunCli(const std::vector<std::string>& argv, CommandContext& ctx) {
     std::vector<std::string> rest(argv.begin() + 2, argv.end());
     auto parsed = ParseFlags(rest, specs);
     if (!parsed.ok()) {
-      ctx.err << "dragoman " << c.name << ": " << parsed.status().message() << "\n";
+      ctx.err << "dragoman " << c.name << ": " << OneLineMessage(parsed.status().message()) << "\n";
       return kExitUsage;
     }
     if (parsed->Has("help")) {
@@ -122,7 +122,7 @@ int RunCli(const std::vector<std::string>& argv, CommandContext& ctx) {
     }
     return c.run(*parsed, ctx);
   }
-  ctx.err << "dragoman: unknown command '" << name << "'; run 'dragoman --help'\n";
+  ctx.err << "dragoman: unknown command '" << OneLineMessage(name) << "'; run 'dragoman --help'\n";
   return kExitUsage;
 }
 
