@@ -162,8 +162,12 @@ Status WalkFolder(const std::string& dir, std::deque<FolderEntry>* out) {
         entries.push_back({name, 1});
       } else if (fs::is_regular_file(st)) {
         entries.push_back({name, 0});
+      } else {
+        // Sockets, FIFOs and devices are not documents (a FIFO could block the walk forever):
+        // reported, not read.
+        entries.push_back({name, 2});
+        problems.push_back(Status::BadInput(p + ": not a regular file"));
       }
-      // Sockets, FIFOs and devices are not documents; a FIFO could block the walk forever.
     }
     if (ec) {
       // The listing broke off part way: report it, and still read what was listed.

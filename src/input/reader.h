@@ -31,7 +31,8 @@
 //
 // Folders are walked depth-first; at each level entries are sorted by name (byte order) and
 // names starting with '.' (files and folders) are skipped; every other regular file is read
-// (a non-text file is reported, not skipped); sockets, FIFOs and devices are passed over.
+// (a non-text file is reported, not skipped); sockets, FIFOs and devices are reported
+// ("PATH: not a regular file") and not read.
 // Symbolic links are followed, each folder once. A problem inside a folder (an unreadable
 // sub-folder or file, a dangling or looping link) is reported in its place, in name order, and
 // the walk goes on with the entries beside it.

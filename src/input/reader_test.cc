@@ -1,6 +1,7 @@
 #include "input/reader.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -125,12 +126,14 @@ TEST_F(ReaderTest, Issue12Row7SymlinkLoopsAndDanglingLinksAreReported) {
   fs::create_symlink(dir_ / "in", dir_ / "in/sub/up");             // back to an ancestor
   fs::create_symlink(dir_ / "in/nowhere", dir_ / "in/b_dangling");  // target missing
   fs::create_symlink(dir_ / "in/c_self", dir_ / "in/c_self");       // ELOOP
+  ASSERT_EQ(::mkfifo((dir_ / "in/d_fifo").c_str(), 0600), 0);       // would block a read
   const std::string in = (dir_ / "in").string();
   std::vector<std::string> got = Events({in});
   std::vector<std::string> want = {
       "doc:a.txt",
       "err:" + in + "/b_dangling: dangling symbolic link",
       "err:" + in + "/c_self: symbolic link loop",
+      "err:" + in + "/d_fifo: not a regular file",
       "err:" + in + "/sub/up: symbolic link loop (folder " +
           fs::canonical(dir_ / "in").string() + " is already being read)",
       "doc:z.txt",
