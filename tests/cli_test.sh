@@ -158,6 +158,21 @@ check "ingest bad --dictionaries exits 2" test "$rc" -eq 2
 run eval --events "$tmp/out" --dictionaries "tabari:$tmp/tab/t.project" "$DRAGOMAN_SOURCE_DIR/data/gold/seeds.jsonl"
 check "eval --events with --dictionaries exits 2" test "$rc" -eq 2
 check "eval --events with --dictionaries one line" one_line
+run eval --part held-out "$DRAGOMAN_SOURCE_DIR/data/gold/seeds.jsonl"
+check "eval bad --part exits 2" test "$rc" -eq 2
+run eval --max-over-generation x "$DRAGOMAN_SOURCE_DIR/data/gold/seeds.jsonl"
+check "eval bad --max-over-generation exits 2" test "$rc" -eq 2
+# Coverage: every shipped example sentence is coded right (--check), and the table lists codes.
+run coverage --check --data "$DRAGOMAN_SOURCE_DIR/data"
+check "coverage --check exits 0" test "$rc" -eq 0
+check "coverage prints the summary" grep -q '^295 codes: ' "$tmp/out"
+run coverage --missing --code 14 --data "$DRAGOMAN_SOURCE_DIR/data"
+check "coverage --missing --code lists only that prefix" bash -c "! grep -q '^1[^4]' '$tmp/out'"
+# A set the split file does not name cannot be asked for a part.
+printf 'other/gold.jsonl none\n' >"$tmp/splits.txt"
+run eval --splits "$tmp/splits.txt" --part tune "$DRAGOMAN_SOURCE_DIR/data/gold/seeds.jsonl"
+check "eval --part on an unsplit set exits 2" test "$rc" -eq 2
+check "eval --part on an unsplit set says so" grep -q 'does not split' "$tmp/err"
 
 # The TABARI suite's own dictionaries on some of its records as plain text (skipped without
 # ../shared; the records are read from there at run time, never copied).
@@ -182,6 +197,14 @@ if [ -f "$shared/peers/tabari/Validate.project" ]; then
     "$shared/peers/plover/plover_gsr_cameo.jsonl"
   check "eval --dictionaries petrarch: exits 0" test "$rc" -eq 0
   check "eval --dictionaries petrarch: reports source+type" grep -q '^  source+type' "$tmp/out"
+  # Measure-only parts report figures, never sentences.
+  run eval --show all --part measure "$shared/peers/plv/plv_train.jsonl"
+  check "eval --part measure exits 0" test "$rc" -eq 0
+  check "eval --part measure: 210 PLV sentences" grep -q '^gold: plv format, 210 documents' "$tmp/out"
+  check "eval --part measure lists no sentence" bash -c \
+    "! grep -q '^misses\|^false alarms\|^  \[' '$tmp/out' && grep -q '^not listed:' '$tmp/out'"
+  run eval --show 0 --max-over-generation 0.01 "$shared/peers/plv/plv_train.jsonl"
+  check "eval --max-over-generation fails when exceeded" test "$rc" -eq 1
 else
   echo "SKIPPED: Validate.project checks ($shared/peers missing)"
 fi

@@ -67,16 +67,31 @@ Result<Scores> Evaluate(const GoldSet& gold, const CodeFn& code, const TypeVocab
   Scores scores;
   scores.detail_level = detail                               ? *detail
                         : gold.format == GoldFormat::kPlover ? Level::kSourceTyped
+                        : gold.format == GoldFormat::kPlv    ? Level::kType
                                                              : Level::kTyped;
   scores.cameo_types = gold.format == GoldFormat::kPetrarch || gold.format == GoldFormat::kTabari;
   bool rename = vocabulary != nullptr && gold.format == GoldFormat::kPlover;
+  std::map<std::string, Scores> parts;
   for (const GoldDocument& doc : gold.docs) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::vector<Event> events, code(doc));
     if (rename) {
       for (Event& e : events) e.plover = vocabulary->Rename(e.plover, e.cameo);
     }
+    if (gold.format == GoldFormat::kPlv) {
+      // PLV's YIELD is PLOVER 2021's CONCEDE and RETREAT (../shared/peers/README.md).
+      for (Event& e : events) {
+        if (e.plover == "CONCEDE" || e.plover == "RETREAT") e.plover = "YIELD";
+      }
+    }
     ScoreDocument(doc, events, scores);
+    if (!gold.split.empty()) {
+      Scores& part = parts[doc.measure_only ? "measure" : "tune"];
+      part.detail_level = scores.detail_level;
+      part.cameo_types = scores.cameo_types;
+      ScoreDocument(doc, events, part);
+    }
   }
+  for (auto& [name, part] : parts) scores.parts[name] = part.levels;
   return scores;
 }
 
@@ -120,6 +135,24 @@ void PrintReport(const GoldSet& gold, const Scores& scores, const ReportOptions&
   out << "  over-generation: " << Fixed(scores.OverGeneration(), 2)
       << " coded events per gold event\n";
 
+  if (!scores.parts.empty()) {
+    out << "\nparts (F1 by level; split " << gold.split << "):\n  " << Pad("part", 9)
+        << PadLeft("docs", 6) << PadLeft("gold", 6) << PadLeft("coded", 7) << PadLeft("over", 6);
+    for (Level l : kAllLevels) out << PadLeft(std::string(LevelName(l)), 12);
+    out << "\n";
+    for (const auto& [name, levels] : scores.parts) {
+      bool measure = name == "measure";
+      size_t docs = std::count_if(gold.docs.begin(), gold.docs.end(),
+                                  [&](const GoldDocument& d) { return d.measure_only == measure; });
+      const Counts& dyad = levels.at(Level::kDyad);
+      out << "  " << Pad(name, 9) << PadLeft(std::to_string(docs), 6)
+          << PadLeft(std::to_string(dyad.gold), 6) << PadLeft(std::to_string(dyad.coded), 7)
+          << PadLeft(Fixed(dyad.gold ? double(dyad.coded) / dyad.gold : 0.0, 2), 6);
+      for (Level l : kAllLevels) out << PadLeft(Fixed(levels.at(l).F1()), 12);
+      out << "\n";
+    }
+  }
+
   out << "\nper type (" << LevelName(scores.detail_level) << " level):\n";
   out << "  " << Pad("type", 13) << PadLeft("gold", 6) << PadLeft("coded", 7) << PadLeft("match", 7)
       << "  P      R      F1\n";
@@ -128,8 +161,10 @@ void PrintReport(const GoldSet& gold, const Scores& scores, const ReportOptions&
   }
 
   if (options.confusion && !scores.confusion.empty()) {
-    out << "\ntype confusion (gold -> coded, events agreeing on the "
-        << (scores.detail_level == Level::kSourceTyped ? "source" : "dyad")
+    out << "\ntype confusion (gold -> coded, events "
+        << (scores.detail_level == Level::kSourceTyped ? "agreeing on the source"
+            : scores.detail_level == Level::kType      ? "of the same sentence"
+                                                       : "agreeing on the dyad")
         << "; off-diagonal only):\n";
     std::vector<std::pair<int, std::pair<std::string, std::string>>> rows;
     for (const auto& [k, n] : scores.confusion) {
@@ -165,6 +200,12 @@ void PrintReport(const GoldSet& gold, const Scores& scores, const ReportOptions&
   };
   list("misses", scores.misses, true);
   list("false alarms", scores.false_alarms, false);
+  if (options.max_listed != 0 && (scores.measure_misses || scores.measure_false_alarms)) {
+    out << "\nnot listed: " << scores.measure_misses << " misses and "
+        << scores.measure_false_alarms
+        << " false alarms in measure-only documents (their sentences are not for reading; "
+           "doc/eval.md)\n";
+  }
 }
 
 std::string ReportJson(const GoldSet& gold, const Scores& scores) {
@@ -178,10 +219,18 @@ std::string ReportJson(const GoldSet& gold, const Scores& scores) {
         CountsJson(it == scores.levels.end() ? Counts() : it->second);
   }
   j["over_generation"] = scores.OverGeneration();
+  if (!gold.split.empty()) j["split"] = gold.split;
+  for (const auto& [name, levels] : scores.parts) {
+    nlohmann::ordered_json p;
+    for (const auto& [l, c] : levels) p["levels"][std::string(LevelName(l))] = CountsJson(c);
+    const Counts& dyad = levels.at(Level::kDyad);
+    p["over_generation"] = dyad.gold ? static_cast<double>(dyad.coded) / dyad.gold : 0.0;
+    j["parts"][name] = p;
+  }
   j["detail_level"] = std::string(LevelName(scores.detail_level));
   for (const auto& [type, c] : scores.per_type) j["per_type"][type] = CountsJson(c);
-  j["misses"] = scores.misses.size();
-  j["false_alarms"] = scores.false_alarms.size();
+  j["misses"] = scores.misses.size() + scores.measure_misses;
+  j["false_alarms"] = scores.false_alarms.size() + scores.measure_false_alarms;
   return j.dump();
 }
 
@@ -193,7 +242,7 @@ Result<std::pair<Level, double>> ParseFloor(const std::string& spec) {
   auto level = ParseLevel(spec.substr(0, eq));
   if (!level) {
     return Status::InvalidArgument("--min-f1: unknown level '" + spec.substr(0, eq) +
-                                   "' (dyad, typed, dated, source, source+type)");
+                                   "' (" + std::string(LevelNames()) + ")");
   }
   std::string num = spec.substr(eq + 1);
   char* end = nullptr;

@@ -112,6 +112,59 @@ TEST(EvaluateTest, RenamesTypesForPloverGoldOnly) {
   EXPECT_EQ(plain->levels.at(Level::kTyped).matched, 0);
 }
 
+// PLV records: word actors, YIELD for CONCEDE/RETREAT, a repeated id made unique, and the
+// measure-only documents' figures counted but their sentences never listed.
+TEST(EvaluateTest, PlvRecordsAndMeasureOnlyDocuments) {
+  auto aliases = CountryAliases::Parse("", "aliases");
+  ASSERT_TRUE(aliases.ok());
+  GoldOptions o;
+  o.aliases = &*aliases;
+  auto gold = ParseGold(
+      R"({"id": "p-1", "date": "2019-01-01", "text": "Kovria gave way to Ulmar.", "expected": [{"plover": "YIELD", "source_text": "Kovria", "target_text": "Ulmar"}]})"
+      "\n"
+      R"({"id": "p-1", "date": "2019-01-01", "text": "Secret words.", "expected": [{"plover": "ACCUSE", "source_text": "Kovria", "target_text": "Ulmar"}]})"
+      "\n",
+      "plv.jsonl", ".", o);
+  ASSERT_TRUE(gold.ok()) << gold.status().message();
+  EXPECT_EQ(gold->format, GoldFormat::kPlv);
+  ASSERT_EQ(gold->docs.size(), 2u);
+  EXPECT_EQ(gold->docs[1].id, "p-1~2");
+  EXPECT_EQ(gold->docs[0].events[0].source_text, "Kovria");
+  gold->docs[1].measure_only = true;
+  gold->split = "test split";
+
+  CodeFn code = [](const GoldDocument& d) -> Result<std::vector<Event>> {
+    Event e;
+    e.doc = d.id;
+    e.text = d.text;
+    e.source = ActorRef{"Kovria", "KOVGOV", "KOV", "GOV", "", 0, 6};
+    e.target = ActorRef{"Ulmar", "ULMGOV", "ULM", "GOV", "", 19, 24};
+    e.plover = "CONCEDE";
+    e.cameo = "080";
+    return std::vector<Event>{e};
+  };
+  auto scores = Evaluate(*gold, code);
+  ASSERT_TRUE(scores.ok());
+  EXPECT_EQ(scores->detail_level, Level::kType);
+  EXPECT_EQ(scores->levels.at(Level::kType).matched, 1);   // CONCEDE reads as YIELD
+  EXPECT_EQ(scores->levels.at(Level::kTyped).matched, 1);  // and the actors' words agree
+  EXPECT_EQ(scores->parts.at("tune").at(Level::kType).matched, 1);
+  EXPECT_EQ(scores->parts.at("measure").at(Level::kType).matched, 0);
+  EXPECT_EQ(scores->measure_misses, 1);
+  EXPECT_EQ(scores->measure_false_alarms, 1);
+  EXPECT_TRUE(scores->misses.empty());
+
+  std::ostringstream report;
+  PrintReport(*gold, *scores, ReportOptions{}, report);
+  std::string r = report.str();
+  EXPECT_EQ(r.find("Secret words"), std::string::npos) << r;
+  EXPECT_NE(r.find("parts (F1 by level; split test split)"), std::string::npos) << r;
+  EXPECT_NE(r.find("not listed: 1 misses and 1 false alarms in measure-only"), std::string::npos)
+      << r;
+  std::string j = ReportJson(*gold, *scores);
+  EXPECT_NE(j.find("\"parts\":{\"measure\""), std::string::npos) << j;
+}
+
 TEST(EvaluateTest, BadEventsFileNamesTheLine) {
   auto dir = std::filesystem::temp_directory_path() / "dragoman_eval_test_bad";
   std::filesystem::create_directories(dir);
@@ -141,6 +194,11 @@ TEST(PeerGoldTest, PeerSuitesLoad) {
   ASSERT_TRUE(petr.ok()) << petr.status().message();
   EXPECT_EQ(petr->format, GoldFormat::kPetrarch);
   EXPECT_GT(petr->docs.size(), 200u);
+  auto plv = LoadGold(peers + "/plv/plv_train.jsonl", o);
+  ASSERT_TRUE(plv.ok()) << plv.status().message();
+  EXPECT_EQ(plv->format, GoldFormat::kPlv);
+  EXPECT_EQ(plv->docs.size(), 1050u);
+  EXPECT_EQ(plv->events, 1050);
   auto tabari = LoadGold(peers + "/tabari/tabari_validate.jsonl", o);
   ASSERT_TRUE(tabari.ok()) << tabari.status().message();
   EXPECT_EQ(tabari->format, GoldFormat::kTabari);

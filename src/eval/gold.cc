@@ -57,6 +57,11 @@ Status CheckSpan(const Span& s, const GoldDocument& doc, const std::string& wher
 
 GoldFormat Detect(const Json& first) {
   if (first.contains("document") || first.contains("doc")) return GoldFormat::kOwn;
+  auto ex = first.find("expected");
+  if (ex != first.end() && ex->is_array() && !ex->empty() && (*ex)[0].is_object() &&
+      (*ex)[0].contains("source_text")) {
+    return GoldFormat::kPlv;
+  }
   if (first.contains("plover") || Str(first, "scheme").rfind("PLOVER", 0) == 0) {
     return GoldFormat::kPlover;
   }
@@ -95,7 +100,8 @@ std::string SkipReason(GoldFormat format, const Json& r) {
 }
 
 Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_view name,
-                     const CountryAliases& aliases, GoldSet& set) {
+                     const CountryAliases& aliases, std::map<std::string, int>& seen_ids,
+                     GoldSet& set) {
   std::string where = At(name, line);
   if (!r.is_object()) return Status::BadData(where + ": a record must be a JSON object");
   std::string reason = SkipReason(format, r);
@@ -106,6 +112,9 @@ Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_vie
   GoldDocument doc;
   doc.id = Str(r, "id");
   if (doc.id.empty()) doc.id = "line" + std::to_string(line);
+  // A few peer files repeat an id (PLV does, 6 times): later ones become "id~2", "id~3", ... so
+  // that events replayed by document id still find their own record.
+  if (int n = ++seen_ids[doc.id]; n > 1) doc.id += "~" + std::to_string(n);
   doc.origin = where;
   doc.text = Str(r, "text");
   std::string date = Str(r, "date");
@@ -123,6 +132,20 @@ Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_vie
     return Status::BadData(where + ": 'expected' must be an array of {source, target, code}");
   }
   for (const auto& x : *it) {
+    if (format == GoldFormat::kPlv) {
+      if (!x.is_object() || Str(x, "plover").empty() || Str(x, "source_text").empty()) {
+        return Status::BadData(where +
+                               ": a PLV expected event needs 'plover' and 'source_text' strings");
+      }
+      GoldEvent e;
+      e.line = line;
+      e.id = doc.id;
+      e.plover = Str(x, "plover");
+      e.source_text = Str(x, "source_text");
+      e.target_text = Str(x, "target_text");
+      doc.events.push_back(std::move(e));
+      continue;
+    }
     if (!x.is_object() || !x.contains("code") || !x["code"].is_string()) {
       return Status::BadData(where + ": an expected event needs a string 'code'");
     }
@@ -145,8 +168,8 @@ Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_vie
     } else {
       e.cameo = code;
     }
-    // PLOVER records all carry the placeholder date 2000-01-01, not the events' dates: their
-    // events are not scored on dates. The suites' dates are real record dates.
+    // PLOVER records all carry the placeholder date 2000-01-01 (PLV records 2019-01-01), not the
+    // events' dates: their events are not scored on dates. The suites' dates are real ones.
     if (format != GoldFormat::kPlover) e.date = doc.date ? doc.date->ToString() : "";
     doc.events.push_back(std::move(e));
   }
@@ -379,6 +402,8 @@ std::string_view GoldFormatName(GoldFormat f) {
       return "petrarch";
     case GoldFormat::kTabari:
       return "tabari";
+    case GoldFormat::kPlv:
+      return "plv";
   }
   return "?";
 }
@@ -399,6 +424,7 @@ Result<GoldSet> ParseGold(std::string_view text, std::string_view name, std::str
   if (options.aliases == nullptr) return Status::Internal("LoadGold: no country aliases given");
   GoldSet set;
   OwnState own;
+  std::map<std::string, int> seen_ids;
   bool detected = false;
   DRAGOMAN_RETURN_IF_ERROR(ForEachLine(text, [&](int line_no, std::string_view line) -> Status {
     if (Trim(line).empty()) return Status::Ok();
@@ -411,7 +437,7 @@ Result<GoldSet> ParseGold(std::string_view text, std::string_view name, std::str
       detected = true;
     }
     if (set.format != GoldFormat::kOwn) {
-      DRAGOMAN_RETURN_IF_ERROR(AddPeerRecord(set.format, r, line_no, name, *options.aliases, set));
+      DRAGOMAN_RETURN_IF_ERROR(AddPeerRecord(set.format, r, line_no, name, *options.aliases, seen_ids, set));
     } else if (r.contains("document")) {
       DRAGOMAN_RETURN_IF_ERROR(AddOwnDocument(r, line_no, name, base_dir, options, own, set));
     } else if (r.contains("doc")) {

@@ -1,6 +1,6 @@
 // Gold sets: the hand-coded events `dragoman eval` scores the coder against.
 //
-// One loader reads four JSON Lines formats (doc/eval.md describes each field):
+// One loader reads five JSON Lines formats (doc/eval.md describes each field):
 //   - dragoman's own gold format (data/gold/*.jsonl): "document" records naming the texts, and
 //     "event" records that point into them by BYTE SPAN (begin/end offsets into the document
 //     file plus an FNV-1a hash of the quoted bytes, so that a changed document is detected
@@ -12,6 +12,9 @@
 //   - the PETRARCH unit-test suite (petr1_unittest_records.jsonl): `expected` codes are CAMEO.
 //   - the TABARI validation suite (tabari_validate.jsonl): `expected` codes are TABARI's demo
 //     codes (not CAMEO); records marked skip / ### / +++ are not scored.
+//   - PLV sentences (../shared/peers/plv/plv_train.jsonl): one sentence per record, `expected` =
+//     [{plover = a PLOVER root, source_text, target_text}]: actors are words, not codes, and are
+//     compared by shared words (score.h).
 // The format is detected from the first record.
 //
 // Actors are compared by a "party key": the ISO 3166-1 alpha-3 country of the actor, or a group
@@ -98,6 +101,9 @@ struct GoldEvent {
   std::string id;             // record id ("PLOVER-GSR01-AGREE-0001") or "" (own format)
   std::optional<Span> quote;  // the words that state the event; nullopt = anywhere in the doc
   std::optional<GoldActor> source, target;
+  // PLV gold names its actors by their words only ("Iranian Foreign Minister ..."); when either
+  // is non-empty, actors are compared by words (score.h), not by party key.
+  std::string source_text, target_text;
   std::string plover;  // PLOVER type, "" when the gold gives only a CAMEO code
   std::string cameo;   // CAMEO code, "" when the gold gives only a PLOVER type
   std::string date;    // "YYYY-MM-DD" / "YYYY-MM" / "YYYY", "" = unknown
@@ -113,16 +119,23 @@ struct GoldDocument {
   std::optional<PartialDate>
       date;  // metadata date (peer records); nullopt = let the reader date it
   std::vector<GoldEvent> events;
+  // The document belongs to its set's MEASURE-ONLY part (eval/split.h): its figures may be
+  // looked at, its sentences may not, so reports never list them.
+  bool measure_only = false;
 };
 
-enum class GoldFormat { kOwn, kPlover, kPetrarch, kTabari };
-std::string_view GoldFormatName(GoldFormat f);  // "dragoman", "plover", "petrarch", "tabari"
+enum class GoldFormat { kOwn, kPlover, kPetrarch, kTabari, kPlv };
+// "dragoman", "plover", "petrarch", "tabari", "plv"
+std::string_view GoldFormatName(GoldFormat f);
 
 struct GoldSet {
   GoldFormat format = GoldFormat::kOwn;
   std::vector<GoldDocument> docs;
   int events = 0;                      // gold events over all documents
   std::map<std::string, int> skipped;  // reason -> records not scored
+  // The tune/measure split applied (eval/split.h), as "every 5 from 5 (splits.txt:14)"; "" when
+  // the set has none.
+  std::string split;
 };
 
 struct GoldOptions {
@@ -132,7 +145,8 @@ struct GoldOptions {
   const CountryAliases* aliases = nullptr;  // REQUIRES: non-null; must outlive the call
 };
 
-// Reads a gold file of any of the four formats.
+// Reads a gold file of any of the five formats. Peer records are documents in file order; a
+// record id met again gets "~2", "~3"... appended so that document ids stay unique.
 Result<GoldSet> LoadGold(const std::string& path, const GoldOptions& options);
 // Same, from text already in memory (`name` for messages; relative document paths are resolved
 // against `base_dir`).

@@ -53,8 +53,12 @@ std::string_view LevelName(Level l) {
   switch (l) {
     case Level::kDyad:
       return "dyad";
+    case Level::kType:
+      return "type";
     case Level::kTyped:
       return "typed";
+    case Level::kDocTyped:
+      return "doc-typed";
     case Level::kDated:
       return "dated";
     case Level::kSource:
@@ -64,6 +68,8 @@ std::string_view LevelName(Level l) {
   }
   return "?";
 }
+
+std::string_view LevelNames() { return "dyad, type, typed, doc-typed, dated, source, source+type"; }
 
 std::optional<Level> ParseLevel(std::string_view s) {
   for (Level l : kAllLevels) {
@@ -82,6 +88,54 @@ std::string ActorKey(const ActorRef& a) {
   return "";
 }
 
+namespace {
+
+// The words of four or more letters of `s`, ASCII-lower-cased.
+std::vector<std::string> LongWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string word;
+  int letters = 0;
+  auto flush = [&] {
+    if (letters >= 4) out.push_back(word);
+    word.clear();
+    letters = 0;
+  };
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      word += ch;
+      if ((c & 0xC0) != 0x80) ++letters;  // count code points, not bytes
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      ++letters;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+bool TextActors(const GoldEvent& g) { return !g.source_text.empty() || !g.target_text.empty(); }
+
+// PLV's actor test for one side: an empty gold side wants no coded actor.
+bool WordsAgree(const std::string& gold_words, const std::optional<ActorRef>& a) {
+  if (gold_words.empty()) return !a;
+  return a && SharesWord(gold_words, *a);
+}
+
+}  // namespace
+
+bool SharesWord(std::string_view gold_words, const ActorRef& a) {
+  std::vector<std::string> gold = LongWords(gold_words);
+  for (const std::string* mention : {&a.text, &a.name}) {
+    for (const std::string& w : LongWords(*mention)) {
+      if (std::find(gold.begin(), gold.end(), w) != gold.end()) return true;
+    }
+  }
+  return false;
+}
+
 bool IsSymmetricType(std::string_view plover) {
   return plover == "CONSULT" || plover == "AGREE" || plover == "COOPERATE";
 }
@@ -93,28 +147,49 @@ std::string CodedType(const GoldEvent& g, const Event& e) {
 }
 
 bool Compatible(const GoldEvent& g, const Event& e, Level level) {
-  if (!SpanOverlaps(g, e)) return false;
+  if (level != Level::kDocTyped && !SpanOverlaps(g, e)) return false;
+  bool same_type = GoldType(g) == CodedType(g, e);
+  if (TextActors(g)) {
+    bool src = WordsAgree(g.source_text, e.source);
+    switch (level) {
+      case Level::kType:
+        return same_type;
+      case Level::kSource:
+        return src;
+      case Level::kSourceTyped:
+        return src && same_type;
+      case Level::kDyad:
+        return src && WordsAgree(g.target_text, e.target);
+      default:  // typed, doc-typed, dated: PLV gold has no dates
+        return same_type && src && WordsAgree(g.target_text, e.target);
+    }
+  }
+  if (level == Level::kType) return same_type && g.negated == e.negated;
   std::string gs = Key(g.source), gt = Key(g.target);
   std::string cs = Key(e.source), ct = Key(e.target);
   bool symmetric = IsSymmetricType(g.plover) || (g.plover.empty() && IsSymmetricType(e.plover));
   if (level == Level::kSource || level == Level::kSourceTyped) {
     bool src = cs == gs || (symmetric && !gt.empty() && cs == gt);
-    return src && (level == Level::kSource || GoldType(g) == CodedType(g, e));
+    return src && (level == Level::kSource || same_type);
   }
   bool dyad = (cs == gs && ct == gt) || (symmetric && cs == gt && ct == gs);
   if (!dyad) return false;
   if (level == Level::kDyad) return true;
-  if (GoldType(g) != CodedType(g, e) || g.negated != e.negated) return false;
-  if (level == Level::kTyped) return true;
+  if (!same_type || g.negated != e.negated) return false;
+  if (level == Level::kTyped || level == Level::kDocTyped) return true;
   return DateAgrees(g.date, e.date);
 }
 
-std::vector<int> MatchLevel(const std::vector<GoldEvent>& gold, const std::vector<Event>& coded,
-                            Level level) {
+namespace {
+
+// Maximum one-to-one matching of gold and coded events under `fits`.
+template <typename Fits>
+std::vector<int> MatchBy(const std::vector<GoldEvent>& gold, const std::vector<Event>& coded,
+                         Fits fits) {
   std::vector<std::vector<int>> adj(gold.size());
   for (size_t i = 0; i < gold.size(); ++i) {
     for (size_t j = 0; j < coded.size(); ++j) {
-      if (Compatible(gold[i], coded[j], level)) adj[i].push_back(static_cast<int>(j));
+      if (fits(gold[i], coded[j])) adj[i].push_back(static_cast<int>(j));
     }
   }
   std::vector<int> coded_to_gold(coded.size(), -1);
@@ -129,6 +204,14 @@ std::vector<int> MatchLevel(const std::vector<GoldEvent>& gold, const std::vecto
   return result;
 }
 
+}  // namespace
+
+std::vector<int> MatchLevel(const std::vector<GoldEvent>& gold, const std::vector<Event>& coded,
+                            Level level) {
+  return MatchBy(gold, coded,
+                 [level](const GoldEvent& g, const Event& e) { return Compatible(g, e, level); });
+}
+
 double Scores::OverGeneration() const {
   auto it = levels.find(Level::kDyad);
   if (it == levels.end() || it->second.gold == 0) return 0.0;
@@ -137,15 +220,22 @@ double Scores::OverGeneration() const {
 
 std::string DescribeGold(const GoldEvent& g) {
   std::string s =
-      DescribeActorKey(Key(g.source)) + "->" + DescribeActorKey(Key(g.target)) + " " + GoldType(g);
+      TextActors(g)
+          ? "[" + g.source_text + "]->[" + g.target_text + "] " + GoldType(g)
+          : DescribeActorKey(Key(g.source)) + "->" + DescribeActorKey(Key(g.target)) + " " +
+                GoldType(g);
   if (!g.plover.empty() && !g.cameo.empty()) s += "/" + g.cameo;
   if (g.negated) s += " (negated)";
   if (!g.date.empty()) s += " " + g.date;
   return s;
 }
 
-std::string DescribeCoded(const Event& e) {
-  std::string s = DescribeActorKey(Key(e.source)) + "->" + DescribeActorKey(Key(e.target)) + " " +
+std::string DescribeCoded(const Event& e, bool words) {
+  auto side = [words](const std::optional<ActorRef>& a) {
+    if (!words) return DescribeActorKey(Key(a));
+    return a ? "[" + a->text + (a->name.empty() ? "" : " = " + a->name) + "]" : std::string("-");
+  };
+  std::string s = side(e.source) + "->" + side(e.target) + " " +
                   (e.plover.empty() ? "?" : e.plover) + "/" + e.cameo;
   if (e.negated) s += " (negated)";
   if (!e.date.empty()) s += " " + e.date;
@@ -197,8 +287,17 @@ void ScoreDocument(const GoldDocument& doc, const std::vector<Event>& coded, Sco
       rest_coded_idx.push_back(j);
     }
   }
-  Level pair_level = scores.detail_level == Level::kSourceTyped ? Level::kSource : Level::kDyad;
-  std::vector<int> dyad = MatchLevel(rest_gold, rest_coded, pair_level);
+  // The pairs agree on what the detail level asks besides the type: the source for source+type,
+  // nothing but the sentence for type, the dyad otherwise.
+  std::vector<int> dyad;
+  if (scores.detail_level == Level::kType) {
+    dyad = MatchBy(rest_gold, rest_coded,
+                   [](const GoldEvent& g, const Event& e) { return SpanOverlaps(g, e); });
+  } else {
+    dyad = MatchLevel(rest_gold, rest_coded,
+                      scores.detail_level == Level::kSourceTyped ? Level::kSource : Level::kDyad);
+  }
+  bool words = !gold.empty() && TextActors(gold[0]);
   std::vector<char> rest_used(rest_coded.size(), 0);
   for (size_t i = 0; i < rest_gold.size(); ++i) {
     const GoldEvent& g = rest_gold[i];
@@ -215,18 +314,26 @@ void ScoreDocument(const GoldDocument& doc, const std::vector<Event>& coded, Sco
     for (const Event& e : coded) {
       if (g.quote && !(e.span_begin < g.quote->end && g.quote->begin < e.span_end + 1)) continue;
       if (!said.empty()) said += "; ";
-      said += DescribeCoded(e);
+      said += DescribeCoded(e, words);
     }
     std::string where = doc.origin;
     if (g.line > 0 && g.id.empty()) where = "gold line " + std::to_string(g.line);
-    scores.misses.push_back({doc.id, Quote(doc, g), DescribeGold(g), said, where});
+    if (doc.measure_only) {
+      ++scores.measure_misses;
+    } else {
+      scores.misses.push_back({doc.id, Quote(doc, g), DescribeGold(g), said, where});
+    }
   }
   for (size_t j = 0; j < rest_coded.size(); ++j) {
     const Event& e = rest_coded[j];
     if (!rest_used[j]) {
       ++scores.confusion[{"(spurious)", scores.cameo_types ? e.cameo : e.plover}];
     }
-    scores.false_alarms.push_back({doc.id, e.text, "", DescribeCoded(e), e.rule});
+    if (doc.measure_only) {
+      ++scores.measure_false_alarms;
+    } else {
+      scores.false_alarms.push_back({doc.id, e.text, "", DescribeCoded(e, words), e.rule});
+    }
   }
 }
 

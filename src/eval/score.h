@@ -6,8 +6,11 @@
 // candidate for a gold event when it comes from the gold's words (its span overlaps the gold
 // quote; peer gold records are one sentence each and need no span) and agrees at the level:
 //   dyad         source and target party keys equal (gold/ GoldPartyKey, coded: ActorKey)
-//   typed        dyad, plus the same PLOVER type (CAMEO code when the gold has no PLOVER type)
-//                and the same negation
+//   type         the same PLOVER type (CAMEO code when the gold has no PLOVER type) and the same
+//                negation; the actors are ignored
+//   typed        dyad and type
+//   doc-typed    typed, but anywhere in the same document (the span is ignored): what a reader
+//                of the document's event list sees
 //   dated        typed, plus the date: the coded date agrees with every field the gold date gives
 //                (a gold event with no date is not scored on its date)
 //   source       the source party only (the target and the type are ignored)
@@ -16,6 +19,12 @@
 // CONSULT, AGREE and COOPERATE are symmetric: a coded event matches with source and target
 // swapped too. For each level the matching is a maximum bipartite matching (each gold event and
 // each coded event used at most once), so the counts do not depend on event order.
+//
+// Gold that names its actors by words only (PLV: GoldEvent::source_text/target_text) is scored as
+// its authors define it (../shared/peers/README.md): an actor agrees when the coded mention (its
+// text or its resolved name) shares a word of four or more letters, case-folded, with the gold
+// words; no swapping for symmetric types and no negation check. "type" is then PLV's type
+// figure and "typed" its "full" figure (type + source + target).
 //
 // Thread-safety: plain functions over value types.
 #ifndef DRAGOMAN_EVAL_SCORE_H_
@@ -32,17 +41,25 @@
 
 namespace dragoman::eval {
 
-enum class Level { kDyad, kTyped, kDated, kSource, kSourceTyped };
-inline constexpr Level kAllLevels[] = {Level::kDyad, Level::kTyped, Level::kDated, Level::kSource,
+enum class Level { kDyad, kType, kTyped, kDocTyped, kDated, kSource, kSourceTyped };
+inline constexpr Level kAllLevels[] = {Level::kDyad,     Level::kType,   Level::kTyped,
+                                       Level::kDocTyped, Level::kDated,  Level::kSource,
                                        Level::kSourceTyped};
-// "dyad", "typed", "dated", "source", "source+type"
+// "dyad", "type", "typed", "doc-typed", "dated", "source", "source+type"
 std::string_view LevelName(Level l);
+// All level names, comma-separated, for messages and --help.
+std::string_view LevelNames();
 // Parses the names above ("source_type" also for source+type).
 std::optional<Level> ParseLevel(std::string_view s);
 
 // The party key of a coded actor: its country, else the first three letters of its code when
 // the code names a group ("IGOUNO" -> "IGO"), else "".
 std::string ActorKey(const ActorRef& a);
+
+// Whether an actor mention shares a word of four or more letters (ASCII case-folded; a letter is
+// an ASCII letter or any non-ASCII character) with `gold_words`: PLV's actor test. The mention's
+// text and its resolved name are both tried.
+bool SharesWord(std::string_view gold_words, const ActorRef& a);
 
 // True for the types whose direction does not matter (CONSULT, AGREE, COOPERATE).
 bool IsSymmetricType(std::string_view plover);
@@ -90,11 +107,18 @@ struct Scores {
   // Gold events with no dyad partner count under coded "(missed)"; coded events with no gold
   // partner under gold "(spurious)".
   std::map<std::pair<std::string, std::string>, int> confusion;
+  // Misses and false alarms of TUNE documents only (GoldDocument::measure_only = false); those of
+  // measure-only documents are counted, never kept, so no report can show their sentences.
   std::vector<Discrepancy> misses;
   std::vector<Discrepancy> false_alarms;
+  int measure_misses = 0;
+  int measure_false_alarms = 0;
   int documents = 0;
   // True when the gold types are CAMEO codes (PETRARCH/TABARI suites), false for PLOVER types.
   bool cameo_types = false;
+  // For a set with a tune/measure split (eval/split.h): the level figures of each part, by part
+  // name ("tune", "measure"). Empty otherwise.
+  std::map<std::string, std::map<Level, Counts>> parts;
   // Over-generation: coded events per gold event (coded / gold).
   double OverGeneration() const;
 };
@@ -103,9 +127,10 @@ struct Scores {
 // REQUIRES: scores.cameo_types set for the gold set's format before the first call.
 void ScoreDocument(const GoldDocument& doc, const std::vector<Event>& coded, Scores& scores);
 
-// "AZE->IRN REJECT 2025-08-04" for messages.
+// "AZE->IRN REJECT 2025-08-04" for messages; gold with actor words shows them
+// ("[Iran's envoy]->[the agency] ACCUSE"), and so does a coded event when `words` is set.
 std::string DescribeGold(const GoldEvent& g);
-std::string DescribeCoded(const Event& e);
+std::string DescribeCoded(const Event& e, bool words = false);
 
 }  // namespace dragoman::eval
 

@@ -103,6 +103,63 @@ TEST(CompatibleTest, PartialGoldDates) {
   EXPECT_FALSE(Compatible(g, E("AZE", "IRN", "CONSULT"), Level::kDated));
 }
 
+TEST(CompatibleTest, TypeLevelIgnoresActorsAndDocTypedIgnoresTheSpan) {
+  GoldEvent g = G("AZE", "IRN", "REJECT", Span{10, 50});
+  EXPECT_TRUE(Compatible(g, E("TUR", "", "REJECT", 12, 20), Level::kType));
+  EXPECT_FALSE(Compatible(g, E("TUR", "", "ACCUSE", 12, 20), Level::kType));
+  EXPECT_FALSE(Compatible(g, E("AZE", "IRN", "REJECT", 60, 70), Level::kType));
+  EXPECT_FALSE(Compatible(g, E("AZE", "IRN", "REJECT", 60, 70), Level::kTyped));
+  EXPECT_TRUE(Compatible(g, E("AZE", "IRN", "REJECT", 60, 70), Level::kDocTyped));
+  EXPECT_FALSE(Compatible(g, E("IRN", "AZE", "REJECT", 60, 70), Level::kDocTyped));
+}
+
+// PLV gold names actors by words: a coded actor agrees when its text or name shares a word of
+// four or more letters with them (case-folded); no swapping, no negation check.
+GoldEvent W(const std::string& src, const std::string& tgt, const std::string& type) {
+  GoldEvent g;
+  g.source_text = src;
+  g.target_text = tgt;
+  g.plover = type;
+  return g;
+}
+
+Event EW(const std::string& src, const std::string& tgt, const std::string& type) {
+  Event e = E("", "", type);
+  if (!src.empty()) e.source = ActorRef{src, "XXXGOV", "XXX", "GOV", "", 0, 0};
+  if (!tgt.empty()) e.target = ActorRef{tgt, "YYYGOV", "YYY", "GOV", "", 0, 0};
+  return e;
+}
+
+TEST(SharesWordTest, FourLettersCaseFoldedTextOrName) {
+  ActorRef a{"the Kovrian MINISTRY", "", "", "", "", 0, 0};
+  EXPECT_TRUE(SharesWord("Kovrian ministry of trade", a));
+  EXPECT_TRUE(SharesWord("a ministry", a));
+  EXPECT_FALSE(SharesWord("the envoy", a));  // "the" is too short
+  ActorRef he{"he", "", "", "", "Anna Velmora", 0, 0};
+  EXPECT_TRUE(SharesWord("Foreign Minister Velmora", he));
+  EXPECT_FALSE(SharesWord("U.S. envoy", ActorRef{"U.S.", "", "", "", "", 0, 0}));
+  // Non-ASCII letters count as letters, by code point: "Jönk" has four.
+  EXPECT_TRUE(SharesWord("Jönk's court", ActorRef{"jönk", "", "", "", "", 0, 0}));
+}
+
+TEST(CompatibleTest, WordActorsAsPlvDefinesThem) {
+  GoldEvent g = W("Kovrian Foreign Minister", "the Ulmar government", "ACCUSE");
+  EXPECT_TRUE(Compatible(g, EW("Kovrian minister", "Ulmar", "ACCUSE"), Level::kTyped));
+  EXPECT_TRUE(Compatible(g, EW("Kovrian minister", "Ulmar", "ACCUSE"), Level::kType));
+  EXPECT_FALSE(Compatible(g, EW("Kovrian minister", "Ulmar", "REJECT"), Level::kTyped));
+  EXPECT_TRUE(Compatible(g, EW("Kovrian minister", "Ulmar", "REJECT"), Level::kDyad));
+  EXPECT_TRUE(Compatible(g, EW("the minister", "", "ACCUSE"), Level::kSourceTyped));
+  EXPECT_FALSE(Compatible(g, EW("the minister", "", "ACCUSE"), Level::kTyped));
+  EXPECT_TRUE(Compatible(g, EW("someone", "nobody", "ACCUSE"), Level::kType));
+  // Symmetric types are not swapped for word gold.
+  GoldEvent met = W("Kovrian envoy", "Ulmar envoy", "CONSULT");
+  EXPECT_FALSE(Compatible(met, EW("Ulmar", "Kovrian", "CONSULT"), Level::kSourceTyped));
+  // Negation is not scored.
+  Event neg = EW("Kovrian minister", "Ulmar", "ACCUSE");
+  neg.negated = true;
+  EXPECT_TRUE(Compatible(g, neg, Level::kTyped));
+}
+
 TEST(CompatibleTest, CameoGoldComparesCameoCodes) {
   GoldEvent g = G("ARN", "GON", "");
   g.cameo = "064";

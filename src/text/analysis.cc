@@ -140,8 +140,10 @@ struct TextAnalyzer::Impl {
   std::unique_ptr<Tokenizer> tokenizer;
   std::unique_ptr<icu::BreakIterator> sentence_breaks;  // prototype; cloned per Analyze()
 
+  // `isolated`: a blank line or the text's edge on one side; `headline_slot`: the text's first
+  // line, or blank lines on both sides, in a text that has other lines.
   bool LooksLikeHeading(std::string_view text, const std::vector<RawToken>& toks, size_t b,
-                        size_t e, Span span, bool isolated) const;
+                        size_t e, Span span, bool isolated, bool headline_slot) const;
 };
 
 TextAnalyzer::~TextAnalyzer() = default;
@@ -165,7 +167,8 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const TextConfig& con
 }
 
 bool TextAnalyzer::Impl::LooksLikeHeading(std::string_view text, const std::vector<RawToken>& toks,
-                                          size_t b, size_t e, Span span, bool isolated) const {
+                                          size_t b, size_t e, Span span, bool isolated,
+                                          bool headline_slot) const {
   if (b == e) return false;
   if (IsTerminal(LastChar(text, span))) return false;
   const RawToken& last = toks[e - 1];
@@ -199,6 +202,10 @@ bool TextAnalyzer::Impl::LooksLikeHeading(std::string_view text, const std::vect
   if (words == 0) return true;  // a line of symbols ("***")
   if (!inner_stop && words <= 6) return true;
   if (!inner_stop && isolated && words <= 10) return true;
+  // Wire headlines run to a dozen words or so in sentence case ("X, Y sign peace deal in Z after
+  // rebel advance"): a line that short, without a stop, opening the text or with blank lines on
+  // both sides, in a text that has other lines, is a headline.
+  if (!inner_stop && headline_slot && words <= 14) return true;
   if (words > 25) return false;
   if (all_caps * 10 >= words * 8) return true;
   return content > 0 && capitalised * 10 >= content * 8;
@@ -225,6 +232,8 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
       if (text[e] == '\r' && pos < n && text[pos] == '\n') ++pos;
     }
   }
+  size_t nonblank_lines = 0;
+  for (const Span& l : lines) nonblank_lines += l.begin != l.end;
 
   // The widest line of each run of three or more non-blank lines, for every line of the run
   // (0 for blank lines and shorter runs).
@@ -320,7 +329,14 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
     const bool isolated = first_line == 0 ||
                           lines[first_line - 1].begin == lines[first_line - 1].end ||
                           lj >= lines.size() || lines[lj].begin == lines[lj].end;
-    const bool heading = impl_->LooksLikeHeading(text, toks, 0, toks.size(), block, isolated);
+    const bool blank_before = first_line == 0 || lines[first_line - 1].begin == lines[first_line - 1].end;
+    const bool blank_after = lj >= lines.size() || lines[lj].begin == lines[lj].end;
+    // A block's lines are never blank, so the text has other lines when it has more non-blank
+    // lines than the block.
+    const bool other_text = nonblank_lines > lj - first_line;
+    const bool heading =
+        impl_->LooksLikeHeading(text, toks, 0, toks.size(), block, isolated,
+                                other_text && (first_line == 0 || (blank_before && blank_after)));
     if (!heading) {
       UErrorCode st = U_ZERO_ERROR;
       UText ut = UTEXT_INITIALIZER;

@@ -254,6 +254,36 @@ TEST_F(AnalyzerTest, HeadingsNeedToStandAlone) {
   EXPECT_FALSE(ss[2].heading);
 }
 
+// A wire headline in sentence case of a dozen words is still a headline when it stands alone; a
+// longer unpunctuated line is not.
+TEST_F(AnalyzerTest, LongerSentenceCaseHeadlinesStandingAlone) {
+  std::string text =
+      "Kovria, Ulmar sign peace deal in Geneva after a long border war\n"
+      "\n"
+      "Kovria and Ulmar signed a peace deal on Friday in Geneva.\n";
+  std::vector<Sentence> ss = Run(text);
+  ASSERT_EQ(ss.size(), 2u);
+  EXPECT_TRUE(ss[0].heading);
+  EXPECT_FALSE(ss[1].heading);
+  // The text's first line, right above the lead, is a headline slot too.
+  std::string top =
+      "Kovria, Ulmar sign peace deal in Geneva after a long border war\n"
+      "Kovria and Ulmar signed a peace deal on Friday in Geneva.\n";
+  std::vector<Sentence> ts = Run(top);
+  ASSERT_EQ(ts.size(), 2u);
+  EXPECT_TRUE(ts[0].heading);
+  // A single unpunctuated line is the whole text: a sentence, not a headline.
+  std::vector<Sentence> one = Run("Kovria and Ulmar signed a peace deal on Friday in Geneva\n");
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_FALSE(one[0].heading);
+  std::string prose =
+      "the envoys of the two neighbours said on Friday that they would meet again soon in Geneva "
+      "to sign the deal\n";
+  std::vector<Sentence> ps = Run(prose);
+  ASSERT_FALSE(ps.empty());
+  EXPECT_FALSE(ps[0].heading);
+}
+
 TEST_F(AnalyzerTest, FixedWidthWrappedProseIsJoined) {
   std::string text =
       "Envoys Meet in Baku\n"
