@@ -141,7 +141,36 @@ struct Pipeline {
   }
 };
 
+int DefaultThreads(int threads) {
+  return threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 }  // namespace
+
+Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
+                                      std::vector<Document> docs, int threads) {
+  IngestedBatch out;
+  out.outcomes.assign(docs.size(), PutOutcome::kUnchanged);
+  std::vector<size_t> fresh;  // positions of the documents to code
+  std::vector<Document> to_code;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool known, store.HasContent(Store::ContentHash(docs[i])));
+    if (known) continue;
+    fresh.push_back(i);
+    to_code.push_back(std::move(docs[i]));
+  }
+  if (to_code.empty()) return out;
+  Pipeline pipeline{&coder, DefaultThreads(threads)};
+  std::vector<DocumentRecord> records = pipeline.Code(std::move(to_code));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store.PutBatch(records));
+  for (size_t k = 0; k < fresh.size(); ++k) {
+    out.outcomes[fresh[k]] = outcomes[k];
+    if (outcomes[k] != PutOutcome::kUnchanged) {
+      out.events += static_cast<int64_t>(records[k].events.size());
+    }
+  }
+  return out;
+}
 
 Result<IngestProgress> Ingest(const IngestConfig& config,
                               const std::function<void(const IngestProgress&)>& progress,
@@ -150,10 +179,8 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   const auto start = Clock::now();
   if (config.coder == nullptr) return Status::Internal("Ingest: IngestConfig::coder is not set");
   DRAGOMAN_ASSIGN_OR_RETURN(auto store, Store::Open(config.db_path, Store::OpenMode::kCreate));
-  int threads = config.threads > 0
-                    ? config.threads
-                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  Pipeline pipeline{config.coder, threads, config.max_events_per_document};
+  Pipeline pipeline{config.coder, DefaultThreads(config.threads),
+                    config.max_events_per_document};
 
   IngestProgress p;
   ByteMeter meter(InputSizes(config.inputs));

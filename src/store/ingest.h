@@ -25,6 +25,7 @@
 #include "base/status.h"
 #include "coder/document_coder.h"
 #include "input/reader.h"
+#include "store/store.h"
 
 namespace dragoman {
 
@@ -57,6 +58,18 @@ struct IngestProgress {
 Result<IngestProgress> Ingest(const IngestConfig& config,
                               const std::function<void(const IngestProgress&)>& progress,
                               const std::function<void(const Status&)>& on_input_error);
+
+// The same path for documents already in memory (the server's POST /api/documents): those whose
+// content is already stored are not coded; the others are coded with `coder` on up to `threads`
+// threads (0: one per hardware thread) and written in ONE transaction (Store::PutBatch), so either
+// all of them are stored or none. Returns one outcome per document, in order, and the number of
+// event mentions written. Thread-safety: `store` is used by the calling thread only.
+struct IngestedBatch {
+  std::vector<PutOutcome> outcomes;
+  int64_t events = 0;
+};
+Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
+                                      std::vector<Document> docs, int threads);
 
 }  // namespace dragoman
 

@@ -202,15 +202,29 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
   std::string matching =
       filter.mentions ? "SELECT e.id AS mid FROM events e" + w.Sql()
                       : "SELECT min(e.id) AS mid FROM events e" + w.Sql() + " GROUP BY e.grp";
+  // Paging: only rows after the cursor in the order below (undated rows sort last).
+  std::string after;
+  if (filter.after) {
+    std::string g = w.Param(filter.after->event_id);
+    std::string i = w.Param(filter.after->mention_id);
+    std::string same_day = "e.grp > " + g + " OR (e.grp = " + g + " AND e.id > " + i + ")";
+    if (filter.after->day) {
+      std::string d = w.Param(*filter.after->day);
+      after = " WHERE e.day IS NULL OR e.day > " + d + " OR (e.day = " + d + " AND (" + same_day +
+              "))";
+    } else {
+      after = " WHERE e.day IS NULL AND (" + same_day + ")";
+    }
+  }
   std::string sql =
       "WITH m AS (" + matching +
       ") SELECT e.grp, e.id, e.json, d.url, d.ingested, "
       "(SELECT count(*) FROM events x WHERE x.grp = e.grp), "
       "(SELECT count(DISTINCT x.doc) FROM events x WHERE x.grp = e.grp), "
       "(SELECT count(DISTINCT xd.outlet) FROM events x JOIN documents xd ON xd.id = x.doc "
-      "WHERE x.grp = e.grp) "
-      "FROM m JOIN events e ON e.id = m.mid JOIN documents d ON d.id = e.doc "
-      "ORDER BY e.day IS NULL, e.day, e.grp, e.id";
+      "WHERE x.grp = e.grp), e.day "
+      "FROM m JOIN events e ON e.id = m.mid JOIN documents d ON d.id = e.doc" +
+      after + " ORDER BY e.day IS NULL, e.day, e.grp, e.id";
   if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
   DRAGOMAN_ASSIGN_OR_RETURN(auto st, store.db().Prepare(sql));
   w.BindTo(st);
@@ -237,6 +251,7 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
     r.mentions = static_cast<int>(st.Int(5));
     r.articles = static_cast<int>(st.Int(6));
     r.sources = static_cast<int>(st.Int(7));
+    r.day = st.OptInt(8);
     DRAGOMAN_RETURN_IF_ERROR(fn(r));
   }
   return Status::Ok();
@@ -395,6 +410,27 @@ Result<std::vector<SearchHit>> Search(Store& store, std::string_view query, std:
   return out;
 }
 
+Result<std::vector<DyadCount>> ListDyads(Store& store, const EventFilter& filter, int limit) {
+  DRAGOMAN_ASSIGN_OR_RETURN(Where w, BuildWhere(store, filter));
+  // One row per real-world event (its first matching mention), then counted per country pair.
+  std::string sql =
+      "WITH m AS (SELECT min(e.id) AS mid FROM events e" + w.Sql() +
+      " GROUP BY e.grp) SELECT e.source_country, e.target_country, count(*), sum(e.goldstein) "
+      "FROM m JOIN events e ON e.id = m.mid WHERE e.source_country <> '' AND "
+      "e.target_country <> '' AND e.source_country <> e.target_country "
+      "GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT " +
+      w.Param(int64_t{limit > 0 ? limit : -1});
+  DRAGOMAN_ASSIGN_OR_RETURN(auto st, store.db().Prepare(sql));
+  w.BindTo(st);
+  std::vector<DyadCount> out;
+  while (true) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.Text(0), st.Text(1), static_cast<int>(st.Int(2)), st.Double(3)});
+  }
+  return out;
+}
+
 Result<EventEvidence> ShowEvent(Store& store, int64_t event_id) {
   DRAGOMAN_ASSIGN_OR_RETURN(
       auto st, store.db().Prepare(
@@ -435,6 +471,66 @@ Result<EventEvidence> ShowEvent(Store& store, int64_t event_id) {
   ev.articles = static_cast<int>(std::unique(docs.begin(), docs.end()) - docs.begin());
   ev.sources = static_cast<int>(std::unique(outlets.begin(), outlets.end()) - outlets.begin());
   return ev;
+}
+
+Result<StoredDocument> GetDocument(Store& store, std::string_view id) {
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto st, store.db().Prepare("SELECT id, doc_key, title, url, source, origin, date, "
+                                  "date_source, ingested, text FROM documents WHERE doc_key = ?1"));
+  st.Bind(1, id);
+  DRAGOMAN_ASSIGN_OR_RETURN(bool found, st.Step());
+  if (!found) {
+    return Status::NotFound("no document '" + std::string(id) + "' in " + store.path());
+  }
+  StoredDocument d;
+  int64_t row = st.Int(0);
+  d.id = st.Text(1);
+  d.title = st.Text(2);
+  d.url = st.Text(3);
+  d.source = st.Text(4);
+  d.origin = st.Text(5);
+  d.date = st.Text(6);
+  d.date_source = st.Text(7);
+  d.added = st.Text(8);
+  d.text = st.Text(9);
+
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto ss,
+      store.db().Prepare("SELECT idx, begin, end FROM sentences WHERE doc = ?1 ORDER BY idx"));
+  ss.Bind(1, row);
+  while (true) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool more, ss.Step());
+    if (!more) break;
+    d.sentences.push_back({static_cast<int>(ss.Int(0)), static_cast<uint32_t>(ss.Int(1)),
+                           static_cast<uint32_t>(ss.Int(2))});
+  }
+
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto es, store.db().Prepare("SELECT grp, id, json FROM events WHERE doc = ?1 "
+                                  "ORDER BY span_begin, span_end, id"));
+  es.Bind(1, row);
+  while (true) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool more, es.Step());
+    if (!more) break;
+    DocumentEvent e;
+    e.event_id = es.Int(0);
+    e.mention_id = es.Int(1);
+    auto parsed = EventFromJson(Json::parse(es.Text(2), nullptr, false));
+    if (!parsed.ok()) {
+      return Status::Store(store.path() + ": event " + std::to_string(e.mention_id) + ": " +
+                           parsed.status().message());
+    }
+    e.event = std::move(parsed).value();
+    d.events.push_back(std::move(e));
+  }
+  return d;
+}
+
+Result<int64_t> DataVersion(Store& store) {
+  DRAGOMAN_ASSIGN_OR_RETURN(auto st, store.db().Prepare("PRAGMA data_version"));
+  DRAGOMAN_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Status::Store(store.path() + ": PRAGMA data_version returned no row");
+  return st.Int(0);
 }
 
 }  // namespace dragoman

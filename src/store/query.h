@@ -24,6 +24,15 @@
 
 namespace dragoman {
 
+// Where a page of events ends: the sort key (date, event, mention) of its last row. ForEachEvent
+// with EventFilter::after set resumes right after that row, so paging costs nothing per page
+// already read and a row is never skipped or repeated while the matching rows stay the same.
+struct EventCursor {
+  std::optional<int64_t> day;  // days since 1970-01-01 of the row's date; nullopt: undated
+  int64_t event_id = 0;
+  int64_t mention_id = 0;
+};
+
 // Which events to return. Empty/unset fields do not filter. A real-world event matches when any
 // of its mentions matches every filter.
 // Bounds on a full-text query (`search` words, `events --text`; doc/cli.md, "Resource limits").
@@ -57,6 +66,9 @@ struct EventFilter {
   QueryLimits text_limits;  // bounds on `text` (CheckQueryLimits)
   bool mentions = false;  // one row per mention instead of one per real-world event
   int64_t limit = 0;      // 0: no limit
+  // Only rows after this one in the result order (a cursor from CursorOf() on an earlier page of
+  // the same filter).
+  std::optional<EventCursor> after;
 };
 
 struct StoredEvent {
@@ -68,7 +80,13 @@ struct StoredEvent {
   int sources = 0;         // GDELT NumSources: distinct outlets
   std::string url;         // the shown mention's document URL ("" when none)
   std::string added;       // when its document was ingested: "YYYY-MM-DDTHH:MM:SSZ"
+  std::optional<int64_t> day;  // the shown mention's effective date in days since 1970-01-01
 };
+
+// The cursor that resumes a listing after `row`.
+inline EventCursor CursorOf(const StoredEvent& row) {
+  return EventCursor{row.day, row.event_id, row.mention_id};
+}
 
 // Calls `fn` for each matching row, ordered by date (undated last), then id. Stops at the first
 // non-OK status `fn` returns and returns it. InvalidArgument for a malformed filter value.
@@ -151,6 +169,20 @@ Result<std::vector<SearchHit>> Search(Store& store, std::string_view query, std:
                                       std::string_view close, int limit,
                                       const QueryLimits& limits = {});
 
+// Dyads ---------------------------------------------------------------------------------------
+
+struct DyadCount {
+  std::string source, target;  // countries (ISO alpha-3)
+  int events = 0;              // real-world events from source to target
+  double goldstein_sum = 0;
+};
+
+// The directed country pairs among the real-world events matching `filter` (its `mentions`,
+// `limit` and `after` are ignored), busiest first, at most `limit` (0: all). Events without a
+// source or target country, and those within one country, are left out. InvalidArgument for a
+// malformed filter value, as ForEachEvent.
+Result<std::vector<DyadCount>> ListDyads(Store& store, const EventFilter& filter, int limit);
+
 // Evidence ------------------------------------------------------------------------------------
 
 struct MentionEvidence {
@@ -168,6 +200,35 @@ struct EventEvidence {
 
 // NotFound when there is no such event.
 Result<EventEvidence> ShowEvent(Store& store, int64_t event_id);
+
+// Documents -----------------------------------------------------------------------------------
+
+struct DocumentEvent {
+  int64_t event_id = 0;
+  int64_t mention_id = 0;
+  Event event;  // its span and its actors' spans are byte offsets into the document text
+};
+
+struct StoredDocument {
+  std::string id;  // Document::id (doc_key)
+  std::string title, url, source, origin;
+  std::string date, date_source;  // "" / "none" when undated
+  std::string added;              // when ingested: "YYYY-MM-DDTHH:MM:SSZ"
+  std::string text;
+  std::vector<SentenceSpan> sentences;  // the stored sentences, in order
+  std::vector<DocumentEvent> events;    // every mention coded in it, in document order
+};
+
+// One stored document with its sentences and coded events. NotFound when no document has this
+// id.
+Result<StoredDocument> GetDocument(Store& store, std::string_view id);
+
+// Change detection ----------------------------------------------------------------------------
+
+// A number that changes whenever another connection or process commits to the corpus (SQLite's
+// PRAGMA data_version): a cache of answers read through `store` is current while it stays the
+// same. Commits made through `store` itself do not change it. Cheap (no disk access).
+Result<int64_t> DataVersion(Store& store);
 
 }  // namespace dragoman
 

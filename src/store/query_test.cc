@@ -288,5 +288,85 @@ TEST_F(QueryTest, ShowGivesEveryMentionWithItsSpan) {
   EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
 }
 
+// Paging by cursor gives exactly the full listing, page after page, in both modes; an undated
+// event (sorted last) is paged too.
+TEST_F(QueryTest, CursorPagingEqualsTheFullListing) {
+  DocumentRecord undated = testing::Doc("u", "", {"Iran thanked Azerbaijan."});
+  testing::AddEvent(undated, 0, "thanked", Actor("IRNGOV", "Iran"), Actor("AZEGOV", "Azerbaijan"),
+                    "051", "COOPERATE", 3.4, "verbal_coop");
+  ASSERT_TRUE(store_->PutBatch({undated}).ok());
+  for (bool mentions : {false, true}) {
+    EventFilter all;
+    all.mentions = mentions;
+    auto full = Query(all);
+    ASSERT_EQ(full.size(), mentions ? 7u : 6u);
+    EXPECT_FALSE(full.back().day.has_value());
+    EXPECT_TRUE(full.front().day.has_value());
+    for (int64_t page : {1, 2, 4}) {
+      EventFilter f = all;
+      f.limit = page;
+      std::vector<StoredEvent> paged;
+      for (int guard = 0; guard < 20; ++guard) {
+        auto rows = Query(f);
+        paged.insert(paged.end(), rows.begin(), rows.end());
+        if (static_cast<int64_t>(rows.size()) < page) break;
+        f.after = CursorOf(rows.back());
+      }
+      ASSERT_EQ(paged.size(), full.size()) << "page " << page;
+      for (size_t i = 0; i < full.size(); ++i) {
+        EXPECT_EQ(paged[i].mention_id, full[i].mention_id) << "page " << page << " row " << i;
+      }
+    }
+  }
+}
+
+TEST_F(QueryTest, DyadsCountRealWorldEventsPerDirectedCountryPair) {
+  auto dyads = ListDyads(*store_, {}, 0);
+  ASSERT_TRUE(dyads.ok()) << dyads.status().message();
+  // AZE->IRN: reject, consult, aid (two mentions, one event); IRN->AZE: accuse; ARM->AZE: agree.
+  ASSERT_EQ(dyads->size(), 3u);
+  EXPECT_EQ((*dyads)[0].source, "AZE");
+  EXPECT_EQ((*dyads)[0].target, "IRN");
+  EXPECT_EQ((*dyads)[0].events, 3);
+  EXPECT_DOUBLE_EQ((*dyads)[0].goldstein_sum, -5.0 + 2.8 + 7.0);
+  EventFilter f;
+  f.since = PartialDate::Parse("2025");
+  dyads = ListDyads(*store_, f, 1);
+  ASSERT_TRUE(dyads.ok());
+  ASSERT_EQ(dyads->size(), 1u);
+  EXPECT_EQ((*dyads)[0].events, 1);
+  f = {};
+  f.text = "\"unbalanced";
+  EXPECT_EQ(ListDyads(*store_, f, 0).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(QueryTest, DocumentWithSentencesAndEventSpans) {
+  auto d = GetDocument(*store_, "c");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->date, "2025-01-20");
+  ASSERT_EQ(d->sentences.size(), 2u);
+  EXPECT_EQ(d->text.substr(d->sentences[1].begin, 7), "Armenia");
+  ASSERT_EQ(d->events.size(), 2u);
+  const Event& first = d->events[0].event;
+  EXPECT_EQ(d->text.substr(first.span_begin, first.span_end - first.span_begin), "returned");
+  EXPECT_EQ(d->text.substr(first.source->begin, first.source->end - first.source->begin),
+            "Azerbaijan");
+  EXPECT_GT(d->events[0].event_id, 0);
+  EXPECT_EQ(GetDocument(*store_, "nope").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(GetDocument(*store_, "c' OR '1'='1").status().code(), Status::Code::kNotFound);
+}
+
+TEST_F(QueryTest, DataVersionChangesWhenAnotherConnectionCommits) {
+  auto before = DataVersion(*store_);
+  ASSERT_TRUE(before.ok()) << before.status().message();
+  EXPECT_EQ(*DataVersion(*store_), *before);
+  auto other = Store::Open(store_->path(), Store::OpenMode::kExisting);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)->PutBatch({testing::Doc("z", "2025-02-02", {"Nothing happened."})}).ok());
+  auto after = DataVersion(*store_);
+  ASSERT_TRUE(after.ok());
+  EXPECT_NE(*after, *before);
+}
+
 }  // namespace
 }  // namespace dragoman

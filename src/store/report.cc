@@ -114,6 +114,94 @@ Json StoredEventToJson(const StoredEvent& r) {
   return j;
 }
 
+Json TimelineToJson(const Timeline& t) {
+  static const char* kPeriodNames[] = {"day", "week", "month", "year"};
+  Json j;
+  j["a"] = t.a;
+  j["b"] = t.b;
+  j["by"] = kPeriodNames[static_cast<int>(t.period)];
+  Json periods = Json::array();
+  for (const auto& c : t.cells) {
+    Json p;
+    p["period"] = c.period;
+    p["direction"] = Direction(t, c.a_to_b);
+    p["source"] = c.a_to_b ? t.a : t.b;
+    p["target"] = c.a_to_b ? t.b : t.a;
+    p["events"] = c.events;
+    Json pl = Json::object();
+    for (const auto& [k, n] : c.by_plover) pl[k] = n;
+    p["plover"] = pl;
+    p["goldstein_sum"] = std::round(c.goldstein_sum * 100) / 100;
+    p["goldstein_mean"] = std::round(c.goldstein_mean() * 100) / 100;
+    Json q;
+    for (size_t i = 0; i < kQuadClasses.size(); ++i) q[kQuadClasses[i]] = c.quads[i];
+    p["quad"] = q;
+    periods.push_back(p);
+  }
+  j["periods"] = periods;
+  j["undated"] = t.undated;
+  j["too_coarse"] = t.too_coarse;
+  return j;
+}
+
+Json ActorSeenToJson(const ActorSeen& a) {
+  Json j;
+  j["name"] = a.name.empty() ? Json(nullptr) : Json(a.name);
+  j["code"] = a.code;
+  j["country"] = a.country.empty() ? Json(nullptr) : Json(a.country);
+  j["sector"] = a.sector.empty() ? Json(nullptr) : Json(a.sector);
+  j["first"] = a.first.empty() ? Json(nullptr) : Json(a.first);
+  j["last"] = a.last.empty() ? Json(nullptr) : Json(a.last);
+  j["mentions"] = a.mentions;
+  j["documents"] = a.documents;
+  j["roles"] = a.roles;
+  j["example"] = a.example;
+  return j;
+}
+
+Json SearchHitToJson(const SearchHit& h) {
+  Json j;
+  j["doc"] = h.doc;
+  j["doc_date"] = h.doc_date.empty() ? Json(nullptr) : Json(h.doc_date);
+  j["sentence"] = h.sentence;
+  j["highlighted"] = h.highlighted;
+  Json evs = Json::array();
+  for (const auto& e : h.events) {
+    Json x;
+    x["event_id"] = e.event_id;
+    x["source"] = e.source.empty() ? Json(nullptr) : Json(e.source);
+    x["target"] = e.target.empty() ? Json(nullptr) : Json(e.target);
+    x["cameo"] = e.cameo;
+    x["plover"] = e.plover;
+    x["negated"] = e.negated;
+    evs.push_back(x);
+  }
+  j["events"] = evs;
+  return j;
+}
+
+Json EvidenceToJson(const EventEvidence& ev) {
+  Json j;
+  j["event_id"] = ev.event_id;
+  j["mentions"] = ev.mentions.size();
+  j["articles"] = ev.articles;
+  j["sources"] = ev.sources;
+  Json ms = Json::array();
+  for (const auto& m : ev.mentions) {
+    Json x;
+    x["mention_id"] = m.mention_id;
+    x["event"] = EventToJson(m.event);
+    x["span_text"] = m.span_text;
+    x["url"] = m.doc_url.empty() ? Json(nullptr) : Json(m.doc_url);
+    x["title"] = m.doc_title.empty() ? Json(nullptr) : Json(m.doc_title);
+    x["source"] = m.doc_source.empty() ? Json(nullptr) : Json(m.doc_source);
+    x["origin"] = m.doc_origin;
+    ms.push_back(x);
+  }
+  j["evidence"] = ms;
+  return j;
+}
+
 EventPrinter::EventPrinter(std::ostream& out, ReportFormat format, bool terminal, int width)
     : out_(out), format_(format), terminal_(terminal), width_(std::max(width, 60)) {}
 
@@ -170,31 +258,7 @@ Status PrintTimeline(std::ostream& out, const Timeline& t, ReportFormat format, 
   switch (format) {
     case ReportFormat::kJson:
     case ReportFormat::kJsonl: {
-      Json j;
-      j["a"] = t.a;
-      j["b"] = t.b;
-      j["by"] = by;
-      Json periods = Json::array();
-      for (const auto& c : t.cells) {
-        Json p;
-        p["period"] = c.period;
-        p["direction"] = Direction(t, c.a_to_b);
-        p["source"] = c.a_to_b ? t.a : t.b;
-        p["target"] = c.a_to_b ? t.b : t.a;
-        p["events"] = c.events;
-        Json pl = Json::object();
-        for (const auto& [k, n] : c.by_plover) pl[k] = n;
-        p["plover"] = pl;
-        p["goldstein_sum"] = std::round(c.goldstein_sum * 100) / 100;
-        p["goldstein_mean"] = std::round(c.goldstein_mean() * 100) / 100;
-        Json q;
-        for (size_t i = 0; i < kQuadClasses.size(); ++i) q[kQuadClasses[i]] = c.quads[i];
-        p["quad"] = q;
-        periods.push_back(p);
-      }
-      j["periods"] = periods;
-      j["undated"] = t.undated;
-      j["too_coarse"] = t.too_coarse;
+      Json j = TimelineToJson(t);
       out << j.dump(format == ReportFormat::kJson ? 2 : -1) << '\n';
       break;
     }
@@ -267,17 +331,7 @@ Status PrintTimeline(std::ostream& out, const Timeline& t, ReportFormat format, 
 Status PrintActors(std::ostream& out, const std::vector<ActorSeen>& actors, ReportFormat format) {
   if (format == ReportFormat::kJsonl || format == ReportFormat::kJson) {
     for (const auto& a : actors) {
-      Json j;
-      j["name"] = a.name.empty() ? Json(nullptr) : Json(a.name);
-      j["code"] = a.code;
-      j["country"] = a.country.empty() ? Json(nullptr) : Json(a.country);
-      j["sector"] = a.sector.empty() ? Json(nullptr) : Json(a.sector);
-      j["first"] = a.first.empty() ? Json(nullptr) : Json(a.first);
-      j["last"] = a.last.empty() ? Json(nullptr) : Json(a.last);
-      j["mentions"] = a.mentions;
-      j["documents"] = a.documents;
-      j["roles"] = a.roles;
-      j["example"] = a.example;
+      Json j = ActorSeenToJson(a);
       out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
     }
   } else if (format == ReportFormat::kCsv) {
@@ -305,23 +359,7 @@ Status PrintActors(std::ostream& out, const std::vector<ActorSeen>& actors, Repo
 Status PrintSearch(std::ostream& out, const std::vector<SearchHit>& hits, ReportFormat format) {
   for (const auto& h : hits) {
     if (format == ReportFormat::kJsonl || format == ReportFormat::kJson) {
-      Json j;
-      j["doc"] = h.doc;
-      j["doc_date"] = h.doc_date.empty() ? Json(nullptr) : Json(h.doc_date);
-      j["sentence"] = h.sentence;
-      j["highlighted"] = h.highlighted;
-      Json evs = Json::array();
-      for (const auto& e : h.events) {
-        Json x;
-        x["event_id"] = e.event_id;
-        x["source"] = e.source.empty() ? Json(nullptr) : Json(e.source);
-        x["target"] = e.target.empty() ? Json(nullptr) : Json(e.target);
-        x["cameo"] = e.cameo;
-        x["plover"] = e.plover;
-        x["negated"] = e.negated;
-        evs.push_back(x);
-      }
-      j["events"] = evs;
+      Json j = SearchHitToJson(h);
       out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
     } else {
       out << h.doc << " #" << h.sentence << (h.doc_date.empty() ? "" : "  " + h.doc_date) << '\n'
@@ -343,24 +381,7 @@ Status PrintSearch(std::ostream& out, const std::vector<SearchHit>& hits, Report
 Status PrintEvidence(std::ostream& out, const EventEvidence& ev, ReportFormat format,
                      bool terminal) {
   if (format != ReportFormat::kTable) {
-    Json j;
-    j["event_id"] = ev.event_id;
-    j["mentions"] = ev.mentions.size();
-    j["articles"] = ev.articles;
-    j["sources"] = ev.sources;
-    Json ms = Json::array();
-    for (const auto& m : ev.mentions) {
-      Json x;
-      x["mention_id"] = m.mention_id;
-      x["event"] = EventToJson(m.event);
-      x["span_text"] = m.span_text;
-      x["url"] = m.doc_url.empty() ? Json(nullptr) : Json(m.doc_url);
-      x["title"] = m.doc_title.empty() ? Json(nullptr) : Json(m.doc_title);
-      x["source"] = m.doc_source.empty() ? Json(nullptr) : Json(m.doc_source);
-      x["origin"] = m.doc_origin;
-      ms.push_back(x);
-    }
-    j["evidence"] = ms;
+    Json j = EvidenceToJson(ev);
     out << j.dump(format == ReportFormat::kJson ? 2 : -1, ' ', false,
                   Json::error_handler_t::replace)
         << '\n';

@@ -29,6 +29,13 @@ std::optional<ReportFormat> ParseReportFormat(std::string_view s);
 // mention_id, mentions, articles, sources, url and added.
 Json StoredEventToJson(const StoredEvent& r);
 
+// The JSON objects of the other answers, shared by the printers below and by the HTTP API (so
+// that both give the same numbers). Field by field in doc/store.md.
+Json TimelineToJson(const Timeline& t);
+Json ActorSeenToJson(const ActorSeen& a);
+Json SearchHitToJson(const SearchHit& h);
+Json EvidenceToJson(const EventEvidence& ev);
+
 // Streams events: table (one line each, the sentence cut to `width` columns), jsonl, or csv
 // (GDELT-like columns, store/gdelt.h, with a header row).
 class EventPrinter {
