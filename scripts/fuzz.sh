@@ -31,11 +31,11 @@ build() {
   fi
   local gen=()
   command -v ninja >/dev/null && gen=(-G Ninja)
-  if [ ! -f "$dir/CMakeCache.txt" ]; then
-    CXX=$CXX_FUZZ cmake -S . -B "$dir" "${gen[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DDRAGOMAN_FUZZ=ON -DDRAGOMAN_BUILD_TESTS=OFF -DDRAGOMAN_BUILD_BENCH=OFF \
-      -DDRAGOMAN_WERROR=${DRAGOMAN_WERROR:-OFF} >/dev/null
-  fi
+  # Configured every time (cheap when nothing changed), so that new options get their fuzz-build
+  # values in an existing build-fuzz/ too. No tests, benchmarks or dashboard: only fuzz_all.
+  CXX=$CXX_FUZZ cmake -S . -B "$dir" "${gen[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DDRAGOMAN_FUZZ=ON -DDRAGOMAN_BUILD_TESTS=OFF -DDRAGOMAN_BUILD_BENCH=OFF -DDRAGOMAN_WEB=OFF \
+    -DDRAGOMAN_WERROR=${DRAGOMAN_WERROR:-OFF} >/dev/null
   cmake --build "$dir" --target fuzz_all -j "$(nproc)"
 }
 

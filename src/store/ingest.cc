@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -160,7 +161,8 @@ Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
     to_code.push_back(std::move(docs[i]));
   }
   if (to_code.empty()) return out;
-  Pipeline pipeline{&coder, DefaultThreads(threads)};
+  // No events limit here yet: the caller (the server) bounds its requests itself.
+  Pipeline pipeline{&coder, DefaultThreads(threads), std::numeric_limits<size_t>::max()};
   std::vector<DocumentRecord> records = pipeline.Code(std::move(to_code));
   DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store.PutBatch(records));
   for (size_t k = 0; k < fresh.size(); ++k) {
