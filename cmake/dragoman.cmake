@@ -6,7 +6,13 @@ function(dragoman_warnings target)
   if(DRAGOMAN_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
-  if(DRAGOMAN_SANITIZE)
+  if(DRAGOMAN_FUZZ)
+    # Every library a fuzz target links is built with the same instrumentation as the target
+    # (coverage for libFuzzer, ASan, UBSan); otherwise the fuzzer runs blind (fuzz/README.md).
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+                                             -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  elseif(DRAGOMAN_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
                                              -fno-sanitize-recover=undefined)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)

@@ -21,14 +21,15 @@ std::vector<FlagSpec> ActorsFlags() {
 
 int RunActors(const ParsedArgs& args, CommandContext& ctx) {
   if (!args.positionals.empty()) {
-    ctx.err << "dragoman actors: unexpected argument '" << args.positionals[0]
+    ctx.err << "dragoman actors: unexpected argument '" << OneLineMessage(args.positionals[0])
             << "' (use --country CODE)\n";
     return kExitUsage;
   }
   std::string format = args.Get("format", ctx.stdout_is_terminal ? "table" : "jsonl");
   auto fmt = ParseReportFormat(format);
   if (!fmt || *fmt == ReportFormat::kJson) {
-    ctx.err << "dragoman actors: --format must be table, jsonl or csv, not '" << format << "'\n";
+    ctx.err << "dragoman actors: --format must be table, jsonl or csv, not '"
+            << OneLineMessage(format) << "'\n";
     return kExitUsage;
   }
   auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);

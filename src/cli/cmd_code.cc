@@ -33,6 +33,7 @@ struct CodeConfig {
   CoderSpec dictionaries;
   int threads = 0;  // 0: one per CPU
   ReaderConfig reader;
+  size_t max_events_per_document = kDefaultMaxEventsPerDocument;
   std::string data_dir;
   std::vector<std::string> inputs;
 };
@@ -49,6 +50,10 @@ Result<CodeConfig> MakeConfig(const ParsedArgs& args) {
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(long long threads, PositiveFlag(args, "threads", 0));
   c.threads = static_cast<int>(std::min(threads, 256ll));
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      long long max_events,
+      PositiveFlag(args, "max-events-per-document", kDefaultMaxEventsPerDocument));
+  c.max_events_per_document = static_cast<size_t>(max_events);
   if (args.positionals.empty()) {
     return Status::InvalidArgument("no input: give files, folders, or - for stdin");
   }
@@ -67,7 +72,7 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
   auto config = MakeConfig(args);
   if (!config.ok()) {
     if (config.status().code() == Status::Code::kInvalidArgument) {
-      ctx.err << "dragoman code: " << config.status().message() << "\n";
+      ctx.err << "dragoman code: " << OneLineMessage(config.status().message()) << "\n";
       return kExitUsage;
     }
     return ReportError(config.status(), ctx);
@@ -83,6 +88,7 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
   bool output_failed = false;
   PipelineOptions options;
   options.threads = config->threads;
+  options.max_events = config->max_events_per_document;
   Status st = CodingPipeline::Run(
       **coder, options, [&] { return reader.Next(); },
       [&](PipelineItem& item) -> Status {
@@ -90,6 +96,15 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
           // One bad input is reported and skipped; the others are still coded.
           ReportError(item.error, ctx);
           exit_code = ExitCodeFor(item.error);
+          return Status::Ok();
+        }
+        if (item.coded.events.size() > config->max_events_per_document) {
+          // Refused whole: a document is never written half (doc/cli.md, "Resource limits").
+          exit_code = ReportError(
+              Status::BadInput(item.doc.origin + ": " + std::to_string(item.coded.events.size()) +
+                               " events, more than --max-events-per-document " +
+                               std::to_string(config->max_events_per_document) + "; none written"),
+              ctx);
           return Status::Ok();
         }
         for (const Event& e : item.coded.events) {

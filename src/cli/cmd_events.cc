@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/query_flags.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -14,7 +15,7 @@ namespace dragoman::cli {
 namespace {
 
 std::vector<FlagSpec> EventsFlags() {
-  return {
+  std::vector<FlagSpec> f = {
       {"db", "FILE", "the corpus database", kDbFlagDefault},
       {"dyad", "A,B", "events between A and B (countries, codes or code prefixes), either way", ""},
       {"directed", "", "with --dyad: only A as source and B as target", ""},
@@ -30,6 +31,8 @@ std::vector<FlagSpec> EventsFlags() {
       {"limit", "N", "at most N rows", "no limit"},
       {"format", "table|jsonl|csv", "output format", "table on a terminal, else jsonl"},
   };
+  for (auto& q : QueryLimitFlags()) f.push_back(q);
+  return f;
 }
 
 struct EventsConfig {
@@ -77,6 +80,7 @@ Result<EventsConfig> MakeConfig(const ParsedArgs& args, const CommandContext& ct
   f.negated_only = args.Has("negated");
   f.location = args.Get("location");
   f.text = args.Get("text");
+  DRAGOMAN_ASSIGN_OR_RETURN(f.text_limits, QueryLimitsFromFlags(args));
   f.mentions = args.Has("mentions");
   if (args.Has("limit")) {
     const std::string v = args.Get("limit");
@@ -105,7 +109,7 @@ int TerminalWidth() {
 int RunEvents(const ParsedArgs& args, CommandContext& ctx) {
   auto config = MakeConfig(args, ctx);
   if (!config.ok()) {
-    ctx.err << "dragoman events: " << config.status().message() << "\n";
+    ctx.err << "dragoman events: " << OneLineMessage(config.status().message()) << "\n";
     return kExitUsage;
   }
   auto store = Store::Open(config->db, Store::OpenMode::kReadOnly);

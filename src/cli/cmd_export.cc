@@ -24,7 +24,7 @@ std::vector<FlagSpec> ExportFlags() {
 
 int RunExport(const ParsedArgs& args, CommandContext& ctx) {
   auto usage = [&](const std::string& msg) {
-    ctx.err << "dragoman export: " << msg << "\n";
+    ctx.err << "dragoman export: " << OneLineMessage(msg) << "\n";
     return kExitUsage;
   };
   if (!args.positionals.empty()) return usage("unexpected argument '" + args.positionals[0] + "'");

@@ -33,6 +33,10 @@ Result<IngestConfig> MakeConfig(const ParsedArgs& args, CoderSpec* dictionaries)
   IngestConfig c;
   DRAGOMAN_ASSIGN_OR_RETURN(*dictionaries, CoderSpecFromFlags(args));
   DRAGOMAN_ASSIGN_OR_RETURN(c.reader, ReaderConfigFromFlags(args));
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      long long max_events,
+      PositiveFlag(args, "max-events-per-document", kDefaultMaxEventsPerDocument));
+  c.max_events_per_document = static_cast<size_t>(max_events);
   DRAGOMAN_ASSIGN_OR_RETURN(long long batch, PositiveFlag(args, "batch", 64));
   c.batch_size = static_cast<int>(std::min(batch, 100000ll));
   DRAGOMAN_ASSIGN_OR_RETURN(long long threads, PositiveFlag(args, "threads", 0));
@@ -85,7 +89,7 @@ int RunIngest(const ParsedArgs& args, CommandContext& ctx) {
   CoderSpec dictionaries;
   auto config = MakeConfig(args, &dictionaries);
   if (!config.ok()) {
-    ctx.err << "dragoman ingest: " << config.status().message() << "\n";
+    ctx.err << "dragoman ingest: " << OneLineMessage(config.status().message()) << "\n";
     return kExitUsage;
   }
   auto data = FindDataDir(args.Get("data"));

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/query_flags.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -13,17 +14,22 @@
 namespace dragoman::cli {
 namespace {
 
+// The largest --limit: hits are held in memory before they are printed.
+constexpr long kMaxSearchLimit = 10000;
+
 std::vector<FlagSpec> SearchFlags() {
-  return {
+  std::vector<FlagSpec> f = {
       {"db", "FILE", "the corpus database", kDbFlagDefault},
-      {"limit", "N", "at most N sentences, best first", "20"},
+      {"limit", "N", "at most N sentences, best first (at most 10000)", "20"},
       {"format", "table|jsonl", "output format", "table on a terminal, else jsonl"},
   };
+  for (auto& q : QueryLimitFlags()) f.push_back(q);
+  return f;
 }
 
 int RunSearch(const ParsedArgs& args, CommandContext& ctx) {
   auto usage = [&](const std::string& msg) {
-    ctx.err << "dragoman search: " << msg << "\n";
+    ctx.err << "dragoman search: " << OneLineMessage(msg) << "\n";
     return kExitUsage;
   };
   if (args.positionals.empty()) return usage("give the words to search for");
@@ -32,9 +38,13 @@ int RunSearch(const ParsedArgs& args, CommandContext& ctx) {
   std::string limit_flag = args.Get("limit", "20");
   char* end = nullptr;
   long limit = std::strtol(limit_flag.c_str(), &end, 10);
-  if (limit_flag.empty() || *end != '\0' || limit <= 0) {
-    return usage("--limit must be a positive integer, not '" + limit_flag + "'");
+  if (limit_flag.empty() || *end != '\0' || limit <= 0 || limit > kMaxSearchLimit) {
+    return usage("--limit must be an integer from 1 to " + std::to_string(kMaxSearchLimit) +
+                 ", not '" + limit_flag + "'");
   }
+  auto limits = QueryLimitsFromFlags(args);
+  if (!limits.ok()) return usage(limits.status().message());
+  if (Status st = CheckQueryLimits(query, *limits); !st.ok()) return usage(st.message());
   std::string format = args.Get("format", ctx.stdout_is_terminal ? "table" : "jsonl");
   auto fmt = ParseReportFormat(format);
   if (!fmt || (*fmt != ReportFormat::kTable && *fmt != ReportFormat::kJsonl)) {
@@ -44,7 +54,7 @@ int RunSearch(const ParsedArgs& args, CommandContext& ctx) {
   if (!store.ok()) return ReportError(store.status(), ctx);
   bool bold = ctx.stdout_is_terminal && *fmt == ReportFormat::kTable;
   auto hits = Search(**store, query, bold ? "\x1b[1m" : "[", bold ? "\x1b[0m" : "]",
-                     static_cast<int>(limit));
+                     static_cast<int>(limit), *limits);
   if (!hits.ok()) return ReportError(hits.status(), ctx);
   Status st = PrintSearch(ctx.out, *hits, *fmt);
   if (!st.ok()) return errno == EPIPE ? kExitOk : ReportError(st, ctx);

@@ -22,7 +22,7 @@ std::vector<FlagSpec> ShowFlags() {
 
 int RunShow(const ParsedArgs& args, CommandContext& ctx) {
   auto usage = [&](const std::string& msg) {
-    ctx.err << "dragoman show: " << msg << "\n";
+    ctx.err << "dragoman show: " << OneLineMessage(msg) << "\n";
     return kExitUsage;
   };
   if (args.positionals.size() != 1) return usage("give one event id (as listed by 'events')");

@@ -23,7 +23,7 @@ std::vector<FlagSpec> TimelineFlags() {
 
 int RunTimeline(const ParsedArgs& args, CommandContext& ctx) {
   auto usage = [&](const std::string& msg) {
-    ctx.err << "dragoman timeline: " << msg << "\n";
+    ctx.err << "dragoman timeline: " << OneLineMessage(msg) << "\n";
     return kExitUsage;
   };
   if (args.positionals.size() != 2) {

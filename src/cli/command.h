@@ -4,8 +4,10 @@
 #ifndef DRAGOMAN_CLI_COMMAND_H_
 #define DRAGOMAN_CLI_COMMAND_H_
 
+#include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/flags.h"
@@ -36,7 +38,20 @@ std::vector<FlagSpec> CommonFlags();
 // Runs the CLI: argv[0] is the program. Returns the exit code.
 int RunCli(const std::vector<std::string>& argv, CommandContext& ctx);
 
-// Prints "dragoman: MESSAGE" on ctx.err and returns the exit code for `s`.
+// Runs `body` (a command) and returns its exit code. Should an exception escape it anyway (a bug:
+// library code returns Status), flushes what ctx.out already holds, writes InternalErrorLine() to
+// ctx.err and returns kExitInternal (70). main() adds a std::terminate handler doing the same for
+// exceptions escaping other threads.
+int RunGuarded(const std::function<int()>& body, CommandContext& ctx);
+
+// "dragoman: internal error (a bug, please report it): WHAT\n", on one line.
+std::string InternalErrorLine(std::string_view what);
+
+// `message` made safe for one line of a terminal: newline, carriage return and tab become \n, \r
+// and \t, other control bytes \xNN. A file name may hold any of them (issue 12 row 8).
+std::string OneLineMessage(std::string_view message);
+
+// Prints "dragoman: MESSAGE" (OneLineMessage) on ctx.err and returns the exit code for `s`.
 int ReportError(const Status& s, CommandContext& ctx);
 
 }  // namespace dragoman::cli

@@ -1,4 +1,7 @@
+#include <exception>
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -27,8 +30,49 @@ std::vector<FlagSpec> CommonFlags() {
   };
 }
 
+std::string OneLineMessage(std::string_view message) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(message.size());
+  for (char c : message) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (u < 0x20 || u == 0x7f) {
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string InternalErrorLine(std::string_view what) {
+  return "dragoman: internal error (a bug, please report it): " + OneLineMessage(what) + "\n";
+}
+
+int RunGuarded(const std::function<int()>& body, CommandContext& ctx) {
+  std::string what;
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+    what = "unknown exception";
+  }
+  ctx.out.flush();
+  ctx.err << InternalErrorLine(what) << std::flush;
+  return kExitInternal;
+}
+
 int ReportError(const Status& s, CommandContext& ctx) {
-  ctx.err << "dragoman: " << s.message() << "\n";
+  ctx.err << "dragoman: " << OneLineMessage(s.message()) << "\n";
   return ExitCodeFor(s);
 }
 
@@ -67,7 +111,7 @@ int RunCli(const std::vector<std::string>& argv, CommandContext& ctx) {
     std::vector<std::string> rest(argv.begin() + 2, argv.end());
     auto parsed = ParseFlags(rest, specs);
     if (!parsed.ok()) {
-      ctx.err << "dragoman " << c.name << ": " << parsed.status().message() << "\n";
+      ctx.err << "dragoman " << c.name << ": " << OneLineMessage(parsed.status().message()) << "\n";
       return kExitUsage;
     }
     if (parsed->Has("help")) {
@@ -78,7 +122,7 @@ int RunCli(const std::vector<std::string>& argv, CommandContext& ctx) {
     }
     return c.run(*parsed, ctx);
   }
-  ctx.err << "dragoman: unknown command '" << name << "'; run 'dragoman --help'\n";
+  ctx.err << "dragoman: unknown command '" << OneLineMessage(name) << "'; run 'dragoman --help'\n";
   return kExitUsage;
 }
 

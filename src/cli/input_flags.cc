@@ -9,6 +9,8 @@ std::vector<FlagSpec> InputFlags() {
       {"input-format", "auto|txt|html|jsonl", "how to read the inputs", "auto"},
       {"date", "YYYY-MM-DD", "document date when neither metadata nor the text gives one", ""},
       {"max-document-bytes", "N", "largest document or JSONL line accepted", "67108864"},
+      {"max-events-per-document", "N",
+       "a document coding to more events is refused whole (none written or stored)", "10000"},
   };
 }
 

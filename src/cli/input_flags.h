@@ -12,7 +12,11 @@
 
 namespace dragoman::cli {
 
-// --input-format, --date, --max-document-bytes.
+// The default of --max-events-per-document.
+inline constexpr long long kDefaultMaxEventsPerDocument = 10000;
+
+// --input-format, --date, --max-document-bytes, --max-events-per-document (doc/cli.md,
+// "Resource limits"; the last is read by each command with PositiveFlag).
 std::vector<FlagSpec> InputFlags();
 
 // Validates those flags (InvalidArgument naming the flag and the bad value).

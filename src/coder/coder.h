@@ -7,6 +7,7 @@
 #ifndef DRAGOMAN_CODER_CODER_H_
 #define DRAGOMAN_CODER_CODER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -31,6 +32,10 @@ class Coder final : public DocumentCoder {
 
   CodedDocument Code(const Document& doc) const override;
   std::string Name() const override { return "dragoman"; }
+
+  // Stops at the first sentence that takes the events past `max_events` (the sentences read so
+  // far are returned with them).
+  CodedDocument Code(const Document& doc, size_t max_events) const override;
 
  private:
   Coder();

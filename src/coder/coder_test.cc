@@ -239,3 +239,54 @@ TEST(CoderTargets, GroupUnderAnActorActsForIt) {
 
 }  // namespace
 }  // namespace dragoman
+
+namespace dragoman {
+namespace {
+
+// Issue 12 row 10: a document over a megabyte is analysed a chunk at a time. Every chunk must code
+// exactly as the same paragraphs do alone: same events, spans shifted by the chunk's offset,
+// sentence and paragraph numbers continuing, and the text of each event at its span.
+TEST(CoderChunks, Issue12Row10LongDocumentCodesLikeItsParagraphs) {
+  const std::string para =
+      "The foreign minister of Azerbaijan met the ambassador of Iran in Baku on Monday.\n\n"
+      "The weather stayed mild and the harbour reopened after repairs.\n\n";
+  std::string text;
+  while (text.size() < (5u << 19)) text += para;  // 2.5 MiB: three chunks
+  Document one;
+  one.id = "one.txt";
+  one.text = para;
+  Document big;
+  big.id = "big.txt";
+  big.text = text;
+  const CodedDocument a = TheCoder().Code(one);
+  const CodedDocument b = TheCoder().Code(big);
+  const size_t copies = text.size() / para.size();
+  ASSERT_FALSE(a.events.empty());
+  ASSERT_EQ(b.events.size(), a.events.size() * copies);
+  ASSERT_EQ(b.sentences.size(), a.sentences.size() * copies);
+  for (size_t i = 0; i < b.sentences.size(); ++i) {
+    const CodedSentence& s = b.sentences[i];
+    const CodedSentence& t = a.sentences[i % a.sentences.size()];
+    const uint32_t shift = static_cast<uint32_t>((i / a.sentences.size()) * para.size());
+    ASSERT_EQ(s.index, static_cast<int>(i));
+    ASSERT_EQ(s.begin, t.begin + shift) << i;
+    ASSERT_EQ(s.end, t.end + shift) << i;
+    ASSERT_EQ(s.paragraph, t.paragraph + static_cast<int>((i / a.sentences.size()) * 2)) << i;
+  }
+  for (size_t i = 0; i < b.events.size(); ++i) {
+    const Event& e = b.events[i];
+    const Event& f = a.events[i % a.events.size()];
+    const uint32_t shift = static_cast<uint32_t>((i / a.events.size()) * para.size());
+    ASSERT_EQ(e.cameo, f.cameo);
+    ASSERT_EQ(e.span_begin, f.span_begin + shift) << i;
+    ASSERT_EQ(e.span_end, f.span_end + shift) << i;
+    ASSERT_EQ(e.text, f.text);
+  }
+  // Over the events limit, coding stops early: more than the limit, far fewer than all.
+  const CodedDocument c = TheCoder().Code(big, 10);
+  EXPECT_GT(c.events.size(), 10u);
+  EXPECT_LT(c.events.size(), 20u);
+}
+
+}  // namespace
+}  // namespace dragoman

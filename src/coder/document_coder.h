@@ -11,6 +11,7 @@
 #ifndef DRAGOMAN_CODER_DOCUMENT_CODER_H_
 #define DRAGOMAN_CODER_DOCUMENT_CODER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,6 +42,15 @@ class DocumentCoder {
 
   // Codes one document. Thread-safe; never fails.
   virtual CodedDocument Code(const Document& doc) const = 0;
+
+  // Same, but the coder may stop once it has found more than `max_events` events: the result
+  // then holds more than `max_events` events and the caller refuses the document whole
+  // (--max-events-per-document, doc/cli.md "Resource limits"). Bounds the memory a hostile
+  // document can take. The default codes the whole document.
+  virtual CodedDocument Code(const Document& doc, size_t max_events) const {
+    (void)max_events;
+    return Code(doc);
+  }
 
   // What this coder is, for logs and provenance: "dragoman", "tabari:PATH", "petrarch:SPEC".
   virtual std::string Name() const = 0;

@@ -20,9 +20,9 @@ int CodingThreads(int requested) {
 namespace {
 
 // Codes one document, turning an escaped exception into a status.
-Status CodeOne(const DocumentCoder& coder, PipelineItem& item) {
+Status CodeOne(const DocumentCoder& coder, size_t max_events, PipelineItem& item) {
   try {
-    item.coded = coder.Code(item.doc);
+    item.coded = coder.Code(item.doc, max_events);
   } catch (const std::exception& e) {
     return Status::Internal(item.doc.origin + ": coding failed: " + e.what());
   } catch (...) {
@@ -31,7 +31,7 @@ Status CodeOne(const DocumentCoder& coder, PipelineItem& item) {
   return Status::Ok();
 }
 
-Status RunSerial(const DocumentCoder& coder, const CodingPipeline::Next& next,
+Status RunSerial(const DocumentCoder& coder, size_t max_events, const CodingPipeline::Next& next,
                  const CodingPipeline::Consume& consume) {
   while (true) {
     auto r = next();
@@ -42,7 +42,7 @@ Status RunSerial(const DocumentCoder& coder, const CodingPipeline::Next& next,
       return Status::Ok();
     } else {
       item.doc = std::move(**r);
-      DRAGOMAN_RETURN_IF_ERROR(CodeOne(coder, item));
+      DRAGOMAN_RETURN_IF_ERROR(CodeOne(coder, max_events, item));
     }
     DRAGOMAN_RETURN_IF_ERROR(consume(item));
   }
@@ -50,8 +50,8 @@ Status RunSerial(const DocumentCoder& coder, const CodingPipeline::Next& next,
 
 class Parallel {
  public:
-  Parallel(const DocumentCoder& coder, int threads, size_t window)
-      : coder_(coder), slots_(window) {
+  Parallel(const DocumentCoder& coder, size_t max_events, int threads, size_t window)
+      : coder_(coder), max_events_(max_events), slots_(window) {
     for (int t = 0; t < threads; ++t) workers_.emplace_back([this] { Work(); });
   }
   ~Parallel() {
@@ -127,7 +127,7 @@ class Parallel {
       // The slot is this worker's until it is marked done: the reader does not reuse a slot
       // before the consumer has emptied it.
       Slot& s = slots_[index % slots_.size()];
-      Status st = CodeOne(coder_, s.item);
+      Status st = CodeOne(coder_, max_events_, s.item);
       {
         std::lock_guard<std::mutex> lock(mu_);
         s.status = std::move(st);
@@ -138,6 +138,7 @@ class Parallel {
   }
 
   const DocumentCoder& coder_;
+  const size_t max_events_;
   std::vector<Slot> slots_;
   std::mutex mu_;
   std::condition_variable work_cv_;  // a document is pending, or stop
@@ -152,9 +153,9 @@ class Parallel {
 Status CodingPipeline::Run(const DocumentCoder& coder, const PipelineOptions& options,
                            const Next& next, const Consume& consume) {
   int threads = CodingThreads(options.threads);
-  if (threads == 1) return RunSerial(coder, next, consume);
+  if (threads == 1) return RunSerial(coder, options.max_events, next, consume);
   size_t window = options.window > 0 ? options.window : static_cast<size_t>(threads) * 8;
-  Parallel p(coder, threads, std::max<size_t>(window, 1));
+  Parallel p(coder, options.max_events, threads, std::max<size_t>(window, 1));
   return p.Run(next, consume);
 }
 

@@ -33,6 +33,9 @@ namespace dragoman {
 struct PipelineOptions {
   int threads = 0;    // coding threads; 0: one per hardware thread
   size_t window = 0;  // documents in flight at most; 0: 8 per thread
+  // Passed to DocumentCoder::Code(doc, max_events): the coder may stop early on a document with
+  // more events than this, which the consumer then refuses whole (its coded events exceed it).
+  size_t max_events = static_cast<size_t>(-1);
 };
 
 // The number of coding threads `requested` means: itself when positive, else one per hardware

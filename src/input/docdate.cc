@@ -62,9 +62,15 @@ size_t DigitsEnd(std::string_view s, size_t i) {
   return i;
 }
 
+// The value of a run of ASCII digits, saturating at 1e9 so that a long run ("99999999999-07-01")
+// cannot overflow (issue 12 row 2); every caller then rejects the value as implausible.
 int ToInt(std::string_view digits) {
+  constexpr int kCap = 1000000000;
   int v = 0;
-  for (char c : digits) v = v * 10 + (c - '0');
+  for (char c : digits) {
+    v = v * 10 + (c - '0');
+    if (v >= kCap / 10) return kCap;
+  }
   return v;
 }
 

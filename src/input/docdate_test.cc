@@ -145,6 +145,18 @@ struct MetaCase {
   const char* want;
 };
 
+// Issue 12 row 2: a long digit run before a date separator overflowed int in ToInt (UBSan:
+// signed integer overflow). The run now saturates and the date is simply not a date.
+TEST(DocDate, Issue12Row2LongDigitRunIsNoDateAndNoOverflow) {
+  EXPECT_FALSE(FindDocumentDate("Published 99999999999-07-01\n\nText.").has_value());
+  EXPECT_FALSE(FindDocumentDate("Published 01-07-99999999999999999999\n\nText.").has_value());
+  EXPECT_FALSE(ParseMetadataDate("99999999999-07-01").has_value());
+  EXPECT_FALSE(ParseMetadataDate("2024-07-99999999999999").has_value());
+  auto ok = FindDocumentDate("Published 2024-07-01\n\nText.");
+  ASSERT_TRUE(ok.has_value());
+  EXPECT_EQ(ok->date.ToString(), "2024-07-01");
+}
+
 TEST(ParseMetadataDate, Forms) {
   const MetaCase cases[] = {
       {"2024-03-08", "2024-03-08"},

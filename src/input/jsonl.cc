@@ -80,6 +80,12 @@ Result<Document> ParseJsonlRecord(std::string_view name, size_t line, std::strin
     if (size_t k = reason.find(": "); k != std::string::npos) reason = reason.substr(k + 2);
     return Status::BadInput(where + ":" + std::to_string(e.byte) +
                             ": invalid JSON: " + internal::OneLine(reason));
+  } catch (const nlohmann::json::exception& e) {
+    // Valid syntax the parser cannot hold, e.g. a number beyond a double ("1e400" is
+    // out_of_range 406, issue 12 row 1): the record is bad input, never an escaped exception.
+    std::string reason = e.what();
+    if (size_t k = reason.find("] "); k != std::string::npos) reason = reason.substr(k + 2);
+    return Status::BadInput(where + ": invalid JSON: " + internal::OneLine(reason));
   }
   if (!j.is_object()) return Status::BadInput(where + ": record is not a JSON object");
 
@@ -110,8 +116,13 @@ Result<Document> ParseJsonlRecord(std::string_view name, size_t line, std::strin
   if (id_it != j.end() && !id_it->is_null()) {
     if (id_it->is_string()) {
       doc.id = id_it->get<std::string>();
-    } else if (id_it->is_number()) {
+    } else if (id_it->is_number_integer()) {
+      // Integers that fit 64 bits keep their exact digits. Larger ones (and fractions) arrive
+      // as doubles, whose text would let two different ids collide (issue 12 row 13).
       doc.id = id_it->dump();
+    } else if (id_it->is_number()) {
+      return Status::BadInput(where + ": \"id\" " + internal::OneLine(id_it->dump()) +
+                              " is not an integer of at most 64 bits; give it as a string");
     } else {
       return Status::BadInput(where + ": \"id\" must be a string or a number");
     }
@@ -165,7 +176,7 @@ Result<std::optional<Document>> JsonlReader::Next() {
   while (true) {
     if (!lines_.Next(&line, &too_long)) {
       done_ = true;
-      if (lines_.read_error()) return Status::Io(name_ + ": read error");
+      if (lines_.read_error()) return Status::BadInput(name_ + ": read error");
       if (!saw_record_) return Status::BadInput(name_ + ": empty file");
       return std::optional<Document>();
     }

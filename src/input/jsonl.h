@@ -2,7 +2,8 @@
 //
 // A record is a JSON object with the fields
 //   "text"   (string, required)  the document text
-//   "id"     (string or number)  the document id; default "NAME:LINE" (NAME without directory)
+//   "id"     (string or integer) the document id; default "NAME:LINE" (NAME without directory);
+//                                a number must be an integer that fits 64 bits (else BadInput)
 //   "date"   (string or number)  publication date, see ParseMetadataDate (input/docdate.h)
 //   "title", "url", "source" (strings)
 // Unknown fields are ignored; a null value counts as absent. Blank lines are skipped.
@@ -15,7 +16,10 @@
 //   "NAME:LINE: record has no string \"text\""
 //   "NAME:LINE: empty \"text\""
 //   "NAME:LINE: \"text\" contains a NUL character"
+//   "NAME:LINE: invalid JSON: REASON"              (valid syntax it cannot hold: a number over a
+//                                                   double's range such as 1e400)
 //   "NAME:LINE: \"FIELD\" must be a string"          (title, url, source; id: string or number)
+//   "NAME:LINE: \"id\" N is not an integer of at most 64 bits; give it as a string"
 //   "NAME:LINE: unrecognised \"date\" 'VALUE'"
 //   "NAME: binary file (NUL byte at offset N)"     (checked in the first 8 KiB; ends the file)
 //   "NAME: empty file"                             (no non-blank line at all)

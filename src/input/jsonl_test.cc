@@ -229,5 +229,39 @@ TEST(JsonlReader, ByteOrderMarkIsDropped) {
   EXPECT_EQ(d.docs[0].text, "x");
 }
 
+// Issue 12 row 1: a number beyond a double's range made nlohmann::json throw out_of_range out of
+// the reader (abort, exit 134). It is now one bad record; the lines around it are still read.
+TEST(JsonlReader, Issue12Row1NumberOverflowingADoubleIsBadInput) {
+  Drained d = Drain("{\"text\":\"a\"}\n{\"text\":\"b\",\"n\":1e400}\n"
+                            "{\"text\":\"c\",\"date\":-1e999}\n{\"text\":\"d\"}\n");
+  ASSERT_EQ(d.docs.size(), 2u);
+  EXPECT_EQ(d.docs[0].text, "a");
+  EXPECT_EQ(d.docs[1].text, "d");
+  ASSERT_EQ(d.errors.size(), 2u);
+  EXPECT_EQ(d.errors[0].rfind("in.jsonl:2: invalid JSON: ", 0), 0u) << d.errors[0];
+  EXPECT_NE(d.errors[0].find("1e400"), std::string::npos) << d.errors[0];
+  EXPECT_EQ(d.errors[1].rfind("in.jsonl:3: invalid JSON: ", 0), 0u) << d.errors[1];
+}
+
+// Issue 12 row 13: an id over 2^64 was stored as a double's text, so two different ids could
+// collide. Integers of 64 bits keep their digits; anything else numeric is refused.
+TEST(JsonlReader, Issue12Row13IdBeyond64BitsIsRefused) {
+  Drained d = Drain(
+      "{\"id\":18446744073709551615,\"text\":\"a\"}\n"
+      "{\"id\":-9223372036854775808,\"text\":\"b\"}\n"
+      "{\"id\":18446744073709551616,\"text\":\"c\"}\n"
+      "{\"id\":18446744073709551617,\"text\":\"d\"}\n"
+      "{\"id\":1.5,\"text\":\"e\"}\n");
+  ASSERT_EQ(d.docs.size(), 2u);
+  EXPECT_EQ(d.docs[0].id, "18446744073709551615");
+  EXPECT_EQ(d.docs[1].id, "-9223372036854775808");
+  ASSERT_EQ(d.errors.size(), 3u);
+  EXPECT_EQ(d.errors[0],
+            "in.jsonl:3: \"id\" 1.8446744073709552e+19 is not an integer of at most 64 bits; "
+            "give it as a string");
+  EXPECT_EQ(d.errors[1].rfind("in.jsonl:4: \"id\" ", 0), 0u);
+  EXPECT_EQ(d.errors[2].rfind("in.jsonl:5: \"id\" 1.5 is not", 0), 0u);
+}
+
 }  // namespace
 }  // namespace dragoman

@@ -1,6 +1,7 @@
 #include "input/reader.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -96,50 +97,106 @@ std::string LowerExtension(std::string_view path) {
   return ext;
 }
 
-// Collects the files under `dir` (see reader.h for the order and what is skipped).
-Status WalkFolder(const std::string& dir, std::deque<std::string>* out) {
+// One thing a folder walk found: a file to read, or a problem to report in its place.
+struct FolderEntry {
+  std::string path;
+  Status error;  // OK for a file to read
+};
+
+// "Permission denied" for an error code, without the category prefix.
+std::string Reason(const std::error_code& ec) { return ec.message(); }
+
+// Collects the files under `dir` (see reader.h for the order and what is skipped). A folder, link
+// or file that cannot be used becomes an error entry in its place and the walk goes on beside it
+// (issue 12 rows 5 and 7): one unreadable sub-folder never hides its siblings, and no entry is
+// dropped without a message.
+Status WalkFolder(const std::string& dir, std::deque<FolderEntry>* out) {
   std::set<fs::path> seen;  // canonical folders already walked (symlink loops)
-  std::vector<std::string> files;
+  std::vector<FolderEntry> found;
   // Depth-first with sorted entries: list a folder, then take its entries in order, descending
   // into subfolders as they come. Recursion is bounded by the depth check.
-  std::function<Status(const std::string&, int)> walk = [&](const std::string& d,
-                                                            int depth) -> Status {
+  std::function<void(const std::string&, int)> walk = [&](const std::string& d, int depth) {
     std::error_code ec;
     fs::path canon = fs::canonical(d, ec);
-    if (!ec) {
-      if (!seen.insert(canon).second) return Status::Ok();  // a symlink loop
+    if (!ec && !seen.insert(canon).second) {
+      found.push_back({d, Status::BadInput(d + ": symbolic link loop (folder " + canon.string() +
+                                           " is already being read)")});
+      return;
     }
-    if (depth > 256) return Status::BadInput(d + ": folders nested too deeply");
-    std::vector<std::pair<std::string, bool>> entries;  // name, is folder
+    if (depth > 256) {
+      found.push_back({d, Status::BadInput(d + ": folders nested too deeply")});
+      return;
+    }
+    std::vector<std::pair<std::string, int>> entries;  // name, 0 file / 1 folder / 2 problem
+    std::vector<Status> problems;
     fs::directory_iterator it(d, ec);
-    if (ec) return Status::Io(d + ": cannot read folder: " + ec.message());
+    if (ec) {
+      found.push_back({d, Status::BadInput(d + ": cannot read folder: " + Reason(ec))});
+      return;
+    }
     for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) return Status::Io(d + ": cannot read folder: " + ec.message());
+      if (ec) break;
       std::string name = it->path().filename().string();
       if (name.empty() || name[0] == '.') continue;
+      std::string p = (fs::path(d) / name).string();
       std::error_code sec;
       fs::file_status st = fs::status(it->path(), sec);  // follows symlinks
-      if (sec) continue;                                 // a dangling symlink
+      if (sec) {
+        std::error_code lec;
+        fs::file_status lst = fs::symlink_status(it->path(), lec);
+        std::string what;
+        if (!lec && fs::is_symlink(lst)) {
+          what = sec == std::errc::too_many_symbolic_link_levels
+                     ? ": symbolic link loop"
+                     : (sec == std::errc::no_such_file_or_directory ? ": dangling symbolic link"
+                                                                    : ": symbolic link: " +
+                                                                          Reason(sec));
+        } else {
+          what = ": " + Reason(sec);
+        }
+        entries.push_back({name, 2});
+        problems.push_back(Status::BadInput(p + what));
+        continue;
+      }
       if (fs::is_directory(st)) {
-        entries.push_back({name, true});
+        entries.push_back({name, 1});
       } else if (fs::is_regular_file(st)) {
-        entries.push_back({name, false});
-      }
-    }
-    std::sort(entries.begin(), entries.end());
-    for (const auto& [name, is_dir] : entries) {
-      std::string p = (fs::path(d) / name).string();
-      if (is_dir) {
-        DRAGOMAN_RETURN_IF_ERROR(walk(p, depth + 1));
+        entries.push_back({name, 0});
       } else {
-        files.push_back(p);
+        // Sockets, FIFOs and devices are not documents (a FIFO could block the walk forever):
+        // reported, not read.
+        entries.push_back({name, 2});
+        problems.push_back(Status::BadInput(p + ": not a regular file"));
       }
     }
-    return Status::Ok();
+    if (ec) {
+      // The listing broke off part way: report it, and still read what was listed.
+      found.push_back({d, Status::BadInput(d + ": cannot read folder: " + Reason(ec))});
+    }
+    // Problems sort with the other entries by name; keep each one's message beside its name.
+    std::vector<size_t> order(entries.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return entries[a].first < entries[b].first; });
+    std::vector<size_t> problem_of(entries.size(), 0);
+    for (size_t i = 0, k = 0; i < entries.size(); ++i) {
+      if (entries[i].second == 2) problem_of[i] = k++;
+    }
+    for (size_t i : order) {
+      const auto& [name, kind] = entries[i];
+      std::string p = (fs::path(d) / name).string();
+      if (kind == 1) {
+        walk(p, depth + 1);
+      } else if (kind == 0) {
+        found.push_back({p, Status::Ok()});
+      } else {
+        found.push_back({p, problems[problem_of[i]]});
+      }
+    }
   };
-  DRAGOMAN_RETURN_IF_ERROR(walk(dir, 0));
-  if (files.empty()) return Status::BadInput(dir + ": no files in folder");
-  out->insert(out->end(), files.begin(), files.end());
+  walk(dir, 0);
+  if (found.empty()) return Status::BadInput(dir + ": no files in folder");
+  for (auto& e : found) out->push_back(std::move(e));
   return Status::Ok();
 }
 
@@ -218,7 +275,7 @@ struct DocumentReader::Impl {
   std::vector<std::string> inputs;
   size_t next_input = 0;
   ReaderConfig config;
-  std::deque<std::string> files;        // files of a folder still to read
+  std::deque<FolderEntry> files;        // files (or problems) of a folder still to read
   std::unique_ptr<std::ifstream> file;  // the open JSONL file, if any
   std::unique_ptr<JsonlReader> jsonl;   // the JSONL input being read, if any
 
@@ -235,7 +292,7 @@ struct DocumentReader::Impl {
     }
     // Read at most one byte past the limit, so a huge file is reported without being held.
     std::string bytes = internal::ReadAtLeast(in, std::move(head), config.max_document_bytes + 1);
-    if (in.bad()) return Status::Io(name + ": read error");
+    if (in.bad()) return Status::BadInput(name + ": read error");
     Result<Document> doc = DocumentFromText(name, std::move(bytes), format, config);
     if (!doc.ok()) return doc.status();
     return std::optional<Document>(std::move(doc).value());
@@ -252,8 +309,10 @@ struct DocumentReader::Impl {
       }
       std::string path;
       if (!files.empty()) {
-        path = std::move(files.front());
+        FolderEntry e = std::move(files.front());
         files.pop_front();
+        if (!e.error.ok()) return e.error;
+        path = std::move(e.path);
       } else if (next_input < inputs.size()) {
         path = inputs[next_input++];
         if (path == "-") {
@@ -264,6 +323,9 @@ struct DocumentReader::Impl {
         }
         std::error_code ec;
         fs::file_status st = fs::status(path, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory) {
+          return Status::BadInput(path + ": " + Reason(ec));  // a link loop, no permission
+        }
         if (ec || !fs::exists(st)) {
           return Status::NotFound(path + ": no such file or directory");
         }
@@ -276,9 +338,13 @@ struct DocumentReader::Impl {
       }
       auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
       if (!in->is_open()) {
+        // An input that cannot be opened is bad input (exit 3), like a missing one: exit 6 is for
+        // our own output failing (issue 12 row 6).
+        const int err = errno;
         std::error_code ec;
         if (!fs::exists(path, ec)) return Status::NotFound(path + ": no such file or directory");
-        return Status::Io(path + ": cannot open file");
+        return Status::BadInput(path + ": cannot open file: " +
+                                Reason(std::error_code(err, std::generic_category())));
       }
       std::ifstream& ref = *in;
       Result<std::optional<Document>> r = Open(ref, path, std::move(in));

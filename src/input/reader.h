@@ -20,14 +20,22 @@
 //   line over the limit     -> BadInput "PATH:LINE: line longer than N bytes"
 //   missing path            -> NotFound "PATH: no such file or directory"
 //   folder without files    -> BadInput "PATH: no files in folder"
-//   unreadable file/folder  -> Io "PATH: REASON"
+//   unreadable file         -> BadInput "PATH: cannot open file: REASON"  (or "PATH: read error")
+//   unreadable folder       -> BadInput "PATH: cannot read folder: REASON"
+//   dangling symbolic link  -> BadInput "PATH: dangling symbolic link"
+//   symbolic link loop      -> BadInput "PATH: symbolic link loop" (or "... (folder F is already
+//                              being read)" for a link back to a folder above it)
 // Document ids: JSONL "id", else "FILE:LINE" for JSONL records; for files the file name
 // without directory ("stdin" for standard input). Document origin: "PATH" or "PATH:LINE"
 // (standard input is named "<stdin>").
 //
 // Folders are walked depth-first; at each level entries are sorted by name (byte order) and
 // names starting with '.' (files and folders) are skipped; every other regular file is read
-// (a non-text file is reported, not skipped). Symbolic links are followed, each folder once.
+// (a non-text file is reported, not skipped); sockets, FIFOs and devices are reported
+// ("PATH: not a regular file") and not read.
+// Symbolic links are followed, each folder once. A problem inside a folder (an unreadable
+// sub-folder or file, a dangling or looping link) is reported in its place, in name order, and
+// the walk goes on with the entries beside it.
 //
 // Thread-safety: a DocumentReader is used by one thread.
 #ifndef DRAGOMAN_INPUT_READER_H_

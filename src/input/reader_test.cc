@@ -1,6 +1,8 @@
 #include "input/reader.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -114,6 +116,69 @@ TEST_F(ReaderTest, FolderWalkIsRecursiveSortedAndSkipsHidden) {
                                       "doc:c.html", "doc:z.txt"}));
   std::string empty = (dir_ / "empty").string();
   EXPECT_EQ(Events({empty}), std::vector<std::string>{"err:" + empty + ": no files in folder"});
+}
+
+// Issue 12 row 7: a looping or dangling symbolic link inside a folder was skipped with no
+// message (exit 0). Each is now an error in its place; the files beside it are still read.
+TEST_F(ReaderTest, Issue12Row7SymlinkLoopsAndDanglingLinksAreReported) {
+  Write("in/a.txt", "a");
+  Write("in/sub/z.txt", "z");
+  fs::create_symlink(dir_ / "in", dir_ / "in/sub/up");             // back to an ancestor
+  fs::create_symlink(dir_ / "in/nowhere", dir_ / "in/b_dangling");  // target missing
+  fs::create_symlink(dir_ / "in/c_self", dir_ / "in/c_self");       // ELOOP
+  ASSERT_EQ(::mkfifo((dir_ / "in/d_fifo").c_str(), 0600), 0);       // would block a read
+  const std::string in = (dir_ / "in").string();
+  std::vector<std::string> got = Events({in});
+  std::vector<std::string> want = {
+      "doc:a.txt",
+      "err:" + in + "/b_dangling: dangling symbolic link",
+      "err:" + in + "/c_self: symbolic link loop",
+      "err:" + in + "/d_fifo: not a regular file",
+      "err:" + in + "/sub/up: symbolic link loop (folder " +
+          fs::canonical(dir_ / "in").string() + " is already being read)",
+      "doc:z.txt",
+  };
+  EXPECT_EQ(got, want);
+  // A looping link named on the command line is one error too.
+  const std::string self = (dir_ / "in/c_self").string();
+  got = Events({self});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].rfind("err:" + self + ": ", 0), 0u) << got[0];
+}
+
+// Issue 12 rows 5 and 6: an unreadable sub-folder abandoned the whole folder (0 stored, exit 6),
+// and an unreadable file was an output error (exit 6). Both are now bad input (exit 3) reported in
+// place, with their siblings still read. Permissions do not bind root: the fault suite
+// (tests/faults/) runs the same as an unprivileged user.
+TEST_F(ReaderTest, Issue12Rows5And6UnreadableFolderAndFileAreBadInputInPlace) {
+  if (::geteuid() == 0) GTEST_SKIP() << "running as root: permissions do not apply";
+  Write("in/a.txt", "a");
+  Write("in/b_locked/x.txt", "x");
+  std::string locked_file = Write("in/c_locked.txt", "c");
+  Write("in/d.txt", "d");
+  fs::permissions(dir_ / "in/b_locked", fs::perms::none);
+  fs::permissions(locked_file, fs::perms::none);
+  const std::string in = (dir_ / "in").string();
+  DocumentReader reader({in}, {});
+  std::vector<std::string> got;
+  for (int guard = 0; guard < 100; ++guard) {
+    auto r = reader.Next();
+    if (!r.ok()) {
+      EXPECT_EQ(r.status().code(), Status::Code::kBadInput) << r.status().message();
+      got.push_back("err:" + r.status().message());
+      continue;
+    }
+    if (!r->has_value()) break;
+    got.push_back("doc:" + (*r)->id);
+  }
+  fs::permissions(dir_ / "in/b_locked", fs::perms::owner_all);
+  std::vector<std::string> want = {
+      "doc:a.txt",
+      "err:" + in + "/b_locked: cannot read folder: Permission denied",
+      "err:" + locked_file + ": cannot open file: Permission denied",
+      "doc:d.txt",
+  };
+  EXPECT_EQ(got, want);
 }
 
 TEST_F(ReaderTest, FormatDetection) {

@@ -118,6 +118,7 @@ class ByteMeter {
 struct Pipeline {
   const DocumentCoder* coder;
   int threads;
+  size_t max_events;  // DocumentCoder::Code may stop past it (the record is then refused)
 
   // Codes `docs` into records, spreading documents over the threads.
   std::vector<DocumentRecord> Code(std::vector<Document> docs) const {
@@ -128,7 +129,7 @@ struct Pipeline {
         DocumentRecord& r = out[i];
         r.doc = std::move(docs[i]);
         r.date_source = std::string(DateSourceName(r.doc.date_source));
-        CodedDocument coded = coder->Code(r.doc);
+        CodedDocument coded = coder->Code(r.doc, max_events);
         r.events = std::move(coded.events);
         for (const CodedSentence& s : coded.sentences) {
           r.sentences.push_back({s.index, s.begin, s.end});
@@ -163,7 +164,8 @@ Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
     to_code.push_back(std::move(docs[i]));
   }
   if (to_code.empty()) return out;
-  Pipeline pipeline{&coder, DefaultThreads(threads)};
+  // No events limit here yet: the caller (the server) bounds its requests itself.
+  Pipeline pipeline{&coder, DefaultThreads(threads), std::numeric_limits<size_t>::max()};
   std::vector<DocumentRecord> records = pipeline.Code(std::move(to_code));
   DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store.PutBatch(records));
   for (size_t k = 0; k < fresh.size(); ++k) {
@@ -247,6 +249,19 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
       if (on_input_error) on_input_error(item.error);
       return Status::Ok();
     }
+    if (item.coded.events.size() > config.max_events_per_document) {
+      // Over the events limit: refused whole, reported like an unreadable input.
+      hashes.pop_front();
+      ++p.input_errors;
+      if (on_input_error) {
+        on_input_error(Status::BadInput(item.doc.origin + ": " +
+                                        std::to_string(item.coded.events.size()) +
+                                        " events, more than --max-events-per-document " +
+                                        std::to_string(config.max_events_per_document) +
+                                        "; not stored"));
+      }
+      return Status::Ok();
+    }
     DocumentRecord& r = pending.emplace_back();
     r.doc = std::move(item.doc);
     r.hash = std::move(hashes.front());
@@ -263,6 +278,7 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   };
   PipelineOptions options;
   options.threads = config.threads;
+  options.max_events = config.max_events_per_document;
   // Room for a whole batch plus a few documents a thread, so that coding goes on while a batch
   // is being written.
   options.window = batch + 4 * static_cast<size_t>(CodingThreads(config.threads));

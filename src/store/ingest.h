@@ -38,6 +38,9 @@ struct IngestConfig {
   std::vector<std::string> inputs;  // files, folders, "-" for stdin
   int batch_size = 64;              // documents per transaction
   int threads = 0;                  // coding threads; 0: one per hardware thread
+  // A document coding to more events is refused whole: reported to `on_input_error` as BadInput
+  // and nothing of it stored (doc/cli.md, "Resource limits").
+  size_t max_events_per_document = 10000;
 };
 
 struct IngestProgress {

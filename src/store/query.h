@@ -35,6 +35,19 @@ struct EventCursor {
 
 // Which events to return. Empty/unset fields do not filter. A real-world event matches when any
 // of its mentions matches every filter.
+// Bounds on a full-text query (`search` words, `events --text`; doc/cli.md, "Resource limits").
+// FTS5's cost grows faster than linearly with the number of terms (issue 12 row 3: 400 ORs took
+// 2.8 s, 2,000 words over a minute), so a longer query is refused before it reaches SQLite.
+struct QueryLimits {
+  size_t max_bytes = 1024;  // of the words as given
+  size_t max_terms = 32;    // white-space separated words, the operators AND, OR, NOT aside
+};
+
+// InvalidArgument "search query has N words; at most M are allowed (--max-query-terms)" or
+// "search query is N bytes long; at most M are allowed (--max-query-bytes)" when `words` is over
+// a limit; OK otherwise.
+Status CheckQueryLimits(std::string_view words, const QueryLimits& limits);
+
 struct EventFilter {
   // Two actor selectors (a country "AZE", a code "AZEGOV" or a code prefix); the event's source
   // must match one and its target the other (either direction unless `directed`).
@@ -50,6 +63,7 @@ struct EventFilter {
   bool negated_only = false;
   std::string location;   // place name containing this, or a location country code
   std::string text;       // words that must all occur in the sentence (full-text index)
+  QueryLimits text_limits;  // bounds on `text` (CheckQueryLimits)
   bool mentions = false;  // one row per mention instead of one per real-world event
   int64_t limit = 0;      // 0: no limit
   // Only rows after this one in the result order (a cursor from CursorOf() on an earlier page of
@@ -154,9 +168,10 @@ struct SearchHit {
 };
 
 // Full-text search over every stored sentence, best matches first. InvalidArgument when the
-// query is not valid FTS5 syntax.
+// query is not valid FTS5 syntax or is over `limits`.
 Result<std::vector<SearchHit>> Search(Store& store, std::string_view query, std::string_view open,
-                                      std::string_view close, int limit);
+                                      std::string_view close, int limit,
+                                      const QueryLimits& limits = {});
 
 // Dyads ---------------------------------------------------------------------------------------
 

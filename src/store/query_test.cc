@@ -383,6 +383,38 @@ TEST_F(QueryTest, SearchHighlightsAndListsEvents) {
   EXPECT_EQ(plain->size(), 1u);
 }
 
+// Issue 12 row 3: the query cost grows faster than the number of terms, so the terms (operators
+// aside) and bytes are bounded; within the limits the query runs.
+TEST_F(QueryTest, Issue12Row3QueryLimits) {
+  std::string words;
+  for (int i = 0; i < 40; ++i) words += "w" + std::to_string(i) + " OR ";
+  words += "treaty";
+  auto many = Search(*store_, words, "[", "]", 10);
+  ASSERT_FALSE(many.ok());
+  EXPECT_EQ(many.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(many.status().message(),
+            "search query has 41 words; at most 32 are allowed (--max-query-terms)");
+  QueryLimits wide;
+  wide.max_terms = 64;
+  auto ok = Search(*store_, words, "[", "]", 10, wide);
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_EQ(ok->size(), 1u);
+  EXPECT_FALSE(CheckQueryLimits(std::string(2000, 'x'), {}).ok());
+  EventFilter f;
+  f.text = words;
+  EXPECT_EQ(ForEachEvent(*store_, f, [](const StoredEvent&) { return Status::Ok(); }).code(),
+            Status::Code::kInvalidArgument);
+}
+
+// Found by fuzz/fts_fuzz (kept in fuzz/corpus/fts_fuzz/regress-fuzz-query-error-spans-lines.txt):
+// a bad query holding a newline made a two-line error.
+TEST_F(QueryTest, BadQueryErrorIsOneLine) {
+  auto bad = Search(*store_, "\"unbalanced\nquote", "[", "]", 10);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(bad.status().message().find('\n'), std::string::npos) << bad.status().message();
+}
+
 TEST_F(QueryTest, ShowGivesEveryMentionWithItsSpan) {
   EventFilter f;
   f.type = "AID";

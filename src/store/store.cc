@@ -1,8 +1,12 @@
 #include "store/store.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <map>
+#include <thread>
 #include <utility>
 
 #include "base/date.h"
@@ -174,32 +178,43 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
   return store;
 }
 
-Status Store::InitReadOnly() {
-  int64_t markers[3] = {0, 0, 0};
-  const char* queries[3] = {"PRAGMA user_version", "PRAGMA application_id",
-                            "SELECT count(*) FROM sqlite_master"};
-  for (int i = 0; i < 3; ++i) {
-    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q, Prepared(queries[i]));
+// Reads PRAGMA user_version, PRAGMA application_id and the number of schema objects.
+Result<Store::Markers> Store::ReadMarkers() {
+  Markers m;
+  for (auto [sql, out] : {std::pair<const char*, int64_t*>{"PRAGMA user_version", &m.version},
+                          {"PRAGMA application_id", &m.application_id},
+                          {"SELECT count(*) FROM sqlite_master", &m.objects}}) {
+    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q, Prepared(sql));
     DRAGOMAN_ASSIGN_OR_RETURN(bool row, q->Step());
-    markers[i] = row ? q->Int(0) : 0;
+    *out = row ? q->Int(0) : 0;
     q->Reset();
   }
-  const int64_t version = markers[0], app = markers[1], objects = markers[2];
-  if (app != 0 && app != kStoreApplicationId) {
+  return m;
+}
+
+Status Store::CheckMarkers(const Markers& m, bool complete) {
+  if (m.application_id != 0 && m.application_id != kStoreApplicationId) {
     return Status::Store(path() + ": not a dragoman database (application_id " +
-                         std::to_string(app) + ")");
+                         std::to_string(m.application_id) + ")");
   }
-  if (version > kStoreSchemaVersion) {
+  if (m.version > kStoreSchemaVersion) {
     return Status::Store(path() + ": written by a newer dragoman (schema version " +
-                         std::to_string(version) + "; this build reads up to version " +
+                         std::to_string(m.version) + "; this build reads up to version " +
                          std::to_string(kStoreSchemaVersion) +
                          "); upgrade dragoman or use another --db");
   }
-  if (version == 0) {
-    return Status::Store(path() + (objects > 0 ? ": not a dragoman database (it has tables but "
-                                                 "no schema version)"
-                                               : ": an empty database (run 'dragoman ingest' "
-                                                 "first)"));
+  if (complete && m.version == 0 && m.objects > 0) {
+    return Status::Store(path() +
+                         ": not a dragoman database (it has tables but no schema version)");
+  }
+  return Status::Ok();
+}
+
+Status Store::InitReadOnly() {
+  DRAGOMAN_ASSIGN_OR_RETURN(Markers m, ReadMarkers());
+  DRAGOMAN_RETURN_IF_ERROR(CheckMarkers(m, /*complete=*/true));
+  if (m.version == 0) {
+    return Status::Store(path() + ": an empty database (run 'dragoman ingest' first)");
   }
   return Status::Ok();
 }
@@ -207,53 +222,46 @@ Status Store::InitReadOnly() {
 Status Store::Init() {
   // Read the markers before anything writes: a file from a newer dragoman, or another
   // program's database, must be left exactly as it is.
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q_p, Prepared("PRAGMA user_version"));
-  sql::Stmt& q = *q_p;
-  DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
-  int64_t version = row ? q.Int(0) : 0;
-  q.Reset();
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * a_p, Prepared("PRAGMA application_id"));
-  sql::Stmt& a = *a_p;
-  DRAGOMAN_ASSIGN_OR_RETURN(row, a.Step());
-  int64_t app = row ? a.Int(0) : 0;
-  a.Reset();
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * t_p, Prepared("SELECT count(*) FROM sqlite_master"));
-  sql::Stmt& t = *t_p;
-  DRAGOMAN_ASSIGN_OR_RETURN(row, t.Step());
-  int64_t objects = row ? t.Int(0) : 0;
-  t.Reset();
-
-  if (app != 0 && app != kStoreApplicationId) {
-    return Status::Store(path() + ": not a dragoman database (application_id " +
-                         std::to_string(app) + ")");
-  }
-  if (version > kStoreSchemaVersion) {
-    return Status::Store(path() + ": written by a newer dragoman (schema version " +
-                         std::to_string(version) + "; this build reads up to version " +
-                         std::to_string(kStoreSchemaVersion) +
-                         "); upgrade dragoman or use another --db");
-  }
-  if (version == 0 && objects > 0) {
-    return Status::Store(path() +
-                         ": not a dragoman database (it has tables but no schema version)");
+  DRAGOMAN_ASSIGN_OR_RETURN(Markers m, ReadMarkers());
+  DRAGOMAN_RETURN_IF_ERROR(CheckMarkers(m, /*complete=*/false));
+  if (m.version == 0) {
+    // A new (or foreign) file. Several processes may find the same new file empty at once, and
+    // the markers are read by separate statements, so a creator may commit between them (issue
+    // 12 row 4: "table documents already exists" one time in three). The write lock decides:
+    // whoever holds it reads the markers again, checks them all, and creates the schema only if
+    // nobody did in between.
+    DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
+    DRAGOMAN_ASSIGN_OR_RETURN(m, ReadMarkers());
+    DRAGOMAN_RETURN_IF_ERROR(CheckMarkers(m, /*complete=*/true));
+    if (m.version == 0) {
+      DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
+      DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
+      DRAGOMAN_RETURN_IF_ERROR(
+          db_->Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
+                    "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
+    }
+    DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
   }
   // WAL: readers do not block the writer and a crash never tears a committed transaction.
   // NORMAL sync is durable against process crashes (kill -9); only an OS crash may lose the
   // last transactions, never corrupt the file.
-  DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"));
+  // Switching a file to WAL takes an exclusive lock, and SQLite does not wait for it through the
+  // busy handler (a connection holding a shared lock could deadlock), so several processes
+  // opening one new file retry here for up to the busy timeout. A file already in WAL mode
+  // answers at once.
+  for (int attempt = 0;; ++attempt) {
+    Status st = db_->Exec("PRAGMA journal_mode = WAL");
+    if (st.ok()) break;
+    const int rc = sqlite3_errcode(db_->raw()) & 0xff;
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt >= 1000) return st;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA synchronous = NORMAL"));
   // A writer keeps the indexes it searches for every document (hashes, keys, event groups) in
   // memory: 64 MB of page cache instead of SQLite's 2 MB.
   DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size = -65536"));
-  if (version == 1) DRAGOMAN_RETURN_IF_ERROR(UpgradeToV2());
-  if (version == 0) {
-    DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
-    DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
-    DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
-    DRAGOMAN_RETURN_IF_ERROR(
-        db_->Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
-                  "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
-    DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
-  }
+  // UpgradeToV2 reads the version again under the write lock.
+  if (m.version == 1) DRAGOMAN_RETURN_IF_ERROR(UpgradeToV2());
   return Status::Ok();
 }
 
@@ -341,8 +349,8 @@ Status Store::DeleteDocument(int64_t doc_row) {
       "DELETE FROM temp.touched_groups",
       "INSERT OR IGNORE INTO temp.touched_groups SELECT grp FROM events WHERE doc = ?1",
       "DELETE FROM events WHERE doc = ?1",
-      "DELETE FROM event_groups WHERE id IN (SELECT id FROM temp.touched_groups) AND NOT EXISTS "
-      "(SELECT 1 FROM events WHERE events.grp = event_groups.id)",
+      ("DELETE FROM event_groups WHERE id IN (SELECT id FROM temp.touched_groups) AND NOT EXISTS "
+       "(SELECT 1 FROM events WHERE events.grp = event_groups.id)"),
       "DELETE FROM sentences WHERE doc = ?1",
       "DELETE FROM documents WHERE id = ?1",
   };

@@ -106,6 +106,13 @@ class Store {
   explicit Store(std::unique_ptr<sql::Db> db) : db_(std::move(db)) {}
   Status Init();
   Status InitReadOnly();
+  struct Markers {
+    int64_t version = 0, application_id = 0, objects = 0;
+  };
+  Result<Markers> ReadMarkers();
+  // `complete`: also refuse a file with tables but no version (only meaningful when the markers
+  // were read under the write lock, see Init()).
+  Status CheckMarkers(const Markers& m, bool complete);
   Result<PutOutcome> Put(const DocumentRecord& rec);
   Status DeleteDocument(int64_t doc_row);
   Status InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Event& e,

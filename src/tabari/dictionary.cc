@@ -684,6 +684,8 @@ Status Options::Apply(std::string_view command) {
     while (q < c.size() && std::isdigit(static_cast<unsigned char>(c[q]))) ++q;
     if (q == p)
       return Status::BadData("missing number after " + std::string(key) + " in '" + c + "'");
+    // std::stoi throws past INT_MAX; an option value that long is malformed, not a crash.
+    if (q - p > 9) return Status::BadData("number too large after " + std::string(key) + " in '" + c + "'");
     *out = std::stoi(c.substr(p, q - p));
     return Status::Ok();
   };
@@ -750,7 +752,9 @@ Status Options::Apply(std::string_view command) {
         while (p < c.size() && (c[p] == ' ' || c[p] == '=')) ++p;
         size_t q = p;
         while (q < c.size() && std::isdigit(static_cast<unsigned char>(c[q]))) ++q;
-        if (key.empty() || q == p) return Status::BadData("bad COMMA: command '" + c + "'");
+        if (key.empty() || q == p || q - p > 9) {
+          return Status::BadData("bad COMMA: command '" + c + "'");
+        }
         int v = std::stoi(c.substr(p, q - p));
         p = q;
         if (key == "MIN")

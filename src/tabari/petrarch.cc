@@ -758,7 +758,11 @@ Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view tex
       SuiteRecord& r = pr.record;
       r.id = j.value("id", "");
       std::string date = j.value("date", "");
-      if (date.size() != 10 || date[4] != '-' || date[7] != '-')
+      // Digits checked first: std::stoi would throw out of the reader on "2012-Ju-01".
+      if (date.size() != 10 || date[4] != '-' || date[7] != '-' ||
+          date.find_first_not_of("0123456789", 0) < 4 ||
+          date.substr(5, 2).find_first_not_of("0123456789") != std::string::npos ||
+          date.substr(8, 2).find_first_not_of("0123456789") != std::string::npos)
         return bad("missing or bad 'date' (want YYYY-MM-DD)");
       r.date = std::stoi(date.substr(0, 4)) * 10000 + std::stoi(date.substr(5, 2)) * 100 +
                std::stoi(date.substr(8, 2));
@@ -784,10 +788,13 @@ Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view tex
       }
       pr.options = PetrarchOptions();
       const nlohmann::json config = j.value("config", nlohmann::json::object());
-      for (const auto& [key, value] : config.items()) {
+      for (const auto& item : config.items()) {
+        // Named, not a structured binding: clang 14 (the fuzz build) cannot capture a binding.
+        const std::string key = item.key();
+        const nlohmann::json& value = item.value();
         std::string v = value.is_string() ? value.get<std::string>() : value.dump();
         auto number = [&](int* out) -> Status {
-          if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos)
+          if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
             return bad("config " + key + " is not a number: '" + v + "'");
           *out = std::stoi(v);
           return Status::Ok();

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "tabari/coder.h"
+#include "tabari/suite.h"
 
 namespace dragoman::tabari {
 namespace {
@@ -422,6 +423,23 @@ TEST(PetrarchSuite, RecordsConfigAndCounting) {
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("b.jsonl:1: config comma_min"), std::string::npos);
   EXPECT_FALSE(ParsePetrarchSuiteJsonl(R"({"id":"B","date":"June"})", "b.jsonl").ok());
+}
+
+// Found by fuzz/petrarch_fuzz (input kept in fuzz/corpus/petrarch_fuzz/regress-fuzz-suite-date-
+// not-digits.bin): a ten-character date that is not digits made std::stoi throw
+// std::invalid_argument out of the reader; an overlong config number threw out_of_range. Both are
+// bad records now.
+TEST(PetrarchSuite, FuzzFoundDateNotDigitsAndHugeConfigNumberAreBadRecords) {
+  for (const char* rec : {R"({"id":"B","date":"CH12-06-01"})", R"({"id":"B","date":"2012-Ju-01"})",
+                          R"({"id":"B","date":"2012-06-0x"})",
+                          R"({"id":"B","date":"2012-06-01","config":{"comma_min":"99999999999"}})"}) {
+    auto r = ParsePetrarchSuiteJsonl(rec, "b.jsonl");
+    ASSERT_FALSE(r.ok()) << rec;
+    EXPECT_EQ(r.status().code(), Status::Code::kBadInput) << rec;
+  }
+  auto t = ParseSuiteJsonl(R"({"id":"B","date":"CH12-06-01","text":"x"})", "t.jsonl");
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), Status::Code::kBadInput);
 }
 
 std::filesystem::path PetrarchDir() {

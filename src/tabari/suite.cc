@@ -209,7 +209,11 @@ Result<std::vector<SuiteRecord>> ParseSuiteJsonl(std::string_view text, std::str
       SuiteRecord r;
       r.id = j.value("id", "");
       std::string date = j.value("date", "");
-      if (date.size() != 10) return bad("missing or bad 'date' (want YYYY-MM-DD)");
+      // Digits checked first: std::stoi would throw out of the reader on "2012-Ju-01".
+      if (date.size() != 10 || date.find_first_not_of("0123456789", 0) < 4 ||
+          date.substr(5, 2).find_first_not_of("0123456789") != std::string::npos ||
+          date.substr(8, 2).find_first_not_of("0123456789") != std::string::npos)
+        return bad("missing or bad 'date' (want YYYY-MM-DD)");
       r.date = std::stoi(date.substr(0, 4)) * 10000 + std::stoi(date.substr(5, 2)) * 100 +
                std::stoi(date.substr(8, 2));
       r.text = j.value("text", "");

@@ -1,8 +1,6 @@
-// libFuzzer target for the text stage: Analyze(), Normalize() and TokenizePhrase() on arbitrary
-// bytes (inputs are capped at 64 KiB). Checks the offset invariants every later stage relies on
-// and aborts on a violation. Build: cmake -DDRAGOMAN_FUZZ=ON with clang; run
-//   build/src/text/text_fuzz -max_total_time=60
-// from the source tree (it reads data/ through DRAGOMAN_SOURCE_DATA_DIR).
+// Fuzz target: the text stage — Analyze(), Normalize() and TokenizePhrase() on arbitrary bytes
+// (inputs capped at 64 KiB). Checks the offset invariants every later stage relies on and aborts
+// on a violation. Built and run by scripts/fuzz.sh (doc/reliability.md); reads the shipped data/.
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
