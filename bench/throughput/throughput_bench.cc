@@ -216,7 +216,6 @@ int main(int argc, char** argv) {
   fs::remove(qdb);
   Run qi = Spawn({bin, "ingest", "--quiet", "--db", qdb, qcorpus});
   std::string pair_a, pair_b;
-  int64_t pair_rows = 0;
   if (qi.status == 0) {
     auto db = dragoman::sql::Db::Open(qdb, dragoman::sql::Db::Mode::kReadOnly);
     if (db.ok()) {
