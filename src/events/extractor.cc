@@ -30,16 +30,57 @@
 #include "base/file.h"
 #include "events/codes.h"
 #include "events/patterns.h"
+#include "lexicon/lexicon.h"
 
 namespace dragoman {
 
 namespace {
 
+// The word classes of the clause analysis (data/lexicon/clause.txt, doc/lexicon.md).
+#define DRAGOMAN_CLAUSE_CLASSES(X)                                                               \
+  X(speech)                                                                                      \
+  X(be) X(adverb) X(negation) X(negating) X(modal_intent) X(intend) X(modal_hypothetical)        \
+      X(subordinator) X(conditional) X(relative) X(preposition) X(determiner) X(noun_marker)     \
+          X(causative) X(partitive) X(light_verb) X(modifier) X(participle) X(adjectival)        \
+              X(transitive) X(object_relative) X(bare_report) X(complementizer) X(report_filler) \
+                  X(attribution) X(to) X(date_preposition) X(deictic_place) X(place_adverb)      \
+                      X(coordinator) X(conjunction_and) X(preposition_of) X(agent_preposition)   \
+                          X(affiliation_preposition) X(expletive) X(reported_future)             \
+                              X(possessive_marker) X(definite_determiner) X(bilateral)
+
+struct ClauseClasses {
+#define DRAGOMAN_DECLARE_CLASS(name) ClassId name;
+  DRAGOMAN_CLAUSE_CLASSES(DRAGOMAN_DECLARE_CLASS)
+#undef DRAGOMAN_DECLARE_CLASS
+};
+
+// Every class above, or BadData naming the first one the lexicon lacks.
+Result<ClauseClasses> ResolveClauseClasses(const Lexicon& lex) {
+  ClauseClasses c;
+  Status st;
+  auto get = [&](const char* name, ClassId* id) {
+    if (!st.ok()) return;
+    Result<ClassId> r = lex.Class(name);
+    if (r.ok()) {
+      *id = *r;
+    } else {
+      st = r.status();
+    }
+  };
+#define DRAGOMAN_RESOLVE_CLASS(name) get(#name, &c.name);
+  DRAGOMAN_CLAUSE_CLASSES(DRAGOMAN_RESOLVE_CLASS)
+#undef DRAGOMAN_RESOLVE_CLASS
+  if (!st.ok()) return st;
+  return c;
+}
+
 // The compiled data shared by all sentences.
 struct ExtractorData {
   CodeTable codes;
   std::vector<Pattern> patterns;
-  EventLexicon lex;
+  EventLexicon lex;  // the intent map
+  Lexicon words;
+  ClauseClasses classes;
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
 };
@@ -71,7 +112,12 @@ struct Segment {
 class SentenceAnalysis {
  public:
   SentenceAnalysis(const ExtractorData& impl, const SentenceFacts& facts, ContextView ctx)
-      : impl_(impl), facts_(facts), toks_(facts.sentence->tokens), ctx_(ctx) {
+      : impl_(impl),
+        w_(impl.classes),
+        facts_(facts),
+        toks_(facts.sentence->tokens),
+        tc_(impl.words.Classify(facts.sentence->tokens)),
+        ctx_(ctx) {
     mention_at_.assign(toks_.size(), -1);
     in_mention_.assign(toks_.size(), -1);
     for (size_t m = 0; m < facts.actors.size(); ++m) {
@@ -102,12 +148,12 @@ class SentenceAnalysis {
   };
 
   const std::string& Norm(int i) const { return toks_[i].norm; }
-  bool Is(std::string_view cls, int i) const {
-    return i >= 0 && i < static_cast<int>(toks_.size()) &&
-           (impl_.lex.Has(cls, toks_[i].norm) || impl_.lex.Has(cls, toks_[i].lemma));
-  }
-  bool IsNorm(std::string_view cls, int i) const {
-    return i >= 0 && i < static_cast<int>(toks_.size()) && impl_.lex.Has(cls, toks_[i].norm);
+  // Whether token i (false outside the sentence) is in a word class by its norm or its lemma
+  // (Is), its norm (IsNorm) or its lemma (IsLemma).
+  bool Is(ClassId c, int i) const { return tc_.Any(i, c); }
+  bool IsNorm(ClassId c, int i) const { return tc_.Form(i, c); }
+  bool IsLemma(ClassId c, int i) const {
+    return i >= 0 && i < static_cast<int>(toks_.size()) && impl_.words.Has(c, toks_[i].lemma);
   }
   bool Punct(int i) const { return toks_[i].has(Token::kPunct); }
   bool IsQuote(int i) const {
@@ -151,8 +197,10 @@ class SentenceAnalysis {
   void FillCommon(const Match& m, Event* e) const;
 
   const ExtractorData& impl_;
+  const ClauseClasses& w_;
   const SentenceFacts& facts_;
   const std::vector<Token>& toks_;
+  const TokenClasses tc_;  // the word classes of every token, computed once
   ContextView ctx_;
   std::vector<int> mention_at_;  // token -> mention starting there
   std::vector<int> in_mention_;  // token -> mention covering it
@@ -216,7 +264,7 @@ void SentenceAnalysis::Split() {
       continue;
     }
     if (w == ":") {
-      int verb = Is("speech", i - 1) ? i - 1 : (i >= 2 && Is("speech", i - 2)) ? i - 2 : -1;
+      int verb = Is(w_.speech, i - 1) ? i - 1 : (i >= 2 && Is(w_.speech, i - 2)) ? i - 2 : -1;
       if (i + 1 < n) NewSegment(i + 1, verb >= 0 ? SegKind::kReported : SegKind::kMain, -1);
       if (verb >= 0) segs_.back().speaker_verb = verb;
       continue;
@@ -227,17 +275,17 @@ void SentenceAnalysis::Split() {
       resume = -1;
       continue;
     }
-    if (IsNorm("relative", i) && i > segs_[cur].begin) {
+    if (IsNorm(w_.relative, i) && i > segs_[cur].begin) {
       bool after_comma = Norm(i - 1) == ",";
       int ante = MentionEndingAt(after_comma ? i - 1 : i);
       NewSegment(i, SegKind::kRelative, cur);
       // "whom" relativizes an object: its antecedent is not the clause's subject ("refugees,
       // whom authorities blame for ...").
-      segs_.back().antecedent = w == "whom" ? -1 : ante;
+      segs_.back().antecedent = IsNorm(w_.object_relative, i) ? -1 : ante;
       resume = after_comma ? cur : -1;
       continue;
     }
-    if (toks_[i].lemma == "say" && in_mention_[i] < 0 && i > segs_[cur].begin && i + 1 < n &&
+    if (IsLemma(w_.bare_report, i) && in_mention_[i] < 0 && i > segs_[cur].begin && i + 1 < n &&
         !Punct(i - 1) && !IsQuote(i - 1) && mention_at_[i + 1] >= 0 &&
         facts_.actors[mention_at_[i + 1]].token_end < n &&
         !Punct(facts_.actors[mention_at_[i + 1]].token_end)) {
@@ -247,27 +295,26 @@ void SentenceAnalysis::Split() {
       segs_.back().speaker_verb = i;
       continue;
     }
-    if (w == "that" && i > segs_[cur].begin) {
+    if (IsNorm(w_.complementizer, i) && i > segs_[cur].begin) {
       // "that" after a reporting verb (optionally with its addressee): "told X that ...", also
       // with a time in between: "said on Friday that", "said here Wednesday that".
       int j = i - 1;
       if (in_mention_[j] >= 0) j = facts_.actors[in_mention_[j]].token_begin - 1;
-      for (int guard = 0; guard < 6 && j > segs_[cur].begin && !Is("speech", j); ++guard) {
+      for (int guard = 0; guard < 6 && j > segs_[cur].begin && !Is(w_.speech, j); ++guard) {
         bool in_date = false;
         for (const auto& dm : facts_.dates) in_date |= j >= dm.token_begin && j < dm.token_end;
-        const std::string& x = Norm(j);
-        if (!in_date && x != "here" && x != "on" && x != "today" && x != "yesterday") break;
+        if (!in_date && !IsNorm(w_.report_filler, j)) break;
         --j;
       }
       if (j >= 0 && Norm(j) == ",") --j;
-      if (j >= 0 && Is("speech", j) && !IsNorm("determiner", j - 1)) {
+      if (j >= 0 && Is(w_.speech, j) && !IsNorm(w_.determiner, j - 1)) {
         NewSegment(i + 1 < n ? i + 1 : i, SegKind::kReported, -1);
         segs_.back().speaker_verb = j;
         continue;
       }
     }
-    if (IsNorm("subordinator", i) && i > 0) {
-      NewSegment(i, IsNorm("conditional", i) ? SegKind::kHypo : SegKind::kSub, cur);
+    if (IsNorm(w_.subordinator, i) && i > 0) {
+      NewSegment(i, IsNorm(w_.conditional, i) ? SegKind::kHypo : SegKind::kSub, cur);
       continue;
     }
   }
@@ -282,16 +329,16 @@ void SentenceAnalysis::Split() {
 void SentenceAnalysis::Speakers() {
   const int n = static_cast<int>(toks_.size());
   for (int i = 0; i + 2 < n; ++i) {
-    if (Norm(i) == "according" && Norm(i + 1) == "to" && mention_at_[i + 2] >= 0) {
+    if (IsNorm(w_.attribution, i) && IsNorm(w_.to, i + 1) && mention_at_[i + 2] >= 0) {
       all_speaker_ = mention_at_[i + 2];
       excluded_[all_speaker_] = true;
     }
   }
   for (int v = 1; v < n; ++v) {
-    if (!Is("speech", v) || in_mention_[v] >= 0) continue;
+    if (!Is(w_.speech, v) || in_mention_[v] >= 0) continue;
     // Speaker before the verb: "..., X said" / "” X stressed" / ", he noted,".
     int j = v - 1;
-    while (j >= 0 && IsNorm("adverb", j)) --j;
+    while (j >= 0 && IsNorm(w_.adverb, j)) --j;
     int m = j >= 0 ? in_mention_[j] : -1;
     if (m >= 0 && facts_.actors[m].token_end == j + 1) {
       int before = facts_.actors[m].token_begin - 1;
@@ -301,7 +348,7 @@ void SentenceAnalysis::Speakers() {
       bool closes = after >= n || Norm(after) == "," || Norm(after) == "." ||
                     (Punct(after) && after + 1 >= n);
       // A date may close the attribution: "..., the ministry said on Monday."
-      if (!closes && after < n && (Norm(after) == "on" || Norm(after) == "in")) {
+      if (!closes && after < n && IsNorm(w_.date_preposition, after)) {
         int k = after + 1;
         while (k < n && !Punct(k)) ++k;
         closes = k >= n || Norm(k) == ".";
@@ -310,7 +357,7 @@ void SentenceAnalysis::Speakers() {
       // group said here Wednesday."
       if (!closes && after < n) {
         int k = after;
-        while (k < n && (Norm(k) == "here" || InDate(k))) ++k;
+        while (k < n && (IsNorm(w_.deictic_place, k) || InDate(k))) ++k;
         closes = k > after && k < n && Norm(k) == "." && k + 1 >= n;
       }
       if (opens && closes) {
@@ -334,7 +381,7 @@ void SentenceAnalysis::Speakers() {
 
 bool SentenceAnalysis::ParticipleLike(int t) const {
   const Token& tok = toks_[t];
-  if (Is("participle", t)) return true;
+  if (Is(w_.participle, t)) return true;
   if (tok.norm == tok.lemma) return false;
   const std::string& w = tok.norm;
   auto ends = [&](std::string_view suf) {
@@ -347,20 +394,20 @@ bool SentenceAnalysis::IsPassiveAtDepth(int t) const {
   // The earlier conjunct: a form of "be" before it (no further recursion).
   int j = t - 1;
   int seg_begin = segs_[Seg(t)].begin;
-  while (j >= seg_begin && (IsNorm("adverb", j) || IsNorm("negation", j))) --j;
-  return j >= seg_begin && IsNorm("be", j);
+  while (j >= seg_begin && (IsNorm(w_.adverb, j) || IsNorm(w_.negation, j))) --j;
+  return j >= seg_begin && IsNorm(w_.be, j);
 }
 
 bool SentenceAnalysis::IsPassiveAt(int t) const {
   if (!ParticipleLike(t)) return false;
   // "is committed to", "is opposed to": a participle used as an adjective after "be".
-  if (Is("adjectival", t)) return false;
+  if (Is(w_.adjectival, t)) return false;
   int j = t - 1;
   int seg_begin = segs_[Seg(t)].begin;
-  while (j >= seg_begin && (IsNorm("adverb", j) || IsNorm("negation", j))) --j;
-  if (j >= seg_begin && IsNorm("be", j)) return true;
+  while (j >= seg_begin && (IsNorm(w_.adverb, j) || IsNorm(w_.negation, j))) --j;
+  if (j >= seg_begin && IsNorm(w_.be, j)) return true;
   // Coordinated with an earlier passive: "were arrested in Karabakh and sentenced ...".
-  if (j >= seg_begin && (Norm(j) == "and" || Norm(j) == "or")) {
+  if (j >= seg_begin && IsNorm(w_.coordinator, j)) {
     for (int k = j - 1; k >= seg_begin && k >= j - 10; --k) {
       if (Punct(k) && Norm(k) != ",") break;
       if (k < t - 1 && ParticipleLike(k) && k != t && IsPassiveAtDepth(k)) return true;
@@ -372,11 +419,11 @@ bool SentenceAnalysis::IsPassiveAt(int t) const {
   if (int head = ReducedPassiveHead(t); head >= 0 && !facts_.actors[head].actor.sector.empty() &&
                                         facts_.actors[head].actor.sector != "GOV") {
     int k = t + 1;
-    if (k >= static_cast<int>(toks_.size()) || Punct(k) || IsNorm("preposition", k) ||
-        Norm(k) == "and" || Norm(k) == "or" || Norm(k) == "there" || Norm(k) == "here") {
+    if (k >= static_cast<int>(toks_.size()) || Punct(k) || IsNorm(w_.preposition, k) ||
+        IsNorm(w_.coordinator, k) || IsNorm(w_.place_adverb, k)) {
       // Not when the actor is itself the subject of an active past verb with a prepositional
       // object ("Iran responded to ..."): only verbs that need an object are read as passive.
-      return Is("transitive", t);
+      return Is(w_.transitive, t);
     }
   }
   return false;
@@ -444,7 +491,7 @@ bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, b
           break;
         }
         // Only determiners, possessives and modifiers may precede the actor.
-        if (Punct(k) || IsNorm("preposition", k) || IsNorm("be", k)) break;
+        if (Punct(k) || IsNorm(w_.preposition, k) || IsNorm(w_.be, k)) break;
       }
       return last && MatchFrom(p, ei + 1, ti, seg, passive, m);
     }
@@ -455,11 +502,11 @@ bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, b
 bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
   // Determiners and possessives ("with my counterpart") sit between the preposition and actor.
-  while (j >= 0 && (IsNorm("determiner", j) || IsNorm("noun_marker", j))) --j;
-  if (j < 0 || !IsNorm("preposition", j)) return false;
+  while (j >= 0 && (IsNorm(w_.determiner, j) || IsNorm(w_.noun_marker, j))) --j;
+  if (j < 0 || !IsNorm(w_.preposition, j)) return false;
   // "Thousands of Iraqi Kurds demonstrated": the counted actor heads the phrase.
-  if (Norm(j) == "of" && j > 0 &&
-      (IsNorm("partitive", j - 1) || toks_[j - 1].has(Token::kNumber))) {
+  if (IsNorm(w_.preposition_of, j) && j > 0 &&
+      (IsNorm(w_.partitive, j - 1) || toks_[j - 1].has(Token::kNumber))) {
     return false;
   }
   return true;
@@ -478,7 +525,7 @@ int SentenceAnalysis::ApposedHead(int mention, const Segment& seg, int trigger) 
     }
     if (Punct(j)) return mention;
   }
-  if (open < 0 || !IsNorm("determiner", open + 1)) return mention;
+  if (open < 0 || !IsNorm(w_.determiner, open + 1)) return mention;
   if (open + 1 == am.token_begin) return mention;  // ", the Y of Z," is handled by the caller
   bool closes = false;
   for (int k = am.token_end; k < trigger; ++k) closes = closes || Norm(k) == ",";
@@ -501,7 +548,7 @@ bool SentenceAnalysis::ModifiesNoun(int mention) const {
   const Token& t = toks_[k];
   if (t.has(Token::kPunct) || t.has(Token::kCapitalized) || t.has(Token::kNumber)) return false;
   // A verb right after the demonym makes it the subject ("the Thai said").
-  if (impl_.index.count(t.lemma) > 0 || IsNorm("be", k)) return false;
+  if (impl_.index.count(t.lemma) > 0 || IsNorm(w_.be, k)) return false;
   if (!std::isalpha(static_cast<unsigned char>(t.norm.empty() ? ' ' : t.norm[0]))) return false;
   // A plural noun in the next words names people of that country ("Algerian landowners",
   // "Palestinian youths", "French paper workers").
@@ -520,19 +567,19 @@ bool SentenceAnalysis::InAttribution(const PlaceMention& place) const {
   int k = place.token_end;
   for (int guard = 0; guard < 4 && k < n; ++guard) {
     bool next_name = k + 1 < n && toks_[k + 1].has(Token::kCapitalized) && in_mention_[k + 1] < 0;
-    if ((Norm(k) == "and" || Norm(k) == ",") && next_name) {
+    if ((IsNorm(w_.conjunction_and, k) || Norm(k) == ",") && next_name) {
       ++k;
       continue;
     }
     if (!toks_[k].has(Token::kCapitalized) || in_mention_[k] >= 0) break;
     ++k;  // the next coordinated place name
   }
-  return k < n && Is("speech", k);
+  return k < n && Is(w_.speech, k);
 }
 
 bool SentenceAnalysis::ObjectOfVerb(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
-  while (j >= 0 && IsNorm("determiner", j)) --j;
+  while (j >= 0 && IsNorm(w_.determiner, j)) --j;
   // A count before the actor belongs to it: "kidnapped up to 16 Russian advisers".
   for (const auto& q : facts_.quantities) {
     if (q.token_begin > j || j >= q.token_end) continue;
@@ -546,13 +593,13 @@ bool SentenceAnalysis::ObjectOfVerb(int mention) const {
     }
     for (auto w = words.rbegin(); w != words.rend() && j >= 0 && Norm(j) == *w; ++w) --j;
   }
-  while (j >= 0 && IsNorm("determiner", j)) --j;
+  while (j >= 0 && IsNorm(w_.determiner, j)) --j;
   if (j < 0 || Punct(j) || in_mention_[j] >= 0) return false;
   // A verb outside the mention's clause does not govern it ("said [they] would ...").
   if (j < segs_[Seg(facts_.actors[mention].token_begin)].begin) return false;
   const Token& t = toks_[j];
-  if (IsNorm("be", j) || IsNorm("subordinator", j) || IsNorm("relative", j) || t.norm == "and" ||
-      t.norm == "or" || t.norm == "that") {
+  if (IsNorm(w_.be, j) || IsNorm(w_.subordinator, j) || IsNorm(w_.relative, j) ||
+      IsNorm(w_.coordinator, j) || IsNorm(w_.complementizer, j)) {
     return false;
   }
   // A finite verb right before the actor makes it an object ("condemned Iran").
@@ -567,13 +614,13 @@ std::vector<int> SentenceAnalysis::Coordinated(int mention) const {
   while (k + 1 < n && out.size() < 8) {
     int j = k;
     if (Norm(j) == ",") ++j;
-    if (j < n && (Norm(j) == "and" || Norm(j) == "as well as")) ++j;
+    if (j < n && IsNorm(w_.conjunction_and, j)) ++j;
     if (j == k || j >= n) break;
-    while (j < n && IsNorm("determiner", j)) ++j;
+    while (j < n && IsNorm(w_.determiner, j)) ++j;
     if (j >= n || mention_at_[j] < 0 || Seg(j) != Seg(k)) break;
     // "X, Y and Z" or "X and Y" -- not ", the Y of ..." appositions of X; but a country after
     // a country is a list ("to Iran, Libya, Sudan, and Cuba").
-    if (Norm(k) == "," && Norm(k + 1) != "and") {
+    if (Norm(k) == "," && !IsNorm(w_.conjunction_and, k + 1)) {
       int next = mention_at_[j];
       int after = facts_.actors[next].token_end;
       auto country = [&](int mm) { return facts_.actors[mm].kind == ActorMention::Kind::kCountry; };
@@ -602,7 +649,7 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
     for (int guard = 0; guard < 4; ++guard) {
       int b = facts_.actors[best].token_begin;
       int j = b - 1;
-      while (j > s.begin && IsNorm("determiner", j)) --j;
+      while (j > s.begin && IsNorm(w_.determiner, j)) --j;
       if (j > s.begin && Norm(j) == ",") {
         int prev = MentionEndingAt(j);
         // Not an introductory phrase: "At the meeting with his counterpart, we discussed".
@@ -612,7 +659,7 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
           continue;
         }
       }
-      if (j > s.begin && (Norm(j) == "and" || Norm(j) == "as well as")) {
+      if (j > s.begin && IsNorm(w_.conjunction_and, j)) {
         int prev = MentionEndingAt(j);
         if (prev < 0 && j - 1 >= 0 && Norm(j - 1) == ",") prev = MentionEndingAt(j - 1);
         if (prev >= 0 && facts_.actors[prev].token_begin >= s.begin && !excluded_[prev]) {
@@ -636,8 +683,8 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
     const auto& am = facts_.actors[m];
     if (am.token_begin < s.begin || am.token_end != trigger || excluded_[m]) continue;
     int j = am.token_begin - 1;
-    while (j > s.begin && IsNorm("determiner", j)) --j;
-    if (j <= s.begin || (Norm(j) != "under" && Norm(j) != "for" && Norm(j) != "from")) continue;
+    while (j > s.begin && IsNorm(w_.determiner, j)) --j;
+    if (j <= s.begin || !IsNorm(w_.affiliation_preposition, j)) continue;
     bool plain = true;  // no punctuation or earlier actor between the clause start and it
     for (int k = s.begin; k < j && plain; ++k) plain = !Punct(k) && in_mention_[k] < 0;
     if (plain && !am.place) return {static_cast<int>(m)};
@@ -646,8 +693,8 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
   // ("it" names no actor of its own; a country or organisation speaks of itself).
   if (s.kind == SegKind::kReported) {
     int k = s.begin;
-    if (k < trigger && Norm(k) == "that") ++k;
-    if (k < trigger && trigger - k <= 6 && Norm(k) == "it") {  // "it" heads this clause
+    if (k < trigger && IsNorm(w_.complementizer, k)) ++k;
+    if (k < trigger && trigger - k <= 6 && IsNorm(w_.expletive, k)) {  // "it" heads this clause
       int sp = SpeakerOfSegment(seg, depth + 1);
       if (sp >= 0) return {sp};
     }
@@ -667,7 +714,7 @@ int SentenceAnalysis::ByAgent(int trigger, int seg) const {
   for (int k = trigger + 1; k < n && k <= trigger + 10; ++k) {
     if (Seg(k) != seg) break;
     if (Norm(k) == "." || Norm(k) == ";") break;
-    if (Norm(k) != "by") continue;
+    if (!IsNorm(w_.agent_preposition, k)) continue;
     for (int j = k + 1; j < n && j <= k + 4; ++j) {
       if (mention_at_[j] >= 0) return mention_at_[j];
       if (Punct(j)) break;
@@ -680,8 +727,8 @@ bool SentenceAnalysis::Negated(int trigger, int seg) const {
   int begin = std::max(segs_[seg].begin, trigger - 5);
   for (int j = trigger - 1; j >= begin; --j) {
     if (Punct(j)) break;
-    if (IsNorm("negation", j)) return true;
-    if (j + 1 < trigger && Is("negating", j) && Norm(j + 1) == "to") return true;  // "failed to"
+    if (IsNorm(w_.negation, j)) return true;
+    if (j + 1 < trigger && Is(w_.negating, j) && IsNorm(w_.to, j + 1)) return true;  // "failed to"
   }
   return false;
 }
@@ -692,10 +739,10 @@ Mood SentenceAnalysis::MoodAt(int trigger, int seg) const {
   int begin = std::max(segs_[seg].begin, trigger - 6);
   for (int j = trigger - 1; j >= begin; --j) {
     if (Punct(j)) break;
-    if (IsNorm("modal_intent", j)) return Mood::kIntended;
-    if (IsNorm("modal_hypothetical", j)) {
+    if (IsNorm(w_.modal_intent, j)) return Mood::kIntended;
+    if (IsNorm(w_.modal_hypothetical, j)) {
       // Reported future: "said they would boycott ..." states an intention.
-      if (Norm(j) == "would") {
+      if (IsNorm(w_.reported_future, j)) {
         for (int s = seg, guard = 0; s >= 0 && guard < 4; s = segs_[s].inherit, ++guard) {
           if (segs_[s].kind == SegKind::kReported) return Mood::kIntended;
           if (segs_[s].kind != SegKind::kSub) break;
@@ -703,15 +750,15 @@ Mood SentenceAnalysis::MoodAt(int trigger, int seg) const {
         // "confirmed it would tighten ...": the speech verb right before its subject.
         for (int k = j - 1; k >= segs_[seg].begin && k >= j - 4; --k) {
           if (Punct(k)) break;
-          if (in_mention_[k] < 0 && Is("speech", k)) return Mood::kIntended;
+          if (in_mention_[k] < 0 && Is(w_.speech, k)) return Mood::kIntended;
         }
       }
       return Mood::kHypothetical;
     }
-    if (Norm(j) == "to" && j - 1 >= begin) {
+    if (IsNorm(w_.to, j) && j - 1 >= begin) {
       int k = j - 1;
-      while (k >= begin && IsNorm("adverb", k)) --k;
-      if (k >= begin && Is("intend", k)) return Mood::kIntended;
+      while (k >= begin && IsNorm(w_.adverb, k)) --k;
+      if (k >= begin && Is(w_.intend, k)) return Mood::kIntended;
     }
   }
   for (int s = seg, guard = 0; s >= 0 && guard < 4; s = segs_[s].inherit, ++guard) {
@@ -749,7 +796,7 @@ int SentenceAnalysis::ReducedPassiveHead(int t, int depth) const {
   if (t <= 0 || depth > 3) return -1;
   int m = in_mention_[t - 1];
   if (m >= 0 && facts_.actors[m].token_end == t) return m;
-  if (t >= 2 && (Norm(t - 1) == "and" || Norm(t - 1) == "or") && ParticipleLike(t - 2)) {
+  if (t >= 2 && IsNorm(w_.coordinator, t - 1) && ParticipleLike(t - 2)) {
     return ReducedPassiveHead(t - 2, depth + 1);
   }
   return -1;
@@ -869,26 +916,26 @@ std::vector<Event> SentenceAnalysis::Run() {
       if (!p.noun && !p.during && t > 0) {
         // A determiner or possessive before the trigger makes it a noun ("their sentence"),
         // and a gerund after a preposition has no subject of its own ("of signing").
-        if (IsNorm("noun_marker", t - 1)) continue;
+        if (IsNorm(w_.noun_marker, t - 1)) continue;
         const std::string& w = Norm(t);
-        if (IsNorm("preposition", t - 1) && w.size() > 4 &&
+        if (IsNorm(w_.preposition, t - 1) && w.size() > 4 &&
             w.compare(w.size() - 3, 3, "ing") == 0) {
           continue;
         }
         // Nor is a participle after a preposition other than "to" a verb: it qualifies a noun
         // ("the transfer of sentenced persons"); an -s form there is a plural noun ("after 12
         // days of battles").
-        if (IsNorm("preposition", t - 1) && Norm(t - 1) != "to" &&
+        if (IsNorm(w_.preposition, t - 1) && !IsNorm(w_.to, t - 1) &&
             (ParticipleLike(t) ||
-             (w.size() > 3 && w.back() == 's' && w != toks_[t].lemma && !Is("be", t)))) {
+             (w.size() > 3 && w.back() == 's' && w != toks_[t].lemma && !Is(w_.be, t)))) {
           continue;
         }
         // An -s form right after another verb is its object, a plural noun: "to halt attacks",
         // "condemned attacks".
         const Token& prev = toks_[t - 1];
         if (w.size() > 3 && w.back() == 's' && w != toks_[t].lemma && prev.has(Token::kVerbForm) &&
-            in_mention_[t - 1] < 0 && !IsNorm("adverb", t - 1) &&
-            ((t >= 2 && Norm(t - 2) == "to") ||
+            in_mention_[t - 1] < 0 && !IsNorm(w_.adverb, t - 1) &&
+            ((t >= 2 && IsNorm(w_.to, t - 2)) ||
              (prev.norm != prev.lemma && prev.norm.size() > 3 &&
               prev.norm.compare(prev.norm.size() - 2, 2, "ed") == 0))) {
           continue;
@@ -928,14 +975,14 @@ std::vector<Event> SentenceAnalysis::Run() {
   for (size_t b = 0; b < matches.size(); ++b) {
     int t = matches[b].trigger;
     int j = t - 1;
-    while (j >= 0 && IsNorm("adverb", j)) --j;
+    while (j >= 0 && IsNorm(w_.adverb, j)) --j;
     for (size_t a = 0; a < b; ++a) {
       if (Seg(matches[a].trigger) != Seg(t)) continue;
       // "X said Y must release ...": the demand codes it.
       if (impl_.patterns[matches[a].pattern].from_speaker && j >= 0 && j < matches[a].end) {
         drop[b] = true;
       }
-      if (j >= 0 && Norm(j) == "to" && t - matches[a].end <= 6) {
+      if (j >= 0 && IsNorm(w_.to, j) && t - matches[a].end <= 6) {
         // A weak pattern ("promised to ...") only codes a complement that states nothing.
         if (impl_.patterns[matches[a].pattern].weak) {
           drop[a] = true;
@@ -1049,8 +1096,7 @@ std::vector<Event> SentenceAnalysis::Run() {
       // "Iran's attack", "the Azerbaijani visit": an actor right before the noun.
       int first = m.words.empty() ? m.trigger : m.words.front();
       int j = first - 1;
-      while (j >= 0 &&
-             (Norm(j) == "'s" || Norm(j) == "s" || Norm(j) == "'" || (IsNorm("modifier", j)))) {
+      while (j >= 0 && (IsNorm(w_.possessive_marker, j) || IsNorm(w_.modifier, j))) {
         --j;
       }
       if (j >= 0 && in_mention_[j] >= 0 && facts_.actors[in_mention_[j]].token_end == j + 1) {
@@ -1059,22 +1105,22 @@ std::vector<Event> SentenceAnalysis::Run() {
         // "staged demonstrations", "continued their hunger strike": a performing verb before
         // the noun makes its subject the source.
         int k = first - 1;
-        while (k >= segs_[seg].begin && k >= first - 5 && !Is("light_verb", k) && !Punct(k) &&
+        while (k >= segs_[seg].begin && k >= first - 5 && !Is(w_.light_verb, k) && !Punct(k) &&
                in_mention_[k] < 0) {
           --k;
         }
-        if (k >= segs_[seg].begin && Is("light_verb", k)) src_mentions = SubjectOf(seg, k);
+        if (k >= segs_[seg].begin && Is(w_.light_verb, k)) src_mentions = SubjectOf(seg, k);
       }
     } else {
       int first = m.words.empty() ? m.trigger : m.words.front();
       // "leading/prompting X to demand ...": the causative verb's object is the infinitive's
       // subject.
       int to = first - 1;
-      int obj = to >= 1 && Norm(to) == "to" ? MentionEndingAt(to) : -1;
+      int obj = to >= 1 && IsNorm(w_.to, to) ? MentionEndingAt(to) : -1;
       if (obj >= 0) {
         int k = facts_.actors[obj].token_begin - 1;
-        while (k >= 0 && IsNorm("determiner", k)) --k;
-        if (Is("causative", k) && !excluded_[obj]) src_mentions = Coordinated(obj);
+        while (k >= 0 && IsNorm(w_.determiner, k)) --k;
+        if (Is(w_.causative, k) && !excluded_[obj]) src_mentions = Coordinated(obj);
       }
       if (src_mentions.empty()) src_mentions = SubjectOf(seg, first);
     }
@@ -1085,8 +1131,10 @@ std::vector<Event> SentenceAnalysis::Run() {
       int agent = MentionEndingAt(first);
       if (agent >= 0) {
         int b = facts_.actors[agent].token_begin - 1;
-        while (b >= 0 && IsNorm("determiner", b)) --b;
-        if (b >= 0 && Norm(b) == "by" && !excluded_[agent]) src_mentions = Coordinated(agent);
+        while (b >= 0 && IsNorm(w_.determiner, b)) --b;
+        if (b >= 0 && IsNorm(w_.agent_preposition, b) && !excluded_[agent]) {
+          src_mentions = Coordinated(agent);
+        }
       }
     }
     if (p.during && src_mentions.empty()) {
@@ -1292,8 +1340,7 @@ std::vector<Event> SentenceAnalysis::Run() {
     // indefinite "an attack on ..." introduces one and stays.
     if (p.noun && inferred && date_source != "text") {
       int first = m.words.empty() ? m.trigger : m.words.front();
-      const std::string& det = first > 0 ? Norm(first - 1) : Norm(first);
-      if (det == "the" || det == "this" || det == "that" || det == "these" || det == "those") {
+      if (IsNorm(w_.definite_determiner, first > 0 ? first - 1 : first)) {
         continue;
       }
     }
@@ -1418,7 +1465,9 @@ std::vector<Event> SentenceAnalysis::Run() {
 // CAMEO root) are dropped.
 void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
   bool bilateral = false;
-  for (const Token& t : toks_) bilateral = bilateral || t.norm == "bilateral";
+  for (int i = 0; i < static_cast<int>(toks_.size()); ++i) {
+    bilateral = bilateral || IsNorm(w_.bilateral, i);
+  }
   auto within = [](const ActorRef& inner, const ActorRef& outer) {
     return inner.begin >= outer.begin && inner.end <= outer.end;
   };
@@ -1515,7 +1564,11 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
   DRAGOMAN_ASSIGN_OR_RETURN(std::string lex_text, ReadFile(lex_path));
   DRAGOMAN_ASSIGN_OR_RETURN(auto patterns, ParsePatterns(verbs_path, verbs, codes));
   DRAGOMAN_ASSIGN_OR_RETURN(EventLexicon lex, ParseLexicon(lex_path, lex_text, codes));
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon words, Lexicon::Load(config.data_dir + "/lexicon"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ClauseClasses classes, ResolveClauseClasses(words));
   std::unique_ptr<EventExtractor> ex(new EventExtractor());
+  ex->impl_->words = std::move(words);
+  ex->impl_->classes = classes;
   ex->impl_->codes = std::move(codes);
   ex->impl_->patterns = std::move(patterns);
   ex->impl_->lex = std::move(lex);
