@@ -11,21 +11,13 @@
 
 #include "base/file.h"
 #include "testing/seeds.h"
+#include "testing/stages.h"
 #include "text/analysis.h"
 
 namespace dragoman {
 namespace {
 
-const TextAnalyzer& Analyzer() {
-  static const std::unique_ptr<TextAnalyzer> analyzer = [] {
-    TextConfig config;
-    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
-    auto r = TextAnalyzer::Create(config);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return r.ok() ? std::move(r).value() : nullptr;
-  }();
-  return *analyzer;
-}
+using test_support::Analyzer;
 
 const Gazetteer& Shipped() {
   static const std::shared_ptr<const Gazetteer> g = [] {

@@ -27,36 +27,6 @@ namespace dragoman {
 
 namespace {
 
-struct WordValue {
-  std::string_view word;
-  int value;
-};
-
-constexpr std::array<WordValue, 28> kSmall = {{
-    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
-    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
-    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
-    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
-    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
-}};
-
-int SmallValue(std::string_view w) {
-  for (const WordValue& wv : kSmall) {
-    if (wv.word == w) return wv.value;
-  }
-  return -1;
-}
-
-double ScaleValue(std::string_view w) {
-  if (w == "hundred") return 1e2;
-  if (w == "thousand") return 1e3;
-  if (w == "million") return 1e6;
-  if (w == "billion") return 1e9;
-  if (w == "trillion") return 1e12;
-  return 0;
-}
-
 // "37", "1,000", "2.5", "1,250.75". Thousands separators must group by three.
 std::optional<double> ParseDigitToken(std::string_view s) {
   if (s.empty() || s[0] < '0' || s[0] > '9') return std::nullopt;
@@ -92,17 +62,6 @@ bool Touching(const std::vector<Token>& t, int i) {
 std::string_view NormAt(const std::vector<Token>& t, int i) {
   return i >= 0 && i < static_cast<int>(t.size()) ? std::string_view(t[i].norm)
                                                   : std::string_view();
-}
-
-bool IsMonthName(std::string_view w) {
-  static constexpr std::array<std::string_view, 20> kMonths = {
-      "january", "february",  "march",   "april",    "may",      "june", "july",
-      "august",  "september", "october", "november", "december", "jan",  "feb",
-      "apr",     "jun",       "jul",     "aug",      "sept",     "oct"};
-  for (std::string_view m : kMonths) {
-    if (w == m) return true;
-  }
-  return false;
 }
 
 // Units that make a number a duration or a frequency, not a count of participants.
@@ -193,7 +152,34 @@ bool IsIdentifierNoun(std::string_view w) {
 
 }  // namespace
 
-std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* end) {
+Result<QuantityFinder> QuantityFinder::Create(const Lexicon& lexicon) {
+  QuantityFinder f;
+  f.lexicon_ = &lexicon;
+  DRAGOMAN_ASSIGN_OR_RETURN(f.number_word_, lexicon.Class("number_word"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.number_scale_, lexicon.Class("number_scale"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.collective_number_, lexicon.Class("collective_number"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.indefinite_article_, lexicon.Class("indefinite_article"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.month_, lexicon.Class("month"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.month_abbreviation_, lexicon.Class("month_abbreviation"));
+  return f;
+}
+
+int QuantityFinder::SmallValue(std::string_view w) const {
+  auto v = lexicon_->Value(number_word_, w);
+  return v ? static_cast<int>(*v) : -1;
+}
+
+double QuantityFinder::ScaleValue(std::string_view w) const {
+  auto v = lexicon_->Value(number_scale_, w);
+  return v ? static_cast<double>(*v) : 0;
+}
+
+bool QuantityFinder::IsMonthName(std::string_view w) const {
+  return lexicon_->Has(month_, w) || lexicon_->Has(month_abbreviation_, w);
+}
+
+std::optional<double> QuantityFinder::ParseNumber(const std::vector<Token>& tokens, int i,
+                                                  int* end) const {
   const int n = static_cast<int>(tokens.size());
   if (i < 0 || i >= n) return std::nullopt;
   std::string_view w = tokens[i].norm;
@@ -205,18 +191,19 @@ std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* 
     current = *v;
     any = true;
     k = i + 1;
-  } else if ((w == "a" || w == "an") && k + 1 < n) {
+  } else if (lexicon_->Has(indefinite_article_, w) && k + 1 < n) {
     // "a dozen", "a hundred", "a million": the article stands for one.
     std::string_view next = tokens[k + 1].norm;
-    if (next == "dozen") {
+    if (auto dozen = lexicon_->Value(collective_number_, next)) {
       *end = k + 2;
-      return 12.0;
+      return static_cast<double>(*dozen);
     }
     if (ScaleValue(next) == 0) return std::nullopt;
     current = 1;
     any = true;
     k = i + 1;
-  } else if (w == "dozen" && (i == 0 || tokens[i - 1].norm != "a")) {
+  } else if (lexicon_->Has(collective_number_, w) &&
+             (i == 0 || !lexicon_->Has(indefinite_article_, tokens[i - 1].norm))) {
     return std::nullopt;  // bare "dozen(s)" is vague
   }
   const bool started_with_digits = any && ParseDigitToken(w).has_value();
@@ -270,8 +257,8 @@ std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* 
   return total + current;
 }
 
-std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
-                                            std::string_view /*doc_text*/) {
+std::vector<QuantityMention> QuantityFinder::Find(const Sentence& sentence,
+                                                  std::string_view /*doc_text*/) const {
   const std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
   std::vector<QuantityMention> out;
