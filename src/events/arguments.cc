@@ -8,11 +8,9 @@
 
 namespace dragoman::events_internal {
 
-// Material conflict: CAMEO roots 17-20.
-bool Violent(const Pattern& p) {
+bool SentenceAnalysis::Violent(const Pattern& p) const {
   const std::string& c = p.code.empty() ? p.neg_code : p.code;
-  return (c.size() >= 2 && c[0] == '1' && (c[1] == '7' || c[1] == '8' || c[1] == '9')) ||
-         c.compare(0, 2, "20") == 0;
+  return impl_.codes.InFamily(c, impl_.violent);
 }
 
 std::vector<ActorRef> Refs(const ActorMention& m) {
@@ -108,7 +106,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
       if (conditional && segs_[seg].kind != SegKind::kHypo) {
         for (size_t len = code.size(); len >= 2 && threat.empty(); --len) {
           auto it = impl_.lex.intent.find(code.substr(0, len));
-          if (it != impl_.lex.intent.end() && it->second.compare(0, 2, "13") == 0) {
+          if (it != impl_.lex.intent.end() && impl_.codes.InFamily(it->second, impl_.threat)) {
             threat = it->second;
           }
         }

@@ -96,6 +96,9 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
   std::unique_ptr<EventExtractor> ex(new EventExtractor());
   ex->impl_->words = std::move(words);
   ex->impl_->classes = classes;
+  DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->violent, codes.Family("violent"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->consult, codes.Family("consult"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->threat, codes.Family("threat"));
   ex->impl_->codes = std::move(codes);
   ex->impl_->patterns = std::move(patterns);
   ex->impl_->lex = std::move(lex);
@@ -138,7 +141,9 @@ std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts,
     }
     if (!events.empty()) context->last_event_ = events.back();
     for (const Event& e : events) {
-      if (e.cameo.compare(0, 2, "04") != 0 || !e.source || !e.target || e.negated) continue;
+      if (!impl_->codes.InFamily(e.cameo, impl_->consult) || !e.source || !e.target || e.negated) {
+        continue;
+      }
       auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
       context->consulted_.insert(PairKey(who(*e.source), who(*e.target)));
     }

@@ -304,7 +304,7 @@ void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
     std::string why;
     for (const Event& o : *events) {
       if (&o == &e || !o.target || !o.source || o.source->country != c) continue;
-      if (o.cameo.compare(0, 2, "04") != 0) continue;
+      if (!impl_.codes.InFamily(o.cameo, impl_.consult)) continue;
       if (o.target->country.empty() || o.target->country == c) continue;
       t = o.target;
       why = "the meeting's other party";
@@ -339,7 +339,7 @@ void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
     if (!t && ctx_.last_event && *ctx_.last_event && e.cameo.size() >= 2 && e.cameo[0] == '0' &&
         e.cameo[1] >= '3' && e.cameo[1] <= '6') {
       const Event& le = **ctx_.last_event;
-      if (le.cameo.compare(0, 2, "04") == 0 && le.source && le.target &&
+      if (impl_.codes.InFamily(le.cameo, impl_.consult) && le.source && le.target &&
           le.sentence + 2 >= facts_.sentence->index) {
         if (le.source->country == c && !le.target->country.empty() && le.target->country != c) {
           t = le.target;
@@ -361,7 +361,7 @@ void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
   };
   auto key = [&](const Event& e) {
     std::string a = who(e.source), b = who(e.target), root = e.cameo.substr(0, 2);
-    if (root == "04" && !b.empty() && b < a) std::swap(a, b);
+    if (impl_.codes.InFamily(e.cameo, impl_.consult) && !b.empty() && b < a) std::swap(a, b);
     return a + "|" + b + "|" + root;
   };
   events->erase(std::remove_if(events->begin(), events->end(),

@@ -29,17 +29,17 @@
 namespace dragoman::events_internal {
 
 // The word classes of the clause analysis (data/lexicon/clause.txt, doc/lexicon.md).
-#define DRAGOMAN_CLAUSE_CLASSES(X)                                                               \
-  X(speech)                                                                                      \
-  X(be)                                                                                          \
-  X(adverb) X(negation) X(negating) X(modal_intent) X(intend) X(modal_hypothetical)              \
-      X(subordinator) X(conditional) X(relative) X(preposition) X(determiner) X(noun_marker)     \
-          X(causative) X(partitive) X(light_verb) X(modifier) X(participle) X(adjectival)        \
-              X(transitive) X(object_relative) X(bare_report) X(complementizer) X(report_filler) \
-                  X(attribution) X(to) X(date_preposition) X(deictic_place) X(place_adverb)      \
-                      X(coordinator) X(conjunction_and) X(preposition_of) X(agent_preposition)   \
-                          X(affiliation_preposition) X(expletive) X(reported_future)             \
-                              X(possessive_marker) X(definite_determiner) X(bilateral)
+// clang-format off
+#define DRAGOMAN_CLAUSE_CLASSES(X)                                                         \
+  X(speech) X(be) X(adverb) X(negation) X(negating) X(modal_intent) X(intend)              \
+  X(modal_hypothetical) X(subordinator) X(conditional) X(relative) X(preposition)          \
+  X(determiner) X(noun_marker) X(causative) X(partitive) X(light_verb) X(modifier)         \
+  X(participle) X(adjectival) X(transitive) X(object_relative) X(bare_report)              \
+  X(complementizer) X(report_filler) X(attribution) X(to) X(date_preposition)              \
+  X(deictic_place) X(place_adverb) X(coordinator) X(conjunction_and) X(preposition_of)     \
+  X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
+  X(possessive_marker) X(definite_determiner) X(bilateral)
+// clang-format on
 
 struct ClauseClasses {
 #define DRAGOMAN_DECLARE_CLASS(name) ClassId name;
@@ -59,6 +59,9 @@ struct ExtractorData {
   ClauseClasses classes;
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
+  // CAMEO families (cameo.tsv's FAMILY column): material conflict (roots 17-20), consultations
+  // (04), threats (13).
+  int violent = 0, consult = 0, threat = 0;
 };
 
 // What the per-document context offers one sentence (null members when there is no context).
@@ -180,6 +183,9 @@ class SentenceAnalysis {
   std::vector<Event> BuildEvents(const std::vector<Match>& matches,
                                  const std::vector<bool>& drop) const;
 
+  // Material conflict: a pattern whose code (or negated code) is in the `violent` family.
+  bool Violent(const Pattern& p) const;
+
   const ExtractorData& impl_;
   const ClauseClasses& w_;
   const SentenceFacts& facts_;
@@ -193,9 +199,6 @@ class SentenceAnalysis {
   std::vector<int> seg_of_;
   int all_speaker_ = -1;  // a speaker for the whole sentence ("according to X", "X said.")
 };
-
-// Material conflict: CAMEO roots 17-20.
-bool Violent(const Pattern& p);
 
 // The actors a mention stands for: its members when it names several, else its actor.
 std::vector<ActorRef> Refs(const ActorMention& m);
