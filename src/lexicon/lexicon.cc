@@ -148,6 +148,13 @@ Result<ClassId> Lexicon::Class(std::string_view name) const {
                          "' (defined in data/lexicon/*.txt, doc/lexicon.md)");
 }
 
+Status Lexicon::Resolve(std::span<const std::pair<ClassId*, const char*>> wanted) const {
+  for (const auto& [id, name] : wanted) {
+    DRAGOMAN_ASSIGN_OR_RETURN(*id, Class(name));
+  }
+  return Status::Ok();
+}
+
 const ClassSet& Lexicon::Classes(std::string_view word) const {
   static const ClassSet kNone;
   auto it = words_.find(word);

@@ -63,6 +63,10 @@ class TokenClasses {
   std::vector<ClassSet> any_;
 };
 
+// An entry of a Resolve() table: the ClassId variable `member` and the class of the same name,
+// so that a class name is written once and never as a string in the code.
+#define DRAGOMAN_WORD_CLASS(member) std::pair<ClassId*, const char*>(&(member), #member)
+
 class Lexicon {
  public:
   // Loads every `*.txt` file of `dir` (in name order). BadData "path:line: reason" for a
@@ -90,6 +94,10 @@ class Lexicon {
 
   // Classes of every token of a sentence (norm, and norm or lemma).
   TokenClasses Classify(std::span<const Token> tokens) const;
+
+  // Resolves a table of (where to store the id, class name), as written with
+  // DRAGOMAN_WORD_CLASS(member): BadData for the first class the data lacks.
+  Status Resolve(std::span<const std::pair<ClassId*, const char*>> wanted) const;
 
  private:
   struct WordHash {

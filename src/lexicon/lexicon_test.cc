@@ -84,6 +84,23 @@ TEST(Lexicon, TooManyClasses) {
   EXPECT_NE(lex.status().message().find("more than 128 word classes"), std::string::npos);
 }
 
+TEST(Lexicon, ResolveATableOfClasses) {
+  auto lex = ParseOne("month\tjanuary=1\nweekday\tmonday=1\n");
+  ASSERT_TRUE(lex.ok());
+  ClassId month, weekday;
+  const std::pair<ClassId*, const char*> wanted[] = {DRAGOMAN_WORD_CLASS(month),
+                                                     DRAGOMAN_WORD_CLASS(weekday)};
+  ASSERT_TRUE(lex->Resolve(wanted).ok());
+  EXPECT_TRUE(lex->Has(month, "january"));
+  EXPECT_TRUE(lex->Has(weekday, "monday"));
+  ClassId season;
+  const std::pair<ClassId*, const char*> missing[] = {DRAGOMAN_WORD_CLASS(month),
+                                                      DRAGOMAN_WORD_CLASS(season)};
+  Status st = lex->Resolve(missing);
+  EXPECT_EQ(st.code(), Status::Code::kBadData);
+  EXPECT_NE(st.message().find("'season'"), std::string::npos);
+}
+
 TEST(Lexicon, ClassifyUsesNormAndLemma) {
   auto lex = ParseOne("speech\tsay\nbe\twas\n");
   ASSERT_TRUE(lex.ok());

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fails when an English word is written as a string literal in the C++ of a stage whose words
-# belong in data/lexicon/ (doc/lexicon.md). Tests (*_test.cc) are exempt.
+# belong in data/lexicon/ (doc/lexicon.md). Tests (*_test.cc, *_test_util.h) are exempt.
 #
 #   no_english_literals.sh SOURCE_DIR FOLDER...
 #
@@ -30,7 +30,8 @@ for folder in "$@"; do
         status=1
       fi
     done < <(sed -e 's#//.*$##' "$file" | grep -noE "\"[a-z']*[a-z][a-z']*\"" || true)
-  done < <(find "$src/src/$folder" -name '*.cc' ! -name '*_test.cc' -o -name '*.h' ! -name '*_test.cc' | sort)
+  done < <(find "$src/src/$folder" \( -name '*.cc' -o -name '*.h' \) ! -name '*_test.cc' \
+             ! -name '*_test_util.h' | sort)
 done
 if [ $status -eq 0 ]; then echo "no English word literals in: $*"; fi
 exit $status
