@@ -4,9 +4,10 @@
 // Data. A lexicon directory (data/lexicon/, format in doc/lexicon.md) holds text files `*.txt`.
 // Each content line is `CLASS<TAB>entry entry ...`; an entry is a word in matching-key form
 // (Token::norm: lower case, folded), optionally with an integer value: `january=1`,
-// `hundred=100`. A class may span several lines of one file; defining the same class in two
-// files, or the same word twice with different values in one class, is an error, so a fact
-// (the months, the number words) is written once.
+// `hundred=100`; '_' joins the words of a phrase (`no_fewer_than`, stored as "no fewer than":
+// Words() lists it, no single token matches it). A class may span several lines of one file;
+// defining the same class in two files, or the same word twice with different values in one class,
+// is an error, so a fact (the months, the number words) is written once.
 //
 // Use. A stage asks for the classes it needs once, when it is built: Class("month") returns a
 // ClassId, and a class the data does not define is a BadData error at that moment, never a

@@ -38,6 +38,14 @@ TEST(Lexicon, ClassesAndValues) {
   EXPECT_EQ(lex->Name(*modal), "modal");
 }
 
+TEST(Lexicon, UnderscoreJoinsAPhrase) {
+  auto lex = ParseOne("qualifier_at_least\tno_fewer_than at_least\n");
+  ASSERT_TRUE(lex.ok());
+  ClassId q = *lex->Class("qualifier_at_least");
+  EXPECT_EQ(lex->Words(q), (std::vector<std::string>{"no fewer than", "at least"}));
+  EXPECT_FALSE(lex->Has(q, "no"));  // no single token is a phrase
+}
+
 TEST(Lexicon, UndefinedClassIsBadData) {
   auto lex = ParseOne("month\tjanuary=1\n");
   ASSERT_TRUE(lex.ok());

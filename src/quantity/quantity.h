@@ -4,8 +4,9 @@
 // Bad input: never fails; any token sequence gives zero or more mentions. `doc_text` is not
 // read (kept for symmetry with other stages).
 //
-// Words. Number words, scale words, "dozen", the indefinite article and the month names come
-// from the lexicon stage (data/lexicon/numbers.txt, months.txt; doc/lexicon.md).
+// Words. Number words, scale words, "dozen", the indefinite article, the month names, time
+// units, qualifiers ("at least") and the other words around a number come from the lexicon
+// stage (data/lexicon/numbers.txt, months.txt, quantities.txt; doc/lexicon.md).
 //
 // Thread-safety: a QuantityFinder is immutable and may be shared by threads.
 #ifndef DRAGOMAN_QUANTITY_QUANTITY_H_
@@ -36,7 +37,8 @@ struct QuantityMention {
 class QuantityFinder {
  public:
   // Resolves the word classes it reads (number_word, number_scale, collective_number,
-  // indefinite_article, month, month_abbreviation): BadData when the lexicon lacks one.
+  // indefinite_article, month, month_abbreviation and those of quantities.txt; every class
+  // qualifier_X is a qualifier reported as "X"): BadData when the lexicon lacks one.
   // `lexicon` must outlive the finder.
   static Result<QuantityFinder> Create(const Lexicon& lexicon);
 
@@ -55,9 +57,20 @@ class QuantityFinder {
   int SmallValue(std::string_view w) const;     // a number word's value, or -1
   double ScaleValue(std::string_view w) const;  // a scale word's multiplier, or 0
   bool IsMonthName(std::string_view w) const;
+  // A word (not punctuation, not a number, not the possessive "'s").
+  bool IsWordToken(const Token& t) const;
+  // The qualifier ("at least", "about") ending right before token `i`, or "".
+  std::string QualifierBefore(const std::vector<Token>& t, int i) const;
+
+  struct Qualifier {
+    std::vector<std::string> words;  // "no" "fewer" "than"
+    std::string text;                // "at least"
+  };
   const Lexicon* lexicon_ = nullptr;
   ClassId number_word_, number_scale_, collective_number_, indefinite_article_, month_,
-      month_abbreviation_;
+      month_abbreviation_, time_unit_, quantity_stop_, identifier_noun_, fraction_, percent_, per_,
+      cent_, conjunction_and_, possessive_clitic_;
+  std::vector<Qualifier> qualifiers_;  // longest first
 };
 
 }  // namespace dragoman
