@@ -16,19 +16,15 @@ sets=(
   "seeds|data/gold/seeds.jsonl|all"
 )
 f1() { jq -r ".levels[\"$2\"].f1 | .*1000 | round / 1000" <<<"$1"; }
-echo "| set | part | coder | coded / gold | type F1 | typed F1 (PLV: full) | source+type F1 | over-gen | eval CPU s |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| set | part | coder | coded / gold | type F1 | typed F1 (PLV: full) | source+type F1 | over-gen |"
+echo "|---|---|---|---|---|---|---|---|"
 for row in "${sets[@]}"; do
   IFS='|' read -r name gold parts <<<"$row"
   for part in $parts; do
     for coder in rules dragoman; do
-      tmp=$(mktemp)
-      /usr/bin/time -f %U -o "$tmp.time" "$bin" eval --data data --dictionaries "$coder" \
-        --part "$part" --json "$gold" >"$tmp"
-      j=$(cat "$tmp")
+      j=$("$bin" eval --data data --dictionaries "$coder" --part "$part" --json "$gold")
       label=$([ "$coder" = rules ] && echo "rules alone" || echo "+ classifier")
-      echo "| $name | $part | $label | $(jq -r '.levels.typed.coded' <<<"$j") / $(jq -r '.gold_events' <<<"$j") | $(f1 "$j" type) | $(f1 "$j" typed) | $(f1 "$j" source+type) | $(jq -r '.over_generation*100 | round / 100' <<<"$j") | $(cat "$tmp.time") |"
-      rm -f "$tmp" "$tmp.time"
+      echo "| $name | $part | $label | $(jq -r '.levels.typed.coded' <<<"$j") / $(jq -r '.gold_events' <<<"$j") | $(f1 "$j" type) | $(f1 "$j" typed) | $(f1 "$j" source+type) | $(jq -r '.over_generation*100 | round / 100' <<<"$j") |"
     done
   done
 done

@@ -1,5 +1,6 @@
 #include "classify/classifier.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -37,8 +38,7 @@ Result<std::unique_ptr<const TypeClassifier>> TypeClassifier::Load(const std::st
   return Create(std::move(model), std::move(codes));
 }
 
-TypeClassifier::Decision TypeClassifier::Classify(const std::vector<std::string>& features) const {
-  std::vector<double> p = model_.Predict(features);
+TypeClassifier::Decision TypeClassifier::Top(const std::vector<double>& p) const {
   Decision d;
   for (size_t k = 1; k < p.size(); ++k) {
     if (p[k] > p[d.cls]) d.cls = static_cast<int>(k);
@@ -48,7 +48,30 @@ TypeClassifier::Decision TypeClassifier::Classify(const std::vector<std::string>
   return d;
 }
 
+TypeClassifier::Decision TypeClassifier::Classify(const std::vector<std::string>& features) const {
+  return Top(model_.Predict(features));
+}
+
+TypeClassifier::Decision TypeClassifier::Classify(const Sentence& sentence,
+                                                  const std::vector<ActorMention>& actors,
+                                                  const std::vector<Event>& rule_events) const {
+  // The features the model knows, each counted once (a word may repeat in a sentence).
+  std::vector<const TypeModel::Weights*> found;
+  ForEachTypeFeature(sentence, actors, rule_events, [&](std::string_view f) {
+    if (const TypeModel::Weights* w = model_.Find(f)) found.push_back(w);
+  });
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  std::vector<double> dec(model_.classes().size());
+  for (const TypeModel::Weights* w : found) {
+    for (const auto& [c, x] : *w) dec[c] += x;
+  }
+  return Top(model_.Probabilities(std::move(dec)));
+}
+
 namespace {
+
+bool IsYield(std::string_view type) { return type == "CONCEDE" || type == "RETREAT"; }
 
 std::string Tag(const TypeClassifier::Decision& d) {
   char buf[64];
@@ -63,7 +86,16 @@ void TypeClassifier::Apply(const Document& doc, const Sentence& sentence,
                            const std::vector<DateMention>& dates,
                            std::vector<Event>* events) const {
   if (sentence.furniture || sentence.heading) return;
-  const Decision d = Classify(TypeFeatures(sentence, actors, *events));
+  if (events->empty()) {
+    // Nothing could be added without an actor or in a negated sentence: skip the model.
+    bool actor = false;
+    for (const ActorMention& m : actors) actor |= !m.place && !m.actor.code.empty();
+    if (!actor) return;
+    for (const Token& t : sentence.tokens) {
+      if (t.norm == "not" || t.norm == "n't" || t.norm == "never") return;
+    }
+  }
+  const Decision d = Classify(sentence, actors, *events);
   if (d.type == kNoEventClass) return;
   const TypeModel::Class& cls = model_.classes()[d.cls];
   const CodeInfo* info = codes_.Find(cls.cameo);  // checked by Create()
@@ -75,6 +107,9 @@ void TypeClassifier::Apply(const Document& doc, const Sentence& sentence,
       if (e.plover != rule_type) return;  // the rule coder saw several types: leave them
     }
     if (rule_type == d.type) return;
+    // CONCEDE and RETREAT are one class in the PLV training data (its YIELD root), so the model
+    // cannot tell them apart: a change between them is never made.
+    if (IsYield(rule_type) && IsYield(d.type)) return;
     for (Event& e : *events) {
       e.cameo = info->code;
       e.plover = info->plover;
@@ -85,6 +120,8 @@ void TypeClassifier::Apply(const Document& doc, const Sentence& sentence,
     return;
   }
 
+  // (A negated sentence, "Russia did not attend the meeting", states what did not happen; the
+  // model does not read negation, so nothing was added to one: see the top.)
   if (d.score < model_.add_threshold()) return;
   const ActorMention* source = nullptr;
   const ActorMention* target = nullptr;

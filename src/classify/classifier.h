@@ -2,10 +2,12 @@
 //   (a) re-type: the rule coder coded events in a sentence, all of one PLOVER type, and the model's
 //       top class is another type with probability >= the model's retype threshold: the events
 //       take that type and its CAMEO code; their rule gets " [classify:TYPE 0.87]" appended.
+//       Never between CONCEDE and RETREAT (one class, YIELD, in the PLV training data).
 //   (b) add: the rule coder coded nothing in a sentence (not a heading or furniture), the model's
 //       top class is a type with probability >= the add threshold, and the actor resolver found
 //       at least one actor in it: one event is added, source = the first actor mention, target =
 //       the next mention with another code (none if there is none), rule "classify:TYPE 0.87".
+//       Not in a sentence with "not", "n't" or "never": the model does not read negation.
 // Everything else is left as the rule coder made it. Thresholds live in the model file, chosen by
 // the trainer on the tune parts' cross-validated predictions (classify/train.h).
 //
@@ -47,6 +49,10 @@ class TypeClassifier {
   };
   // The most probable class of a sentence with these features.
   Decision Classify(const std::vector<std::string>& features) const;
+  // The same for a sentence, straight from its tokens (what Apply() uses; same answer as
+  // Classify(TypeFeatures(...))).
+  Decision Classify(const Sentence& sentence, const std::vector<ActorMention>& actors,
+                    const std::vector<Event>& rule_events) const;
 
   // Uses (a) and (b) above on the events the rule coder found in `sentence`. `doc` gives the
   // sentence text and date; `dates` are the sentence's date mentions.
@@ -58,6 +64,7 @@ class TypeClassifier {
 
  private:
   TypeClassifier(TypeModel model, CodeTable codes);
+  Decision Top(const std::vector<double>& p) const;
   TypeModel model_;
   CodeTable codes_;
 };

@@ -220,6 +220,19 @@ TEST(TypeClassifier, AddsAnEventWithResolvedActorsOnly) {
   EXPECT_TRUE(events.empty());
 }
 
+TEST(TypeClassifier, SentencePathAgreesWithTheFeatureSet) {
+  // The coder's path (features visited one at a time, repeats counted once) against the plain
+  // one (the sorted feature set), on a sentence that repeats its words.
+  auto c = TestClassifier();
+  Sentence s = Words({"meet", "meet", "shell", "meet", "."});
+  std::vector<ActorMention> actors = {Mention(0, "CHL")};
+  std::vector<Event> none;
+  TypeClassifier::Decision a = c->Classify(s, actors, none);
+  TypeClassifier::Decision b = c->Classify(TypeFeatures(s, actors, none));
+  EXPECT_EQ(a.type, b.type);
+  EXPECT_DOUBLE_EQ(a.score, b.score);
+}
+
 TEST(TypeClassifier, RejectsAClassCodeOfAnotherType) {
   auto codes = CodeTable::Load(std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/events");
   ASSERT_TRUE(codes.ok());

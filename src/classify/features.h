@@ -14,8 +14,10 @@
 #ifndef DRAGOMAN_CLASSIFY_FEATURES_H_
 #define DRAGOMAN_CLASSIFY_FEATURES_H_
 
+#include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "actors/actor.h"
@@ -29,6 +31,12 @@ namespace dragoman {
 std::vector<std::string> TypeFeatures(const Sentence& sentence,
                                       std::span<const ActorMention> actors,
                                       std::span<const Event> rule_events);
+
+// The same features one at a time, without building the set (the coder's fast path): `visit`
+// sees each feature string (valid during the call only), possibly more than once.
+void ForEachTypeFeature(const Sentence& sentence, std::span<const ActorMention> actors,
+                        std::span<const Event> rule_events,
+                        const std::function<void(std::string_view)>& visit);
 
 }  // namespace dragoman
 

@@ -50,23 +50,31 @@ void TypeModel::SetWeight(const std::string& feature, int cls, double w) {
   v.emplace_back(cls, static_cast<float>(w));
 }
 
-std::vector<double> TypeModel::Predict(std::span<const std::string> features) const {
-  std::vector<double> dec(classes_.size());
-  for (size_t k = 0; k < classes_.size(); ++k) dec[k] = classes_[k].bias;
-  for (const std::string& f : features) {
-    auto it = weights_.find(f);
-    if (it == weights_.end()) continue;
-    for (const auto& [c, w] : it->second) dec[c] += w;
-  }
+const TypeModel::Weights* TypeModel::Find(std::string_view feature) const {
+  auto it = weights_.find(feature);
+  return it == weights_.end() ? nullptr : &it->second;
+}
+
+std::vector<double> TypeModel::Probabilities(std::vector<double> dec) const {
   double sum = 0;
-  for (double& d : dec) {
-    d = 1 / (1 + std::exp(-d));
-    sum += d;
+  for (size_t k = 0; k < dec.size(); ++k) {
+    dec[k] = 1 / (1 + std::exp(-(dec[k] + classes_[k].bias)));
+    sum += dec[k];
   }
   if (sum > 0) {
     for (double& d : dec) d /= sum;
   }
   return dec;
+}
+
+std::vector<double> TypeModel::Predict(std::span<const std::string> features) const {
+  std::vector<double> dec(classes_.size());
+  for (const std::string& f : features) {
+    if (const Weights* w = Find(f)) {
+      for (const auto& [c, x] : *w) dec[c] += x;
+    }
+  }
+  return Probabilities(std::move(dec));
 }
 
 std::string TypeModel::Serialize() const {

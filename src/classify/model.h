@@ -48,6 +48,15 @@ class TypeModel {
   // The probability of each class (same order as classes()); they sum to 1.
   std::vector<double> Predict(std::span<const std::string> features) const;
 
+  // The weights of one feature ((class index, weight) pairs), or null when the model has none.
+  // The pointer lives as long as the model. Probabilities() turns summed weights into Predict()'s
+  // answer; together they score a sentence without building its feature set.
+  using Weights = std::vector<std::pair<int, float>>;
+  const Weights* Find(std::string_view feature) const;
+  // `dec` holds the summed weights of the sentence's distinct features, one per class; the biases
+  // are added here and the result normalised as Predict() does.
+  std::vector<double> Probabilities(std::vector<double> dec) const;
+
   const std::vector<Class>& classes() const { return classes_; }
   size_t feature_count() const { return weights_.size(); }
   // Re-type an event when the top class (not NONE) differs and has at least this probability.
@@ -67,7 +76,11 @@ class TypeModel {
  private:
   std::vector<Class> classes_;
   // feature -> (class index, weight) for the classes where the weight is not zero
-  std::unordered_map<std::string, std::vector<std::pair<int, float>>> weights_;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, Weights, Hash, std::equal_to<>> weights_;
   double retype_ = 2, add_ = 2;  // > 1: never
   std::string comment_;          // how the model was made (written as # lines)
 };

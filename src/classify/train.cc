@@ -29,7 +29,8 @@ struct Example {
   std::string label;      // class name
   std::string rule_type;  // "" no rule event, "*" several types, else the one type
   bool has_actor = false;
-  int group = 0;  // cross-validation group (a document)
+  bool negation = false;  // "not", "n't", "never": the coder adds nothing there
+  int group = 0;          // cross-validation group (a document)
 };
 
 // What the rule coder's observer saw in one sentence.
@@ -39,7 +40,17 @@ struct Seen {
   std::vector<std::string> features;
   std::set<std::string> types;
   bool has_actor = false;
+  bool negation = false;
 };
+
+bool IsYield(const std::string& type) { return type == "CONCEDE" || type == "RETREAT"; }
+
+// The coder's conditions for its two uses (classify/classifier.h), on a training example.
+bool CanAdd(const Example& e) { return e.rule_type.empty() && e.has_actor && !e.negation; }
+bool CanRetype(const Example& e, const std::string& to) {
+  return !e.rule_type.empty() && e.rule_type != "*" && e.rule_type != to &&
+         !(IsYield(e.rule_type) && IsYield(to));
+}
 
 std::string RuleType(const std::set<std::string>& types) {
   if (types.empty()) return "";
@@ -50,13 +61,16 @@ std::string RuleType(const std::set<std::string>& types) {
 // Gold-vocabulary type -> 2021 class name. `renames` from plover_types.txt (gold -> coded, for
 // gold names that are not 2021 types).
 Result<std::string> ClassOf(const std::string& gold_type, const std::string& cameo,
+                            const std::string& rule_type,
                             const std::map<std::string, std::string>& renames,
                             const std::set<std::string>& types, const CodeTable& codes) {
   std::string t = gold_type;
   if (t.empty() && !cameo.empty()) {
     if (const CodeInfo* info = codes.Find(cameo)) t = info->plover;
   }
-  if (t == "YIELD") t = "CONCEDE";  // PLV's root for CONCEDE and RETREAT
+  // PLV's YIELD root is CONCEDE or RETREAT: the rule coder's choice when it made one of them,
+  // else RETREAT (releases, withdrawals, ceasefires: most of what wire copy reports as yielding).
+  if (t == "YIELD") t = rule_type == "CONCEDE" ? "CONCEDE" : "RETREAT";
   auto it = renames.find(t);
   if (it != renames.end()) t = it->second;
   if (!types.count(t)) return Status::BadData("gold type \"" + gold_type + "\" is no PLOVER type");
@@ -185,9 +199,9 @@ CrossValidation CrossValidate(const std::vector<Example>& examples,
       const int k = top(cv[i]);
       if (k == 0 || cv[i][k] < t) continue;
       const std::string& name = class_names[k];
-      if (e.rule_type.empty() && e.has_actor) {
+      if (CanAdd(e)) {
         add_gain += name == e.label ? 1 : -1;
-      } else if (!e.rule_type.empty() && e.rule_type != "*" && e.rule_type != name) {
+      } else if (CanRetype(e, name)) {
         retype_gain += (name == e.label) - (e.rule_type == e.label);
       }
     }
@@ -200,7 +214,7 @@ CrossValidation CrossValidate(const std::vector<Example>& examples,
     if (cv[i].empty()) continue;
     const int k = top(cv[i]);
     const std::string& name = class_names[k];
-    if (e.rule_type.empty() && e.has_actor) {
+    if (CanAdd(e)) {
       ++r.add_candidates;
       if (k != 0 && cv[i][k] >= out.add) {
         ++r.add_made;
@@ -208,7 +222,7 @@ CrossValidation CrossValidate(const std::vector<Example>& examples,
       }
     } else if (!e.rule_type.empty() && e.rule_type != "*") {
       ++r.retype_candidates;
-      if (k != 0 && name != e.rule_type && cv[i][k] >= out.retype) {
+      if (k != 0 && CanRetype(e, name) && cv[i][k] >= out.retype) {
         ++r.retype_made;
         r.retype_right += name == e.label;
         r.retype_was_right += e.rule_type == e.label;
@@ -275,6 +289,7 @@ Result<TypeModel> TrainTypes(const TrainConfig& config, TrainReport* report) {
       ++code_counts[e.plover][e.cameo];
     }
     for (const ActorMention& m : actors) v.has_actor |= !m.place && !m.actor.code.empty();
+    for (const Token& t : s.tokens) v.negation |= t.norm == "not" || t.norm == "n't" || t.norm == "never";
     seen.push_back(std::move(v));
   };
   DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(cc));
@@ -313,16 +328,17 @@ Result<TypeModel> TrainTypes(const TrainConfig& config, TrainReport* report) {
       if (gold.format != eval::GoldFormat::kOwn) {
         if (d.events.empty()) continue;
         Example e;
-        DRAGOMAN_ASSIGN_OR_RETURN(e.label, ClassOf(d.events[0].plover, d.events[0].cameo, renames,
-                                                   types, codes));
         std::set<std::string> f, t;
         for (const Seen& v : seen) {
           f.insert(v.features.begin(), v.features.end());
           t.insert(v.types.begin(), v.types.end());
           e.has_actor |= v.has_actor;
+          e.negation |= v.negation;
         }
         e.features.assign(f.begin(), f.end());
         e.rule_type = RuleType(t);
+        DRAGOMAN_ASSIGN_OR_RETURN(e.label, ClassOf(d.events[0].plover, d.events[0].cameo,
+                                                   e.rule_type, renames, types, codes));
         e.group = group;
         examples.push_back(std::move(e));
         continue;
@@ -333,12 +349,14 @@ Result<TypeModel> TrainTypes(const TrainConfig& config, TrainReport* report) {
         e.label = std::string(kNoEventClass);
         for (const eval::GoldEvent& g : d.events) {
           if (!g.quote || g.quote->end <= v.begin || g.quote->begin >= v.end) continue;
-          DRAGOMAN_ASSIGN_OR_RETURN(e.label, ClassOf(g.plover, g.cameo, renames, types, codes));
+          DRAGOMAN_ASSIGN_OR_RETURN(e.label, ClassOf(g.plover, g.cameo, RuleType(v.types), renames,
+                                                     types, codes));
           break;
         }
         e.features = v.features;
         e.rule_type = RuleType(v.types);
         e.has_actor = v.has_actor;
+        e.negation = v.negation;
         e.group = group;
         examples.push_back(std::move(e));
       }
@@ -365,6 +383,7 @@ Result<TypeModel> TrainTypes(const TrainConfig& config, TrainReport* report) {
         e.features = v.features;
         e.rule_type = RuleType(v.types);
         e.has_actor = v.has_actor;
+        e.negation = v.negation;
         e.group = group;
         examples.push_back(std::move(e));
         break;  // an example is one sentence

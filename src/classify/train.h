@@ -11,7 +11,8 @@
 //     overlaps it, else NONE;
 //   - the invented sentences of events/examples.tsv (a code's PLOVER type; "none" rows: NONE).
 // Gold types in PLOVER 0.5 names are read in 2021 names through gold/plover_types.txt (DEMAND ->
-// REQUEST, ...); PLV's YIELD (CONCEDE or RETREAT) is read as CONCEDE.
+// REQUEST, ...); PLV's YIELD (CONCEDE or RETREAT) is read as the rule coder's choice when it made
+// one of them, else as RETREAT.
 // Features come from the rule coder (the coder without the classifier) run on each document, so
 // they are exactly what the coder sees at run time.
 //
