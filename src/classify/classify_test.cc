@@ -101,6 +101,22 @@ Sentence Words(const std::vector<std::string>& lemmas) {
   return s;
 }
 
+TEST(TypeFeatures, ThePatternsFirstWord) {
+  Sentence s = Words({"chile", "sign", "a", "pact"});
+  Event rule;
+  rule.plover = "SUPPORT";
+  rule.cameo = "057";
+  rule.rule = "verbs.txt:345 sign|ink ..4 agreement|pact";
+  Event named = rule;
+  named.rule = "a named rule";
+  std::vector<Event> events = {rule};
+  auto f = TypeFeatures(s, {}, events);
+  EXPECT_TRUE(std::find(f.begin(), f.end(), "t=sign") != f.end());
+  events = {named};
+  f = TypeFeatures(s, {}, events);
+  EXPECT_TRUE(std::none_of(f.begin(), f.end(), [](auto& x) { return x.rfind("t=", 0) == 0; }));
+}
+
 TEST(TypeFeatures, WordsPairsRulesAndActors) {
   Sentence s = Words({"chile", "meet", "peru", "."});
   ActorMention chile;

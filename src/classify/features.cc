@@ -42,6 +42,14 @@ void ForEachTypeFeature(const Sentence& sentence, std::span<const ActorMention> 
   for (const Event& e : rule_events) {
     emit("r=", e.plover.empty() ? std::string_view("-") : std::string_view(e.plover));
     if (e.cameo.size() >= 2) emit("c=", std::string_view(e.cameo).substr(0, 2));
+    // The pattern's first word ("verbs.txt:345 sign|ink ..4 agreement" -> "sign").
+    std::string_view rule = e.rule;
+    size_t space = rule.find(' ');
+    if (space != std::string_view::npos && rule.substr(0, space).find(':') != std::string_view::npos) {
+      std::string_view first = rule.substr(space + 1);
+      first = first.substr(0, std::min(first.find(' '), first.find('|')));
+      if (!first.empty()) emit("t=", first);
+    }
   }
   int mentions = 0;
   for (const ActorMention& m : actors) {

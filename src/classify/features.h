@@ -5,6 +5,8 @@
 //   b=L1_L2      every pair of adjacent words' lemmas
 //   r=TYPE       the PLOVER type of each event the rule coder found in the sentence ("r=-": none)
 //   c=CC         the two-digit CAMEO root of each of those events
+//   t=WORD       the first word of the pattern that coded each of them ("verbs.txt:345 sign|ink
+//                ..4 agreement" -> "t=sign"; none for rules without FILE:LINE)
 //   a=N          how many actor mentions (not places) the resolver found: 0, 1, 2 or 3 (3 or more)
 //   n=LEMMA      the word right after each actor mention (usually the verb it governs)
 // Feature strings are the keys of the model file (data/classify/types.model), so a model can be
