@@ -76,6 +76,9 @@ TEST(TypeModel, BadFilesNameTheLine) {
       {"format\tdragoman-types\t1\nclass\tNONE\t-\t0\nclass\tAID\t070\t0\n",
        "bad: missing threshold line"},
       {"format\tdragoman-types\t1\nweights\tx\n", "bad:2: unknown line kind \"weights\""},
+      {"format\tdragoman-types\t1\nclass\tNONE\t-\t0\nclass\tAID\t070\t0\nw\tw=x\tAID:1e300\n",
+       "bad:4: expected CLASS:WEIGHT"},
+      {"format\tdragoman-types\t1\nclass\tNONE\t-\tnan\n", "bad:2: expected \"class"},
   };
   for (const Case& c : cases) {
     auto m = TypeModel::Parse(c.text, "bad");

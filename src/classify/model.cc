@@ -24,10 +24,15 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return out;
 }
 
+// Weights, biases and thresholds: finite and at most kMaxMagnitude, so that no sum of them can
+// overflow into inf or NaN (a trained model's weights stay far below: |w| < 100).
+constexpr double kMaxMagnitude = 1e6;
+
 bool ParseDouble(std::string_view s, double* out) {
   if (s.empty()) return false;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(*out);
+  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(*out) &&
+         std::abs(*out) <= kMaxMagnitude;
 }
 
 std::string FormatWeight(double w) {

@@ -37,8 +37,8 @@ class TypeModel {
     double bias = 0;
   };
 
-  // BadData "NAME:LINE: reason" for a malformed line, an unknown class, a repeated feature or
-  // missing header lines.
+  // BadData "NAME:LINE: reason" for a malformed line, an unknown class, a repeated feature, a
+  // number that is not finite or exceeds 1e6 in magnitude, or missing header lines.
   static Result<TypeModel> Parse(std::string_view text, std::string_view name);
   static Result<TypeModel> Load(const std::string& path);
 
