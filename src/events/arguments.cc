@@ -325,8 +325,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     // Coordinated parties of a cooperative act ("A and B signed a declaration in the presence of
     // C") are each other's counterparts: a later actor is a witness or a topic, not the target.
     bool cooperating_parties = false;
-    if (sources.size() >= 2 && code.size() >= 2 && code[0] == '0' && code[1] >= '3' &&
-        code[1] <= '6') {
+    if (sources.size() >= 2 && impl_.codes.InFamily(code, impl_.cooperative)) {
       for (const auto& s : sources) cooperating_parties |= s.country != sources[0].country;
     }
     if (targets.empty() && !p.from_speaker && !p.patient && !m.passive && !p.during &&

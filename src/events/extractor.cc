@@ -99,6 +99,8 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->violent, codes.Family("violent"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->consult, codes.Family("consult"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->threat, codes.Family("threat"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->cooperative, codes.Family("cooperative"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->bilateral, codes.Family("bilateral"));
   ex->impl_->codes = std::move(codes);
   ex->impl_->patterns = std::move(patterns);
   ex->impl_->lex = std::move(lex);

@@ -279,12 +279,13 @@ int SentenceAnalysis::ObjectAfter(const Match& m, int seg,
 //   2. a plural noun reference of the sentence naming the source's country and another ("the
 //      two countries", "both sides"; not "their", whose antecedent is less sure), not the
 //      source mention itself;
-//   3. the word "bilateral" ("developing bilateral relations"), for CAMEO 01-08 events: the
+//   3. the word "bilateral" ("developing bilateral relations"), for events of the `bilateral`
+//      family of cameo.tsv (roots 01-09: talk and cooperation, not force): the
 //      counterpart of the source's country (Counterpart(): the other side of the last event, else
 //      of the sentence or of the recent context);
 //   4. a meeting (04x) of the source's country coded as the last event within the two previous
-//      sentences, for a cooperative act (CAMEO 03-06): its other party ("We discussed X. We
-//      agreed to ...").
+//      sentences, for a cooperative act (cameo.tsv's `cooperative` family, 03-06): its other
+//      party ("We discussed X. We agreed to ...").
 // Rules 2 to 4 do not apply to coordinated sources of different countries ("A and B agreed on
 // a pact between the two countries"): whether they act on each other is the pattern's `sym`
 // option to say. Nothing else invents a target. Events that become duplicates (same parties and
@@ -330,14 +331,14 @@ void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
         }
       }
     }
-    // "bilateral" frames cooperation and talk (CAMEO 01-08), not force.
-    if (!t && bilateral && e.cameo.size() >= 2 && e.cameo[0] == '0') {
+    // "bilateral" frames cooperation and talk (cameo.tsv's `bilateral` family), not force.
+    if (!t && bilateral && impl_.codes.InFamily(e.cameo, impl_.bilateral)) {
       t = Counterpart(c, -1);
       why = "bilateral: counterpart";
     }
     // 4. The meeting just reported.
-    if (!t && ctx_.last_event && *ctx_.last_event && e.cameo.size() >= 2 && e.cameo[0] == '0' &&
-        e.cameo[1] >= '3' && e.cameo[1] <= '6') {
+    if (!t && ctx_.last_event && *ctx_.last_event &&
+        impl_.codes.InFamily(e.cameo, impl_.cooperative)) {
       const Event& le = **ctx_.last_event;
       if (impl_.codes.InFamily(le.cameo, impl_.consult) && le.source && le.target &&
           le.sentence + 2 >= facts_.sentence->index) {

@@ -60,8 +60,8 @@ struct ExtractorData {
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
   // CAMEO families (cameo.tsv's FAMILY column): material conflict (roots 17-20), consultations
-  // (04), threats (13).
-  int violent = 0, consult = 0, threat = 0;
+  // (04), threats (13), cooperative acts (03-06), what a "bilateral" setting frames (01-09).
+  int violent = 0, consult = 0, threat = 0, cooperative = 0, bilateral = 0;
 };
 
 // What the per-document context offers one sentence (null members when there is no context).
