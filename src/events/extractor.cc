@@ -82,6 +82,12 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
 }
 
 Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig& config) {
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon words, Lexicon::Load(config.data_dir + "/lexicon"));
+  return Create(config, std::make_shared<const Lexicon>(std::move(words)));
+}
+
+Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(
+    const EventConfig& config, std::shared_ptr<const Lexicon> words) {
   std::string dir = config.data_dir + "/events";
   DRAGOMAN_ASSIGN_OR_RETURN(CodeTable codes, CodeTable::Load(dir));
   std::string verbs_path = dir + "/verbs.txt";
@@ -90,9 +96,8 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
   DRAGOMAN_ASSIGN_OR_RETURN(std::string lex_text, ReadFile(lex_path));
   DRAGOMAN_ASSIGN_OR_RETURN(auto patterns, ParsePatterns(verbs_path, verbs, codes));
   DRAGOMAN_ASSIGN_OR_RETURN(EventLexicon lex, ParseLexicon(lex_path, lex_text, codes));
-  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon words, Lexicon::Load(config.data_dir + "/lexicon"));
   DRAGOMAN_ASSIGN_OR_RETURN(events_internal::ClauseClasses classes,
-                            events_internal::ResolveClauseClasses(words));
+                            events_internal::ResolveClauseClasses(*words));
   std::unique_ptr<EventExtractor> ex(new EventExtractor());
   ex->impl_->words = std::move(words);
   ex->impl_->classes = classes;

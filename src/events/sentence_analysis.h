@@ -15,6 +15,7 @@
 #ifndef DRAGOMAN_EVENTS_SENTENCE_ANALYSIS_H_
 #define DRAGOMAN_EVENTS_SENTENCE_ANALYSIS_H_
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -55,7 +56,7 @@ struct ExtractorData {
   CodeTable codes;
   std::vector<Pattern> patterns;
   EventLexicon lex;  // the intent map
-  Lexicon words;
+  std::shared_ptr<const Lexicon> words;  // never null after Create()
   ClauseClasses classes;
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
@@ -95,7 +96,7 @@ class SentenceAnalysis {
         w_(impl.classes),
         facts_(facts),
         toks_(facts.sentence->tokens),
-        tc_(impl.words.Classify(facts.sentence->tokens)),
+        tc_(impl.words->Classify(facts.sentence->tokens)),
         ctx_(ctx) {
     mention_at_.assign(toks_.size(), -1);
     in_mention_.assign(toks_.size(), -1);
@@ -134,7 +135,7 @@ class SentenceAnalysis {
   bool Is(ClassId c, int i) const { return tc_.Any(i, c); }
   bool IsNorm(ClassId c, int i) const { return tc_.Form(i, c); }
   bool IsLemma(ClassId c, int i) const {
-    return i >= 0 && i < static_cast<int>(toks_.size()) && impl_.words.Has(c, toks_[i].lemma);
+    return i >= 0 && i < static_cast<int>(toks_.size()) && impl_.words->Has(c, toks_[i].lemma);
   }
   bool Punct(int i) const { return toks_[i].has(Token::kPunct); }
   bool IsQuote(int i) const {

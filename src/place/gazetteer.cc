@@ -280,6 +280,13 @@ Gazetteer::~Gazetteer() = default;
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data_dir,
                                                          const TextAnalyzer& text) {
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load(data_dir + "/lexicon"));
+  return Load(data_dir, text, lexicon);
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data_dir,
+                                                         const TextAnalyzer& text,
+                                                         const Lexicon& lexicon) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(data_dir) / "places";
   std::vector<fs::path> files;
@@ -290,7 +297,6 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data
   if (files.empty()) return Status::NotFound(dir.string() + ": no gazetteer (.tsv) files");
   std::sort(files.begin(), files.end());
   std::shared_ptr<Gazetteer> g(new Gazetteer());
-  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load(data_dir + "/lexicon"));
   DRAGOMAN_RETURN_IF_ERROR(g->impl_->SetWords(lexicon));
   for (const fs::path& p : files) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::string content, ReadFile(p.string()));
