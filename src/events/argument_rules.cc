@@ -23,8 +23,10 @@
 // mutual act reported in an agentless passive); a missing target is the actor the event is about
 // (`about`), the counterpart from context (`react`, `during`), or the late object (the first
 // actor after the matched words). A symmetric act of coordinated sources with no target is one
-// mutual event whose target is the second source (coordinated party, arguments.cc). The implicit counterparts of roles.cc (CompleteTargets) come
-// after, over the sentence's events.
+// mutual event whose target is the second source (coordinated party, arguments.cc).
+// Last, over the sentence's events, the implicit counterparts (CounterpartRules(), applied by
+// CompleteTargets in roles.cc): the meeting's other party, the other of the two parties named,
+// bilateral: counterpart, the meeting just reported.
 //
 // Event::rule names the rule that gave the source and the one that gave the target:
 // "verbs.txt:12 PATTERN [source: subject] [target: pattern object]".

@@ -250,6 +250,26 @@ class SentenceAnalysis {
   int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
+  // The implicit counterparts (roles.cc): a rule gives an event that still has no target the
+  // other party of a bilateral setting; the first whose condition holds and that finds one wins,
+  // and its name is reported in Event::rule ("[target: NAME]").
+  struct CounterpartRule {
+    const char* name;
+    bool (SentenceAnalysis::*applies)(const Event& e, const std::vector<Event>& events) const;
+    std::optional<ActorRef> (SentenceAnalysis::*find)(const Event& e,
+                                                      const std::vector<Event>& events) const;
+  };
+  static const std::vector<CounterpartRule>& CounterpartRules();
+  bool MeetingPartyApplies(const Event& e, const std::vector<Event>& events) const;
+  std::optional<ActorRef> MeetingParty(const Event& e, const std::vector<Event>& events) const;
+  bool NamedPartiesApply(const Event& e, const std::vector<Event>& events) const;
+  std::optional<ActorRef> OtherNamedParty(const Event& e, const std::vector<Event>& events) const;
+  bool BilateralApplies(const Event& e, const std::vector<Event>& events) const;
+  std::optional<ActorRef> BilateralCounterpart(const Event& e,
+                                               const std::vector<Event>& events) const;
+  bool ReportedMeetingApplies(const Event& e, const std::vector<Event>& events) const;
+  std::optional<ActorRef> ReportedMeetingParty(const Event& e,
+                                               const std::vector<Event>& events) const;
   void CompleteTargets(std::vector<Event>* events) const;
   // The phases of Run(): pattern matches at every trigger (matching.cc); matches that state no
   // event of their own (arguments.cc); an event for each remaining match, its code, mood,
