@@ -50,11 +50,17 @@ start_nats_cluster
 pg_count() { psql -At "$PG_URL" -c "SELECT count(*) FROM documents" 2>/dev/null || echo 0; }
 
 "$DRAGOMAN" publish --nats "$NATS_URLS" --replicas 3 --quiet "$tmp/corpus.jsonl" 2>"$tmp/publish.err"
-check "publish exits 0" [ $? -eq 0 ]
+rc=$?
+check "publish exits 0" [ $rc -eq 0 ]
+if [ $rc -ne 0 ]; then
+  cat "$tmp/publish.err"
+  tail -5 "$tmp"/nats*.log
+  exit 1
+fi
 
 start_worker() {  # start_worker N
   "$DRAGOMAN" worker --nats "$NATS_URLS" --db "$PG_URL" --max-unacked 16 --ack-wait 3000 \
-    --threads 1 --quiet >>"$tmp/worker$1.log" 2>&1 &
+    --threads 1 >>"$tmp/worker$1.log" 2>&1 &
   worker_pids[$1]=$!
 }
 start_worker 0
@@ -83,6 +89,7 @@ sleep 4
 for p in "${worker_pids[@]}"; do kill -TERM "$p" 2>/dev/null; done
 for p in "${worker_pids[@]}"; do wait "$p" 2>/dev/null; done
 worker_pids=()
+grep -h "stopped" "$tmp"/worker*.log
 
 check "every document stored once" \
   [ "$(psql -At "$PG_URL" -c "SELECT count(*) || ' ' || count(DISTINCT hash) FROM documents")" = "$docs $docs" ]
