@@ -49,7 +49,9 @@ start_postgres || exit 1
 start_nats_cluster
 pg_count() { psql -At "$PG_URL" -c "SELECT count(*) FROM documents" 2>/dev/null || echo 0; }
 
-"$DRAGOMAN" publish --nats "$NATS_URLS" --replicas 3 --quiet "$tmp/corpus.jsonl" 2>"$tmp/publish.err"
+# A new cluster elects its JetStream leader first; on a loaded machine that can take a while.
+"$DRAGOMAN" publish --nats "$NATS_URLS" --replicas 3 --timeout 120000 --quiet "$tmp/corpus.jsonl" \
+  2>"$tmp/publish.err"
 rc=$?
 check "publish exits 0" [ $rc -eq 0 ]
 if [ $rc -ne 0 ]; then

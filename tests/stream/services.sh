@@ -82,3 +82,13 @@ stop_services() {
   for p in "${NATS_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
   stop_postgres
 }
+
+start_nats_single() {  # one node with JetStream (the bench): $NATS_URLS
+  local port
+  port=$(free_port)
+  mkdir -p "$tmp/nats0"
+  NATS_CONF[0]="$tmp/nats0.conf"
+  printf 'server_name: n0\nlisten: 127.0.0.1:%s\njetstream { store_dir: "%s" }\n' "$port" "$tmp/nats0" >"${NATS_CONF[0]}"
+  start_nats_node 0
+  NATS_URLS="nats://127.0.0.1:$port"
+}
