@@ -42,8 +42,10 @@ Result<QueueConfig> QueueFromFlags(const ParsedArgs& args) {
 
 std::vector<FlagSpec> PublishFlags() {
   std::vector<FlagSpec> f = QueueFlags();
-  f.push_back({"timeout", "MS", "give up when the stream cannot be reached or does not "
-                                "acknowledge a document for this long", "60000"});
+  f.push_back({"timeout", "MS",
+               "give up when the stream cannot be reached or does not "
+               "acknowledge a document for this long",
+               "60000"});
   f.push_back({"quiet", "", "no summary line", ""});
   for (auto& c : InputFlags()) f.push_back(c);
   return f;

@@ -115,17 +115,37 @@ Result<PgStore::Rows> PgStore::Exec(const std::string& sql, const Params& params
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-  PGresult* res = params.empty() ? PQexec(conn_, sql.c_str())
-                                 : PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()),
-                                                nullptr, values.data(), nullptr, nullptr, 0);
+  auto error = [&](PGresult* res) -> Status {
+    std::string msg = PQresultErrorMessage(res);
+    if (msg.empty()) msg = PQerrorMessage(conn_);
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    for (char& c : msg) {
+      if (c == '\n') c = ' ';
+    }
+    std::string head = sql.substr(0, std::min<size_t>(sql.find('\n'), 60));
+    return Status::Store(label_ + ": " + msg + " (in: " + head + ")");
+  };
+  PGresult* res = nullptr;
+  if (params.empty()) {
+    res = PQexec(conn_, sql.c_str());
+  } else {
+    // Statements with parameters are prepared once per connection: a worker runs the same
+    // dozen for every document, and parsing and planning them each time cost as much as running
+    // them.
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end()) {
+      std::string name = "s" + std::to_string(prepared_.size());
+      Rows prep(
+          PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(params.size()), nullptr));
+      if (PQresultStatus(prep.res) != PGRES_COMMAND_OK) return error(prep.res);
+      it = prepared_.emplace(sql, std::move(name)).first;
+    }
+    res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(),
+                         nullptr, nullptr, 0);
+  }
   Rows rows(res);
   ExecStatusType st = PQresultStatus(res);
-  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-    std::string msg = PQerrorMessage(conn_);
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-    std::string head = sql.substr(0, std::min<size_t>(sql.find_first_of("\n"), 60));
-    return Status::Store(label_ + ": " + msg + " (in: " + head + ")");
-  }
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return error(res);
   return rows;
 }
 

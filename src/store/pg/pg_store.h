@@ -22,6 +22,7 @@
 #define DRAGOMAN_STORE_PG_PG_STORE_H_
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,7 +84,8 @@ class PgStore {
                      const std::string& sentence_row);
 
   pg_conn* conn_;
-  std::string label_;  // the URL without password, for messages
+  std::string label_;                            // the URL without password, for messages
+  std::map<std::string, std::string> prepared_;  // SQL -> prepared statement name
 };
 
 }  // namespace dragoman
