@@ -78,12 +78,13 @@ awk -v a="$w1" -v b="$w2" -v i="$ingest_rate" \
 # Latency: two workers running, the corpus published in 8 parts at about half their rate.
 psql -q "${PG_URL%/dragoman}/postgres" -c "CREATE DATABASE latency" >/dev/null
 url="${PG_URL%/dragoman}/latency"
+pause=$(awk -v n="$docs" -v r="$w2" 'BEGIN { printf "%.2f", (n / 8) / (r / 2) }')
+idle=$(awk -v p="$pause" 'BEGIN { printf "%d", p * 1000 + 5000 }')  # outlasts each pause
 for i in 0 1; do
   "$DRAGOMAN" worker --nats "$NATS_URLS" --stream L --subject bench.l --db "$url" --threads 1 \
-    --max-unacked 16 --idle-exit 3000 2>"$tmp/latency$i.log" >/dev/null &
+    --max-unacked 16 --idle-exit "$idle" 2>"$tmp/latency$i.log" >/dev/null &
   worker_pids+=($!)
 done
-pause=$(awk -v n="$docs" -v r="$w2" 'BEGIN { printf "%.2f", (n / 8) / (r / 2) }')
 for f in "$tmp"/part-*.jsonl; do
   "$DRAGOMAN" publish --nats "$NATS_URLS" --stream L --subject bench.l --quiet "$f"
   sleep "$pause"
