@@ -14,9 +14,14 @@
 #include "cli/input_flags.h"
 #include "store/store.h"
 #include "stream/alerts.h"
+#include "stream/queue.h"
 #include "stream/watch.h"
 
 namespace dragoman::cli {
+
+std::vector<FlagSpec> NatsQueueFlags();  // cmd_publish.cc
+Result<QueueConfig> NatsQueueFromFlags(const ParsedArgs& args);
+
 namespace {
 
 std::atomic<bool> g_stop{false};
@@ -35,8 +40,13 @@ std::vector<FlagSpec> WatchFlags() {
       {"batch", "N", "documents per transaction", "64"},
       {"threads", "N", "coding threads", "one per CPU"},
       {"quiet", "", "no line per stored batch and no summary", ""},
+      {"publish", "",
+       "put the documents on a NATS JetStream stream for `dragoman worker`s "
+       "instead of coding them (--db keeps only the positions; doc/scale.md)",
+       ""},
       DictionariesFlag(),
   };
+  for (auto& q : NatsQueueFlags()) f.push_back(q);
   for (auto& c : InputFlags()) f.push_back(c);
   for (auto& c : CommonFlags()) f.push_back(c);
   return f;
@@ -92,12 +102,28 @@ int RunWatch(const ParsedArgs& args, CommandContext& ctx) {
   }
   std::ostream& alerts_out = alerts_file.is_open() ? alerts_file : ctx.out;
 
-  auto data = FindDataDir(args.Get("data"));
-  if (!data.ok()) return ReportError(data.status(), ctx);
   const bool quiet = args.Has("quiet");
-  auto coder = OpenCoder(*spec, *data, "watch", ctx, quiet);
-  if (!coder.ok()) return ReportError(coder.status(), ctx);
-  config.coder = coder->get();
+  std::unique_ptr<const DocumentCoder> coder;
+  std::unique_ptr<Publisher> publisher;
+  if (args.Has("publish")) {
+    if (!config.rules.empty()) {
+      return usage(Status::InvalidArgument(
+          "--alerts needs the events stored here; with --publish the workers store them"));
+    }
+    auto queue = NatsQueueFromFlags(args);
+    if (!queue.ok()) return usage(queue.status());
+    auto p = Publisher::Connect(*queue, std::chrono::seconds(60));
+    if (!p.ok()) return ReportError(p.status(), ctx);
+    publisher = std::move(p).value();
+    config.publish = [&](const Document& d) { return publisher->Send(d); };
+  } else {
+    auto data = FindDataDir(args.Get("data"));
+    if (!data.ok()) return ReportError(data.status(), ctx);
+    auto opened = OpenCoder(*spec, *data, "watch", ctx, quiet);
+    if (!opened.ok()) return ReportError(opened.status(), ctx);
+    coder = std::move(opened).value();
+    config.coder = coder.get();
+  }
 
   int exit_code = kExitOk;
   WatchCallbacks cb;
@@ -146,7 +172,8 @@ int RunWatch(const ParsedArgs& args, CommandContext& ctx) {
 
 extern const Command kWatchCommand = {
     "watch", "code and store documents as they land in folders; evaluate alert rules",
-    "dragoman watch [--db FILE] [--alerts RULES] [--once] [FLAGS] FOLDER...", &WatchFlags,
-    &RunWatch};
+    "dragoman watch [--db FILE] [--alerts RULES] [--once] [--publish --nats URL,...] [FLAGS] "
+    "FOLDER...",
+    &WatchFlags, &RunWatch};
 
 }  // namespace dragoman::cli

@@ -138,13 +138,51 @@ double Quantile(std::vector<double> values, double q) {
   return values[std::min(at, values.size() - 1)];
 }
 
+struct Publisher::Conn {
+  Nats nats;
+};
+
+Publisher::Publisher(QueueConfig queue, std::chrono::milliseconds timeout)
+    : queue_(std::move(queue)), timeout_(timeout), conn_(std::make_unique<Conn>()) {}
+Publisher::~Publisher() = default;
+
+Result<std::unique_ptr<Publisher>> Publisher::Connect(const QueueConfig& queue,
+                                                      std::chrono::milliseconds timeout) {
+  std::unique_ptr<Publisher> p(new Publisher(queue, timeout));
+  DRAGOMAN_RETURN_IF_ERROR(p->conn_->nats.Connect(queue));
+  DRAGOMAN_RETURN_IF_ERROR(p->conn_->nats.EnsureStream(queue, Steady::now() + timeout));
+  return p;
+}
+
+Status Publisher::Send(const Document& doc) {
+  const std::string msg = MessageFromDocument(doc);
+  const std::string id = Store::ContentHash(doc);
+  jsPubOptions po;
+  jsPubOptions_Init(&po);
+  po.MsgId = id.c_str();
+  const auto deadline = Steady::now() + timeout_;
+  while (true) {
+    jsPubAck* ack = nullptr;
+    jsErrCode jerr = static_cast<jsErrCode>(0);
+    natsStatus s = js_Publish(&ack, conn_->nats.js_, queue_.subject.c_str(), msg.data(),
+                              static_cast<int>(msg.size()), &po, &jerr);
+    if (ack) jsPubAck_Destroy(ack);
+    if (s == NATS_OK) return Status::Ok();
+    // No acknowledgement (a node went away, a leader is being elected): the same message id
+    // again; the stream keeps one copy.
+    if (Steady::now() > deadline) {
+      return Status::Io("NATS: cannot publish " + doc.origin + ": " + NatsError(s, jerr));
+    }
+    ++retries_;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+}
+
 Result<PublishStats> Publish(const QueueConfig& queue, const std::vector<std::string>& inputs,
                              const ReaderConfig& reader_config,
                              const std::function<void(const Status&)>& on_bad_input,
                              std::chrono::milliseconds timeout) {
-  Nats nats;
-  DRAGOMAN_RETURN_IF_ERROR(nats.Connect(queue));
-  DRAGOMAN_RETURN_IF_ERROR(nats.EnsureStream(queue, Steady::now() + timeout));
+  DRAGOMAN_ASSIGN_OR_RETURN(auto publisher, Publisher::Connect(queue, timeout));
   PublishStats stats;
   DocumentReader reader(inputs, reader_config);
   while (true) {
@@ -155,30 +193,10 @@ Result<PublishStats> Publish(const QueueConfig& queue, const std::vector<std::st
       continue;
     }
     if (!r->has_value()) break;
-    const Document& doc = **r;
-    const std::string msg = MessageFromDocument(doc);
-    const std::string id = Store::ContentHash(doc);
-    jsPubOptions po;
-    jsPubOptions_Init(&po);
-    po.MsgId = id.c_str();
-    const auto deadline = Steady::now() + timeout;
-    while (true) {
-      jsPubAck* ack = nullptr;
-      jsErrCode jerr = static_cast<jsErrCode>(0);
-      natsStatus s = js_Publish(&ack, nats.js_, queue.subject.c_str(), msg.data(),
-                                static_cast<int>(msg.size()), &po, &jerr);
-      if (ack) jsPubAck_Destroy(ack);
-      if (s == NATS_OK) break;
-      // No acknowledgement (a node went away, a leader is being elected): the same message id
-      // again; the stream keeps one copy.
-      if (Steady::now() > deadline) {
-        return Status::Io("NATS: cannot publish " + doc.origin + ": " + NatsError(s, jerr));
-      }
-      ++stats.retries;
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
+    DRAGOMAN_RETURN_IF_ERROR(publisher->Send(**r));
     ++stats.documents;
   }
+  stats.retries = publisher->retries();
   return stats;
 }
 

@@ -27,6 +27,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,28 @@ struct QueueConfig {
 // The message of a document, and back. BadInput naming `where` for a message that is not one.
 std::string MessageFromDocument(const Document& doc);
 Result<Document> DocumentFromMessage(std::string_view message, const std::string& where);
+
+// A connection that publishes documents one at a time (publish, watch --publish). Thread-safety:
+// one thread at a time.
+class Publisher {
+ public:
+  // Connects and creates the stream when missing (retried for up to `timeout`).
+  static Result<std::unique_ptr<Publisher>> Connect(const QueueConfig& queue,
+                                                    std::chrono::milliseconds timeout);
+  ~Publisher();
+  // Publishes `doc` (message id: its content hash), retrying until the stream acknowledges it;
+  // Io error after `timeout`.
+  Status Send(const Document& doc);
+  int64_t retries() const { return retries_; }
+
+ private:
+  Publisher(QueueConfig queue, std::chrono::milliseconds timeout);
+  struct Conn;
+  QueueConfig queue_;
+  std::chrono::milliseconds timeout_;
+  std::unique_ptr<Conn> conn_;
+  int64_t retries_ = 0;
+};
 
 struct PublishStats {
   int64_t documents = 0, bad_inputs = 0, retries = 0;

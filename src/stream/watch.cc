@@ -290,9 +290,14 @@ class Watcher {
       }
       return Status::Ok();
     };
-    DRAGOMAN_ASSIGN_OR_RETURN(
-        IngestedBatch b, IngestDocuments(store_, *config_.coder, std::move(docs), config_.threads,
-                                         record_positions));
+    IngestedBatch b;
+    if (config_.publish) {
+      for (const Document& d : docs) DRAGOMAN_RETURN_IF_ERROR(config_.publish(d));
+      DRAGOMAN_RETURN_IF_ERROR(store_.PutBatch({}, record_positions).status());
+    } else {
+      DRAGOMAN_ASSIGN_OR_RETURN(b, IngestDocuments(store_, *config_.coder, std::move(docs),
+                                                   config_.threads, record_positions));
+    }
     for (auto& u : pending_) {
       u.state.documents += static_cast<int64_t>(u.docs.size());
       states_[u.path] = u.state;
@@ -323,7 +328,9 @@ class Watcher {
 
 Result<WatchStats> Watch(const WatchConfig& config, const WatchCallbacks& callbacks,
                          const std::atomic<bool>& stop) {
-  if (config.coder == nullptr) return Status::Internal("Watch: WatchConfig::coder is not set");
+  if (config.coder == nullptr && !config.publish) {
+    return Status::Internal("Watch: WatchConfig::coder is not set");
+  }
   if (config.dirs.empty()) return Status::InvalidArgument("no folder to watch");
   for (const auto& d : config.dirs) {
     std::error_code ec;

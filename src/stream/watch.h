@@ -14,6 +14,8 @@
 //     (ended by '\n') past the stored offset is read as it is appended; a last line without '\n'
 //     is read once the file is complete and the line is a whole record (with `once`, whatever
 //     it holds). A file that shrank was replaced: read from the start.
+//   - With WatchConfig::publish, documents go to a NATS JetStream stream (stream/queue.h) instead
+//     of this store, which then only keeps the positions.
 //   - A bad file or line (binary, invalid UTF-8, bad JSON...) is reported to `on_bad_input`,
 //     counted, and its position still recorded, so it is not reported again until it changes.
 //
@@ -52,6 +54,11 @@ struct WatchConfig {
   std::chrono::milliseconds poll{500};
   bool once = false;  // store what is there, waiting for unfinished files to settle, then return
   std::vector<AlertRule> rules;  // evaluated after each batch that stored events
+  // When set (watch --publish), documents are handed to it instead of being coded and stored:
+  // only the files' positions are stored (after the hand-over succeeded), so a crash in
+  // between hands a file over again (the stream drops the duplicate by message id; the store
+  // would in any case). Rules are not evaluated then (nothing is stored here).
+  std::function<Status(const Document&)> publish;
 };
 
 struct WatchStats {
