@@ -1,5 +1,7 @@
 // dragoman publish: put documents on the NATS JetStream stream that `dragoman worker`s take them
 // from (doc/scale.md). Flags -> QueueConfig -> stream/queue.h.
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 
 #include "cli/command.h"
@@ -62,9 +64,16 @@ int RunPublish(const ParsedArgs& args, CommandContext& ctx) {
     ctx.err << "dragoman publish: " << OneLineMessage(bad.message()) << "\n";
     return kExitUsage;
   }
+  auto timeout = PositiveFlag(args, "timeout", 60000);
+  if (!timeout.ok()) {
+    ctx.err << "dragoman publish: " << OneLineMessage(timeout.status().message()) << "\n";
+    return kExitUsage;
+  }
   int exit_code = kExitOk;
-  auto stats = Publish(*queue, args.positionals, *reader,
-                       [&](const Status& s) { exit_code = ReportError(s, ctx); });
+  auto stats = Publish(
+      *queue, args.positionals, *reader, [&](const Status& s) { exit_code = ReportError(s, ctx); },
+      std::chrono::milliseconds(std::min(*timeout, 3600000ll)));
+  CloseQueueLibrary();
   if (!stats.ok()) return ReportError(stats.status(), ctx);
   if (!args.Has("quiet")) {
     ctx.err << "published " << stats->documents << " documents to " << queue->stream

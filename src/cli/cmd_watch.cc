@@ -158,6 +158,10 @@ int RunWatch(const ParsedArgs& args, CommandContext& ctx) {
   auto result = Watch(config, cb, g_stop);
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
+  if (publisher) {
+    publisher.reset();
+    CloseQueueLibrary();
+  }
   if (!result.ok()) return ReportError(result.status(), ctx);
   if (!quiet) {
     ctx.err << "dragoman watch: stopped; " << result->documents << " documents read, "

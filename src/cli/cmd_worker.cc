@@ -98,6 +98,7 @@ int RunWorkerCommand(const ParsedArgs& args, CommandContext& ctx) {
       });
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
+  CloseQueueLibrary();
   if (!stats.ok()) return ReportError(stats.status(), ctx);
   if (!quiet) {
     const std::string latency =

@@ -131,6 +131,8 @@ Result<Document> DocumentFromMessage(std::string_view message, const std::string
   return d;
 }
 
+void CloseQueueLibrary() { nats_CloseAndWait(1000); }
+
 double Quantile(std::vector<double> values, double q) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());

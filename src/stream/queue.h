@@ -103,6 +103,11 @@ struct WorkerStats {
   std::vector<double> latency_ms;
 };
 
+// Frees the NATS client library's global state (its threads and buffers), waiting up to a
+// second; call once at the end of a command that used a Publisher or RunWorker, after they are
+// gone (leak checkers then see nothing of it).
+void CloseQueueLibrary();
+
 // The q-quantile (0..1) of `values` (0 when empty).
 double Quantile(std::vector<double> values, double q);
 
