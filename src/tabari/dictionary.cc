@@ -557,6 +557,8 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
         bool star = false;
         DRAGOMAN_RETURN_IF_ERROR(pp.Parse(l.substr(1), &m, nullptr, nullptr, &star));
         if (m.empty()) return LineError(name, line, "empty synonym");
+        DRAGOMAN_RETURN_IF_ERROR(CheckSynsetMember(
+            *this, static_cast<int32_t>(synsets.size() - 1), m, name, line));
         synsets.back().members.push_back(std::move(m));
       } else {
         return LineError(name, line, "expected '&NAME' or '+MEMBER' in <SYNSETS>");
@@ -890,6 +892,50 @@ Status ParseActorCodeBlock(std::string_view body, std::vector<DatedCode>* out,
 
 Status ParseVerbCodeBlock(std::string_view body, VerbCode* out, std::string_view name, int line) {
   return ParseVerbCode(body, out, name, line);
+}
+
+namespace {
+
+// The synonym sets that `elems` name, nested alternatives included.
+void NamedSets(const std::vector<PatternElem>& elems, std::vector<int32_t>* out) {
+  for (const PatternElem& e : elems) {
+    if (e.kind == PatternElem::Kind::kSynset && e.index >= 0) out->push_back(e.index);
+    if (e.kind == PatternElem::Kind::kAlternatives)
+      for (const auto& a : e.alts) NamedSets(a, out);
+  }
+}
+
+// Whether set `from` reaches set `to` through its members (an explicit stack: a long chain of
+// sets must not exhaust the call stack either).
+bool SetReaches(const Dictionaries& dict, int32_t from, int32_t to) {
+  std::vector<char> seen(dict.synsets.size(), 0);
+  std::vector<int32_t> todo{from};
+  while (!todo.empty()) {
+    int32_t s = todo.back();
+    todo.pop_back();
+    if (s == to) return true;
+    if (s < 0 || static_cast<size_t>(s) >= seen.size() || seen[static_cast<size_t>(s)]) continue;
+    seen[static_cast<size_t>(s)] = 1;
+    for (const auto& m : dict.synsets[static_cast<size_t>(s)].members) NamedSets(m, &todo);
+  }
+  return false;
+}
+
+}  // namespace
+
+Status CheckSynsetMember(const Dictionaries& dict, int32_t set, const std::vector<PatternElem>& member,
+                         std::string_view name, int line) {
+  std::vector<int32_t> named;
+  NamedSets(member, &named);
+  for (int32_t n : named) {
+    if (!SetReaches(dict, n, set)) continue;
+    const std::string& self = dict.synsets[static_cast<size_t>(set)].name;
+    const std::string& via = dict.synsets[static_cast<size_t>(n)].name;
+    return LineError(name, line,
+                     n == set ? "synonym set " + self + " names itself"
+                              : "synonym set " + via + " leads back to " + self + " (a cycle)");
+  }
+  return Status::Ok();
 }
 
 Status ParsePatternText(const Dictionaries& dict, std::string_view text, std::string_view name,

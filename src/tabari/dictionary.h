@@ -240,6 +240,11 @@ Status ParseVerbCodeBlock(std::string_view body, VerbCode* out, std::string_view
 Status ParsePatternText(const Dictionaries& dict, std::string_view text, std::string_view name,
                         int line, std::vector<PatternElem>* lower, std::vector<PatternElem>* upper,
                         bool* lower_adjacent, bool* saw_star);
+// BadData "name:line: ..." when `member`, about to join synonym set `set`, names a set that
+// leads back to `set` (itself, or through other sets' members): matching such a set would
+// recurse without end.
+Status CheckSynsetMember(const Dictionaries& dict, int32_t set, const std::vector<PatternElem>& member,
+                         std::string_view name, int line);
 // Adds `p` to `group` as LoadVerbs does: '{ | }' alternatives spread into one pattern each,
 // each ranked by its literal words and characters.
 void AddPatternToGroup(const Pattern& p, VerbGroup* group);

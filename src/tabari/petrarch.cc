@@ -483,6 +483,7 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
       bool star = false;
       Status s = ParsePatternText(*dict, l.substr(1), name, dl.line, &m, nullptr, nullptr, &star);
       if (s.ok() && m.empty()) s = Status::BadData(LineMessage(name, dl.line, "empty synonym"));
+      if (s.ok()) s = CheckSynsetMember(*dict, set_of_line[i], m, name, dl.line);
       if (!s.ok()) {
         DRAGOMAN_RETURN_IF_ERROR(errors.Handle(s));
         continue;

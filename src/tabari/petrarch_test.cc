@@ -242,6 +242,30 @@ TEST(PetrarchVerbs, Errors) {
   EXPECT_NE(s.message().find("synonym set &EMPTY has no members"), std::string::npos);
 }
 
+// Found by petrarch_fuzz: a synonym set among its own members (directly or through another set)
+// made matching recurse until the stack overflowed. Such a set is now a load error.
+TEST(PetrarchVerbs, FuzzFoundSynsetCycleIsBadData) {
+  Dictionaries d;
+  Status s = LoadPetrarchVerbs("&GIFTS\n+GRAIN\n+&GIFTS\n--- A [010] ---\nA\n", "v.verbs", {}, &d,
+                               nullptr);
+  EXPECT_NE(s.message().find("v.verbs:3: synonym set &GIFTS names itself"), std::string::npos)
+      << s.message();
+  Dictionaries e;
+  s = LoadPetrarchVerbs("&COIN\n+GOLD\n+&GIFTS TO\n&GIFTS\n+{ &COIN | GRAIN }\n--- A [010] ---\nA\n",
+                        "w.verbs", {}, &e, nullptr);
+  EXPECT_NE(s.message().find("w.verbs:5: synonym set &COIN leads back to &GIFTS"), std::string::npos)
+      << s.message();
+  // With bad entries skipped, the cycle-closing member is dropped and coding terminates.
+  Dictionaries f;
+  PetrarchLoadOptions skip;
+  skip.on_bad_entry = BadEntryPolicy::kSkip;
+  std::vector<std::string> warnings;
+  s = LoadPetrarchVerbs("&GIFTS\n+GRAIN\n+&GIFTS\n--- PRAISE [051] ---\nPRAISE\n- * &GIFTS [057]\n",
+                        "x.verbs", skip, &f, &warnings);
+  EXPECT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(warnings.size(), 1u);
+}
+
 TEST(PetrarchDiscards, DiscardTheRecord) {
   Dictionaries d = LoadAll();
   EXPECT_EQ(Code(d, "Zembla praised Florin after the cricket scores on Monday."), "###");

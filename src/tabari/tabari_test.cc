@@ -142,6 +142,8 @@ TEST(Loaders, ErrorsNameFileAndLine) {
   EXPECT_EQ(s.message(), "v.verbs:2: unknown synonym set &NOSUCH");
   s = v.LoadVerbs("SCOLD [121]\n- FOR GRAIN [131]\n", "w.verbs");
   EXPECT_EQ(s.message().rfind("w.verbs:2:", 0), 0u) << s.message();
+  s = v.LoadVerbs("<SYNSETS>\n&GRAIN\n+WHEAT\n+&GRAIN\n</SYNSETS>\n", "s.verbs");
+  EXPECT_EQ(s.message(), "s.verbs:4: synonym set &GRAIN names itself");
   s = v.LoadVerbs("- * FOR [131]\n", "u.verbs");
   EXPECT_EQ(s.message().rfind("u.verbs:1:", 0), 0u) << s.message();
 }
