@@ -39,7 +39,7 @@ namespace {
 struct ExtractorData {
   CodeTable codes;
   std::vector<Pattern> patterns;
-  Lexicon lex;
+  EventLexicon lex;
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
 };
@@ -1514,7 +1514,7 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
   DRAGOMAN_ASSIGN_OR_RETURN(std::string verbs, ReadFile(verbs_path));
   DRAGOMAN_ASSIGN_OR_RETURN(std::string lex_text, ReadFile(lex_path));
   DRAGOMAN_ASSIGN_OR_RETURN(auto patterns, ParsePatterns(verbs_path, verbs, codes));
-  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lex, ParseLexicon(lex_path, lex_text, codes));
+  DRAGOMAN_ASSIGN_OR_RETURN(EventLexicon lex, ParseLexicon(lex_path, lex_text, codes));
   std::unique_ptr<EventExtractor> ex(new EventExtractor());
   ex->impl_->codes = std::move(codes);
   ex->impl_->patterns = std::move(patterns);

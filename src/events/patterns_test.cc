@@ -76,7 +76,7 @@ TEST(Patterns, ErrorsNameFileAndLine) {
   }
 }
 
-TEST(Lexicon, ParsesClassesAndIntentMap) {
+TEST(EventLexicon, ParsesClassesAndIntentMap) {
   CodeTable codes = Codes();
   auto lex = ParseLexicon("l", "negation\tnot never no_longer\nintent\t04=040\n", codes);
   ASSERT_TRUE(lex.ok()) << lex.status().message();
