@@ -115,6 +115,8 @@ Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const Actor
   DRAGOMAN_RETURN_IF_ERROR(d->LoadOrgs(dir + "igos.txt", text, /*igo_file=*/true));
   DRAGOMAN_RETURN_IF_ERROR(d->LoadOrgs(dir + "groups.txt", text, /*igo_file=*/false));
   DRAGOMAN_RETURN_IF_ERROR(d->LoadReferences(dir + "references.txt", text));
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadGeneric(dir + "generic.txt"));
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadWords(config.data_dir + "/lexicon"));
   // people/*.txt: the file list is data too (people/index.txt), so no directory walking.
   auto index = ReadDataFile(dir + "people/index.txt");
   if (!index.ok()) return index.status();
@@ -241,6 +243,11 @@ bool ActorDictionary::IsNotName(std::string_view norm) const {
 
 bool ActorDictionary::IsSkipWord(std::string_view norm) const {
   return std::binary_search(skip_.begin(), skip_.end(), norm);
+}
+
+ActorDictionary::GenericCountry ActorDictionary::GenericPolicy(std::string_view sector) const {
+  auto it = generic_sectors_.find(std::string(sector));
+  return it == generic_sectors_.end() ? GenericCountry::kNone : it->second;
 }
 
 bool ActorDictionary::IsGenericRole(std::string_view lemma) const {
@@ -545,6 +552,54 @@ Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyz
   std::sort(generic_.begin(), generic_.end());
   std::sort(skip_.begin(), skip_.end());
   return st;
+}
+
+Status ActorDictionary::LoadGeneric(const std::string& path) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
+  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
+    auto f = SplitFields(t, '|');
+    if (f.size() != 2) return Bad(path, line, "expected 2 fields 'SECTOR | COUNTRY'");
+    if (!IsSector(f[0])) return Bad(path, line, "unknown sector '" + std::string(f[0]) + "'");
+    GenericCountry policy;
+    if (f[1] == "document") {
+      policy = GenericCountry::kDocument;
+    } else if (f[1] == "none") {
+      policy = GenericCountry::kBare;
+    } else {
+      return Bad(path, line, "COUNTRY must be 'document' or 'none', not '" + std::string(f[1]) + "'");
+    }
+    if (!generic_sectors_.emplace(std::string(f[0]), policy).second) {
+      return Bad(path, line, "sector '" + std::string(f[0]) + "' listed twice");
+    }
+    return Status::Ok();
+  });
+}
+
+Status ActorDictionary::LoadWords(const std::string& lexicon_dir) {
+  DRAGOMAN_ASSIGN_OR_RETURN(lexicon_, Lexicon::Load(lexicon_dir));
+  const std::pair<ClassId*, std::string_view> wanted[] = {
+      {&words_.definite_article, "definite_article"},
+      {&words_.appositive_article, "appositive_article"},
+      {&words_.complement_preposition, "complement_preposition"},
+      {&words_.preposition_of, "preposition_of"},
+      {&words_.preposition_to, "preposition_to"},
+      {&words_.area_preposition, "area_preposition"},
+      {&words_.coordinator, "coordinator"},
+      {&words_.plural_determiner, "plural_determiner"},
+      {&words_.pair_word, "pair_word"},
+      {&words_.former_marker, "former_marker"},
+      {&words_.ethnic_marker, "ethnic_marker"},
+      {&words_.person_possessive, "person_possessive"},
+      {&words_.speaker_possessive, "speaker_possessive"},
+      {&words_.homeland_noun, "homeland_noun"},
+      {&words_.possessive_determiner, "possessive_determiner"},
+      {&words_.possessive_clitic, "possessive_clitic"},
+      {&words_.locative, "locative"},
+      {&words_.name_particle, "name_particle"}};
+  for (const auto& [id, name] : wanted) {
+    DRAGOMAN_ASSIGN_OR_RETURN(*id, lexicon_.Class(name));
+  }
+  return Status::Ok();
 }
 
 }  // namespace dragoman

@@ -83,7 +83,7 @@ int ActorResolver::Impl::NameEnd(int i) const {
       end += 2;
       continue;
     }
-    if (std::find(kParticles.begin(), kParticles.end(), t.norm) != kParticles.end() &&
+    if (W(end, w->name_particle) &&
         !t.has(Token::kCapitalized) && end + 1 < n && IsNameToken(end + 1)) {
       end += 2;
       ++words;
@@ -117,10 +117,9 @@ int ActorResolver::Impl::ParseBareItem(int i, std::vector<ActorMention>* out_ptr
   m.head = it.end - 1;
   bool locative = false;
   int p = i - 1;
-  if (p >= 0 && Is(toks[p], "the")) --p;
+  if (p >= 0 && W(p, w->definite_article)) --p;
   if (p >= 0) {
-    locative =
-        std::find(kLocatives.begin(), kLocatives.end(), toks[p].norm) != kLocatives.end();
+    locative = W(p, w->locative);
   }
   const DictEntry* e = it.entry >= 0 ? &dict->entry(it.entry) : nullptr;
   bool emit = true;

@@ -23,14 +23,14 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
     if (!IsCountryMod(it.kind)) break;
     if (any && it.role_entry >= 0) break;  // "Armenia's Security Council": a role here
     int after = it.end;
-    bool poss = after < n && IsPossessive(toks[after]);
+    bool poss = after < n && W(after, w->possessive_clitic);
     if (poss) ++after;
     // Coordinated demonyms: "Azerbaijani and Iranian foreign ministries".
     std::vector<std::string> coords;
     int q = after;
     // "Syria and Palestinian leader X" is two phrases: only demonyms coordinate.
     auto demonym_like = [](const Item& x) { return x.adjective; };
-    while (!poss && demonym_like(it) && q + 1 < n && (Is(toks[q], "and") || Is(toks[q], ",")) &&
+    while (!poss && demonym_like(it) && q + 1 < n && (W(q, w->coordinator) || Is(toks[q], ",")) &&
            item_at[q + 1] >= 0 && demonym_like(items[item_at[q + 1]])) {
       coords.push_back(dict->entry(items[item_at[q + 1]].entry).country);
       q = items[item_at[q + 1]].end;
@@ -95,7 +95,7 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
     role = true;
     any = true;
     // "Foreign Ministry's press service": a possessive inside the chain.
-    if (pos + 1 < n && IsPossessive(toks[pos]) && item_at[pos + 1] >= 0 &&
+    if (pos + 1 < n && W(pos, w->possessive_clitic) && item_at[pos + 1] >= 0 &&
         items[item_at[pos + 1]].kind == EntryKind::kInstitution) {
       ++pos;
     }
@@ -103,20 +103,20 @@ int ActorResolver::Impl::ParseChain(int i, ActorMention* m, std::string* role_te
   // Complements: "the President of Azerbaijan", "Assistant to the Azerbaijani President",
   // "spokesperson for Azerbaijan's Ministry of Foreign Affairs".
   while (role && pos + 1 < n &&
-         (Is(toks[pos], "of") || Is(toks[pos], "to") || Is(toks[pos], "for") ||
-          ((Is(toks[pos], "in") || Is(toks[pos], "throughout") || Is(toks[pos], "across")) &&
+         (W(pos, w->complement_preposition) ||
+          (W(pos, w->area_preposition) &&
            country.empty() && org.empty() && !Owned(i)))) {
     int q = pos + 1;
-    if (q < n && Is(toks[q], "the")) ++q;
+    if (q < n && W(q, w->definite_article)) ++q;
     if (q >= n || item_at[q] < 0) break;
     const Item& it = items[item_at[q]];
-    // "rebels in the Ivory Coast": only a country, and only for a role without one.
-    if (!Is(toks[pos], "of") && !Is(toks[pos], "to") && !Is(toks[pos], "for") &&
-        it.kind != EntryKind::kCountry) {
+    // "rebels in the Ivory Coast", "police in Baku": only a country or a capital, and only for
+    // a role without a country.
+    if (!W(pos, w->complement_preposition) && it.kind != EntryKind::kCountry && it.kind != EntryKind::kCapital) {
       break;
     }
     if (!IsRole(it.kind) && !IsCountryMod(it.kind)) break;
-    if (Is(toks[pos], "to") && !IsRole(it.kind) && it.kind != EntryKind::kAdjective) {
+    if (W(pos, w->preposition_to) && !IsRole(it.kind) && it.kind != EntryKind::kAdjective) {
       // "sent troops to Armenia": "to COUNTRY" after a role is a destination.
       break;
     }
@@ -220,7 +220,7 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
     bool multi = ne - i >= 2 || i > 0;
     if (ne > i && multi && ne + 1 < n && Is(toks[ne], ",")) {
       int q = ne + 1;
-      if (q < n && (Is(toks[q], "the") || Is(toks[q], "a"))) ++q;
+      if (q < n && W(q, w->appositive_article)) ++q;
       int ce = ParseChain(q, &appos, &appos_role, &appos_has, &appos_kind, nullptr);
       if (ce > q && appos_has && !appos.actor.code.empty() &&
           appos_kind == EntryKind::kPersonRole) {
@@ -233,7 +233,7 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
     if (!name_ok) return i;
   } else if (name_ok && name_e + 1 < n && Is(toks[name_e], ",")) {
     int q = name_e + 1;
-    if (q < n && (Is(toks[q], "the") || Is(toks[q], "a"))) ++q;
+    if (q < n && W(q, w->appositive_article)) ++q;
     int ce = ParseChain(q, &appos, &appos_role, &appos_has, &appos_kind, nullptr);
     if (ce > q && appos_has && !appos.actor.code.empty() && appos_kind == EntryKind::kPersonRole) {
       appos_end = ce;
@@ -329,9 +329,8 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
     // "former President X", "ousted leader Y": an elite, no longer in office.
     {
       int p = i - 1;
-      if (p >= 0 && (Is(toks[p], "the") || Is(toks[p], "a"))) --p;
-      if (p >= 0 && (Is(toks[p], "former") || Is(toks[p], "ousted") || Is(toks[p], "ex") ||
-                     Is(toks[p], "late") || Is(toks[p], "deposed") || Is(toks[p], "exiled"))) {
+      if (p >= 0 && W(p, w->appositive_article)) --p;
+      if (p >= 0 && W(p, w->former_marker)) {
         sector = "ELI";
       }
     }
@@ -368,7 +367,7 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
       const Token& h = toks[m.head];
       bool plural = h.norm != h.lemma;
       bool det =
-          i > 0 && (Is(toks[i - 1], "the") || Is(toks[i - 1], "both") || Is(toks[i - 1], "two"));
+          i > 0 && W(i - 1, w->plural_determiner);
       if (plural && det && m.actor.sector == "GOV") {
         std::vector<ActorRef> members;
         for (auto it = persons.rbegin(); it != persons.rend() && members.size() < 2; ++it) {
@@ -412,6 +411,7 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
         }
       }
     }
+    if (has_role) GenericActor(&m, out);
     return end;
   }
   const Item& first = items[item_at[i]];
@@ -463,6 +463,70 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
   return end;
 }
 
+// A role or institution that names no country and no known person ("the police", "a court",
+// "prosecutors", "rebels", "the company"): a generic actor of the role's sector, when
+// generic.txt lists the sector. It is coded by its sector alone here ("COP", "REB"), which
+// says who acted without inventing a country; GenericCountries() later gives the organs of a
+// state a country.
+void ActorResolver::Impl::GenericActor(ActorMention* m, std::vector<ActorMention>* out) {
+  const auto policy = dict->GenericPolicy(m->actor.sector);
+  if (policy == ActorDictionary::GenericCountry::kNone) return;
+  // A singular person role ("a spokesman", "the judge") is one unnamed person, and unnamed
+  // officials of a government ("the two foreign ministers", "the envoys", "diplomats") are
+  // people the text names nearby: neither stands for an institution.
+  const Token& h = toks[m->head];
+  const EntryKind head_kind = items[ItemContaining(m->head)].kind;
+  if (head_kind == EntryKind::kPersonRole && h.norm == h.lemma) return;
+  if (head_kind != EntryKind::kInstitution && m->actor.sector == "GOV") return;
+  m->kind = Kind::kGeneric;
+  FillRef(m, "", m->actor.sector);
+  m->rule = "role:" + dict->entry(items[ItemContaining(m->head)].entry).source + "+generic";
+  out->push_back(std::move(*m));
+}
+
+// The organs of a state (generic.txt "document") named without a country take the
+// document's main country: the one its actors named most in earlier sentences; in a
+// document's first sentence with a country (or a one-sentence document), the first country,
+// capital or place the sentence names. "Police detained two men in Tehran" -> IRNCOP.
+void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
+                                           size_t countried_before) const {
+  std::string country = DocumentCountry(countried_before);
+  if (country.empty()) {
+    for (const ActorMention& o : *out) {
+      if (o.kind == Kind::kGeneric || o.actor.country.empty() || !o.members.empty()) continue;
+      country = o.actor.country;
+      break;
+    }
+  }
+  if (country.empty()) return;
+  for (ActorMention& m : *out) {
+    if (m.kind != Kind::kGeneric || !m.actor.country.empty() || !m.members.empty()) continue;
+    if (dict->GenericPolicy(m.actor.sector) != ActorDictionary::GenericCountry::kDocument) {
+      continue;
+    }
+    m.actor.country = country;
+    m.actor.code = country + m.actor.sector;
+    m.rule += ":" + country;
+  }
+}
+
+std::string ActorResolver::Impl::DocumentCountry(size_t limit) const {
+  std::string best;
+  int best_count = 0;
+  limit = std::min(limit, countried.size());
+  for (size_t k = 0; k < limit; ++k) {
+    const std::string& c = countried[k].country;
+    if (c.empty()) continue;
+    int count = 0;
+    for (size_t j = 0; j < limit; ++j) count += countried[j].country == c ? 1 : 0;
+    if (count > best_count) {
+      best = c;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
 // "ethnic Albanians in Serbia", "ethnic Turks ... Sweden's decision": CAMEO codes an ethnic
 // group by the country it lives in, not by the country its name comes from. A mention right
 // after the word "ethnic" takes the country of the sentence's first place mention of another
@@ -470,7 +534,7 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
 // keeps its own. The sector is kept ("ethnic Albanian guerrillas in Macedonia" -> MKDREB).
 void ActorResolver::Impl::EthnicGroups(std::vector<ActorMention>* out) const {
   for (ActorMention& m : *out) {
-    if (m.token_begin == 0 || toks[m.token_begin - 1].norm != "ethnic") continue;
+    if (m.token_begin == 0 || !W(m.token_begin - 1, w->ethnic_marker)) continue;
     if (m.actor.country.empty() || !m.members.empty()) continue;
     const ActorRef* host = nullptr;
     for (int pass = 0; pass < 2 && !host; ++pass) {

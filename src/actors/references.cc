@@ -79,7 +79,7 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
   switch (e.ref) {
     case RefClass::kPerson: {
       // "his Iranian counterpart": a determiner of the following phrase, not a mention.
-      bool det = (toks[i].norm == "his" || toks[i].norm == "her") && next < n &&
+      bool det = W(i, w->person_possessive) && next < n &&
                  (item_at[next] >= 0 || toks[next].has(Token::kCapitalized));
       if (det && item_at[next] >= 0 &&
           items[item_at[next]].kind != EntryKind::kReference) {
@@ -99,15 +99,14 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
     }
     case RefClass::kSpeaker: {
       // "our country", "our state" -> the speaker's country.
-      if (toks[i].norm == "our" && next < n &&
-          (Is(toks[next], "country") || Is(toks[next], "state") ||
-           Is(toks[next], "nation") || Is(toks[next], "republic"))) {
+      if (W(i, w->speaker_possessive) && next < n &&
+          W(next, w->homeland_noun)) {
         m.token_end = next + 1;
         m.actor.text = Text(i, next + 1);
         m.actor.end = toks[next].end;
         m.head = next;
         next = next + 1;
-      } else if (toks[i].norm == "our" && next < n && item_at[next] >= 0 &&
+      } else if (W(i, w->speaker_possessive) && next < n && item_at[next] >= 0 &&
                  items[item_at[next]].kind != EntryKind::kReference) {
         break;  // "our border": a determiner
       }
@@ -121,14 +120,13 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
     case RefClass::kPluralSide:
     case RefClass::kPluralPerson: {
       if (e.ref != RefClass::kPlural) {
-        bool det = i > 0 && (Is(toks[i - 1], "both") || Is(toks[i - 1], "two") ||
-                             Is(toks[i - 1], "the"));
-        if (!det || (next < n && Is(toks[next], "of"))) break;
+        bool det = i > 0 && W(i - 1, w->plural_determiner);
+        if (!det || (next < n && W(next, w->preposition_of))) break;
         // "the Conference of the Parties": a capitalised plural is part of a name.
         if (toks[i].has(Token::kCapitalized) && !heading) break;
         if (i > 0) {
           m.token_begin =
-              Is(toks[i - 1], "two") && i > 1 && Is(toks[i - 2], "the") ? i - 2 : i - 1;
+              W(i - 1, w->pair_word) && i > 1 && W(i - 2, w->definite_article) ? i - 2 : i - 1;
           m.actor.text = Text(m.token_begin, m.token_end);
           m.actor.begin = toks[m.token_begin].begin;
         }

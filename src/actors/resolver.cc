@@ -32,6 +32,7 @@ ActorResolver::ActorResolver(std::shared_ptr<const ActorDictionary> dict,
     : impl_(std::make_unique<Impl>()) {
   impl_->dict = std::move(dict);
   impl_->date = doc_date;
+  impl_->w = &impl_->dict->words();
 }
 
 ActorResolver::~ActorResolver() = default;
@@ -61,7 +62,9 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
     }
     s.quoted[i] = s.in_quote || q != 0;
   }
+  s.classes = s.dict->lexicon().Classify(s.toks);
   s.FindItems();
+  const size_t countried_before = s.countried.size();
 
   for (int i = 0; i < n;) {
     if (s.item_at[i] >= 0 && s.items[s.item_at[i]].kind == EntryKind::kReference) {
@@ -88,6 +91,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
   }
   s.ResolveReferences(&out);
   s.EthnicGroups(&out);
+  s.GenericCountries(&out, countried_before);
   // Document-level memory.
   std::optional<ActorRef> subject;
   for (const ActorMention& m : out) {

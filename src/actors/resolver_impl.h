@@ -88,16 +88,6 @@ inline std::string Combine(const std::string& first, const std::string& second) 
 
 inline bool Is(const Token& t, std::string_view w) { return t.norm == w; }
 
-inline bool IsPossessive(const Token& t) { return t.norm == "'s" || t.norm == "'"; }
-
-// "to" and "from" are left out on purpose: "a visit to Baku", "a letter from Tehran" name the
-// target or source of an event more often than its place.
-inline constexpr std::array<std::string_view, 9> kLocatives = {
-    "in", "at", "near", "into", "inside", "across", "within", "throughout", "outside"};
-
-inline constexpr std::array<std::string_view, 14> kParticles = {
-    "al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "du", "la", "ul"};
-
 inline bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
 }
@@ -151,7 +141,12 @@ struct ActorResolver::Impl {
   int paragraph = -1;
   int sentence_no = 0;
 
+  const ActorWords* w = nullptr;  // the dictionary's word classes
+
   // Per-sentence state.
+  TokenClasses classes;  // lexicon classes of each token
+  // Whether token i's norm is in word class c (false outside the sentence).
+  bool W(int i, ClassId c) const { return classes.Form(i, c); }
   std::span<const Token> toks;
   std::string_view doc;
   std::vector<int> item_at;  // token -> index into items, or -1
@@ -163,12 +158,7 @@ struct ActorResolver::Impl {
   bool IsNameToken(int i) const;
   // Whether the phrase at token i has a possessive owner ("their citizens in Iran" are not
   // Iran's citizens).
-  bool Owned(int i) const {
-    if (i == 0) return false;
-    const std::string& w = toks[i - 1].norm;
-    return w == "their" || w == "his" || w == "her" || w == "its" || w == "our" || w == "my" ||
-           w == "your";
-  }
+  bool Owned(int i) const { return i > 0 && W(i - 1, w->possessive_determiner); }
   // Past words such as "junior", "interim", "new" that may sit inside an actor phrase
   // (references.txt class "skip"), when a dictionary phrase follows them; else `i`.
   int SkipWords(int i) const {
@@ -209,6 +199,13 @@ struct ActorResolver::Impl {
   std::string Text(int b, int e) const {
     return std::string(doc.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
   }
+  // A role with no country and no person: a generic actor of its sector (phrases.cc).
+  void GenericActor(ActorMention* m, std::vector<ActorMention>* out);
+  // Gives generic organs of a state the document's country (phrases.cc). `countried_before`:
+  // how many entries of `countried` earlier sentences made.
+  void GenericCountries(std::vector<ActorMention>* out, size_t countried_before) const;
+  // The country most often named by the first `limit` entries of `countried` ("" when none).
+  std::string DocumentCountry(size_t limit) const;
   void ResolveReferences(std::vector<ActorMention>* out);
   void EthnicGroups(std::vector<ActorMention>* out) const;
   std::optional<ActorRef> PersonFor(int token, const std::vector<ActorMention>& so_far) const;
