@@ -2,7 +2,7 @@
 // through each stage's public entry point, so that it follows the loaders wherever they move:
 //   text/*       TextAnalyzer::Create       actors/*   ActorDictionaryHandle::Load
 //   places/*     Gazetteer::Load            events/*   EventExtractor::Create
-//   VERSION      FindDataDir
+//   classify/*   TypeClassifier::Load       VERSION    FindDataDir
 // The first byte picks the file; the rest replaces that file in a scratch copy of the shipped
 // data/ (the other files are links to the real ones). A load either succeeds or fails with one
 // line naming the file; after a successful load an invented sentence is analysed with it.
@@ -17,6 +17,7 @@
 
 #include "actors/actor.h"
 #include "base/file.h"
+#include "classify/classifier.h"
 #include "events/extractor.h"
 #include "fuzz/fuzz_util.h"
 #include "place/gazetteer.h"
@@ -125,6 +126,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     c.data_dir = Scratch();
     auto e = dragoman::EventExtractor::Create(c, dragoman::fuzz::Analyzer());
     if (!e.ok()) CheckError(e.status());
+  } else if (top == "classify") {
+    auto c = dragoman::TypeClassifier::Load(Scratch());
+    if (c.ok()) {
+      for (const auto& s : dragoman::fuzz::Analyzer().Analyze(kSentence)) {
+        std::vector<dragoman::Event> events;
+        dragoman::Document doc;
+        doc.text = std::string(kSentence);
+        (*c)->Apply(doc, s, {}, {}, &events);
+      }
+    } else {
+      CheckError(c.status());
+    }
   } else {
     auto d = dragoman::FindDataDir(Scratch());
     if (!d.ok()) CheckError(d.status());

@@ -20,6 +20,7 @@
 #include <set>
 
 #include "actors/resolver.h"
+#include "classify/classifier.h"
 #include "events/extractor.h"
 #include "place/gazetteer.h"
 #include "quantity/quantity.h"
@@ -33,6 +34,8 @@ struct Coder::Impl {
   std::shared_ptr<const ActorDictionary> actors;
   std::shared_ptr<const Gazetteer> places;
   std::unique_ptr<EventExtractor> events;
+  std::unique_ptr<const TypeClassifier> classifier;  // null: rules alone
+  decltype(CoderConfig::observe) observe;
 };
 
 Coder::Coder() : impl_(std::make_unique<Impl>()) {}
@@ -51,6 +54,10 @@ Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
   EventConfig ec;
   ec.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.events, EventExtractor::Create(ec, *im.text));
+  if (config.classify) {
+    DRAGOMAN_ASSIGN_OR_RETURN(im.classifier, TypeClassifier::Load(config.data_dir));
+  }
+  im.observe = config.observe;
   return coder;
 }
 
@@ -194,7 +201,12 @@ CodedDocument Coder::Code(const Document& doc, size_t max_events) const {
       }
       // Furniture and headings go through too: the extractor codes nothing from them but keeps
       // its per-document context in step.
-      for (Event& e : im.events->Extract(facts, &event_context)) {
+      std::vector<Event> found = im.events->Extract(facts, &event_context);
+      if (!s.furniture) {
+        if (im.observe) im.observe(doc, s, facts.actors, found);
+        if (im.classifier) im.classifier->Apply(doc, s, facts.actors, facts.dates, &found);
+      }
+      for (Event& e : found) {
         e.doc = doc.id;
         e.doc_date = doc_date;
         e.doc_date_source = doc_date_source;
