@@ -3,6 +3,7 @@
 //   text/*       TextAnalyzer::Create       actors/*   ActorDictionaryHandle::Load
 //   places/*     Gazetteer::Load            events/*   EventExtractor::Create
 //   classify/*   TypeClassifier::Load       VERSION    FindDataDir
+//   lexicon/*    Lexicon::Load, then every stage that asks it for word classes
 // The first byte picks the file; the rest replaces that file in a scratch copy of the shipped
 // data/ (the other files are links to the real ones). A load either succeeds or fails with one
 // line naming the file; after a successful load an invented sentence is analysed with it.
@@ -20,6 +21,7 @@
 #include "classify/classifier.h"
 #include "events/extractor.h"
 #include "fuzz/fuzz_util.h"
+#include "lexicon/lexicon.h"
 #include "place/gazetteer.h"
 
 using dragoman::fuzz::Check;
@@ -58,8 +60,10 @@ const std::string& Scratch() {
       fs::create_symlink(dragoman::fuzz::DataDir() + "/" + rel, d + "/" + rel);
     }
     fs::create_directories(d + "/wordnet");
-    std::ofstream(d + "/wordnet/index.verb") << "meet v 1 1 @ 1 0 00000001\nsign v 1 1 @ 1 0 00000002\n";
-    std::ofstream(d + "/wordnet/index.noun") << "minister n 1 1 @ 1 0 00000003\ntreaty n 1 1 @ 1 0 00000004\n";
+    std::ofstream(d + "/wordnet/index.verb")
+        << "meet v 1 1 @ 1 0 00000001\nsign v 1 1 @ 1 0 00000002\n";
+    std::ofstream(d + "/wordnet/index.noun")
+        << "minister n 1 1 @ 1 0 00000003\ntreaty n 1 1 @ 1 0 00000004\n";
     std::ofstream(d + "/wordnet/index.adj") << "foreign a 1 1 & 1 0 00000005\n";
     for (const char* exc : {"verb.exc", "noun.exc", "adj.exc"}) {
       std::ofstream(d + "/wordnet/" + exc) << "met meet\n";
@@ -121,6 +125,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
       CheckError(g.status());
     }
+  } else if (top == "lexicon") {
+    auto lex = dragoman::Lexicon::Load(Scratch() + "/lexicon");
+    if (!lex.ok()) CheckError(lex.status());
+    auto g = dragoman::Gazetteer::Load(Scratch(), dragoman::fuzz::Analyzer());
+    if (!g.ok()) CheckError(g.status());
+    dragoman::EventConfig c;
+    c.data_dir = Scratch();
+    auto e = dragoman::EventExtractor::Create(c, dragoman::fuzz::Analyzer());
+    if (!e.ok()) CheckError(e.status());
   } else if (top == "events") {
     dragoman::EventConfig c;
     c.data_dir = Scratch();

@@ -22,6 +22,7 @@
 #include "actors/resolver.h"
 #include "classify/classifier.h"
 #include "events/extractor.h"
+#include "lexicon/lexicon.h"
 #include "place/gazetteer.h"
 #include "quantity/quantity.h"
 #include "text/analysis.h"
@@ -31,6 +32,9 @@ namespace dragoman {
 
 struct Coder::Impl {
   std::unique_ptr<TextAnalyzer> text;
+  std::unique_ptr<Lexicon> lexicon;  // the finders below point into it
+  std::optional<DateFinder> dates;
+  std::optional<QuantityFinder> quantities;
   std::shared_ptr<const ActorDictionary> actors;
   std::shared_ptr<const Gazetteer> places;
   std::unique_ptr<EventExtractor> events;
@@ -47,6 +51,10 @@ Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
   TextConfig tc;
   tc.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.text, TextAnalyzer::Create(tc));
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load(config.data_dir + "/lexicon"));
+  im.lexicon = std::make_unique<Lexicon>(std::move(lexicon));
+  DRAGOMAN_ASSIGN_OR_RETURN(im.dates, DateFinder::Create(*im.lexicon));
+  DRAGOMAN_ASSIGN_OR_RETURN(im.quantities, QuantityFinder::Create(*im.lexicon));
   ActorConfig ac;
   ac.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.actors, ActorDictionaryHandle::Load(ac, *im.text));
@@ -193,11 +201,11 @@ CodedDocument Coder::Code(const Document& doc, size_t max_events) const {
       // The resolver sees every sentence (even furniture and headings) so that it keeps its
       // document-order memory; it reports no actors from furniture.
       facts.actors = resolver.Resolve(s, doc.text);
-      dates.push_back(FindDates(s, doc.text, doc.date));
+      dates.push_back(im.dates->Find(s, doc.text, doc.date));
       if (!s.furniture) {
         facts.dates = dates.back();
         facts.places = im.places->Find(s);
-        facts.quantities = FindQuantities(s, doc.text);
+        facts.quantities = im.quantities->Find(s, doc.text);
       }
       // Furniture and headings go through too: the extractor codes nothing from them but keeps
       // its per-document context in step.

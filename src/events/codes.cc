@@ -1,5 +1,6 @@
 #include "events/codes.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <vector>
@@ -53,8 +54,8 @@ Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view
                                                     "verbal_conflict", "material_conflict"};
   Status st = ForEachContentLine(cameo_text, [&](int n, std::string_view line) -> Status {
     auto f = SplitTabs(line);
-    if (f.size() != 4)
-      return Status::BadData(At(cameo_name, n) + "expected 4 tab-separated fields");
+    if (f.size() != 4 && f.size() != 5)
+      return Status::BadData(At(cameo_name, n) + "expected 4 or 5 tab-separated fields");
     if (!IsCode(f[0])) {
       return Status::BadData(At(cameo_name, n) + "bad CAMEO code '" + std::string(f[0]) + "'");
     }
@@ -73,6 +74,29 @@ Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view
     info.goldstein = g;
     info.quad = std::string(f[2]);
     info.name = std::string(f[3]);
+    if (f.size() == 5) {
+      std::string_view rest = f[4];
+      while (!rest.empty()) {
+        size_t comma = rest.find(',');
+        std::string_view fam = rest.substr(0, comma);
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        bool ok = !fam.empty();
+        for (char c : fam) ok = ok && ((c >= 'a' && c <= 'z') || c == '_');
+        if (!ok) {
+          return Status::BadData(At(cameo_name, n) + "bad family '" + std::string(fam) +
+                                 "' (lower-case letters and '_', separated by ',')");
+        }
+        auto it = std::find(table.families_.begin(), table.families_.end(), fam);
+        if (it == table.families_.end()) {
+          if (table.families_.size() == 32) {
+            return Status::BadData(At(cameo_name, n) + "more than 32 families");
+          }
+          table.families_.emplace_back(fam);
+          it = table.families_.end() - 1;
+        }
+        info.families |= 1u << (it - table.families_.begin());
+      }
+    }
     if (!table.codes_.emplace(info.code, info).second) {
       return Status::BadData(At(cameo_name, n) + "duplicate code " + info.code);
     }
@@ -115,6 +139,14 @@ Result<CodeTable> CodeTable::Load(const std::string& dir) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string cameo, ReadFile(cameo_path));
   DRAGOMAN_ASSIGN_OR_RETURN(std::string plover, ReadFile(plover_path));
   return Parse(cameo_path, cameo, plover_path, plover);
+}
+
+Result<int> CodeTable::Family(std::string_view name) const {
+  for (size_t i = 0; i < families_.size(); ++i) {
+    if (families_[i] == name) return static_cast<int>(i);
+  }
+  return Status::BadData("cameo.tsv: no code is in family '" + std::string(name) +
+                         "' (FAMILY column, doc/codes.md)");
 }
 
 const CodeInfo* CodeTable::Find(std::string_view code) const {
