@@ -4,9 +4,7 @@
 // ("GOV", "MIL", "JUD", "COP", "LEG", "IGO", "CVL", "MED", "BUS", "OPP", "REB", "SPY", ...), e.g.
 // "AZEGOV". IGOs have no country and code as their own name ("IGOUNO", "IGOOIC"...).
 //
-// Resolution happens in document order: the resolver remembers people and roles it has seen
-// ("Iran's Foreign Ministry spokesman Ismail Baghaei" teaches that Baghaei is IRNGOV) so that
-// later mentions ("Baghaei", "he", "the Iranian minister") resolve to the same actor.
+// The per-document resolver that finds these mentions is in actors/resolver.h.
 #ifndef DRAGOMAN_ACTORS_ACTOR_H_
 #define DRAGOMAN_ACTORS_ACTOR_H_
 
@@ -64,23 +62,6 @@ class ActorDictionaryHandle {
  public:
   static Result<std::shared_ptr<const ActorDictionary>> Load(const ActorConfig& config,
                                                              const TextAnalyzer& text);
-};
-
-// Per-document state: not thread-safe; one per document being coded.
-// REQUIRES: the dictionary outlives the resolver.
-class ActorResolver {
- public:
-  ActorResolver(std::shared_ptr<const ActorDictionary> dict, std::optional<PartialDate> doc_date);
-  ~ActorResolver();
-
-  // Finds the actor mentions of `sentence` (in token order, non-overlapping), resolving
-  // pronouns and short names against what earlier sentences taught. Call once per sentence in
-  // document order.
-  std::vector<ActorMention> Resolve(const Sentence& sentence, std::string_view doc_text);
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace dragoman

@@ -115,6 +115,8 @@ Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const Actor
   DRAGOMAN_RETURN_IF_ERROR(d->LoadOrgs(dir + "igos.txt", text, /*igo_file=*/true));
   DRAGOMAN_RETURN_IF_ERROR(d->LoadOrgs(dir + "groups.txt", text, /*igo_file=*/false));
   DRAGOMAN_RETURN_IF_ERROR(d->LoadReferences(dir + "references.txt", text));
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadGeneric(dir + "generic.txt"));
+  DRAGOMAN_RETURN_IF_ERROR(d->LoadWords(config.data_dir + "/lexicon"));
   // people/*.txt: the file list is data too (people/index.txt), so no directory walking.
   auto index = ReadDataFile(dir + "people/index.txt");
   if (!index.ok()) return index.status();
@@ -241,6 +243,11 @@ bool ActorDictionary::IsNotName(std::string_view norm) const {
 
 bool ActorDictionary::IsSkipWord(std::string_view norm) const {
   return std::binary_search(skip_.begin(), skip_.end(), norm);
+}
+
+ActorDictionary::GenericCountry ActorDictionary::GenericPolicy(std::string_view sector) const {
+  auto it = generic_sectors_.find(std::string(sector));
+  return it == generic_sectors_.end() ? GenericCountry::kNone : it->second;
 }
 
 bool ActorDictionary::IsGenericRole(std::string_view lemma) const {
@@ -545,6 +552,27 @@ Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyz
   std::sort(generic_.begin(), generic_.end());
   std::sort(skip_.begin(), skip_.end());
   return st;
+}
+
+Status ActorDictionary::LoadGeneric(const std::string& path) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
+  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
+    auto f = SplitFields(t, '|');
+    if (f.size() != 2) return Bad(path, line, "expected 2 fields 'SECTOR | COUNTRY'");
+    if (!IsSector(f[0])) return Bad(path, line, "unknown sector '" + std::string(f[0]) + "'");
+    GenericCountry policy;
+    if (f[1] == "document") {
+      policy = GenericCountry::kDocument;
+    } else if (f[1] == "none") {
+      policy = GenericCountry::kBare;
+    } else {
+      return Bad(path, line, "COUNTRY must be 'document' or 'none', not '" + std::string(f[1]) + "'");
+    }
+    if (!generic_sectors_.emplace(std::string(f[0]), policy).second) {
+      return Bad(path, line, "sector '" + std::string(f[0]) + "' listed twice");
+    }
+    return Status::Ok();
+  });
 }
 
 }  // namespace dragoman

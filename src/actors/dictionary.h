@@ -26,6 +26,7 @@
 #include "actors/actor.h"
 #include "base/date.h"
 #include "base/status.h"
+#include "lexicon/lexicon.h"
 #include "text/analysis.h"
 
 namespace dragoman {
@@ -90,6 +91,15 @@ struct PersonCoding {
   std::string role;
 };
 
+// The word classes (data/lexicon/) the resolver reads around actor phrases: the English words
+// it needs are data, not code (doc/lexicon.md lists each class).
+struct ActorWords {
+  ClassId definite_article, appositive_article, complement_preposition, preposition_of,
+      preposition_to, area_preposition, coordinator, plural_determiner, pair_word, former_marker,
+      ethnic_marker, person_possessive, speaker_possessive, homeland_noun, possessive_determiner,
+      possessive_clitic, locative, name_particle;
+};
+
 class ActorDictionary {
  public:
   static Result<std::shared_ptr<const ActorDictionary>> Load(const ActorConfig& config,
@@ -126,6 +136,16 @@ class ActorDictionary {
   // references.txt class "skip").
   bool IsSkipWord(std::string_view norm) const;
 
+  // How a role of `sector` that names no country and no person is coded (generic.txt):
+  // kNone when it is not an actor, kDocument when it takes the document's country, kBare when
+  // it is coded by its sector alone.
+  enum class GenericCountry { kNone, kDocument, kBare };
+  GenericCountry GenericPolicy(std::string_view sector) const;
+
+  // The lexicon (config.data_dir + "/lexicon") and the classes the resolver asks for.
+  const Lexicon& lexicon() const { return lexicon_; }
+  const ActorWords& words() const { return words_; }
+
  private:
   struct Node {
     std::vector<std::pair<std::string, int>> edges;  // sorted by token
@@ -145,6 +165,8 @@ class ActorDictionary {
   Status LoadOrgs(const std::string& path, const TextAnalyzer& text, bool igo_file);
   Status LoadPeople(const std::string& path, const TextAnalyzer& text);
   Status LoadReferences(const std::string& path, const TextAnalyzer& text);
+  Status LoadGeneric(const std::string& path);
+  Status LoadWords(const std::string& lexicon_dir);
 
   std::vector<Node> nodes_;
   std::vector<DictEntry> entries_;
@@ -154,6 +176,9 @@ class ActorDictionary {
   std::vector<std::string> not_name_;                       // sorted
   std::vector<std::string> generic_;                        // sorted
   std::vector<std::string> skip_;                           // sorted
+  std::unordered_map<std::string, GenericCountry> generic_sectors_;
+  Lexicon lexicon_;
+  ActorWords words_;
 };
 
 // Splits a data line on '|' into trimmed fields; alternatives on ';'. Exposed for tests.

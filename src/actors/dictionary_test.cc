@@ -99,6 +99,8 @@ class BrokenData : public ::testing::Test {
     fs::create_directories(dir_);
     fs::copy(fs::path(DRAGOMAN_SOURCE_DATA_DIR) / "actors", dir_ / "actors",
              fs::copy_options::recursive);
+    fs::copy(fs::path(DRAGOMAN_SOURCE_DATA_DIR) / "lexicon", dir_ / "lexicon",
+             fs::copy_options::recursive);
   }
   void TearDown() override { fs::remove_all(dir_); }
   void Write(const std::string& rel, const std::string& text) {
@@ -171,6 +173,22 @@ TEST_F(BrokenData, UnknownReferenceClass) {
       << s.message();
 }
 
+TEST_F(BrokenData, GenericSectorsFile) {
+  Write("generic.txt", "COP | document\nXYZ | none\n");
+  EXPECT_NE(Load().message().find("generic.txt:2: unknown sector 'XYZ'"), std::string::npos);
+  Write("generic.txt", "COP | somewhere\n");
+  EXPECT_NE(Load().message().find("generic.txt:1: COUNTRY must be"), std::string::npos);
+  Write("generic.txt", "COP | document\nCOP | none\n");
+  EXPECT_NE(Load().message().find("generic.txt:2: sector 'COP' listed twice"), std::string::npos);
+}
+
+TEST_F(BrokenData, AWordClassTheResolverReadsIsMissing) {
+  std::ofstream(dir_ / "lexicon" / "actor_words.txt") << "definite_article\tthe\n";
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kBadData);
+  EXPECT_NE(s.message().find("appositive_article"), std::string::npos) << s.message();
+}
+
 TEST_F(BrokenData, MissingPeopleFile) {
   Write("people/index.txt", "aze.txt\nnowhere.txt\n");
   Status s = Load();
@@ -191,7 +209,7 @@ TEST_F(BrokenData, RandomLinesNeverCrashTheLoader) {
   std::mt19937 rng(12345);
   const std::string alphabet = "ab AZE GOV|;|#-'.\t2019-04-31 XKX IGOUNO person\xc3\xa9";
   const char* files[] = {"countries.txt", "roles.txt",      "igos.txt",
-                         "groups.txt",    "references.txt", "people/aze.txt"};
+                         "groups.txt",    "references.txt", "people/aze.txt", "generic.txt"};
   for (int round = 0; round < 6; ++round) {
     std::string text;
     for (int line = 0; line < 20; ++line) {

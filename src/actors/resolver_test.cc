@@ -353,5 +353,55 @@ TEST(ActorResolver, MentionsAreOrderedAndDisjoint) {
   EXPECT_ACTOR(d, "Armenian Prime Minister Nikol Pashinyan", "ARMGOV");
 }
 
+// Generic actors (generic.txt): a role or institution with no country and no person.
+TEST(ActorResolver, GenericOrgansOfAStateTakeTheDocumentsCountry) {
+  auto d = RunDoc(
+      "Armenia and Azerbaijan resumed talks in Brussels. Armenia proposed a new round. "
+      "Police detained two traders on Monday. Prosecutors charged them with fraud.",
+      kDate2024);
+  EXPECT_ACTOR(d, "Police", "ARMCOP");
+  EXPECT_ACTOR(d, "Prosecutors", "ARMJUD");
+  EXPECT_EQ(With(d, "Police")[0].kind, ActorMention::Kind::kGeneric);
+}
+
+TEST(ActorResolver, GenericActorInAOneSentenceDocumentTakesTheSentencesCountry) {
+  auto d = RunDoc("A district court convicted two officials in Kenya.", kDate2024);
+  EXPECT_ACTOR(d, "district court", "KENJUD");
+  auto e = RunDoc("Federal troops entered the town near Lagos.", kDate2024);
+  EXPECT_ACTOR(e, "troops", "NGAMIL");
+}
+
+TEST(ActorResolver, GenericActorWithNoCountryIsCodedByItsSector) {
+  auto d = RunDoc("The court sentenced the banker to five years.", kDate2024);
+  EXPECT_ACTOR(d, "court", "JUD");
+  EXPECT_EQ(With(d, "court")[0].actor.country, "");
+}
+
+TEST(ActorResolver, NonStateGenericActorsGetNoGuessedCountry) {
+  auto d = RunDoc("Georgia and Turkey opened a new border crossing. Rebels attacked a convoy.",
+                  kDate2024);
+  EXPECT_ACTOR(d, "Rebels", "REB");
+  auto e = RunDoc("State media reported the visit.", kDate2024);
+  EXPECT_ACTOR(e, "State media", "MED");
+}
+
+TEST(ActorResolver, UnnamedPersonRolesAreNotGenericActors) {
+  // One unnamed person, or officials named elsewhere: not an institution.
+  auto d = RunDoc("Iran and Iraq held talks. A spokesman declined to comment. The envoys met.",
+                  kDate2024);
+  EXPECT_TRUE(With(d, "spokesman").empty()) << DumpAll(d);
+  EXPECT_TRUE(With(d, "envoys").empty()) << DumpAll(d);
+}
+
+TEST(ActorResolver, RoleInACapitalTakesItsCountry) {
+  auto d = RunDoc("Police in Baku detained the suspect.", kDate2024);
+  EXPECT_ACTOR(d, "Police in Baku", "AZECOP");
+}
+
+TEST(ActorResolver, LevelWordsInsideAnActorPhrase) {
+  auto d = RunDoc("Brazil's federal police opened an inquiry.", kDate2024);
+  EXPECT_ACTOR(d, "Brazil's federal police", "BRACOP");
+}
+
 }  // namespace
 }  // namespace dragoman

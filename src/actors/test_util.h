@@ -10,6 +10,7 @@
 
 #include "actors/actor.h"
 #include "actors/dictionary.h"
+#include "actors/resolver.h"
 #include "base/date.h"
 #include "text/analysis.h"
 

@@ -19,7 +19,7 @@
 #include <map>
 #include <set>
 
-#include "actors/actor.h"
+#include "actors/resolver.h"
 #include "classify/classifier.h"
 #include "events/extractor.h"
 #include "lexicon/lexicon.h"

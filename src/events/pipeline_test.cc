@@ -11,7 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "actors/actor.h"
+#include "actors/resolver.h"
 #include "base/file.h"
 #include "events/extractor.h"
 #include "input/docdate.h"
