@@ -154,10 +154,8 @@ class ActorDictionary {
   std::vector<std::string> not_name_;                       // sorted
   std::vector<std::string> generic_;                        // sorted
   std::vector<std::string> skip_;                           // sorted
+  DataProblems* problems_ = nullptr;                        // while loading (base/data_file.h)
 };
-
-// Splits a data line on '|' into trimmed fields; alternatives on ';'. Exposed for tests.
-std::vector<std::string_view> SplitFields(std::string_view line, char sep);
 
 }  // namespace dragoman
 

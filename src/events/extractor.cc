@@ -1508,13 +1508,14 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
 
 Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig& config) {
   std::string dir = config.data_dir + "/events";
-  DRAGOMAN_ASSIGN_OR_RETURN(CodeTable codes, CodeTable::Load(dir));
+  DRAGOMAN_ASSIGN_OR_RETURN(CodeTable codes, CodeTable::Load(dir, config.problems));
   std::string verbs_path = dir + "/verbs.txt";
   std::string lex_path = dir + "/lexicon.txt";
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string verbs, ReadFile(verbs_path));
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string lex_text, ReadFile(lex_path));
-  DRAGOMAN_ASSIGN_OR_RETURN(auto patterns, ParsePatterns(verbs_path, verbs, codes));
-  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lex, ParseLexicon(lex_path, lex_text, codes));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string verbs, ReadDataFile(verbs_path));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string lex_text, ReadDataFile(lex_path));
+  DRAGOMAN_ASSIGN_OR_RETURN(auto patterns,
+                            ParsePatterns(verbs_path, verbs, codes, config.problems));
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lex, ParseLexicon(lex_path, lex_text, codes, config.problems));
   std::unique_ptr<EventExtractor> ex(new EventExtractor());
   ex->impl_->codes = std::move(codes);
   ex->impl_->patterns = std::move(patterns);

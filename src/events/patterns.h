@@ -90,10 +90,14 @@ struct Lexicon {
 };
 
 // Parses verbs.txt. `codes` validates every code; `name` is used in error messages and rules.
+// A file without any pattern is BadData ("NAME: no patterns"): it would code nothing.
+// `problems`: as in base/data_file.h (null: stop at the first problem).
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
-                                           const CodeTable& codes);
+                                           const CodeTable& codes,
+                                           DataProblems* problems = nullptr);
 // Parses lexicon.txt; `codes` validates the intent map.
-Result<Lexicon> ParseLexicon(std::string_view name, std::string_view text, const CodeTable& codes);
+Result<Lexicon> ParseLexicon(std::string_view name, std::string_view text, const CodeTable& codes,
+                             DataProblems* problems = nullptr);
 
 }  // namespace dragoman
 

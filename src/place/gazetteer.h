@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/data_file.h"
 #include "base/status.h"
 #include "text/analysis.h"
 
@@ -40,10 +41,12 @@ struct PlaceMention {
 
 class Gazetteer {
  public:
-  // Loads data/places/*.tsv (format in doc/data.md). BadData names file and line.
-  // NotFound when data_dir/places holds no .tsv file. `text` is used only while loading.
+  // Loads data/places/*.tsv (format in doc/data.md). BadData names file and line, and is also
+  // what a data_dir/places without any .tsv file gives. `text` is used only while loading.
+  // `problems`: as in base/data_file.h (null: stop at the first problem).
   static Result<std::shared_ptr<const Gazetteer>> Load(const std::string& data_dir,
-                                                       const TextAnalyzer& text);
+                                                       const TextAnalyzer& text,
+                                                       DataProblems* problems = nullptr);
   // Same, from the contents of one TSV file; `name` is used in error messages (for tests and
   // tools that build a gazetteer in memory).
   static Result<std::shared_ptr<const Gazetteer>> FromText(std::string_view name,
