@@ -85,8 +85,8 @@ async function open(url, viewport) {
   return page;
 }
 
-async function ready(page, predicate) {
-  await page.waitForFunction(predicate, null, { timeout: 10000 });
+async function ready(page, predicate, arg = null) {
+  await page.waitForFunction(predicate, arg, { timeout: 10000 });
   await page.waitForFunction(() => !document.getElementById('status')?.textContent);
 }
 
@@ -115,13 +115,16 @@ test('brushing a period narrows the table to it; the keyboard does the same', as
   const t = await api('/api/timeline?dyad=AZE,IRN&by=year');
   const last = t.periods.map((p) => p.period).sort().at(-1);
   const box = await page.locator(`g.period[data-period="${last}"] rect`).first().boundingBox();
+  const rendered = await page.getAttribute('body', 'data-ready');
   await page.mouse.move(box.x + 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 4 });
   await page.mouse.up();
   await page.waitForURL((u) => u.searchParams.get('from') === last && u.searchParams.get('to') === last);
   await page.waitForFunction((p) => document.getElementById('events-title')?.textContent.includes(p), last);
-  await ready(page, () => true);
+  // The brush starts a new render: wait until it has finished (body[data-ready] counts renders),
+  // so that the keyboard below goes to the chart that is on the page, not one being replaced.
+  await ready(page, (r) => document.body.dataset.ready !== r, rendered);
   const expected = await api(`/api/events?dyad=AZE,IRN&since=${last}&until=${last}&limit=1000`);
   const rows = page.locator('tr.event');
   assert.equal(await rows.count(), Math.min(50, expected.events.length));
@@ -132,13 +135,17 @@ test('brushing a period narrows the table to it; the keyboard does the same', as
 
   // Keyboard: Home selects the first period, Shift+End widens to the last, Escape clears.
   await page.focus('.chart-wrap');
-  await page.keyboard.press('Home');
   const first = t.periods.map((p) => p.period).sort()[0];
-  await page.waitForURL((u) => u.searchParams.get('from') === first && u.searchParams.get('to') === first);
-  await page.keyboard.press('Shift+End');
-  await page.waitForURL((u) => u.searchParams.get('from') === first && u.searchParams.get('to') === last);
-  await page.keyboard.press('Escape');
-  await page.waitForURL((u) => !u.searchParams.has('from'));
+  // Each key commits a new URL and re-renders the chart; the next key waits for that render.
+  const press = async (key, wanted) => {
+    const r = await page.getAttribute('body', 'data-ready');
+    await page.keyboard.press(key);
+    await page.waitForURL(wanted);
+    await ready(page, (g) => document.body.dataset.ready !== g, r);
+  };
+  await press('Home', (u) => u.searchParams.get('from') === first && u.searchParams.get('to') === first);
+  await press('Shift+End', (u) => u.searchParams.get('from') === first && u.searchParams.get('to') === last);
+  await press('Escape', (u) => !u.searchParams.has('from'));
   await page.close();
 });
 
