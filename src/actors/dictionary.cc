@@ -66,6 +66,17 @@ bool LemmaUsable(const Token& t) {
   return !ends("ed") && !ends("ing");
 }
 
+// Notes `key` as first given on `line`; a key given before is "duplicate WHAT 'KEY' (first on
+// line N)". Keys are compared as written.
+Status FirstTime(std::unordered_map<std::string, int>& seen, std::string_view key,
+                 const std::string& path, int line, std::string_view what) {
+  auto [it, fresh] = seen.emplace(std::string(key), line);
+  if (fresh) return Status::Ok();
+  return DataError(path, line,
+                   "duplicate " + std::string(what) + " '" + std::string(key) +
+                       "' (first on line " + std::to_string(it->second) + ")");
+}
+
 std::vector<std::string_view> Alternatives(std::string_view field) {
   std::vector<std::string_view> out;
   for (std::string_view a : SplitFields(field, ';')) {
@@ -368,6 +379,7 @@ Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyze
 Status ActorDictionary::LoadRoles(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
+  std::unordered_map<std::string, int> seen;  // phrase -> its line
   return ForEachDataLine(data, problems_, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 3) {
@@ -376,6 +388,7 @@ Status ActorDictionary::LoadRoles(const std::string& path, const TextAnalyzer& t
           "expected 3 fields 'PHRASE | SECTOR | KIND', got " + std::to_string(f.size()));
     }
     if (f[0].empty()) return DataError(path, line, "empty phrase");
+    DRAGOMAN_RETURN_IF_ERROR(FirstTime(seen, f[0], path, line, "role"));
     if (!IsSector(f[1])) return DataError(path, line, "unknown sector '" + std::string(f[1]) + "'");
     DictEntry e;
     if (f[2] == "person") {
@@ -399,6 +412,7 @@ Status ActorDictionary::LoadRoles(const std::string& path, const TextAnalyzer& t
 Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& text, bool igo_file) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
+  std::unordered_map<std::string, int> seen;  // name -> its line
   return ForEachDataLine(data, problems_, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 2) {
@@ -434,6 +448,8 @@ Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& te
     }
     auto names = Alternatives(f[1]);
     if (names.empty()) return DataError(path, line, "no names");
+    for (std::string_view n : names)
+      DRAGOMAN_RETURN_IF_ERROR(FirstTime(seen, n, path, line, "name"));
     for (std::string_view n : names) {
       DictEntry e = proto;
       e.source = FileLine(src, line);
@@ -511,11 +527,13 @@ Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& 
 Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
+  std::unordered_map<std::string, int> seen;  // word -> its line
   Status st = ForEachDataLine(data, problems_, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 2 || f[0].empty()) {
       return DataError(path, line, "expected 2 fields 'WORD | CLASS'");
     }
+    DRAGOMAN_RETURN_IF_ERROR(FirstTime(seen, f[0], path, line, "word"));
     if (f[1] == "notname") {
       not_name_.push_back(text.Normalize(f[0]));
       return Status::Ok();

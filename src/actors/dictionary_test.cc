@@ -164,6 +164,31 @@ TEST_F(BrokenData, UserAssignedCodeNeedsAName) {
       << s.message();
 }
 
+// A key given twice in one file: the second line is the error, naming the first.
+TEST_F(BrokenData, DuplicateKeys) {
+  struct Case {
+    const char* file;
+    const char* text;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"roles.txt", "envoy | GOV | person\n# note\nenvoy | GOV | person\n",
+       "roles.txt:3: duplicate role 'envoy' (first on line 1)"},
+      {"igos.txt", "IGOUNO | United Nations; UN\nIGOAU | African Union; UN\n",
+       "igos.txt:2: duplicate name 'UN' (first on line 1)"},
+      {"references.txt", "he | person\nhe | speaker\n",
+       "references.txt:2: duplicate word 'he' (first on line 1)"},
+  };
+  for (const Case& c : cases) {
+    Write(c.file, c.text);
+    Status s = Load();
+    EXPECT_EQ(s.code(), Status::Code::kBadData);
+    EXPECT_NE(s.message().find(c.message), std::string::npos) << s.message();
+    fs::copy(fs::path(DRAGOMAN_SOURCE_DATA_DIR) / "actors" / c.file, dir_ / "actors" / c.file,
+             fs::copy_options::overwrite_existing);
+  }
+}
+
 // With a problem sink every bad line of every file is reported and loading goes on.
 TEST_F(BrokenData, SinkCollectsEveryProblem) {
   Write("countries.txt",

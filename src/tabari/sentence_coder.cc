@@ -6,6 +6,7 @@
 
 #include "base/data_file.h"
 #include "base/file.h"
+#include "base/strings.h"
 #include "tabari/petrarch.h"
 
 namespace dragoman::tabari {
@@ -19,10 +20,7 @@ std::string BaseName(const std::string& path) {
 std::string LineText(const std::vector<std::string_view>& lines, int line) {
   if (line < 1 || static_cast<size_t>(line) > lines.size()) return "";
   std::string_view l = lines[static_cast<size_t>(line - 1)];
-  l = l.substr(0, l.find(';'));
-  size_t b = l.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return "";
-  return std::string(l.substr(b, l.find_last_not_of(" \t") - b + 1));
+  return std::string(Trim(l.substr(0, l.find(';'))));
 }
 
 // YYYYMMDD for the coder; missing month/day count as the first. No date: the latest date, so
