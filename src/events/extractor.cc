@@ -39,7 +39,7 @@ namespace {
 struct ExtractorData {
   CodeTable codes;
   std::vector<Pattern> patterns;
-  Lexicon lex;
+  EventLexicon lex;
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
 };
@@ -1515,7 +1515,8 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
   DRAGOMAN_ASSIGN_OR_RETURN(std::string lex_text, ReadDataFile(lex_path));
   DRAGOMAN_ASSIGN_OR_RETURN(auto patterns,
                             ParsePatterns(verbs_path, verbs, codes, config.problems));
-  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lex, ParseLexicon(lex_path, lex_text, codes, config.problems));
+  DRAGOMAN_ASSIGN_OR_RETURN(EventLexicon lex,
+                            ParseLexicon(lex_path, lex_text, codes, config.problems));
   std::unique_ptr<EventExtractor> ex(new EventExtractor());
   ex->impl_->codes = std::move(codes);
   ex->impl_->patterns = std::move(patterns);

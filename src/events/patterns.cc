@@ -173,7 +173,7 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
 
 }  // namespace
 
-bool Lexicon::Has(std::string_view cls, std::string_view word) const {
+bool EventLexicon::Has(std::string_view cls, std::string_view word) const {
   auto it = classes.find(cls);
   return it != classes.end() && it->second.count(word) > 0;
 }
@@ -258,9 +258,9 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
   return out;
 }
 
-Result<Lexicon> ParseLexicon(std::string_view name, std::string_view text, const CodeTable& codes,
-                             DataProblems* problems) {
-  Lexicon lex;
+Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
+                                  const CodeTable& codes, DataProblems* problems) {
+  EventLexicon lex;
   Status st = ForEachContentLine(text, problems, [&](int n, std::string_view line) -> Status {
     std::string where = At(name, n);
     size_t tab = line.find('\t');

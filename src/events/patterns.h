@@ -75,7 +75,7 @@ struct Pattern {
 
 // Word classes for the clause analysis: CLASS<TAB>word word ...; the class `intent` maps codes
 // to the code of the stated intention: "04=036 0841=0353".
-struct Lexicon {
+struct EventLexicon {
   // Hashed, and looked up by string_view without building a std::string: Has() runs for many
   // (class, token) pairs of every sentence.
   struct WordHash {
@@ -96,8 +96,8 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
                                            const CodeTable& codes,
                                            DataProblems* problems = nullptr);
 // Parses lexicon.txt; `codes` validates the intent map.
-Result<Lexicon> ParseLexicon(std::string_view name, std::string_view text, const CodeTable& codes,
-                             DataProblems* problems = nullptr);
+Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
+                                  const CodeTable& codes, DataProblems* problems = nullptr);
 
 }  // namespace dragoman
 

@@ -90,7 +90,7 @@ TEST(Patterns, SinkCollectsEveryBadLine) {
   EXPECT_NE(problems.all()[1].message().find("v:3: unknown option 'loud'"), std::string::npos);
 }
 
-TEST(Lexicon, ParsesClassesAndIntentMap) {
+TEST(EventLexicon, ParsesClassesAndIntentMap) {
   CodeTable codes = Codes();
   auto lex = ParseLexicon("l", "negation\tnot never no_longer\nintent\t04=040\n", codes);
   ASSERT_TRUE(lex.ok()) << lex.status().message();

@@ -1,0 +1,176 @@
+// Loading word classes. Each word maps to the bitset of its classes, so classifying a token is
+// one hash lookup for its norm and one for its lemma, whatever the number of classes.
+#include "lexicon/lexicon.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <filesystem>
+#include <map>
+
+#include "base/file.h"
+#include "base/lines.h"
+
+namespace dragoman {
+
+namespace {
+
+std::string At(std::string_view file, int line) {
+  return std::string(file) + ":" + std::to_string(line) + ": ";
+}
+
+std::vector<std::string_view> SplitBlanks(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+bool ValidClassName(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::islower(static_cast<unsigned char>(c)) && c != '_' &&
+        !std::isdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<Lexicon> Lexicon::Load(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return Status::NotFound(dir + ": lexicon directory not found");
+  }
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+  }
+  if (ec) return Status::Io(dir + ": " + ec.message());
+  if (paths.empty()) return Status::NotFound(dir + ": no lexicon files (*.txt)");
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& p : paths) {
+    DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(p));
+    files.emplace_back(p, std::move(text));
+  }
+  return Parse(files);
+}
+
+Result<Lexicon> Lexicon::Parse(std::span<const std::pair<std::string, std::string>> files) {
+  Lexicon lex;
+  std::map<std::string, size_t, std::less<>> by_name;
+  for (const auto& [file, text] : files) {
+    if (size_t bad = FindInvalidUtf8(text); bad != std::string::npos) {
+      return Status::BadData(Where(file, text, bad) + ": invalid UTF-8");
+    }
+    Status st = ForEachDataLine(text, [&](int n, std::string_view line) -> Status {
+      const std::string where = At(file, n);
+      size_t tab = line.find('\t');
+      if (tab == std::string_view::npos || tab == 0) {
+        return Status::BadData(where + "expected CLASS<TAB>words");
+      }
+      std::string_view name = line.substr(0, tab);
+      if (!ValidClassName(name)) {
+        return Status::BadData(where + "bad class name '" + std::string(name) +
+                               "' (lower-case letters, digits, '_')");
+      }
+      auto entries = SplitBlanks(line.substr(tab + 1));
+      if (entries.empty()) {
+        return Status::BadData(where + "class '" + std::string(name) + "' lists no words");
+      }
+      auto it = by_name.find(name);
+      if (it == by_name.end()) {
+        if (lex.classes_.size() == kMaxWordClasses) {
+          return Status::BadData(where + "more than " + std::to_string(kMaxWordClasses) +
+                                 " word classes");
+        }
+        it = by_name.emplace(std::string(name), lex.classes_.size()).first;
+        lex.classes_.push_back(ClassData{std::string(name), file, {}, {}});
+      } else if (lex.classes_[it->second].file != file) {
+        return Status::BadData(where + "class '" + std::string(name) + "' is already defined in " +
+                               lex.classes_[it->second].file + " (a class lives in one file)");
+      }
+      const size_t idx = it->second;
+      ClassData& cls = lex.classes_[idx];
+      for (std::string_view entry : entries) {
+        std::string_view word = entry;
+        std::optional<int64_t> value;
+        if (size_t eq = entry.find('='); eq != std::string_view::npos && eq > 0) {
+          word = entry.substr(0, eq);
+          std::string_view v = entry.substr(eq + 1);
+          int64_t x = 0;
+          auto [p, err] = std::from_chars(v.data(), v.data() + v.size(), x);
+          if (v.empty() || err != std::errc() || p != v.data() + v.size()) {
+            return Status::BadData(where + "entry '" + std::string(entry) +
+                                   "': the value after '=' is not an integer");
+          }
+          value = x;
+        }
+        for (char c : word) {
+          if (std::isupper(static_cast<unsigned char>(c))) {
+            return Status::BadData(where + "entry '" + std::string(entry) +
+                                   "' is not in matching-key form (lower case)");
+          }
+        }
+        if (value) {
+          auto [vit, inserted] = cls.values.emplace(std::string(word), *value);
+          if (!inserted && vit->second != *value) {
+            return Status::BadData(where + "'" + std::string(word) + "' has two values in class '" +
+                                   cls.name + "'");
+          }
+        }
+        ClassSet& set = lex.words_[std::string(word)];
+        if (!set.test(idx)) {
+          set.set(idx);
+          cls.words.emplace_back(word);
+        }
+      }
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+  }
+  return lex;
+}
+
+Result<ClassId> Lexicon::Class(std::string_view name) const {
+  for (size_t i = 0; i < classes_.size(); ++i) {
+    if (classes_[i].name == name) return ClassId{static_cast<uint16_t>(i)};
+  }
+  return Status::BadData("lexicon: no word class '" + std::string(name) +
+                         "' (defined in data/lexicon/*.txt, doc/lexicon.md)");
+}
+
+const ClassSet& Lexicon::Classes(std::string_view word) const {
+  static const ClassSet kNone;
+  auto it = words_.find(word);
+  return it == words_.end() ? kNone : it->second;
+}
+
+std::optional<int64_t> Lexicon::Value(ClassId c, std::string_view word) const {
+  const auto& values = classes_[c.index].values;
+  auto it = values.find(word);
+  if (it == values.end()) return std::nullopt;
+  return it->second;
+}
+
+TokenClasses Lexicon::Classify(std::span<const Token> tokens) const {
+  TokenClasses out;
+  out.form_.resize(tokens.size());
+  out.any_.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    out.form_[i] = Classes(tokens[i].norm);
+    out.any_[i] = out.form_[i];
+    if (tokens[i].lemma != tokens[i].norm) out.any_[i] |= Classes(tokens[i].lemma);
+  }
+  return out;
+}
+
+}  // namespace dragoman
