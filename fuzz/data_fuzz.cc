@@ -2,6 +2,7 @@
 // through each stage's public entry point, so that it follows the loaders wherever they move:
 //   text/*       TextAnalyzer::Create       actors/*   ActorDictionaryHandle::Load
 //   places/*     Gazetteer::Load            events/*   EventExtractor::Create
+//   lexicon/*    Lexicon::Load
 //   VERSION      FindDataDir
 // The first byte picks the file; the rest replaces that file in a scratch copy of the shipped
 // data/ (the other files are links to the real ones). A load either succeeds or fails with one
@@ -22,6 +23,7 @@
 #include "base/file.h"
 #include "events/extractor.h"
 #include "fuzz/fuzz_util.h"
+#include "lexicon/lexicon.h"
 #include "place/gazetteer.h"
 
 using dragoman::fuzz::Check;
@@ -149,6 +151,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     dragoman::DataProblems sink;
     auto collected = dragoman::Gazetteer::Load(Scratch(), dragoman::fuzz::Analyzer(), &sink);
     CheckPoliciesAgree(g.status(), collected.status(), sink);
+  } else if (top == "lexicon") {
+    auto l = dragoman::Lexicon::Load(Scratch() + "/lexicon");
+    if (!l.ok()) CheckError(l.status());
+    dragoman::DataProblems sink;
+    auto collected = dragoman::Lexicon::Load(Scratch() + "/lexicon", &sink);
+    CheckPoliciesAgree(l.status(), collected.status(), sink);
   } else if (top == "events") {
     dragoman::EventConfig c;
     c.data_dir = Scratch();

@@ -3,6 +3,7 @@
 #include "actors/actor.h"
 #include "base/data_file.h"
 #include "events/extractor.h"
+#include "lexicon/lexicon.h"
 #include "place/gazetteer.h"
 #include "text/analysis.h"
 
@@ -21,6 +22,9 @@ std::vector<Status> CheckCoderData(const CoderSpec& spec, const std::string& dat
   auto text = TextAnalyzer::Create(tc);
   keep(text.status());
   if (text.ok()) {
+    // Until every stage reads its word classes through the coder, the lexicon is loaded here on
+    // its own.
+    keep(Lexicon::Load(data_dir + "/lexicon", &problems).status());
     ActorConfig ac;
     ac.data_dir = data_dir;
     ac.problems = &problems;

@@ -17,8 +17,8 @@
 
 namespace dragoman {
 
-// Loads every data file of `data_dir` the coder reads (text/, actors/ with iso-codes, places/,
-// events/) and, for a tabari: or petrarch: spec, that coder's dictionaries (these report their
+// Loads every data file of `data_dir` the coder reads (text/, lexicon/, actors/ with iso-codes,
+// places/, events/) and, for a tabari: or petrarch: spec, that coder's dictionaries (these report their
 // first problem only). Returns the problems in the order found; empty when all is well. Each is
 // a non-OK Status, BadData "file:line: reason" for a malformed entry.
 std::vector<Status> CheckCoderData(const CoderSpec& spec, const std::string& data_dir);
