@@ -6,6 +6,7 @@
 //   SplitFields/Words  fields of a line
 //   DataProblems       the policy for a bad line: stop at the first (coding), or record every
 //                      one and go on (dragoman check-data)
+//   SuiteRecordLine    a JSON Lines suite or gold record, read once (base/suite_record.h)
 //
 // A loader takes an optional `DataProblems* sink`. With none, it returns its first problem and
 // loads nothing. With one, it records each problem (Report), skips what the problem spoils (a
