@@ -2,8 +2,8 @@
 // through each stage's public entry point, so that it follows the loaders wherever they move:
 //   text/*       TextAnalyzer::Create       actors/*   ActorDictionaryHandle::Load
 //   places/*     Gazetteer::Load            events/*   EventExtractor::Create
-//   lexicon/*    Lexicon::Load
-//   VERSION      FindDataDir
+//   classify/*   TypeClassifier::Load       VERSION    FindDataDir
+//   lexicon/*    Lexicon::Load, then every stage that asks it for word classes
 // The first byte picks the file; the rest replaces that file in a scratch copy of the shipped
 // data/ (the other files are links to the real ones). A load either succeeds or fails with one
 // line naming the file; after a successful load an invented sentence is analysed with it. Each
@@ -21,6 +21,7 @@
 
 #include "actors/actor.h"
 #include "base/file.h"
+#include "classify/classifier.h"
 #include "events/extractor.h"
 #include "fuzz/fuzz_util.h"
 #include "lexicon/lexicon.h"
@@ -62,8 +63,10 @@ const std::string& Scratch() {
       fs::create_symlink(dragoman::fuzz::DataDir() + "/" + rel, d + "/" + rel);
     }
     fs::create_directories(d + "/wordnet");
-    std::ofstream(d + "/wordnet/index.verb") << "meet v 1 1 @ 1 0 00000001\nsign v 1 1 @ 1 0 00000002\n";
-    std::ofstream(d + "/wordnet/index.noun") << "minister n 1 1 @ 1 0 00000003\ntreaty n 1 1 @ 1 0 00000004\n";
+    std::ofstream(d + "/wordnet/index.verb")
+        << "meet v 1 1 @ 1 0 00000001\nsign v 1 1 @ 1 0 00000002\n";
+    std::ofstream(d + "/wordnet/index.noun")
+        << "minister n 1 1 @ 1 0 00000003\ntreaty n 1 1 @ 1 0 00000004\n";
     std::ofstream(d + "/wordnet/index.adj") << "foreign a 1 1 & 1 0 00000005\n";
     for (const char* exc : {"verb.exc", "noun.exc", "adj.exc"}) {
       std::ofstream(d + "/wordnet/" + exc) << "met meet\n";
@@ -152,11 +155,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto collected = dragoman::Gazetteer::Load(Scratch(), dragoman::fuzz::Analyzer(), &sink);
     CheckPoliciesAgree(g.status(), collected.status(), sink);
   } else if (top == "lexicon") {
-    auto l = dragoman::Lexicon::Load(Scratch() + "/lexicon");
-    if (!l.ok()) CheckError(l.status());
+    auto lex = dragoman::Lexicon::Load(Scratch() + "/lexicon");
+    if (!lex.ok()) CheckError(lex.status());
+    auto g = dragoman::Gazetteer::Load(Scratch(), dragoman::fuzz::Analyzer());
+    if (!g.ok()) CheckError(g.status());
+    dragoman::EventConfig c;
+    c.data_dir = Scratch();
+    auto e = dragoman::EventExtractor::Create(c, dragoman::fuzz::Analyzer());
+    if (!e.ok()) CheckError(e.status());
     dragoman::DataProblems sink;
     auto collected = dragoman::Lexicon::Load(Scratch() + "/lexicon", &sink);
-    CheckPoliciesAgree(l.status(), collected.status(), sink);
+    CheckPoliciesAgree(lex.status(), collected.status(), sink);
   } else if (top == "events") {
     dragoman::EventConfig c;
     c.data_dir = Scratch();
@@ -166,6 +175,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     c.problems = &sink;
     auto collected = dragoman::EventExtractor::Create(c, dragoman::fuzz::Analyzer());
     CheckPoliciesAgree(e.status(), collected.status(), sink);
+  } else if (top == "classify") {
+    auto c = dragoman::TypeClassifier::Load(Scratch());
+    if (c.ok()) {
+      for (const auto& s : dragoman::fuzz::Analyzer().Analyze(kSentence)) {
+        std::vector<dragoman::Event> events;
+        dragoman::Document doc;
+        doc.text = std::string(kSentence);
+        (*c)->Apply(doc, s, {}, {}, &events);
+      }
+    } else {
+      CheckError(c.status());
+    }
   } else {
     auto d = dragoman::FindDataDir(Scratch());
     if (!d.ok()) CheckError(d.status());

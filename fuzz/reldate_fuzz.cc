@@ -17,15 +17,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::memcpy(&seed, data, 4);
   std::optional<dragoman::PartialDate> doc_date;
   if (seed % 8 != 0) {
-    dragoman::PartialDate d{static_cast<int>(1 + seed % 9999), static_cast<int>(1 + (seed >> 14) % 12),
+    dragoman::PartialDate d{static_cast<int>(1 + seed % 9999),
+                            static_cast<int>(1 + (seed >> 14) % 12),
                             static_cast<int>(1 + (seed >> 18) % 28)};
     if (d.valid()) doc_date = d;
   }
   const std::string_view text = dragoman::fuzz::AsText(data + 4, size - 4);
   if (dragoman::FindInvalidUtf8(text) != std::string_view::npos) return 0;  // readers reject it
+  static const dragoman::Lexicon lexicon = [] {
+    auto r = dragoman::Lexicon::Load(dragoman::fuzz::DataDir() + "/lexicon");
+    Check(r.ok(), "Lexicon::Load");
+    return std::move(r).value();
+  }();
+  static const dragoman::DateFinder finder = [] {
+    auto r = dragoman::DateFinder::Create(lexicon);
+    Check(r.ok(), "DateFinder::Create");
+    return std::move(r).value();
+  }();
   for (const dragoman::Sentence& s : dragoman::fuzz::Analyzer().Analyze(text)) {
     int prev_end = 0;
-    for (const dragoman::DateMention& m : dragoman::FindDates(s, text, doc_date)) {
+    for (const dragoman::DateMention& m : finder.Find(s, text, doc_date)) {
       Check(m.date.valid(), "date mention invalid");
       Check(prev_end <= m.token_begin && m.token_begin < m.token_end &&
                 m.token_end <= static_cast<int>(s.tokens.size()),

@@ -11,11 +11,13 @@ PKGS=(
   libssl-dev          # libcrypto: SHA-256 content hashes
   nlohmann-json3-dev  # JSON Lines in and out
   libgumbo-dev        # HTML text extraction
+  liblinear-dev       # trains the event-type classifier (dragoman train-types)
   wordnet-base        # WordNet 3.0 data files (lemmas)
   iso-codes           # ISO 3166-1 country names and codes
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev  # libFuzzer, ASan and UBSan runtimes for the fuzz targets (fuzz/)
   time                # /usr/bin/time: peak memory and CPU time in the fault suite and fuzz.sh
+  jq                  # scripts/classify-ablation.sh reads `dragoman eval --json`
   libcpp-httplib-dev  # dragoman serve: HTTP/1.1 server
   chromium            # the dashboard's browser tests (headless, driven by playwright-core)
   wrk                 # bench/server: HTTP load generator (a bench, not a test)

@@ -191,6 +191,21 @@ check "eval bad --max-over-generation exits 2" test "$rc" -eq 2
 run coverage --check --data "$DRAGOMAN_SOURCE_DIR/data"
 check "coverage --check exits 0" test "$rc" -eq 0
 check "coverage prints the summary" grep -q '^295 codes: ' "$tmp/out"
+# train-types: usage errors, and a gold set with no tune/measure split is refused (doc/classify.md).
+run train-types --data "$DRAGOMAN_SOURCE_DIR/data"
+check "train-types without gold files exits 2" test "$rc" -eq 2
+run train-types --data "$DRAGOMAN_SOURCE_DIR/data" --c zero x.jsonl
+check "train-types --c zero exits 2" test "$rc" -eq 2
+printf 'Chile met Peru in Lima on Monday.\n' > "$tmp/unsplit.txt"
+printf '{"document":"unsplit.txt","path":"unsplit.txt"}\n' > "$tmp/unsplit.jsonl"
+run train-types --data "$DRAGOMAN_SOURCE_DIR/data" "$tmp/unsplit.jsonl"
+check "train-types refuses a set without a split (exit 2)" test "$rc" -eq 2
+check "train-types names splits.txt" grep -q 'splits.txt names no split' "$tmp/err"
+run code --dictionaries rules "$ex"
+check "code --dictionaries rules exits 0" test "$rc" -eq 0
+check "code --dictionaries rules adds no classify events" bash -c "! grep -q 'classify:' '$tmp/out'"
+run code "$ex"
+check "code (default) has classify events on the examples" grep -q '"rule":"classify:' "$tmp/out"
 run coverage --missing --code 14 --data "$DRAGOMAN_SOURCE_DIR/data"
 check "coverage --missing --code lists only that prefix" bash -c "! grep -q '^1[^4]' '$tmp/out'"
 # A set the split file does not name cannot be asked for a part.

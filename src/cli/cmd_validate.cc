@@ -59,6 +59,7 @@ Result<ValidateConfig> MakeConfig(const ParsedArgs& args) {
       c.project = spec.path;
       break;
     case CoderSpec::Kind::kDragoman:
+    case CoderSpec::Kind::kRules:
       // No dictionaries named: a .project suite names its own.
       if (jsonl)
         return Status::InvalidArgument(

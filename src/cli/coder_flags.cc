@@ -5,9 +5,10 @@
 namespace dragoman::cli {
 
 FlagSpec DictionariesFlag() {
-  return {"dictionaries", "dragoman|tabari:PROJECT|petrarch:DIR",
-          "code with dragoman's own dictionaries, or with a TABARI .project's dictionaries, or "
-          "PETRARCH-1 dictionaries (a directory or a comma list of files), and the TABARI coder",
+  return {"dictionaries", "dragoman|rules|tabari:PROJECT|petrarch:DIR",
+          "code with dragoman's own dictionaries (rules: without the event-type classifier), or "
+          "with a TABARI .project's dictionaries, or PETRARCH-1 dictionaries (a directory or a "
+          "comma list of files), and the TABARI coder",
           "dragoman"};
 }
 

@@ -20,7 +20,9 @@
 #include <set>
 
 #include "actors/actor.h"
+#include "classify/classifier.h"
 #include "events/extractor.h"
+#include "lexicon/lexicon.h"
 #include "place/gazetteer.h"
 #include "quantity/quantity.h"
 #include "text/analysis.h"
@@ -30,9 +32,14 @@ namespace dragoman {
 
 struct Coder::Impl {
   std::unique_ptr<TextAnalyzer> text;
+  std::unique_ptr<Lexicon> lexicon;  // the finders below point into it
+  std::optional<DateFinder> dates;
+  std::optional<QuantityFinder> quantities;
   std::shared_ptr<const ActorDictionary> actors;
   std::shared_ptr<const Gazetteer> places;
   std::unique_ptr<EventExtractor> events;
+  std::unique_ptr<const TypeClassifier> classifier;  // null: rules alone
+  decltype(CoderConfig::observe) observe;
 };
 
 Coder::Coder() : impl_(std::make_unique<Impl>()) {}
@@ -44,6 +51,10 @@ Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
   TextConfig tc;
   tc.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.text, TextAnalyzer::Create(tc));
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load(config.data_dir + "/lexicon"));
+  im.lexicon = std::make_unique<Lexicon>(std::move(lexicon));
+  DRAGOMAN_ASSIGN_OR_RETURN(im.dates, DateFinder::Create(*im.lexicon));
+  DRAGOMAN_ASSIGN_OR_RETURN(im.quantities, QuantityFinder::Create(*im.lexicon));
   ActorConfig ac;
   ac.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.actors, ActorDictionaryHandle::Load(ac, *im.text));
@@ -51,6 +62,10 @@ Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
   EventConfig ec;
   ec.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.events, EventExtractor::Create(ec, *im.text));
+  if (config.classify) {
+    DRAGOMAN_ASSIGN_OR_RETURN(im.classifier, TypeClassifier::Load(config.data_dir));
+  }
+  im.observe = config.observe;
   return coder;
 }
 
@@ -186,15 +201,20 @@ CodedDocument Coder::Code(const Document& doc, size_t max_events) const {
       // The resolver sees every sentence (even furniture and headings) so that it keeps its
       // document-order memory; it reports no actors from furniture.
       facts.actors = resolver.Resolve(s, doc.text);
-      dates.push_back(FindDates(s, doc.text, doc.date));
+      dates.push_back(im.dates->Find(s, doc.text, doc.date));
       if (!s.furniture) {
         facts.dates = dates.back();
         facts.places = im.places->Find(s);
-        facts.quantities = FindQuantities(s, doc.text);
+        facts.quantities = im.quantities->Find(s, doc.text);
       }
       // Furniture and headings go through too: the extractor codes nothing from them but keeps
       // its per-document context in step.
-      for (Event& e : im.events->Extract(facts, &event_context)) {
+      std::vector<Event> found = im.events->Extract(facts, &event_context);
+      if (!s.furniture) {
+        if (im.observe) im.observe(doc, s, facts.actors, found);
+        if (im.classifier) im.classifier->Apply(doc, s, facts.actors, facts.dates, &found);
+      }
+      for (Event& e : found) {
         e.doc = doc.id;
         e.doc_date = doc_date;
         e.doc_date_source = doc_date_source;

@@ -9,10 +9,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "actors/actor.h"
 #include "base/status.h"
 #include "coder/document_coder.h"
 #include "input/document.h"
@@ -21,6 +23,16 @@ namespace dragoman {
 
 struct CoderConfig {
   std::string data_dir;  // dragoman's data directory (base/file.h FindDataDir)
+  // Run the event-type classifier after the rules (classify/classifier.h, doc/classify.md):
+  // it needs DATA_DIR/classify/types.model. false = the rule coder alone (`--dictionaries
+  // rules`, the ablation's baseline).
+  bool classify = true;
+  // When set, called for every sentence that is not furniture with what the rules found there,
+  // before the classifier (the trainer reads its features here). Called from the threads that
+  // call Code(); it must be safe for that.
+  std::function<void(const Document&, const Sentence&, const std::vector<ActorMention>&,
+                     const std::vector<Event>&)>
+      observe = nullptr;
 };
 
 // dragoman's own coder (the default DocumentCoder).

@@ -14,6 +14,7 @@ struct KindRow {
 // Every kind a spec may name; add a row (and a Kind) for a new coder.
 constexpr KindRow kKinds[] = {
     {"dragoman", CoderSpec::Kind::kDragoman, false},
+    {"rules", CoderSpec::Kind::kRules, false},
     {"tabari", CoderSpec::Kind::kTabari, true},
     {"petrarch", CoderSpec::Kind::kPetrarch, true},
 };
@@ -52,6 +53,12 @@ Result<std::unique_ptr<const DocumentCoder>> OpenDocumentCoder(const CoderSpec& 
   switch (spec.kind) {
     case CoderSpec::Kind::kDragoman: {
       DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(CoderConfig{data_dir}));
+      return std::unique_ptr<const DocumentCoder>(std::move(coder));
+    }
+    case CoderSpec::Kind::kRules: {
+      CoderConfig config{data_dir};
+      config.classify = false;
+      DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(config));
       return std::unique_ptr<const DocumentCoder>(std::move(coder));
     }
     case CoderSpec::Kind::kTabari:

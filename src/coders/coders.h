@@ -3,6 +3,8 @@
 //
 // Spec syntax (the --dictionaries flag, doc/cli.md):
 //   dragoman            dragoman's own dictionaries and coder (the default; also the empty value)
+//   rules               the same without the event-type classifier (classify/classifier.h):
+//                       the rules alone, the ablation's baseline (doc/classify.md)
 //   tabari:PATH         a TABARI .project file: its actors, agents, verbs and options files,
 //                       coded by the TABARI coder (tabari/sentence_coder.h)
 //   petrarch:SPEC       PETRARCH-1 dictionaries: a directory or a comma list of files
@@ -25,7 +27,7 @@
 namespace dragoman {
 
 struct CoderSpec {
-  enum class Kind { kDragoman, kTabari, kPetrarch };
+  enum class Kind { kDragoman, kRules, kTabari, kPetrarch };
   Kind kind = Kind::kDragoman;
   // kTabari: the .project file; kPetrarch: the directory or comma list of files (not checked
   // here: opening reports it).
@@ -34,7 +36,7 @@ struct CoderSpec {
 
 // The accepted forms, for help texts and error messages.
 inline constexpr const char* kCoderSpecForms =
-    "dragoman, tabari:PATH.project or petrarch:DIR|FILE,FILE,...";
+    "dragoman, rules, tabari:PATH.project or petrarch:DIR|FILE,FILE,...";
 
 // Parses a spec. InvalidArgument naming the bad value and the accepted forms for an unknown kind
 // or a missing path (the CLI reports it as a usage error); the files are checked when opened.

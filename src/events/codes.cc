@@ -1,7 +1,9 @@
 #include "events/codes.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 #include <vector>
 
@@ -30,8 +32,8 @@ Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view
                                                     "verbal_conflict", "material_conflict"};
   Status st = ForEachContentLine(cameo_text, problems, [&](int n, std::string_view line) -> Status {
     auto f = SplitFields(line, '\t');
-    if (f.size() != 4)
-      return Status::BadData(At(cameo_name, n) + "expected 4 tab-separated fields");
+    if (f.size() != 4 && f.size() != 5)
+      return Status::BadData(At(cameo_name, n) + "expected 4 or 5 tab-separated fields");
     if (!IsCode(f[0])) {
       return Status::BadData(At(cameo_name, n) + "bad CAMEO code '" + std::string(f[0]) + "'");
     }
@@ -56,6 +58,29 @@ Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view
     info.goldstein = g;
     info.quad = std::string(f[2]);
     info.name = std::string(f[3]);
+    if (f.size() == 5) {
+      std::string_view rest = f[4];
+      while (!rest.empty()) {
+        size_t comma = rest.find(',');
+        std::string_view fam = rest.substr(0, comma);
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        bool ok = !fam.empty();
+        for (char c : fam) ok = ok && ((c >= 'a' && c <= 'z') || c == '_');
+        if (!ok) {
+          return Status::BadData(At(cameo_name, n) + "bad family '" + std::string(fam) +
+                                 "' (lower-case letters and '_', separated by ',')");
+        }
+        auto it = std::find(table.families_.begin(), table.families_.end(), fam);
+        if (it == table.families_.end()) {
+          if (table.families_.size() == 32) {
+            return Status::BadData(At(cameo_name, n) + "more than 32 families");
+          }
+          table.families_.emplace_back(fam);
+          it = table.families_.end() - 1;
+        }
+        info.families |= 1u << (it - table.families_.begin());
+      }
+    }
     if (!table.codes_.emplace(info.code, info).second) {
       return Status::BadData(At(cameo_name, n) + "duplicate code " + info.code);
     }
@@ -99,6 +124,14 @@ Result<CodeTable> CodeTable::Load(const std::string& dir, DataProblems* problems
   DRAGOMAN_ASSIGN_OR_RETURN(std::string cameo, ReadDataFile(cameo_path));
   DRAGOMAN_ASSIGN_OR_RETURN(std::string plover, ReadDataFile(plover_path));
   return Parse(cameo_path, cameo, plover_path, plover, problems);
+}
+
+Result<int> CodeTable::Family(std::string_view name) const {
+  for (size_t i = 0; i < families_.size(); ++i) {
+    if (families_[i] == name) return static_cast<int>(i);
+  }
+  return Status::BadData("cameo.tsv: no code is in family '" + std::string(name) +
+                         "' (FAMILY column, doc/codes.md)");
 }
 
 const CodeInfo* CodeTable::Find(std::string_view code) const {

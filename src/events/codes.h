@@ -9,9 +9,11 @@
 #ifndef DRAGOMAN_EVENTS_CODES_H_
 #define DRAGOMAN_EVENTS_CODES_H_
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/data_file.h"
 #include "base/status.h"
@@ -26,6 +28,7 @@ struct CodeInfo {
   std::string plover;  // "RETREAT"; "" for codes PLOVER does not type (most of 01x)
   std::string plover_mode;     // "release" or ""
   std::string plover_context;  // "legal" or ""
+  uint32_t families = 0;       // bit i: in the table's family i (CodeTable::Family)
 };
 
 class CodeTable {
@@ -42,10 +45,21 @@ class CodeTable {
 
   // nullptr when `code` is unknown. The pointer lives as long as the table.
   const CodeInfo* Find(std::string_view code) const;
+
+  // A family of codes named in cameo.tsv's FAMILY column ("violent", "consult", "threat").
+  // BadData when no row names it: callers ask when they are built, so a misspelt family fails
+  // at start-up.
+  Result<int> Family(std::string_view name) const;
+  // Whether `code` (a code of the table; false for an unknown one or "") is in family `f`.
+  bool InFamily(std::string_view code, int f) const {
+    const CodeInfo* info = Find(code);
+    return info != nullptr && (info->families >> f & 1u);
+  }
   size_t size() const { return codes_.size(); }
 
  private:
   std::map<std::string, CodeInfo, std::less<>> codes_;
+  std::vector<std::string> families_;  // bit index -> name
 };
 
 }  // namespace dragoman

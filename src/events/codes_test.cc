@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace dragoman {
 namespace {
 
@@ -18,6 +20,45 @@ TEST(CodeTable, ParsesBothTables) {
   EXPECT_EQ(t->Find("041"), nullptr);
 }
 
+TEST(CodeTable, Families) {
+  auto t = CodeTable::Parse("c.tsv",
+                            "040\t1.0\tverbal_coop\tConsult\tconsult\n"
+                            "190\t-10\tmaterial_conflict\tFight\tviolent\n"
+                            "138\t-7\tverbal_conflict\tThreaten force\tthreat,violent\n"
+                            "010\t0\tverbal_coop\tMake statement\n",
+                            "p.tsv", "040\t-\t-\t-\n190\t-\t-\t-\n138\t-\t-\t-\n010\t-\t-\t-\n");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  auto violent = t->Family("violent");
+  auto threat = t->Family("threat");
+  ASSERT_TRUE(violent.ok());
+  ASSERT_TRUE(threat.ok());
+  EXPECT_TRUE(t->InFamily("190", *violent));
+  EXPECT_TRUE(t->InFamily("138", *violent));
+  EXPECT_TRUE(t->InFamily("138", *threat));
+  EXPECT_FALSE(t->InFamily("040", *violent));
+  EXPECT_FALSE(t->InFamily("010", *threat));
+  EXPECT_FALSE(t->InFamily("", *threat));
+  EXPECT_FALSE(t->InFamily("999", *threat));
+  auto missing = t->Family("violnet");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Status::Code::kBadData);
+}
+
+TEST(CodeTable, ShippedFamiliesCoverTheirRoots) {
+  auto t = CodeTable::Load(std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/events");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  auto violent = t->Family("violent");
+  auto consult = t->Family("consult");
+  auto threat = t->Family("threat");
+  ASSERT_TRUE(violent.ok() && consult.ok() && threat.ok());
+  for (const char* c : {"170", "180", "186", "190", "195", "200", "204"}) {
+    EXPECT_TRUE(t->InFamily(c, *violent)) << c;
+  }
+  for (const char* c : {"040", "046", "130", "138"}) EXPECT_FALSE(t->InFamily(c, *violent)) << c;
+  EXPECT_TRUE(t->InFamily("042", *consult));
+  EXPECT_TRUE(t->InFamily("1385", *threat));
+}
+
 struct BadCase {
   const char* cameo;
   const char* plover;
@@ -26,7 +67,9 @@ struct BadCase {
 
 TEST(CodeTable, ReportsFileAndLine) {
   const BadCase cases[] = {
-      {"040\t1.0\tverbal_coop\n", "", "c.tsv:1: expected 4 tab-separated fields"},
+      {"040\t1.0\tverbal_coop\n", "", "c.tsv:1: expected 4 or 5 tab-separated fields"},
+      {"040\t1\tverbal_coop\tX\tConsult\n", "", "c.tsv:1: bad family 'Consult'"},
+      {"040\t1\tverbal_coop\tX\t,consult\n", "", "c.tsv:1: bad family ''"},
       {"\n99x\t1.0\tverbal_coop\tX\n", "", "c.tsv:2: bad CAMEO code '99x'"},
       {"040\tone\tverbal_coop\tX\n", "", "c.tsv:1: bad Goldstein weight 'one'"},
       // Issue 12, row 9: "nan" was accepted and written as "goldstein": null.

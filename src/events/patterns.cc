@@ -173,11 +173,6 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
 
 }  // namespace
 
-bool EventLexicon::Has(std::string_view cls, std::string_view word) const {
-  auto it = classes.find(cls);
-  return it != classes.end() && it->second.count(word) > 0;
-}
-
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
                                            const CodeTable& codes, DataProblems* problems) {
   std::vector<Pattern> out;
@@ -270,27 +265,22 @@ Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
     std::string cls(line.substr(0, tab));
     auto words = SplitSpace(line.substr(tab + 1));
     if (words.empty()) return Status::BadData(where + "class '" + cls + "' lists no words");
+    if (cls != "intent") {
+      return Status::BadData(where + "unknown class '" + cls +
+                             "' (word classes live in data/lexicon/, doc/lexicon.md)");
+    }
     for (auto w : words) {
-      if (cls == "intent") {
-        size_t eq = w.find('=');
-        if (eq == std::string_view::npos) {
-          return Status::BadData(where + "intent entry '" + std::string(w) + "' is not CODE=CODE");
-        }
-        std::string from(w.substr(0, eq)), to(w.substr(eq + 1));
-        bool digits = !from.empty() && from.size() <= 4;
-        for (char c : from) digits = digits && std::isdigit(static_cast<unsigned char>(c));
-        if (!digits || !codes.Find(to)) {
-          return Status::BadData(where + "bad intent entry '" + std::string(w) + "'");
-        }
-        lex.intent[from] = to;
-      } else {
-        // Multi-word cue entries are written with '_' ("no_longer").
-        std::string word = Lower(w);
-        for (char& c : word) {
-          if (c == '_') c = ' ';
-        }
-        lex.classes[cls].insert(word);
+      size_t eq = w.find('=');
+      if (eq == std::string_view::npos) {
+        return Status::BadData(where + "intent entry '" + std::string(w) + "' is not CODE=CODE");
       }
+      std::string from(w.substr(0, eq)), to(w.substr(eq + 1));
+      bool digits = !from.empty() && from.size() <= 4;
+      for (char c : from) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+      if (!digits || !codes.Find(to)) {
+        return Status::BadData(where + "bad intent entry '" + std::string(w) + "'");
+      }
+      lex.intent[from] = to;
     }
     return Status::Ok();
   });

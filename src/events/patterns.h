@@ -1,5 +1,5 @@
-// Verb and event-noun patterns (data/events/verbs.txt) and the word classes the clause analysis
-// uses (data/events/lexicon.txt). Both formats are documented, with examples, in doc/patterns.md.
+// Verb and event-noun patterns (data/events/verbs.txt) and the intent map
+// (data/events/lexicon.txt). Both formats are documented, with examples, in doc/patterns.md.
 //
 // A pattern line is `CODE<TAB>PATTERN[<TAB>OPTIONS]`:
 //   040    meet with +                 sym
@@ -24,9 +24,8 @@
 #include <map>
 #include <set>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
@@ -73,20 +72,10 @@ struct Pattern {
   int line = 0;
 };
 
-// Word classes for the clause analysis: CLASS<TAB>word word ...; the class `intent` maps codes
-// to the code of the stated intention: "04=036 0841=0353".
+// The intent map of data/events/lexicon.txt: a CAMEO code prefix -> the code of the stated
+// intention ("04" -> "036"). The stage's word classes are in the lexicon stage (doc/lexicon.md).
 struct EventLexicon {
-  // Hashed, and looked up by string_view without building a std::string: Has() runs for many
-  // (class, token) pairs of every sentence.
-  struct WordHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
-  std::unordered_map<std::string, WordSet, WordHash, std::equal_to<>> classes;
   std::map<std::string, std::string, std::less<>> intent;  // code prefix -> intent code
-
-  bool Has(std::string_view cls, std::string_view word) const;
 };
 
 // Parses verbs.txt. `codes` validates every code; `name` is used in error messages and rules.
@@ -95,7 +84,7 @@ struct EventLexicon {
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
                                            const CodeTable& codes,
                                            DataProblems* problems = nullptr);
-// Parses lexicon.txt; `codes` validates the intent map.
+// Parses lexicon.txt (`intent<TAB>PREFIX=CODE ...` lines only); `codes` validates the codes.
 Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
                                   const CodeTable& codes, DataProblems* problems = nullptr);
 

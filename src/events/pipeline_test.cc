@@ -17,6 +17,7 @@
 #include "input/docdate.h"
 #include "place/gazetteer.h"
 #include "quantity/quantity.h"
+#include "testing/stages.h"
 #include "text/analysis.h"
 #include "time/dates.h"
 
@@ -30,6 +31,8 @@ struct Pipeline {
   std::shared_ptr<const ActorDictionary> actors;
   std::shared_ptr<const Gazetteer> places;
   std::unique_ptr<EventExtractor> events;
+  std::optional<DateFinder> dates;
+  std::optional<QuantityFinder> quantities;
 
   std::vector<Event> Code(const Document& doc) const {
     std::vector<Event> out;
@@ -41,9 +44,9 @@ struct Pipeline {
       facts.doc = &doc;
       facts.sentence = &s;
       facts.actors = resolver.Resolve(s, doc.text);
-      facts.dates = FindDates(s, doc.text, doc.date);
+      facts.dates = dates->Find(s, doc.text, doc.date);
       facts.places = places->Find(s);
-      facts.quantities = FindQuantities(s, doc.text);
+      facts.quantities = quantities->Find(s, doc.text);
       for (Event& e : events->Extract(facts, &ctx)) out.push_back(std::move(e));
     }
     return out;
@@ -83,6 +86,9 @@ const Pipeline* GetPipeline() {
       return static_cast<Pipeline*>(nullptr);
     }
     pl->events = std::move(e).value();
+    pl->dates = test_support::Must(DateFinder::Create(test_support::ShippedLexicon()), "dates");
+    pl->quantities =
+        test_support::Must(QuantityFinder::Create(test_support::ShippedLexicon()), "quantities");
     return pl;
   }();
   return p;

@@ -109,17 +109,20 @@ Result<Lexicon> Lexicon::Parse(std::span<const std::pair<std::string, std::strin
                                    "' is not in matching-key form (lower case)");
           }
         }
+        // '_' joins the words of a phrase ("no_fewer_than"); stored with spaces.
+        std::string key(word);
+        std::replace(key.begin(), key.end(), '_', ' ');
         if (value) {
-          auto [vit, inserted] = cls.values.emplace(std::string(word), *value);
+          auto [vit, inserted] = cls.values.emplace(key, *value);
           if (!inserted && vit->second != *value) {
-            return Status::BadData(where + "'" + std::string(word) + "' has two values in class '" +
-                                   cls.name + "'");
+            return Status::BadData(where + "'" + key + "' has two values in class '" + cls.name +
+                                   "'");
           }
         }
-        ClassSet& set = lex.words_[std::string(word)];
+        ClassSet& set = lex.words_[key];
         if (!set.test(idx)) {
           set.set(idx);
-          cls.words.emplace_back(word);
+          cls.words.push_back(key);
         }
       }
       return Status::Ok();
@@ -135,6 +138,13 @@ Result<ClassId> Lexicon::Class(std::string_view name) const {
   }
   return Status::BadData("lexicon: no word class '" + std::string(name) +
                          "' (defined in data/lexicon/*.txt, doc/lexicon.md)");
+}
+
+Status Lexicon::Resolve(std::span<const std::pair<ClassId*, const char*>> wanted) const {
+  for (const auto& [id, name] : wanted) {
+    DRAGOMAN_ASSIGN_OR_RETURN(*id, Class(name));
+  }
+  return Status::Ok();
 }
 
 const ClassSet& Lexicon::Classes(std::string_view word) const {

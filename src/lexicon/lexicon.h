@@ -4,9 +4,10 @@
 // Data. A lexicon directory (data/lexicon/, format in doc/lexicon.md) holds text files `*.txt`.
 // Each content line is `CLASS<TAB>entry entry ...`; an entry is a word in matching-key form
 // (Token::norm: lower case, folded), optionally with an integer value: `january=1`,
-// `hundred=100`. A class may span several lines of one file; defining the same class in two
-// files, or the same word twice with different values in one class, is an error, so a fact
-// (the months, the number words) is written once.
+// `hundred=100`; '_' joins the words of a phrase (`no_fewer_than`, stored as "no fewer than":
+// Words() lists it, no single token matches it). A class may span several lines of one file;
+// defining the same class in two files, or the same word twice with different values in one class,
+// is an error, so a fact (the months, the number words) is written once.
 //
 // Use. A stage asks for the classes it needs once, when it is built: Class("month") returns a
 // ClassId, and a class the data does not define is a BadData error at that moment, never a
@@ -64,6 +65,10 @@ class TokenClasses {
   std::vector<ClassSet> any_;
 };
 
+// An entry of a Resolve() table: the ClassId variable `member` and the class of the same name,
+// so that a class name is written once and never as a string in the code.
+#define DRAGOMAN_WORD_CLASS(member) std::pair<ClassId*, const char*>(&(member), #member)
+
 class Lexicon {
  public:
   // Loads every `*.txt` file of `dir` (in name order). BadData "path:line: reason" for a
@@ -93,6 +98,10 @@ class Lexicon {
 
   // Classes of every token of a sentence (norm, and norm or lemma).
   TokenClasses Classify(std::span<const Token> tokens) const;
+
+  // Resolves a table of (where to store the id, class name), as written with
+  // DRAGOMAN_WORD_CLASS(member): BadData for the first class the data lacks.
+  Status Resolve(std::span<const std::pair<ClassId*, const char*>> wanted) const;
 
  private:
   struct WordHash {

@@ -38,6 +38,14 @@ TEST(Lexicon, ClassesAndValues) {
   EXPECT_EQ(lex->Name(*modal), "modal");
 }
 
+TEST(Lexicon, UnderscoreJoinsAPhrase) {
+  auto lex = ParseOne("qualifier_at_least\tno_fewer_than at_least\n");
+  ASSERT_TRUE(lex.ok());
+  ClassId q = *lex->Class("qualifier_at_least");
+  EXPECT_EQ(lex->Words(q), (std::vector<std::string>{"no fewer than", "at least"}));
+  EXPECT_FALSE(lex->Has(q, "no"));  // no single token is a phrase
+}
+
 TEST(Lexicon, UndefinedClassIsBadData) {
   auto lex = ParseOne("month\tjanuary=1\n");
   ASSERT_TRUE(lex.ok());
@@ -82,6 +90,23 @@ TEST(Lexicon, TooManyClasses) {
   auto lex = ParseOne(text);
   ASSERT_FALSE(lex.ok());
   EXPECT_NE(lex.status().message().find("more than 128 word classes"), std::string::npos);
+}
+
+TEST(Lexicon, ResolveATableOfClasses) {
+  auto lex = ParseOne("month\tjanuary=1\nweekday\tmonday=1\n");
+  ASSERT_TRUE(lex.ok());
+  ClassId month, weekday;
+  const std::pair<ClassId*, const char*> wanted[] = {DRAGOMAN_WORD_CLASS(month),
+                                                     DRAGOMAN_WORD_CLASS(weekday)};
+  ASSERT_TRUE(lex->Resolve(wanted).ok());
+  EXPECT_TRUE(lex->Has(month, "january"));
+  EXPECT_TRUE(lex->Has(weekday, "monday"));
+  ClassId season;
+  const std::pair<ClassId*, const char*> missing[] = {DRAGOMAN_WORD_CLASS(month),
+                                                      DRAGOMAN_WORD_CLASS(season)};
+  Status st = lex->Resolve(missing);
+  EXPECT_EQ(st.code(), Status::Code::kBadData);
+  EXPECT_NE(st.message().find("'season'"), std::string::npos);
 }
 
 TEST(Lexicon, ClassifyUsesNormAndLemma) {

@@ -65,49 +65,6 @@ bool EndsInLowerCaseWord(std::string_view s) {
   return !last.empty() && last[0] >= 'a' && last[0] <= 'z';
 }
 
-bool IsPlaceTypeWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "region",       "regions", "province", "provinces",   "district", "districts", "city",
-      "town",         "village", "oblast",   "governorate", "county",   "rayon",     "raion",
-      "municipality", "area",    "port",     "capital",     "republic", "territory", "state"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
-bool IsLocativePreposition(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "in",         "at",     "near", "outside", "inside", "across", "within",
-      "throughout", "around", "into", "nearby",  "along",  "off"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
-// Words that may stand between a locative preposition and the name: "in the northern city of".
-bool IsLocativeFiller(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "the",         "a",         "an",           "northern",     "southern",
-      "eastern",     "western",   "central",      "north",        "south",
-      "east",        "west",      "nearby",       "neighbouring", "neighboring",
-      "border",      "occupied",  "liberated",    "disputed",     "capital",
-      "coastal",     "frontline", "northwestern", "northeastern", "southwestern",
-      "southeastern"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
-// "off the coast of Lampedusa", "on the outskirts of Kyiv": parts of a place.
-bool IsAreaWord(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "coast", "shores", "shore", "outskirts", "suburbs", "suburb", "centre",  "center",  "heart",
-      "north", "south",  "east",  "west",      "part",    "parts",  "streets", "vicinity"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
-// Words after which "to" introduces where something happens ("a trip to Baku").
-bool IsTravelWord(std::string_view lemma) {
-  static constexpr std::string_view kWords[] = {"visit",  "trip", "journey", "tour",
-                                                "travel", "fly",  "arrive",  "come",
-                                                "go",     "head", "flee",    "return"};
-  return std::find(std::begin(kWords), std::end(kWords), lemma) != std::end(kWords);
-}
-
 bool IsCap(const Token& t) { return t.has(Token::kCapitalized) || t.has(Token::kAllCaps); }
 
 }  // namespace
@@ -128,6 +85,30 @@ struct Gazetteer::Impl {
   };
   std::vector<Entry> entries;
   std::vector<Node> nodes{Node{}};
+  // The words around place names (data/lexicon/places.txt, doc/lexicon.md).
+  Lexicon words;
+  ClassId place_type, place_type_apart, settlement, place_preposition, place_filler, place_area,
+      surface_preposition, travel, visit, preposition_of, to, possessive_clitic;
+
+  Status SetWords(const Lexicon& lexicon) {
+    words = lexicon;
+    const std::pair<ClassId*, const char*> wanted[] = {
+        DRAGOMAN_WORD_CLASS(place_type),
+        DRAGOMAN_WORD_CLASS(place_type_apart),
+        DRAGOMAN_WORD_CLASS(settlement),
+        DRAGOMAN_WORD_CLASS(place_preposition),
+        DRAGOMAN_WORD_CLASS(place_filler),
+        DRAGOMAN_WORD_CLASS(place_area),
+        DRAGOMAN_WORD_CLASS(surface_preposition),
+        DRAGOMAN_WORD_CLASS(travel),
+        DRAGOMAN_WORD_CLASS(visit),
+        DRAGOMAN_WORD_CLASS(preposition_of),
+        DRAGOMAN_WORD_CLASS(to),
+        DRAGOMAN_WORD_CLASS(possessive_clitic),
+    };
+    return words.Resolve(wanted);
+  }
+  bool Is(ClassId c, std::string_view w) const { return words.Has(c, w); }
 
   // Inserts `tokens` for entry `e`, applying the conflict rule.
   void Insert(const std::vector<std::string>& tokens, int e, bool acronym, bool lower_tail) {
@@ -245,21 +226,21 @@ struct Gazetteer::Impl {
     int k = begin - 1;
     bool type_of = false;
     // "... city of X", "... province of X"
-    if (k >= 1 && toks[k].norm == "of" &&
-        (IsPlaceTypeWord(toks[k - 1].norm) || IsAreaWord(toks[k - 1].norm))) {
+    if (k >= 1 && Is(preposition_of, toks[k].norm) &&
+        (Is(place_type, toks[k - 1].norm) || Is(place_area, toks[k - 1].norm))) {
       k -= 2;
       type_of = true;
     }
     for (int steps = 0; k >= 0 && steps < 5; ++steps, --k) {
       std::string_view w = toks[k].norm;
-      if (IsLocativePreposition(w)) return true;
-      if (w == "on" && type_of) return true;  // "on the outskirts of Kyiv"
+      if (Is(place_preposition, w)) return true;
+      if (Is(surface_preposition, w) && type_of) return true;  // "on the outskirts of Kyiv"
       // Destinations of a visit: "visited Baku", "a visit to Tehran", "flew to Astana".
-      if (toks[k].lemma == "visit") return true;
-      if (w == "to" && k >= 1 && IsTravelWord(toks[k - 1].lemma)) return true;
-      if (IsLocativeFiller(w)) continue;
+      if (Is(visit, toks[k].lemma)) return true;
+      if (Is(to, w) && k >= 1 && Is(travel, toks[k - 1].lemma)) return true;
+      if (Is(place_filler, w)) continue;
       // "in Iran's Ardabil Province": a possessive country or region before the name.
-      if ((w == "'s" || w == "'") && k >= 1 && IsCap(toks[k - 1])) {
+      if (Is(possessive_clitic, w) && k >= 1 && IsCap(toks[k - 1])) {
         --k;
         continue;
       }
@@ -293,6 +274,8 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data
   if (files.empty()) return DataError(dir.string(), "no gazetteer (.tsv) files");
   std::sort(files.begin(), files.end());
   std::shared_ptr<Gazetteer> g(new Gazetteer());
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load(data_dir + "/lexicon"));
+  DRAGOMAN_RETURN_IF_ERROR(g->impl_->SetWords(lexicon));
   for (const fs::path& p : files) {
     auto content = ReadDataFile(p.string());
     if (!content.ok()) {
@@ -306,8 +289,10 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromText(std::string_view name,
                                                              std::string_view content,
-                                                             const TextAnalyzer& text) {
+                                                             const TextAnalyzer& text,
+                                                             const Lexicon& lexicon) {
   std::shared_ptr<Gazetteer> g(new Gazetteer());
+  DRAGOMAN_RETURN_IF_ERROR(g->impl_->SetWords(lexicon));
   DRAGOMAN_RETURN_IF_ERROR(g->impl_->ParseFile(name, content, text, nullptr));
   return std::shared_ptr<const Gazetteer>(std::move(g));
 }
@@ -361,11 +346,10 @@ std::vector<PlaceMention> Gazetteer::Find(const Sentence& sentence) const {
     // "Khojavend region", "Ardabil Province"; not "the West Bank city of Hebron", where the
     // following name is the place meant.
     if (m.token_end < n && entry.place.kind != "country" &&
-        IsPlaceTypeWord(toks[m.token_end].norm) && toks[m.token_end].norm != "capital" &&
-        toks[m.token_end].norm != "port" &&
-        !(m.token_end + 1 < n && toks[m.token_end + 1].norm == "of" &&
-          (toks[m.token_end].norm == "city" || toks[m.token_end].norm == "town" ||
-           toks[m.token_end].norm == "village"))) {
+        impl_->Is(impl_->place_type, toks[m.token_end].norm) &&
+        !impl_->Is(impl_->place_type_apart, toks[m.token_end].norm) &&
+        !(m.token_end + 1 < n && impl_->Is(impl_->preposition_of, toks[m.token_end + 1].norm) &&
+          impl_->Is(impl_->settlement, toks[m.token_end].norm))) {
       ++m.token_end;
     }
     // "Jeddah, Saudi Arabia": a confirming country.

@@ -15,6 +15,7 @@
 
 #include "base/data_file.h"
 #include "base/status.h"
+#include "lexicon/lexicon.h"
 #include "text/analysis.h"
 
 namespace dragoman {
@@ -41,17 +42,19 @@ struct PlaceMention {
 
 class Gazetteer {
  public:
-  // Loads data/places/*.tsv (format in doc/data.md). BadData names file and line, and is also
-  // what a data_dir/places without any .tsv file gives. `text` is used only while loading.
+  // Loads data/places/*.tsv (format in doc/data.md) and the words around place names from
+  // data/lexicon (doc/lexicon.md). BadData names file and line, or the missing word class, and is
+  // also what a data_dir/places without any .tsv file gives. `text` is used only while loading.
   // `problems`: as in base/data_file.h (null: stop at the first problem).
   static Result<std::shared_ptr<const Gazetteer>> Load(const std::string& data_dir,
                                                        const TextAnalyzer& text,
                                                        DataProblems* problems = nullptr);
   // Same, from the contents of one TSV file; `name` is used in error messages (for tests and
-  // tools that build a gazetteer in memory).
+  // tools that build a gazetteer in memory); the gazetteer keeps a copy of `lexicon`.
   static Result<std::shared_ptr<const Gazetteer>> FromText(std::string_view name,
                                                            std::string_view content,
-                                                           const TextAnalyzer& text);
+                                                           const TextAnalyzer& text,
+                                                           const Lexicon& lexicon);
   ~Gazetteer();
 
   // Place names in `sentence`, longest match first, non-overlapping, in token order.

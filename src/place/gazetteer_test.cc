@@ -11,21 +11,13 @@
 
 #include "base/file.h"
 #include "testing/seeds.h"
+#include "testing/stages.h"
 #include "text/analysis.h"
 
 namespace dragoman {
 namespace {
 
-const TextAnalyzer& Analyzer() {
-  static const std::unique_ptr<TextAnalyzer> analyzer = [] {
-    TextConfig config;
-    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
-    auto r = TextAnalyzer::Create(config);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return r.ok() ? std::move(r).value() : nullptr;
-  }();
-  return *analyzer;
-}
+using test_support::Analyzer;
 
 const Gazetteer& Shipped() {
   static const std::shared_ptr<const Gazetteer> g = [] {
@@ -136,7 +128,7 @@ TEST(GazetteerLoad, ConflictPrefersCountryThenFirstLoaded) {
                                "Georgia\tGEO\tcountry\t42\t43\n"
                                "Springfield\tUSA\tcity\t39.8\t-89.6\n"
                                "Springfield\tUSA\tcity\t42.1\t-72.6\n",
-                               Analyzer());
+                               Analyzer(), test_support::ShippedLexicon());
   ASSERT_TRUE(g.ok()) << g.status().message();
   EXPECT_EQ((*g)->Lookup({"georgia"})->country, "GEO");
   EXPECT_NEAR((*g)->Lookup({"springfield"})->lat, 39.8, 1e-9);
@@ -154,7 +146,7 @@ TEST(GazetteerLoad, BadDataNamesFileAndLine) {
                        Bad{"Baku\tAZE\tcity\t40.4\teast\n", "t.tsv:1: bad longitude"},
                        Bad{"Baku\tAZE\tcity\t40.4\t49.9\tBaki||Bakı\n", "t.tsv:1: empty alias"},
                        Bad{"Baku\tAZE\tcity\t40.4\t49.9\t-\tloud\n", "t.tsv:1: unknown flag"}}) {
-    auto g = Gazetteer::FromText("t.tsv", b.content, Analyzer());
+    auto g = Gazetteer::FromText("t.tsv", b.content, Analyzer(), test_support::ShippedLexicon());
     ASSERT_FALSE(g.ok()) << b.content;
     EXPECT_EQ(g.status().code(), Status::Code::kBadData);
     EXPECT_NE(g.status().message().find(b.message), std::string::npos) << g.status().message();
@@ -167,7 +159,7 @@ TEST(GazetteerLoad, LocativeFlagNeedsContext) {
   auto g = Gazetteer::FromText("t.tsv",
                                "Victoria\tSYC\tcapital\t-4.6\t55.5\t-\tlocative\n"
                                "Seychelles\tSYC\tcountry\t-4.7\t55.5\n",
-                               Analyzer());
+                               Analyzer(), test_support::ShippedLexicon());
   ASSERT_TRUE(g.ok()) << g.status().message();
   EXPECT_EQ(Places(**g, "Victoria agreed."), "");
   EXPECT_EQ(Places(**g, "They met at Victoria."), "Victoria=Victoria/SYC@");
@@ -304,7 +296,7 @@ TEST(GazetteerLoad, MutatedFilesFailCleanly) {
       }
       if (text.empty()) text = "\n";
     }
-    auto g = Gazetteer::FromText("t.tsv", text, Analyzer());
+    auto g = Gazetteer::FromText("t.tsv", text, Analyzer(), test_support::ShippedLexicon());
     if (!g.ok()) {
       EXPECT_EQ(g.status().code(), Status::Code::kBadData) << text;
       EXPECT_EQ(g.status().message().rfind("t.tsv:", 0), 0u) << g.status().message();

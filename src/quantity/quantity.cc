@@ -27,36 +27,6 @@ namespace dragoman {
 
 namespace {
 
-struct WordValue {
-  std::string_view word;
-  int value;
-};
-
-constexpr std::array<WordValue, 28> kSmall = {{
-    {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
-    {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
-    {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
-    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-    {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
-    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},
-}};
-
-int SmallValue(std::string_view w) {
-  for (const WordValue& wv : kSmall) {
-    if (wv.word == w) return wv.value;
-  }
-  return -1;
-}
-
-double ScaleValue(std::string_view w) {
-  if (w == "hundred") return 1e2;
-  if (w == "thousand") return 1e3;
-  if (w == "million") return 1e6;
-  if (w == "billion") return 1e9;
-  if (w == "trillion") return 1e12;
-  return 0;
-}
-
 // "37", "1,000", "2.5", "1,250.75". Thousands separators must group by three.
 std::optional<double> ParseDigitToken(std::string_view s) {
   if (s.empty() || s[0] < '0' || s[0] > '9') return std::nullopt;
@@ -94,79 +64,6 @@ std::string_view NormAt(const std::vector<Token>& t, int i) {
                                                   : std::string_view();
 }
 
-bool IsMonthName(std::string_view w) {
-  static constexpr std::array<std::string_view, 20> kMonths = {
-      "january", "february",  "march",   "april",    "may",      "june", "july",
-      "august",  "september", "october", "november", "december", "jan",  "feb",
-      "apr",     "jun",       "jul",     "aug",      "sept",     "oct"};
-  for (std::string_view m : kMonths) {
-    if (w == m) return true;
-  }
-  return false;
-}
-
-// Units that make a number a duration or a frequency, not a count of participants.
-bool IsTimeUnit(std::string_view lemma) {
-  if (lemma == "time") return true;  // "visited Moscow 12 times"
-  static constexpr std::array<std::string_view, 15> kUnits = {
-      "year",    "month", "week",   "day",  "hour",  "minute",     "second",   "decade",
-      "century", "night", "season", "term", "round", "millennium", "fortnight"};
-  for (std::string_view u : kUnits) {
-    if (lemma == u) return true;
-  }
-  return false;
-}
-
-// Tokens that end the modifier run between a number and its noun.
-bool IsStopWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 44> kStop = {
-      "of",    "and",   "or",   "but",  "to",    "in",    "on",   "at",   "for",   "from", "with",
-      "by",    "as",    "than", "that", "which", "who",   "the",  "a",    "an",    "this", "these",
-      "those", "their", "its",  "his",  "her",   "our",   "were", "was",  "are",   "is",   "be",
-      "been",  "have",  "has",  "had",  "will",  "would", "per",  "into", "under", "over", "after"};
-  for (std::string_view s : kStop) {
-    if (w == s) return true;
-  }
-  return false;
-}
-
-struct Qualifier {
-  std::array<std::string_view, 3> words;
-  int n;
-  std::string_view text;
-};
-
-// Longest first, so "more than" wins over "than"-less readings.
-constexpr std::array<Qualifier, 22> kQualifiers = {{
-    {{"as", "many", "as"}, 3, "as many as"}, {{"no", "fewer", "than"}, 3, "at least"},
-    {{"no", "less", "than"}, 3, "at least"}, {{"at", "least", ""}, 2, "at least"},
-    {{"at", "most", ""}, 2, "at most"},      {{"more", "than", ""}, 2, "more than"},
-    {{"less", "than", ""}, 2, "less than"},  {{"fewer", "than", ""}, 2, "fewer than"},
-    {{"up", "to", ""}, 2, "up to"},          {{"an", "estimated", ""}, 2, "about"},
-    {{"over", "", ""}, 1, "over"},           {{"about", "", ""}, 1, "about"},
-    {{"around", "", ""}, 1, "about"},        {{"approximately", "", ""}, 1, "about"},
-    {{"roughly", "", ""}, 1, "about"},       {{"some", "", ""}, 1, "about"},
-    {{"nearly", "", ""}, 1, "nearly"},       {{"almost", "", ""}, 1, "nearly"},
-    {{"under", "", ""}, 1, "under"},         {{"exactly", "", ""}, 1, "exactly"},
-    {{"only", "", ""}, 1, "only"},           {{"just", "", ""}, 1, "only"},
-}};
-
-// The qualifier ending right before token `i`, or "".
-std::string QualifierBefore(const std::vector<Token>& t, int i) {
-  for (const Qualifier& q : kQualifiers) {
-    if (i - q.n < 0) continue;
-    bool ok = true;
-    for (int k = 0; k < q.n && ok; ++k) ok = t[i - q.n + k].norm == q.words[k];
-    if (ok) return std::string(q.text);
-  }
-  return "";
-}
-
-// A word (not punctuation, not a number, not the possessive "'s").
-bool IsWordToken(const Token& t) {
-  return !t.norm.empty() && !t.has(Token::kPunct) && !t.has(Token::kNumber) && t.norm != "'s";
-}
-
 std::string_view CurrencyUnit(std::string_view sign) {
   if (sign == "$") return "dollar";
   if (sign == "€") return "euro";
@@ -177,23 +74,100 @@ std::string_view CurrencyUnit(std::string_view sign) {
   return "";
 }
 
-// Nouns that a following number names rather than counts: "Article 5", "Resolution 2231".
-bool IsIdentifierNoun(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "article",   "resolution", "chapter",  "section",   "paragraph", "clause",     "no",
-      "no.",       "number",     "flight",   "room",      "decree",    "law",        "order",
-      "item",      "point",      "phase",    "level",     "page",      "case",       "unit",
-      "brigade",   "division",   "regiment", "battalion", "highway",   "route",      "road",
-      "platform",  "gate",       "terminal", "block",     "building",  "protocol",   "annex",
-      "amendment", "act",        "bill",     "verse",     "volume",    "issue",      "version",
-      "model",     "type",       "class",    "stage",     "lot",       "convention", "cop",
-      "summit",    "session",    "pillar",   "corps",     "fleet",     "army",       "squad"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
 }  // namespace
 
-std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* end) {
+Result<QuantityFinder> QuantityFinder::Create(const Lexicon& lexicon) {
+  QuantityFinder f;
+  f.lexicon_ = &lexicon;
+  ClassId number_word, number_scale, collective_number, indefinite_article, month,
+      month_abbreviation, time_unit, quantity_stop, identifier_noun, fraction, percent, per, cent,
+      conjunction_and, possessive_clitic;
+  // clang-format off
+  const std::pair<ClassId*, const char*> wanted[] = {
+      DRAGOMAN_WORD_CLASS(number_word),       DRAGOMAN_WORD_CLASS(number_scale),
+      DRAGOMAN_WORD_CLASS(collective_number), DRAGOMAN_WORD_CLASS(indefinite_article),
+      DRAGOMAN_WORD_CLASS(month),             DRAGOMAN_WORD_CLASS(month_abbreviation),
+      DRAGOMAN_WORD_CLASS(time_unit),         DRAGOMAN_WORD_CLASS(quantity_stop),
+      DRAGOMAN_WORD_CLASS(identifier_noun),   DRAGOMAN_WORD_CLASS(fraction),
+      DRAGOMAN_WORD_CLASS(percent),           DRAGOMAN_WORD_CLASS(per),
+      DRAGOMAN_WORD_CLASS(cent),              DRAGOMAN_WORD_CLASS(conjunction_and),
+      DRAGOMAN_WORD_CLASS(possessive_clitic)};
+  // clang-format on
+  DRAGOMAN_RETURN_IF_ERROR(lexicon.Resolve(wanted));
+  f.number_word_ = number_word;
+  f.number_scale_ = number_scale;
+  f.collective_number_ = collective_number;
+  f.indefinite_article_ = indefinite_article;
+  f.month_ = month;
+  f.month_abbreviation_ = month_abbreviation;
+  f.time_unit_ = time_unit;
+  f.quantity_stop_ = quantity_stop;
+  f.identifier_noun_ = identifier_noun;
+  f.fraction_ = fraction;
+  f.percent_ = percent;
+  f.per_ = per;
+  f.cent_ = cent;
+  f.conjunction_and_ = conjunction_and;
+  f.possessive_clitic_ = possessive_clitic;
+  // The qualifiers: every phrase of every class qualifier_X reports "X" ('_' read as a
+  // space); longest phrases first, so "more than" wins over a "than"-less reading.
+  constexpr std::string_view kPrefix = "qualifier_";
+  for (size_t c = 0; c < lexicon.class_count(); ++c) {
+    const ClassId id{static_cast<uint16_t>(c)};
+    const std::string& name = lexicon.Name(id);
+    if (name.compare(0, kPrefix.size(), kPrefix) != 0) continue;
+    std::string text = name.substr(kPrefix.size());
+    std::replace(text.begin(), text.end(), '_', ' ');
+    for (const std::string& phrase : lexicon.Words(id)) {
+      Qualifier q;
+      q.text = text;
+      for (size_t b = 0; b < phrase.size();) {
+        size_t e = phrase.find(' ', b);
+        if (e == std::string::npos) e = phrase.size();
+        q.words.push_back(phrase.substr(b, e - b));
+        b = e + 1;
+      }
+      f.qualifiers_.push_back(std::move(q));
+    }
+  }
+  std::stable_sort(
+      f.qualifiers_.begin(), f.qualifiers_.end(),
+      [](const Qualifier& a, const Qualifier& b) { return a.words.size() > b.words.size(); });
+  return f;
+}
+
+std::string QuantityFinder::QualifierBefore(const std::vector<Token>& t, int i) const {
+  for (const Qualifier& q : qualifiers_) {
+    const int n = static_cast<int>(q.words.size());
+    if (i - n < 0) continue;
+    bool ok = true;
+    for (int k = 0; k < n && ok; ++k) ok = t[i - n + k].norm == q.words[k];
+    if (ok) return q.text;
+  }
+  return "";
+}
+
+bool QuantityFinder::IsWordToken(const Token& t) const {
+  return !t.norm.empty() && !t.has(Token::kPunct) && !t.has(Token::kNumber) &&
+         !lexicon_->Has(possessive_clitic_, t.norm);
+}
+
+int QuantityFinder::SmallValue(std::string_view w) const {
+  auto v = lexicon_->Value(number_word_, w);
+  return v ? static_cast<int>(*v) : -1;
+}
+
+double QuantityFinder::ScaleValue(std::string_view w) const {
+  auto v = lexicon_->Value(number_scale_, w);
+  return v ? static_cast<double>(*v) : 0;
+}
+
+bool QuantityFinder::IsMonthName(std::string_view w) const {
+  return lexicon_->Has(month_, w) || lexicon_->Has(month_abbreviation_, w);
+}
+
+std::optional<double> QuantityFinder::ParseNumber(const std::vector<Token>& tokens, int i,
+                                                  int* end) const {
   const int n = static_cast<int>(tokens.size());
   if (i < 0 || i >= n) return std::nullopt;
   std::string_view w = tokens[i].norm;
@@ -205,18 +179,19 @@ std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* 
     current = *v;
     any = true;
     k = i + 1;
-  } else if ((w == "a" || w == "an") && k + 1 < n) {
+  } else if (lexicon_->Has(indefinite_article_, w) && k + 1 < n) {
     // "a dozen", "a hundred", "a million": the article stands for one.
     std::string_view next = tokens[k + 1].norm;
-    if (next == "dozen") {
+    if (auto dozen = lexicon_->Value(collective_number_, next)) {
       *end = k + 2;
-      return 12.0;
+      return static_cast<double>(*dozen);
     }
     if (ScaleValue(next) == 0) return std::nullopt;
     current = 1;
     any = true;
     k = i + 1;
-  } else if (w == "dozen" && (i == 0 || tokens[i - 1].norm != "a")) {
+  } else if (lexicon_->Has(collective_number_, w) &&
+             (i == 0 || !lexicon_->Has(indefinite_article_, tokens[i - 1].norm))) {
     return std::nullopt;  // bare "dozen(s)" is vague
   }
   const bool started_with_digits = any && ParseDigitToken(w).has_value();
@@ -246,8 +221,9 @@ std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* 
       }
       break;
     }
-    if (x == "and" && any && !started_with_digits && static_cast<long>(current) % 100 == 0 &&
-        current >= 100 && k + 1 < n && SmallValue(tokens[k + 1].norm) > 0) {
+    if (lexicon_->Has(conjunction_and_, x) && any && !started_with_digits &&
+        static_cast<long>(current) % 100 == 0 && current >= 100 && k + 1 < n &&
+        SmallValue(tokens[k + 1].norm) > 0) {
       ++k;  // "two hundred and fifty"
       continue;
     }
@@ -270,8 +246,8 @@ std::optional<double> ParseNumber(const std::vector<Token>& tokens, int i, int* 
   return total + current;
 }
 
-std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
-                                            std::string_view /*doc_text*/) {
+std::vector<QuantityMention> QuantityFinder::Find(const Sentence& sentence,
+                                                  std::string_view /*doc_text*/) const {
   const std::vector<Token>& t = sentence.tokens;
   const int n = static_cast<int>(t.size());
   std::vector<QuantityMention> out;
@@ -304,7 +280,7 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
       }
     }
     // "Article 5", "Resolution 2231", "Flight 752": a number naming something, not a count.
-    if (begin > 0 && IsIdentifierNoun(t[begin - 1].norm)) continue;
+    if (begin > 0 && lexicon_->Has(identifier_noun_, t[begin - 1].norm)) continue;
     // Glued on the right: "367/21", "13:26", "44-day", "29th" (as "29" "th").
     if (end < n && Touching(t, end - 1)) {
       std::string_view next = t[end].norm;
@@ -325,8 +301,9 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
       continue;
     }
     if (end < n &&
-        (t[end].norm == "percent" || (t[end].norm == "per" && NormAt(t, end + 1) == "cent"))) {
-      int stop = t[end].norm == "per" ? end + 2 : end + 1;
+        (lexicon_->Has(percent_, t[end].norm) ||
+         (lexicon_->Has(per_, t[end].norm) && lexicon_->Has(cent_, NormAt(t, end + 1))))) {
+      int stop = lexicon_->Has(per_, t[end].norm) ? end + 2 : end + 1;
       out.push_back(QuantityMention{begin, stop, end, *value, "percent", qualifier});
       i = stop;
       continue;
@@ -336,7 +313,7 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
     bool after_hyphen = false;
     for (int k = end; k < n && k < end + 6; ++k) {
       const Token& tok = t[k];
-      if (!IsWordToken(tok) || IsStopWord(tok.norm)) break;
+      if (!IsWordToken(tok) || lexicon_->Has(quantity_stop_, tok.norm)) break;
       // A hyphenated compound ("al-Qaeda fighters", "pro-Kremlin groups") modifies what
       // follows it; its last part may still be the head ("Turkish-made drones").
       if (k + 2 < n && t[k + 1].norm == "-" && Touching(t, k) && Touching(t, k + 1) &&
@@ -361,7 +338,8 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
         return x.has(Token::kVerbForm) && w.size() > 4 &&
                (w.substr(w.size() - 3) == "ing" || w.substr(w.size() - 2) == "ed");
       };
-      const bool next_is_noun = nx && IsWordToken(*nx) && !IsStopWord(nx->norm) &&
+      const bool next_is_noun = nx && IsWordToken(*nx) &&
+                                !lexicon_->Has(quantity_stop_, nx->norm) &&
                                 nx->has(Token::kNounForm) && !verbal(*nx);
       const bool plural = tok.lemma != tok.norm;
       if (plural || !next_is_noun) {
@@ -376,12 +354,9 @@ std::vector<QuantityMention> FindQuantities(const Sentence& sentence,
         t[noun].lemma == t[noun].norm) {
       continue;
     }
-    if (IsTimeUnit(t[noun].lemma)) continue;  // a duration
+    if (lexicon_->Has(time_unit_, t[noun].lemma)) continue;  // a duration
     // "one third", "two halves": fractions, not counts.
-    if (t[noun].lemma == "third" || t[noun].lemma == "half" || t[noun].lemma == "quarter" ||
-        t[noun].lemma == "fifth" || t[noun].lemma == "tenth") {
-      continue;
-    }
+    if (lexicon_->Has(fraction_, t[noun].lemma)) continue;
     QuantityMention q;
     q.token_begin = begin;
     q.token_end = noun + 1;

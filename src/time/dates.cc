@@ -44,34 +44,6 @@ std::string_view Bare(std::string_view w) {
   return w;
 }
 
-int MonthNumber(std::string_view w, bool allow_abbrev) {
-  static constexpr std::array<std::string_view, 12> kFull = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  static constexpr std::array<std::string_view, 12> kAbbrev = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-  w = Bare(w);
-  for (int m = 0; m < 12; ++m) {
-    if (w == kFull[m]) return m + 1;
-  }
-  if (!allow_abbrev) return 0;
-  for (int m = 0; m < 12; ++m) {
-    if (w == kAbbrev[m]) return m + 1;
-  }
-  if (w == "sept") return 9;
-  return 0;
-}
-
-// 0 = Monday .. 6 = Sunday, -1 when not a weekday name.
-int WeekdayNumber(std::string_view w) {
-  static constexpr std::array<std::string_view, 7> kDays = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  for (int d = 0; d < 7; ++d) {
-    if (w == kDays[d]) return d;
-  }
-  return -1;
-}
-
 bool ParseDigits(std::string_view s, int* out) {
   if (s.empty() || s.size() > 9) return false;
   for (char c : s) {
@@ -81,29 +53,12 @@ bool ParseDigits(std::string_view s, int* out) {
   return true;
 }
 
-// Small counts used by "N days ago": digits or a number word up to twelve.
-int SmallCount(std::string_view w) {
-  static constexpr std::array<std::string_view, 13> kWords = {
-      "zero",  "one",   "two",  "three", "four",   "five",  "six",
-      "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-  if (w == "a" || w == "an") return 1;
-  for (int n = 0; n < 13; ++n) {
-    if (w == kWords[n]) return n;
-  }
-  int n = 0;
-  if (ParseDigits(w, &n) && n < 1000) return n;
-  return -1;
-}
-
-bool IsOrdinalSuffix(std::string_view w) {
-  return w == "st" || w == "nd" || w == "rd" || w == "th";
-}
-
 bool IsCapitalized(const Token& t) { return t.has(Token::kCapitalized) || t.has(Token::kAllCaps); }
 
 class Scanner {
  public:
-  Scanner(const Sentence& s, std::optional<PartialDate> doc) : toks_(s.tokens), doc_(doc) {
+  Scanner(const DateFinder& words, const Sentence& s, std::optional<PartialDate> doc)
+      : words_(words), toks_(s.tokens), doc_(doc) {
     if (doc_ && doc_->precision() != DatePrecision::kDay) {
       // Relative arithmetic needs a day; a month- or year-precise document date still anchors
       // "this year" / "last year" (see YearOnlyDoc()).
@@ -136,6 +91,7 @@ class Scanner {
   }
 
  private:
+  const DateFinder& words_;
   std::string_view Norm(int i) const {
     return i >= 0 && i < static_cast<int>(toks_.size()) ? std::string_view(toks_[i].norm)
                                                         : std::string_view();
@@ -155,8 +111,8 @@ class Scanner {
     if (ParseDigits(w, &d)) {
       if (w.size() > 2) return 0;
       *end = i + 1;
-      if (IsOrdinalSuffix(Norm(i + 1)) && Touch(i)) *end = i + 2;
-    } else if (w.size() >= 3 && w.size() <= 4 && IsOrdinalSuffix(w.substr(w.size() - 2)) &&
+      if (words_.IsOrdinalSuffix(Norm(i + 1)) && Touch(i)) *end = i + 2;
+    } else if (w.size() >= 3 && w.size() <= 4 && words_.IsOrdinalSuffix(w.substr(w.size() - 2)) &&
                ParseDigits(w.substr(0, w.size() - 2), &d)) {
       *end = i + 1;
     } else {
@@ -183,7 +139,7 @@ class Scanner {
   // A capitalised month name at token i.
   int MonthAt(int i, bool allow_abbrev) const {
     if (!Cap(i)) return 0;
-    return MonthNumber(Norm(i), allow_abbrev);
+    return words_.MonthNumber(Norm(i), allow_abbrev);
   }
 
   bool HaveDayDoc() const { return doc_ && !partial_doc_; }
@@ -319,7 +275,7 @@ class Scanner {
   std::optional<Span> MatchMonthFirst(int i) const {
     int month = MonthAt(i, /*allow_abbrev=*/true);
     if (!month) return std::nullopt;
-    const bool full_name = MonthNumber(Norm(i), false) != 0;
+    const bool full_name = words_.MonthNumber(Norm(i), false) != 0;
     int day_end = 0;
     if (int day = DayAt(i + 1, &day_end)) {
       day_end = SkipDayRange(day_end);  // "March 3-5": the first day
@@ -398,7 +354,7 @@ class Scanner {
   // "on Monday", "last Friday", "Monday, February 3, 2025".
   std::optional<Span> MatchWeekday(int i) const {
     if (!Cap(i)) return std::nullopt;
-    int wd = WeekdayNumber(Norm(i));
+    int wd = words_.WeekdayNumber(Norm(i));
     if (wd < 0) return std::nullopt;
     int k = i + 1;
     if (Norm(k) == ",") ++k;
@@ -475,7 +431,7 @@ class Scanner {
       days = 1;
       end = i + 3;
     } else {
-      const int n = SmallCount(Norm(i));
+      const int n = words_.SmallCount(Norm(i));
       if (n < 0 || Norm(i + 2) != "later") return std::nullopt;
       std::string_view unit = Norm(i + 1);
       if (unit.size() > 1 && unit.back() == 's') unit.remove_suffix(1);
@@ -493,7 +449,7 @@ class Scanner {
 
   // "three days ago", "two weeks ago", "a year ago".
   std::optional<Span> MatchAgo(int i) const {
-    int n = SmallCount(Norm(i));
+    int n = words_.SmallCount(Norm(i));
     if (n < 0 || Norm(i + 2) != "ago" || !HaveDayDoc()) return std::nullopt;
     std::string_view unit = Norm(i + 1);
     if (unit.size() > 1 && unit.back() == 's') unit.remove_suffix(1);
@@ -523,7 +479,7 @@ class Scanner {
     if (at(b - 1, "-") && at(b - 2, "mid")) {
       b -= 2;
     } else if ((at(b - 1, "last") || at(b - 1, "this") || at(b - 1, "next")) &&
-               (MonthNumber(Norm(b), false) || WeekdayNumber(Norm(b)) >= 0)) {
+               (words_.MonthNumber(Norm(b), false) || words_.WeekdayNumber(Norm(b)) >= 0)) {
       b -= 1;  // "last October", "next Friday"
     } else if (at(b - 1, "earlier") && at(b, "today")) {
       b -= 1;
@@ -555,10 +511,47 @@ class Scanner {
 
 }  // namespace
 
-std::vector<DateMention> FindDates(const Sentence& sentence, std::string_view /*doc_text*/,
-                                   std::optional<PartialDate> doc_date) {
+Result<DateFinder> DateFinder::Create(const Lexicon& lexicon) {
+  DateFinder f;
+  f.lexicon_ = &lexicon;
+  DRAGOMAN_ASSIGN_OR_RETURN(f.month_, lexicon.Class("month"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.month_abbreviation_, lexicon.Class("month_abbreviation"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.weekday_, lexicon.Class("weekday"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.number_word_, lexicon.Class("number_word"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.indefinite_article_, lexicon.Class("indefinite_article"));
+  DRAGOMAN_ASSIGN_OR_RETURN(f.ordinal_suffix_, lexicon.Class("ordinal_suffix"));
+  return f;
+}
+
+int DateFinder::MonthNumber(std::string_view w, bool allow_abbrev) const {
+  w = Bare(w);
+  if (auto m = lexicon_->Value(month_, w)) return static_cast<int>(*m);
+  if (!allow_abbrev) return 0;
+  if (auto m = lexicon_->Value(month_abbreviation_, w)) return static_cast<int>(*m);
+  return 0;
+}
+
+int DateFinder::WeekdayNumber(std::string_view w) const {
+  auto d = lexicon_->Value(weekday_, w);
+  return d ? static_cast<int>(*d) - 1 : -1;
+}
+
+int DateFinder::SmallCount(std::string_view w) const {
+  if (auto one = lexicon_->Value(indefinite_article_, w)) return static_cast<int>(*one);
+  if (auto n = lexicon_->Value(number_word_, w); n && *n <= 12) return static_cast<int>(*n);
+  int n = 0;
+  if (ParseDigits(w, &n) && n < 1000) return n;
+  return -1;
+}
+
+bool DateFinder::IsOrdinalSuffix(std::string_view w) const {
+  return lexicon_->Has(ordinal_suffix_, w);
+}
+
+std::vector<DateMention> DateFinder::Find(const Sentence& sentence, std::string_view /*doc_text*/,
+                                          std::optional<PartialDate> doc_date) const {
   if (doc_date && !doc_date->valid()) doc_date.reset();
-  return Scanner(sentence, doc_date).Run();
+  return Scanner(*this, sentence, doc_date).Run();
 }
 
 }  // namespace dragoman

@@ -12,7 +12,10 @@
 // date. An invalid `doc_date` is treated as unknown; a month- or year-precise one resolves only
 // expressions that need no day. `doc_text` is not read (kept for symmetry with other stages).
 //
-// Thread-safety: stateless functions.
+// Words. Month names, weekdays, number words, ordinal suffixes and the indefinite article come
+// from the lexicon stage (data/lexicon/months.txt, numbers.txt; doc/lexicon.md).
+//
+// Thread-safety: a DateFinder is immutable and may be shared by threads.
 #ifndef DRAGOMAN_TIME_DATES_H_
 #define DRAGOMAN_TIME_DATES_H_
 
@@ -21,6 +24,8 @@
 #include <vector>
 
 #include "base/date.h"
+#include "base/status.h"
+#include "lexicon/lexicon.h"
 #include "text/analysis.h"
 
 namespace dragoman {
@@ -32,10 +37,34 @@ struct DateMention {
   bool relative = false;  // needed the document date to resolve
 };
 
-// All date expressions in `sentence`, in token order, non-overlapping. Relative expressions are
-// skipped when `doc_date` is unknown.
-std::vector<DateMention> FindDates(const Sentence& sentence, std::string_view doc_text,
-                                   std::optional<PartialDate> doc_date);
+class DateFinder {
+ public:
+  // Resolves the word classes the reader uses (month, month_abbreviation, weekday, number_word,
+  // indefinite_article, ordinal_suffix): BadData when the lexicon lacks one.
+  // `lexicon` must outlive the finder.
+  static Result<DateFinder> Create(const Lexicon& lexicon);
+
+  // All date expressions in `sentence`, in token order, non-overlapping. Relative expressions
+  // are skipped when `doc_date` is unknown.
+  std::vector<DateMention> Find(const Sentence& sentence, std::string_view doc_text,
+                                std::optional<PartialDate> doc_date) const;
+
+  // The calendar words, by matching key (a trailing period is ignored: "Sept."):
+  // 1..12 for a month name (or, with `allow_abbrev`, an abbreviation), else 0.
+  int MonthNumber(std::string_view w, bool allow_abbrev) const;
+  // 0 = Monday .. 6 = Sunday, -1 when not a weekday name.
+  int WeekdayNumber(std::string_view w) const;
+  // Small counts used by "N days ago": digits below 1000, a number word up to twelve, or the
+  // indefinite article (1); -1 otherwise.
+  int SmallCount(std::string_view w) const;
+  // "st", "nd", "rd", "th".
+  bool IsOrdinalSuffix(std::string_view w) const;
+
+ private:
+  DateFinder() = default;
+  const Lexicon* lexicon_ = nullptr;
+  ClassId month_, month_abbreviation_, weekday_, number_word_, indefinite_article_, ordinal_suffix_;
+};
 
 }  // namespace dragoman
 

@@ -9,20 +9,18 @@
 
 #include "base/file.h"
 #include "testing/seeds.h"
+#include "testing/stages.h"
 #include "text/analysis.h"
 
 namespace dragoman {
 namespace {
 
-const TextAnalyzer& Analyzer() {
-  static const std::unique_ptr<TextAnalyzer> analyzer = [] {
-    TextConfig config;
-    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
-    auto r = TextAnalyzer::Create(config);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return r.ok() ? std::move(r).value() : nullptr;
-  }();
-  return *analyzer;
+using test_support::Analyzer;
+
+const DateFinder& Finder() {
+  static const DateFinder finder =
+      test_support::Must(DateFinder::Create(test_support::ShippedLexicon()), "DateFinder");
+  return finder;
 }
 
 // "span=date" for every date mention in every sentence of `text`, joined by "; ".
@@ -31,7 +29,7 @@ std::string Dates(std::string_view text, std::string_view doc_date) {
   if (!doc_date.empty()) doc = PartialDate::Parse(doc_date);
   std::string out;
   for (const Sentence& s : Analyzer().Analyze(text)) {
-    for (const DateMention& m : FindDates(s, text, doc)) {
+    for (const DateMention& m : Finder().Find(s, text, doc)) {
       if (!out.empty()) out += "; ";
       const uint32_t b = s.tokens[m.token_begin].begin, e = s.tokens[m.token_end - 1].end;
       out += std::string(text.substr(b, e - b)) + "=" + m.date.ToString();
@@ -173,7 +171,7 @@ TEST(DatesRobustness, RandomTokenSoup) {
     for (const Sentence& s : Analyzer().Analyze(text)) {
       for (const auto& doc : docs) {
         int last_end = 0;
-        for (const DateMention& m : FindDates(s, text, doc)) {
+        for (const DateMention& m : Finder().Find(s, text, doc)) {
           ASSERT_GE(m.token_begin, last_end) << text;
           ASSERT_LT(m.token_begin, m.token_end) << text;
           ASSERT_LE(m.token_end, static_cast<int>(s.tokens.size())) << text;

@@ -1,0 +1,181 @@
+// Pattern matching: the best pattern at each trigger of a sentence (doc/patterns.md).
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "events/sentence_analysis.h"
+
+namespace dragoman::events_internal {
+
+bool SentenceAnalysis::WordMatches(const PatternElement& e, int i) const {
+  const Token& t = toks_[i];
+  for (const auto& a : e.alts) {
+    if (t.norm == a.word) return true;
+    if (!a.form_only && t.lemma == a.word) return true;
+  }
+  return false;
+}
+
+bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive,
+                                 Match* m) const {
+  const int n = static_cast<int>(toks_.size());
+  if (ei == p.elements.size()) {
+    m->end = ti;
+    return true;
+  }
+  const PatternElement& e = p.elements[ei];
+  bool last = ei + 1 == p.elements.size();
+  auto in_seg = [&](int i) { return i < n && Seg(i) == seg; };
+  switch (e.kind) {
+    case PatternElement::Kind::kWord:
+      if (in_seg(ti) && WordMatches(e, ti)) {
+        m->words.push_back(ti);
+        if (static_cast<int>(ei) == p.trigger) m->trigger = ti;
+        if (MatchFrom(p, ei + 1, ti + 1, seg, passive, m)) return true;
+        m->words.pop_back();
+      }
+      return e.optional && MatchFrom(p, ei + 1, ti, seg, passive, m);
+    case PatternElement::Kind::kGap:
+      for (int g = 0; g <= e.max_gap; ++g) {
+        if (g > 0) {
+          int k = ti + g - 1;
+          if (!in_seg(k)) break;
+          const std::string& w = Norm(k);
+          if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
+        }
+        if (MatchFrom(p, ei + 1, ti + g, seg, passive, m)) return true;
+      }
+      return false;
+    case PatternElement::Kind::kTarget:
+    case PatternElement::Kind::kSource: {
+      bool target = e.kind == PatternElement::Kind::kTarget;
+      if (target && passive) return MatchFrom(p, ei + 1, ti, seg, passive, m);
+      for (int skip = 0; skip <= 3; ++skip) {
+        int k = ti + skip;
+        if (!in_seg(k)) break;
+        int mm = mention_at_[k];
+        if (mm >= 0) {
+          if (target) {
+            m->targets.push_back(mm);
+          } else {
+            m->source = mm;
+          }
+          if (MatchFrom(p, ei + 1, facts_.actors[mm].token_end, seg, passive, m)) return true;
+          if (target) {
+            m->targets.pop_back();
+          } else {
+            m->source = -1;
+          }
+          break;
+        }
+        // Only determiners, possessives and modifiers may precede the actor.
+        if (Punct(k) || IsNorm(w_.preposition, k) || IsNorm(w_.be, k)) break;
+      }
+      return last && MatchFrom(p, ei + 1, ti, seg, passive, m);
+    }
+  }
+  return false;
+}
+
+std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
+  const int n = static_cast<int>(toks_.size());
+  // 1. Matches: the best pattern at each trigger; matched tokens are consumed.
+  std::vector<Match> matches;
+  // consumed[i]: the CAMEO root of the pattern that used token i ("" = free). An event noun may
+  // reuse a token another root consumed: "dismissed (12) the claims (11) by X that ...".
+  std::vector<std::string> consumed(n);
+  for (int i = 0; i < n; ++i) {
+    std::vector<int> cands;
+    for (const std::string* key : {&toks_[i].lemma, &toks_[i].norm}) {
+      auto it = impl_.index.find(*key);
+      if (it != impl_.index.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(cands.begin(), cands.end());
+    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    std::optional<Match> best;
+    for (int pi : cands) {
+      const Pattern& p = impl_.patterns[pi];
+      if (best && impl_.patterns[best->pattern].words >= p.words) continue;
+      if (!consumed[i].empty()) {
+        const std::string& c = p.code.empty() ? p.neg_code : p.code;
+        if (!p.noun || c.compare(0, 2, consumed[i]) == 0) continue;
+      }
+      Match m;
+      m.pattern = pi;
+      if (!MatchFrom(p, 0, i, Seg(i), false, &m)) {
+        m = Match();
+        m.pattern = pi;
+        if (!MatchFrom(p, 0, i, Seg(i), true, &m)) continue;
+        m.passive = true;
+      }
+      int t = m.trigger;
+      if (t < 0 || in_mention_[t] >= 0) continue;
+      // A capitalised trigger inside a sentence is a name ("Strike Force"), not a verb.
+      if (t > 0 && toks_[t].has(Token::kCapitalized) && !IsQuote(t - 1) &&
+          Norm(t - 1) != "\xe2\x80\x9c") {
+        continue;
+      }
+      // A word joined by a hyphen is part of a compound modifier ("free-trade pact",
+      // "long-threatened invasion"), not a verb or an event noun of its own.
+      if ((t + 1 < n && Norm(t + 1) == "-") || (t > 0 && Norm(t - 1) == "-")) continue;
+      if (!p.noun && !p.during && t > 0) {
+        // A determiner or possessive before the trigger makes it a noun ("their sentence"),
+        // and a gerund after a preposition has no subject of its own ("of signing").
+        if (IsNorm(w_.noun_marker, t - 1)) continue;
+        const std::string& w = Norm(t);
+        if (IsNorm(w_.preposition, t - 1) && w.size() > 4 &&
+            w.compare(w.size() - 3, 3, "ing") == 0) {
+          continue;
+        }
+        // Nor is a participle after a preposition other than "to" a verb: it qualifies a noun
+        // ("the transfer of sentenced persons"); an -s form there is a plural noun ("after 12
+        // days of battles").
+        if (IsNorm(w_.preposition, t - 1) && !IsNorm(w_.to, t - 1) &&
+            (ParticipleLike(t) ||
+             (w.size() > 3 && w.back() == 's' && w != toks_[t].lemma && !Is(w_.be, t)))) {
+          continue;
+        }
+        // An -s form right after another verb is its object, a plural noun: "to halt attacks",
+        // "condemned attacks".
+        const Token& prev = toks_[t - 1];
+        if (w.size() > 3 && w.back() == 's' && w != toks_[t].lemma && prev.has(Token::kVerbForm) &&
+            in_mention_[t - 1] < 0 && !IsNorm(w_.adverb, t - 1) &&
+            ((t >= 2 && IsNorm(w_.to, t - 2)) ||
+             (prev.norm != prev.lemma && prev.norm.size() > 3 &&
+              prev.norm.compare(prev.norm.size() - 2, 2, "ed") == 0))) {
+          continue;
+        }
+      }
+      bool passive = !p.noun && IsPassiveAt(t);
+      if (passive != m.passive) {
+        if (!passive) continue;  // slots were skipped but the verb is active
+        Match again;
+        again.pattern = pi;
+        if (!MatchFrom(p, 0, i, Seg(i), true, &again) || again.trigger != t) continue;
+        again.passive = true;
+        m = again;
+      }
+      if ((p.active_only && m.passive) || (p.passive_only && !m.passive)) continue;
+      // A pattern that needs a target must not shadow a less specific one that fits.
+      if (p.need_target && !m.passive && m.targets.empty()) continue;
+      best = m;
+    }
+    if (!best) continue;
+    {
+      const Pattern& bp = impl_.patterns[best->pattern];
+      std::string root = (bp.code.empty() ? bp.neg_code : bp.code).substr(0, 2);
+      // A blocker consumes its words too. (assign(): GCC 12 reports a false -Wrestrict for
+      // operator= with a literal here.)
+      if (root.empty()) root.assign(1, '-');
+      int from = best->words.empty() ? best->trigger : best->words.front();
+      for (int k = from; k < best->end && k < n; ++k) {
+        if (consumed[k].empty()) consumed[k] = root;
+      }
+      for (int w : best->words) consumed[w] = root;
+    }
+    matches.push_back(*best);
+  }
+  return matches;
+}
+
+}  // namespace dragoman::events_internal

@@ -1,0 +1,208 @@
+// The event stage's per-sentence analysis, shared by the files that implement it (internal to
+// src/events/; include only from there). One SentenceAnalysis runs over one sentence:
+//   clauses.cc   clause segmentation and speakers
+//   voice.cc     passive voice and participles
+//   roles.cc     argument roles: subject, by-agent, coordination, apposition, object, counterpart
+//   matching.cc  pattern matching at every trigger
+//   qualifiers.cc  negation, mood, and places that locate the speaker
+//   arguments.cc the argument rules: an event per match with its source, target, date, place,
+//                quantity and speaker
+//   extractor.cc the driver (EventExtractor, Run())
+// The approach and its invariants are described at the top of extractor.cc.
+//
+// Thread-safety: ExtractorData is immutable after creation; a SentenceAnalysis is used by one
+// thread for one sentence.
+#ifndef DRAGOMAN_EVENTS_SENTENCE_ANALYSIS_H_
+#define DRAGOMAN_EVENTS_SENTENCE_ANALYSIS_H_
+
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "events/codes.h"
+#include "events/extractor.h"
+#include "events/patterns.h"
+#include "lexicon/lexicon.h"
+
+namespace dragoman::events_internal {
+
+// The word classes of the clause analysis (data/lexicon/clause.txt, doc/lexicon.md).
+// clang-format off
+#define DRAGOMAN_CLAUSE_CLASSES(X)                                                         \
+  X(speech) X(be) X(adverb) X(negation) X(negating) X(modal_intent) X(intend)              \
+  X(modal_hypothetical) X(subordinator) X(conditional) X(relative) X(preposition)          \
+  X(determiner) X(noun_marker) X(causative) X(partitive) X(light_verb) X(modifier)         \
+  X(participle) X(adjectival) X(transitive) X(object_relative) X(bare_report)              \
+  X(complementizer) X(report_filler) X(attribution) X(to) X(date_preposition)              \
+  X(deictic_place) X(place_adverb) X(coordinator) X(conjunction_and) X(preposition_of)     \
+  X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
+  X(possessive_marker) X(definite_determiner) X(bilateral)
+// clang-format on
+
+struct ClauseClasses {
+#define DRAGOMAN_DECLARE_CLASS(name) ClassId name;
+  DRAGOMAN_CLAUSE_CLASSES(DRAGOMAN_DECLARE_CLASS)
+#undef DRAGOMAN_DECLARE_CLASS
+};
+
+// Every class above, or BadData naming the first one the lexicon lacks.
+Result<ClauseClasses> ResolveClauseClasses(const Lexicon& lex);
+
+// The compiled data shared by all sentences.
+struct ExtractorData {
+  CodeTable codes;
+  std::vector<Pattern> patterns;
+  EventLexicon lex;  // the intent map
+  Lexicon words;
+  ClauseClasses classes;
+  // First-element word -> pattern indices (in file order).
+  std::unordered_map<std::string, std::vector<int>> index;
+  // CAMEO families (cameo.tsv's FAMILY column): material conflict (roots 17-20), consultations
+  // (04), threats (13).
+  int violent = 0, consult = 0, threat = 0;
+};
+
+// What the per-document context offers one sentence (null members when there is no context).
+struct ContextView {
+  const std::vector<ActorRef>* recent = nullptr;  // most recent last
+  const std::optional<Event>* last_event = nullptr;
+  const std::set<std::string>* consulted = nullptr;  // country pairs of coded consultations
+};
+
+// "AZE|IRN": the order-free key of a country pair.
+inline std::string PairKey(const std::string& a, const std::string& b) {
+  return a < b ? a + "|" + b : b + "|" + a;
+}
+
+enum class SegKind { kMain, kSub, kHypo, kRelative, kReported, kQuote };
+
+struct Segment {
+  int begin = 0, end = 0;  // token range
+  SegKind kind = SegKind::kMain;
+  int inherit = -1;       // segment whose subject this one inherits when it has none
+  int antecedent = -1;    // relative clauses: mention index of the antecedent
+  int speaker = -1;       // mention index of the speaker (reported speech)
+  int speaker_verb = -1;  // or: the speaker is the subject of this reporting verb
+};
+
+// One sentence being analysed.
+class SentenceAnalysis {
+ public:
+  SentenceAnalysis(const ExtractorData& impl, const SentenceFacts& facts, ContextView ctx)
+      : impl_(impl),
+        w_(impl.classes),
+        facts_(facts),
+        toks_(facts.sentence->tokens),
+        tc_(impl.words.Classify(facts.sentence->tokens)),
+        ctx_(ctx) {
+    mention_at_.assign(toks_.size(), -1);
+    in_mention_.assign(toks_.size(), -1);
+    for (size_t m = 0; m < facts.actors.size(); ++m) {
+      const auto& am = facts.actors[m];
+      if (am.token_begin < 0 || am.token_end > static_cast<int>(toks_.size()) ||
+          am.token_begin >= am.token_end) {
+        continue;
+      }
+      if (mention_at_[am.token_begin] < 0) mention_at_[am.token_begin] = static_cast<int>(m);
+      for (int i = am.token_begin; i < am.token_end; ++i) in_mention_[i] = static_cast<int>(m);
+    }
+    excluded_.assign(facts.actors.size(), false);
+    Split();
+    Speakers();
+  }
+
+  // The events of the sentence: FindMatches(), DropComplements(), BuildEvents(), then
+  // CompleteTargets().
+  std::vector<Event> Run();
+
+ private:
+  struct Match {
+    int pattern = -1;
+    int trigger = -1;
+    std::vector<int> words;    // matched word tokens
+    std::vector<int> targets;  // mention indices
+    int source = -1;           // mention index from `$`
+    int end = 0;               // one past the last matched token
+    bool passive = false;
+  };
+
+  const std::string& Norm(int i) const { return toks_[i].norm; }
+  // Whether token i (false outside the sentence) is in a word class by its norm or its lemma
+  // (Is), its norm (IsNorm) or its lemma (IsLemma).
+  bool Is(ClassId c, int i) const { return tc_.Any(i, c); }
+  bool IsNorm(ClassId c, int i) const { return tc_.Form(i, c); }
+  bool IsLemma(ClassId c, int i) const {
+    return i >= 0 && i < static_cast<int>(toks_.size()) && impl_.words.Has(c, toks_[i].lemma);
+  }
+  bool Punct(int i) const { return toks_[i].has(Token::kPunct); }
+  bool IsQuote(int i) const {
+    const std::string& n = toks_[i].norm;
+    return n == "\"" || n == "'" || n == "``" || n == "''";
+  }
+  int Seg(int i) const { return seg_of_[i]; }
+
+  void Split();
+  void Speakers();
+  void NewSegment(int begin, SegKind kind, int inherit);
+  int MentionEndingAt(int end) const;  // mention whose token_end == end, or -1
+
+  bool IsPassiveAt(int t) const;
+  bool IsPassiveAtDepth(int t) const;
+  bool ParticipleLike(int t) const;
+  bool WordMatches(const PatternElement& e, int i) const;
+  bool MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive, Match* m) const;
+  bool GovernedByPreposition(int mention) const;
+  bool ModifiesNoun(int mention) const;
+  int ApposedHead(int mention, const Segment& seg, int trigger) const;
+  bool InAttribution(const PlaceMention& place) const;
+  bool InDate(int token) const {
+    for (const auto& d : facts_.dates) {
+      if (token >= d.token_begin && token < d.token_end) return true;
+    }
+    return false;
+  }
+  bool ObjectOfVerb(int mention) const;
+  std::vector<int> SubjectOf(int seg, int trigger, int depth = 0) const;
+  std::vector<int> Coordinated(int mention) const;  // the mention plus "and Y", ", Z" after it
+  int ByAgent(int trigger, int seg) const;
+  bool Negated(int trigger, int seg) const;
+  Mood MoodAt(int trigger, int seg) const;
+  int SpeakerOfSegment(int seg, int depth) const;
+  int SpeakerOfVerb(int verb, int depth) const;
+  int ReducedPassiveHead(int t, int depth = 0) const;
+  std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
+  int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
+  void CompleteTargets(std::vector<Event>* events) const;
+  // The phases of Run(): pattern matches at every trigger (matching.cc); matches that state no
+  // event of their own (arguments.cc); an event for each remaining match, its code, mood,
+  // source, target, date, place, quantity and speaker (arguments.cc).
+  std::vector<Match> FindMatches() const;
+  std::vector<bool> DropComplements(const std::vector<Match>& matches) const;
+  std::vector<Event> BuildEvents(const std::vector<Match>& matches,
+                                 const std::vector<bool>& drop) const;
+
+  // Material conflict: a pattern whose code (or negated code) is in the `violent` family.
+  bool Violent(const Pattern& p) const;
+
+  const ExtractorData& impl_;
+  const ClauseClasses& w_;
+  const SentenceFacts& facts_;
+  const std::vector<Token>& toks_;
+  const TokenClasses tc_;  // the word classes of every token, computed once
+  ContextView ctx_;
+  std::vector<int> mention_at_;  // token -> mention starting there
+  std::vector<int> in_mention_;  // token -> mention covering it
+  std::vector<bool> excluded_;   // mentions that are speakers, not clause subjects
+  std::vector<Segment> segs_;
+  std::vector<int> seg_of_;
+  int all_speaker_ = -1;  // a speaker for the whole sentence ("according to X", "X said.")
+};
+
+// The actors a mention stands for: its members when it names several, else its actor.
+std::vector<ActorRef> Refs(const ActorMention& m);
+
+}  // namespace dragoman::events_internal
+
+#endif  // DRAGOMAN_EVENTS_SENTENCE_ANALYSIS_H_
