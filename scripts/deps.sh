@@ -21,6 +21,9 @@ PKGS=(
   libcpp-httplib-dev  # dragoman serve: HTTP/1.1 server
   chromium            # the dashboard's browser tests (headless, driven by playwright-core)
   wrk                 # bench/server: HTTP load generator (a bench, not a test)
+  libpq-dev postgresql  # the PostgreSQL store of `dragoman worker`; a throwaway server in tests
+  libnats-dev nats-server  # NATS JetStream: `dragoman publish` / `worker` (doc/scale.md)
+  sqlite3             # tests/stream: the watch test reads the store it writes
 )
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo

@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/query_flags.h"
+#include "store/pg/pg_store.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -112,12 +113,20 @@ int RunEvents(const ParsedArgs& args, CommandContext& ctx) {
     ctx.err << "dragoman events: " << OneLineMessage(config.status().message()) << "\n";
     return kExitUsage;
   }
-  auto store = Store::Open(config->db, Store::OpenMode::kReadOnly);
-  if (!store.ok()) return ReportError(store.status(), ctx);
   EventPrinter printer(ctx.out, config->format, ctx.stdout_is_terminal, TerminalWidth());
   EventFilter filter = config->filter;
   filter.parse = !EventPrinter::PrintsStoredJson(config->format);
-  Status st = ForEachEvent(**store, filter, [&](const StoredEvent& r) { return printer.Print(r); });
+  auto print = [&](const StoredEvent& r) { return printer.Print(r); };
+  Status st;
+  if (IsPostgresUrl(config->db)) {  // the scale-out store (doc/scale.md)
+    auto pg = PgStore::Open(config->db, Store::OpenMode::kReadOnly);
+    if (!pg.ok()) return ReportError(pg.status(), ctx);
+    st = (*pg)->ForEachEvent(filter, print);
+  } else {
+    auto store = Store::Open(config->db, Store::OpenMode::kReadOnly);
+    if (!store.ok()) return ReportError(store.status(), ctx);
+    st = ForEachEvent(**store, filter, print);
+  }
   if (st.ok()) st = printer.Finish();
   if (!st.ok()) {
     if (st.code() == Status::Code::kIo && errno == EPIPE) return kExitOk;

@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/query_flags.h"
+#include "store/pg/pg_store.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -50,11 +51,20 @@ int RunSearch(const ParsedArgs& args, CommandContext& ctx) {
   if (!fmt || (*fmt != ReportFormat::kTable && *fmt != ReportFormat::kJsonl)) {
     return usage("--format must be table or jsonl, not '" + format + "'");
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
-  if (!store.ok()) return ReportError(store.status(), ctx);
+  const std::string db = ResolveDbPath(args.Get("db"));
   bool bold = ctx.stdout_is_terminal && *fmt == ReportFormat::kTable;
-  auto hits = Search(**store, query, bold ? "\x1b[1m" : "[", bold ? "\x1b[0m" : "]",
-                     static_cast<int>(limit), *limits);
+  const char* open = bold ? "\x1b[1m" : "[";
+  const char* close = bold ? "\x1b[0m" : "]";
+  Result<std::vector<SearchHit>> hits = Status::Internal("search not run");
+  if (IsPostgresUrl(db)) {  // PostgreSQL full-text search (doc/scale.md)
+    auto pg = PgStore::Open(db, Store::OpenMode::kReadOnly);
+    if (!pg.ok()) return ReportError(pg.status(), ctx);
+    hits = (*pg)->Search(query, open, close, static_cast<int>(limit), *limits);
+  } else {
+    auto store = Store::Open(db, Store::OpenMode::kReadOnly);
+    if (!store.ok()) return ReportError(store.status(), ctx);
+    hits = Search(**store, query, open, close, static_cast<int>(limit), *limits);
+  }
   if (!hits.ok()) return ReportError(hits.status(), ctx);
   Status st = PrintSearch(ctx.out, *hits, *fmt);
   if (!st.ok()) return errno == EPIPE ? kExitOk : ReportError(st, ctx);

@@ -5,6 +5,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "store/pg/pg_store.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -36,10 +37,18 @@ int RunTimeline(const ParsedArgs& args, CommandContext& ctx) {
   if (!fmt || *fmt == ReportFormat::kJsonl) {
     return usage("--format must be table, csv or json, not '" + format + "'");
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
-  if (!store.ok()) return ReportError(store.status(), ctx);
-  auto t =
-      BuildTimeline(**store, args.positionals[0], args.positionals[1], *period, args.Has("all"));
+  const std::string db = ResolveDbPath(args.Get("db"));
+  Result<Timeline> t = Status::Internal("timeline not built");
+  if (IsPostgresUrl(db)) {  // the scale-out store (doc/scale.md)
+    auto pg = PgStore::Open(db, Store::OpenMode::kReadOnly);
+    if (!pg.ok()) return ReportError(pg.status(), ctx);
+    t = (*pg)->BuildTimeline(args.positionals[0], args.positionals[1], *period, args.Has("all"));
+  } else {
+    auto store = Store::Open(db, Store::OpenMode::kReadOnly);
+    if (!store.ok()) return ReportError(store.status(), ctx);
+    t = BuildTimeline(**store, args.positionals[0], args.positionals[1], *period,
+                      args.Has("all"));
+  }
   if (!t.ok()) return ReportError(t.status(), ctx);
   Status st = PrintTimeline(ctx.out, *t, *fmt, ctx.stdout_is_terminal);
   if (!st.ok()) return errno == EPIPE ? kExitOk : ReportError(st, ctx);

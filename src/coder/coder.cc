@@ -32,7 +32,8 @@ namespace dragoman {
 
 struct Coder::Impl {
   std::unique_ptr<TextAnalyzer> text;
-  std::unique_ptr<Lexicon> lexicon;  // the finders below point into it
+  // Loaded once for every stage: the finders point into it, the events stage shares it.
+  std::shared_ptr<const Lexicon> lexicon;
   std::optional<DateFinder> dates;
   std::optional<QuantityFinder> quantities;
   std::shared_ptr<const ActorDictionary> actors;
@@ -52,16 +53,16 @@ Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
   tc.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.text, TextAnalyzer::Create(tc));
   DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load(config.data_dir + "/lexicon"));
-  im.lexicon = std::make_unique<Lexicon>(std::move(lexicon));
+  im.lexicon = std::make_shared<const Lexicon>(std::move(lexicon));
   DRAGOMAN_ASSIGN_OR_RETURN(im.dates, DateFinder::Create(*im.lexicon));
   DRAGOMAN_ASSIGN_OR_RETURN(im.quantities, QuantityFinder::Create(*im.lexicon));
   ActorConfig ac;
   ac.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.actors, ActorDictionaryHandle::Load(ac, *im.text));
-  DRAGOMAN_ASSIGN_OR_RETURN(im.places, Gazetteer::Load(config.data_dir, *im.text));
+  DRAGOMAN_ASSIGN_OR_RETURN(im.places, Gazetteer::Load(config.data_dir, *im.text, *im.lexicon));
   EventConfig ec;
   ec.data_dir = config.data_dir;
-  DRAGOMAN_ASSIGN_OR_RETURN(im.events, EventExtractor::Create(ec, *im.text));
+  DRAGOMAN_ASSIGN_OR_RETURN(im.events, EventExtractor::Create(ec, im.lexicon));
   if (config.classify) {
     DRAGOMAN_ASSIGN_OR_RETURN(im.classifier, TypeClassifier::Load(config.data_dir));
   }

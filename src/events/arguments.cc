@@ -1,5 +1,6 @@
-// The argument rules: which matches state an event, and each event's code, mood, source,
-// target, date, place, quantity and speaker.
+// Events from matches: which matches state an event, and each event's code and mood; its source
+// and target come from the table of argument rules (argument_rules.cc); then its date, place,
+// quantity and speaker.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -71,6 +72,23 @@ std::vector<bool> SentenceAnalysis::DropComplements(const std::vector<Match>& ma
   return drop;
 }
 
+const PlaceMention* SentenceAnalysis::EventPlace(const Match& m, const Pattern& p, int seg) const {
+  const int n = static_cast<int>(toks_.size());
+  const PlaceMention* place = nullptr;
+  int best_d = 1 << 30;
+  for (const auto& pm : facts_.places) {
+    if (!pm.locative || pm.token_begin >= n) continue;
+    if (InAttribution(pm)) continue;
+    int d = std::abs(pm.token_begin - m.trigger) + (Seg(pm.token_begin) == seg ? 0 : 100);
+    if (Seg(pm.token_begin) != seg && !p.noun) continue;
+    if (d < best_d) {
+      best_d = d;
+      place = &pm;
+    }
+  }
+  return place;
+}
+
 std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& matches,
                                                  const std::vector<bool>& drop) const {
   const int n = static_cast<int>(toks_.size());
@@ -127,225 +145,45 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
       }
     }
 
-    // Source and target mentions.
-    std::vector<int> src_mentions, tgt_mentions;
-    std::vector<ActorRef> sources, targets;
-    if (p.from_speaker) {
-      int sp = SpeakerOfSegment(seg, 0);
-      if (sp < 0) continue;
-      src_mentions = {sp};
-      tgt_mentions = SubjectOf(seg, m.trigger);
-      if (tgt_mentions.empty()) continue;
-    } else if (m.source >= 0) {
-      src_mentions = {m.source};
-    } else if (m.passive) {
-      int agent = ByAgent(m.trigger, seg);
-      if (agent >= 0) src_mentions = Coordinated(agent);
-      // "citizens who were arrested in ...", "nationals imprisoned in ...": an agentless passive
-      // in a relative clause or a reduced relative describes people; it is background.
-      if (agent < 0 &&
-          (segs_[seg].kind == SegKind::kRelative || ReducedPassiveHead(m.trigger) >= 0)) {
-        continue;
-      }
-    } else if (p.noun && !p.during) {
-      // "Iran's attack", "the Azerbaijani visit": an actor right before the noun.
-      int first = m.words.empty() ? m.trigger : m.words.front();
-      int j = first - 1;
-      while (j >= 0 && (IsNorm(w_.possessive_marker, j) || IsNorm(w_.modifier, j))) {
-        --j;
-      }
-      if (j >= 0 && in_mention_[j] >= 0 && facts_.actors[in_mention_[j]].token_end == j + 1) {
-        src_mentions = {in_mention_[j]};
-      } else {
-        // "staged demonstrations", "continued their hunger strike": a performing verb before
-        // the noun makes its subject the source.
-        int k = first - 1;
-        while (k >= segs_[seg].begin && k >= first - 5 && !Is(w_.light_verb, k) && !Punct(k) &&
-               in_mention_[k] < 0) {
-          --k;
-        }
-        if (k >= segs_[seg].begin && Is(w_.light_verb, k)) src_mentions = SubjectOf(seg, k);
-      }
-    } else {
-      int first = m.words.empty() ? m.trigger : m.words.front();
-      // "leading/prompting X to demand ...": the causative verb's object is the infinitive's
-      // subject.
-      int to = first - 1;
-      int obj = to >= 1 && IsNorm(w_.to, to) ? MentionEndingAt(to) : -1;
-      if (obj >= 0) {
-        int k = facts_.actors[obj].token_begin - 1;
-        while (k >= 0 && IsNorm(w_.determiner, k)) --k;
-        if (Is(w_.causative, k) && !excluded_[obj]) src_mentions = Coordinated(obj);
-      }
-      if (src_mentions.empty()) src_mentions = SubjectOf(seg, first);
+    // Source and target: the argument rules (argument_rules.cc), in table order.
+    Arguments a;
+    a.m = &m;
+    a.p = &p;
+    a.seg = seg;
+    a.first = m.words.empty() ? m.trigger : m.words.front();
+    a.mood = mood;
+    a.code = code;
+    a.matches = &matches;
+    a.dropped = &drop;
+    a.index = mi;
+    for (const ArgumentRule& r : MentionRules()) {
+      RunRule(r, &a);
+      if (a.reject) break;
     }
-    if (p.during && src_mentions.empty()) {
-      // "It was said by X at the meeting with Y": the passive's agent right before the phrase
-      // is the one who was at the meeting.
-      int first = m.words.empty() ? m.trigger : m.words.front();
-      int agent = MentionEndingAt(first);
-      if (agent >= 0) {
-        int b = facts_.actors[agent].token_begin - 1;
-        while (b >= 0 && IsNorm(w_.determiner, b)) --b;
-        if (b >= 0 && IsNorm(w_.agent_preposition, b) && !excluded_[agent]) {
-          src_mentions = Coordinated(agent);
-        }
-      }
-    }
-    if (p.during && src_mentions.empty()) {
-      // "During a meeting in Tehran, X emphasized ...": the subject of the main clause after it.
-      for (int k = m.end; k < n; ++k) {
-        int mm = mention_at_[k];
-        if (mm >= 0 && !GovernedByPreposition(mm) && !excluded_[mm]) {
-          src_mentions = {mm};
-          break;
-        }
-      }
-    }
-    if (p.from_speaker) {
-      // target set above
-    } else if (m.passive || p.patient) {
-      int head = m.passive ? ReducedPassiveHead(m.trigger) : -1;
-      tgt_mentions = head >= 0 ? Coordinated(head) : SubjectOf(seg, m.trigger);
-      if (p.patient && !m.passive) src_mentions.clear();
-    } else if (!m.targets.empty()) {
-      tgt_mentions = Coordinated(m.targets.front());
-    }
-    for (int s : src_mentions) {
-      for (auto& r : Refs(facts_.actors[s])) {
-        // One source per country: "we" resolved to AZE and AZEGOV is one actor.
-        bool dup = false;
-        for (auto& have : sources) {
-          if (!r.country.empty() && have.country == r.country) {
-            if (r.code.size() > have.code.size()) have = r;
-            dup = true;
-          }
-        }
-        if (!dup) sources.push_back(r);
-      }
-    }
-    for (int t : tgt_mentions) {
-      if (std::find(src_mentions.begin(), src_mentions.end(), t) != src_mentions.end()) continue;
-      for (auto& r : Refs(facts_.actors[t])) targets.push_back(r);
-    }
-
-    // Inferred source: agentless arrests etc. -> the government of the place's country.
-    const PlaceMention* place = nullptr;
-    {
-      int best_d = 1 << 30;
-      for (const auto& pm : facts_.places) {
-        if (!pm.locative || pm.token_begin >= n) continue;
-        if (InAttribution(pm)) continue;
-        int d = std::abs(pm.token_begin - m.trigger) + (Seg(pm.token_begin) == seg ? 0 : 100);
-        if (Seg(pm.token_begin) != seg && !p.noun) continue;
-        if (d < best_d) {
-          best_d = d;
-          place = &pm;
-        }
-      }
-    }
-    // A question asserts nothing, so nobody is inferred to have done it ("How many were
-    // arrested in X?"); nor does a passive that describes people ("nationals imprisoned in X",
-    // "citizens who were arrested in X": a reduced or full relative clause), as opposed to one
-    // that reports the act ("62 soldiers were arrested in X").
-    bool inferred = false;
-    bool describes =
+    if (a.reject) continue;
+    MentionsToActors(&a);
+    a.place = EventPlace(m, p, seg);
+    a.describes =
         m.passive && (ReducedPassiveHead(m.trigger) >= 0 || segs_[seg].kind == SegKind::kRelative);
-    if (sources.empty() && !p.infer.empty() && place && !place->place.country.empty() &&
-        mood != Mood::kQuestion && !describes) {
-      bool same_as_target = !targets.empty() && targets.front().country == place->place.country;
-      if (!(p.infer == "country" && same_as_target)) {
-        ActorRef a;
-        a.country = place->place.country;
-        if (p.infer == "gov") {
-          a.sector = "GOV";
-          a.code = a.country + "GOV";
-          a.text = "(government of " + place->place.name + ")";
-        } else {
-          a.code = a.country;
-          a.text = "(unidentified, in " + place->place.name + ")";
-        }
-        sources.push_back(a);
-        rule += " [source inferred from location: infer=" + p.infer + "]";
-        inferred = true;
-      }
+    for (const ArgumentRule& r : ActorRules()) RunRule(r, &a);
+    if (a.sources.empty()) continue;  // no event without a source actor
+    if (p.need_target && a.targets.empty()) continue;
+    if (a.source_rule) rule += std::string(" [source: ") + a.source_rule + "]";
+    if (a.target_rule && !a.targets.empty()) {
+      rule += std::string(" [target: ") + a.target_rule + "]";
     }
-    // "X said that an agreement was reached": an agentless passive of a mutual act (`sym`
-    // `react`) reported by one party has that party as its source; `react` then gives the
-    // counterpart as the other party.
-    // It is the weaker reading: another match of the same CAMEO root in the sentence ("were
-    // discussed during consultations between A and B") states the act with its own parties.
-    bool same_root_elsewhere = false;
-    for (size_t o = 0; o < matches.size(); ++o) {
-      const Pattern& op = impl_.patterns[matches[o].pattern];
-      const std::string& oc = op.code.empty() ? op.neg_code : op.code;
-      if (o != mi && !drop[o] && oc.size() >= 2 && oc.compare(0, 2, code, 0, 2) == 0) {
-        same_root_elsewhere = true;
-      }
-    }
-    if (sources.empty() && m.passive && p.symmetric && p.reactive && mood != Mood::kQuestion &&
-        !describes && !same_root_elsewhere) {
-      int sp = SpeakerOfSegment(seg, 0);
-      if (sp >= 0) {
-        src_mentions = {sp};
-        for (auto& r : Refs(facts_.actors[sp])) sources.push_back(r);
-        if (!sources.empty()) rule += " [source: the speaker]";
-      }
-    }
-    if (sources.empty()) continue;  // no event without a source actor
-
-    // The sentence's own evidence (`about`) before the context's counterpart (`react`).
-    if (p.about && targets.empty()) {
-      for (int k = m.end; k < n; ++k) {
-        int mm = mention_at_[k];
-        if (mm < 0) continue;
-        const ActorRef& a = facts_.actors[mm].actor;
-        if (!a.country.empty() && a.country != sources.front().country) {
-          // With its coordinated actors: "warned about its adversaries, Israel and the United
-          // States" concerns each of them (one event per country pair).
-          for (int c : Coordinated(mm)) {
-            const ActorRef& ca = facts_.actors[c].actor;
-            if (ca.country.empty() || ca.country == sources.front().country) continue;
-            targets.push_back(ca);
-            tgt_mentions.push_back(c);
-          }
-          break;
-        }
-      }
-    }
-    if (targets.empty() && !(p.symmetric && sources.size() >= 2) && (p.reactive || p.during)) {
-      int exclude = src_mentions.empty() ? -1 : src_mentions.front();
-      if (auto cp = Counterpart(sources.front().country, exclude)) {
-        targets.push_back(*cp);
-        rule += " [target from context]";
-      }
-    }
-
-    if (p.need_target && targets.empty()) continue;
-    // Coordinated parties of a cooperative act ("A and B signed a declaration in the presence of
-    // C") are each other's counterparts: a later actor is a witness or a topic, not the target.
-    bool cooperating_parties = false;
-    if (sources.size() >= 2 && code.size() >= 2 && code[0] == '0' && code[1] >= '3' &&
-        code[1] <= '6') {
-      for (const auto& s : sources) cooperating_parties |= s.country != sources[0].country;
-    }
-    if (targets.empty() && !p.from_speaker && !p.patient && !m.passive && !p.during &&
-        !cooperating_parties) {
-      int obj = ObjectAfter(m, seg, sources);
-      if (obj >= 0) {
-        for (int t : Coordinated(obj)) {
-          if (facts_.actors[t].place) continue;
-          tgt_mentions.push_back(t);
-          for (auto& r : Refs(facts_.actors[t])) targets.push_back(r);
-        }
-        rule += " [late object]";
-      }
-    }
+    const std::vector<int>& src_mentions = a.src_mentions;
+    const std::vector<int>& tgt_mentions = a.tgt_mentions;
+    const std::vector<ActorRef>& sources = a.sources;
+    const std::vector<ActorRef>& targets = a.targets;
+    const PlaceMention* place = a.place;
+    const bool inferred = a.inferred;
 
     // Pairs: a symmetric code with coordinated sources and no target is one mutual event.
     std::vector<std::pair<ActorRef, std::optional<ActorRef>>> pairs;
     if (p.symmetric && sources.size() >= 2 && targets.empty()) {
       pairs.push_back({sources[0], sources[1]});
+      rule += " [target: coordinated party]";
     } else {
       for (const auto& s : sources) {
         if (targets.empty()) {
@@ -442,7 +280,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
       if (t && p.symmetric && t->code == s.code) continue;  // meeting oneself
       // A counterpart taken from context is of another country than its source; with several
       // sources it was chosen for the first one, so the others get their own.
-      if (t && t->country == s.country && rule.find("[target from context]") != std::string::npos) {
+      if (t && t->country == s.country && a.from_context) {
         t = Counterpart(s.country, -1);
         if (!t) continue;
       }
@@ -460,7 +298,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
         for (const auto& [s2, t2] : pairs) {
           if (t2 && s2.code == s.code && t2->country != s.country) other = true;
         }
-        if (other || rule.find("[source inferred") != std::string::npos) continue;
+        if (other || inferred) continue;
       }
       std::string key = who(s) + "|" + (t ? who(*t) : "") + "|" + code.substr(0, 2);
       if (!seen.insert(key).second) continue;
@@ -492,7 +330,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
       }
       e.quantity = quantity;
       e.speaker = speaker;
-      e.rule = rule + (m.passive ? " [passive]" : "");
+      e.rule = rule;
       e.nominal = p.noun;
       out.push_back(std::move(e));
     }

@@ -57,6 +57,21 @@ TEST(CodeTable, ShippedFamiliesCoverTheirRoots) {
   for (const char* c : {"040", "046", "130", "138"}) EXPECT_FALSE(t->InFamily(c, *violent)) << c;
   EXPECT_TRUE(t->InFamily("042", *consult));
   EXPECT_TRUE(t->InFamily("1385", *threat));
+  // The roots the argument rules reason about (roles.cc, arguments.cc): cooperative acts are
+  // 03-06, what "bilateral" frames is 01-09; every code of those roots, and no other.
+  auto cooperative = t->Family("cooperative");
+  auto bilateral = t->Family("bilateral");
+  ASSERT_TRUE(cooperative.ok() && bilateral.ok());
+  for (const char* c : {"030", "036", "040", "057", "061", "064"}) {
+    EXPECT_TRUE(t->InFamily(c, *cooperative)) << c;
+  }
+  for (const char* c : {"010", "020", "070", "081", "130"}) {
+    EXPECT_FALSE(t->InFamily(c, *cooperative)) << c;
+  }
+  for (const char* c : {"010", "036", "081", "0841", "090"}) {
+    EXPECT_TRUE(t->InFamily(c, *bilateral)) << c;
+  }
+  for (const char* c : {"100", "111", "173", "204"}) EXPECT_FALSE(t->InFamily(c, *bilateral)) << c;
 }
 
 struct BadCase {

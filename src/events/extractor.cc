@@ -82,6 +82,12 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
 }
 
 Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig& config) {
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon words, Lexicon::Load(config.data_dir + "/lexicon"));
+  return Create(config, std::make_shared<const Lexicon>(std::move(words)));
+}
+
+Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(
+    const EventConfig& config, std::shared_ptr<const Lexicon> words) {
   std::string dir = config.data_dir + "/events";
   DRAGOMAN_ASSIGN_OR_RETURN(CodeTable codes, CodeTable::Load(dir, config.problems));
   std::string verbs_path = dir + "/verbs.txt";
@@ -92,15 +98,16 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
                             ParsePatterns(verbs_path, verbs, codes, config.problems));
   DRAGOMAN_ASSIGN_OR_RETURN(EventLexicon lex,
                             ParseLexicon(lex_path, lex_text, codes, config.problems));
-  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon words, Lexicon::Load(config.data_dir + "/lexicon"));
   DRAGOMAN_ASSIGN_OR_RETURN(events_internal::ClauseClasses classes,
-                            events_internal::ResolveClauseClasses(words));
+                            events_internal::ResolveClauseClasses(*words));
   std::unique_ptr<EventExtractor> ex(new EventExtractor());
   ex->impl_->words = std::move(words);
   ex->impl_->classes = classes;
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->violent, codes.Family("violent"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->consult, codes.Family("consult"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->threat, codes.Family("threat"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->cooperative, codes.Family("cooperative"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->bilateral, codes.Family("bilateral"));
   ex->impl_->codes = std::move(codes);
   ex->impl_->patterns = std::move(patterns);
   ex->impl_->lex = std::move(lex);

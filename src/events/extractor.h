@@ -19,6 +19,7 @@
 #include "base/status.h"
 #include "events/event.h"
 #include "input/document.h"
+#include "lexicon/lexicon.h"
 #include "place/gazetteer.h"
 #include "quantity/quantity.h"
 #include "text/analysis.h"
@@ -70,6 +71,10 @@ class EventExtractor {
   // The same: patterns are written in matching-key form (lower case, as Token::norm/lemma), so
   // the extractor needs nothing from the analyzer. For tests and tools without one.
   static Result<std::unique_ptr<EventExtractor>> Create(const EventConfig& config);
+  // The same with the lexicon already loaded (the coder loads it once for every stage); the
+  // extractor shares it. REQUIRES: `lexicon` is not null.
+  static Result<std::unique_ptr<EventExtractor>> Create(const EventConfig& config,
+                                                        std::shared_ptr<const Lexicon> lexicon);
   ~EventExtractor();
 
   // Events stated in one sentence. Fills every Event field except `doc`, `doc_date` and

@@ -60,7 +60,9 @@ TEST_F(ExtractorTest, FillsDatePlaceQuantitySpanAndText) {
   std::string span = b->doc.text.substr(e.span_begin, e.span_end - e.span_begin);
   EXPECT_EQ(span, "five Iranian nationals were pardoned by the President of Azerbaijan");
   EXPECT_NE(e.rule.find("verbs.txt:"), std::string::npos);
-  EXPECT_NE(e.rule.find("[passive]"), std::string::npos);
+  // The named argument rules that found the source and the target (argument_rules.cc).
+  EXPECT_NE(e.rule.find("[source: by-agent]"), std::string::npos) << e.rule;
+  EXPECT_NE(e.rule.find("[target: passive subject]"), std::string::npos) << e.rule;
 
   // Without a date in the sentence, the document date.
   auto c = Build("[Azerbaijan|AZEGOV] condemned [Iran|IRNGOV] .", "2021-10-04");
@@ -109,7 +111,9 @@ TEST_F(ExtractorTest, ContextSuppliesCounterparts) {
   ASSERT_EQ(ev.size(), 1u) << Describe(ev);
   ASSERT_TRUE(ev[0].target.has_value());
   EXPECT_EQ(ev[0].target->code, "IRNGOV");
-  EXPECT_NE(ev[0].rule.find("context"), std::string::npos);
+  EXPECT_NE(ev[0].rule.find("[source: subject] [target: counterpart from context]"),
+            std::string::npos)
+      << ev[0].rule;
 }
 
 TEST_F(ExtractorTest, OneEventPerPairAndRoot) {

@@ -279,80 +279,119 @@ int SentenceAnalysis::ObjectAfter(const Match& m, int seg,
 //   2. a plural noun reference of the sentence naming the source's country and another ("the
 //      two countries", "both sides"; not "their", whose antecedent is less sure), not the
 //      source mention itself;
-//   3. the word "bilateral" ("developing bilateral relations"), for CAMEO 01-08 events: the
+//   3. the word "bilateral" ("developing bilateral relations"), for events of the `bilateral`
+//      family of cameo.tsv (roots 01-09: talk and cooperation, not force): the
 //      counterpart of the source's country (Counterpart(): the other side of the last event, else
 //      of the sentence or of the recent context);
 //   4. a meeting (04x) of the source's country coded as the last event within the two previous
-//      sentences, for a cooperative act (CAMEO 03-06): its other party ("We discussed X. We
-//      agreed to ...").
-// Rules 2 to 4 do not apply to coordinated sources of different countries ("A and B agreed on
+//      sentences, for a cooperative act (cameo.tsv's `cooperative` family, 03-06): its other
+//      party ("We discussed X. We agreed to ...").
+// None applies to coordinated sources of different countries ("A and B agreed on
 // a pact between the two countries"): whether they act on each other is the pattern's `sym`
 // option to say. Nothing else invents a target. Events that become duplicates (same parties and
 // CAMEO root) are dropped.
-void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
-  bool bilateral = false;
-  for (int i = 0; i < static_cast<int>(toks_.size()); ++i) {
-    bilateral = bilateral || IsNorm(w_.bilateral, i);
+const std::vector<SentenceAnalysis::CounterpartRule>& SentenceAnalysis::CounterpartRules() {
+  using S = SentenceAnalysis;
+  static const std::vector<CounterpartRule> rules = {
+      {"the meeting's other party", &S::MeetingPartyApplies, &S::MeetingParty},
+      {"the other of the two parties named", &S::NamedPartiesApply, &S::OtherNamedParty},
+      {"bilateral: counterpart", &S::BilateralApplies, &S::BilateralCounterpart},
+      {"the meeting just reported", &S::ReportedMeetingApplies, &S::ReportedMeetingParty},
+  };
+  return rules;
+}
+
+// 1. A meeting of the same source country with a target in the same sentence.
+bool SentenceAnalysis::MeetingPartyApplies(const Event&, const std::vector<Event>&) const {
+  return true;
+}
+std::optional<ActorRef> SentenceAnalysis::MeetingParty(const Event& e,
+                                                       const std::vector<Event>& events) const {
+  const std::string& c = e.source->country;
+  for (const Event& o : events) {
+    if (&o == &e || !o.target || !o.source || o.source->country != c) continue;
+    if (!impl_.codes.InFamily(o.cameo, impl_.consult)) continue;
+    if (o.target->country.empty() || o.target->country == c) continue;
+    return o.target;
   }
+  return std::nullopt;
+}
+
+// 2. A plural noun reference naming the source's country and another.
+bool SentenceAnalysis::NamedPartiesApply(const Event&, const std::vector<Event>&) const {
+  return true;
+}
+std::optional<ActorRef> SentenceAnalysis::OtherNamedParty(const Event& e,
+                                                          const std::vector<Event>&) const {
+  const std::string& c = e.source->country;
   auto within = [](const ActorRef& inner, const ActorRef& outer) {
     return inner.begin >= outer.begin && inner.end <= outer.end;
   };
+  for (const ActorMention& am : facts_.actors) {
+    if (am.members.size() < 2 || within(*e.source, am.actor)) continue;
+    if (am.rule.rfind("ref:plural-noun", 0) != 0) continue;
+    bool has_source = false;
+    for (const ActorRef& r : am.members) has_source = has_source || r.country == c;
+    if (!has_source) continue;
+    for (const ActorRef& r : am.members) {
+      if (!r.country.empty() && r.country != c) return r;
+    }
+  }
+  return std::nullopt;
+}
+
+// 3. "bilateral" frames cooperation and talk (cameo.tsv's `bilateral` family), not force.
+bool SentenceAnalysis::BilateralApplies(const Event& e, const std::vector<Event>&) const {
+  if (!impl_.codes.InFamily(e.cameo, impl_.bilateral)) return false;
+  for (int i = 0; i < static_cast<int>(toks_.size()); ++i) {
+    if (IsNorm(w_.bilateral, i)) return true;
+  }
+  return false;
+}
+std::optional<ActorRef> SentenceAnalysis::BilateralCounterpart(const Event& e,
+                                                               const std::vector<Event>&) const {
+  return Counterpart(e.source->country, -1);
+}
+
+// 4. The meeting just reported, for a cooperative act.
+bool SentenceAnalysis::ReportedMeetingApplies(const Event& e, const std::vector<Event>&) const {
+  return ctx_.last_event && *ctx_.last_event && impl_.codes.InFamily(e.cameo, impl_.cooperative);
+}
+std::optional<ActorRef> SentenceAnalysis::ReportedMeetingParty(const Event& e,
+                                                               const std::vector<Event>&) const {
+  const std::string& c = e.source->country;
+  const Event& le = **ctx_.last_event;
+  if (impl_.codes.InFamily(le.cameo, impl_.consult) && le.source && le.target &&
+      le.sentence + 2 >= facts_.sentence->index) {
+    if (le.source->country == c && !le.target->country.empty() && le.target->country != c) {
+      return le.target;
+    }
+    if (le.target->country == c && !le.source->country.empty() && le.source->country != c) {
+      return le.source;
+    }
+  }
+  return std::nullopt;
+}
+
+void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
   for (Event& e : *events) {
     if (e.target || !e.source || e.source->country.empty()) continue;
     const std::string& c = e.source->country;
-    std::optional<ActorRef> t;
-    std::string why;
-    for (const Event& o : *events) {
-      if (&o == &e || !o.target || !o.source || o.source->country != c) continue;
-      if (!impl_.codes.InFamily(o.cameo, impl_.consult)) continue;
-      if (o.target->country.empty() || o.target->country == c) continue;
-      t = o.target;
-      why = "the meeting's other party";
-      break;
-    }
+    // Coordinated sources of different countries: whether they act on each other is the
+    // pattern's `sym` option to say.
     bool coordinated = false;
     for (const Event& o : *events) {
       coordinated = coordinated || (o.rule == e.rule && o.source && o.source->country != c);
     }
     if (coordinated) continue;
-    for (size_t m = 0; !t && m < facts_.actors.size(); ++m) {
-      const ActorMention& am = facts_.actors[m];
-      if (am.members.size() < 2 || within(*e.source, am.actor)) continue;
-      if (am.rule.rfind("ref:plural-noun", 0) != 0) continue;
-      bool has_source = false;
-      for (const ActorRef& r : am.members) has_source = has_source || r.country == c;
-      if (!has_source) continue;
-      for (const ActorRef& r : am.members) {
-        if (!r.country.empty() && r.country != c) {
-          t = r;
-          why = "the other of the two parties named";
-          break;
-        }
+    for (const CounterpartRule& r : CounterpartRules()) {
+      if (!(this->*r.applies)(e, *events)) continue;
+      if (std::optional<ActorRef> t = (this->*r.find)(e, *events)) {
+        e.target = t;
+        e.rule += std::string(" [target: ") + r.name + "]";
+        break;
       }
     }
-    // "bilateral" frames cooperation and talk (CAMEO 01-08), not force.
-    if (!t && bilateral && e.cameo.size() >= 2 && e.cameo[0] == '0') {
-      t = Counterpart(c, -1);
-      why = "bilateral: counterpart";
-    }
-    // 4. The meeting just reported.
-    if (!t && ctx_.last_event && *ctx_.last_event && e.cameo.size() >= 2 && e.cameo[0] == '0' &&
-        e.cameo[1] >= '3' && e.cameo[1] <= '6') {
-      const Event& le = **ctx_.last_event;
-      if (impl_.codes.InFamily(le.cameo, impl_.consult) && le.source && le.target &&
-          le.sentence + 2 >= facts_.sentence->index) {
-        if (le.source->country == c && !le.target->country.empty() && le.target->country != c) {
-          t = le.target;
-        } else if (le.target->country == c && !le.source->country.empty() &&
-                   le.source->country != c) {
-          t = le.source;
-        }
-        why = "the meeting just reported";
-      }
-    }
-    if (!t) continue;
-    e.target = t;
-    e.rule += " [target: " + why + "]";
   }
   // A meeting is mutual: A meets B and B meets A in one sentence are one event.
   std::set<std::string> seen;

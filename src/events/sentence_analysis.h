@@ -5,8 +5,9 @@
 //   roles.cc     argument roles: subject, by-agent, coordination, apposition, object, counterpart
 //   matching.cc  pattern matching at every trigger
 //   qualifiers.cc  negation, mood, and places that locate the speaker
-//   arguments.cc the argument rules: an event per match with its source, target, date, place,
-//                quantity and speaker
+//   argument_rules.cc  the table of named argument rules: each way a source or target is found
+//   arguments.cc an event per match: its code and mood, the argument rules run in table order,
+//                then date, place, quantity and speaker
 //   extractor.cc the driver (EventExtractor, Run())
 // The approach and its invariants are described at the top of extractor.cc.
 //
@@ -15,6 +16,7 @@
 #ifndef DRAGOMAN_EVENTS_SENTENCE_ANALYSIS_H_
 #define DRAGOMAN_EVENTS_SENTENCE_ANALYSIS_H_
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -55,13 +57,13 @@ struct ExtractorData {
   CodeTable codes;
   std::vector<Pattern> patterns;
   EventLexicon lex;  // the intent map
-  Lexicon words;
+  std::shared_ptr<const Lexicon> words;  // never null after Create()
   ClauseClasses classes;
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
   // CAMEO families (cameo.tsv's FAMILY column): material conflict (roots 17-20), consultations
-  // (04), threats (13).
-  int violent = 0, consult = 0, threat = 0;
+  // (04), threats (13), cooperative acts (03-06), what a "bilateral" setting frames (01-09).
+  int violent = 0, consult = 0, threat = 0, cooperative = 0, bilateral = 0;
 };
 
 // What the per-document context offers one sentence (null members when there is no context).
@@ -95,7 +97,7 @@ class SentenceAnalysis {
         w_(impl.classes),
         facts_(facts),
         toks_(facts.sentence->tokens),
-        tc_(impl.words.Classify(facts.sentence->tokens)),
+        tc_(impl.words->Classify(facts.sentence->tokens)),
         ctx_(ctx) {
     mention_at_.assign(toks_.size(), -1);
     in_mention_.assign(toks_.size(), -1);
@@ -128,13 +130,87 @@ class SentenceAnalysis {
     bool passive = false;
   };
 
+  // One match being turned into events: what the argument rules read and fill.
+  struct Arguments {
+    const Match* m = nullptr;
+    const Pattern* p = nullptr;
+    int seg = 0;
+    int first = 0;  // the first matched word
+    Mood mood = Mood::kAsserted;
+    std::string code;
+    const std::vector<Match>* matches = nullptr;
+    const std::vector<bool>* dropped = nullptr;
+    size_t index = 0;  // of m in *matches
+    const PlaceMention* place = nullptr;  // the place the event is located at, if any
+    bool describes = false;  // a passive describing people ("nationals imprisoned in X")
+    std::vector<int> src_mentions, tgt_mentions;
+    std::vector<ActorRef> sources, targets;
+    // Set by the rule that decided the role (first of a chain) or found the actors (fallbacks).
+    bool source_decided = false, target_decided = false;
+    const char* source_rule = nullptr;
+    const char* target_rule = nullptr;
+    bool reject = false;  // a rule found that the match states no event
+    bool inferred = false;      // the source was inferred from the place
+    bool from_context = false;  // the target is a counterpart from the context
+  };
+  enum class Role { kSource, kTarget };
+  // An argument rule (argument_rules.cc): when `applies` holds, `assign` runs and the rule is
+  // named in Event::rule ("[source: NAME]", "[target: NAME]") if it gave the role its actors.
+  struct ArgumentRule {
+    const char* name;
+    Role role;
+    bool (SentenceAnalysis::*applies)(const Arguments&) const;
+    void (SentenceAnalysis::*assign)(Arguments*) const;
+  };
+  // The rules over mentions, then (after mentions become actors) the rules over actors; each in
+  // the order they are tried.
+  static const std::vector<ArgumentRule>& MentionRules();
+  static const std::vector<ArgumentRule>& ActorRules();
+  void RunRule(const ArgumentRule& r, Arguments* a) const;
+
+  // The conditions and actions of the rules, one pair per rule (argument_rules.cc).
+#define DRAGOMAN_ARGUMENT_RULE(rule)              \
+  bool rule##Applies(const Arguments& a) const; \
+  void rule##Assign(Arguments* a) const;
+  DRAGOMAN_ARGUMENT_RULE(SpeakerSource)
+  DRAGOMAN_ARGUMENT_RULE(DemandSubject)
+  DRAGOMAN_ARGUMENT_RULE(MarkedSource)
+  DRAGOMAN_ARGUMENT_RULE(ByAgent)
+  DRAGOMAN_ARGUMENT_RULE(Possessor)
+  DRAGOMAN_ARGUMENT_RULE(LightVerbSubject)
+  DRAGOMAN_ARGUMENT_RULE(CausativeObject)
+  DRAGOMAN_ARGUMENT_RULE(Subject)
+  DRAGOMAN_ARGUMENT_RULE(AgentBeforePhrase)
+  DRAGOMAN_ARGUMENT_RULE(MainClauseSubject)
+  DRAGOMAN_ARGUMENT_RULE(PassiveHead)
+  DRAGOMAN_ARGUMENT_RULE(PassiveSubject)
+  DRAGOMAN_ARGUMENT_RULE(PatternObject)
+  DRAGOMAN_ARGUMENT_RULE(InferredGovernment)
+  DRAGOMAN_ARGUMENT_RULE(InferredCountry)
+  DRAGOMAN_ARGUMENT_RULE(ReportingParty)
+  DRAGOMAN_ARGUMENT_RULE(About)
+  DRAGOMAN_ARGUMENT_RULE(ContextCounterpart)
+  DRAGOMAN_ARGUMENT_RULE(LateObject)
+#undef DRAGOMAN_ARGUMENT_RULE
+  // Whether a missing source may be inferred from the event's place.
+  bool CanInfer(const Arguments& a) const;
+  // The mention right before an event noun ("Iran's attack"), or -1.
+  int PossessorBefore(int first) const;
+  // "leading/prompting X to demand ...": the causative verb's object (the infinitive's subject)
+  // before the match's first word, or -1.
+  int CausativeObject(int first) const;
+  // Mentions to actors: one source per country, targets that are not sources.
+  void MentionsToActors(Arguments* a) const;
+  // The place an event is located at: the closest locative place, same segment first.
+  const PlaceMention* EventPlace(const Match& m, const Pattern& p, int seg) const;
+
   const std::string& Norm(int i) const { return toks_[i].norm; }
   // Whether token i (false outside the sentence) is in a word class by its norm or its lemma
   // (Is), its norm (IsNorm) or its lemma (IsLemma).
   bool Is(ClassId c, int i) const { return tc_.Any(i, c); }
   bool IsNorm(ClassId c, int i) const { return tc_.Form(i, c); }
   bool IsLemma(ClassId c, int i) const {
-    return i >= 0 && i < static_cast<int>(toks_.size()) && impl_.words.Has(c, toks_[i].lemma);
+    return i >= 0 && i < static_cast<int>(toks_.size()) && impl_.words->Has(c, toks_[i].lemma);
   }
   bool Punct(int i) const { return toks_[i].has(Token::kPunct); }
   bool IsQuote(int i) const {
@@ -174,6 +250,26 @@ class SentenceAnalysis {
   int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
+  // The implicit counterparts (roles.cc): a rule gives an event that still has no target the
+  // other party of a bilateral setting; the first whose condition holds and that finds one wins,
+  // and its name is reported in Event::rule ("[target: NAME]").
+  struct CounterpartRule {
+    const char* name;
+    bool (SentenceAnalysis::*applies)(const Event& e, const std::vector<Event>& events) const;
+    std::optional<ActorRef> (SentenceAnalysis::*find)(const Event& e,
+                                                      const std::vector<Event>& events) const;
+  };
+  static const std::vector<CounterpartRule>& CounterpartRules();
+  bool MeetingPartyApplies(const Event& e, const std::vector<Event>& events) const;
+  std::optional<ActorRef> MeetingParty(const Event& e, const std::vector<Event>& events) const;
+  bool NamedPartiesApply(const Event& e, const std::vector<Event>& events) const;
+  std::optional<ActorRef> OtherNamedParty(const Event& e, const std::vector<Event>& events) const;
+  bool BilateralApplies(const Event& e, const std::vector<Event>& events) const;
+  std::optional<ActorRef> BilateralCounterpart(const Event& e,
+                                               const std::vector<Event>& events) const;
+  bool ReportedMeetingApplies(const Event& e, const std::vector<Event>& events) const;
+  std::optional<ActorRef> ReportedMeetingParty(const Event& e,
+                                               const std::vector<Event>& events) const;
   void CompleteTargets(std::vector<Event>* events) const;
   // The phases of Run(): pattern matches at every trigger (matching.cc); matches that state no
   // event of their own (arguments.cc); an event for each remaining match, its code, mood,

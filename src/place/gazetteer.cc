@@ -264,6 +264,14 @@ Gazetteer::~Gazetteer() = default;
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data_dir,
                                                          const TextAnalyzer& text,
                                                          DataProblems* problems) {
+  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load(data_dir + "/lexicon"));
+  return Load(data_dir, text, lexicon, problems);
+}
+
+Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data_dir,
+                                                         const TextAnalyzer& text,
+                                                         const Lexicon& lexicon,
+                                                         DataProblems* problems) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(data_dir) / "places";
   std::vector<fs::path> files;
@@ -274,7 +282,6 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data
   if (files.empty()) return DataError(dir.string(), "no gazetteer (.tsv) files");
   std::sort(files.begin(), files.end());
   std::shared_ptr<Gazetteer> g(new Gazetteer());
-  DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load(data_dir + "/lexicon"));
   DRAGOMAN_RETURN_IF_ERROR(g->impl_->SetWords(lexicon));
   for (const fs::path& p : files) {
     auto content = ReadDataFile(p.string());

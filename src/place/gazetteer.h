@@ -49,6 +49,12 @@ class Gazetteer {
   static Result<std::shared_ptr<const Gazetteer>> Load(const std::string& data_dir,
                                                        const TextAnalyzer& text,
                                                        DataProblems* problems = nullptr);
+  // The same with the lexicon already loaded (the coder loads it once for every stage); the
+  // gazetteer copies the words it needs and does not keep `lexicon`.
+  static Result<std::shared_ptr<const Gazetteer>> Load(const std::string& data_dir,
+                                                       const TextAnalyzer& text,
+                                                       const Lexicon& lexicon,
+                                                       DataProblems* problems = nullptr);
   // Same, from the contents of one TSV file; `name` is used in error messages (for tests and
   // tools that build a gazetteer in memory); the gazetteer keeps a copy of `lexicon`.
   static Result<std::shared_ptr<const Gazetteer>> FromText(std::string_view name,

@@ -8,6 +8,8 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/file.h"
 #include "testing/seeds.h"
@@ -109,6 +111,21 @@ TEST(GazetteerLoad, ShippedDataIsLarge) {
   EXPECT_EQ(p->country, "AZE");
   EXPECT_NEAR(p->lat, 39.8, 0.1);
   EXPECT_EQ(Shipped().Lookup(Analyzer().TokenizePhrase("Atlantis")), nullptr);
+}
+
+// The coder passes its own lexicon (loaded once); the gazetteer takes its words from that one,
+// so a lexicon without the place classes is refused even though data/lexicon/ has them.
+TEST(GazetteerLoad, UsesTheLexiconItIsGiven) {
+  const std::vector<std::pair<std::string, std::string>> months_only = {
+      {"months.txt", "month\tjanuary=1\n"}};
+  Lexicon partial = test_support::Must(Lexicon::Parse(months_only), "Parse");
+  auto r = Gazetteer::Load(DRAGOMAN_SOURCE_DATA_DIR, Analyzer(), partial);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("no word class"), std::string::npos)
+      << r.status().message();
+  auto shipped = Gazetteer::Load(DRAGOMAN_SOURCE_DATA_DIR, Analyzer(),
+                                 test_support::ShippedLexicon());
+  EXPECT_TRUE(shipped.ok()) << shipped.status().message();
 }
 
 TEST(GazetteerLoad, EveryIsoCountryHasAnEntry) {

@@ -152,7 +152,8 @@ int DefaultThreads(int threads) {
 }  // namespace
 
 Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
-                                      std::vector<Document> docs, int threads) {
+                                      std::vector<Document> docs, int threads,
+                                      const std::function<Status(sql::Db&)>& in_transaction) {
   IngestedBatch out;
   out.outcomes.assign(docs.size(), PutOutcome::kUnchanged);
   std::vector<size_t> fresh;  // positions of the documents to code
@@ -163,11 +164,14 @@ Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
     fresh.push_back(i);
     to_code.push_back(std::move(docs[i]));
   }
-  if (to_code.empty()) return out;
+  if (to_code.empty()) {
+    if (in_transaction) DRAGOMAN_RETURN_IF_ERROR(store.PutBatch({}, in_transaction).status());
+    return out;
+  }
   // No events limit here yet: the caller (the server) bounds its requests itself.
   Pipeline pipeline{&coder, DefaultThreads(threads), std::numeric_limits<size_t>::max()};
   std::vector<DocumentRecord> records = pipeline.Code(std::move(to_code));
-  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store.PutBatch(records));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store.PutBatch(records, in_transaction));
   for (size_t k = 0; k < fresh.size(); ++k) {
     out.outcomes[fresh[k]] = outcomes[k];
     if (outcomes[k] != PutOutcome::kUnchanged) {

@@ -63,13 +63,16 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
 // content is already stored are not coded; the others are coded with `coder` on up to `threads`
 // threads (0: one per hardware thread) and written in ONE transaction (Store::PutBatch), so either
 // all of them are stored or none. Returns one outcome per document, in order, and the number of
-// event mentions written. Thread-safety: `store` is used by the calling thread only.
+// event mentions written. `in_transaction` (may be empty) runs in that same transaction
+// (Store::PutBatch), also when every document was already stored. Thread-safety: `store` is used
+// by the calling thread only.
 struct IngestedBatch {
   std::vector<PutOutcome> outcomes;
   int64_t events = 0;
 };
 Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
-                                      std::vector<Document> docs, int threads);
+                                      std::vector<Document> docs, int threads,
+                                      const std::function<Status(sql::Db&)>& in_transaction = {});
 
 }  // namespace dragoman
 

@@ -309,6 +309,15 @@ std::string PeriodLabel(std::string_view date, Period period) {
 
 Result<Timeline> BuildTimeline(Store& store, const std::string& a, const std::string& b,
                                Period period, bool include_all) {
+  return BuildTimelineWith(
+      [&](const EventFilter& f, const std::function<Status(const StoredEvent&)>& fn) {
+        return ForEachEvent(store, f, fn);
+      },
+      a, b, period, include_all);
+}
+
+Result<Timeline> BuildTimelineWith(const EventSource& for_each, const std::string& a,
+                                   const std::string& b, Period period, bool include_all) {
   Timeline t;
   t.a = Upper(a);
   t.b = Upper(b);
@@ -320,7 +329,7 @@ Result<Timeline> BuildTimeline(Store& store, const std::string& a, const std::st
     if (!r) return false;
     return Upper(r->country) == sel || r->code.compare(0, sel.size(), sel) == 0;
   };
-  DRAGOMAN_RETURN_IF_ERROR(ForEachEvent(store, f, [&](const StoredEvent& r) {
+  DRAGOMAN_RETURN_IF_ERROR(for_each(f, [&](const StoredEvent& r) {
     const Event& e = r.event;
     if (!include_all && (e.negated || e.mood != Mood::kAsserted)) return Status::Ok();
     std::string date = EffectiveDate(e);

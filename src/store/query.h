@@ -137,6 +137,13 @@ struct Timeline {
 Result<Timeline> BuildTimeline(Store& store, const std::string& a, const std::string& b,
                                Period period, bool include_all);
 
+// The same over any store's event listing (the PostgreSQL store, store/pg/pg_store.h):
+// `for_each` calls its function for each event matching the filter, as ForEachEvent does.
+using EventSource = std::function<Status(const EventFilter&,
+                                         const std::function<Status(const StoredEvent&)>&)>;
+Result<Timeline> BuildTimelineWith(const EventSource& for_each, const std::string& a,
+                                   const std::string& b, Period period, bool include_all);
+
 // Actors --------------------------------------------------------------------------------------
 
 struct ActorSeen {

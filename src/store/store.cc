@@ -127,6 +127,43 @@ constexpr const char* kV1ToV2 =
     "CREATE INDEX IF NOT EXISTS events_filter ON events(source_country, target_country, source, "
     "target, day, cameo, plover, quad, negated, location, location_country, grp, sentence_id)";
 
+// Version 3: the tables of `dragoman watch` and of alert rules (doc/watch.md). watch_files: one
+// row per watched file, how far it is stored (`offset`: bytes of it consumed; a text or HTML
+// file is consumed whole) and the size and modification time it had then, written in the same
+// transaction as the documents read from it. alerts: one row per firing of an alert rule,
+// unique by (rule, dyad, key), so that a rule fires once for one episode however often it is
+// evaluated.
+constexpr const char* kV2ToV3 = R"sql(
+CREATE TABLE IF NOT EXISTS watch_files (
+  path      TEXT PRIMARY KEY,
+  offset    INTEGER NOT NULL,
+  lines     INTEGER NOT NULL,
+  size      INTEGER NOT NULL,
+  mtime_ns  INTEGER NOT NULL,
+  documents INTEGER NOT NULL,
+  errors    INTEGER NOT NULL,
+  updated   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alerts (
+  id    INTEGER PRIMARY KEY,
+  rule  TEXT NOT NULL,
+  dyad  TEXT NOT NULL,
+  key   TEXT NOT NULL,
+  json  TEXT NOT NULL,
+  fired TEXT NOT NULL,
+  UNIQUE (rule, dyad, key)
+);
+)sql";
+
+std::string Upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+}  // namespace
+
 // Where the outlet of a document comes from: its source name, else its URL's host, else the
 // document itself (so that NumSources never undercounts unnamed outlets).
 std::string OutletOf(const Document& d) {
@@ -148,15 +185,6 @@ std::optional<int64_t> DayOf(const std::string& date) {
   if (!d || !d->valid()) return std::nullopt;
   return d->DaysFromEpoch();
 }
-
-std::string Upper(std::string s) {
-  for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
-}
-
-}  // namespace
 
 std::string ResolveDbPath(const std::string& flag) {
   if (!flag.empty()) return flag;
@@ -236,6 +264,7 @@ Status Store::Init() {
     if (m.version == 0) {
       DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
       DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
+      DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV2ToV3));
       DRAGOMAN_RETURN_IF_ERROR(
           db_->Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
                     "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
@@ -260,21 +289,34 @@ Status Store::Init() {
   // A writer keeps the indexes it searches for every document (hashes, keys, event groups) in
   // memory: 64 MB of page cache instead of SQLite's 2 MB.
   DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size = -65536"));
-  // UpgradeToV2 reads the version again under the write lock.
-  if (m.version == 1) DRAGOMAN_RETURN_IF_ERROR(UpgradeToV2());
+  // Upgrade reads the version again under the write lock.
+  if (m.version < kStoreSchemaVersion) DRAGOMAN_RETURN_IF_ERROR(Upgrade());
   return Status::Ok();
 }
 
-Status Store::UpgradeToV2() {
+Result<bool> Store::HasV3Tables() {
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      sql::Stmt * q,
+      Prepared("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+               "name IN ('watch_files', 'alerts')"));
+  DRAGOMAN_ASSIGN_OR_RETURN(bool row, q->Step());
+  bool has = row && q->Int(0) == 2;
+  q->Reset();
+  return has;
+}
+
+Status Store::Upgrade() {
   DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
   // Read again under the write lock: another process may have upgraded the file meanwhile.
   DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q, Prepared("PRAGMA user_version"));
   DRAGOMAN_ASSIGN_OR_RETURN(bool row, q->Step());
   int64_t version = row ? q->Int(0) : 0;
   q->Reset();
-  if (version != 1) return tx->Commit();
-  DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
-  DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA user_version = 2"));
+  if (version < 1 || version >= kStoreSchemaVersion) return tx->Commit();
+  if (version == 1) DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
+  DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV2ToV3));
+  DRAGOMAN_RETURN_IF_ERROR(
+      db_->Exec("PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
   return tx->Commit();
 }
 
@@ -325,7 +367,9 @@ Result<bool> Store::HasContent(const std::string& hash) {
   return row;
 }
 
-Result<std::vector<PutOutcome>> Store::PutBatch(const std::vector<DocumentRecord>& batch) {
+Result<std::vector<PutOutcome>> Store::PutBatch(
+    const std::vector<DocumentRecord>& batch,
+    const std::function<Status(sql::Db&)>& in_transaction) {
   std::vector<PutOutcome> out;
   out.reserve(batch.size());
   DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
@@ -336,6 +380,7 @@ Result<std::vector<PutOutcome>> Store::PutBatch(const std::vector<DocumentRecord
     out.push_back(o);
   }
   DRAGOMAN_RETURN_IF_ERROR(IndexNewSentences());
+  if (in_transaction) DRAGOMAN_RETURN_IF_ERROR(in_transaction(*db_));
   DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
   return out;
 }

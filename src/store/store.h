@@ -22,8 +22,10 @@
 #define DRAGOMAN_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,9 +38,11 @@ namespace dragoman {
 
 // The schema version this build writes and reads. Files with a higher user_version are refused.
 // Version 2 differs from 1 only in who fills the full-text index: the store, once per batch
-// (version 1 had a trigger per sentence row, four times slower); a version 1 file is upgraded
-// when it is opened for writing and read as it is otherwise.
-inline constexpr int kStoreSchemaVersion = 2;
+// (version 1 had a trigger per sentence row, four times slower). Version 3 adds the tables of
+// `dragoman watch` (watch_files: how far each watched file is stored) and of alert rules
+// (alerts: every firing, once). A version 1 or 2 file is upgraded when it is opened for writing
+// and read as it is otherwise (it then has no watch_files or alerts table).
+inline constexpr int kStoreSchemaVersion = 3;
 // PRAGMA application_id of a dragoman database ("DRAG").
 inline constexpr int32_t kStoreApplicationId = 0x44524147;
 
@@ -95,7 +99,17 @@ class Store {
 
   // Stores the batch in ONE transaction: either every record is written or none is.
   // Returns one outcome per record, in order. Records later in the batch see earlier ones.
-  Result<std::vector<PutOutcome>> PutBatch(const std::vector<DocumentRecord>& batch);
+  // `in_transaction` (may be empty) runs inside the same transaction after the records, so that
+  // what it writes (e.g. how far `dragoman watch` has read a file) commits with them or not at
+  // all; its error rolls the whole batch back. An empty batch with a hook is a transaction of
+  // the hook alone.
+  Result<std::vector<PutOutcome>> PutBatch(
+      const std::vector<DocumentRecord>& batch,
+      const std::function<Status(sql::Db&)>& in_transaction = {});
+
+  // Whether the file has the tables of schema version 3 (watch_files, alerts). A store opened
+  // read-only on an older file has not; a writable one always has (it was upgraded).
+  Result<bool> HasV3Tables();
 
   Result<StoreStats> Stats();
 
@@ -118,8 +132,9 @@ class Store {
   Status InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Event& e,
                      int64_t sentence_row);
   Result<int64_t> FindOrCreateGroup(const Event& e, const std::string& date, int64_t day);
-  // Schema version 2: the full-text index is filled by the store, not by a trigger.
-  Status UpgradeToV2();
+  // Brings a version 1 or 2 file to kStoreSchemaVersion (version 2: the full-text index is
+  // filled by the store, not by a trigger; version 3: the watch and alert tables).
+  Status Upgrade();
   // Indexes, in sentence_fts, the sentences added since the last call (one INSERT ... SELECT for
   // a whole batch: four times cheaper than a trigger per row).
   Status IndexNewSentences();
@@ -139,6 +154,14 @@ class Store {
 // the working directory.
 std::string ResolveDbPath(const std::string& flag);
 inline constexpr const char* kDbFlagDefault = "$DRAGOMAN_DB, else dragoman.db";
+
+// Where the outlet of a document comes from (NumSources): its source name, else its URL's host,
+// else "doc:ID".
+std::string OutletOf(const Document& d);
+
+// Days since 1970-01-01 of a YYYY, YYYY-MM or YYYY-MM-DD date (its first day); nullopt when
+// malformed.
+std::optional<int64_t> DayOf(const std::string& date);
 
 // The date an event is filed under: its own date, else its document's ("" when neither).
 std::string EffectiveDate(const Event& e);

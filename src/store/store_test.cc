@@ -294,6 +294,55 @@ TEST(StoreTest, FullTextIndexFollowsEveryBatch) {
       s.db().Exec("INSERT INTO sentence_fts(sentence_fts, rank) VALUES ('integrity-check', 1)").ok());
 }
 
+// A version 2 file (no watch or alert tables) is read as it is, and upgraded to version 3 when
+// opened for writing, its rows kept.
+TEST(StoreTest, VersionTwoFileIsUpgraded) {
+  TempDir dir;
+  std::string path = dir.File("v2.db");
+  {
+    auto store = Store::Open(path, Store::OpenMode::kCreate);
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->PutBatch({Doc("old", "2025-02-04", {"Old talks on railways."})}).ok());
+    ASSERT_TRUE((*store)->db().Exec(
+        "DROP TABLE watch_files; DROP TABLE alerts; PRAGMA user_version = 2").ok());
+  }
+  {
+    auto ro = Store::Open(path, Store::OpenMode::kReadOnly);
+    ASSERT_TRUE(ro.ok()) << ro.status().message();
+    EXPECT_EQ(Count(**ro, "PRAGMA user_version"), 2);
+    auto has = (*ro)->HasV3Tables();
+    ASSERT_TRUE(has.ok());
+    EXPECT_FALSE(*has);
+  }
+  auto store = Store::Open(path, Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(Count(**store, "PRAGMA user_version"), 3);
+  auto has = (*store)->HasV3Tables();
+  ASSERT_TRUE(has.ok());
+  EXPECT_TRUE(*has);
+  EXPECT_EQ(Count(**store, "SELECT count(*) FROM documents"), 1);
+  EXPECT_EQ(Count(**store, "SELECT count(*) FROM watch_files"), 0);
+}
+
+// A hook given to PutBatch commits with the batch, and its failure rolls the batch back.
+TEST(StoreTest, PutBatchHookSharesTheTransaction) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("h.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  auto failed = s.PutBatch({Doc("a", "2025-02-04", {"Talks on railways."})},
+                           [](sql::Db&) { return Status::Store("hook failed"); });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM documents"), 0);
+  auto ok = s.PutBatch({Doc("a", "2025-02-04", {"Talks on railways."})}, [](sql::Db& db) {
+    return db.Exec("INSERT INTO alerts (rule, dyad, key, json, fired) VALUES "
+                   "('r', 'A-B', 'k', '{}', 'now')");
+  });
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM documents"), 1);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM alerts"), 1);
+}
+
 // A version 1 file (a trigger filled the index) is upgraded when opened for writing; what it
 // held stays searchable and what is added after is indexed once.
 TEST(StoreTest, VersionOneFileIsUpgraded) {
@@ -321,7 +370,7 @@ TEST(StoreTest, VersionOneFileIsUpgraded) {
   auto store = Store::Open(path, Store::OpenMode::kCreate);
   ASSERT_TRUE(store.ok()) << store.status().message();
   Store& s = **store;
-  EXPECT_EQ(Count(s, "PRAGMA user_version"), 2);
+  EXPECT_EQ(Count(s, "PRAGMA user_version"), kStoreSchemaVersion);
   ASSERT_TRUE(s.PutBatch({Doc("new", "2025-02-04", {"New talks on railways."})}).ok());
   auto r = Search(s, "railways", "[", "]", 0);
   ASSERT_TRUE(r.ok());

@@ -21,16 +21,19 @@
 // the past).
 #include "time/dates.h"
 
-#include <array>
 #include <charconv>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 namespace dragoman {
 
 namespace {
 
 constexpr long kFutureSlackDays = 31;
+
+// The units of the calendar_unit class: its values (data/lexicon/time.txt).
+enum Unit { kNoUnit = 0, kDay = 1, kWeek = 2, kMonth = 3, kYear = 4 };
 
 struct Span {
   int end = 0;  // one past the last token used
@@ -58,7 +61,7 @@ bool IsCapitalized(const Token& t) { return t.has(Token::kCapitalized) || t.has(
 class Scanner {
  public:
   Scanner(const DateFinder& words, const Sentence& s, std::optional<PartialDate> doc)
-      : words_(words), toks_(s.tokens), doc_(doc) {
+      : words_(words), lex_(words.lexicon()), w_(words.time_classes()), toks_(s.tokens), doc_(doc) {
     if (doc_ && doc_->precision() != DatePrecision::kDay) {
       // Relative arithmetic needs a day; a month- or year-precise document date still anchors
       // "this year" / "last year" (see YearOnlyDoc()).
@@ -92,6 +95,19 @@ class Scanner {
 
  private:
   const DateFinder& words_;
+  const Lexicon& lex_;
+  const DateFinder::TimeClasses& w_;
+  // Whether token i (by its norm) is in class c; false outside the sentence.
+  bool Is(int i, ClassId c) const { return lex_.Has(c, Norm(i)); }
+  // Token i's value in class c (time.txt), or nullopt.
+  std::optional<int64_t> Val(int i, ClassId c) const { return lex_.Value(c, Norm(i)); }
+  // The calendar unit at token i; with `plural`, a final "s" is dropped first ("days").
+  Unit UnitAt(int i, bool plural) const {
+    std::string_view unit = Norm(i);
+    if (plural && unit.size() > 1 && unit.back() == 's') unit.remove_suffix(1);
+    std::optional<int64_t> v = lex_.Value(w_.calendar_unit, unit);
+    return v ? static_cast<Unit>(*v) : kNoUnit;
+  }
   std::string_view Norm(int i) const {
     return i >= 0 && i < static_cast<int>(toks_.size()) ? std::string_view(toks_[i].norm)
                                                         : std::string_view();
@@ -176,58 +192,26 @@ class Scanner {
   // "of this year", "of last year", "of next year" after a month: the year offset, consuming
   // tokens up to *end. nullopt when not present.
   std::optional<int> OfRelativeYear(int i, int* end) const {
-    if (Norm(i) != "of") return std::nullopt;
-    std::string_view w = Norm(i + 1);
-    if (Norm(i + 2) != "year") return std::nullopt;
-    int off;
-    if (w == "this" || w == "the") {  // "of the year" is rare; treated as this year
-      off = 0;
-    } else if (w == "last" || w == "past" || w == "previous") {
-      off = -1;
-    } else if (w == "next" || w == "coming") {
-      off = 1;
-    } else {
-      return std::nullopt;
-    }
+    if (!Is(i, w_.preposition_of)) return std::nullopt;
+    if (UnitAt(i + 2, /*plural=*/false) != kYear) return std::nullopt;
+    std::optional<int64_t> off = Val(i + 1, w_.relative_year);
+    if (!off) return std::nullopt;
     *end = i + 3;
-    return off;
+    return static_cast<int>(*off);
   }
 
-  // Words after which a bare month name or a bare year is a date.
-  static bool IsTemporalContext(std::string_view w) {
-    static constexpr std::array<std::string_view, 19> kWords = {
-        "in",      "since", "by",     "until", "till",  "through", "throughout",
-        "during",  "from",  "before", "after", "early", "mid",     "late",
-        "between", "last",  "this",   "next",  "year"};
-    for (std::string_view k : kWords) {
-      if (w == k) return true;
-    }
-    return false;
-  }
-  // "end of", "beginning of", ...: "of" introduces a date only after these.
-  static bool IsPeriodPartNoun(std::string_view w) {
-    static constexpr std::array<std::string_view, 12> kWords = {
-        "end",    "beginning", "start", "middle", "half",  "spring",
-        "summer", "autumn",    "fall",  "winter", "month", "course"};
-    for (std::string_view k : kWords) {
-      if (w == k) return true;
-    }
-    return false;
-  }
-  // True when the token before i makes a bare month / year at i a date. "to" and "and" count
-  // only when a date precedes them ("from 2019 to 2021", "between May and July"), which the
-  // caller cannot see cheaply, so they are left out deliberately.
+  // "end of", "beginning of", "course of", ...: "of" introduces a date only after these.
+  bool IsPeriodPartNoun(int i) const { return Is(i, w_.period_part) || Is(i, w_.period_of); }
+  // True when the token before i makes a bare month / year at i a date (date_context). The
+  // range connectors ("to", "and") count only right after a date ("from 2019 to 2021", "between
+  // May and July").
   bool ContextBefore(int i) const {
     int p = i - 1;
-    if (Norm(p) == "-" && Norm(p - 1) == "mid") return true;  // "mid-March"
-    std::string_view w = Norm(p);
-    if (IsTemporalContext(w)) return true;
-    if (w == "of" && IsPeriodPartNoun(Norm(p - 1))) return true;
+    if (Norm(p) == "-" && Is(p - 1, w_.mid_prefix)) return true;  // "mid-March"
+    if (Is(p, w_.date_context)) return true;
+    if (Is(p, w_.preposition_of) && IsPeriodPartNoun(p - 1)) return true;
     // The second half of a range or list: "from 2019 to 2021", "between May and July".
-    if (p == last_end_ &&
-        (w == "to" || w == "and" || w == "or" || w == "until" || w == "through")) {
-      return true;
-    }
+    if (p == last_end_ && Is(p, w_.range_connector)) return true;
     return false;
   }
 
@@ -291,7 +275,7 @@ class Scanner {
     int unused_end = 0;
     if (DayAt(i - 1, &unused_end) && unused_end == i) return std::nullopt;
     int k = i + 1;
-    if (Norm(k) == "of" && YearAt(k + 1)) ++k;
+    if (Is(k, w_.preposition_of) && YearAt(k + 1)) ++k;
     if (int y = YearAt(k)) {
       if (Norm(k + 1) == "-" && Touch(k)) return std::nullopt;  // "May 2020-2021": a range
       return Absolute(PartialDate{y, month, 0}, k + 1);
@@ -305,12 +289,11 @@ class Scanner {
     if (!ContextBefore(i)) return std::nullopt;
     // "last October": the latest October before the document's month; "next October": the
     // first one after it; "this October": the document's year.
-    std::string_view prev = Norm(i - 1);
-    if (prev == "last" || prev == "next" || prev == "this") {
+    if (std::optional<int64_t> rel = Val(i - 1, w_.calendar_relative)) {
       if (!doc_ || doc_->month == 0) return std::nullopt;
       PartialDate d{doc_->year, month, 0};
-      if (prev == "last" && month >= doc_->month) d.year -= 1;
-      if (prev == "next" && month <= doc_->month) d.year += 1;
+      if (*rel < 0 && month >= doc_->month) d.year -= 1;
+      if (*rel > 0 && month <= doc_->month) d.year += 1;
       return Span{i + 1, d, true};
     }
     return InferMonth(month, i + 1);
@@ -322,7 +305,7 @@ class Scanner {
     int day = DayAt(i, &day_end);
     if (!day) return std::nullopt;
     int k = SkipDayRange(day_end);  // "3-5 March": the first day
-    if (Norm(k) == "of") {
+    if (Is(k, w_.preposition_of)) {
       // "the 5th of March": only after an ordinal ("5 of March" is a count, not a date).
       int unused = 0;
       const bool ordinal = day_end == i + 2 || !ParseDigits(Norm(i), &unused);
@@ -346,8 +329,7 @@ class Scanner {
     // "in 2020-2021", "in 2021-22": a range or a compound modifier; skip rather than guess.
     if (Norm(i + 1) == "-" && Touch(i)) return std::nullopt;
     // "this/last/next" are month/weekday words; before a year they make no sense.
-    std::string_view prev = Norm(i - 1);
-    if (prev == "this" || prev == "last" || prev == "next") return std::nullopt;
+    if (Is(i - 1, w_.calendar_relative)) return std::nullopt;
     return Absolute(PartialDate{y, 0, 0}, i + 1);
   }
 
@@ -361,14 +343,14 @@ class Scanner {
     if (auto m = MatchMonthFirst(k)) return m;  // weekday is redundant with the full date
     if (auto m = MatchDayFirst(k)) return m;
     if (!HaveDayDoc()) return std::nullopt;
-    std::string_view prev = Norm(i - 1);
+    const std::optional<int64_t> rel = Val(i - 1, w_.weekday_relative);
     const long doc_days = doc_->DaysFromEpoch();
     const int doc_wd = doc_->Weekday();
     long back = (doc_wd - wd + 7) % 7;  // 0 when the document is dated that weekday
     long target;
-    if (prev == "next") {
+    if (rel && *rel > 0) {
       target = doc_days + (back == 0 ? 7 : 7 - back);
-    } else if (prev == "last" || prev == "past") {
+    } else if (rel && *rel < 0) {
       target = doc_days - (back == 0 ? 7 : back);
     } else {
       target = doc_days - back;
@@ -378,43 +360,38 @@ class Scanner {
 
   // "yesterday", "today", "this week", "last month", "next year", "last night".
   std::optional<Span> MatchDeictic(int i) const {
-    std::string_view w = Norm(i);
     if (!doc_) return std::nullopt;
     const bool day_doc = HaveDayDoc();
-    if (w == "yesterday" || w == "today" || w == "tomorrow" || w == "tonight") {
+    if (std::optional<int64_t> day = Val(i, w_.deictic_day)) {
       if (!day_doc) return std::nullopt;
-      long off = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
-      return Span{i + 1, doc_->AddDays(off), true};
+      return Span{i + 1, doc_->AddDays(static_cast<long>(*day)), true};
     }
-    if (w != "this" && w != "last" && w != "next" && w != "past" && w != "previous" &&
-        w != "coming") {
-      return std::nullopt;
-    }
-    // "the past year" / "the previous month" usually mean a duration; only "last/this/next"
-    // name a calendar period.
-    if (w == "past" || w == "previous" || w == "coming") return std::nullopt;
-    if (Norm(i - 1) == "the") return std::nullopt;  // "over the last year": a duration
-    std::string_view unit = Norm(i + 1);
-    const int off = w == "last" ? -1 : w == "next" ? 1 : 0;
-    if (unit == "year") return Span{i + 2, PartialDate{doc_->year + off, 0, 0}, true};
-    if (unit == "month") {
+    // Only calendar_relative words ("last/this/next") name a calendar period; "the past year" /
+    // "the previous month" usually mean a duration.
+    std::optional<int64_t> rel = Val(i, w_.calendar_relative);
+    if (!rel) return std::nullopt;
+    if (Is(i - 1, w_.date_article)) return std::nullopt;  // "over the last year": a duration
+    const Unit unit = UnitAt(i + 1, /*plural=*/false);
+    const int off = static_cast<int>(*rel);
+    if (unit == kYear) return Span{i + 2, PartialDate{doc_->year + off, 0, 0}, true};
+    if (unit == kMonth) {
       if (doc_->month == 0) return std::nullopt;
       int y = doc_->year, m = doc_->month + off;
       if (m == 0) m = 12, --y;
       if (m == 13) m = 1, ++y;
       return Span{i + 2, PartialDate{y, m, 0}, true};
     }
-    if (unit == "week") {
+    if (unit == kWeek) {
       // PartialDate has no week precision: report the month holding that week's Thursday-ish
       // point (the document date shifted by a week), month precision.
       if (!day_doc) return std::nullopt;
       PartialDate d = doc_->AddDays(7L * off);
       return Span{i + 2, PartialDate{d.year, d.month, 0}, true};
     }
-    if ((unit == "night" || unit == "evening") && off == -1 && day_doc) {
+    if (Is(i + 1, w_.past_day_part) && off == -1 && day_doc) {
       return Span{i + 2, doc_->AddDays(-1), true};
     }
-    if ((unit == "morning" || unit == "afternoon" || unit == "evening") && off == 0 && day_doc) {
+    if (Is(i + 1, w_.present_day_part) && off == 0 && day_doc) {
       return Span{i + 2, *doc_, true};
     }
     return std::nullopt;
@@ -426,18 +403,17 @@ class Scanner {
     if (!last_date_ || last_date_->date.precision() != DatePrecision::kDay) return std::nullopt;
     long days = 0;
     int end = 0;
-    if (Norm(i) == "the" && (Norm(i + 1) == "next" || Norm(i + 1) == "following") &&
-        Norm(i + 2) == "day") {
+    if (Is(i, w_.date_article) && Is(i + 1, w_.following) &&
+        UnitAt(i + 2, /*plural=*/false) == kDay) {
       days = 1;
       end = i + 3;
     } else {
       const int n = words_.SmallCount(Norm(i));
-      if (n < 0 || Norm(i + 2) != "later") return std::nullopt;
-      std::string_view unit = Norm(i + 1);
-      if (unit.size() > 1 && unit.back() == 's') unit.remove_suffix(1);
-      if (unit == "day") {
+      if (n < 0 || !Is(i + 2, w_.later)) return std::nullopt;
+      const Unit unit = UnitAt(i + 1, /*plural=*/true);
+      if (unit == kDay) {
         days = n;
-      } else if (unit == "week") {
+      } else if (unit == kWeek) {
         days = 7L * n;
       } else {
         return std::nullopt;
@@ -450,19 +426,18 @@ class Scanner {
   // "three days ago", "two weeks ago", "a year ago".
   std::optional<Span> MatchAgo(int i) const {
     int n = words_.SmallCount(Norm(i));
-    if (n < 0 || Norm(i + 2) != "ago" || !HaveDayDoc()) return std::nullopt;
-    std::string_view unit = Norm(i + 1);
-    if (unit.size() > 1 && unit.back() == 's') unit.remove_suffix(1);
+    if (n < 0 || !Is(i + 2, w_.ago) || !HaveDayDoc()) return std::nullopt;
+    const Unit unit = UnitAt(i + 1, /*plural=*/true);
     PartialDate d;
-    if (unit == "day") {
+    if (unit == kDay) {
       d = doc_->AddDays(-n);
-    } else if (unit == "week") {
+    } else if (unit == kWeek) {
       PartialDate x = doc_->AddDays(-7L * n);
       d = PartialDate{x.year, x.month, 0};
-    } else if (unit == "month") {
+    } else if (unit == kMonth) {
       int total = doc_->year * 12 + (doc_->month - 1) - n;
       d = PartialDate{total / 12, total % 12 + 1, 0};
-    } else if (unit == "year") {
+    } else if (unit == kYear) {
       d = PartialDate{doc_->year - n, 0, 0};
     } else {
       return std::nullopt;
@@ -475,25 +450,19 @@ class Scanner {
   // Never goes below `floor` (the end of the previous mention).
   int ExtendLeft(int i, int floor) const {
     int b = i;
-    auto at = [&](int k, std::string_view w) { return k >= floor && Norm(k) == w; };
-    if (at(b - 1, "-") && at(b - 2, "mid")) {
+    auto at = [&](int k, ClassId c) { return k >= floor && Is(k, c); };
+    if (b - 1 >= floor && Norm(b - 1) == "-" && at(b - 2, w_.mid_prefix)) {
       b -= 2;
-    } else if ((at(b - 1, "last") || at(b - 1, "this") || at(b - 1, "next")) &&
+    } else if (at(b - 1, w_.calendar_relative) &&
                (words_.MonthNumber(Norm(b), false) || words_.WeekdayNumber(Norm(b)) >= 0)) {
       b -= 1;  // "last October", "next Friday"
-    } else if (at(b - 1, "earlier") && at(b, "today")) {
-      b -= 1;
-    } else if (at(b - 1, "early") || at(b - 1, "mid") || at(b - 1, "late") ||
-               at(b - 1, "earlier") || at(b - 1, "later")) {
-      b -= 1;
-    } else if (at(b - 1, "of") && b - 2 >= floor && IsPeriodPartNoun(Norm(b - 2)) &&
-               Norm(b - 2) != "month" && Norm(b - 2) != "course") {
+    } else if (at(b - 1, w_.date_qualifier)) {
+      b -= 1;  // "early March", "earlier today"
+    } else if (at(b - 1, w_.preposition_of) && at(b - 2, w_.period_part)) {
       b -= 2;
       // "the first half of 2024", "the second half of March"
-      if (at(b - 1, "first") || at(b - 1, "second") || at(b - 1, "early") || at(b - 1, "late")) {
-        b -= 1;
-      }
-      if (at(b - 1, "the")) b -= 1;
+      if (at(b - 1, w_.half_qualifier)) b -= 1;
+      if (at(b - 1, w_.date_article)) b -= 1;
     }
     return b;
   }
@@ -514,12 +483,44 @@ class Scanner {
 Result<DateFinder> DateFinder::Create(const Lexicon& lexicon) {
   DateFinder f;
   f.lexicon_ = &lexicon;
-  DRAGOMAN_ASSIGN_OR_RETURN(f.month_, lexicon.Class("month"));
-  DRAGOMAN_ASSIGN_OR_RETURN(f.month_abbreviation_, lexicon.Class("month_abbreviation"));
-  DRAGOMAN_ASSIGN_OR_RETURN(f.weekday_, lexicon.Class("weekday"));
-  DRAGOMAN_ASSIGN_OR_RETURN(f.number_word_, lexicon.Class("number_word"));
-  DRAGOMAN_ASSIGN_OR_RETURN(f.indefinite_article_, lexicon.Class("indefinite_article"));
-  DRAGOMAN_ASSIGN_OR_RETURN(f.ordinal_suffix_, lexicon.Class("ordinal_suffix"));
+  TimeClasses& t = f.time_;
+  ClassId &month = f.month_, &month_abbreviation = f.month_abbreviation_, &weekday = f.weekday_,
+          &number_word = f.number_word_, &indefinite_article = f.indefinite_article_,
+          &ordinal_suffix = f.ordinal_suffix_;
+  ClassId &deictic_day = t.deictic_day, &calendar_relative = t.calendar_relative,
+          &weekday_relative = t.weekday_relative, &relative_year = t.relative_year,
+          &calendar_unit = t.calendar_unit, &past_day_part = t.past_day_part,
+          &present_day_part = t.present_day_part, &ago = t.ago, &later = t.later,
+          &following = t.following, &date_article = t.date_article,
+          &date_context = t.date_context, &range_connector = t.range_connector,
+          &period_part = t.period_part, &period_of = t.period_of, &mid_prefix = t.mid_prefix,
+          &date_qualifier = t.date_qualifier, &half_qualifier = t.half_qualifier,
+          &preposition_of = t.preposition_of;
+  // clang-format off
+  const std::pair<ClassId*, const char*> wanted[] = {
+      DRAGOMAN_WORD_CLASS(month),            DRAGOMAN_WORD_CLASS(month_abbreviation),
+      DRAGOMAN_WORD_CLASS(weekday),          DRAGOMAN_WORD_CLASS(number_word),
+      DRAGOMAN_WORD_CLASS(indefinite_article), DRAGOMAN_WORD_CLASS(ordinal_suffix),
+      DRAGOMAN_WORD_CLASS(deictic_day),      DRAGOMAN_WORD_CLASS(calendar_relative),
+      DRAGOMAN_WORD_CLASS(weekday_relative), DRAGOMAN_WORD_CLASS(relative_year),
+      DRAGOMAN_WORD_CLASS(calendar_unit),    DRAGOMAN_WORD_CLASS(past_day_part),
+      DRAGOMAN_WORD_CLASS(present_day_part), DRAGOMAN_WORD_CLASS(ago),
+      DRAGOMAN_WORD_CLASS(later),            DRAGOMAN_WORD_CLASS(following),
+      DRAGOMAN_WORD_CLASS(date_article),     DRAGOMAN_WORD_CLASS(date_context),
+      DRAGOMAN_WORD_CLASS(range_connector),  DRAGOMAN_WORD_CLASS(period_part),
+      DRAGOMAN_WORD_CLASS(period_of),        DRAGOMAN_WORD_CLASS(mid_prefix),
+      DRAGOMAN_WORD_CLASS(date_qualifier),   DRAGOMAN_WORD_CLASS(half_qualifier),
+      DRAGOMAN_WORD_CLASS(preposition_of)};
+  // clang-format on
+  DRAGOMAN_RETURN_IF_ERROR(lexicon.Resolve(wanted));
+  // A unit value outside the Unit enum would be read as "no unit"; say so at load time.
+  for (const std::string& word : lexicon.Words(calendar_unit)) {
+    std::optional<int64_t> v = lexicon.Value(calendar_unit, word);
+    if (!v || *v < kDay || *v > kYear) {
+      return Status::BadData("lexicon: calendar_unit '" + word +
+                             "' needs a value 1 (day), 2 (week), 3 (month) or 4 (year)");
+    }
+  }
   return f;
 }
 

@@ -13,7 +13,9 @@
 // expressions that need no day. `doc_text` is not read (kept for symmetry with other stages).
 //
 // Words. Month names, weekdays, number words, ordinal suffixes and the indefinite article come
-// from the lexicon stage (data/lexicon/months.txt, numbers.txt; doc/lexicon.md).
+// from the lexicon stage (data/lexicon/months.txt, numbers.txt), and every other word the reader
+// looks for ("yesterday", "last", "ago", "the end of", units) from data/lexicon/time.txt
+// (doc/lexicon.md); no English word is written in this stage's code.
 //
 // Thread-safety: a DateFinder is immutable and may be shared by threads.
 #ifndef DRAGOMAN_TIME_DATES_H_
@@ -40,7 +42,8 @@ struct DateMention {
 class DateFinder {
  public:
   // Resolves the word classes the reader uses (month, month_abbreviation, weekday, number_word,
-  // indefinite_article, ordinal_suffix): BadData when the lexicon lacks one.
+  // indefinite_article, ordinal_suffix, preposition_of and the classes of time.txt): BadData
+  // when the lexicon lacks one.
   // `lexicon` must outlive the finder.
   static Result<DateFinder> Create(const Lexicon& lexicon);
 
@@ -60,10 +63,22 @@ class DateFinder {
   // "st", "nd", "rd", "th".
   bool IsOrdinalSuffix(std::string_view w) const;
 
+  // The classes of data/lexicon/time.txt (and preposition_of), resolved by Create(); what each
+  // holds is said in that file.
+  struct TimeClasses {
+    ClassId deictic_day, calendar_relative, weekday_relative, relative_year, calendar_unit,
+        past_day_part, present_day_part, ago, later, following, date_article, date_context,
+        range_connector, period_part, period_of, mid_prefix, date_qualifier, half_qualifier,
+        preposition_of;
+  };
+  const TimeClasses& time_classes() const { return time_; }
+  const Lexicon& lexicon() const { return *lexicon_; }
+
  private:
   DateFinder() = default;
   const Lexicon* lexicon_ = nullptr;
   ClassId month_, month_abbreviation_, weekday_, number_word_, indefinite_article_, ordinal_suffix_;
+  TimeClasses time_;
 };
 
 }  // namespace dragoman

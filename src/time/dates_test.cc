@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/file.h"
@@ -222,6 +224,36 @@ TEST(DatesSeeds, Seed002Arrests) {
   EXPECT_NE(found.find("November 10, 2020=2020-11-10"), std::string::npos) << found;
   EXPECT_NE(found.find("2021=2021"), std::string::npos) << found;
   EXPECT_EQ(found.find("half"), std::string::npos) << found;
+}
+
+// The time words are data (data/lexicon/time.txt): a lexicon that lacks one of their classes
+// is refused when the finder is built, and a unit without a known value is named.
+TEST(DateFinderWords, MissingOrMalformedClassIsBadData) {
+  const std::vector<std::pair<std::string, std::string>> months_only = {
+      {"months.txt", "month\tjanuary=1\n"}};
+  Lexicon partial = test_support::Must(Lexicon::Parse(months_only), "Parse");
+  Result<DateFinder> missing = DateFinder::Create(partial);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), Status::Code::kBadData);
+  EXPECT_NE(missing.status().message().find("no word class"), std::string::npos);
+
+  // The shipped files with calendar_unit's values broken.
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/lexicon")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::string text = test_support::Must(ReadFile(entry.path().string()), "ReadFile");
+    const std::string good = "calendar_unit\tday=1 week=2 month=3 year=4";
+    if (size_t at = text.find(good); at != std::string::npos) {
+      text.replace(at, good.size(), "calendar_unit\tday=1 week=2 month=3 year=9");
+    }
+    files.emplace_back(entry.path().filename().string(), text);
+  }
+  std::sort(files.begin(), files.end());
+  Lexicon broken = test_support::Must(Lexicon::Parse(files), "Parse");
+  Result<DateFinder> bad = DateFinder::Create(broken);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("calendar_unit 'year'"), std::string::npos);
 }
 
 }  // namespace

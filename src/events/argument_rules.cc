@@ -1,0 +1,395 @@
+// The argument rules as a table: each way an event's source or target is found is a named
+// entry with a condition and an action, tried in table order.
+//
+// Sources, over mentions (the first of the chain whose condition holds decides the source;
+// what it finds may be nothing):
+//   speaker            "X said Y must release ...": the demand's source is the speaker
+//   marked source      the pattern marks the source (`$`)
+//   by-agent           a passive's "by X" (with the actors coordinated with it); an agentless
+//                      passive in a relative clause describes people and states no event
+//   possessor          "Iran's attack", "the Azerbaijani visit": the actor right before a noun
+//   light-verb subject "X staged demonstrations": the subject of the performing verb
+//   causative object   "prompting X to demand": the causative verb's object
+//   subject            the clause's subject (with coordination, apposition, relative clauses:
+//                      SubjectOf, roles.cc)
+// then, for `during` patterns that still have none: agent before the phrase ("said by X at the
+// meeting with Y"), main-clause subject ("During a meeting in Z, X emphasized ...").
+// Targets, over mentions: demand subject ("X said Y must release": Y), passive head (the noun a
+// reduced passive modifies), passive subject (the subject of a passive or of a `patient`
+// pattern, whose source is then left to the rules below), pattern object (the pattern's target
+// slot, with the actors coordinated with it).
+// Then, over actors: a missing source is inferred from the event's place (location's
+// government / location's country, the pattern's infer= option) or is the reporting party (a
+// mutual act reported in an agentless passive); a missing target is the actor the event is about
+// (`about`), the counterpart from context (`react`, `during`), or the late object (the first
+// actor after the matched words). A symmetric act of coordinated sources with no target is one
+// mutual event whose target is the second source (coordinated party, arguments.cc).
+// Last, over the sentence's events, the implicit counterparts (CounterpartRules(), applied by
+// CompleteTargets in roles.cc): the meeting's other party, the other of the two parties named,
+// bilateral: counterpart, the meeting just reported.
+//
+// Event::rule names the rule that gave the source and the one that gave the target:
+// "verbs.txt:12 PATTERN [source: subject] [target: pattern object]".
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "events/sentence_analysis.h"
+
+namespace dragoman::events_internal {
+
+const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::MentionRules() {
+  using S = SentenceAnalysis;
+  static const std::vector<ArgumentRule> rules = {
+      {"speaker", Role::kSource, &S::SpeakerSourceApplies, &S::SpeakerSourceAssign},
+      {"demand subject", Role::kTarget, &S::DemandSubjectApplies, &S::DemandSubjectAssign},
+      {"marked source", Role::kSource, &S::MarkedSourceApplies, &S::MarkedSourceAssign},
+      {"by-agent", Role::kSource, &S::ByAgentApplies, &S::ByAgentAssign},
+      {"possessor", Role::kSource, &S::PossessorApplies, &S::PossessorAssign},
+      {"light-verb subject", Role::kSource, &S::LightVerbSubjectApplies,
+       &S::LightVerbSubjectAssign},
+      {"causative object", Role::kSource, &S::CausativeObjectApplies, &S::CausativeObjectAssign},
+      {"subject", Role::kSource, &S::SubjectApplies, &S::SubjectAssign},
+      {"agent before the phrase", Role::kSource, &S::AgentBeforePhraseApplies,
+       &S::AgentBeforePhraseAssign},
+      {"main-clause subject", Role::kSource, &S::MainClauseSubjectApplies,
+       &S::MainClauseSubjectAssign},
+      {"passive head", Role::kTarget, &S::PassiveHeadApplies, &S::PassiveHeadAssign},
+      {"passive subject", Role::kTarget, &S::PassiveSubjectApplies, &S::PassiveSubjectAssign},
+      {"pattern object", Role::kTarget, &S::PatternObjectApplies, &S::PatternObjectAssign},
+  };
+  return rules;
+}
+
+const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::ActorRules() {
+  using S = SentenceAnalysis;
+  static const std::vector<ArgumentRule> rules = {
+      {"location's government", Role::kSource, &S::InferredGovernmentApplies,
+       &S::InferredGovernmentAssign},
+      {"location's country", Role::kSource, &S::InferredCountryApplies,
+       &S::InferredCountryAssign},
+      {"reporting party", Role::kSource, &S::ReportingPartyApplies, &S::ReportingPartyAssign},
+      {"about", Role::kTarget, &S::AboutApplies, &S::AboutAssign},
+      {"counterpart from context", Role::kTarget, &S::ContextCounterpartApplies,
+       &S::ContextCounterpartAssign},
+      {"late object", Role::kTarget, &S::LateObjectApplies, &S::LateObjectAssign},
+  };
+  return rules;
+}
+
+void SentenceAnalysis::RunRule(const ArgumentRule& r, Arguments* a) const {
+  if (!(this->*r.applies)(*a)) return;
+  const bool source = r.role == Role::kSource;
+  const size_t mentions = source ? a->src_mentions.size() : a->tgt_mentions.size();
+  const size_t actors = source ? a->sources.size() : a->targets.size();
+  (this->*r.assign)(a);
+  (source ? a->source_decided : a->target_decided) = true;
+  const size_t mentions_after = source ? a->src_mentions.size() : a->tgt_mentions.size();
+  const size_t actors_after = source ? a->sources.size() : a->targets.size();
+  if (mentions_after > mentions || actors_after > actors) {
+    (source ? a->source_rule : a->target_rule) = r.name;
+  }
+}
+
+// --- Sources, over mentions.
+
+bool SentenceAnalysis::SpeakerSourceApplies(const Arguments& a) const {
+  return a.p->from_speaker;
+}
+void SentenceAnalysis::SpeakerSourceAssign(Arguments* a) const {
+  int sp = SpeakerOfSegment(a->seg, 0);
+  if (sp < 0) {
+    a->reject = true;
+    return;
+  }
+  a->src_mentions = {sp};
+}
+
+bool SentenceAnalysis::DemandSubjectApplies(const Arguments& a) const {
+  return a.p->from_speaker;
+}
+void SentenceAnalysis::DemandSubjectAssign(Arguments* a) const {
+  a->tgt_mentions = SubjectOf(a->seg, a->m->trigger);
+  if (a->tgt_mentions.empty()) a->reject = true;
+}
+
+bool SentenceAnalysis::MarkedSourceApplies(const Arguments& a) const {
+  return !a.source_decided && a.m->source >= 0;
+}
+void SentenceAnalysis::MarkedSourceAssign(Arguments* a) const { a->src_mentions = {a->m->source}; }
+
+bool SentenceAnalysis::ByAgentApplies(const Arguments& a) const {
+  return !a.source_decided && a.m->passive;
+}
+void SentenceAnalysis::ByAgentAssign(Arguments* a) const {
+  int agent = ByAgent(a->m->trigger, a->seg);
+  if (agent >= 0) a->src_mentions = Coordinated(agent);
+  // "citizens who were arrested in ...", "nationals imprisoned in ...": an agentless passive
+  // in a relative clause or a reduced relative describes people; it is background.
+  if (agent < 0 &&
+      (segs_[a->seg].kind == SegKind::kRelative || ReducedPassiveHead(a->m->trigger) >= 0)) {
+    a->reject = true;
+  }
+}
+
+int SentenceAnalysis::PossessorBefore(int first) const {
+  int j = first - 1;
+  while (j >= 0 && (IsNorm(w_.possessive_marker, j) || IsNorm(w_.modifier, j))) --j;
+  if (j >= 0 && in_mention_[j] >= 0 && facts_.actors[in_mention_[j]].token_end == j + 1) {
+    return in_mention_[j];
+  }
+  return -1;
+}
+
+bool SentenceAnalysis::PossessorApplies(const Arguments& a) const {
+  return !a.source_decided && a.p->noun && !a.p->during && PossessorBefore(a.first) >= 0;
+}
+void SentenceAnalysis::PossessorAssign(Arguments* a) const {
+  a->src_mentions = {PossessorBefore(a->first)};
+}
+
+bool SentenceAnalysis::LightVerbSubjectApplies(const Arguments& a) const {
+  return !a.source_decided && a.p->noun && !a.p->during;
+}
+void SentenceAnalysis::LightVerbSubjectAssign(Arguments* a) const {
+  // "staged demonstrations", "continued their hunger strike": a performing verb before the noun
+  // makes its subject the source.
+  int k = a->first - 1;
+  while (k >= segs_[a->seg].begin && k >= a->first - 5 && !Is(w_.light_verb, k) && !Punct(k) &&
+         in_mention_[k] < 0) {
+    --k;
+  }
+  if (k >= segs_[a->seg].begin && Is(w_.light_verb, k)) a->src_mentions = SubjectOf(a->seg, k);
+}
+
+int SentenceAnalysis::CausativeObject(int first) const {
+  int to = first - 1;
+  int obj = to >= 1 && IsNorm(w_.to, to) ? MentionEndingAt(to) : -1;
+  if (obj < 0) return -1;
+  int k = facts_.actors[obj].token_begin - 1;
+  while (k >= 0 && IsNorm(w_.determiner, k)) --k;
+  return Is(w_.causative, k) && !excluded_[obj] ? obj : -1;
+}
+
+bool SentenceAnalysis::CausativeObjectApplies(const Arguments& a) const {
+  return !a.source_decided && CausativeObject(a.first) >= 0;
+}
+void SentenceAnalysis::CausativeObjectAssign(Arguments* a) const {
+  a->src_mentions = Coordinated(CausativeObject(a->first));
+}
+
+bool SentenceAnalysis::SubjectApplies(const Arguments& a) const { return !a.source_decided; }
+void SentenceAnalysis::SubjectAssign(Arguments* a) const {
+  a->src_mentions = SubjectOf(a->seg, a->first);
+}
+
+bool SentenceAnalysis::AgentBeforePhraseApplies(const Arguments& a) const {
+  return a.p->during && a.src_mentions.empty();
+}
+void SentenceAnalysis::AgentBeforePhraseAssign(Arguments* a) const {
+  // "It was said by X at the meeting with Y": the passive's agent right before the phrase is
+  // the one who was at the meeting.
+  int agent = MentionEndingAt(a->first);
+  if (agent < 0) return;
+  int b = facts_.actors[agent].token_begin - 1;
+  while (b >= 0 && IsNorm(w_.determiner, b)) --b;
+  if (b >= 0 && IsNorm(w_.agent_preposition, b) && !excluded_[agent]) {
+    a->src_mentions = Coordinated(agent);
+  }
+}
+
+bool SentenceAnalysis::MainClauseSubjectApplies(const Arguments& a) const {
+  return a.p->during && a.src_mentions.empty();
+}
+void SentenceAnalysis::MainClauseSubjectAssign(Arguments* a) const {
+  // "During a meeting in Tehran, X emphasized ...": the subject of the main clause after it.
+  const int n = static_cast<int>(toks_.size());
+  for (int k = a->m->end; k < n; ++k) {
+    int mm = mention_at_[k];
+    if (mm >= 0 && !GovernedByPreposition(mm) && !excluded_[mm]) {
+      a->src_mentions = {mm};
+      return;
+    }
+  }
+}
+
+// --- Targets, over mentions.
+
+bool SentenceAnalysis::PassiveHeadApplies(const Arguments& a) const {
+  return !a.target_decided && a.m->passive && ReducedPassiveHead(a.m->trigger) >= 0;
+}
+void SentenceAnalysis::PassiveHeadAssign(Arguments* a) const {
+  a->tgt_mentions = Coordinated(ReducedPassiveHead(a->m->trigger));
+}
+
+bool SentenceAnalysis::PassiveSubjectApplies(const Arguments& a) const {
+  return !a.target_decided && (a.m->passive || a.p->patient);
+}
+void SentenceAnalysis::PassiveSubjectAssign(Arguments* a) const {
+  a->tgt_mentions = SubjectOf(a->seg, a->m->trigger);
+  // A `patient` pattern's subject undergoes the act: its doer is left to the rules below.
+  if (a->p->patient && !a->m->passive) {
+    a->src_mentions.clear();
+    a->source_rule = nullptr;
+  }
+}
+
+bool SentenceAnalysis::PatternObjectApplies(const Arguments& a) const {
+  return !a.target_decided && !a.m->targets.empty();
+}
+void SentenceAnalysis::PatternObjectAssign(Arguments* a) const {
+  a->tgt_mentions = Coordinated(a->m->targets.front());
+}
+
+void SentenceAnalysis::MentionsToActors(Arguments* a) const {
+  for (int s : a->src_mentions) {
+    for (auto& r : Refs(facts_.actors[s])) {
+      // One source per country: "we" resolved to AZE and AZEGOV is one actor.
+      bool dup = false;
+      for (auto& have : a->sources) {
+        if (!r.country.empty() && have.country == r.country) {
+          if (r.code.size() > have.code.size()) have = r;
+          dup = true;
+        }
+      }
+      if (!dup) a->sources.push_back(r);
+    }
+  }
+  for (int t : a->tgt_mentions) {
+    if (std::find(a->src_mentions.begin(), a->src_mentions.end(), t) != a->src_mentions.end()) {
+      continue;
+    }
+    for (auto& r : Refs(facts_.actors[t])) a->targets.push_back(r);
+  }
+}
+
+// --- Sources, over actors.
+
+// Inferred source: agentless arrests etc. -> the government (or the country) of the place's
+// country. A question asserts nothing, so nobody is inferred to have done it ("How many were
+// arrested in X?"); nor does a passive that describes people ("nationals imprisoned in X",
+// "citizens who were arrested in X": a reduced or full relative clause), as opposed to one that
+// reports the act ("62 soldiers were arrested in X").
+bool SentenceAnalysis::CanInfer(const Arguments& a) const {
+  return a.sources.empty() && a.place && !a.place->place.country.empty() &&
+         a.mood != Mood::kQuestion && !a.describes;
+}
+
+bool SentenceAnalysis::InferredGovernmentApplies(const Arguments& a) const {
+  return a.p->infer == "gov" && CanInfer(a);
+}
+void SentenceAnalysis::InferredGovernmentAssign(Arguments* a) const {
+  ActorRef r;
+  r.country = a->place->place.country;
+  r.sector = "GOV";
+  r.code = r.country + "GOV";
+  r.text = "(government of " + a->place->place.name + ")";
+  a->sources.push_back(r);
+  a->inferred = true;
+}
+
+bool SentenceAnalysis::InferredCountryApplies(const Arguments& a) const {
+  // Not when the target is of that country: the country does not act on itself.
+  return a.p->infer == "country" && CanInfer(a) &&
+         !(!a.targets.empty() && a.targets.front().country == a.place->place.country);
+}
+void SentenceAnalysis::InferredCountryAssign(Arguments* a) const {
+  ActorRef r;
+  r.country = a->place->place.country;
+  r.code = r.country;
+  r.text = "(unidentified, in " + a->place->place.name + ")";
+  a->sources.push_back(r);
+  a->inferred = true;
+}
+
+bool SentenceAnalysis::ReportingPartyApplies(const Arguments& a) const {
+  // "X said that an agreement was reached": an agentless passive of a mutual act (`sym`
+  // `react`) reported by one party has that party as its source; `react` then gives the
+  // counterpart as the other party. It is the weaker reading: another match of the same CAMEO
+  // root in the sentence ("were discussed during consultations between A and B") states the act
+  // with its own parties.
+  if (!a.sources.empty() || !a.m->passive || !a.p->symmetric || !a.p->reactive ||
+      a.mood == Mood::kQuestion || a.describes) {
+    return false;
+  }
+  for (size_t o = 0; o < a.matches->size(); ++o) {
+    const Pattern& op = impl_.patterns[(*a.matches)[o].pattern];
+    const std::string& oc = op.code.empty() ? op.neg_code : op.code;
+    if (o != a.index && !(*a.dropped)[o] && oc.size() >= 2 &&
+        oc.compare(0, 2, a.code, 0, 2) == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+void SentenceAnalysis::ReportingPartyAssign(Arguments* a) const {
+  int sp = SpeakerOfSegment(a->seg, 0);
+  if (sp < 0) return;
+  a->src_mentions = {sp};
+  for (auto& r : Refs(facts_.actors[sp])) a->sources.push_back(r);
+}
+
+// --- Targets, over actors (only for an event that has a source).
+
+bool SentenceAnalysis::AboutApplies(const Arguments& a) const {
+  // The sentence's own evidence (`about`) before the context's counterpart (`react`).
+  return !a.sources.empty() && a.p->about && a.targets.empty();
+}
+void SentenceAnalysis::AboutAssign(Arguments* a) const {
+  const int n = static_cast<int>(toks_.size());
+  for (int k = a->m->end; k < n; ++k) {
+    int mm = mention_at_[k];
+    if (mm < 0) continue;
+    const ActorRef& actor = facts_.actors[mm].actor;
+    if (!actor.country.empty() && actor.country != a->sources.front().country) {
+      // With its coordinated actors: "warned about its adversaries, Israel and the United
+      // States" concerns each of them (one event per country pair).
+      for (int c : Coordinated(mm)) {
+        const ActorRef& ca = facts_.actors[c].actor;
+        if (ca.country.empty() || ca.country == a->sources.front().country) continue;
+        a->targets.push_back(ca);
+        a->tgt_mentions.push_back(c);
+      }
+      return;
+    }
+  }
+}
+
+bool SentenceAnalysis::ContextCounterpartApplies(const Arguments& a) const {
+  return !a.sources.empty() && a.targets.empty() &&
+         !(a.p->symmetric && a.sources.size() >= 2) && (a.p->reactive || a.p->during);
+}
+void SentenceAnalysis::ContextCounterpartAssign(Arguments* a) const {
+  int exclude = a->src_mentions.empty() ? -1 : a->src_mentions.front();
+  if (auto cp = Counterpart(a->sources.front().country, exclude)) {
+    a->targets.push_back(*cp);
+    a->from_context = true;
+  }
+}
+
+bool SentenceAnalysis::LateObjectApplies(const Arguments& a) const {
+  const Pattern& p = *a.p;
+  if (a.sources.empty() || p.need_target || !a.targets.empty() || p.from_speaker || p.patient ||
+      a.m->passive || p.during) {
+    return false;
+  }
+  // Coordinated parties of a cooperative act ("A and B signed a declaration in the presence of
+  // C") are each other's counterparts: a later actor is a witness or a topic, not the target.
+  if (a.sources.size() >= 2 && impl_.codes.InFamily(a.code, impl_.cooperative)) {
+    for (const auto& s : a.sources) {
+      if (s.country != a.sources[0].country) return false;
+    }
+  }
+  return true;
+}
+void SentenceAnalysis::LateObjectAssign(Arguments* a) const {
+  int obj = ObjectAfter(*a->m, a->seg, a->sources);
+  if (obj < 0) return;
+  for (int t : Coordinated(obj)) {
+    if (facts_.actors[t].place) continue;
+    a->tgt_mentions.push_back(t);
+    for (auto& r : Refs(facts_.actors[t])) a->targets.push_back(r);
+  }
+}
+
+}  // namespace dragoman::events_internal

@@ -1,0 +1,572 @@
+#include "store/pg/pg_store.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "output/event_json.h"
+
+namespace dragoman {
+
+namespace {
+
+// The PostgreSQL form of the SQLite schema (store.cc, versions 1 to 3): the same tables and
+// columns; bigserial ids; a generated, GIN-indexed tsvector in place of the FTS5 table.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS dragoman_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+  id BIGSERIAL PRIMARY KEY, doc_key TEXT NOT NULL UNIQUE, url TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', outlet TEXT NOT NULL,
+  origin TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '',
+  date_source TEXT NOT NULL DEFAULT 'none', hash TEXT NOT NULL, text TEXT NOT NULL,
+  sentences INTEGER NOT NULL, ingested TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_url ON documents(url) WHERE url <> '';
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(hash);
+CREATE TABLE IF NOT EXISTS sentences (
+  id BIGSERIAL PRIMARY KEY, doc BIGINT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL,
+  "begin" INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+  tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED, UNIQUE (doc, idx));
+CREATE INDEX IF NOT EXISTS sentences_tsv ON sentences USING gin(tsv);
+CREATE TABLE IF NOT EXISTS event_groups (
+  id BIGSERIAL PRIMARY KEY, source TEXT, target TEXT, plover TEXT NOT NULL,
+  negated INTEGER NOT NULL, mood TEXT NOT NULL, date TEXT NOT NULL, day BIGINT, location TEXT);
+CREATE INDEX IF NOT EXISTS event_groups_key ON event_groups(plover, source, target, day);
+CREATE TABLE IF NOT EXISTS events (
+  id BIGSERIAL PRIMARY KEY, doc BIGINT NOT NULL REFERENCES documents(id),
+  grp BIGINT NOT NULL REFERENCES event_groups(id), sentence INTEGER NOT NULL,
+  sentence_id BIGINT REFERENCES sentences(id), span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL, source TEXT, source_country TEXT, target TEXT,
+  target_country TEXT, cameo TEXT NOT NULL, plover TEXT NOT NULL,
+  goldstein DOUBLE PRECISION NOT NULL, quad TEXT NOT NULL, date TEXT NOT NULL, day BIGINT,
+  negated INTEGER NOT NULL, mood TEXT NOT NULL, location TEXT, location_country TEXT,
+  rule TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_doc ON events(doc);
+CREATE INDEX IF NOT EXISTS events_grp ON events(grp);
+CREATE INDEX IF NOT EXISTS events_sentence ON events(sentence_id);
+CREATE INDEX IF NOT EXISTS events_filter ON events(source_country, target_country, day);
+CREATE INDEX IF NOT EXISTS events_day ON events(day);
+CREATE TABLE IF NOT EXISTS actor_mentions (
+  id BIGSERIAL PRIMARY KEY, doc BIGINT NOT NULL REFERENCES documents(id),
+  event BIGINT NOT NULL REFERENCES events(id), role TEXT NOT NULL, code TEXT NOT NULL,
+  country TEXT NOT NULL, sector TEXT NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL,
+  date TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS actor_mentions_event ON actor_mentions(event);
+CREATE INDEX IF NOT EXISTS actor_mentions_doc ON actor_mentions(doc);
+CREATE TABLE IF NOT EXISTS watch_files (
+  path TEXT PRIMARY KEY, "offset" BIGINT NOT NULL, lines BIGINT NOT NULL, size BIGINT NOT NULL,
+  mtime_ns BIGINT NOT NULL, documents BIGINT NOT NULL, errors BIGINT NOT NULL,
+  updated TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS alerts (
+  id BIGSERIAL PRIMARY KEY, rule TEXT NOT NULL, dyad TEXT NOT NULL, key TEXT NOT NULL,
+  json TEXT NOT NULL, fired TEXT NOT NULL, UNIQUE (rule, dyad, key));
+)sql";
+
+// The advisory lock key of the writers ("DRAG").
+constexpr const char* kWriterLock = "SELECT pg_advisory_xact_lock(1146241351)";
+
+using Params = std::vector<std::optional<std::string>>;
+
+std::string Upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+std::optional<std::string> OrNull(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+// The URL without its password, for messages.
+std::string Label(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + ":***" + url.substr(at);
+}
+
+}  // namespace
+
+bool IsPostgresUrl(std::string_view db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
+
+// The rows of one statement's result (owned; cleared on destruction).
+struct PgStore::Rows {
+  PGresult* res = nullptr;
+  explicit Rows(PGresult* r) : res(r) {}
+  Rows(Rows&& o) noexcept : res(o.res) { o.res = nullptr; }
+  Rows& operator=(Rows&&) = delete;
+  ~Rows() {
+    if (res) PQclear(res);
+  }
+  int size() const { return PQntuples(res); }
+  bool null(int r, int c) const { return PQgetisnull(res, r, c); }
+  std::string text(int r, int c) const { return PQgetvalue(res, r, c); }
+  int64_t num(int r, int c) const { return std::atoll(PQgetvalue(res, r, c)); }
+  double real(int r, int c) const { return std::atof(PQgetvalue(res, r, c)); }
+};
+
+Result<PgStore::Rows> PgStore::Exec(const std::string& sql, const Params& params) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  auto error = [&](PGresult* res) -> Status {
+    std::string msg = PQresultErrorMessage(res);
+    if (msg.empty()) msg = PQerrorMessage(conn_);
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    for (char& c : msg) {
+      if (c == '\n') c = ' ';
+    }
+    std::string head = sql.substr(0, std::min<size_t>(sql.find('\n'), 60));
+    return Status::Store(label_ + ": " + msg + " (in: " + head + ")");
+  };
+  PGresult* res = nullptr;
+  if (params.empty()) {
+    res = PQexec(conn_, sql.c_str());
+  } else {
+    // Statements with parameters are prepared once per connection: a worker runs the same
+    // dozen for every document, and parsing and planning them each time cost as much as running
+    // them.
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end()) {
+      std::string name = "s" + std::to_string(prepared_.size());
+      Rows prep(
+          PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(params.size()), nullptr));
+      if (PQresultStatus(prep.res) != PGRES_COMMAND_OK) return error(prep.res);
+      it = prepared_.emplace(sql, std::move(name)).first;
+    }
+    res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(),
+                         nullptr, nullptr, 0);
+  }
+  Rows rows(res);
+  ExecStatusType st = PQresultStatus(res);
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return error(res);
+  return rows;
+}
+
+Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, Store::OpenMode mode) {
+  pg_conn* conn = PQconnectdb(url.c_str());
+  std::unique_ptr<PgStore> store(new PgStore(conn, Label(url)));
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+    std::string msg = conn ? PQerrorMessage(conn) : "out of memory";
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    for (char& c : msg) {
+      if (c == '\n') c = ' ';
+    }
+    return Status::Store(store->label_ + ": cannot connect: " + msg);
+  }
+  DRAGOMAN_RETURN_IF_ERROR(store->Exec("SET client_min_messages = warning", {}).status());
+  DRAGOMAN_RETURN_IF_ERROR(store->Init(mode));
+  return store;
+}
+
+PgStore::~PgStore() {
+  if (conn_) PQfinish(conn_);
+}
+
+Status PgStore::Init(Store::OpenMode mode) {
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows exists,
+                            Exec("SELECT to_regclass('dragoman_meta') IS NOT NULL", {}));
+  int64_t version = 0;
+  if (exists.text(0, 0) == "t") {
+    DRAGOMAN_ASSIGN_OR_RETURN(
+        Rows v, Exec("SELECT value FROM dragoman_meta WHERE key = 'schema_version'", {}));
+    if (v.size() > 0) version = std::atoll(v.text(0, 0).c_str());
+  }
+  if (version > kStoreSchemaVersion) {
+    return Status::Store(label_ + ": written by a newer dragoman (schema version " +
+                         std::to_string(version) + "; this build reads up to version " +
+                         std::to_string(kStoreSchemaVersion) + ")");
+  }
+  if (version == kStoreSchemaVersion) return Status::Ok();
+  if (mode == Store::OpenMode::kReadOnly) {
+    return Status::Store(label_ + ": an empty database (run 'dragoman worker' or ingest first)");
+  }
+  // Creation under the writers' lock: several workers starting at once create it once.
+  DRAGOMAN_RETURN_IF_ERROR(Exec("BEGIN", {}).status());
+  auto rollback = [&](Status s) {
+    (void)Exec("ROLLBACK", {});
+    return s;
+  };
+  if (auto r = Exec(kWriterLock, {}); !r.ok()) return rollback(r.status());
+  if (auto r = Exec(kSchema, {}); !r.ok()) return rollback(r.status());
+  if (auto r = Exec("INSERT INTO dragoman_meta VALUES ('schema_version', $1) ON CONFLICT (key) "
+                    "DO UPDATE SET value = excluded.value",
+                    {std::to_string(kStoreSchemaVersion)});
+      !r.ok()) {
+    return rollback(r.status());
+  }
+  return Exec("COMMIT", {}).status();
+}
+
+Result<bool> PgStore::HasContent(const std::string& hash) {
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows r, Exec("SELECT 1 FROM documents WHERE hash = $1", {hash}));
+  return r.size() > 0;
+}
+
+Result<std::vector<PutOutcome>> PgStore::PutBatch(const std::vector<DocumentRecord>& batch) {
+  std::vector<PutOutcome> out;
+  DRAGOMAN_RETURN_IF_ERROR(Exec("BEGIN", {}).status());
+  auto body = [&]() -> Status {
+    DRAGOMAN_RETURN_IF_ERROR(Exec(kWriterLock, {}).status());
+    for (const auto& rec : batch) {
+      DRAGOMAN_ASSIGN_OR_RETURN(PutOutcome o, Put(rec));
+      out.push_back(o);
+    }
+    return Exec("COMMIT", {}).status();
+  };
+  if (Status st = body(); !st.ok()) {
+    (void)Exec("ROLLBACK", {});
+    return st;
+  }
+  return out;
+}
+
+Status PgStore::DeleteDocument(const std::string& doc_row) {
+  static constexpr const char* kDeletes[] = {
+      "DELETE FROM actor_mentions WHERE doc = $1",
+      "CREATE TEMP TABLE IF NOT EXISTS touched_groups (id BIGINT PRIMARY KEY)",
+      "DELETE FROM touched_groups",
+      "INSERT INTO touched_groups SELECT DISTINCT grp FROM events WHERE doc = $1",
+      "DELETE FROM events WHERE doc = $1",
+      ("DELETE FROM event_groups g WHERE id IN (SELECT id FROM touched_groups) AND NOT EXISTS "
+       "(SELECT 1 FROM events e WHERE e.grp = g.id)"),
+      "DELETE FROM sentences WHERE doc = $1",
+      "DELETE FROM documents WHERE id = $1",
+  };
+  for (const char* s : kDeletes) {
+    const bool param = std::string_view(s).find("$1") != std::string_view::npos;
+    DRAGOMAN_RETURN_IF_ERROR(Exec(s, param ? Params{doc_row} : Params{}).status());
+  }
+  return Status::Ok();
+}
+
+Result<PutOutcome> PgStore::Put(const DocumentRecord& rec) {
+  const Document& doc = rec.doc;
+  const std::string hash = rec.hash.empty() ? Store::ContentHash(doc) : rec.hash;
+  DRAGOMAN_ASSIGN_OR_RETURN(bool known, HasContent(hash));
+  if (known) return PutOutcome::kUnchanged;
+  PutOutcome outcome = PutOutcome::kAdded;
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      Rows old, Exec("SELECT id FROM documents WHERE doc_key = $1 UNION SELECT id FROM documents "
+                     "WHERE url = $2 AND url <> '' ORDER BY id",
+                     {doc.id, doc.url}));
+  for (int i = 0; i < old.size(); ++i) {
+    DRAGOMAN_RETURN_IF_ERROR(DeleteDocument(old.text(i, 0)));
+    outcome = PutOutcome::kReplaced;
+  }
+  // The sentences to store: as given, else those that carry events (as Store::Put).
+  std::map<int, SentenceSpan> sentences;
+  for (const auto& s : rec.sentences) sentences[s.index] = s;
+  if (rec.sentences.empty()) {
+    for (const auto& e : rec.events) {
+      if (sentences.count(e.sentence)) continue;
+      SentenceSpan s{e.sentence, 0, 0};
+      size_t from = e.span_end >= e.text.size() ? e.span_end - e.text.size() : 0;
+      size_t at = doc.text.find(e.text, from);
+      if (at != std::string::npos && at <= e.span_begin) {
+        s.begin = static_cast<uint32_t>(at);
+        s.end = static_cast<uint32_t>(at + e.text.size());
+      }
+      sentences[e.sentence] = s;
+    }
+  }
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      Rows ins,
+      Exec("INSERT INTO documents (doc_key, url, title, source, outlet, origin, date, "
+           "date_source, hash, text, sentences, ingested) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+           "$9, $10, $11, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) "
+           "RETURNING id",
+           {doc.id, doc.url, doc.title, doc.source, OutletOf(doc), doc.origin,
+            doc.date ? doc.date->ToString() : std::string(),
+            rec.date_source.empty() ? std::string("none") : rec.date_source, hash, doc.text,
+            std::to_string(rec.sentences.size())}));
+  const std::string doc_row = ins.text(0, 0);
+  std::map<int, std::string> sentence_rows;
+  for (const auto& [idx, s] : sentences) {
+    if (s.end > doc.text.size() || s.begin > s.end) {
+      return Status::Internal(doc.origin + ": sentence " + std::to_string(idx) +
+                              " has a span outside the document");
+    }
+    DRAGOMAN_ASSIGN_OR_RETURN(
+        Rows sr, Exec("INSERT INTO sentences (doc, idx, \"begin\", \"end\", text) VALUES ($1, $2, "
+                      "$3, $4, $5) RETURNING id",
+                      {doc_row, std::to_string(idx), std::to_string(s.begin), std::to_string(s.end),
+                       doc.text.substr(s.begin, s.end - s.begin)}));
+    sentence_rows[idx] = sr.text(0, 0);
+  }
+  for (const auto& e : rec.events) {
+    auto it = sentence_rows.find(e.sentence);
+    DRAGOMAN_RETURN_IF_ERROR(
+        InsertEvent(doc_row, rec, e, it == sentence_rows.end() ? std::string() : it->second));
+  }
+  return outcome;
+}
+
+Result<std::string> PgStore::FindOrCreateGroup(const Event& e, const std::string& date,
+                                               int64_t day) {
+  const std::string source = e.source ? e.source->code : "";
+  const std::string target = e.target ? e.target->code : "";
+  const std::string location = e.location ? e.location->name : "";
+  const std::string mood(MoodName(e.mood));
+  const std::string neg = e.negated ? "1" : "0";
+  if (!date.empty()) {
+    // The rule of Store::FindOrCreateGroup: same dyad, type, polarity and mood; day-precise dates
+    // within a day of each other (coarser ones: the same date); the same place when both name
+    // one; the nearest date wins.
+    const bool precise = date.size() == 10;
+    std::string sql =
+        "SELECT id, location IS NULL FROM event_groups WHERE plover = $1 AND source IS NOT "
+        "DISTINCT FROM $2 AND target IS NOT DISTINCT FROM $3 AND negated = $4::int AND mood = $5 "
+        "AND (location IS NULL OR $7 = '' OR lower(location) = lower($7)) AND ";
+    sql += precise ? "day BETWEEN $6::bigint - 1 AND $6::bigint + 1 AND length(date) = 10 "
+                     "AND $8::text <> '' ORDER BY abs(day - $6::bigint), id LIMIT 1"
+                   : "day = $6::bigint AND date = $8 ORDER BY id LIMIT 1";
+    DRAGOMAN_ASSIGN_OR_RETURN(Rows g, Exec(sql, {e.plover, OrNull(source), OrNull(target), neg,
+                                                 mood, std::to_string(day), location, date}));
+    if (g.size() > 0) {
+      std::string id = g.text(0, 0);
+      if (g.text(0, 1) == "t" && !location.empty()) {
+        DRAGOMAN_RETURN_IF_ERROR(
+            Exec("UPDATE event_groups SET location = $2 WHERE id = $1", {id, location}).status());
+      }
+      return id;
+    }
+  }
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      Rows ins, Exec("INSERT INTO event_groups (source, target, plover, negated, mood, date, day, "
+                     "location) VALUES ($1, $2, $3, $4::int, $5, $6, $7::bigint, $8) RETURNING id",
+                     {OrNull(source), OrNull(target), e.plover, neg, mood, date,
+                      date.empty() ? std::nullopt : std::optional<std::string>(std::to_string(day)),
+                      OrNull(location)}));
+  return ins.text(0, 0);
+}
+
+Status PgStore::InsertEvent(const std::string& doc_row, const DocumentRecord& rec, const Event& e,
+                            const std::string& sentence_row) {
+  std::string date = EffectiveDate(e);
+  std::optional<int64_t> day = DayOf(date);
+  if (!day) date.clear();
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string grp, FindOrCreateGroup(e, date, day.value_or(0)));
+  auto day_text = day ? std::optional<std::string>(std::to_string(*day)) : std::nullopt;
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      Rows ins,
+      Exec("INSERT INTO events (doc, grp, sentence, sentence_id, span_begin, span_end, source, "
+           "source_country, target, target_country, cameo, plover, goldstein, quad, date, day, "
+           "negated, mood, location, location_country, rule, json) VALUES ($1, $2, $3, $4, $5, "
+           "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) "
+           "RETURNING id",
+           {doc_row,
+            grp,
+            std::to_string(e.sentence),
+            OrNull(sentence_row),
+            std::to_string(e.span_begin),
+            std::to_string(e.span_end),
+            e.source ? std::optional<std::string>(e.source->code) : std::nullopt,
+            e.source ? OrNull(Upper(e.source->country)) : std::nullopt,
+            e.target ? std::optional<std::string>(e.target->code) : std::nullopt,
+            e.target ? OrNull(Upper(e.target->country)) : std::nullopt,
+            e.cameo,
+            e.plover,
+            nlohmann::json(e.goldstein).dump(),
+            e.quad,
+            date,
+            day_text,
+            e.negated ? "1" : "0",
+            std::string(MoodName(e.mood)),
+            e.location ? OrNull(e.location->name) : std::nullopt,
+            e.location ? OrNull(Upper(e.location->country)) : std::nullopt,
+            e.rule,
+            EventToJsonLine(e)}));
+  const std::string event_row = ins.text(0, 0);
+  const std::string seen = rec.doc.date ? rec.doc.date->ToString() : date;
+  const std::pair<const char*, const std::optional<ActorRef>*> roles[] = {
+      {"source", &e.source}, {"target", &e.target}, {"speaker", &e.speaker}};
+  for (const auto& [role, ref] : roles) {
+    if (!*ref || (*ref)->code.empty()) continue;
+    const ActorRef& a = **ref;
+    DRAGOMAN_RETURN_IF_ERROR(
+        Exec("INSERT INTO actor_mentions (doc, event, role, code, country, sector, name, text, "
+             "date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+             {doc_row, event_row, std::string(role), a.code, Upper(a.country), a.sector, a.name,
+              a.text, seen})
+            .status());
+  }
+  return Status::Ok();
+}
+
+Result<StoreStats> PgStore::Stats() {
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      Rows r, Exec("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
+                   "(SELECT count(*) FROM events), (SELECT count(*) FROM event_groups), "
+                   "(SELECT count(*) FROM actor_mentions)",
+                   {}));
+  StoreStats s;
+  s.documents = r.num(0, 0);
+  s.sentences = r.num(0, 1);
+  s.mentions = r.num(0, 2);
+  s.events = r.num(0, 3);
+  s.actor_mentions = r.num(0, 4);
+  return s;
+}
+
+Result<std::vector<std::string>> PgStore::AllEventJson() {
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows r,
+                            Exec("SELECT json FROM events ORDER BY json COLLATE \"C\"", {}));
+  std::vector<std::string> out;
+  for (int i = 0; i < r.size(); ++i) out.push_back(r.text(i, 0));
+  return out;
+}
+
+Status PgStore::ForEachEvent(const EventFilter& filter,
+                             const std::function<Status(const StoredEvent&)>& fn) {
+  if (filter.after) {
+    return Status::InvalidArgument("paging with a cursor is not supported on PostgreSQL yet");
+  }
+  DRAGOMAN_RETURN_IF_ERROR(CheckQueryLimits(filter.text, filter.text_limits));
+  Params params;
+  auto param = [&](std::string v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size()) + "::text";
+  };
+  auto sel = [&](const std::string& who, const std::string& value) {
+    std::string p = param(Upper(value));
+    return "(e." + who + "_country = " + p + " OR e." + who + " LIKE " + p + " || '%')";
+  };
+  std::string where = "TRUE";
+  if (filter.dyad) {
+    const auto& [a, b] = *filter.dyad;
+    std::string fwd = sel("source", a) + " AND " + sel("target", b);
+    where += filter.directed ? " AND (" + fwd + ")"
+                             : " AND ((" + fwd + ") OR (" + sel("source", b) + " AND " +
+                                   sel("target", a) + "))";
+  }
+  if (!filter.actor.empty()) {
+    where += " AND (" + sel("source", filter.actor) + " OR " + sel("target", filter.actor) + ")";
+  }
+  if (!filter.type.empty()) {
+    std::string p = param(filter.type);
+    where += " AND (e.plover = " + p + " OR e.quad = " + p + " OR e.cameo LIKE " + p + " || '%')";
+  }
+  if (filter.since) {
+    where += " AND e.day >= " + param(std::to_string(filter.since->DaysFromEpoch())) + "::bigint";
+  }
+  if (filter.until) {
+    // The last day of the period of a partial date ("2024" -> 2024-12-31), as query.cc.
+    const PartialDate& u = *filter.until;
+    int64_t last = u.precision() == DatePrecision::kDay ? u.DaysFromEpoch()
+                   : u.precision() == DatePrecision::kMonth
+                       ? u.DaysFromEpoch() + DaysInMonth(u.year, u.month) - 1
+                       : PartialDate{u.year, 12, 31}.DaysFromEpoch();
+    where += " AND e.day <= " + param(std::to_string(last)) + "::bigint";
+  }
+  if (!filter.location.empty()) {
+    std::string p = param(filter.location);
+    std::string c = param(Upper(filter.location));
+    where += " AND (position(lower(" + p +
+             ") in lower(e.location)) > 0 OR e.location_country = " + c + ")";
+  }
+  if (filter.negated_only) where += " AND e.negated = 1";
+  if (!filter.text.empty()) {
+    where +=
+        " AND EXISTS (SELECT 1 FROM sentences s WHERE s.id = e.sentence_id AND s.tsv @@ "
+        "plainto_tsquery('simple', " +
+        param(filter.text) + "))";
+  }
+  std::string sql =
+      "WITH m AS (SELECT e.id, e.grp, e.day FROM events e WHERE " + where + "), shown AS (" +
+      (filter.mentions ? std::string("SELECT id, grp, day FROM m")
+                       : std::string("SELECT DISTINCT ON (grp) id, grp, day FROM m ORDER BY grp, "
+                                     "id")) +
+      ") SELECT s.grp, s.id, e.json, c.mentions, c.articles, c.sources, d.url, d.ingested, s.day "
+      "FROM shown s JOIN events e ON e.id = s.id JOIN documents d ON d.id = e.doc "
+      "JOIN LATERAL (SELECT count(*) AS mentions, count(DISTINCT x.doc) AS articles, "
+      "count(DISTINCT xd.outlet) AS sources FROM events x JOIN documents xd ON xd.id = x.doc "
+      "WHERE x.grp = s.grp) c ON TRUE ORDER BY s.day NULLS LAST, s.grp, s.id";
+  if (filter.limit > 0) sql += " LIMIT " + param(std::to_string(filter.limit)) + "::bigint";
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows r, Exec(sql, params));
+  for (int i = 0; i < r.size(); ++i) {
+    StoredEvent ev;
+    ev.event_id = r.num(i, 0);
+    ev.mention_id = r.num(i, 1);
+    ev.json = r.text(i, 2);
+    ev.mentions = static_cast<int>(r.num(i, 3));
+    ev.articles = static_cast<int>(r.num(i, 4));
+    ev.sources = static_cast<int>(r.num(i, 5));
+    ev.url = r.text(i, 6);
+    ev.added = r.text(i, 7);
+    if (!r.null(i, 8)) ev.day = r.num(i, 8);
+    if (filter.parse) {
+      auto parsed = EventFromJson(nlohmann::json::parse(ev.json, nullptr, false));
+      if (!parsed.ok())
+        return Status::Store(label_ + ": event " + std::to_string(ev.mention_id) + ": " +
+                             parsed.status().message());
+      ev.event = std::move(parsed).value();
+    }
+    DRAGOMAN_RETURN_IF_ERROR(fn(ev));
+  }
+  return Status::Ok();
+}
+
+Result<Timeline> PgStore::BuildTimeline(const std::string& a, const std::string& b, Period period,
+                                        bool include_all) {
+  return BuildTimelineWith(
+      [&](const EventFilter& f, const std::function<Status(const StoredEvent&)>& fn) {
+        return ForEachEvent(f, fn);
+      },
+      a, b, period, include_all);
+}
+
+Result<std::vector<SearchHit>> PgStore::Search(std::string_view query, std::string_view open,
+                                               std::string_view close, int limit,
+                                               const QueryLimits& limits) {
+  DRAGOMAN_RETURN_IF_ERROR(CheckQueryLimits(query, limits));
+  if (query.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Status::InvalidArgument("empty search query");
+  }
+  auto quoted = [](std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    return out + "\"";
+  };
+  const std::string options =
+      "HighlightAll=true, StartSel=" + quoted(open) + ", StopSel=" + quoted(close);
+  std::string sql =
+      "SELECT s.id, d.doc_key, d.date, s.idx, ts_headline('simple', s.text, q, $2) "
+      "FROM sentences s JOIN documents d ON d.id = s.doc, plainto_tsquery('simple', $1) q "
+      "WHERE s.tsv @@ q ORDER BY ts_rank(s.tsv, q) DESC, s.id";
+  Params params = {std::string(query), options};
+  if (limit > 0) {
+    sql += " LIMIT $3::bigint";
+    params.push_back(std::to_string(limit));
+  }
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows r, Exec(sql, params));
+  std::vector<SearchHit> out;
+  for (int i = 0; i < r.size(); ++i) {
+    SearchHit h;
+    h.doc = r.text(i, 1);
+    h.doc_date = r.text(i, 2);
+    h.sentence = static_cast<int>(r.num(i, 3));
+    h.highlighted = r.text(i, 4);
+    DRAGOMAN_ASSIGN_OR_RETURN(
+        Rows ev, Exec("SELECT grp, coalesce(source, ''), coalesce(target, ''), cameo, plover, "
+                      "negated FROM events WHERE sentence_id = $1 ORDER BY id",
+                      {r.text(i, 0)}));
+    for (int k = 0; k < ev.size(); ++k) {
+      h.events.push_back({ev.num(k, 0), ev.text(k, 1), ev.text(k, 2), ev.text(k, 3), ev.text(k, 4),
+                          ev.num(k, 5) != 0});
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace dragoman

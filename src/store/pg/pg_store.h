@@ -1,0 +1,93 @@
+// The corpus store on PostgreSQL (15 or later), for workers that scale out (doc/scale.md): the
+// same tables and columns as the SQLite store (store/store.h, doc/store.md), the same
+// idempotence and the same event grouping, so that any number of `dragoman worker`s writing to
+// one database end with the rows one `dragoman ingest` writes into SQLite.
+//
+// Schema: documents, sentences (with a generated tsvector column `tsv`, 'simple' configuration,
+// GIN-indexed: PostgreSQL's full-text search in place of FTS5), event_groups, events,
+// actor_mentions, alerts, watch_files; the version in table dragoman_meta (key 'schema_version',
+// kStoreSchemaVersion). Created when missing; a database written by a newer version is refused.
+//
+// Concurrency: PutBatch() is one transaction holding a transaction-scoped advisory lock
+// (pg_advisory_xact_lock), so writers from any number of processes and machines apply their
+// batches one at a time: the content-hash check, the id/URL replacement and the grouping of
+// mentions into real-world events see every batch committed before. Coding (the expensive part)
+// runs in parallel outside it. Readers never wait.
+//
+// Idempotence: as Store::PutBatch — a document whose content hash is stored changes nothing, so
+// a redelivered message adds nothing.
+//
+// Thread-safety: a PgStore (one connection) is used by one thread at a time.
+#ifndef DRAGOMAN_STORE_PG_PG_STORE_H_
+#define DRAGOMAN_STORE_PG_PG_STORE_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "store/query.h"
+#include "store/store.h"
+
+struct pg_conn;
+
+namespace dragoman {
+
+// True for a --db value naming PostgreSQL: "postgresql://..." or "postgres://...".
+bool IsPostgresUrl(std::string_view db);
+
+class PgStore {
+ public:
+  // Connects to `url` (a libpq connection URI) and creates the schema when missing (kCreate) or
+  // checks it (otherwise). Store error naming the URL without its password when the server
+  // cannot be reached or the schema is newer.
+  static Result<std::unique_ptr<PgStore>> Open(const std::string& url, Store::OpenMode mode);
+  ~PgStore();
+  PgStore(const PgStore&) = delete;
+  PgStore& operator=(const PgStore&) = delete;
+
+  Result<bool> HasContent(const std::string& hash);
+  // One transaction under the writers' advisory lock; one outcome per record, in order.
+  Result<std::vector<PutOutcome>> PutBatch(const std::vector<DocumentRecord>& batch);
+  Result<StoreStats> Stats();
+
+  // The queries of store/query.h on this database (same rows, same order):
+  // every EventFilter field but `after` (refused with InvalidArgument); `actor` matches codes
+  // and countries only (not names); `text` is PostgreSQL full-text search (all the words, the
+  // 'simple' configuration), not FTS5 syntax.
+  Status ForEachEvent(const EventFilter& filter,
+                      const std::function<Status(const StoredEvent&)>& fn);
+  Result<Timeline> BuildTimeline(const std::string& a, const std::string& b, Period period,
+                                 bool include_all);
+  // Best matches first (ts_rank); the matched words wrapped in `open`/`close` (ts_headline).
+  Result<std::vector<SearchHit>> Search(std::string_view query, std::string_view open,
+                                        std::string_view close, int limit,
+                                        const QueryLimits& limits = {});
+
+  // The JSON line of every stored event mention, sorted (tests and the fault suite compare it
+  // with `dragoman code`).
+  Result<std::vector<std::string>> AllEventJson();
+
+ private:
+  explicit PgStore(pg_conn* conn, std::string label) : conn_(conn), label_(std::move(label)) {}
+  struct Rows;
+  Result<Rows> Exec(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+  Status Init(Store::OpenMode mode);
+  Result<PutOutcome> Put(const DocumentRecord& rec);
+  Status DeleteDocument(const std::string& doc_row);
+  Result<std::string> FindOrCreateGroup(const Event& e, const std::string& date, int64_t day);
+  Status InsertEvent(const std::string& doc_row, const DocumentRecord& rec, const Event& e,
+                     const std::string& sentence_row);
+
+  pg_conn* conn_;
+  std::string label_;                            // the URL without password, for messages
+  std::map<std::string, std::string> prepared_;  // SQL -> prepared statement name
+};
+
+}  // namespace dragoman
+
+#endif  // DRAGOMAN_STORE_PG_PG_STORE_H_

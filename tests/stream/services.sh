@@ -1,0 +1,94 @@
+# Throwaway services for the stream tests, on loopback only, private ports and data folders under
+# $tmp (sourced by scale_test.sh and bench/scale/run.sh). The caller sets `tmp` and calls
+# stop_services from its EXIT trap.
+#   start_postgres         -> $PG_URL (a database "dragoman" owned by user "dragoman")
+#   start_nats_cluster     -> $NATS_URLS (three nodes with JetStream), NATS_PIDS, NATS_CONF
+#   kill_nats_node I / restart_nats_node I
+PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+PG_RUN_AS=""
+NATS_PIDS=()
+NATS_CONF=()
+
+free_port() {  # a port nothing listens on
+  local p
+  while true; do
+    p=$((20000 + RANDOM % 30000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+}
+
+services_missing() {  # prints what is missing, if anything
+  [ -x "$PG_BIN/initdb" ] || echo "PostgreSQL server (initdb)"
+  command -v psql >/dev/null || echo "psql"
+  command -v nats-server >/dev/null || echo "nats-server"
+}
+
+start_postgres() {
+  local data="$tmp/pg" sock="$tmp/pgsock" port
+  port=$(free_port)
+  mkdir -p "$data" "$sock" "$tmp/pglog"
+  # PostgreSQL refuses to run as root: as root, run it as an unprivileged user.
+  if [ "$(id -u)" -eq 0 ]; then
+    PG_RUN_AS="runuser -u nobody --"
+    chmod 755 "$tmp"
+    chown nobody "$data" "$sock" "$tmp/pglog"
+  fi
+  $PG_RUN_AS "$PG_BIN/initdb" -D "$data" -A trust -U dragoman --no-sync >"$tmp/pglog/initdb.log" 2>&1 ||
+    { echo "initdb failed:"; cat "$tmp/pglog/initdb.log"; return 1; }
+  $PG_RUN_AS "$PG_BIN/pg_ctl" -D "$data" -l "$tmp/pglog/server.log" -w -t 30 \
+    -o "-p $port -k $sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null || { echo "pg_ctl start failed:"; cat "$tmp/pglog/server.log"; return 1; }
+  PG_URL="postgresql://dragoman@127.0.0.1:$port/dragoman"
+  psql -q "postgresql://dragoman@127.0.0.1:$port/postgres" -c "CREATE DATABASE dragoman" >/dev/null
+}
+
+stop_postgres() {
+  [ -f "$tmp/pg/postmaster.pid" ] && $PG_RUN_AS "$PG_BIN/pg_ctl" -D "$tmp/pg" -m immediate stop >/dev/null 2>&1
+  return 0
+}
+
+start_nats_node() {  # start_nats_node I
+  nats-server -c "${NATS_CONF[$1]}" >>"$tmp/nats$1.log" 2>&1 &
+  NATS_PIDS[$1]=$!
+}
+
+start_nats_cluster() {
+  local client=() route=() i
+  for i in 0 1 2; do client[i]=$(free_port); route[i]=$(free_port); done
+  NATS_URLS=""
+  for i in 0 1 2; do
+    mkdir -p "$tmp/nats$i"
+    NATS_CONF[i]="$tmp/nats$i.conf"
+    cat >"${NATS_CONF[i]}" <<CONF
+server_name: n$i
+listen: 127.0.0.1:${client[i]}
+jetstream { store_dir: "$tmp/nats$i" }
+cluster {
+  name: dragoman-test
+  listen: 127.0.0.1:${route[i]}
+  routes: [nats-route://127.0.0.1:${route[0]}, nats-route://127.0.0.1:${route[1]}, nats-route://127.0.0.1:${route[2]}]
+}
+CONF
+    start_nats_node "$i"
+    NATS_URLS+="${NATS_URLS:+,}nats://127.0.0.1:${client[i]}"
+  done
+}
+
+kill_nats_node() { kill -9 "${NATS_PIDS[$1]}" 2>/dev/null; wait "${NATS_PIDS[$1]}" 2>/dev/null; }
+restart_nats_node() { start_nats_node "$1"; }
+
+stop_services() {
+  local p
+  for p in "${NATS_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+  stop_postgres
+}
+
+start_nats_single() {  # one node with JetStream (the bench): $NATS_URLS
+  local port
+  port=$(free_port)
+  mkdir -p "$tmp/nats0"
+  NATS_CONF[0]="$tmp/nats0.conf"
+  printf 'server_name: n0\nlisten: 127.0.0.1:%s\njetstream { store_dir: "%s" }\n' "$port" "$tmp/nats0" >"${NATS_CONF[0]}"
+  start_nats_node 0
+  NATS_URLS="nats://127.0.0.1:$port"
+}
