@@ -6,7 +6,10 @@
 //   lexicon/*    Lexicon::Load, then every stage that asks it for word classes
 // The first byte picks the file; the rest replaces that file in a scratch copy of the shipped
 // data/ (the other files are links to the real ones). A load either succeeds or fails with one
-// line naming the file; after a successful load an invented sentence is analysed with it.
+// line naming the file; after a successful load an invented sentence is analysed with it. Each
+// stage is also loaded with a problem sink (base/data_file.h, `dragoman check-data`), and the two
+// policies must agree: a clean load collects nothing, and the first problem collected is the
+// error the load without a sink stopped at.
 #include <unistd.h>
 
 #include <algorithm>
@@ -81,6 +84,21 @@ dragoman::TextConfig ScratchText() {
   return c;
 }
 
+// `stopped`: the load without a sink; `collected`/`sink`: the same load with one.
+void CheckPoliciesAgree(const dragoman::Status& stopped, const dragoman::Status& collected,
+                        const dragoman::DataProblems& sink) {
+  for (const dragoman::Status& p : sink.all()) CheckError(p);
+  if (stopped.ok()) {
+    Check(collected.ok() && sink.empty(), "a clean load collected problems");
+  } else if (stopped.code() != dragoman::Status::Code::kBadData) {
+    Check(collected.code() == stopped.code(), "a sink changed a failure that is not bad data");
+  } else {
+    Check(!sink.empty() || !collected.ok(), "a sink lost the problem");
+    Check((sink.empty() ? collected.message() : sink.all()[0].message()) == stopped.message(),
+          "the first problem collected is not the error of the load without a sink");
+  }
+}
+
 constexpr std::string_view kSentence =
     "The foreign minister of Freedonia met the envoy of Sylvania in the capital on 3 March 2024.";
 
@@ -106,6 +124,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
       CheckError(ta.status());
     }
+    dragoman::DataProblems sink;
+    dragoman::TextConfig tc = ScratchText();
+    tc.problems = &sink;
+    CheckPoliciesAgree(ta.status(), dragoman::TextAnalyzer::Create(tc).status(), sink);
   } else if (top == "actors") {
     dragoman::ActorConfig c;
     c.data_dir = Scratch();
@@ -118,6 +140,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
       CheckError(d.status());
     }
+    dragoman::DataProblems sink;
+    c.problems = &sink;
+    auto collected = dragoman::ActorDictionaryHandle::Load(c, dragoman::fuzz::Analyzer());
+    CheckPoliciesAgree(d.status(), collected.status(), sink);
   } else if (top == "places") {
     auto g = dragoman::Gazetteer::Load(Scratch(), dragoman::fuzz::Analyzer());
     if (g.ok()) {
@@ -125,6 +151,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     } else {
       CheckError(g.status());
     }
+    dragoman::DataProblems sink;
+    auto collected = dragoman::Gazetteer::Load(Scratch(), dragoman::fuzz::Analyzer(), &sink);
+    CheckPoliciesAgree(g.status(), collected.status(), sink);
   } else if (top == "lexicon") {
     auto lex = dragoman::Lexicon::Load(Scratch() + "/lexicon");
     if (!lex.ok()) CheckError(lex.status());
@@ -134,11 +163,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     c.data_dir = Scratch();
     auto e = dragoman::EventExtractor::Create(c, dragoman::fuzz::Analyzer());
     if (!e.ok()) CheckError(e.status());
+    dragoman::DataProblems sink;
+    auto collected = dragoman::Lexicon::Load(Scratch() + "/lexicon", &sink);
+    CheckPoliciesAgree(lex.status(), collected.status(), sink);
   } else if (top == "events") {
     dragoman::EventConfig c;
     c.data_dir = Scratch();
     auto e = dragoman::EventExtractor::Create(c, dragoman::fuzz::Analyzer());
     if (!e.ok()) CheckError(e.status());
+    dragoman::DataProblems sink;
+    c.problems = &sink;
+    auto collected = dragoman::EventExtractor::Create(c, dragoman::fuzz::Analyzer());
+    CheckPoliciesAgree(e.status(), collected.status(), sink);
   } else if (top == "classify") {
     auto c = dragoman::TypeClassifier::Load(Scratch());
     if (c.ok()) {

@@ -7,12 +7,10 @@ set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build pkg-config
   libicu-dev          # Unicode normalisation, sentence breaks
-  libhyperscan-dev    # multi-literal matching
   libsqlite3-dev      # the embedded store (FTS5)
   libssl-dev          # libcrypto: SHA-256 content hashes
   nlohmann-json3-dev  # JSON Lines in and out
   libgumbo-dev        # HTML text extraction
-  liblink-grammar-dev # English parser
   liblinear-dev       # trains the event-type classifier (dragoman train-types)
   wordnet-base        # WordNet 3.0 data files (lemmas)
   iso-codes           # ISO 3166-1 country names and codes

@@ -115,6 +115,19 @@ check "bad dictionary one line" one_line
 run code --data "$tmp/nowhere" "$ex"
 check "missing data dir exits 4" test "$rc" -eq 4
 
+# check-data: every problem of the broken copy above, then the count; usage errors exit 2.
+printf 'AZE | | | |\n' >>"$tmp/data/actors/countries.txt"
+run check-data "$tmp/data"
+check "check-data on bad data exits 4" test "$rc" -eq 4
+check "check-data names both problems" bash -c "grep -q 'countries.txt:[0-9]*: duplicate country AZE' '$tmp/err' && grep -q 'verbs.txt:[0-9]*: ' '$tmp/err'"
+check "check-data ends with the count" bash -c "tail -1 '$tmp/err' | grep -qx 'dragoman check-data: 2 problems in $tmp/data'"
+run check-data --data "$DRAGOMAN_SOURCE_DIR/data" "$tmp/data"
+check "check-data with DIR and --data exits 2" test "$rc" -eq 2
+run check-data --dictionaries nonsense
+check "check-data with a bad spec exits 2" test "$rc" -eq 2
+run check-data --data "$DRAGOMAN_SOURCE_DIR/data"
+check "check-data on the shipped data exits 0" test "$rc" -eq 0
+
 # --dictionaries tabari:PROJECT: a TABARI project written here (invented entries), coded through
 # dragoman's reader and sentences into the normal output contract, with the pattern as the rule.
 mkdir -p "$tmp/tab"

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "base/data_file.h"
 #include "base/date.h"
 #include "base/status.h"
 #include "text/analysis.h"
@@ -53,6 +54,8 @@ struct ActorConfig {
   std::string data_dir;         // holds actors/*.txt
   std::string iso_codes_json =  // Debian iso-codes: every ISO 3166-1 country
       "/usr/share/iso-codes/json/iso_3166-1.json";
+  // Where problems in the data files go (base/data_file.h); null: the first one fails Load().
+  DataProblems* problems = nullptr;
 };
 
 class ActorDictionary;  // actors/dictionary.h

@@ -9,10 +9,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "base/data_file.h"
 #include "base/file.h"
-#include "base/lines.h"
 #include "base/strings.h"
 
 namespace dragoman {
@@ -26,6 +27,12 @@ constexpr std::string_view kSectors[] = {
 
 bool IsSector(std::string_view s) {
   return std::find(std::begin(kSectors), std::end(kSectors), s) != std::end(kSectors);
+}
+
+// ISO 3166-1 leaves these alpha-3 ranges to its users; any other code must be in the standard.
+bool IsUserAssignedAlpha3(std::string_view c) {
+  return (c >= "AAA" && c <= "AAZ") || (c >= "QMA" && c <= "QZZ") || (c >= "XAA" && c <= "XZZ") ||
+         (c >= "ZZA" && c <= "ZZZ");
 }
 
 bool IsUpperCode(std::string_view s, size_t min_len) {
@@ -49,10 +56,6 @@ std::string BaseName(const std::string& path) {
   return path.substr(slash + 1);
 }
 
-Status Bad(const std::string& path, int line, const std::string& why) {
-  return Status::BadData(path + ":" + std::to_string(line) + ": " + why);
-}
-
 // Lemmas stand in for plural nouns ("ministries" -> "ministry"), not for verb forms
 // ("convicted" must not match the role "convict").
 bool LemmaUsable(const Token& t) {
@@ -63,14 +66,15 @@ bool LemmaUsable(const Token& t) {
   return !ends("ed") && !ends("ing");
 }
 
-Result<std::string> ReadDataFile(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return text.status();
-  size_t bad = FindInvalidUtf8(*text);
-  if (bad != std::string::npos) {
-    return Status::BadData(Where(path, *text, bad) + ": invalid UTF-8");
-  }
-  return std::move(text).value();
+// Notes `key` as first given on `line`; a key given before is "duplicate WHAT 'KEY' (first on
+// line N)". Keys are compared as written.
+Status FirstTime(std::unordered_map<std::string, int>& seen, std::string_view key,
+                 const std::string& path, int line, std::string_view what) {
+  auto [it, fresh] = seen.emplace(std::string(key), line);
+  if (fresh) return Status::Ok();
+  return DataError(path, line,
+                   "duplicate " + std::string(what) + " '" + std::string(key) +
+                       "' (first on line " + std::to_string(it->second) + ")");
 }
 
 std::vector<std::string_view> Alternatives(std::string_view field) {
@@ -83,21 +87,6 @@ std::vector<std::string_view> Alternatives(std::string_view field) {
 
 }  // namespace
 
-std::vector<std::string_view> SplitFields(std::string_view line, char sep) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (true) {
-    size_t next = line.find(sep, pos);
-    if (next == std::string_view::npos) {
-      out.push_back(Trim(line.substr(pos)));
-      break;
-    }
-    out.push_back(Trim(line.substr(pos, next - pos)));
-    pos = next + 1;
-  }
-  return out;
-}
-
 Result<std::shared_ptr<const ActorDictionary>> ActorDictionaryHandle::Load(
     const ActorConfig& config, const TextAnalyzer& text) {
   return ActorDictionary::Load(config, text);
@@ -109,27 +98,28 @@ Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const Actor
                                                                      const TextAnalyzer& text) {
   std::shared_ptr<ActorDictionary> d(new ActorDictionary());
   const std::string dir = config.data_dir + "/actors/";
-  DRAGOMAN_RETURN_IF_ERROR(d->LoadIsoCodes(config, text));
-  DRAGOMAN_RETURN_IF_ERROR(d->LoadCountries(dir + "countries.txt", text));
-  DRAGOMAN_RETURN_IF_ERROR(d->LoadRoles(dir + "roles.txt", text));
-  DRAGOMAN_RETURN_IF_ERROR(d->LoadOrgs(dir + "igos.txt", text, /*igo_file=*/true));
-  DRAGOMAN_RETURN_IF_ERROR(d->LoadOrgs(dir + "groups.txt", text, /*igo_file=*/false));
-  DRAGOMAN_RETURN_IF_ERROR(d->LoadReferences(dir + "references.txt", text));
-  DRAGOMAN_RETURN_IF_ERROR(d->LoadGeneric(dir + "generic.txt"));
-  DRAGOMAN_RETURN_IF_ERROR(d->LoadWords(config.data_dir + "/lexicon"));
+  // With a sink, a file that cannot be loaded is recorded and the next one is loaded.
+  DataProblems* const sink = d->problems_ = config.problems;
+  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadIsoCodes(config, text)));
+  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadCountries(dir + "countries.txt", text)));
+  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadRoles(dir + "roles.txt", text)));
+  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadOrgs(dir + "igos.txt", text, /*igo_file=*/true)));
+  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadOrgs(dir + "groups.txt", text, /*igo_file=*/false)));
+  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadReferences(dir + "references.txt", text)));
+  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadGeneric(dir + "generic.txt")));
+  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadWords(config.data_dir + "/lexicon")));
   // people/*.txt: the file list is data too (people/index.txt), so no directory walking.
   auto index = ReadDataFile(dir + "people/index.txt");
   if (!index.ok()) return index.status();
   const std::string index_path = dir + "people/index.txt";
-  Status st = ForEachDataLine(*index, [&](int line, std::string_view name) -> Status {
+  Status st = ForEachDataLine(*index, sink, [&](int line, std::string_view name) -> Status {
     if (name.find('/') != std::string_view::npos || name.find("..") != std::string_view::npos) {
-      return Bad(index_path, line, "file names must be plain names in people/");
+      return DataError(index_path, line, "file names must be plain names in people/");
     }
-    Status s = d->LoadPeople(dir + "people/" + std::string(name), text);
-    if (s.code() == Status::Code::kNotFound) {
-      return Bad(index_path, line, "no such file '" + std::string(name) + "'");
+    if (!std::filesystem::exists(dir + "people/" + std::string(name))) {
+      return DataError(index_path, line, "no such file '" + std::string(name) + "'");
     }
-    return s;
+    return d->LoadPeople(dir + "people/" + std::string(name), text);
   });
   DRAGOMAN_RETURN_IF_ERROR(st);
   return std::shared_ptr<const ActorDictionary>(std::move(d));
@@ -334,23 +324,44 @@ Status ActorDictionary::LoadIsoCodes(const ActorConfig& config, const TextAnalyz
 Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
+  std::unordered_map<std::string, int> country_lines;  // code -> its first line
+  return ForEachDataLine(data, problems_, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 5) {
-      return Bad(path, line,
-                 "expected 5 fields 'CODE | names | adjectives | people | capitals', got " +
-                     std::to_string(f.size()));
+      return DataError(path, line,
+                       "expected 5 fields 'CODE | names | adjectives | people | capitals', got " +
+                           std::to_string(f.size()));
     }
     std::string code(f[0]);
     if (!IsUpperCode(code, 3) || code.size() != 3) {
-      return Bad(path, line, "bad country code '" + code + "' (ISO 3166-1 alpha-3 expected)");
+      return DataError(path, line, "bad country code '" + code + "' (ISO 3166-1 alpha-3 expected)");
+    }
+    if (auto [it, fresh] = country_lines.emplace(code, line); !fresh) {
+      return DataError(
+          path, line,
+          "duplicate country " + code + " (first on line " + std::to_string(it->second) + ")");
+    }
+    for (size_t k = 1; k < f.size(); ++k) {
+      for (std::string_view a : SplitFields(f[k], ';')) {
+        if (a.empty() && !f[k].empty()) {
+          return DataError(path, line, "empty alternative in field " + std::to_string(k + 1));
+        }
+      }
+    }
+    if (f[1].empty() && f[2].empty() && f[3].empty() && f[4].empty()) {
+      return DataError(path, line, "no names, adjectives, people or capitals for " + code);
     }
     auto names = Alternatives(f[1]);
     if (!countries_.count(code)) {
-      // Not in ISO 3166-1 (Kosovo): the file must name it.
+      // Not in ISO 3166-1: only a code ISO leaves to its users (XKX for Kosovo), with a name.
+      if (!IsUserAssignedAlpha3(code)) {
+        return DataError(path, line,
+                         "country code '" + code +
+                             "' is not in ISO 3166-1 (iso-codes) and not a user-assigned code "
+                             "(AAA-AAZ, QMA-QZZ, XAA-XZZ, ZZA-ZZZ)");
+      }
       if (names.empty()) {
-        return Bad(path, line,
-                   "unknown country code '" + code + "' (not in iso-codes; give a name)");
+        return DataError(path, line, "user-assigned country code '" + code + "' needs a name");
       }
       countries_[code] = std::string(names[0]);
     }
@@ -363,9 +374,9 @@ Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyze
         e.code = code;
         e.country = code;
         if (kinds[k] == EntryKind::kPeople) e.sector = "CVL";
-        e.source = src + ":" + std::to_string(line);
+        e.source = FileLine(src, line);
         Status s = AddPhrase(text, a, std::move(e));
-        if (!s.ok()) return Bad(path, line, s.message());
+        if (!s.ok()) return DataError(path, line, s.message());
       }
     }
     return Status::Ok();
@@ -375,14 +386,17 @@ Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyze
 Status ActorDictionary::LoadRoles(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
+  std::unordered_map<std::string, int> seen;  // phrase -> its line
+  return ForEachDataLine(data, problems_, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 3) {
-      return Bad(path, line,
-                 "expected 3 fields 'PHRASE | SECTOR | KIND', got " + std::to_string(f.size()));
+      return DataError(
+          path, line,
+          "expected 3 fields 'PHRASE | SECTOR | KIND', got " + std::to_string(f.size()));
     }
-    if (f[0].empty()) return Bad(path, line, "empty phrase");
-    if (!IsSector(f[1])) return Bad(path, line, "unknown sector '" + std::string(f[1]) + "'");
+    if (f[0].empty()) return DataError(path, line, "empty phrase");
+    DRAGOMAN_RETURN_IF_ERROR(FirstTime(seen, f[0], path, line, "role"));
+    if (!IsSector(f[1])) return DataError(path, line, "unknown sector '" + std::string(f[1]) + "'");
     DictEntry e;
     if (f[2] == "person") {
       e.kind = EntryKind::kPersonRole;
@@ -391,13 +405,13 @@ Status ActorDictionary::LoadRoles(const std::string& path, const TextAnalyzer& t
     } else if (f[2] == "institution") {
       e.kind = EntryKind::kInstitution;
     } else {
-      return Bad(path, line,
-                 "unknown kind '" + std::string(f[2]) + "' (person, group or institution)");
+      return DataError(path, line,
+                       "unknown kind '" + std::string(f[2]) + "' (person, group or institution)");
     }
     e.sector = std::string(f[1]);
-    e.source = src + ":" + std::to_string(line);
+    e.source = FileLine(src, line);
     Status s = AddPhrase(text, f[0], std::move(e));
-    if (!s.ok()) return Bad(path, line, s.message());
+    if (!s.ok()) return DataError(path, line, s.message());
     return Status::Ok();
   });
 }
@@ -405,13 +419,15 @@ Status ActorDictionary::LoadRoles(const std::string& path, const TextAnalyzer& t
 Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& text, bool igo_file) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
+  std::unordered_map<std::string, int> seen;  // name -> its line
+  return ForEachDataLine(data, problems_, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 2) {
-      return Bad(path, line, "expected 2 fields 'CODE | names', got " + std::to_string(f.size()));
+      return DataError(path, line,
+                       "expected 2 fields 'CODE | names', got " + std::to_string(f.size()));
     }
     std::string code(f[0]);
-    if (!IsUpperCode(code, 3)) return Bad(path, line, "bad code '" + code + "'");
+    if (!IsUpperCode(code, 3)) return DataError(path, line, "bad code '" + code + "'");
     DictEntry proto;
     proto.kind = EntryKind::kOrg;
     proto.code = code;
@@ -421,27 +437,31 @@ Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& te
     } else if (head == "IMG") {
       proto.sector = code.size() >= 6 ? code.substr(3, 3) : "";
       if (!proto.sector.empty() && !IsSector(proto.sector)) {
-        return Bad(path, line, "unknown sector in '" + code + "'");
+        return DataError(path, line, "unknown sector in '" + code + "'");
       }
     } else {
       if (igo_file) {
-        return Bad(path, line, "code '" + code + "' must start with IGO or NGO");
+        return DataError(path, line, "code '" + code + "' must start with IGO or NGO");
       }
-      if (code.size() != 6) return Bad(path, line, "expected COUNTRY+SECTOR, got '" + code + "'");
-      if (!countries_.count(head)) return Bad(path, line, "unknown country code '" + head + "'");
+      if (code.size() != 6)
+        return DataError(path, line, "expected COUNTRY+SECTOR, got '" + code + "'");
+      if (!countries_.count(head))
+        return DataError(path, line, "unknown country code '" + head + "'");
       if (!IsSector(code.substr(3))) {
-        return Bad(path, line, "unknown sector '" + code.substr(3) + "'");
+        return DataError(path, line, "unknown sector '" + code.substr(3) + "'");
       }
       proto.country = head;
       proto.sector = code.substr(3);
     }
     auto names = Alternatives(f[1]);
-    if (names.empty()) return Bad(path, line, "no names");
+    if (names.empty()) return DataError(path, line, "no names");
+    for (std::string_view n : names)
+      DRAGOMAN_RETURN_IF_ERROR(FirstTime(seen, n, path, line, "name"));
     for (std::string_view n : names) {
       DictEntry e = proto;
-      e.source = src + ":" + std::to_string(line);
+      e.source = FileLine(src, line);
       Status s = AddPhrase(text, n, std::move(e));
-      if (!s.ok()) return Bad(path, line, s.message());
+      if (!s.ok()) return DataError(path, line, s.message());
     }
     return Status::Ok();
   });
@@ -450,36 +470,38 @@ Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& te
 Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
+  return ForEachDataLine(data, problems_, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 6) {
-      return Bad(path, line,
-                 "expected 6 fields 'NAME | ALIASES | COUNTRY SECTOR | ROLE | START | END', got " +
-                     std::to_string(f.size()));
+      return DataError(
+          path, line,
+          "expected 6 fields 'NAME | ALIASES | COUNTRY SECTOR | ROLE | START | END', got " +
+              std::to_string(f.size()));
     }
-    if (f[0].empty()) return Bad(path, line, "missing name");
+    if (f[0].empty()) return DataError(path, line, "missing name");
     auto cs = SplitFields(f[2], ' ');
     cs.erase(std::remove(cs.begin(), cs.end(), std::string_view()), cs.end());
     if (cs.size() != 2)
-      return Bad(path, line, "expected 'COUNTRY SECTOR', got '" + std::string(f[2]) + "'");
+      return DataError(path, line, "expected 'COUNTRY SECTOR', got '" + std::string(f[2]) + "'");
     std::string country(cs[0]);
     bool igo = country.size() > 3 && (country.rfind("IGO", 0) == 0 || country.rfind("NGO", 0) == 0);
     if (!igo && !countries_.count(country)) {
-      return Bad(path, line, "unknown country code '" + country + "'");
+      return DataError(path, line, "unknown country code '" + country + "'");
     }
-    if (!IsSector(cs[1])) return Bad(path, line, "unknown sector '" + std::string(cs[1]) + "'");
+    if (!IsSector(cs[1]))
+      return DataError(path, line, "unknown sector '" + std::string(cs[1]) + "'");
     PersonTerm term;
     term.country = country;
     term.sector = std::string(cs[1]);
     term.role = std::string(f[3]);
-    term.source = src + ":" + std::to_string(line);
+    term.source = FileLine(src, line);
     auto start = PartialDate::Parse(f[4]);
-    if (!start) return Bad(path, line, "bad start date '" + std::string(f[4]) + "'");
+    if (!start) return DataError(path, line, "bad start date '" + std::string(f[4]) + "'");
     term.start = *start;
     if (!f[5].empty()) {
       auto end = PartialDate::Parse(f[5]);
-      if (!end) return Bad(path, line, "bad end date '" + std::string(f[5]) + "'");
-      if (*end < *start) return Bad(path, line, "end date before start date");
+      if (!end) return DataError(path, line, "bad end date '" + std::string(f[5]) + "'");
+      if (*end < *start) return DataError(path, line, "end date before start date");
       term.end = *end;
     }
     std::string name(f[0]);
@@ -501,9 +523,9 @@ Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& 
       DictEntry e;
       e.kind = EntryKind::kPerson;
       e.person = idx;
-      e.source = src + ":" + std::to_string(line);
+      e.source = FileLine(src, line);
       Status s = AddPhrase(text, n, std::move(e));
-      if (!s.ok()) return Bad(path, line, s.message());
+      if (!s.ok()) return DataError(path, line, s.message());
     }
     return Status::Ok();
   });
@@ -512,11 +534,13 @@ Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& 
 Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyzer& text) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   const std::string src = BaseName(path);
-  Status st = ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
+  std::unordered_map<std::string, int> seen;  // word -> its line
+  Status st = ForEachDataLine(data, problems_, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
     if (f.size() != 2 || f[0].empty()) {
-      return Bad(path, line, "expected 2 fields 'WORD | CLASS'");
+      return DataError(path, line, "expected 2 fields 'WORD | CLASS'");
     }
+    DRAGOMAN_RETURN_IF_ERROR(FirstTime(seen, f[0], path, line, "word"));
     if (f[1] == "notname") {
       not_name_.push_back(text.Normalize(f[0]));
       return Status::Ok();
@@ -542,10 +566,10 @@ Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyz
         found = true;
       }
     }
-    if (!found) return Bad(path, line, "unknown class '" + std::string(f[1]) + "'");
-    e.source = src + ":" + std::to_string(line);
+    if (!found) return DataError(path, line, "unknown class '" + std::string(f[1]) + "'");
+    e.source = FileLine(src, line);
     Status s = AddPhrase(text, f[0], std::move(e));
-    if (!s.ok()) return Bad(path, line, s.message());
+    if (!s.ok()) return DataError(path, line, s.message());
     return Status::Ok();
   });
   std::sort(not_name_.begin(), not_name_.end());

@@ -179,10 +179,8 @@ class ActorDictionary {
   std::unordered_map<std::string, GenericCountry> generic_sectors_;
   Lexicon lexicon_;
   ActorWords words_;
+  DataProblems* problems_ = nullptr;                        // while loading (base/data_file.h)
 };
-
-// Splits a data line on '|' into trimmed fields; alternatives on ';'. Exposed for tests.
-std::vector<std::string_view> SplitFields(std::string_view line, char sep);
 
 }  // namespace dragoman
 

@@ -115,12 +115,97 @@ class BrokenData : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(BrokenData, UnknownCountryCode) {
-  Write("countries.txt", "# comment\nAZE | Azerbaijan | Azerbaijani | | Baku\nQQQ | | | |\n");
+// Issue 12, row 9: a non-ISO code, a line with no fields and a duplicate were all accepted.
+TEST_F(BrokenData, Issue12Row9NonIsoCountryCode) {
+  Write("countries.txt",
+        "# comment\nAZE | Azerbaijan | Azerbaijani | | Baku\nABC | Nowhere | | |\nXKX | Kosovo | | "
+        "|\n");
   Status s = Load();
   EXPECT_EQ(s.code(), Status::Code::kBadData);
-  EXPECT_NE(s.message().find("countries.txt:3: unknown country code 'QQQ'"), std::string::npos)
+  EXPECT_NE(s.message().find("countries.txt:3: country code 'ABC' is not in ISO 3166-1 "
+                             "(iso-codes) and not a user-assigned code"),
+            std::string::npos)
       << s.message();
+}
+
+TEST_F(BrokenData, Issue12Row9CountryWithoutFields) {
+  Write("countries.txt", "AZE | Azerbaijan | | |\nARM | | | |\n");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kBadData);
+  EXPECT_NE(s.message().find("countries.txt:2: no names, adjectives, people or capitals for ARM"),
+            std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, Issue12Row9DuplicateCountry) {
+  Write("countries.txt", "AZE | Azerbaijan | | |\n\nAZE | | Azeri | |\n");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kBadData);
+  EXPECT_NE(s.message().find("countries.txt:3: duplicate country AZE (first on line 1)"),
+            std::string::npos)
+      << s.message();
+}
+
+TEST_F(BrokenData, EmptyAlternative) {
+  Write("countries.txt", "IRN | Iran;; Persia | | |\n");
+  Status s = Load();
+  EXPECT_EQ(s.code(), Status::Code::kBadData);
+  EXPECT_NE(s.message().find("countries.txt:1: empty alternative in field 2"), std::string::npos)
+      << s.message();
+}
+
+// ISO 3166-1 leaves XAA-XZZ (among others) to its users: Kosovo's XKX loads with its name, and
+// needs one.
+TEST_F(BrokenData, UserAssignedCodeNeedsAName) {
+  Write("countries.txt", "XKX | Kosovo | Kosovar | | Pristina\n");
+  EXPECT_TRUE(Load().ok());
+  Write("countries.txt", "XKX | | Kosovar | | Pristina\n");
+  Status s = Load();
+  EXPECT_NE(s.message().find("countries.txt:1: user-assigned country code 'XKX' needs a name"),
+            std::string::npos)
+      << s.message();
+}
+
+// A key given twice in one file: the second line is the error, naming the first.
+TEST_F(BrokenData, DuplicateKeys) {
+  struct Case {
+    const char* file;
+    const char* text;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"roles.txt", "envoy | GOV | person\n# note\nenvoy | GOV | person\n",
+       "roles.txt:3: duplicate role 'envoy' (first on line 1)"},
+      {"igos.txt", "IGOUNO | United Nations; UN\nIGOAU | African Union; UN\n",
+       "igos.txt:2: duplicate name 'UN' (first on line 1)"},
+      {"references.txt", "he | person\nhe | speaker\n",
+       "references.txt:2: duplicate word 'he' (first on line 1)"},
+  };
+  for (const Case& c : cases) {
+    Write(c.file, c.text);
+    Status s = Load();
+    EXPECT_EQ(s.code(), Status::Code::kBadData);
+    EXPECT_NE(s.message().find(c.message), std::string::npos) << s.message();
+    fs::copy(fs::path(DRAGOMAN_SOURCE_DATA_DIR) / "actors" / c.file, dir_ / "actors" / c.file,
+             fs::copy_options::overwrite_existing);
+  }
+}
+
+// With a problem sink every bad line of every file is reported and loading goes on.
+TEST_F(BrokenData, SinkCollectsEveryProblem) {
+  Write("countries.txt",
+        "ABC | Nowhere | | |\nAZE | Azerbaijan | | |\nAZE | | | |\nXKX | Kosovo | | |\n");
+  Write("roles.txt", "president | GOV | person\nminister | GOV\n");
+  DataProblems problems;
+  ActorConfig c;
+  c.data_dir = dir_.string();
+  c.problems = &problems;
+  auto r = ActorDictionary::Load(c, Text());
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_NE(problems.all()[0].message().find("countries.txt:1: "), std::string::npos);
+  EXPECT_NE(problems.all()[1].message().find("countries.txt:3: duplicate"), std::string::npos);
+  EXPECT_NE(problems.all()[2].message().find("roles.txt:2: "), std::string::npos);
 }
 
 TEST_F(BrokenData, MissingField) {

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 
+#include "base/data_file.h"
 #include "base/file.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -56,12 +57,12 @@ int RunCoverage(const ParsedArgs& args, CommandContext& ctx) {
   auto code_list = eval::CameoCodeList(events_dir + "/cameo.tsv");
   if (!code_list.ok()) return ReportError(code_list.status(), ctx);
   std::string verbs_path = events_dir + "/verbs.txt";
-  auto verbs_text = ReadFile(verbs_path);
+  auto verbs_text = ReadDataFile(verbs_path);
   if (!verbs_text.ok()) return ReportError(verbs_text.status(), ctx);
   auto patterns = ParsePatterns(verbs_path, *verbs_text, *codes);
   if (!patterns.ok()) return ReportError(patterns.status(), ctx);
   std::string examples_path = events_dir + "/examples.tsv";
-  auto examples_text = ReadFile(examples_path);
+  auto examples_text = ReadDataFile(examples_path);
   if (!examples_text.ok()) return ReportError(examples_text.status(), ctx);
   auto examples = eval::ParseExamples(examples_path, *examples_text, *codes);
   if (!examples.ok()) return ReportError(examples.status(), ctx);

@@ -2,25 +2,12 @@
 
 #include <map>
 
-#include "base/file.h"
-#include "base/lines.h"
+#include "base/data_file.h"
 #include "eval/score.h"
 
 namespace dragoman::eval {
 
 namespace {
-
-std::vector<std::string> SplitTabs(std::string_view line) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (true) {
-    size_t t = line.find('\t', b);
-    out.emplace_back(line.substr(b, t == std::string_view::npos ? std::string_view::npos : t - b));
-    if (t == std::string_view::npos) break;
-    b = t + 1;
-  }
-  return out;
-}
 
 bool PartyField(const std::string& s) {
   if (s == "-" || s == "*") return true;
@@ -43,8 +30,9 @@ Result<ExampleFile> ParseExamples(std::string_view name, std::string_view text,
                                   const CodeTable& codes) {
   ExampleFile out;
   DRAGOMAN_RETURN_IF_ERROR(ForEachDataLine(text, [&](int line_no, std::string_view line) -> Status {
-    std::string where = std::string(name) + ":" + std::to_string(line_no);
-    std::vector<std::string> f = SplitTabs(line);
+    std::string where = FileLine(name, line_no);
+    std::vector<std::string_view> fv = SplitFields(line, '\t');
+    std::vector<std::string> f(fv.begin(), fv.end());
     if (f.size() != 4 || f[3].empty()) {
       return Status::BadData(where + ": expected CODE<TAB>SOURCE<TAB>TARGET<TAB>SENTENCE");
     }
@@ -71,8 +59,7 @@ Result<ExampleFile> ParseExamples(std::string_view name, std::string_view text,
   }));
   for (const CodeExample& e : out.examples) {
     if (out.exempt.count(e.code)) {
-      return Status::BadData(std::string(name) + ":" + std::to_string(e.line) + ": code " +
-                             e.code + " is exempted and has an example");
+      return DataError(name, e.line, "code " + e.code + " is exempted and has an example");
     }
   }
   return out;
@@ -128,7 +115,7 @@ std::vector<CodeCoverage> Coverage(const std::vector<std::string>& code_list,
 }
 
 Result<std::vector<std::string>> CameoCodeList(const std::string& cameo_tsv) {
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(cameo_tsv));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadDataFile(cameo_tsv));
   std::vector<std::string> out;
   DRAGOMAN_RETURN_IF_ERROR(ForEachDataLine(text, [&](int, std::string_view line) -> Status {
     out.emplace_back(line.substr(0, line.find('\t')));

@@ -8,8 +8,8 @@
 #include <ostream>
 #include <set>
 
+#include "base/data_file.h"
 #include "base/file.h"
-#include "base/lines.h"
 #include "output/event_json.h"
 
 namespace dragoman::eval {
@@ -101,7 +101,7 @@ Result<CodeFn> EventsFileCodeFn(const std::string& path) {
   DRAGOMAN_RETURN_IF_ERROR(ForEachLine(text, [&](int line_no, std::string_view line) -> Status {
     if (line.find_first_not_of(" \t") == std::string_view::npos) return Status::Ok();
     Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-    std::string where = path + ":" + std::to_string(line_no);
+    std::string where = FileLine(path, line_no);
     if (j.is_discarded() || !j.is_object()) return Status::BadData(where + ": not a JSON object");
     auto e = EventFromJson(j);
     if (!e.ok()) return Status::BadData(where + ": " + e.status().message());
@@ -241,8 +241,8 @@ Result<std::pair<Level, double>> ParseFloor(const std::string& spec) {
   }
   auto level = ParseLevel(spec.substr(0, eq));
   if (!level) {
-    return Status::InvalidArgument("--min-f1: unknown level '" + spec.substr(0, eq) +
-                                   "' (" + std::string(LevelNames()) + ")");
+    return Status::InvalidArgument("--min-f1: unknown level '" + spec.substr(0, eq) + "' (" +
+                                   std::string(LevelNames()) + ")");
   }
   std::string num = spec.substr(eq + 1);
   char* end = nullptr;

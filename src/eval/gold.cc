@@ -5,25 +5,16 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "base/data_file.h"
 #include "base/file.h"
-#include "base/lines.h"
+#include "base/strings.h"
+#include "base/suite_record.h"
 
 namespace dragoman::eval {
 
 namespace {
 
 using Json = nlohmann::json;
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-std::string At(std::string_view name, int line) {
-  return std::string(name) + ":" + std::to_string(line);
-}
 
 std::string Str(const Json& j, const char* key) {
   auto it = j.find(key);
@@ -99,25 +90,27 @@ std::string SkipReason(GoldFormat format, const Json& r) {
   return "";
 }
 
-Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_view name,
+// `rec`: the fields every suite shares, already checked (base/suite_record.h).
+Status AddPeerRecord(GoldFormat format, const SuiteRecordLine& rec, std::string_view name,
                      const CountryAliases& aliases, std::map<std::string, int>& seen_ids,
                      GoldSet& set) {
-  std::string where = At(name, line);
-  if (!r.is_object()) return Status::BadData(where + ": a record must be a JSON object");
+  const Json& r = rec.json;
+  const int line = rec.line;
+  std::string where = FileLine(name, line);
   std::string reason = SkipReason(format, r);
   if (!reason.empty()) {
     ++set.skipped[reason];
     return Status::Ok();
   }
   GoldDocument doc;
-  doc.id = Str(r, "id");
+  doc.id = rec.id;
   if (doc.id.empty()) doc.id = "line" + std::to_string(line);
   // A few peer files repeat an id (PLV does, 6 times): later ones become "id~2", "id~3", ... so
   // that events replayed by document id still find their own record.
   if (int n = ++seen_ids[doc.id]; n > 1) doc.id += "~" + std::to_string(n);
   doc.origin = where;
-  doc.text = Str(r, "text");
-  std::string date = Str(r, "date");
+  doc.text = rec.text;
+  std::string date = rec.date;
   if (format == GoldFormat::kTabari && !Str(r, "expected_date").empty()) {
     date = Str(r, "expected_date");
     // TABARI writes YYMMDD; two-digit years 00-29 are 20xx (its own rule).
@@ -131,7 +124,8 @@ Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_vie
   if (it == r.end() || !it->is_array()) {
     return Status::BadData(where + ": 'expected' must be an array of {source, target, code}");
   }
-  for (const auto& x : *it) {
+  for (size_t i = 0; i < it->size(); ++i) {
+    const Json& x = (*it)[i];
     if (format == GoldFormat::kPlv) {
       if (!x.is_object() || Str(x, "plover").empty() || Str(x, "source_text").empty()) {
         return Status::BadData(where +
@@ -146,14 +140,12 @@ Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_vie
       doc.events.push_back(std::move(e));
       continue;
     }
-    if (!x.is_object() || !x.contains("code") || !x["code"].is_string()) {
-      return Status::BadData(where + ": an expected event needs a string 'code'");
-    }
+    const SuiteRecordLine::Expected& ex = rec.expected[i];
+    if (ex.code.empty()) return Status::BadData(where + ": an expected event needs a 'code'");
     GoldEvent e;
     e.line = line;
     e.id = doc.id;
-    for (auto [field, slot] : {std::pair{"source", &e.source}, std::pair{"target", &e.target}}) {
-      std::string code = Str(x, field);
+    for (auto [code, slot] : {std::pair{ex.source, &e.source}, std::pair{ex.target, &e.target}}) {
       std::string key = GoldPartyKey(code, aliases);
       if (key.empty()) continue;
       GoldActor a;
@@ -162,11 +154,10 @@ Status AddPeerRecord(GoldFormat format, const Json& r, int line, std::string_vie
       a.sector = code.size() > 3 ? code.substr(3, 3) : "";
       *slot = a;
     }
-    std::string code = x["code"].get<std::string>();
     if (format == GoldFormat::kPlover) {
-      e.plover = code;
+      e.plover = ex.code;
     } else {
-      e.cameo = code;
+      e.cameo = ex.code;
     }
     // PLOVER records all carry the placeholder date 2000-01-01 (PLV records 2019-01-01), not the
     // events' dates: their events are not scored on dates. The suites' dates are real ones.
@@ -186,7 +177,7 @@ struct OwnState {
 
 Status AddOwnDocument(const Json& r, int line, std::string_view name, std::string_view base_dir,
                       const GoldOptions& options, OwnState& st, GoldSet& set) {
-  std::string where = At(name, line);
+  std::string where = FileLine(name, line);
   GoldDocument doc;
   doc.id = Str(r, "document");
   if (doc.id.empty()) return Status::BadData(where + ": 'document' must be a non-empty string");
@@ -250,7 +241,7 @@ Result<std::optional<GoldActor>> OwnActor(const Json& r, const char* field, cons
 
 Status AddOwnEvent(const Json& r, int line, std::string_view name, const CountryAliases& aliases,
                    OwnState& st, GoldSet& set) {
-  std::string where = At(name, line);
+  std::string where = FileLine(name, line);
   std::string id = Str(r, "doc");
   auto di = st.doc_index.find(id);
   if (di == st.doc_index.end()) {
@@ -296,18 +287,18 @@ Status AddOwnEvent(const Json& r, int line, std::string_view name, const Country
 // ---- CountryAliases ----------------------------------------------------------------------------
 
 Result<CountryAliases> CountryAliases::Load(const std::string& path) {
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadDataFile(path));
   return Parse(text, path);
 }
 
 Result<CountryAliases> CountryAliases::Parse(std::string_view text, std::string_view name) {
   CountryAliases out;
   DRAGOMAN_RETURN_IF_ERROR(ForEachLine(text, [&](int line_no, std::string_view raw) -> Status {
-    std::string line = Trim(raw.substr(0, raw.find('#')));
+    std::string line(Trim(raw.substr(0, raw.find('#'))));
     if (line.empty()) return Status::Ok();
     size_t sp = line.find_first_of(" \t");
     std::string alias = sp == std::string::npos ? line : line.substr(0, sp);
-    std::string iso = sp == std::string::npos ? "" : Trim(line.substr(sp));
+    std::string iso = sp == std::string::npos ? "" : std::string(Trim(line.substr(sp)));
     auto upper3 = [](const std::string& s) {
       if (s.size() != 3) return false;
       for (char c : s) {
@@ -316,11 +307,11 @@ Result<CountryAliases> CountryAliases::Parse(std::string_view text, std::string_
       return true;
     };
     if (!upper3(alias) || !upper3(iso)) {
-      return Status::BadData(At(name, line_no) +
+      return Status::BadData(FileLine(name, line_no) +
                              ": expected 'ALIAS ISO3' (two three-letter upper-case codes)");
     }
     if (!out.map_.emplace(alias, iso).second) {
-      return Status::BadData(At(name, line_no) + ": alias '" + alias + "' given twice");
+      return Status::BadData(FileLine(name, line_no) + ": alias '" + alias + "' given twice");
     }
     return Status::Ok();
   }));
@@ -333,14 +324,14 @@ std::string CountryAliases::Map(std::string_view code) const {
 }
 
 Result<TypeVocabulary> TypeVocabulary::Load(const std::string& path) {
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadDataFile(path));
   return Parse(text, path);
 }
 
 Result<TypeVocabulary> TypeVocabulary::Parse(std::string_view text, std::string_view name) {
   TypeVocabulary out;
   DRAGOMAN_RETURN_IF_ERROR(ForEachLine(text, [&](int line_no, std::string_view raw) -> Status {
-    std::string line = Trim(raw.substr(0, raw.find('#')));
+    std::string line(Trim(raw.substr(0, raw.find('#'))));
     if (line.empty()) return Status::Ok();
     std::vector<std::string> fields;
     size_t i = 0;
@@ -353,7 +344,8 @@ Result<TypeVocabulary> TypeVocabulary::Parse(std::string_view text, std::string_
       i = e;
     }
     if (fields.size() != 3) {
-      return Status::BadData(At(name, line_no) + ": expected 'GOLD_TYPE CODED_TYPE PREFIXES'");
+      return Status::BadData(FileLine(name, line_no) +
+                             ": expected 'GOLD_TYPE CODED_TYPE PREFIXES'");
     }
     Rule r{fields[0], fields[1], {}};
     if (fields[2] != "*") {
@@ -363,7 +355,7 @@ Result<TypeVocabulary> TypeVocabulary::Parse(std::string_view text, std::string_
         if (c == std::string::npos) c = fields[2].size();
         std::string p = fields[2].substr(b, c - b);
         if (p.empty() || p.find_first_not_of("0123456789") != std::string::npos) {
-          return Status::BadData(At(name, line_no) + ": '" + p +
+          return Status::BadData(FileLine(name, line_no) + ": '" + p +
                                  "' is not a CAMEO code prefix (digits) or '*'");
         }
         r.prefixes.push_back(p);
@@ -426,28 +418,28 @@ Result<GoldSet> ParseGold(std::string_view text, std::string_view name, std::str
   OwnState own;
   std::map<std::string, int> seen_ids;
   bool detected = false;
-  DRAGOMAN_RETURN_IF_ERROR(ForEachLine(text, [&](int line_no, std::string_view line) -> Status {
-    if (Trim(line).empty()) return Status::Ok();
-    Json r = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (r.is_discarded() || !r.is_object()) {
-      return Status::BadData(At(name, line_no) + ": not a JSON object");
-    }
-    if (!detected) {
-      set.format = Detect(r);
-      detected = true;
-    }
-    if (set.format != GoldFormat::kOwn) {
-      DRAGOMAN_RETURN_IF_ERROR(AddPeerRecord(set.format, r, line_no, name, *options.aliases, seen_ids, set));
-    } else if (r.contains("document")) {
-      DRAGOMAN_RETURN_IF_ERROR(AddOwnDocument(r, line_no, name, base_dir, options, own, set));
-    } else if (r.contains("doc")) {
-      DRAGOMAN_RETURN_IF_ERROR(AddOwnEvent(r, line_no, name, *options.aliases, own, set));
-    } else {
-      return Status::BadData(At(name, line_no) +
-                             ": neither a \"document\" nor an event (\"doc\") record");
-    }
-    return Status::Ok();
-  }));
+  Status walked =
+      ForEachSuiteRecord(text, name, &Status::BadData, [&](const SuiteRecordLine& rec) -> Status {
+        const Json& r = rec.json;
+        const int line_no = rec.line;
+        if (!detected) {
+          set.format = Detect(r);
+          detected = true;
+        }
+        if (set.format != GoldFormat::kOwn) {
+          DRAGOMAN_RETURN_IF_ERROR(
+              AddPeerRecord(set.format, rec, name, *options.aliases, seen_ids, set));
+        } else if (r.contains("document")) {
+          DRAGOMAN_RETURN_IF_ERROR(AddOwnDocument(r, line_no, name, base_dir, options, own, set));
+        } else if (r.contains("doc")) {
+          DRAGOMAN_RETURN_IF_ERROR(AddOwnEvent(r, line_no, name, *options.aliases, own, set));
+        } else {
+          return Status::BadData(FileLine(name, line_no) +
+                                 ": neither a \"document\" nor an event (\"doc\") record");
+        }
+        return Status::Ok();
+      });
+  DRAGOMAN_RETURN_IF_ERROR(walked);
   if (set.docs.empty()) {
     return Status::BadData(std::string(name) + ": no gold documents to score");
   }

@@ -6,27 +6,12 @@
 #include <numeric>
 #include <set>
 
-#include "base/file.h"
-#include "base/lines.h"
+#include "base/data_file.h"
 #include "base/strings.h"
 
 namespace dragoman::eval {
 
 namespace {
-
-std::vector<std::string> Fields(std::string_view line) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    size_t b = line.find_first_not_of(" \t", i);
-    if (b == std::string_view::npos) break;
-    size_t e = line.find_first_of(" \t", b);
-    if (e == std::string_view::npos) e = line.size();
-    out.emplace_back(line.substr(b, e - b));
-    i = e;
-  }
-  return out;
-}
 
 bool PositiveInt(const std::string& s, int& out) {
   if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) {
@@ -91,7 +76,7 @@ bool NaturalLess(std::string_view a, std::string_view b) {
 }
 
 Result<Splits> Splits::Load(const std::string& path) {
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadDataFile(path));
   return Parse(text, path);
 }
 
@@ -99,14 +84,14 @@ Result<Splits> Splits::Parse(std::string_view text, std::string_view name) {
   Splits out;
   std::set<std::string> seen;
   DRAGOMAN_RETURN_IF_ERROR(ForEachDataLine(text, [&](int line_no, std::string_view raw) -> Status {
-    std::string where = std::string(name) + ":" + std::to_string(line_no);
+    std::string where = FileLine(name, line_no);
     std::string_view line = Trim(raw.substr(0, raw.find('#')));
-    std::vector<std::string> f = Fields(line);
+    std::vector<std::string_view> fw = SplitWords(line);
+    std::vector<std::string> f(fw.begin(), fw.end());
     if (f.size() < 2) return Status::BadData(where + ": expected 'SET RULE'");
     Rule r;
     r.set = f[0];
-    r.where = std::filesystem::path(std::string(name)).filename().string() + ":" +
-              std::to_string(line_no);
+    r.where = FileLine(std::filesystem::path(std::string(name)).filename().string(), line_no);
     r.text = std::string(Trim(line.substr(line.find(f[1]))));
     if (f[1] == "every") {
       if (f.size() != 5 || f[3] != "from" || !PositiveInt(f[2], r.every) ||
@@ -167,8 +152,7 @@ Result<bool> Splits::Apply(const std::string& gold_path, GoldSet& set) const {
 void KeepPart(Part part, GoldSet& set) {
   if (part == Part::kAll) return;
   bool want_measure = part == Part::kMeasure;
-  std::erase_if(set.docs,
-                [&](const GoldDocument& d) { return d.measure_only != want_measure; });
+  std::erase_if(set.docs, [&](const GoldDocument& d) { return d.measure_only != want_measure; });
   set.events = 0;
   for (const GoldDocument& d : set.docs) set.events += static_cast<int>(d.events.size());
 }

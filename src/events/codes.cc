@@ -1,27 +1,16 @@
 #include "events/codes.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <set>
 #include <vector>
 
-#include "base/file.h"
-#include "base/lines.h"
+#include "base/data_file.h"
 
 namespace dragoman {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return out;
-}
 
 bool IsCode(std::string_view s) {
   if (s.size() < 3 || s.size() > 4) return false;
@@ -31,44 +20,39 @@ bool IsCode(std::string_view s) {
   return s[0] == '0' || s[0] == '1' || (s[0] == '2' && s[1] == '0');
 }
 
-// Calls fn(line_number, line) for every non-blank, non-comment line (the line untrimmed:
-// fields are tab-separated and may be empty at either end).
-template <typename Fn>
-Status ForEachContentLine(std::string_view text, Fn fn) {
-  return ForEachLine(text, [&](int number, std::string_view line) -> Status {
-    if (line.empty() || line[0] == '#') return Status::Ok();
-    return fn(number, line);
-  });
-}
-
-std::string At(std::string_view name, int line) {
-  return std::string(name) + ":" + std::to_string(line) + ": ";
-}
+std::string At(std::string_view name, int line) { return FileLine(name, line) + ": "; }
 
 }  // namespace
 
 Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view cameo_text,
-                                   std::string_view plover_name, std::string_view plover_text) {
+                                   std::string_view plover_name, std::string_view plover_text,
+                                   DataProblems* problems) {
   CodeTable table;
   static const std::set<std::string_view> kQuads = {"verbal_coop", "material_coop",
                                                     "verbal_conflict", "material_conflict"};
-  Status st = ForEachContentLine(cameo_text, [&](int n, std::string_view line) -> Status {
-    auto f = SplitTabs(line);
+  Status st = ForEachContentLine(cameo_text, problems, [&](int n, std::string_view line) -> Status {
+    auto f = SplitFields(line, '\t');
     if (f.size() != 4 && f.size() != 5)
       return Status::BadData(At(cameo_name, n) + "expected 4 or 5 tab-separated fields");
     if (!IsCode(f[0])) {
       return Status::BadData(At(cameo_name, n) + "bad CAMEO code '" + std::string(f[0]) + "'");
     }
+    // A number from -10 to 10; "nan", "inf" and hex forms are not weights (issue 12, row 9).
+    // The code itself is still entered (weight 0), so that with a problem sink the rows naming
+    // it elsewhere are checked instead of each reporting an unknown code.
+    Status row;
     std::string w(f[1]);
-    char* end = nullptr;
-    double g = std::strtod(w.c_str(), &end);
-    if (w.empty() || *end != '\0' || g < -10 || g > 10) {
-      return Status::BadData(At(cameo_name, n) + "bad Goldstein weight '" + w + "'");
+    double g = 0;
+    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), g, std::chars_format::fixed);
+    if (w.empty() || ec != std::errc() || end != w.data() + w.size() || !std::isfinite(g) ||
+        g < -10 || g > 10) {
+      row = DataError(cameo_name, n, "bad Goldstein weight '" + w + "' (a number from -10 to 10)");
+      g = 0;
     }
-    if (!kQuads.count(f[2])) {
-      return Status::BadData(At(cameo_name, n) + "bad quad class '" + std::string(f[2]) + "'");
+    if (row.ok() && !kQuads.count(f[2])) {
+      row = DataError(cameo_name, n, "bad quad class '" + std::string(f[2]) + "'");
     }
-    if (f[3].empty()) return Status::BadData(At(cameo_name, n) + "empty name");
+    if (row.ok() && f[3].empty()) row = DataError(cameo_name, n, "empty name");
     CodeInfo info;
     info.code = std::string(f[0]);
     info.goldstein = g;
@@ -100,12 +84,12 @@ Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view
     if (!table.codes_.emplace(info.code, info).second) {
       return Status::BadData(At(cameo_name, n) + "duplicate code " + info.code);
     }
-    return Status::Ok();
+    return row;
   });
   if (!st.ok()) return st;
   std::set<std::string> typed;
-  st = ForEachContentLine(plover_text, [&](int n, std::string_view line) -> Status {
-    auto f = SplitTabs(line);
+  st = ForEachContentLine(plover_text, problems, [&](int n, std::string_view line) -> Status {
+    auto f = SplitFields(line, '\t');
     if (f.size() != 4) {
       return Status::BadData(At(plover_name, n) + "expected 4 tab-separated fields");
     }
@@ -126,19 +110,20 @@ Result<CodeTable> CodeTable::Parse(std::string_view cameo_name, std::string_view
   if (!st.ok()) return st;
   for (const auto& [code, info] : table.codes_) {
     if (!typed.count(code)) {
-      return Status::BadData(std::string(plover_name) + ": CAMEO code " + code +
-                             " has no PLOVER row (use '-' for untyped codes)");
+      DRAGOMAN_RETURN_IF_ERROR(Report(
+          problems, DataError(plover_name, "CAMEO code " + code +
+                                               " has no PLOVER row (use '-' for untyped codes)")));
     }
   }
   return table;
 }
 
-Result<CodeTable> CodeTable::Load(const std::string& dir) {
+Result<CodeTable> CodeTable::Load(const std::string& dir, DataProblems* problems) {
   std::string cameo_path = dir + "/cameo.tsv";
   std::string plover_path = dir + "/cameo_plover.tsv";
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string cameo, ReadFile(cameo_path));
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string plover, ReadFile(plover_path));
-  return Parse(cameo_path, cameo, plover_path, plover);
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string cameo, ReadDataFile(cameo_path));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string plover, ReadDataFile(plover_path));
+  return Parse(cameo_path, cameo, plover_path, plover, problems);
 }
 
 Result<int> CodeTable::Family(std::string_view name) const {

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/data_file.h"
 #include "base/status.h"
 
 namespace dragoman {
@@ -33,10 +34,14 @@ struct CodeInfo {
 class CodeTable {
  public:
   // Parses both tables from text (`*_name` is used in error messages only).
+  // BadData "file:line: reason" for a malformed row, a Goldstein weight that is not a number from
+  // -10 to 10 (NaN included), a duplicate code, a CAMEO code without a PLOVER row.
+  // `problems`: as in base/data_file.h (null: stop at the first problem).
   static Result<CodeTable> Parse(std::string_view cameo_name, std::string_view cameo_text,
-                                 std::string_view plover_name, std::string_view plover_text);
-  // Reads `dir`/cameo.tsv and `dir`/cameo_plover.tsv.
-  static Result<CodeTable> Load(const std::string& dir);
+                                 std::string_view plover_name, std::string_view plover_text,
+                                 DataProblems* problems = nullptr);
+  // Reads `dir`/cameo.tsv and `dir`/cameo_plover.tsv (a missing file is BadData).
+  static Result<CodeTable> Load(const std::string& dir, DataProblems* problems = nullptr);
 
   // nullptr when `code` is unknown. The pointer lives as long as the table.
   const CodeInfo* Find(std::string_view code) const;

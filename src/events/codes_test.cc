@@ -87,6 +87,10 @@ TEST(CodeTable, ReportsFileAndLine) {
       {"040\t1\tverbal_coop\tX\t,consult\n", "", "c.tsv:1: bad family ''"},
       {"\n99x\t1.0\tverbal_coop\tX\n", "", "c.tsv:2: bad CAMEO code '99x'"},
       {"040\tone\tverbal_coop\tX\n", "", "c.tsv:1: bad Goldstein weight 'one'"},
+      // Issue 12, row 9: "nan" was accepted and written as "goldstein": null.
+      {"040\tnan\tverbal_coop\tX\n", "", "c.tsv:1: bad Goldstein weight 'nan'"},
+      {"040\tinf\tverbal_coop\tX\n", "", "c.tsv:1: bad Goldstein weight 'inf'"},
+      {"040\t10.5\tverbal_coop\tX\n", "", "c.tsv:1: bad Goldstein weight '10.5'"},
       {"040\t1\tnice\tX\n", "", "c.tsv:1: bad quad class 'nice'"},
       {"040\t1\tverbal_coop\tX\n040\t1\tverbal_coop\tX\n", "", "c.tsv:2: duplicate code 040"},
       {"040\t1\tverbal_coop\tX\n", "041\tCONSULT\t-\t-\n", "p.tsv:1: code '041' is not in"},
@@ -98,6 +102,25 @@ TEST(CodeTable, ReportsFileAndLine) {
     EXPECT_EQ(t.status().code(), Status::Code::kBadData);
     EXPECT_NE(t.status().message().find(c.message), std::string::npos) << t.status().message();
   }
+}
+
+// With a sink, a bad weight is reported and its code still entered, so that the PLOVER row
+// naming it is not reported as an unknown code too.
+TEST(CodeTable, SinkReportsEveryRowOnce) {
+  DataProblems problems;
+  auto t = CodeTable::Parse("c.tsv", "040\tnan\tverbal_coop\tX\n041\t1\tbad\tY\n", "p.tsv",
+                            "040\t-\t-\t-\n041\t-\t-\t-\n", &problems);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems.all()[0].message(),
+            "c.tsv:1: bad Goldstein weight 'nan' (a number from -10 to 10)");
+  EXPECT_EQ(problems.all()[1].message(), "c.tsv:2: bad quad class 'bad'");
+}
+
+TEST(CodeTable, MissingFileIsBadData) {
+  auto t = CodeTable::Load("/nonexistent-dragoman-dir");
+  EXPECT_EQ(t.status().code(), Status::Code::kBadData);
+  EXPECT_NE(t.status().message().find("cameo.tsv: no such data file"), std::string::npos);
 }
 
 TEST(CodeTable, ShippedTablesCoverAllRoots) {

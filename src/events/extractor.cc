@@ -89,13 +89,15 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const EventConfig
 Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(
     const EventConfig& config, std::shared_ptr<const Lexicon> words) {
   std::string dir = config.data_dir + "/events";
-  DRAGOMAN_ASSIGN_OR_RETURN(CodeTable codes, CodeTable::Load(dir));
+  DRAGOMAN_ASSIGN_OR_RETURN(CodeTable codes, CodeTable::Load(dir, config.problems));
   std::string verbs_path = dir + "/verbs.txt";
   std::string lex_path = dir + "/lexicon.txt";
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string verbs, ReadFile(verbs_path));
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string lex_text, ReadFile(lex_path));
-  DRAGOMAN_ASSIGN_OR_RETURN(auto patterns, ParsePatterns(verbs_path, verbs, codes));
-  DRAGOMAN_ASSIGN_OR_RETURN(EventLexicon lex, ParseLexicon(lex_path, lex_text, codes));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string verbs, ReadDataFile(verbs_path));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string lex_text, ReadDataFile(lex_path));
+  DRAGOMAN_ASSIGN_OR_RETURN(auto patterns,
+                            ParsePatterns(verbs_path, verbs, codes, config.problems));
+  DRAGOMAN_ASSIGN_OR_RETURN(EventLexicon lex,
+                            ParseLexicon(lex_path, lex_text, codes, config.problems));
   DRAGOMAN_ASSIGN_OR_RETURN(events_internal::ClauseClasses classes,
                             events_internal::ResolveClauseClasses(*words));
   std::unique_ptr<EventExtractor> ex(new EventExtractor());

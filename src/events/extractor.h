@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "actors/actor.h"
+#include "base/data_file.h"
 #include "base/status.h"
 #include "events/event.h"
 #include "input/document.h"
@@ -39,6 +40,8 @@ struct SentenceFacts {
 struct EventConfig {
   // Holds events/verbs.txt, events/lexicon.txt, events/cameo.tsv, events/cameo_plover.tsv.
   std::string data_dir;
+  // Where problems in those files go (base/data_file.h); null: the first one fails Create().
+  DataProblems* problems = nullptr;
 };
 
 // Per-document memory of the event stage: the actors of earlier sentences (most recent last) and

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "base/lines.h"
+#include "base/data_file.h"
 
 namespace dragoman {
 namespace {
@@ -38,20 +38,7 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string At(std::string_view name, int line) {
-  return std::string(name) + ":" + std::to_string(line) + ": ";
-}
-
-// Calls fn(line_number, line) for every non-blank, non-comment line (the line untrimmed:
-// fields are tab-separated and may be empty at either end).
-template <typename Fn>
-Status ForEachContentLine(std::string_view text, Fn fn) {
-  return ForEachLine(text, [&](int number, std::string_view line) -> Status {
-    size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] == '#') return Status::Ok();
-    return fn(number, line);
-  });
-}
+std::string At(std::string_view name, int line) { return FileLine(name, line) + ": "; }
 
 Status ParseElement(std::string_view tok, Pattern* p, bool* saw_trigger_mark,
                     const std::string& where) {
@@ -187,11 +174,11 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
 }  // namespace
 
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
-                                           const CodeTable& codes) {
+                                           const CodeTable& codes, DataProblems* problems) {
   std::vector<Pattern> out;
   std::string base(name);
   if (size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
-  Status st = ForEachContentLine(text, [&](int n, std::string_view line) -> Status {
+  Status st = ForEachContentLine(text, problems, [&](int n, std::string_view line) -> Status {
     std::string where = At(name, n);
     std::vector<std::string_view> fields;
     size_t start = 0;
@@ -256,18 +243,20 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
       if (i) pat += ' ';
       pat += toks[i];
     }
-    p.rule = base + ":" + std::to_string(n) + " " + pat;
+    p.rule = FileLine(base, n) + " " + pat;
     out.push_back(std::move(p));
     return Status::Ok();
   });
   if (!st.ok()) return st;
+  // Issue 12, row 9: an empty verbs file used to code nothing, silently.
+  if (out.empty()) DRAGOMAN_RETURN_IF_ERROR(Report(problems, DataError(name, "no patterns")));
   return out;
 }
 
 Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
-                                  const CodeTable& codes) {
+                                  const CodeTable& codes, DataProblems* problems) {
   EventLexicon lex;
-  Status st = ForEachContentLine(text, [&](int n, std::string_view line) -> Status {
+  Status st = ForEachContentLine(text, problems, [&](int n, std::string_view line) -> Status {
     std::string where = At(name, n);
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {

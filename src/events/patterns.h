@@ -79,11 +79,14 @@ struct EventLexicon {
 };
 
 // Parses verbs.txt. `codes` validates every code; `name` is used in error messages and rules.
+// A file without any pattern is BadData ("NAME: no patterns"): it would code nothing.
+// `problems`: as in base/data_file.h (null: stop at the first problem).
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
-                                           const CodeTable& codes);
+                                           const CodeTable& codes,
+                                           DataProblems* problems = nullptr);
 // Parses lexicon.txt (`intent<TAB>PREFIX=CODE ...` lines only); `codes` validates the codes.
 Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
-                                  const CodeTable& codes);
+                                  const CodeTable& codes, DataProblems* problems = nullptr);
 
 }  // namespace dragoman
 

@@ -67,6 +67,9 @@ TEST(Patterns, ErrorsNameFileAndLine) {
       {"040\thold_talks\n", "v:1: stray '_'"},
       {"040\t^meet ^x\n", "v:1: more than one ^trigger"},
       {"040\tmeet\tinfer=army\n", "v:1: infer= must be gov or country"},
+      // Issue 12, row 9: an empty verbs file coded nothing, with exit 0 and no warning.
+      {"", "v: no patterns"},
+      {"# only comments\n\n", "v: no patterns"},
   };
   for (const auto& [text, msg] : cases) {
     auto p = ParsePatterns("v", text, codes);
@@ -74,6 +77,17 @@ TEST(Patterns, ErrorsNameFileAndLine) {
     EXPECT_EQ(p.status().code(), Status::Code::kBadData);
     EXPECT_NE(p.status().message().find(msg), std::string::npos) << p.status().message();
   }
+}
+
+TEST(Patterns, SinkCollectsEveryBadLine) {
+  CodeTable codes = Codes();
+  DataProblems problems;
+  auto p = ParsePatterns("v", "040\tmeet\n999\tgo\n040\tsee\tloud\n040\tvisit\n", codes, &problems);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->size(), 2u);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems.all()[0].message(), "v:2: unknown CAMEO code '999'");
+  EXPECT_NE(problems.all()[1].message().find("v:3: unknown option 'loud'"), std::string::npos);
 }
 
 TEST(EventLexicon, ParsesIntentMap) {

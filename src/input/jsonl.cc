@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "base/data_file.h"
 #include "base/file.h"
 #include "input/docdate.h"
 #include "input/reader_internal.h"
@@ -65,7 +66,7 @@ bool LineReader::Next(std::string* line, bool* too_long) {
 
 Result<Document> ParseJsonlRecord(std::string_view name, size_t line, std::string_view record,
                                   const ReaderConfig& config) {
-  const std::string where = std::string(name) + ":" + std::to_string(line);
+  const std::string where = FileLine(name, line);
   if (size_t bad = FindInvalidUtf8(record); bad != std::string_view::npos) {
     return Status::BadInput(where + ":" + std::to_string(bad + 1) + ": invalid UTF-8 byte " +
                             internal::HexByte(record[bad]));
@@ -127,7 +128,7 @@ Result<Document> ParseJsonlRecord(std::string_view name, size_t line, std::strin
       return Status::BadInput(where + ": \"id\" must be a string or a number");
     }
   }
-  if (doc.id.empty()) doc.id = internal::BaseName(name) + ":" + std::to_string(line);
+  if (doc.id.empty()) doc.id = FileLine(internal::BaseName(name), line);
   doc.origin = where;
 
   auto date_it = j.find("date");
@@ -184,7 +185,7 @@ Result<std::optional<Document>> JsonlReader::Next() {
     if (n == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
     if (too_long) {
       saw_record_ = true;
-      return Status::BadInput(name_ + ":" + std::to_string(n) + ": line longer than " +
+      return Status::BadInput(FileLine(name_, n) + ": line longer than " +
                               std::to_string(config_.max_document_bytes) + " bytes");
     }
     if (internal::IsBlank(line)) continue;

@@ -8,28 +8,14 @@
 #include <filesystem>
 #include <map>
 
+#include "base/data_file.h"
 #include "base/file.h"
-#include "base/lines.h"
 
 namespace dragoman {
 
 namespace {
 
-std::string At(std::string_view file, int line) {
-  return std::string(file) + ":" + std::to_string(line) + ": ";
-}
-
-std::vector<std::string_view> SplitBlanks(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t b = i;
-    while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
-}
+std::string At(std::string_view file, int line) { return FileLine(file, line) + ": "; }
 
 bool ValidClassName(std::string_view s) {
   if (s.empty()) return false;
@@ -44,34 +30,37 @@ bool ValidClassName(std::string_view s) {
 
 }  // namespace
 
-Result<Lexicon> Lexicon::Load(const std::string& dir) {
+Result<Lexicon> Lexicon::Load(const std::string& dir, DataProblems* problems) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    return Status::NotFound(dir + ": lexicon directory not found");
+    return DataError(dir, "lexicon directory not found");
   }
   std::vector<std::string> paths;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
     if (e.path().extension() == ".txt") paths.push_back(e.path().string());
   }
   if (ec) return Status::Io(dir + ": " + ec.message());
-  if (paths.empty()) return Status::NotFound(dir + ": no lexicon files (*.txt)");
+  if (paths.empty()) return DataError(dir, "no lexicon files (*.txt)");
   std::sort(paths.begin(), paths.end());
   std::vector<std::pair<std::string, std::string>> files;
   for (const auto& p : paths) {
-    DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(p));
+    DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadDataFile(p));
     files.emplace_back(p, std::move(text));
   }
-  return Parse(files);
+  return Parse(files, problems);
 }
 
-Result<Lexicon> Lexicon::Parse(std::span<const std::pair<std::string, std::string>> files) {
+Result<Lexicon> Lexicon::Parse(std::span<const std::pair<std::string, std::string>> files,
+                               DataProblems* problems) {
   Lexicon lex;
   std::map<std::string, size_t, std::less<>> by_name;
   for (const auto& [file, text] : files) {
     if (size_t bad = FindInvalidUtf8(text); bad != std::string::npos) {
-      return Status::BadData(Where(file, text, bad) + ": invalid UTF-8");
+      DRAGOMAN_RETURN_IF_ERROR(
+          Report(problems, Status::BadData(Where(file, text, bad) + ": invalid UTF-8")));
+      continue;
     }
-    Status st = ForEachDataLine(text, [&](int n, std::string_view line) -> Status {
+    Status st = ForEachDataLine(text, problems, [&](int n, std::string_view line) -> Status {
       const std::string where = At(file, n);
       size_t tab = line.find('\t');
       if (tab == std::string_view::npos || tab == 0) {
@@ -82,7 +71,7 @@ Result<Lexicon> Lexicon::Parse(std::span<const std::pair<std::string, std::strin
         return Status::BadData(where + "bad class name '" + std::string(name) +
                                "' (lower-case letters, digits, '_')");
       }
-      auto entries = SplitBlanks(line.substr(tab + 1));
+      auto entries = SplitWords(line.substr(tab + 1));
       if (entries.empty()) {
         return Status::BadData(where + "class '" + std::string(name) + "' lists no words");
       }

@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/data_file.h"
 #include "base/status.h"
 #include "text/analysis.h"
 
@@ -71,10 +72,12 @@ class TokenClasses {
 class Lexicon {
  public:
   // Loads every `*.txt` file of `dir` (in name order). BadData "path:line: reason" for a
-  // malformed line; NotFound when the directory is missing or holds no `.txt` file.
-  static Result<Lexicon> Load(const std::string& dir);
+  // malformed line, and when the directory is missing or holds no `.txt` file (exit 4).
+  // `problems`: as in base/data_file.h (null: stop at the first problem).
+  static Result<Lexicon> Load(const std::string& dir, DataProblems* problems = nullptr);
   // The same from (file name, text) pairs already in memory; names are used in messages.
-  static Result<Lexicon> Parse(std::span<const std::pair<std::string, std::string>> files);
+  static Result<Lexicon> Parse(std::span<const std::pair<std::string, std::string>> files,
+                               DataProblems* problems = nullptr);
 
   // The class called `name`. BadData "lexicon: no word class 'name' (data/lexicon/*.txt)"
   // when the data does not define it: callers ask at their own load time.

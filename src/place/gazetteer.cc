@@ -19,7 +19,9 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "base/data_file.h"
 #include "base/file.h"
+#include "base/strings.h"
 
 namespace dragoman {
 
@@ -37,24 +39,6 @@ bool ValidKind(std::string_view kind) {
   static constexpr std::string_view kKinds[] = {"country", "capital", "city", "town",
                                                 "region",  "site",    "water"};
   return std::find(std::begin(kKinds), std::end(kKinds), kind) != std::end(kKinds);
-}
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t p = s.find(sep, start);
-    out.push_back(s.substr(start, p == std::string_view::npos ? p : p - start));
-    if (p == std::string_view::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
 }
 
 bool ParseCoord(std::string_view s, double lo, double hi, double* out) {
@@ -152,71 +136,70 @@ struct Gazetteer::Impl {
     node.lower_tail = lower_tail;
   }
 
-  Status ParseFile(std::string_view name, std::string_view content, const TextAnalyzer& text) {
+  // One file's entries; `sink` as in base/data_file.h.
+  Status ParseFile(std::string_view name, std::string_view content, const TextAnalyzer& text,
+                   DataProblems* sink) {
     if (size_t bad = FindInvalidUtf8(content); bad != std::string_view::npos) {
-      return Status::BadData(Where(name, content, bad) + ": invalid UTF-8");
+      return Report(sink, Status::BadData(Where(name, content, bad) + ": invalid UTF-8"));
     }
-    size_t line_no = 0;
-    for (std::string_view line : Split(content, '\n')) {
-      ++line_no;
-      line = Trim(line);
-      if (line.empty() || line.front() == '#') continue;
-      const std::string where = std::string(name) + ":" + std::to_string(line_no) + ": ";
-      std::vector<std::string_view> f = Split(line, '\t');
-      if (f.size() < 5 || f.size() > 7) {
-        return Status::BadData(where + "expected 5 to 7 tab-separated fields, found " +
-                               std::to_string(f.size()));
+    return ForEachContentLine(content, sink, [&](int line_no, std::string_view line) {
+      return ParseLine(name, line_no, line, text);
+    });
+  }
+
+  Status ParseLine(std::string_view name, int line_no, std::string_view line,
+                   const TextAnalyzer& text) {
+    auto fail = [&](const std::string& why) { return DataError(name, line_no, why); };
+    std::vector<std::string_view> f = SplitFields(Trim(line), '\t');
+    if (f.size() < 5 || f.size() > 7) {
+      return fail("expected 5 to 7 tab-separated fields, found " + std::to_string(f.size()));
+    }
+    Entry e;
+    e.place.name = std::string(f[0]);
+    if (e.place.name.empty()) return fail("empty name");
+    std::string_view country = f[1];
+    if (country == "-") {
+      country = "";
+    } else if (country.size() != 3 || !std::all_of(country.begin(), country.end(),
+                                                   [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      return fail("country must be an ISO alpha-3 code or '-', got '" + std::string(country) + "'");
+    }
+    e.place.country = std::string(country);
+    e.place.kind = std::string(f[2]);
+    if (!ValidKind(e.place.kind)) {
+      return fail("unknown kind '" + e.place.kind + "'");
+    }
+    if (!ParseCoord(f[3], -90, 90, &e.place.lat)) {
+      return fail("bad latitude '" + std::string(f[3]) + "'");
+    }
+    if (!ParseCoord(f[4], -180, 180, &e.place.lon)) {
+      return fail("bad longitude '" + std::string(f[4]) + "'");
+    }
+    std::vector<std::string_view> names{f[0]};
+    if (f.size() > 5 && !f[5].empty() && f[5] != "-") {
+      for (std::string_view a : SplitFields(f[5], '|')) {
+        a = Trim(a);
+        if (a.empty()) return fail("empty alias");
+        names.push_back(a);
       }
-      for (auto& x : f) x = Trim(x);
-      Entry e;
-      e.place.name = std::string(f[0]);
-      if (e.place.name.empty()) return Status::BadData(where + "empty name");
-      std::string_view country = f[1];
-      if (country == "-") {
-        country = "";
-      } else if (country.size() != 3 || !std::all_of(country.begin(), country.end(),
-                                                     [](char c) { return c >= 'A' && c <= 'Z'; })) {
-        return Status::BadData(where + "country must be an ISO alpha-3 code or '-', got '" +
-                               std::string(country) + "'");
-      }
-      e.place.country = std::string(country);
-      e.place.kind = std::string(f[2]);
-      if (!ValidKind(e.place.kind)) {
-        return Status::BadData(where + "unknown kind '" + e.place.kind + "'");
-      }
-      if (!ParseCoord(f[3], -90, 90, &e.place.lat)) {
-        return Status::BadData(where + "bad latitude '" + std::string(f[3]) + "'");
-      }
-      if (!ParseCoord(f[4], -180, 180, &e.place.lon)) {
-        return Status::BadData(where + "bad longitude '" + std::string(f[4]) + "'");
-      }
-      std::vector<std::string_view> names{f[0]};
-      if (f.size() > 5 && !f[5].empty() && f[5] != "-") {
-        for (std::string_view a : Split(f[5], '|')) {
-          a = Trim(a);
-          if (a.empty()) return Status::BadData(where + "empty alias");
-          names.push_back(a);
+    }
+    if (f.size() > 6 && !f[6].empty() && f[6] != "-") {
+      for (std::string_view flag : SplitFields(f[6], ',')) {
+        flag = Trim(flag);
+        if (flag == "locative") {
+          e.needs_locative = true;
+        } else {
+          return fail("unknown flag '" + std::string(flag) + "'");
         }
       }
-      if (f.size() > 6 && !f[6].empty() && f[6] != "-") {
-        for (std::string_view flag : Split(f[6], ',')) {
-          flag = Trim(flag);
-          if (flag == "locative") {
-            e.needs_locative = true;
-          } else {
-            return Status::BadData(where + "unknown flag '" + std::string(flag) + "'");
-          }
-        }
-      }
-      e.order = static_cast<int>(entries.size());
-      entries.push_back(std::move(e));
-      const int idx = static_cast<int>(entries.size()) - 1;
-      for (std::string_view n : names) {
-        std::vector<std::string> toks = text.TokenizePhrase(n);
-        if (toks.empty())
-          return Status::BadData(where + "name '" + std::string(n) + "' has no tokens");
-        Insert(toks, idx, IsAcronym(n), EndsInLowerCaseWord(n));
-      }
+    }
+    e.order = static_cast<int>(entries.size());
+    entries.push_back(std::move(e));
+    const int idx = static_cast<int>(entries.size()) - 1;
+    for (std::string_view n : names) {
+      std::vector<std::string> toks = text.TokenizePhrase(n);
+      if (toks.empty()) return fail("name '" + std::string(n) + "' has no tokens");
+      Insert(toks, idx, IsAcronym(n), EndsInLowerCaseWord(n));
     }
     return Status::Ok();
   }
@@ -279,14 +262,16 @@ Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
 Gazetteer::~Gazetteer() = default;
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data_dir,
-                                                         const TextAnalyzer& text) {
+                                                         const TextAnalyzer& text,
+                                                         DataProblems* problems) {
   DRAGOMAN_ASSIGN_OR_RETURN(Lexicon lexicon, Lexicon::Load(data_dir + "/lexicon"));
-  return Load(data_dir, text, lexicon);
+  return Load(data_dir, text, lexicon, problems);
 }
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data_dir,
                                                          const TextAnalyzer& text,
-                                                         const Lexicon& lexicon) {
+                                                         const Lexicon& lexicon,
+                                                         DataProblems* problems) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::path(data_dir) / "places";
   std::vector<fs::path> files;
@@ -294,13 +279,17 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::Load(const std::string& data
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->path().extension() == ".tsv") files.push_back(it->path());
   }
-  if (files.empty()) return Status::NotFound(dir.string() + ": no gazetteer (.tsv) files");
+  if (files.empty()) return DataError(dir.string(), "no gazetteer (.tsv) files");
   std::sort(files.begin(), files.end());
   std::shared_ptr<Gazetteer> g(new Gazetteer());
   DRAGOMAN_RETURN_IF_ERROR(g->impl_->SetWords(lexicon));
   for (const fs::path& p : files) {
-    DRAGOMAN_ASSIGN_OR_RETURN(std::string content, ReadFile(p.string()));
-    DRAGOMAN_RETURN_IF_ERROR(g->impl_->ParseFile(p.string(), content, text));
+    auto content = ReadDataFile(p.string());
+    if (!content.ok()) {
+      DRAGOMAN_RETURN_IF_ERROR(Report(problems, content.status()));
+      continue;
+    }
+    DRAGOMAN_RETURN_IF_ERROR(g->impl_->ParseFile(p.string(), *content, text, problems));
   }
   return std::shared_ptr<const Gazetteer>(std::move(g));
 }
@@ -311,7 +300,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromText(std::string_view na
                                                              const Lexicon& lexicon) {
   std::shared_ptr<Gazetteer> g(new Gazetteer());
   DRAGOMAN_RETURN_IF_ERROR(g->impl_->SetWords(lexicon));
-  DRAGOMAN_RETURN_IF_ERROR(g->impl_->ParseFile(name, content, text));
+  DRAGOMAN_RETURN_IF_ERROR(g->impl_->ParseFile(name, content, text, nullptr));
   return std::shared_ptr<const Gazetteer>(std::move(g));
 }
 

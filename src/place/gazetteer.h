@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/data_file.h"
 #include "base/status.h"
 #include "lexicon/lexicon.h"
 #include "text/analysis.h"
@@ -42,15 +43,18 @@ struct PlaceMention {
 class Gazetteer {
  public:
   // Loads data/places/*.tsv (format in doc/data.md) and the words around place names from
-  // data/lexicon (doc/lexicon.md). BadData names file and line, or the missing word class.
-  // NotFound when data_dir/places holds no .tsv file. `text` is used only while loading.
+  // data/lexicon (doc/lexicon.md). BadData names file and line, or the missing word class, and is
+  // also what a data_dir/places without any .tsv file gives. `text` is used only while loading.
+  // `problems`: as in base/data_file.h (null: stop at the first problem).
   static Result<std::shared_ptr<const Gazetteer>> Load(const std::string& data_dir,
-                                                       const TextAnalyzer& text);
+                                                       const TextAnalyzer& text,
+                                                       DataProblems* problems = nullptr);
   // The same with the lexicon already loaded (the coder loads it once for every stage); the
   // gazetteer copies the words it needs and does not keep `lexicon`.
   static Result<std::shared_ptr<const Gazetteer>> Load(const std::string& data_dir,
                                                        const TextAnalyzer& text,
-                                                       const Lexicon& lexicon);
+                                                       const Lexicon& lexicon,
+                                                       DataProblems* problems = nullptr);
   // Same, from the contents of one TSV file; `name` is used in error messages (for tests and
   // tools that build a gazetteer in memory); the gazetteer keeps a copy of `lexicon`.
   static Result<std::shared_ptr<const Gazetteer>> FromText(std::string_view name,

@@ -169,7 +169,7 @@ TEST(GazetteerLoad, BadDataNamesFileAndLine) {
     EXPECT_NE(g.status().message().find(b.message), std::string::npos) << g.status().message();
   }
   auto missing = Gazetteer::Load("/nonexistent-dir", Analyzer());
-  EXPECT_EQ(missing.status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(missing.status().code(), Status::Code::kBadData);  // a data file: exit 4
 }
 
 TEST(GazetteerLoad, LocativeFlagNeedsContext) {

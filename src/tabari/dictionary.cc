@@ -4,31 +4,12 @@
 #include <cctype>
 #include <filesystem>
 
+#include "base/data_file.h"
 #include "base/file.h"
 #include "base/strings.h"
 
 namespace dragoman::tabari {
 namespace {
-
-Status LineError(std::string_view name, int line, std::string_view why) {
-  return Status::BadData(std::string(name) + ":" + std::to_string(line) + ": " + std::string(why));
-}
-
-// Splits `text` into lines (without the newline, '\r' dropped).
-std::vector<std::string_view> Lines(std::string_view text) {
-  std::vector<std::string_view> out;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view l = text.substr(pos, nl - pos);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    out.push_back(l);
-    if (nl == text.size()) break;
-    pos = nl + 1;
-  }
-  return out;
-}
 
 // Removes a ';' comment.
 std::string_view StripComment(std::string_view l) {
@@ -57,7 +38,7 @@ int32_t ParseYyMmDd(std::string_view s) {
 Status ParseCodeBlock(std::string_view body, std::vector<DatedCode>* out, std::string_view name,
                       int line) {
   body = Trim(body);
-  if (body.empty()) return LineError(name, line, "empty code block []");
+  if (body.empty()) return DataError(name, line, "empty code block []");
   // Code: leading run up to blank or date operator.
   size_t i = 0;
   while (i < body.size() && !std::isspace(static_cast<unsigned char>(body[i])) && body[i] != '<' &&
@@ -67,13 +48,13 @@ Status ParseCodeBlock(std::string_view body, std::vector<DatedCode>* out, std::s
   std::string_view rest = Trim(body.substr(i));
   if (code.empty() || (std::isdigit(static_cast<unsigned char>(code[0])) && code.size() >= 6 &&
                        code.find('-') != std::string_view::npos)) {
-    return LineError(name, line, "code block [" + std::string(body) + "] has no actor code");
+    return DataError(name, line, "code block [" + std::string(body) + "] has no actor code");
   }
   DatedCode dc;
   if (!rest.empty()) {
     if (rest[0] == '<' || rest[0] == '>') {
       int32_t d = ParseYyMmDd(rest.substr(1));
-      if (!d) return LineError(name, line, "bad date in [" + std::string(body) + "]");
+      if (!d) return DataError(name, line, "bad date in [" + std::string(body) + "]");
       // "<D": before D; ">D": after D.
       if (rest[0] == '<')
         dc.to = d - 1;  // close enough: integer YYYYMMDD ordering
@@ -82,11 +63,11 @@ Status ParseCodeBlock(std::string_view body, std::vector<DatedCode>* out, std::s
     } else {
       size_t dash = rest.find('-');
       if (dash == std::string_view::npos)
-        return LineError(name, line, "bad date restriction in [" + std::string(body) + "]");
+        return DataError(name, line, "bad date restriction in [" + std::string(body) + "]");
       dc.from = ParseYyMmDd(rest.substr(0, dash));
       dc.to = ParseYyMmDd(rest.substr(dash + 1));
       if (!dc.from || !dc.to)
-        return LineError(name, line, "bad date range in [" + std::string(body) + "]");
+        return DataError(name, line, "bad date range in [" + std::string(body) + "]");
     }
   }
   // A '/' separates the members of a compound actor code ("ELR/GAL").
@@ -95,7 +76,7 @@ Status ParseCodeBlock(std::string_view body, std::vector<DatedCode>* out, std::s
     size_t slash = code.find('/', start);
     std::string_view c =
         code.substr(start, slash == std::string_view::npos ? code.npos : slash - start);
-    if (c.empty()) return LineError(name, line, "empty code in [" + std::string(body) + "]");
+    if (c.empty()) return DataError(name, line, "empty code in [" + std::string(body) + "]");
     DatedCode one = dc;
     one.code = std::string(c);
     one.same_block = start > 0;
@@ -114,7 +95,7 @@ Status SplitEntry(std::string_view l, std::string_view* phrase,
   blocks->clear();
   while (b != std::string_view::npos) {
     size_t e = l.find(']', b);
-    if (e == std::string_view::npos) return LineError(name, line, "unclosed '['");
+    if (e == std::string_view::npos) return DataError(name, line, "unclosed '['");
     blocks->push_back(l.substr(b + 1, e - b - 1));
     b = l.find('[', e);
   }
@@ -123,7 +104,7 @@ Status SplitEntry(std::string_view l, std::string_view* phrase,
 
 Status ParseVerbCode(std::string_view body, VerbCode* vc, std::string_view name, int line) {
   body = Trim(body);
-  if (body.empty()) return LineError(name, line, "empty verb code []");
+  if (body.empty()) return DataError(name, line, "empty verb code []");
   std::string s(body);
   while (!s.empty() && (s.back() == '?' || s.back() == '!')) {
     if (s.back() == '?') vc->weak = true;
@@ -135,7 +116,7 @@ Status ParseVerbCode(std::string_view body, VerbCode* vc, std::string_view name,
     vc->code = s.substr(0, colon);
     vc->paired = s.substr(colon + 1);
     if (vc->code.empty() || vc->paired.empty())
-      return LineError(name, line, "bad paired code [" + std::string(body) + "]");
+      return DataError(name, line, "bad paired code [" + std::string(body) + "]");
   } else {
     vc->code = s;
   }
@@ -164,7 +145,7 @@ class PatternParser {
       if (pos_ >= s_.size()) break;
       char c = s_[pos_];
       if (c == '*') {
-        if (after_star || !upper) return LineError(name_, line_, "more than one '*' in pattern");
+        if (after_star || !upper) return DataError(name_, line_, "more than one '*' in pattern");
         after_star = true;
         *saw_star = true;
         if (lower_adjacent) *lower_adjacent = next_adjacent;
@@ -220,18 +201,18 @@ class PatternParser {
       bool next_adjacent = false;
       while (true) {
         SkipSpace();
-        if (pos_ >= s_.size()) return LineError(name_, line_, "unclosed '{' in pattern");
+        if (pos_ >= s_.size()) return DataError(name_, line_, "unclosed '{' in pattern");
         char d = s_[pos_];
         if (d == '}' || d == '|') {
           ++pos_;
-          if (alt.empty()) return LineError(name_, line_, "empty alternative in '{ | }'");
+          if (alt.empty()) return DataError(name_, line_, "empty alternative in '{ | }'");
           e->alts.push_back(std::move(alt));
           alt.clear();
           next_adjacent = false;
           if (d == '}') return Status::Ok();
           continue;
         }
-        if (d == '*' || d == '{') return LineError(name_, line_, "'*' or '{' inside '{ }'");
+        if (d == '*' || d == '{') return DataError(name_, line_, "'*' or '{' inside '{ }'");
         PatternElem sub;
         DRAGOMAN_RETURN_IF_ERROR(ParseElem(&sub));
         sub.adjacent = alt.empty() ? false : next_adjacent;
@@ -241,7 +222,7 @@ class PatternParser {
         alt.push_back(std::move(sub));
       }
     }
-    if (c == '}' || c == '|') return LineError(name_, line_, "stray '" + std::string(1, c) + "'");
+    if (c == '}' || c == '|') return DataError(name_, line_, "stray '" + std::string(1, c) + "'");
     size_t start = pos_;
     while (pos_ < s_.size() && WordChar(s_[pos_])) ++pos_;
     std::string_view w = s_.substr(start, pos_ - start);
@@ -258,7 +239,7 @@ class PatternParser {
       std::string n = Upper(w);
       for (size_t i = 0; i < dict_.synsets.size(); ++i)
         if (dict_.synsets[i].name == n) e->index = static_cast<int32_t>(i);
-      if (e->index < 0) return LineError(name_, line_, "unknown synonym set " + n);
+      if (e->index < 0) return DataError(name_, line_, "unknown synonym set " + n);
     } else {
       e->kind = PatternElem::Kind::kWord;
       std::string u = Upper(w);
@@ -410,7 +391,7 @@ void Dictionaries::Index::Find(std::string_view tok, std::vector<int32_t>* out) 
 }
 
 Status Dictionaries::LoadActors(std::string_view text, std::string_view name) {
-  auto lines = Lines(text);
+  auto lines = SplitLines(text);
   enum { kNone, kNoun, kAdjective } section = kNone;
   // Pending block: phrases waiting for their code lines.
   std::vector<std::pair<Phrase, int>> pending;
@@ -431,7 +412,7 @@ Status Dictionaries::LoadActors(std::string_view text, std::string_view name) {
     int ln = dangling ? pending.front().second : 0;
     pending.clear();
     codes_begin = end;
-    return dangling ? LineError(name, ln, "actor has no [CODE]") : Status::Ok();
+    return dangling ? DataError(name, ln, "actor has no [CODE]") : Status::Ok();
   };
   std::vector<std::string_view> blocks;
   for (size_t li = 0; li < lines.size(); ++li) {
@@ -462,16 +443,16 @@ Status Dictionaries::LoadActors(std::string_view text, std::string_view name) {
       continue;
     }
     if (l[0] == '[') {
-      if (pending.empty()) return LineError(name, line, "code block without an actor phrase");
+      if (pending.empty()) return DataError(name, line, "code block without an actor phrase");
       std::string_view ph;
       DRAGOMAN_RETURN_IF_ERROR(SplitEntry(l, &ph, &blocks, name, line));
       for (auto b : blocks) DRAGOMAN_RETURN_IF_ERROR(ParseCodeBlock(b, &actor_codes, name, line));
       continue;
     }
     if (l[0] == '+') {
-      if (pending.empty()) return LineError(name, line, "synonym '+' without an actor phrase");
+      if (pending.empty()) return DataError(name, line, "synonym '+' without an actor phrase");
       Phrase p = ParsePhrase(l.substr(1), Word::Endings::kNoun);
-      if (p.words.empty()) return LineError(name, line, "empty synonym");
+      if (p.words.empty()) return DataError(name, line, "empty synonym");
       pending.emplace_back(std::move(p), line);
       continue;
     }
@@ -481,7 +462,7 @@ Status Dictionaries::LoadActors(std::string_view text, std::string_view name) {
     std::string_view ph;
     DRAGOMAN_RETURN_IF_ERROR(SplitEntry(l, &ph, &blocks, name, line));
     Phrase p = ParsePhrase(ph, Word::Endings::kNoun);
-    if (p.words.empty()) return LineError(name, line, "actor entry without a phrase");
+    if (p.words.empty()) return DataError(name, line, "actor entry without a phrase");
     pending.emplace_back(std::move(p), line);
     for (auto b : blocks) DRAGOMAN_RETURN_IF_ERROR(ParseCodeBlock(b, &actor_codes, name, line));
   }
@@ -489,7 +470,7 @@ Status Dictionaries::LoadActors(std::string_view text, std::string_view name) {
 }
 
 Status Dictionaries::LoadAgents(std::string_view text, std::string_view name) {
-  auto lines = Lines(text);
+  auto lines = SplitLines(text);
   std::vector<std::string_view> blocks;
   for (size_t li = 0; li < lines.size(); ++li) {
     int line = static_cast<int>(li + 1);
@@ -500,19 +481,19 @@ Status Dictionaries::LoadAgents(std::string_view text, std::string_view name) {
     if (l.empty()) continue;
     std::string_view ph;
     DRAGOMAN_RETURN_IF_ERROR(SplitEntry(l, &ph, &blocks, name, line));
-    if (blocks.size() != 1) return LineError(name, line, "agent needs exactly one [~CODE]");
+    if (blocks.size() != 1) return DataError(name, line, "agent needs exactly one [~CODE]");
     std::string code(Trim(blocks[0]));
     AgentEntry a;
     a.line = line;
     a.phrase = ParsePhrase(ph, Word::Endings::kNoun);
-    if (a.phrase.words.empty()) return LineError(name, line, "agent without a phrase");
+    if (a.phrase.words.empty()) return DataError(name, line, "agent without a phrase");
     if (code.size() >= 2 && code.front() == '~') {
       a.code = code.substr(1);
     } else if (code.size() >= 2 && code.back() == '~') {
       a.code = code.substr(0, code.size() - 1);
       a.prefix = true;
     } else {
-      return LineError(name, line, "agent code [" + code + "] needs '~' before or after it");
+      return DataError(name, line, "agent code [" + code + "] needs '~' before or after it");
     }
     agents.push_back(std::move(a));
   }
@@ -521,7 +502,7 @@ Status Dictionaries::LoadAgents(std::string_view text, std::string_view name) {
 
 Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
   verbs_files.emplace_back(name);
-  auto lines = Lines(text);
+  auto lines = SplitLines(text);
   enum { kVerbs, kSynsets, kTime } section = kVerbs;
   int32_t group = -1;
   std::vector<std::string_view> blocks;
@@ -551,24 +532,24 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
         s.name = Upper(Trim(l));
         synsets.push_back(std::move(s));
       } else if (l[0] == '+') {
-        if (synsets.empty()) return LineError(name, line, "synonym '+' before any &SET");
+        if (synsets.empty()) return DataError(name, line, "synonym '+' before any &SET");
         PatternParser pp(*this, name, line);
         std::vector<PatternElem> m;
         bool star = false;
         DRAGOMAN_RETURN_IF_ERROR(pp.Parse(l.substr(1), &m, nullptr, nullptr, &star));
-        if (m.empty()) return LineError(name, line, "empty synonym");
+        if (m.empty()) return DataError(name, line, "empty synonym");
         DRAGOMAN_RETURN_IF_ERROR(CheckSynsetMember(
             *this, static_cast<int32_t>(synsets.size() - 1), m, name, line));
         synsets.back().members.push_back(std::move(m));
       } else {
-        return LineError(name, line, "expected '&NAME' or '+MEMBER' in <SYNSETS>");
+        return DataError(name, line, "expected '&NAME' or '+MEMBER' in <SYNSETS>");
       }
       continue;
     }
     std::string_view ph;
     DRAGOMAN_RETURN_IF_ERROR(SplitEntry(l, &ph, &blocks, name, line));
     if (section == kTime) {
-      if (blocks.size() != 1) return LineError(name, line, "time entry needs one [CODE]");
+      if (blocks.size() != 1) return DataError(name, line, "time entry needs one [CODE]");
       TimeEntry t;
       std::string code(Trim(blocks[0]));
       std::string nospace;
@@ -580,28 +561,28 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
         try {
           t.days = std::stoi(nospace);
         } catch (...) {
-          return LineError(name, line, "bad time shift [" + code + "]");
+          return DataError(name, line, "bad time shift [" + code + "]");
         }
       }
       if (ph.substr(0, 1) == "-") {
-        if (times.empty()) return LineError(name, line, "time pattern before any time phrase");
+        if (times.empty()) return DataError(name, line, "time pattern before any time phrase");
         PatternParser pp(*this, name, line);
         bool star = false, la = false;
         t.phrase = times.back().phrase;
         DRAGOMAN_RETURN_IF_ERROR(pp.Parse(ph.substr(1), &t.lower, &t.upper, &la, &star));
-        if (!star) return LineError(name, line, "time pattern without '*'");
+        if (!star) return DataError(name, line, "time pattern without '*'");
         t.has_pattern = true;
       } else {
         t.phrase = ParsePhrase(ph);
-        if (t.phrase.words.empty()) return LineError(name, line, "empty time phrase");
+        if (t.phrase.words.empty()) return DataError(name, line, "empty time phrase");
       }
       times.push_back(std::move(t));
       continue;
     }
     if (l[0] == '{') {
-      if (group < 0) return LineError(name, line, "verb forms '{ }' before any verb");
+      if (group < 0) return DataError(name, line, "verb forms '{ }' before any verb");
       size_t e = l.find('}');
-      if (e == std::string_view::npos) return LineError(name, line, "unclosed '{'");
+      if (e == std::string_view::npos) return DataError(name, line, "unclosed '{'");
       std::string_view body = l.substr(1, e - 1);
       size_t i = 0;
       while (i < body.size()) {
@@ -619,8 +600,8 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
       continue;
     }
     if (l[0] == '-') {
-      if (group < 0) return LineError(name, line, "pattern before any verb");
-      if (blocks.size() != 1) return LineError(name, line, "pattern needs exactly one [CODE]");
+      if (group < 0) return DataError(name, line, "pattern before any verb");
+      if (blocks.size() != 1) return DataError(name, line, "pattern needs exactly one [CODE]");
       Pattern p;
       p.line = line;
       DRAGOMAN_RETURN_IF_ERROR(ParseVerbCode(blocks[0], &p.code, name, line));
@@ -628,7 +609,7 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
       bool star = false;
       DRAGOMAN_RETURN_IF_ERROR(
           pp.Parse(ph.substr(1), &p.lower, &p.upper, &p.lower_adjacent, &star));
-      if (!star) return LineError(name, line, "pattern without '*' (the verb's place)");
+      if (!star) return DataError(name, line, "pattern without '*' (the verb's place)");
       // Alternatives are spread into one pattern each (as TABARI does), so that each is
       // ranked by its own length: "* RESIST { TO THE END | TO THE DEATH }" is tried as two.
       auto lowers = ExpandAlternatives(p.lower);
@@ -645,7 +626,7 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
       continue;
     }
     // A verb root.
-    if (blocks.size() != 1) return LineError(name, line, "verb needs exactly one [CODE]");
+    if (blocks.size() != 1) return DataError(name, line, "verb needs exactly one [CODE]");
     VerbGroup g;
     g.line = line;
     g.file = static_cast<int>(verbs_files.size() - 1);
@@ -654,7 +635,7 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
     group = static_cast<int32_t>(verb_groups.size() - 1);
     VerbEntry v;
     v.phrase = ParsePhrase(ph, Word::Endings::kVerb);
-    if (v.phrase.words.empty()) return LineError(name, line, "verb without a phrase");
+    if (v.phrase.words.empty()) return DataError(name, line, "verb without a phrase");
     v.group = group;
     v.line = line;
     verbs.push_back(std::move(v));
@@ -663,13 +644,13 @@ Status Dictionaries::LoadVerbs(std::string_view text, std::string_view name) {
 }
 
 Status Dictionaries::LoadOptions(std::string_view text, std::string_view name) {
-  auto lines = Lines(text);
+  auto lines = SplitLines(text);
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string_view l = Trim(lines[li]);
     if (l.substr(0, 2) == "~~") break;
     if (l.empty() || l.substr(0, 2) == "//" || l[0] == '#') continue;
     Status s = options.Apply(l);
-    if (!s.ok()) return LineError(name, static_cast<int>(li + 1), s.message());
+    if (!s.ok()) return DataError(name, static_cast<int>(li + 1), s.message());
   }
   return Status::Ok();
 }
@@ -687,7 +668,8 @@ Status Options::Apply(std::string_view command) {
     if (q == p)
       return Status::BadData("missing number after " + std::string(key) + " in '" + c + "'");
     // std::stoi throws past INT_MAX; an option value that long is malformed, not a crash.
-    if (q - p > 9) return Status::BadData("number too large after " + std::string(key) + " in '" + c + "'");
+    if (q - p > 9)
+      return Status::BadData("number too large after " + std::string(key) + " in '" + c + "'");
     *out = std::stoi(c.substr(p, q - p));
     return Status::Ok();
   };
@@ -841,13 +823,13 @@ Result<Project> ParseProject(std::string_view text, const std::string& path) {
     std::filesystem::path fp{std::string(f)};
     return (fp.is_absolute() ? fp : dir / fp).string();
   };
-  auto lines = Lines(text);
+  auto lines = SplitLines(text);
   for (size_t li = 0; li < lines.size(); ++li) {
     std::string_view l = Trim(lines[li]);
     if (l.empty() || l[0] != '<') continue;
     size_t e = l.find('>');
     if (e == std::string_view::npos)
-      return LineError(path, static_cast<int>(li + 1), "unclosed '<' tag");
+      return DataError(path, static_cast<int>(li + 1), "unclosed '<' tag");
     std::string tag = Upper(l.substr(1, e - 1));
     std::string_view value = Trim(l.substr(e + 1));
     if (tag == "ACTORSFILE")
@@ -931,7 +913,7 @@ Status CheckSynsetMember(const Dictionaries& dict, int32_t set, const std::vecto
     if (!SetReaches(dict, n, set)) continue;
     const std::string& self = dict.synsets[static_cast<size_t>(set)].name;
     const std::string& via = dict.synsets[static_cast<size_t>(n)].name;
-    return LineError(name, line,
+    return DataError(name, line,
                      n == set ? "synonym set " + self + " names itself"
                               : "synonym set " + via + " leads back to " + self + " (a cycle)");
   }

@@ -7,17 +7,14 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "base/data_file.h"
 #include "base/file.h"
-#include "base/lines.h"
 #include "base/strings.h"
+#include "base/suite_record.h"
 #include "tabari/coder.h"
 
 namespace dragoman::tabari {
 namespace {
-
-std::string LineMessage(std::string_view name, int line, std::string_view why) {
-  return std::string(name) + ":" + std::to_string(line) + ": " + std::string(why);
-}
 
 // Applies the bad-entry policy to a failed entry: kFail passes the error on, kSkip records it
 // and returns OK so that the caller drops the entry and continues.
@@ -31,7 +28,7 @@ class EntryErrors {
     return Status::Ok();
   }
   Status Handle(std::string_view name, int line, std::string_view why) {
-    return Handle(Status::BadData(LineMessage(name, line, why)));
+    return Handle(DataError(name, line, why));
   }
 
  private:
@@ -100,16 +97,14 @@ Status SplitPetrarchEntry(std::string_view l, std::string_view name, int line, E
   e->phrase = Trim(l.substr(0, end == std::string_view::npos ? l.size() : end));
   if (c != std::string_view::npos && (b == std::string_view::npos || c < b)) {
     size_t ce = l.find('}', c);
-    if (ce == std::string_view::npos)
-      return Status::BadData(LineMessage(name, line, "unclosed '{'"));
+    if (ce == std::string_view::npos) return DataError(name, line, "unclosed '{'");
     e->has_braces = true;
     e->braces = Trim(l.substr(c + 1, ce - c - 1));
     if (b != std::string_view::npos && b < ce) b = l.find('[', ce);
   }
   while (b != std::string_view::npos) {
     size_t be = l.find(']', b);
-    if (be == std::string_view::npos)
-      return Status::BadData(LineMessage(name, line, "unclosed '['"));
+    if (be == std::string_view::npos) return DataError(name, line, "unclosed '['");
     e->codes.push_back(l.substr(b + 1, be - b - 1));
     b = l.find('[', be);
   }
@@ -282,7 +277,7 @@ Status LoadPetrarchActors(std::string_view text, std::string_view name,
     }
     Status s = SplitPetrarchEntry(synonym ? l.substr(1) : l, name, dl.line, &e);
     Phrase p = WholeWordPhrase(e.phrase, /*blank_gaps=*/true);
-    if (s.ok() && p.words.empty()) s = Status::BadData(LineMessage(name, dl.line, "empty phrase"));
+    if (s.ok() && p.words.empty()) s = DataError(name, dl.line, "empty phrase");
     if (!s.ok()) {
       DRAGOMAN_RETURN_IF_ERROR(errors.Handle(s));
       if (!synonym) entry_bad = true;
@@ -328,7 +323,7 @@ Status LoadPetrarchAgents(std::string_view text, std::string_view name,
     }
     Status s = SplitPetrarchEntry(l, name, dl.line, &e);
     if (s.ok() && e.codes.size() != 1)
-      s = Status::BadData(LineMessage(name, dl.line, "agent needs exactly one [~CODE]"));
+      s = DataError(name, dl.line, "agent needs exactly one [~CODE]");
     std::string code = s.ok() ? std::string(Trim(e.codes[0])) : "";
     bool prefix = false;
     if (s.ok()) {
@@ -338,8 +333,7 @@ Status LoadPetrarchAgents(std::string_view text, std::string_view name,
         code = std::string(Trim(std::string_view(code).substr(0, code.size() - 1)));
         prefix = true;
       } else {
-        s = Status::BadData(
-            LineMessage(name, dl.line, "agent code [" + code + "] needs '~' before or after it"));
+        s = DataError(name, dl.line, "agent code [" + code + "] needs '~' before or after it");
       }
     }
     // Phrases: the entry and its plurals, with every substitution set expanded.
@@ -351,13 +345,12 @@ Status LoadPetrarchAgents(std::string_view text, std::string_view name,
         if (a == std::string::npos) continue;
         size_t b = forms[k].find('!', a + 1);
         if (b == std::string::npos) {
-          s = Status::BadData(LineMessage(name, dl.line, "unclosed '!' substitution marker"));
+          s = DataError(name, dl.line, "unclosed '!' substitution marker");
           break;
         }
         auto it = substitutions.find(forms[k].substr(a, b - a + 1));
         if (it == substitutions.end()) {
-          s = Status::BadData(LineMessage(
-              name, dl.line, "unknown substitution set " + forms[k].substr(a, b - a + 1)));
+          s = DataError(name, dl.line, "unknown substitution set " + forms[k].substr(a, b - a + 1));
           break;
         }
         substituted = true;
@@ -482,7 +475,7 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
       std::vector<PatternElem> m;
       bool star = false;
       Status s = ParsePatternText(*dict, l.substr(1), name, dl.line, &m, nullptr, nullptr, &star);
-      if (s.ok() && m.empty()) s = Status::BadData(LineMessage(name, dl.line, "empty synonym"));
+      if (s.ok() && m.empty()) s = DataError(name, dl.line, "empty synonym");
       if (s.ok()) s = CheckSynsetMember(*dict, set_of_line[i], m, name, dl.line);
       if (!s.ok()) {
         DRAGOMAN_RETURN_IF_ERROR(errors.Handle(s));
@@ -528,7 +521,7 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
       }
       Status s = SplitPetrarchEntry(l.substr(1), name, dl.line, &e);
       if (s.ok() && e.codes.size() != 1)
-        s = Status::BadData(LineMessage(name, dl.line, "pattern needs exactly one [CODE]"));
+        s = DataError(name, dl.line, "pattern needs exactly one [CODE]");
       Pattern p;
       p.line = dl.line;
       bool star = false;
@@ -539,8 +532,7 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
         s = ParsePatternText(*dict, body, name, dl.line, &p.lower, &p.upper, &p.lower_adjacent,
                              &star);
       }
-      if (s.ok() && !star)
-        s = Status::BadData(LineMessage(name, dl.line, "pattern without '*' (the verb's place)"));
+      if (s.ok() && !star) s = DataError(name, dl.line, "pattern without '*' (the verb's place)");
       if (!s.ok()) {
         DRAGOMAN_RETURN_IF_ERROR(errors.Handle(s));
         continue;
@@ -557,11 +549,9 @@ Status LoadPetrarchVerbs(std::string_view text, std::string_view name,
       continue;
     }
     Status s = SplitPetrarchEntry(l, name, dl.line, &e);
-    if (s.ok() && e.codes.size() > 1)
-      s = Status::BadData(LineMessage(name, dl.line, "verb needs at most one [CODE]"));
+    if (s.ok() && e.codes.size() > 1) s = DataError(name, dl.line, "verb needs at most one [CODE]");
     Phrase base = WholeWordPhrase(e.phrase);
-    if (s.ok() && base.words.empty())
-      s = Status::BadData(LineMessage(name, dl.line, "verb without a word"));
+    if (s.ok() && base.words.empty()) s = DataError(name, dl.line, "verb without a word");
     int32_t group = block_groups[0];
     if (s.ok() && !e.codes.empty()) {
       VerbGroup g;
@@ -746,93 +736,86 @@ Result<Dictionaries> LoadPetrarchDictionaries(const PetrarchFiles& files,
 Result<std::vector<PetrarchRecord>> ParsePetrarchSuiteJsonl(std::string_view text,
                                                             std::string_view name) {
   std::vector<PetrarchRecord> out;
-  Status walked = ForEachLine(text, [&](int line, std::string_view raw) -> Status {
-    std::string_view l = Trim(raw);
-    if (l.empty()) return Status::Ok();
-    auto bad = [&](const std::string& why) {
-      return Status::BadInput(std::string(name) + ":" + std::to_string(line) + ": " + why);
-    };
-    auto j = nlohmann::json::parse(l, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
-    try {
-      PetrarchRecord pr;
-      SuiteRecord& r = pr.record;
-      r.id = j.value("id", "");
-      std::string date = j.value("date", "");
-      // Digits checked first: std::stoi would throw out of the reader on "2012-Ju-01".
-      if (date.size() != 10 || date[4] != '-' || date[7] != '-' ||
-          date.find_first_not_of("0123456789", 0) < 4 ||
-          date.substr(5, 2).find_first_not_of("0123456789") != std::string::npos ||
-          date.substr(8, 2).find_first_not_of("0123456789") != std::string::npos)
-        return bad("missing or bad 'date' (want YYYY-MM-DD)");
-      r.date = std::stoi(date.substr(0, 4)) * 10000 + std::stoi(date.substr(5, 2)) * 100 +
-               std::stoi(date.substr(8, 2));
-      r.text = j.value("text", "");
-      r.line = line;
-      for (const auto& e : j.value("expected", nlohmann::json::array()))
-        r.expected.push_back(
-            {e.value("source", ""), e.value("target", ""), e.value("code", ""), 0});
-      if (j.contains("error") && j["error"].is_string()) pr.error = j["error"].get<std::string>();
-      // An input error means PETRARCH codes nothing; a discard is reported as one.
-      if (pr.error == "storydiscard" || pr.error == "sentencediscard")
-        r.special = "###";
-      else if (!pr.error.empty() || (j.value("noevents", false) && r.expected.empty()))
-        r.special = "---";
-      if (r.expected.empty() && r.special.empty()) r.special = "---";
-      // The pass rule (Passes in suite.h) reads the marker flags, not `special`; a special
-      // outcome is expected only when no event is.
-      if (r.expected.empty()) {
-        r.marks_none = r.special == "---";
-        r.marks_discard = r.special == "###";
-        r.marks_complex = r.special == "+++";
-        r.special_block = 0;
-      }
-      pr.options = PetrarchOptions();
-      const nlohmann::json config = j.value("config", nlohmann::json::object());
-      for (const auto& item : config.items()) {
-        // Named, not a structured binding: clang 14 (the fuzz build) cannot capture a binding.
-        const std::string key = item.key();
-        const nlohmann::json& value = item.value();
-        std::string v = value.is_string() ? value.get<std::string>() : value.dump();
-        auto number = [&](int* out) -> Status {
-          if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
-            return bad("config " + key + " is not a number: '" + v + "'");
-          *out = std::stoi(v);
-          return Status::Ok();
+  Status walked =
+      ForEachSuiteRecord(text, name, &Status::BadInput, [&](const SuiteRecordLine& rec) -> Status {
+        const int line = rec.line;
+        const nlohmann::json& j = rec.json;
+        auto bad = [&](const std::string& why) {
+          return Status::BadInput(FileLine(name, line) + ": " + why);
         };
-        Options& o = pr.options;
-        if (key == "comma_min") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_min));
-        if (key == "comma_max") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_max));
-        if (key == "comma_bmin") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_bmin));
-        if (key == "comma_bmax") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_bmax));
-        if (key == "comma_emin") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_emin));
-        if (key == "comma_emax") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_emax));
-        if (key == "require_dyad") {
-          std::string b = Upper(v);
-          if (b != "TRUE" && b != "FALSE")
-            return bad("config require_dyad is not true or false: '" + v + "'");
-          o.require_dyad = b == "TRUE";
+        try {
+          PetrarchRecord pr;
+          SuiteRecord& r = pr.record;
+          r.id = rec.id;
+          std::optional<int32_t> date = SuiteDate(rec.date);
+          if (!date) return bad("missing or bad 'date' (want YYYY-MM-DD)");
+          r.date = *date;
+          r.text = rec.text;
+          r.line = line;
+          for (const auto& e : rec.expected) r.expected.push_back({e.source, e.target, e.code, 0});
+          if (j.contains("error") && j["error"].is_string())
+            pr.error = j["error"].get<std::string>();
+          // An input error means PETRARCH codes nothing; a discard is reported as one.
+          if (pr.error == "storydiscard" || pr.error == "sentencediscard")
+            r.special = "###";
+          else if (!pr.error.empty() || (j.value("noevents", false) && r.expected.empty()))
+            r.special = "---";
+          if (r.expected.empty() && r.special.empty()) r.special = "---";
+          // The pass rule (Passes in suite.h) reads the marker flags, not `special`; a special
+          // outcome is expected only when no event is.
+          if (r.expected.empty()) {
+            r.marks_none = r.special == "---";
+            r.marks_discard = r.special == "###";
+            r.marks_complex = r.special == "+++";
+            r.special_block = 0;
+          }
+          pr.options = PetrarchOptions();
+          const nlohmann::json config = j.value("config", nlohmann::json::object());
+          for (const auto& item : config.items()) {
+            // Named, not a structured binding: clang 14 (the fuzz build) cannot capture a binding.
+            const std::string key = item.key();
+            const nlohmann::json& value = item.value();
+            std::string v = value.is_string() ? value.get<std::string>() : value.dump();
+            auto number = [&](int* out) -> Status {
+              if (v.empty() || v.size() > 9 ||
+                  v.find_first_not_of("0123456789") != std::string::npos)
+                return bad("config " + key + " is not a number: '" + v + "'");
+              *out = std::stoi(v);
+              return Status::Ok();
+            };
+            Options& o = pr.options;
+            if (key == "comma_min") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_min));
+            if (key == "comma_max") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_max));
+            if (key == "comma_bmin") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_bmin));
+            if (key == "comma_bmax") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_bmax));
+            if (key == "comma_emin") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_emin));
+            if (key == "comma_emax") DRAGOMAN_RETURN_IF_ERROR(number(&o.comma_emax));
+            if (key == "require_dyad") {
+              std::string b = Upper(v);
+              if (b != "TRUE" && b != "FALSE")
+                return bad("config require_dyad is not true or false: '" + v + "'");
+              o.require_dyad = b == "TRUE";
+            }
+            // stop_on_error (a driver setting) and new_actor_length (actors made from unknown
+            // noun phrases) have no counterpart in the TABARI coder.
+          }
+          bool skip = j.value("skip", false);
+          bool matches = j.value("text_matches_parse", true);
+          pr.counted = !skip && matches;
+          if (skip) {
+            pr.skip_reason = j.contains("skip_reason") && j["skip_reason"].is_string()
+                                 ? j["skip_reason"].get<std::string>()
+                                 : "skip";
+          } else if (!matches) {
+            pr.skip_reason = "text_matches_parse: false";
+          }
+          r.checked = pr.counted;
+          out.push_back(std::move(pr));
+        } catch (const nlohmann::json::exception& e) {
+          return bad(std::string("bad field: ") + e.what());
         }
-        // stop_on_error (a driver setting) and new_actor_length (actors made from unknown
-        // noun phrases) have no counterpart in the TABARI coder.
-      }
-      bool skip = j.value("skip", false);
-      bool matches = j.value("text_matches_parse", true);
-      pr.counted = !skip && matches;
-      if (skip) {
-        pr.skip_reason = j.contains("skip_reason") && j["skip_reason"].is_string()
-                             ? j["skip_reason"].get<std::string>()
-                             : "skip";
-      } else if (!matches) {
-        pr.skip_reason = "text_matches_parse: false";
-      }
-      r.checked = pr.counted;
-      out.push_back(std::move(pr));
-    } catch (const nlohmann::json::exception& e) {
-      return bad(std::string("bad field: ") + e.what());
-    }
-    return Status::Ok();
-  });
+        return Status::Ok();
+      });
   DRAGOMAN_RETURN_IF_ERROR(walked);
   return out;
 }

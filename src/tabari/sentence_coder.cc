@@ -4,42 +4,23 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "base/data_file.h"
 #include "base/file.h"
-#include "base/lines.h"
+#include "base/strings.h"
 #include "tabari/petrarch.h"
 
 namespace dragoman::tabari {
 namespace {
 
-// A missing file is bad data here: the user named it as a dictionary, not as an input.
-Result<std::string> ReadDataFile(const std::string& path) {
-  auto text = ReadFile(path);
-  if (!text.ok()) return Status::BadData(text.status().message());
-  return text;
-}
-
 std::string BaseName(const std::string& path) {
   return std::filesystem::path(path).filename().string();
-}
-
-// The lines of `text` (numbered from 1: lines[0] is line 1).
-std::vector<std::string_view> SplitLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  (void)ForEachLine(text, [&](int, std::string_view l) {
-    lines.push_back(l);
-    return Status::Ok();
-  });
-  return lines;
 }
 
 // Line `line` (1-based) of `lines` as written, without its ';' comment and outer blanks.
 std::string LineText(const std::vector<std::string_view>& lines, int line) {
   if (line < 1 || static_cast<size_t>(line) > lines.size()) return "";
   std::string_view l = lines[static_cast<size_t>(line - 1)];
-  l = l.substr(0, l.find(';'));
-  size_t b = l.find_first_not_of(" \t");
-  if (b == std::string_view::npos) return "";
-  return std::string(l.substr(b, l.find_last_not_of(" \t") - b + 1));
+  return std::string(Trim(l.substr(0, l.find(';'))));
 }
 
 // YYYYMMDD for the coder; missing month/day count as the first. No date: the latest date, so
@@ -102,7 +83,7 @@ Result<std::unique_ptr<SentenceCoder>> SentenceCoder::Create(const SentenceCoder
   }
   auto rule = [&](int file, int line) {
     const std::string& f = sc->dict_.verbs_files[static_cast<size_t>(file)];
-    return BaseName(f) + ":" + std::to_string(line) + " " +
+    return FileLine(BaseName(f), line) + " " +
            LineText(verbs_lines[static_cast<size_t>(file)], line);
   };
 
@@ -117,8 +98,8 @@ Result<std::unique_ptr<SentenceCoder>> SentenceCoder::Create(const SentenceCoder
     if (!sc->non_cameo_.empty() || c.null() || c.discard() || c.complex()) return;
     for (const std::string* code : {&c.code, &c.paired}) {
       if (code->empty() || sc->codes_.Find(*code)) continue;
-      sc->non_cameo_ = BaseName(sc->dict_.verbs_files[static_cast<size_t>(file)]) + ":" +
-                       std::to_string(line) + ": code " + *code;
+      sc->non_cameo_ = FileLine(BaseName(sc->dict_.verbs_files[static_cast<size_t>(file)]), line) +
+                       ": code " + *code;
       return;
     }
   };

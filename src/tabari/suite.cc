@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "base/strings.h"
+#include "base/suite_record.h"
 
 namespace dragoman::tabari {
 namespace {
@@ -113,7 +114,7 @@ Result<bool> TabariTextReader::Next(SuiteRecord* r) {
       }
     }
     if (!date) {
-      return Status::BadInput(name_ + ":" + std::to_string(line_) +
+      return Status::BadInput(FileLine(name_, line_) +
                               ": expected a record header 'YYMMDD ID', got '" +
                               std::string(t.substr(0, 40)) + "'");
     }
@@ -191,69 +192,56 @@ Result<std::vector<SuiteRecord>> ParseTabariText(std::string_view text, std::str
 
 Result<std::vector<SuiteRecord>> ParseSuiteJsonl(std::string_view text, std::string_view name) {
   std::vector<SuiteRecord> out;
-  size_t pos = 0;
-  int line = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view l = Trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line;
-    if (l.empty()) continue;
-    auto j = nlohmann::json::parse(l, nullptr, false);
-    auto bad = [&](const std::string& why) {
-      return Status::BadInput(std::string(name) + ":" + std::to_string(line) + ": " + why);
-    };
-    if (j.is_discarded() || !j.is_object()) return bad("not a JSON object");
-    try {
-      SuiteRecord r;
-      r.id = j.value("id", "");
-      std::string date = j.value("date", "");
-      // Digits checked first: std::stoi would throw out of the reader on "2012-Ju-01".
-      if (date.size() != 10 || date.find_first_not_of("0123456789", 0) < 4 ||
-          date.substr(5, 2).find_first_not_of("0123456789") != std::string::npos ||
-          date.substr(8, 2).find_first_not_of("0123456789") != std::string::npos)
-        return bad("missing or bad 'date' (want YYYY-MM-DD)");
-      r.date = std::stoi(date.substr(0, 4)) * 10000 + std::stoi(date.substr(5, 2)) * 100 +
-               std::stoi(date.substr(8, 2));
-      r.text = j.value("text", "");
-      r.line = line;
-      for (const auto& e : j.value("expected", nlohmann::json::array()))
-        r.expected.push_back(
-            {e.value("source", ""), e.value("target", ""), e.value("code", ""), 0});
-      for (const auto& s : j.value("expect_special", nlohmann::json::array()))
-        if (r.special.empty()) r.special = s.get<std::string>();
-      for (const auto& s :
-           j.value("special_substrings", j.value("expect_special", nlohmann::json::array()))) {
-        std::string m = s.get<std::string>();
-        r.marks_none = r.marks_none || m == "---";
-        r.marks_discard = r.marks_discard || m == "###";
-        r.marks_complex = r.marks_complex || m == "+++";
-      }
-      size_t block = 0;  // the block position of the first special block, as in the text form
-      for (const auto& b : j.value("blocks_raw", nlohmann::json::array())) {
-        std::string raw = b.get<std::string>();
-        std::string_view v = raw;
-        size_t open = v.find('{');
-        if (open == std::string_view::npos) continue;
-        size_t close = std::min(v.find('}', open), v.size());
-        std::string_view inner = Trim(v.substr(open + 1, close - open - 1));
-        if (inner == "---" || inner == "###" || inner == "+++") {
-          r.special_block = static_cast<int32_t>(block);
-          break;
+  Status walked =
+      ForEachSuiteRecord(text, name, &Status::BadInput, [&](const SuiteRecordLine& rec) -> Status {
+        const nlohmann::json& j = rec.json;
+        auto bad = [&](const std::string& why) {
+          return Status::BadInput(FileLine(name, rec.line) + ": " + why);
+        };
+        SuiteRecord r;
+        r.id = rec.id;
+        std::optional<int32_t> date = SuiteDate(rec.date);
+        if (!date) return bad("missing or bad 'date' (want YYYY-MM-DD)");
+        r.date = *date;
+        r.text = rec.text;
+        r.line = rec.line;
+        for (const auto& e : rec.expected) r.expected.push_back({e.source, e.target, e.code, 0});
+        try {
+          for (const auto& s : j.value("expect_special", nlohmann::json::array()))
+            if (r.special.empty()) r.special = s.get<std::string>();
+          for (const auto& s :
+               j.value("special_substrings", j.value("expect_special", nlohmann::json::array()))) {
+            std::string m = s.get<std::string>();
+            r.marks_none = r.marks_none || m == "---";
+            r.marks_discard = r.marks_discard || m == "###";
+            r.marks_complex = r.marks_complex || m == "+++";
+          }
+          size_t block = 0;  // the block position of the first special block, as in the text form
+          for (const auto& b : j.value("blocks_raw", nlohmann::json::array())) {
+            std::string raw = b.get<std::string>();
+            std::string_view v = raw;
+            size_t open = v.find('{');
+            if (open == std::string_view::npos) continue;
+            size_t close = std::min(v.find('}', open), v.size());
+            std::string_view inner = Trim(v.substr(open + 1, close - open - 1));
+            if (inner == "---" || inner == "###" || inner == "+++") {
+              r.special_block = static_cast<int32_t>(block);
+              break;
+            }
+            if (inner.find('/') != std::string_view::npos) ++block;
+          }
+          if (j.contains("unchecked_from") && j["unchecked_from"].is_number())
+            r.unchecked_from = j["unchecked_from"].get<size_t>();
+          for (const auto& c : j.value("option_commands", nlohmann::json::array()))
+            r.option_commands.push_back(c.get<std::string>());
+          r.checked = !j.value("skip", false);
+        } catch (const nlohmann::json::exception& e) {
+          return bad(std::string("bad field: ") + e.what());
         }
-        if (inner.find('/') != std::string_view::npos) ++block;
-      }
-      if (j.contains("unchecked_from") && j["unchecked_from"].is_number())
-        r.unchecked_from = j["unchecked_from"].get<size_t>();
-      for (const auto& c : j.value("option_commands", nlohmann::json::array()))
-        r.option_commands.push_back(c.get<std::string>());
-      r.checked = !j.value("skip", false);
-      out.push_back(std::move(r));
-    } catch (const nlohmann::json::exception& e) {
-      return bad(std::string("bad field: ") + e.what());
-    }
-  }
+        out.push_back(std::move(r));
+        return Status::Ok();
+      });
+  if (!walked.ok()) return walked;
   return out;
 }
 

@@ -2,22 +2,20 @@
 
 #include <utility>
 
-#include "base/file.h"
-#include "base/lines.h"
+#include "base/data_file.h"
 
 namespace dragoman {
 
-Result<Abbreviations> Abbreviations::Load(const std::string& path) {
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
-  return Parse(text, path);
+Result<Abbreviations> Abbreviations::Load(const std::string& path, DataProblems* problems) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadDataFile(path));
+  return Parse(text, path, problems);
 }
 
-Result<Abbreviations> Abbreviations::Parse(std::string_view text, const std::string& name) {
+Result<Abbreviations> Abbreviations::Parse(std::string_view text, const std::string& name,
+                                           DataProblems* problems) {
   Abbreviations a;
-  Status st = ForEachDataLine(text, [&](int line_no, std::string_view line) -> Status {
-    auto fail = [&](const std::string& why) {
-      return Status::BadData(name + ":" + std::to_string(line_no) + ": " + why);
-    };
+  Status st = ForEachDataLine(text, problems, [&](int line_no, std::string_view line) -> Status {
+    auto fail = [&](const std::string& why) { return DataError(name, line_no, why); };
     size_t sp = line.find_first_of(" \t");
     if (sp == std::string_view::npos) return fail("expected 'ABBREVIATION KIND'");
     std::string_view word = line.substr(0, sp);

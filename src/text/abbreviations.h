@@ -17,6 +17,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/data_file.h"
 #include "base/status.h"
 
 namespace dragoman {
@@ -26,10 +27,12 @@ enum class AbbrevKind { kTitle, kNumber, kEnd };
 class Abbreviations {
  public:
   Abbreviations() = default;
-  // BadData "path:line: why" for a malformed line; NotFound when the file is missing.
-  static Result<Abbreviations> Load(const std::string& path);
+  // BadData "path:line: why" for a malformed line or a duplicate, and for a missing file.
+  // `problems`: as in base/data_file.h (null: stop at the first problem).
+  static Result<Abbreviations> Load(const std::string& path, DataProblems* problems = nullptr);
   // Parses the file contents; `name` is used in error messages.
-  static Result<Abbreviations> Parse(std::string_view text, const std::string& name);
+  static Result<Abbreviations> Parse(std::string_view text, const std::string& name,
+                                     DataProblems* problems = nullptr);
 
   // The kind of `word` (which includes its final '.'), or nullptr when it is not listed.
   const AbbrevKind* Find(std::string_view word) const;

@@ -152,10 +152,14 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const TextConfig& con
   std::unique_ptr<TextAnalyzer> ta(new TextAnalyzer());
   ta->impl_ = std::make_unique<Impl>();
   const std::string dir = config.data_dir + "/text/";
-  DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->abbrevs, Abbreviations::Load(dir + "abbreviations.txt"));
-  DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->furniture, FurniturePatterns::Load(dir + "furniture.txt"));
-  DRAGOMAN_ASSIGN_OR_RETURN(ta->lemmatizer_,
-                            Lemmatizer::Load(config.wordnet_dir, dir + "lemmas.txt", config.lemma_table));
+  DataProblems* problems = config.problems;
+  DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->abbrevs,
+                            Abbreviations::Load(dir + "abbreviations.txt", problems));
+  DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->furniture,
+                            FurniturePatterns::Load(dir + "furniture.txt", problems));
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      ta->lemmatizer_,
+      Lemmatizer::Load(config.wordnet_dir, dir + "lemmas.txt", config.lemma_table, problems));
   ta->impl_->tokenizer = std::make_unique<Tokenizer>(&ta->impl_->abbrevs);
   UErrorCode st = U_ZERO_ERROR;
   ta->impl_->sentence_breaks.reset(
@@ -329,7 +333,8 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
     const bool isolated = first_line == 0 ||
                           lines[first_line - 1].begin == lines[first_line - 1].end ||
                           lj >= lines.size() || lines[lj].begin == lines[lj].end;
-    const bool blank_before = first_line == 0 || lines[first_line - 1].begin == lines[first_line - 1].end;
+    const bool blank_before =
+        first_line == 0 || lines[first_line - 1].begin == lines[first_line - 1].end;
     const bool blank_after = lj >= lines.size() || lines[lj].begin == lines[lj].end;
     // A block's lines are never blank, so the text has other lines when it has more non-blank
     // lines than the block.

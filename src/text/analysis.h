@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/data_file.h"
 #include "base/status.h"
 
 namespace dragoman {
@@ -70,6 +71,8 @@ struct TextConfig {
   // Its lists compiled by the build (text/lemma_table.h); "" for the default locations. A table
   // that does not match `wordnet_dir`'s files is ignored and the lists are parsed instead.
   std::string lemma_table;
+  // Where problems in the data files go (base/data_file.h); null: the first one fails Create().
+  DataProblems* problems = nullptr;
 };
 
 class Lemmatizer;

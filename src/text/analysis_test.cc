@@ -572,12 +572,14 @@ TEST_F(AnalyzerTest, SharedAcrossThreads) {
   }
 }
 
-TEST(TextAnalyzerCreateTest, MissingDataDirIsNotFound) {
+// A missing data file is bad data (exit 4), not a missing input (exit 3): issue 12, row 9.
+TEST(TextAnalyzerCreateTest, MissingDataDirIsBadData) {
   TextConfig config;
   config.data_dir = "/nonexistent/data";
   auto r = TextAnalyzer::Create(config);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(r.status().code(), Status::Code::kBadData);
+  EXPECT_EQ(r.status().message(), "/nonexistent/data/text/abbreviations.txt: no such data file");
 }
 
 }  // namespace

@@ -9,8 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "base/file.h"
-#include "base/lines.h"
+#include "base/data_file.h"
 
 namespace dragoman {
 namespace {
@@ -316,19 +315,18 @@ FurniturePatterns::FurniturePatterns(FurniturePatterns&&) noexcept = default;
 FurniturePatterns& FurniturePatterns::operator=(FurniturePatterns&&) noexcept = default;
 FurniturePatterns::~FurniturePatterns() = default;
 
-Result<FurniturePatterns> FurniturePatterns::Load(const std::string& path) {
-  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
-  return Parse(text, path);
+Result<FurniturePatterns> FurniturePatterns::Load(const std::string& path, DataProblems* problems) {
+  DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadDataFile(path));
+  return Parse(text, path, problems);
 }
 
-Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const std::string& name) {
+Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const std::string& name,
+                                                   DataProblems* problems) {
   FurniturePatterns fp;
   std::array<std::vector<std::string>, 256> buckets;
   std::vector<std::string> captions;
-  Status st = ForEachDataLine(text, [&](int line_no, std::string_view line) -> Status {
-    auto fail = [&](const std::string& why) {
-      return Status::BadData(name + ":" + std::to_string(line_no) + ": " + why);
-    };
+  Status st = ForEachDataLine(text, problems, [&](int line_no, std::string_view line) -> Status {
+    auto fail = [&](const std::string& why) { return DataError(name, line_no, why); };
     size_t sp = line.find_first_of(" \t");
     if (sp == std::string_view::npos) return fail("expected 'KIND PATTERN'");
     std::string_view kind = line.substr(0, sp);

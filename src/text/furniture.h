@@ -33,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/data_file.h"
 #include "base/status.h"
 
 U_NAMESPACE_BEGIN
@@ -53,8 +54,10 @@ class FurniturePatterns {
   ~FurniturePatterns();
 
   // BadData "path:line: why" for an unknown kind or a regex that does not compile.
-  static Result<FurniturePatterns> Load(const std::string& path);
-  static Result<FurniturePatterns> Parse(std::string_view text, const std::string& name);
+  // `problems`: as in base/data_file.h (null: stop at the first problem).
+  static Result<FurniturePatterns> Load(const std::string& path, DataProblems* problems = nullptr);
+  static Result<FurniturePatterns> Parse(std::string_view text, const std::string& name,
+                                         DataProblems* problems = nullptr);
 
   // Number of patterns loaded.
   size_t size() const { return count_; }

@@ -176,10 +176,10 @@ TEST(FurnitureTest, RewrittenShippedPatternsMatchTheSame) {
   EXPECT_GT(compared, 100);
 }
 
-TEST(FurnitureTest, MissingFileIsNotFound) {
+TEST(FurnitureTest, MissingFileIsBadData) {
   auto r = FurniturePatterns::Load("/nonexistent/furniture.txt");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(r.status().code(), Status::Code::kBadData);
 }
 
 }  // namespace

@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/data_file.h"
 #include "base/file.h"
-#include "base/lines.h"
 
 namespace dragoman {
 namespace {
@@ -48,18 +48,6 @@ uint16_t Get16(const unsigned char* p) {
 }
 uint64_t Get64(const unsigned char* p) {
   return static_cast<uint64_t>(Get32(p)) | static_cast<uint64_t>(Get32(p + 4)) << 32;
-}
-
-std::vector<std::string_view> SplitFields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    size_t b = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > b) out.push_back(line.substr(b, i - b));
-  }
-  return out;
 }
 
 using Entries = std::vector<std::pair<std::string_view, std::string_view>>;
@@ -121,7 +109,7 @@ Result<std::string> LemmaTable::Compile(const std::string& wordnet_dir) {
         if (line.empty() || line[0] == ' ') return Status::Ok();
         key = line.substr(0, line.find(' '));
       } else {
-        std::vector<std::string_view> fields = SplitFields(line);
+        std::vector<std::string_view> fields = SplitWords(line);
         if (fields.size() < 2) return Status::Ok();
         key = fields[0];
         value = fields[1];
@@ -192,12 +180,9 @@ Result<std::unique_ptr<LemmaTable>> LemmaTable::Open(const std::string& wordnet_
   if (!compiled_path.empty()) {
     candidates.push_back(compiled_path);
   } else {
-#ifdef DRAGOMAN_LEMMA_TABLE
+    // Both defined by src/text/CMakeLists.txt for every target compiling this file.
     candidates.push_back(DRAGOMAN_LEMMA_TABLE);
-#endif
-#ifdef DRAGOMAN_INSTALL_DATA_DIR
     candidates.push_back(std::string(DRAGOMAN_INSTALL_DATA_DIR) + "/wordnet-lemmas.bin");
-#endif
   }
   for (const std::string& path : candidates) {
     auto file = MappedFile::Open(path);

@@ -4,23 +4,10 @@
 #include <utility>
 #include <vector>
 
-#include "base/file.h"
-#include "base/lines.h"
+#include "base/data_file.h"
 
 namespace dragoman {
 namespace {
-
-std::vector<std::string_view> SplitFields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    size_t b = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > b) out.push_back(line.substr(b, i - b));
-  }
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -30,49 +17,51 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 Result<std::unique_ptr<Lemmatizer>> Lemmatizer::Load(const std::string& wordnet_dir,
                                                      const std::string& overrides_path,
-                                                     const std::string& lemma_table) {
+                                                     const std::string& lemma_table,
+                                                     DataProblems* problems) {
   std::unique_ptr<Lemmatizer> lm(new Lemmatizer());
   DRAGOMAN_ASSIGN_OR_RETURN(lm->table_, LemmaTable::Open(wordnet_dir, lemma_table));
   if (!overrides_path.empty()) {
-    DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadFile(overrides_path));
-    DRAGOMAN_RETURN_IF_ERROR(ForEachDataLine(text, [&](int line_no, std::string_view line) {
-      auto fail = [&](const std::string& why) {
-        return Status::BadData(overrides_path + ":" + std::to_string(line_no) + ": " + why);
-      };
-      std::vector<std::string_view> fields = SplitFields(line);
-      if (fields.size() < 3 || fields.size() > 4) {
-        return fail("expected 'form lemma pos [past]', got '" + std::string(line) + "'");
-      }
-      Override o;
-      o.lemma = std::string(fields[1]);
-      if (fields[2] == "verb") {
-        o.pos = Pos::kVerb;
-      } else if (fields[2] == "noun") {
-        o.pos = Pos::kNoun;
-      } else if (fields[2] == "adj") {
-        o.pos = Pos::kAdj;
-      } else if (fields[2] == "none") {
-        o.pos = Pos::kNone;
-      } else {
-        return fail("unknown part of speech '" + std::string(fields[2]) +
-                    "' (expected verb, noun, adj or none)");
-      }
-      if (fields.size() == 4) {
-        if (fields[3] != "past" || o.pos != Pos::kVerb) {
-          return fail("the optional fourth field must be 'past', on a verb line");
-        }
-        o.past = true;
-      }
-      for (char c : fields[0]) {
-        if (c >= 'A' && c <= 'Z') {
-          return fail("forms must be written in lower case (Token::norm form)");
-        }
-      }
-      if (!lm->overrides_.emplace(std::string(fields[0]), std::move(o)).second) {
-        return fail("duplicate form '" + std::string(fields[0]) + "'");
-      }
-      return Status::Ok();
-    }));
+    DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadDataFile(overrides_path));
+    DRAGOMAN_RETURN_IF_ERROR(
+        ForEachDataLine(text, problems, [&](int line_no, std::string_view line) {
+          auto fail = [&](const std::string& why) {
+            return DataError(overrides_path, line_no, why);
+          };
+          std::vector<std::string_view> fields = SplitWords(line);
+          if (fields.size() < 3 || fields.size() > 4) {
+            return fail("expected 'form lemma pos [past]', got '" + std::string(line) + "'");
+          }
+          Override o;
+          o.lemma = std::string(fields[1]);
+          if (fields[2] == "verb") {
+            o.pos = Pos::kVerb;
+          } else if (fields[2] == "noun") {
+            o.pos = Pos::kNoun;
+          } else if (fields[2] == "adj") {
+            o.pos = Pos::kAdj;
+          } else if (fields[2] == "none") {
+            o.pos = Pos::kNone;
+          } else {
+            return fail("unknown part of speech '" + std::string(fields[2]) +
+                        "' (expected verb, noun, adj or none)");
+          }
+          if (fields.size() == 4) {
+            if (fields[3] != "past" || o.pos != Pos::kVerb) {
+              return fail("the optional fourth field must be 'past', on a verb line");
+            }
+            o.past = true;
+          }
+          for (char c : fields[0]) {
+            if (c >= 'A' && c <= 'Z') {
+              return fail("forms must be written in lower case (Token::norm form)");
+            }
+          }
+          if (!lm->overrides_.emplace(std::string(fields[0]), std::move(o)).second) {
+            return fail("duplicate form '" + std::string(fields[0]) + "'");
+          }
+          return Status::Ok();
+        }));
   }
   return lm;
 }

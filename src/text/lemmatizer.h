@@ -29,6 +29,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/data_file.h"
 #include "base/status.h"
 #include "text/lemma_table.h"
 
@@ -39,10 +40,13 @@ class Lemmatizer {
   // Loads WordNet from `wordnet_dir` (index.noun, index.verb, index.adj, noun.exc, verb.exc,
   // adj.exc; through the compiled table `lemma_table`, "" for the default locations, see
   // LemmaTable::Open) and, when `overrides_path` is non-empty, the override file. NotFound / Io
-  // when a file cannot be read; BadData "path:line: why" for a malformed override line.
+  // when a WordNet file cannot be read; BadData "path:line: why" for a malformed override line,
+  // and for a missing override file. `problems`: as in base/data_file.h (null: stop at the
+  // first problem).
   static Result<std::unique_ptr<Lemmatizer>> Load(const std::string& wordnet_dir,
                                                   const std::string& overrides_path,
-                                                  const std::string& lemma_table = "");
+                                                  const std::string& lemma_table = "",
+                                                  DataProblems* problems = nullptr);
 
   // The verb lemma of `word` ("pardoned" -> "pardon", "met" -> "meet", "was" -> "be"), or ""
   // when WordNet does not know `word` as a verb form.
@@ -100,9 +104,11 @@ class Lemmatizer {
   };
 
   Lemmatizer() = default;
-  std::string Morphy(std::string_view word, LemmaTable::List lemmas,
-                     LemmaTable::List exceptions, const Rule* rules, size_t rule_count) const;
-  bool Has(LemmaTable::List list, std::string_view key) const { return table_->Contains(list, key); }
+  std::string Morphy(std::string_view word, LemmaTable::List lemmas, LemmaTable::List exceptions,
+                     const Rule* rules, size_t rule_count) const;
+  bool Has(LemmaTable::List list, std::string_view key) const {
+    return table_->Contains(list, key);
+  }
   const Override* FindOverride(std::string_view word) const;
 
   std::unique_ptr<LemmaTable> table_;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 12's table, re-run through the dragoman binary: each row's input gets the right one-line
 # error and exit code, or the right result (doc/cli.md). Rows 5-8 need an unprivileged user and
-# live in faults_test.sh; rows 9, 11 and 12 are covered by the data-file and query tests.
+# live in faults_test.sh; rows 11 and 12 are covered by the query tests.
 # Run by ctest with $DRAGOMAN and $DRAGOMAN_SOURCE_DIR set; prints "N passed, N failed".
 #   ISSUE12_BIG_MB=N   size of the row 10 article (default 50; 0 skips it)
 set -u
@@ -77,6 +77,58 @@ check "row 3: the limits are configuration (--max-query-terms/--max-query-bytes 
   test $? -eq 0
 
 # Row 4 is StoreTest.Issue12Row4... and faults_test.sh (three rounds of two processes).
+
+# Row 9: a non-ISO code, a line without fields and a duplicate in countries.txt, a Goldstein
+# weight of nan in cameo.tsv, an empty verbs.txt were all accepted (null weights, or no events
+# and exit 0); a missing verbs.txt gave 3. Each is now exit 4 and one line naming file:line, and
+# check-data lists them all at once.
+row9() {  # a fresh copy of the data directory in $tmp/row9
+  rm -rf "$tmp/row9"
+  cp -r "$DRAGOMAN_SOURCE_DIR/data" "$tmp/row9"
+}
+row9
+printf 'ABC | Nowhere | | |\n' >>"$tmp/row9/actors/countries.txt"
+"$DRAGOMAN" code --data "$tmp/row9" "$ex" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "row 9: a non-ISO country code exits 4, got $rc" test "$rc" -eq 4
+check "row 9: the non-ISO code is named with file:line" \
+  grep -q "countries.txt:[0-9]*: country code 'ABC' is not in ISO 3166-1" "$tmp/err"
+check "row 9: one line" one_line "$tmp/err"
+row9
+printf 'AZE | | | |\n' >>"$tmp/row9/actors/countries.txt"
+"$DRAGOMAN" code --data "$tmp/row9" "$ex" >"$tmp/out" 2>"$tmp/err"
+check "row 9: a duplicate country exits 4" test $? -eq 4
+check "row 9: the duplicate is named" grep -q "countries.txt:[0-9]*: duplicate country AZE (first on line [0-9]*)" "$tmp/err"
+row9
+sed -i 's/^010\t[^\t]*\t/010\tnan\t/' "$tmp/row9/events/cameo.tsv"
+"$DRAGOMAN" code --data "$tmp/row9" "$ex" >"$tmp/out" 2>"$tmp/err"
+check "row 9: a Goldstein nan exits 4" test $? -eq 4
+check "row 9: the weight is named" grep -q "cameo.tsv:[0-9]*: bad Goldstein weight 'nan'" "$tmp/err"
+row9
+: >"$tmp/row9/events/verbs.txt"
+"$DRAGOMAN" code --data "$tmp/row9" "$ex" >"$tmp/out" 2>"$tmp/err"
+check "row 9: an empty verbs.txt exits 4" test $? -eq 4
+check "row 9: the empty file is named" grep -q "verbs.txt: no patterns" "$tmp/err"
+rm "$tmp/row9/events/verbs.txt"
+"$DRAGOMAN" code --data "$tmp/row9" "$ex" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "row 9: a missing verbs.txt exits 4 (was 3), got $rc" test "$rc" -eq 4
+check "row 9: the missing file is named" grep -q "verbs.txt: no such data file" "$tmp/err"
+# check-data: every problem at once, one line each, then the count; exit 4.
+row9
+printf 'ABC | Nowhere | | |\nAZE | | | |\n' >>"$tmp/row9/actors/countries.txt"
+sed -i 's/^010\t[^\t]*\t/010\tnan\t/' "$tmp/row9/events/cameo.tsv"
+"$DRAGOMAN" check-data --data "$tmp/row9" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "row 9: check-data exits 4, got $rc" test "$rc" -eq 4
+check "row 9: check-data lists all three problems and the count" \
+  test "$(grep -c "countries.txt:[0-9]*: \|cameo.tsv:[0-9]*: " "$tmp/err")" -eq 3 -a \
+  "$(tail -1 "$tmp/err")" = "dragoman check-data: 3 problems in $tmp/row9"
+"$DRAGOMAN" check-data "$DRAGOMAN_SOURCE_DIR/data" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "row 9: check-data on the shipped data exits 0, got $rc" test "$rc" -eq 0
+check "row 9: and says so" grep -q "no problems" "$tmp/out"
+rm -rf "$tmp/row9"
 
 # Row 10: a 50 MB article took 2.2 GB (44x). Peak memory must stay within 10x its size, whether
 # the article is coded (a news-like density of events) or refused whole because it codes to more
