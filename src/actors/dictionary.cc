@@ -582,18 +582,18 @@ Status ActorDictionary::LoadGeneric(const std::string& path) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
-    if (f.size() != 2) return Bad(path, line, "expected 2 fields 'SECTOR | COUNTRY'");
-    if (!IsSector(f[0])) return Bad(path, line, "unknown sector '" + std::string(f[0]) + "'");
+    if (f.size() != 2) return DataError(path, line, "expected 2 fields 'SECTOR | COUNTRY'");
+    if (!IsSector(f[0])) return DataError(path, line, "unknown sector '" + std::string(f[0]) + "'");
     GenericCountry policy;
     if (f[1] == "document") {
       policy = GenericCountry::kDocument;
     } else if (f[1] == "none") {
       policy = GenericCountry::kBare;
     } else {
-      return Bad(path, line, "COUNTRY must be 'document' or 'none', not '" + std::string(f[1]) + "'");
+      return DataError(path, line, "COUNTRY must be 'document' or 'none', not '" + std::string(f[1]) + "'");
     }
     if (!generic_sectors_.emplace(std::string(f[0]), policy).second) {
-      return Bad(path, line, "sector '" + std::string(f[0]) + "' listed twice");
+      return DataError(path, line, "sector '" + std::string(f[0]) + "' listed twice");
     }
     return Status::Ok();
   });

@@ -490,6 +490,10 @@ void ActorResolver::Impl::GenericActor(ActorMention* m, std::vector<ActorMention
 // capital or place the sentence names. "Police detained two men in Tehran" -> IRNCOP.
 void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
                                            size_t countried_before) const {
+  const bool wanted = std::any_of(out->begin(), out->end(), [&](const ActorMention& m) {
+    return m.kind == Kind::kGeneric && m.actor.country.empty() && m.members.empty();
+  });
+  if (!wanted) return;
   std::string country = DocumentCountry(countried_before);
   if (country.empty()) {
     for (const ActorMention& o : *out) {
@@ -511,17 +515,29 @@ void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
 }
 
 std::string ActorResolver::Impl::DocumentCountry(size_t limit) const {
+  limit = std::min(limit, countried.size());
+  if (limit < counted) {  // never happens in order; recount rather than answer wrongly
+    counted = 0;
+    country_counts.clear();
+  }
+  for (; counted < limit; ++counted) {
+    const std::string& c = countried[counted].country;
+    if (c.empty()) continue;
+    auto it = std::find_if(country_counts.begin(), country_counts.end(),
+                           [&](const auto& e) { return e.first == c; });
+    if (it == country_counts.end()) {
+      country_counts.emplace_back(c, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  // The most named; on a tie, the one named first.
   std::string best;
   int best_count = 0;
-  limit = std::min(limit, countried.size());
-  for (size_t k = 0; k < limit; ++k) {
-    const std::string& c = countried[k].country;
-    if (c.empty()) continue;
-    int count = 0;
-    for (size_t j = 0; j < limit; ++j) count += countried[j].country == c ? 1 : 0;
-    if (count > best_count) {
+  for (const auto& [c, n] : country_counts) {
+    if (n > best_count) {
       best = c;
-      best_count = count;
+      best_count = n;
     }
   }
   return best;

@@ -132,6 +132,11 @@ struct ActorResolver::Impl {
   };
   std::vector<Seen> persons;        // people, in order of mention
   std::vector<ActorRef> countried;  // every actor with a country, in order
+  // DocumentCountry's running count of `countried`: the first `counted` entries, one row per
+  // country in order of first mention (kept so that a long document is not recounted from the
+  // start at every sentence).
+  mutable size_t counted = 0;
+  mutable std::vector<std::pair<std::string, int>> country_counts;
   std::optional<ActorRef> prev_subject;
   std::optional<ActorRef> issuer;
   std::optional<ActorRef> quote_speaker;
