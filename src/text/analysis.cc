@@ -435,6 +435,12 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
             break;
           }
         }
+        // A token of default-ignorable characters only (a tag or variation selector) folds to
+        // nothing; every token has a norm (text/analysis.h), so it keeps its bytes.
+        if (tok.norm.empty()) {
+          tok.norm.assign(surface);
+          if (tok.lemma.empty()) tok.lemma = tok.norm;
+        }
         if (r.capitalized) tok.flags |= Token::kCapitalized;
         if (r.all_caps) tok.flags |= Token::kAllCaps;
         s.tokens.push_back(std::move(tok));

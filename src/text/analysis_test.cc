@@ -544,6 +544,19 @@ TEST_F(AnalyzerTest, RandomDocumentsKeepInvariants) {
   }
 }
 
+// Found by text_fuzz: a token made only of default-ignorable characters (here the tag-range
+// U+E080A, then a variation selector) folded to an empty norm; every token has a norm.
+TEST_F(AnalyzerTest, FuzzFoundIgnorableOnlyTokenKeepsANorm) {
+  for (std::string_view text : {"Iran \xF3\xA0\xA0\x8A met Iraq.", "Iran \xEF\xB8\x8F met Iraq."}) {
+    for (const Sentence& s : ta_->Analyze(text)) {
+      for (const Token& t : s.tokens) {
+        EXPECT_FALSE(t.norm.empty()) << t.begin;
+        EXPECT_LT(t.begin, t.end);
+      }
+    }
+  }
+}
+
 // One analyzer shared by several threads gives each the same answer as a lone caller.
 TEST_F(AnalyzerTest, SharedAcrossThreads) {
   std::string text;
