@@ -54,7 +54,10 @@ Result<Lexicon> Lexicon::Parse(std::span<const std::pair<std::string, std::strin
                                DataProblems* problems) {
   Lexicon lex;
   std::map<std::string, size_t, std::less<>> by_name;
-  for (const auto& [file, text] : files) {
+  for (const auto& entry : files) {
+    // Named references, not a structured binding: lambdas below capture them (clang 14).
+    const auto& file = entry.first;
+    const auto& text = entry.second;
     if (size_t bad = FindInvalidUtf8(text); bad != std::string::npos) {
       DRAGOMAN_RETURN_IF_ERROR(
           Report(problems, Status::BadData(Where(file, text, bad) + ": invalid UTF-8")));
