@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "actors/actor.h"
+#include "actors/resolver.h"
 #include "base/file.h"
 #include "classify/classifier.h"
 #include "events/extractor.h"
