@@ -290,6 +290,10 @@ Status LoadPetrarchActors(std::string_view text, std::string_view name,
   return flush();
 }
 
+// An agent entry's phrases after every '!SET!' is expanded: a bound, so that a line naming
+// several large sets cannot make the loader's memory explode.
+constexpr size_t kMaxSubstitutedForms = 4096;
+
 Status LoadPetrarchAgents(std::string_view text, std::string_view name,
                           const PetrarchLoadOptions& opt, Dictionaries* dict,
                           std::vector<std::string>* warnings) {
@@ -319,6 +323,13 @@ Status LoadPetrarchAgents(std::string_view text, std::string_view name,
       }
       if (words.empty())
         DRAGOMAN_RETURN_IF_ERROR(errors.Handle(name, dl.line, "empty substitution set"));
+      // A word holding '!' would be expanded again, for ever (found by petrarch_fuzz).
+      if (std::any_of(words.begin(), words.end(),
+                      [](const std::string& w) { return w.find('!') != std::string::npos; })) {
+        substitutions.erase(Upper(l.substr(0, close + 1)));
+        DRAGOMAN_RETURN_IF_ERROR(
+            errors.Handle(name, dl.line, "a substitution word may not hold '!'"));
+      }
       continue;
     }
     Status s = SplitPetrarchEntry(l, name, dl.line, &e);
@@ -354,6 +365,12 @@ Status LoadPetrarchAgents(std::string_view text, std::string_view name,
           break;
         }
         substituted = true;
+        if (forms.size() + it->second.size() > kMaxSubstitutedForms) {
+          s = DataError(name, dl.line,
+                        "substitution sets expand to more than " +
+                            std::to_string(kMaxSubstitutedForms) + " phrases");
+          break;
+        }
         std::string f = forms[k];
         forms.erase(forms.begin() + static_cast<long>(k));
         for (const auto& w : it->second) forms.push_back(f.substr(0, a) + w + f.substr(b + 1));

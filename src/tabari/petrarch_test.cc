@@ -242,6 +242,16 @@ TEST(PetrarchVerbs, Errors) {
   EXPECT_NE(s.message().find("synonym set &EMPTY has no members"), std::string::npos);
 }
 
+// Found by petrarch_fuzz: a substitution word holding '!' was expanded again for ever.
+TEST(PetrarchAgents, FuzzFoundSelfExpandingSubstitutionIsBadData) {
+  Dictionaries d;
+  Status s = LoadPetrarchAgents("!CREW! = MAN!CREW!, MEN\nMUTU!CREW! [~LAB]\n", "a.agents", {}, &d,
+                                nullptr);
+  EXPECT_NE(s.message().find("a.agents:1: a substitution word may not hold '!'"),
+            std::string::npos)
+      << s.message();
+}
+
 // Found by petrarch_fuzz: a synonym set among its own members (directly or through another set)
 // made matching recurse until the stack overflowed. Such a set is now a load error.
 TEST(PetrarchVerbs, FuzzFoundSynsetCycleIsBadData) {
