@@ -408,6 +408,24 @@ Status Store::DeleteDocument(int64_t doc_row) {
   return Status::Ok();
 }
 
+std::map<int, SentenceSpan> SentencesToStore(const DocumentRecord& rec) {
+  std::map<int, SentenceSpan> sentences;
+  for (const auto& s : rec.sentences) sentences[s.index] = s;
+  if (!rec.sentences.empty()) return sentences;
+  for (const auto& e : rec.events) {
+    if (sentences.count(e.sentence)) continue;
+    SentenceSpan s{e.sentence, 0, 0};
+    size_t from = e.span_end >= e.text.size() ? e.span_end - e.text.size() : 0;
+    size_t at = rec.doc.text.find(e.text, from);
+    if (at != std::string::npos && at <= e.span_begin) {
+      s.begin = static_cast<uint32_t>(at);
+      s.end = static_cast<uint32_t>(at + e.text.size());
+    }
+    sentences[e.sentence] = s;
+  }
+  return sentences;
+}
+
 Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
   const Document& doc = rec.doc;
   std::string hash = rec.hash.empty() ? ContentHash(doc) : rec.hash;
@@ -442,21 +460,7 @@ Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
   }
 
   // The sentences to store: as given, else those that carry events.
-  std::map<int, SentenceSpan> sentences;
-  for (const auto& s : rec.sentences) sentences[s.index] = s;
-  if (rec.sentences.empty()) {
-    for (const auto& e : rec.events) {
-      if (sentences.count(e.sentence)) continue;
-      SentenceSpan s{e.sentence, 0, 0};
-      size_t from = e.span_end >= e.text.size() ? e.span_end - e.text.size() : 0;
-      size_t at = doc.text.find(e.text, from);
-      if (at != std::string::npos && at <= e.span_begin) {
-        s.begin = static_cast<uint32_t>(at);
-        s.end = static_cast<uint32_t>(at + e.text.size());
-      }
-      sentences[e.sentence] = s;
-    }
-  }
+  const std::map<int, SentenceSpan> sentences = SentencesToStore(rec);
   int sentence_count = rec.sentences.empty() ? 0 : static_cast<int>(rec.sentences.size());
 
   DRAGOMAN_ASSIGN_OR_RETURN(

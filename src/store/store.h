@@ -67,6 +67,11 @@ struct DocumentRecord {
   std::string hash;
 };
 
+// The sentences a store keeps for `rec`, by index: rec.sentences when given, else the sentences
+// that carry events, their spans found from Event::text near Event::span ({0, 0} when not found).
+// Shared by the SQLite and PostgreSQL stores.
+std::map<int, SentenceSpan> SentencesToStore(const DocumentRecord& rec);
+
 enum class PutOutcome {
   kAdded,      // a new document
   kReplaced,   // an id/URL already stored with other content: old rows replaced

@@ -261,21 +261,7 @@ Result<PutOutcome> PgStore::Put(const DocumentRecord& rec) {
     outcome = PutOutcome::kReplaced;
   }
   // The sentences to store: as given, else those that carry events (as Store::Put).
-  std::map<int, SentenceSpan> sentences;
-  for (const auto& s : rec.sentences) sentences[s.index] = s;
-  if (rec.sentences.empty()) {
-    for (const auto& e : rec.events) {
-      if (sentences.count(e.sentence)) continue;
-      SentenceSpan s{e.sentence, 0, 0};
-      size_t from = e.span_end >= e.text.size() ? e.span_end - e.text.size() : 0;
-      size_t at = doc.text.find(e.text, from);
-      if (at != std::string::npos && at <= e.span_begin) {
-        s.begin = static_cast<uint32_t>(at);
-        s.end = static_cast<uint32_t>(at + e.text.size());
-      }
-      sentences[e.sentence] = s;
-    }
-  }
+  const std::map<int, SentenceSpan> sentences = SentencesToStore(rec);
   DRAGOMAN_ASSIGN_OR_RETURN(
       Rows ins,
       Exec("INSERT INTO documents (doc_key, url, title, source, outlet, origin, date, "
