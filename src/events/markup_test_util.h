@@ -116,6 +116,13 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"carried", "carry"},
       {"strikes", "strike"},
       {"lifted", "lift"},
+      {"welcomed", "welcome"},
+      {"drills", "drill"},
+      {"exercises", "exercise"},
+      {"began", "begin"},
+      {"paid", "pay"},
+      {"parties", "party"},
+      {"sides", "side"},
   };
   return *m;
 }

@@ -185,13 +185,18 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(PassiveHead)
   DRAGOMAN_ARGUMENT_RULE(PassiveSubject)
   DRAGOMAN_ARGUMENT_RULE(PatternObject)
+  DRAGOMAN_ARGUMENT_RULE(SidesAddressed)
   DRAGOMAN_ARGUMENT_RULE(InferredGovernment)
   DRAGOMAN_ARGUMENT_RULE(InferredCountry)
   DRAGOMAN_ARGUMENT_RULE(ReportingParty)
+  DRAGOMAN_ARGUMENT_RULE(ConcernedAct)
   DRAGOMAN_ARGUMENT_RULE(About)
   DRAGOMAN_ARGUMENT_RULE(ContextCounterpart)
   DRAGOMAN_ARGUMENT_RULE(LateObject)
 #undef DRAGOMAN_ARGUMENT_RULE
+  // The match of an event noun stated with its own parties right after (or inside) the words of
+  // match `index`: the act it concerns (argument_rules.cc), or -1.
+  int ConcernedAct(const Arguments& a) const;
   // Whether a missing source may be inferred from the event's place.
   bool CanInfer(const Arguments& a) const;
   // The mention right before an event noun ("Iran's attack"), or -1.
