@@ -24,10 +24,11 @@
 // place (location's government / location's country, the pattern's infer= option) or is the
 // reporting party (a mutual act reported in an agentless passive); a missing target is the doer
 // (and, for a mutual act, the other party) of the event noun the event concerns ("welcomed the
-// talks between B and C": the act it concerns), the actor the event is about (`about`), the
-// counterpart from context (`react`, `during`), or the late
-// object (the first actor after the matched words). A symmetric act of coordinated sources with
-// no target is one mutual event per pair of them (coordinated party, arguments.cc).
+// talks between B and C": the act it concerns), the actor before the noun of its object ("rejected
+// an Armenian proposal": the object's possessor), the actor the event is about (`about`), the
+// counterpart from context (`react`, `during`), or the late object (the first actor after the
+// matched words). A symmetric act of coordinated sources with no target is one mutual event per
+// pair of them (coordinated party, arguments.cc).
 // Last, over the sentence's events, the implicit counterparts (CounterpartRules(), applied by
 // CompleteTargets in roles.cc): the meeting's other party, the other of the two parties named,
 // bilateral: counterpart, the meeting just reported.
@@ -75,6 +76,8 @@ const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::ActorRules(
        &S::InferredCountryAssign},
       {"reporting party", Role::kSource, &S::ReportingPartyApplies, &S::ReportingPartyAssign},
       {"the act it concerns", Role::kTarget, &S::ConcernedActApplies, &S::ConcernedActAssign},
+      {"the object's possessor", Role::kTarget, &S::ObjectPossessorApplies,
+       &S::ObjectPossessorAssign},
       {"about", Role::kTarget, &S::AboutApplies, &S::AboutAssign},
       {"counterpart from context", Role::kTarget, &S::ContextCounterpartApplies,
        &S::ContextCounterpartAssign},
@@ -461,6 +464,32 @@ void SentenceAnalysis::ConcernedActAssign(Arguments* a) const {
       a->tgt_mentions.push_back(mm);
     }
   }
+}
+
+// "Both A and B welcomed the C visit", "A rejected a C proposal", "A praised C's decision": a
+// pattern whose words end with the noun of the act acted upon, with an actor right before that
+// noun inside the matched words (a genitive or a demonym: whose visit, whose proposal), is
+// directed at that actor.
+int SentenceAnalysis::ObjectPossessor(const Arguments& a) const {
+  if (a.p->noun || a.m->words.size() < 2) return -1;
+  const int last = a.m->words.back();
+  const int poss = PossessorBefore(last);
+  if (poss < 0 || facts_.actors[poss].token_begin <= a.m->trigger || excluded_[poss]) return -1;
+  for (const ActorRef& r : Refs(facts_.actors[poss])) {
+    for (const ActorRef& s : a.sources) {
+      if (!r.country.empty() && r.country == s.country) return -1;
+    }
+  }
+  return poss;
+}
+
+bool SentenceAnalysis::ObjectPossessorApplies(const Arguments& a) const {
+  return !a.sources.empty() && a.targets.empty() && ObjectPossessor(a) >= 0;
+}
+void SentenceAnalysis::ObjectPossessorAssign(Arguments* a) const {
+  const int poss = ObjectPossessor(*a);
+  for (const ActorRef& r : Refs(facts_.actors[poss])) a->targets.push_back(r);
+  a->tgt_mentions.push_back(poss);
 }
 
 bool SentenceAnalysis::AboutApplies(const Arguments& a) const {

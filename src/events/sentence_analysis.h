@@ -190,6 +190,7 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(InferredCountry)
   DRAGOMAN_ARGUMENT_RULE(ReportingParty)
   DRAGOMAN_ARGUMENT_RULE(ConcernedAct)
+  DRAGOMAN_ARGUMENT_RULE(ObjectPossessor)
   DRAGOMAN_ARGUMENT_RULE(About)
   DRAGOMAN_ARGUMENT_RULE(ContextCounterpart)
   DRAGOMAN_ARGUMENT_RULE(LateObject)
@@ -197,6 +198,8 @@ class SentenceAnalysis {
   // The match of an event noun stated with its own parties right after (or inside) the words of
   // match `index`: the act it concerns (argument_rules.cc), or -1.
   int ConcernedAct(const Arguments& a) const;
+  // The actor right before the last matched word (the object's noun) inside the match, or -1.
+  int ObjectPossessor(const Arguments& a) const;
   // Whether a missing source may be inferred from the event's place.
   bool CanInfer(const Arguments& a) const;
   // The mention right before an event noun ("Iran's attack"), or -1.
