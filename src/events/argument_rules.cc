@@ -402,6 +402,14 @@ void SentenceAnalysis::ReportingPartyAssign(Arguments* a) const {
 
 // --- Targets, over actors (only for an event that has a source).
 
+// Whether two actors are one party for the rules below: the same country (or, without one, the
+// same code) and the same sector, or a sector on one side only ("Kenya" and "the Kenyan
+// government" are one party; a country's rebels and its government are two).
+static bool OneParty(const ActorRef& a, const ActorRef& b) {
+  if (a.country.empty() || b.country.empty()) return a.code == b.code;
+  return a.country == b.country && (a.sector == b.sector || a.sector.empty() || b.sector.empty());
+}
+
 // "A and B welcomed the start of talks between C and D", "A praised C's visit to D", "A urged
 // talks between C and D": an event with no target whose words are followed closely (or end with)
 // an event noun stated with its own parties (its `$` or `+` slot, or a possessor) is directed at
@@ -409,7 +417,7 @@ void SentenceAnalysis::ReportingPartyAssign(Arguments* a) const {
 // at its other party too, one event each (doc/annotation.md 4.2); an act with no doer stated is
 // directed at its target.
 // At most kConcernedActReach words may come between, with no punctuation (a hyphen in a
-// compound modifier aside) and no actor; parties of the source's own country are passed over.
+// compound modifier aside) and no actor; the source's own party is passed over (OneParty).
 // The sentence's evidence, tried before the context's counterpart.
 constexpr int kConcernedActReach = 6;
 
@@ -453,12 +461,11 @@ void SentenceAnalysis::ConcernedActAssign(Arguments* a) const {
   if ((parties.empty() || op.symmetric) && !om.targets.empty()) {
     parties.push_back(om.targets.front());
   }
-  auto party = [](const ActorRef& r) { return r.country.empty() ? r.code : r.country; };
   for (int mm : parties) {
     for (const ActorRef& r : Refs(facts_.actors[mm])) {
       bool skip = false;
-      for (const ActorRef& s : a->sources) skip = skip || party(s) == party(r);
-      for (const ActorRef& t : a->targets) skip = skip || party(t) == party(r);
+      for (const ActorRef& s : a->sources) skip = skip || OneParty(s, r);
+      for (const ActorRef& t : a->targets) skip = skip || OneParty(t, r);
       if (skip) continue;
       a->targets.push_back(r);
       a->tgt_mentions.push_back(mm);
@@ -477,7 +484,7 @@ int SentenceAnalysis::ObjectPossessor(const Arguments& a) const {
   if (poss < 0 || facts_.actors[poss].token_begin <= a.m->trigger || excluded_[poss]) return -1;
   for (const ActorRef& r : Refs(facts_.actors[poss])) {
     for (const ActorRef& s : a.sources) {
-      if (!r.country.empty() && r.country == s.country) return -1;
+      if (OneParty(r, s)) return -1;
     }
   }
   return poss;

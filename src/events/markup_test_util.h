@@ -123,6 +123,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"paid", "pay"},
       {"parties", "party"},
       {"sides", "side"},
+      {"refused", "refuse"},
   };
   return *m;
 }

@@ -40,7 +40,8 @@ namespace dragoman::events_internal {
   X(complementizer) X(report_filler) X(attribution) X(to) X(date_preposition)              \
   X(deictic_place) X(place_adverb) X(coordinator) X(conjunction_and) X(preposition_of)     \
   X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
-  X(possessive_marker) X(definite_determiner) X(bilateral)
+  X(possessive_marker) X(definite_determiner) X(bilateral)                                 \
+  X(perfect)
 // clang-format on
 
 struct ClauseClasses {
