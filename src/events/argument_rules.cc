@@ -473,15 +473,24 @@ void SentenceAnalysis::ConcernedActAssign(Arguments* a) const {
   }
 }
 
-// "Both A and B welcomed the C visit", "A rejected a C proposal", "A praised C's decision": a
-// pattern whose words end with the noun of the act acted upon, with an actor right before that
-// noun inside the matched words (a genitive or a demonym: whose visit, whose proposal), is
-// directed at that actor.
+// "Both A and B welcomed the C visit", "A rejected a C proposal", "A praised C's decision", "A
+// welcomed the decision by C": a pattern whose words end with the noun of the act acted upon,
+// with an actor right before that noun inside the matched words (a genitive or a demonym: whose
+// visit, whose proposal) or in an of/by phrase right after it, is directed at that actor.
 int SentenceAnalysis::ObjectPossessor(const Arguments& a) const {
   if (a.p->noun || a.m->words.size() < 2) return -1;
   const int last = a.m->words.back();
-  const int poss = PossessorBefore(last);
-  if (poss < 0 || facts_.actors[poss].token_begin <= a.m->trigger || excluded_[poss]) return -1;
+  int poss = PossessorBefore(last);
+  if (poss >= 0 && facts_.actors[poss].token_begin <= a.m->trigger) poss = -1;
+  // Or the noun's of/by phrase right after it: "welcomed the decision by X", "the visit of X".
+  const int n = static_cast<int>(toks_.size());
+  if (poss < 0 && last + 1 < n && a.m->end == last + 1 &&
+      (IsNorm(w_.preposition_of, last + 1) || IsNorm(w_.agent_preposition, last + 1))) {
+    int j = last + 2;
+    while (j < n && IsNorm(w_.determiner, j)) ++j;
+    if (j < n && Seg(j) == Seg(last)) poss = mention_at_[j];
+  }
+  if (poss < 0 || excluded_[poss] || facts_.actors[poss].place) return -1;
   for (const ActorRef& r : Refs(facts_.actors[poss])) {
     for (const ActorRef& s : a.sources) {
       if (OneParty(r, s)) return -1;

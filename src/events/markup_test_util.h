@@ -124,6 +124,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"parties", "party"},
       {"sides", "side"},
       {"refused", "refuse"},
+      {"expressed", "express"},
   };
   return *m;
 }
