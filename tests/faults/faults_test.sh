@@ -272,7 +272,8 @@ if command -v curl >/dev/null; then
       [ "$code" = 429 ] || break
       sleep 0.2
     done
-    check "POST $(basename "$b") after the kills answers 200, got $code" test "$code" = 200
+    check "POST $(basename "$b") after the kills answers 200 or 201, got $code" \
+      test "$code" = 200 -o "$code" = 201
   done
   kill -TERM "$srv"
   wait "$srv"
