@@ -482,6 +482,11 @@ int SentenceAnalysis::ObjectPossessor(const Arguments& a) const {
   const int last = a.m->words.back();
   int poss = PossessorBefore(last);
   if (poss >= 0 && facts_.actors[poss].token_begin <= a.m->trigger) poss = -1;
+  // A capital before the noun without "'s" says where, not whose: "raided the Baku office of X".
+  if (poss >= 0 && facts_.actors[poss].kind == ActorMention::Kind::kCapital &&
+      !IsNorm(w_.possessive_marker, facts_.actors[poss].token_end)) {
+    poss = -1;
+  }
   // Or the noun's of/by phrase right after it: "welcomed the decision by X", "the visit of X".
   const int n = static_cast<int>(toks_.size());
   if (poss < 0 && last + 1 < n && a.m->end == last + 1 &&
