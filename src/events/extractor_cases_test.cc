@@ -8,10 +8,11 @@
 // Lines starting with "# " (or a lone "#") are comments; a sentence may start with a quantity
 // ("#62 soldier#..."). The other lines before the first "=>" are sentences, in the markup of
 // markup_test_util.h: the last is the sentence tested, earlier ones are the document before it
-// (coded first, with one EventContext, for the rules that read the context). Each following "=> SOURCE > TARGET CODE [MOOD] [negated]" line is one
-// expected event, in order: TARGET is "-" for none, CODE is a prefix of the event's CAMEO code,
-// MOOD one of intended, hypothetical (asserted when absent). "=> none" expects no event. The
-// events listed are all the events of the sentence. A new extractor test is a new block.
+// (coded first, with one EventContext, for the rules that read the context). Each following
+// "=> SOURCE > TARGET CODE [MOOD] [negated]" line is one expected event of the last sentence, in
+// order: TARGET is "-" for none, CODE is a prefix of the event's CAMEO code, MOOD one of
+// intended, hypothetical (asserted when absent). "=> none" expects no event. The events listed
+// are all the events of the sentence. A new extractor test is a new block.
 //
 // DRAGOMAN_PRINT_CASES=FILE appends each case, with the events the extractor codes now, to FILE
 // in this format, for writing new cases (check them by hand before committing).
