@@ -116,6 +116,15 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"carried", "carry"},
       {"strikes", "strike"},
       {"lifted", "lift"},
+      // tests/events/acts.txt
+      {"refused", "refuse"},
+      {"announced", "announce"},
+      {"ordered", "order"},
+      {"filed", "file"},
+      {"convicted", "convict"},
+      {"called", "call"},
+      {"asked", "ask"},
+      {"ended", "end"},
   };
   return *m;
 }
