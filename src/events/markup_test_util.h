@@ -125,6 +125,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"called", "call"},
       {"asked", "ask"},
       {"ended", "end"},
+      {"labelled", "label"},
   };
   return *m;
 }
