@@ -121,10 +121,10 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"announced", "announce"},
       {"ordered", "order"},
       {"filed", "file"},
-      {"convicted", "convict"},
       {"called", "call"},
       {"asked", "ask"},
       {"ended", "end"},
+      {"blamed", "blame"},
       {"labelled", "label"},
   };
   return *m;
