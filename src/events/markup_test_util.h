@@ -126,6 +126,8 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"ended", "end"},
       {"blamed", "blame"},
       {"labelled", "label"},
+      {"jailed", "jail"},
+      {"freed", "free"},
   };
   return *m;
 }
