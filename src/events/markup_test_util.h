@@ -125,6 +125,17 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"sides", "side"},
       {"refused", "refuse"},
       {"expressed", "express"},
+      // tests/events/acts.txt
+      {"announced", "announce"},
+      {"ordered", "order"},
+      {"filed", "file"},
+      {"called", "call"},
+      {"asked", "ask"},
+      {"ended", "end"},
+      {"blamed", "blame"},
+      {"labelled", "label"},
+      {"jailed", "jail"},
+      {"freed", "free"},
   };
   return *m;
 }

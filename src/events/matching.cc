@@ -146,9 +146,9 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
           continue;
         }
       }
-      // "have (long) refused talks", "had held talks": a pattern opening with the perfect's
+      // "have (long) refused talks", "had held talks": a pattern triggered by the perfect's
       // auxiliary before a participle is not the light verb of "have talks".
-      if (!m.words.empty() && IsNorm(w_.perfect, m.words.front())) {
+      if (!m.words.empty() && m.trigger == m.words.front() && IsNorm(w_.perfect, m.trigger)) {
         bool auxiliary = false;
         for (int j = m.words.front() + 1; j < n && j <= m.words.front() + 2 && !auxiliary; ++j) {
           if (Punct(j) || in_mention_[j] >= 0 || IsNorm(w_.determiner, j) ||
