@@ -393,6 +393,32 @@ TEST(ActorResolver, UnnamedPersonRolesAreNotGenericActors) {
   EXPECT_TRUE(With(d, "envoys").empty()) << DumpAll(d);
 }
 
+// A person named with a role of a state organ but no country is coded by the role's sector, with
+// the document's country like a generic organ; the name is learned with it.
+TEST(ActorResolver, RoleAndNameWithoutCountryTakeTheDocumentsCountry) {
+  auto d = RunDoc(
+      "Interior Minister Hans Berger met the envoy in Vienna. Berger said the talks went well.",
+      kDate2024);
+  EXPECT_ACTOR(d, "Interior Minister Hans Berger", "AUTGOV");
+  EXPECT_EQ(With(d, "Interior Minister Hans Berger")[0].actor.name, "Hans Berger");
+  EXPECT_ACTOR(d, "Berger", "AUTGOV");
+  auto e = RunDoc("Senator Ana Ruiz criticised the bill.", kDate2024);
+  EXPECT_ACTOR(e, "Senator Ana Ruiz", "LEG");
+}
+
+TEST(ActorResolver, RoleAndNameWithoutCountryNeedAGenericSector) {
+  // A journalist's sector (media) gives no guessed country, and a role word is no name.
+  auto d = RunDoc("Journalist Ana Ruiz criticised the bill in Lima.", kDate2024);
+  EXPECT_ACTOR(d, "Journalist Ana Ruiz", "MED");
+  auto e = RunDoc("Deputy Speaker of the National Assembly Hans Berger met the envoy.", kDate2024);
+  EXPECT_ACTOR(e, "Deputy Speaker of the National Assembly Hans Berger", "LEG");
+  // A former office holder is an elite (ELI), of no state: no document country either.
+  auto f = RunDoc("Former Minister Hans Berger met the envoy in Vienna.", kDate2024);
+  EXPECT_ACTOR(f, "Minister Hans Berger", "ELI");
+  auto g = RunDoc("The minister visited Vienna.", kDate2024);
+  EXPECT_TRUE(With(g, "minister").empty()) << DumpAll(g);
+}
+
 TEST(ActorResolver, RoleInACapitalTakesItsCountry) {
   auto d = RunDoc("Police in Baku detained the suspect.", kDate2024);
   EXPECT_ACTOR(d, "Police in Baku", "AZECOP");
