@@ -64,6 +64,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
   }
   s.classes = s.dict->lexicon().Classify(s.toks);
   s.FindItems();
+  s.dateline_end = s.DatelineEnd();
   const size_t countried_before = s.countried.size();
 
   for (int i = 0; i < n;) {

@@ -177,6 +177,11 @@ struct ActorResolver::Impl {
   int ParsePhrase(int i, std::vector<ActorMention>* out);
   // A pronoun or plural noun at token i (an item of kind kReference); returns the next token.
   int ParseReference(int i, std::vector<ActorMention>* out);
+  // The end of a wire dateline that opens the sentence (0 when none): a place in capitals,
+  // with an optional ", Country", before "(" or a dash ("BERLIN (Reuters) -", "LA PAZ,
+  // Bolivia --").
+  int DatelineEnd() const;
+  int dateline_end = 0;
   // A bare item at token i: country, capital, organisation, people noun; returns its end.
   int ParseBareItem(int i, std::vector<ActorMention>* out);
   int ParseChain(int i, ActorMention* m, std::string* role_text, bool* has_role,

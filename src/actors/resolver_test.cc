@@ -419,6 +419,23 @@ TEST(ActorResolver, RoleAndNameWithoutCountryNeedAGenericSector) {
   EXPECT_TRUE(With(g, "minister").empty()) << DumpAll(g);
 }
 
+TEST(ActorResolver, AWireDatelineIsAPlace) {
+  auto d = RunDoc("OSLO (Reuters) - Norway condemned the raid.", kDate2024);
+  EXPECT_ACTOR(d, "OSLO", "NOR");
+  EXPECT_TRUE(With(d, "OSLO")[0].place);
+  EXPECT_EQ(With(d, "OSLO")[0].rule.rfind("capital:dateline", 0), 0u) << DumpAll(d);
+  auto e = RunDoc("SUCRE, Bolivia -- Chile's government protested.", kDate2024);
+  EXPECT_TRUE(With(e, "Bolivia")[0].place) << DumpAll(e);
+  EXPECT_ACTOR(e, "Chile's government", "CHLGOV");
+  auto f = RunDoc("UNITED NATIONS (AP) - The council met.", kDate2024);
+  EXPECT_TRUE(With(f, "UNITED NATIONS").empty()) << DumpAll(f);
+  // Not a dateline: a capital written as a name, or a short code in capitals.
+  auto g = RunDoc("Oslo - a city that rarely protests - summoned the envoy.", kDate2024);
+  EXPECT_ACTOR(g, "Oslo", "NORGOV");
+  auto h = RunDoc("UAE - the federation - expelled the envoy.", kDate2024);
+  EXPECT_FALSE(With(h, "UAE").empty() || With(h, "UAE")[0].place) << DumpAll(h);
+}
+
 TEST(ActorResolver, RoleInACapitalTakesItsCountry) {
   auto d = RunDoc("Police in Baku detained the suspect.", kDate2024);
   EXPECT_ACTOR(d, "Police in Baku", "AZECOP");
