@@ -436,6 +436,15 @@ TEST(ActorResolver, AWireDatelineIsAPlace) {
   EXPECT_FALSE(With(h, "UAE").empty() || With(h, "UAE")[0].place) << DumpAll(h);
 }
 
+TEST(ActorResolver, AcronymsWrittenAsWordsAreOrganisations) {
+  // British style writes some acronyms as words; the capitals-only rule still keeps "Who".
+  auto d = RunDoc("Nato and Ecowas condemned the coup. Asean leaders met. Who said so?", kDate2024);
+  EXPECT_ACTOR(d, "Nato", "IGONATO");
+  EXPECT_ACTOR(d, "Ecowas", "IGOECOWAS");
+  EXPECT_ACTOR(d, "Asean leaders", "IGOASEAN");
+  EXPECT_TRUE(With(d, "Who").empty()) << DumpAll(d);
+}
+
 TEST(ActorResolver, RoleInACapitalTakesItsCountry) {
   auto d = RunDoc("Police in Baku detained the suspect.", kDate2024);
   EXPECT_ACTOR(d, "Police in Baku", "AZECOP");
