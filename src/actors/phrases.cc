@@ -510,6 +510,23 @@ void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
   };
   const bool wanted = std::any_of(out->begin(), out->end(), sector_only);
   if (!wanted) return;
+  // An institution named before with its country: "the Ministry of Foreign Affairs of
+  // Georgia ... The Ministry condemns ..." -> GEO, however often other countries are named.
+  for (ActorMention& m : *out) {
+    if (!sector_only(m) || m.kind != Kind::kGeneric) continue;
+    const std::string entry = RoleEntry(m.rule);
+    const std::string head = toks[m.head].lemma;
+    for (auto it = institutions.rbegin(); it != institutions.rend(); ++it) {
+      if (it->ref.sector != m.actor.sector) continue;
+      if ((!entry.empty() && it->entry == entry) || HasWord(it->words, head)) {
+        m.actor.country = it->ref.country;
+        m.actor.code = it->ref.country + m.actor.sector;
+        m.rule += ":seen:" + it->ref.country;
+        break;
+      }
+    }
+  }
+  if (!std::any_of(out->begin(), out->end(), sector_only)) return;
   std::string country = DocumentCountry(countried_before);
   if (country.empty()) {
     for (const ActorMention& o : *out) {
@@ -527,6 +544,14 @@ void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
     m.actor.country = country;
     m.actor.code = country + m.actor.sector;
     m.rule += ":" + country;
+  }
+}
+
+void ActorResolver::Impl::NoteInstitutions(const std::vector<ActorMention>& out) {
+  for (const ActorMention& m : out) {
+    if (m.kind != Kind::kInstitution || m.actor.country.empty() || !m.members.empty()) continue;
+    if (quoted[m.token_begin]) continue;
+    institutions.push_back(SeenInstitution{RoleEntry(m.rule), Lower(m.actor.text), m.actor});
   }
 }
 

@@ -93,6 +93,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
   s.ResolveReferences(&out);
   s.EthnicGroups(&out);
   s.GenericCountries(&out, countried_before);
+  s.NoteInstitutions(out);
   // Document-level memory.
   std::optional<ActorRef> subject;
   for (const ActorMention& m : out) {

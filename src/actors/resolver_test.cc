@@ -445,6 +445,24 @@ TEST(ActorResolver, AcronymsWrittenAsWordsAreOrganisations) {
   EXPECT_TRUE(With(d, "Who").empty()) << DumpAll(d);
 }
 
+TEST(ActorResolver, AnInstitutionRepeatedWithoutItsCountryIsTheOneNamedBefore) {
+  // The statement names Chile more often, but "the Ministry" is Peru's, named first.
+  auto d = RunDoc(
+      "The Ministry of Foreign Affairs of Peru issued a statement on Chile. Chile's navy entered "
+      "the bay, and Chile's president praised Chile's sailors. The Ministry condemned the move.",
+      kDate2024);
+  auto ms = With(d, "Ministry");
+  ASSERT_FALSE(ms.empty()) << DumpAll(d);
+  EXPECT_EQ(ms[0].actor.code, "PERGOV") << DumpAll(d);
+  EXPECT_NE(ms[0].rule.find("seen:PER"), std::string::npos) << ms[0].rule;
+  // Another institution of the same sector is not that one: the document's country.
+  auto e = RunDoc(
+      "The Ministry of Foreign Affairs of Peru issued a statement on Chile. Chile's navy entered "
+      "the bay, and Chile's president praised Chile's sailors. The parliament condemned the move.",
+      kDate2024);
+  EXPECT_ACTOR(e, "parliament", "CHLLEG");
+}
+
 TEST(ActorResolver, RoleInACapitalTakesItsCountry) {
   auto d = RunDoc("Police in Baku detained the suspect.", kDate2024);
   EXPECT_ACTOR(d, "Police in Baku", "AZECOP");
