@@ -547,6 +547,24 @@ void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
   }
 }
 
+void ActorResolver::Impl::JoinNationalOrganisations(std::vector<ActorMention>* out) const {
+  for (size_t k = 0; k + 1 < out->size(); ++k) {
+    ActorMention& a = (*out)[k];
+    ActorMention& b = (*out)[k + 1];
+    if (a.kind != Kind::kCountry || a.place || !a.members.empty() || a.actor.code.size() != 3) {
+      continue;
+    }
+    if (b.kind != Kind::kIgo || b.actor.country != a.actor.country) continue;
+    int gap = b.token_begin - a.token_end;
+    if (gap != 0 && !(gap == 1 && W(a.token_end, w->possessive_clitic))) continue;
+    b.token_begin = a.token_begin;
+    b.actor.text = Text(b.token_begin, b.token_end);
+    b.actor.begin = toks[b.token_begin].begin;
+    b.rule += "+country";
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
+  }
+}
+
 void ActorResolver::Impl::NoteInstitutions(const std::vector<ActorMention>& out) {
   for (const ActorMention& m : out) {
     if (m.kind != Kind::kInstitution || m.actor.country.empty() || !m.members.empty()) continue;

@@ -90,6 +90,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
     }
     ++i;
   }
+  s.JoinNationalOrganisations(&out);
   s.ResolveReferences(&out);
   s.EthnicGroups(&out);
   s.GenericCountries(&out, countried_before);

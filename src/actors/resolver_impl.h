@@ -246,6 +246,9 @@ struct ActorResolver::Impl {
   // The country most often named by the first `limit` entries of `countried` ("" when none).
   std::string DocumentCountry(size_t limit) const;
   void ResolveReferences(std::vector<ActorMention>* out);
+  // "the U.S. Department of Justice", "Iran's IRGC": a country named right before one of its
+  // own organisations is part of that organisation's mention (phrases.cc).
+  void JoinNationalOrganisations(std::vector<ActorMention>* out) const;
   void EthnicGroups(std::vector<ActorMention>* out) const;
   std::optional<ActorRef> PersonFor(int token, const std::vector<ActorMention>& so_far) const;
 };

@@ -463,6 +463,18 @@ TEST(ActorResolver, AnInstitutionRepeatedWithoutItsCountryIsTheOneNamedBefore) {
   EXPECT_ACTOR(e, "parliament", "CHLLEG");
 }
 
+TEST(ActorResolver, ACountryBeforeItsOwnOrganisationIsPartOfIt) {
+  auto d = RunDoc("The U.S. Department of Justice charged him. Iran's IRGC seized a ship.",
+                  kDate2024);
+  EXPECT_ACTOR(d, "U.S. Department of Justice", "USAJUD");
+  EXPECT_ACTOR(d, "Iran's IRGC", "IRNMIL");
+  EXPECT_TRUE(With(d, "U.S.").empty()) << DumpAll(d);
+  // Another country's organisation, or an international one, stays a mention of its own.
+  auto e = RunDoc("Russia and the UN agreed. Iraq's FBI liaison met them.", kDate2024);
+  EXPECT_ACTOR(e, "Russia", "RUS");
+  EXPECT_ACTOR(e, "UN", "IGOUNO");
+}
+
 TEST(ActorResolver, RoleInACapitalTakesItsCountry) {
   auto d = RunDoc("Police in Baku detained the suspect.", kDate2024);
   EXPECT_ACTOR(d, "Police in Baku", "AZECOP");
