@@ -111,7 +111,8 @@ int ActorResolver::Impl::DatelineEnd() const {
   auto text = [&](int k) { return doc.substr(toks[k].begin, toks[k].end - toks[k].begin); };
   auto separator = [&](int k) {
     std::string_view t = text(k);
-    return t == "(" || t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93";  // — –
+    // "(", "-", "--", an em dash or an en dash.
+    return t == "(" || t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93";
   };
   // The place in capitals: "BERLIN", "LA PAZ", "UNITED NATIONS".
   int k = 0, letters = 0;
@@ -198,7 +199,9 @@ int ActorResolver::Impl::ParseBareItem(int i, std::vector<ActorMention>* out_ptr
       break;
   }
   m.place = locative && (it.kind == EntryKind::kCountry || it.kind == EntryKind::kCapital);
-  if (dateline) m.rule = (it.kind == EntryKind::kCapital ? "capital" : "country") + std::string(":dateline");
+  if (dateline) {
+    m.rule = std::string(it.kind == EntryKind::kCapital ? "capital" : "country") + ":dateline";
+  }
   if (emit) {
     if (e) m.rule += ":" + e->source;
     if (!m.actor.country.empty() && !m.place) countried.push_back(m.actor);

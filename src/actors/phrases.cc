@@ -322,9 +322,9 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
       code_override = country;  // a UN Secretary-General and the like
       country.clear();
     }
-    if (country.empty() && code_override.empty() && ((!has_role && learned_idx < 0) || sector.empty() ||
-                                                      dict->GenericPolicy(sector) ==
-                                                          ActorDictionary::GenericCountry::kNone)) {
+    if (country.empty() && code_override.empty() &&
+        ((!has_role && learned_idx < 0) || sector.empty() ||
+         dict->GenericPolicy(sector) == ActorDictionary::GenericCountry::kNone)) {
       // A name with no country, and no role of a sector generic.txt lists: not codable.
       return end > i ? end : i + 1;
     }
