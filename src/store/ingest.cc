@@ -149,29 +149,29 @@ int DefaultThreads(int threads) {
   return threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
-}  // namespace
-
-Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
-                                      std::vector<Document> docs, int threads,
-                                      const std::function<Status(sql::Db&)>& in_transaction) {
+// IngestDocuments over any store: `has` checks a content hash, `put` writes one batch.
+Result<IngestedBatch> IngestDocumentsWith(
+    const std::function<Result<bool>(const std::string&)>& has,
+    const std::function<Result<std::vector<PutOutcome>>(const std::vector<DocumentRecord>&)>& put,
+    bool put_empty, const DocumentCoder& coder, std::vector<Document> docs, int threads) {
   IngestedBatch out;
   out.outcomes.assign(docs.size(), PutOutcome::kUnchanged);
   std::vector<size_t> fresh;  // positions of the documents to code
   std::vector<Document> to_code;
   for (size_t i = 0; i < docs.size(); ++i) {
-    DRAGOMAN_ASSIGN_OR_RETURN(bool known, store.HasContent(Store::ContentHash(docs[i])));
+    DRAGOMAN_ASSIGN_OR_RETURN(bool known, has(Store::ContentHash(docs[i])));
     if (known) continue;
     fresh.push_back(i);
     to_code.push_back(std::move(docs[i]));
   }
   if (to_code.empty()) {
-    if (in_transaction) DRAGOMAN_RETURN_IF_ERROR(store.PutBatch({}, in_transaction).status());
+    if (put_empty) DRAGOMAN_RETURN_IF_ERROR(put({}).status());
     return out;
   }
   // No events limit here yet: the caller (the server) bounds its requests itself.
   Pipeline pipeline{&coder, DefaultThreads(threads), std::numeric_limits<size_t>::max()};
   std::vector<DocumentRecord> records = pipeline.Code(std::move(to_code));
-  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store.PutBatch(records, in_transaction));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, put(records));
   for (size_t k = 0; k < fresh.size(); ++k) {
     out.outcomes[fresh[k]] = outcomes[k];
     if (outcomes[k] != PutOutcome::kUnchanged) {
@@ -179,6 +179,25 @@ Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
     }
   }
   return out;
+}
+
+}  // namespace
+
+Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
+                                      std::vector<Document> docs, int threads,
+                                      const std::function<Status(sql::Db&)>& in_transaction) {
+  return IngestDocumentsWith(
+      [&](const std::string& hash) { return store.HasContent(hash); },
+      [&](const std::vector<DocumentRecord>& batch) { return store.PutBatch(batch, in_transaction); },
+      static_cast<bool>(in_transaction), coder, std::move(docs), threads);
+}
+
+Result<IngestedBatch> IngestDocuments(CorpusStore& store, const DocumentCoder& coder,
+                                      std::vector<Document> docs, int threads) {
+  return IngestDocumentsWith(
+      [&](const std::string& hash) { return store.HasContent(hash); },
+      [&](const std::vector<DocumentRecord>& batch) { return store.PutBatch(batch); }, false,
+      coder, std::move(docs), threads);
 }
 
 Result<IngestProgress> Ingest(const IngestConfig& config,

@@ -25,6 +25,7 @@
 #include "base/status.h"
 #include "coder/document_coder.h"
 #include "input/reader.h"
+#include "store/corpus_store.h"
 #include "store/store.h"
 
 namespace dragoman {
@@ -73,6 +74,9 @@ struct IngestedBatch {
 Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
                                       std::vector<Document> docs, int threads,
                                       const std::function<Status(sql::Db&)>& in_transaction = {});
+// The same into any corpus store (SQLite or PostgreSQL: store/corpus_store.h), without a hook.
+Result<IngestedBatch> IngestDocuments(CorpusStore& store, const DocumentCoder& coder,
+                                      std::vector<Document> docs, int threads);
 
 }  // namespace dragoman
 
