@@ -13,6 +13,7 @@
 
 #include "coder/document_coder.h"
 #include "coder/pipeline.h"
+#include "store/open_corpus_store.h"
 #include "store/store.h"
 
 namespace dragoman {
@@ -206,7 +207,8 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   if (config.coder == nullptr) return Status::Internal("Ingest: IngestConfig::coder is not set");
-  DRAGOMAN_ASSIGN_OR_RETURN(auto store, Store::Open(config.db_path, Store::OpenMode::kCreate));
+  // A SQLite file or a postgresql:// URL: ingest writes only through the CorpusStore interface.
+  DRAGOMAN_ASSIGN_OR_RETURN(auto store, OpenCorpusStore(config.db_path, Store::OpenMode::kCreate));
   IngestProgress p;
   ByteMeter meter(InputSizes(config.inputs));
   p.bytes_total = meter.total();

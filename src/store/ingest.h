@@ -31,7 +31,7 @@
 namespace dragoman {
 
 struct IngestConfig {
-  std::string db_path;
+  std::string db_path;  // a SQLite file or a postgresql:// URL (OpenCorpusStore)
   // Codes each document (coders/coders.h opens one); required. Not owned: must outlive Ingest().
   // Called from several threads at once.
   const DocumentCoder* coder = nullptr;

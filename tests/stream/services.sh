@@ -1,5 +1,5 @@
 # Throwaway services for the stream tests, on loopback only, private ports and data folders under
-# $tmp (sourced by scale_test.sh and bench/scale/run.sh). The caller sets `tmp` and calls
+# $tmp (sourced by scale_test.sh, serve_pg_test.sh and bench/scale/run.sh). The caller sets `tmp` and calls
 # stop_services from its EXIT trap.
 #   start_postgres         -> $PG_URL (a database "dragoman" owned by user "dragoman")
 #   start_nats_cluster     -> $NATS_URLS (three nodes with JetStream), NATS_PIDS, NATS_CONF
@@ -17,10 +17,10 @@ free_port() {  # a port nothing listens on
   done
 }
 
-services_missing() {  # prints what is missing, if anything
+services_missing() {  # prints what is missing, if anything ("postgres": of PostgreSQL only)
   [ -x "$PG_BIN/initdb" ] || echo "PostgreSQL server (initdb)"
   command -v psql >/dev/null || echo "psql"
-  command -v nats-server >/dev/null || echo "nats-server"
+  [ "${1:-}" = postgres ] || command -v nats-server >/dev/null || echo "nats-server"
 }
 
 start_postgres() {

@@ -214,6 +214,7 @@ Result<std::vector<PutOutcome>> PgStore::PutBatch(const std::vector<DocumentReco
   DRAGOMAN_RETURN_IF_ERROR(Exec("BEGIN", {}).status());
   auto body = [&]() -> Status {
     DRAGOMAN_RETURN_IF_ERROR(Exec(kWriterLock, {}).status());
+    DRAGOMAN_RETURN_IF_ERROR(ReadNextIds());
     for (const auto& rec : batch) {
       DRAGOMAN_ASSIGN_OR_RETURN(PutOutcome o, Put(rec));
       out.push_back(o);
@@ -266,6 +267,7 @@ Result<PutOutcome> PgStore::Put(const DocumentRecord& rec) {
     DRAGOMAN_RETURN_IF_ERROR(DeleteDocument(old.text(i, 0)));
     outcome = PutOutcome::kReplaced;
   }
+  if (outcome == PutOutcome::kReplaced) DRAGOMAN_RETURN_IF_ERROR(ReadNextIds());
   // The sentences to store: as given, else those that carry events (as Store::Put).
   const std::map<int, SentenceSpan> sentences = SentencesToStore(rec);
   DRAGOMAN_ASSIGN_OR_RETURN(
@@ -300,6 +302,15 @@ Result<PutOutcome> PgStore::Put(const DocumentRecord& rec) {
   return outcome;
 }
 
+Status PgStore::ReadNextIds() {
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows r, Exec("SELECT (SELECT coalesce(max(id), 0) FROM event_groups), "
+                                         "(SELECT coalesce(max(id), 0) FROM events)",
+                                         {}));
+  next_group_ = r.num(0, 0) + 1;
+  next_event_ = r.num(0, 1) + 1;
+  return Status::Ok();
+}
+
 Result<std::string> PgStore::FindOrCreateGroup(const Event& e, const std::string& date,
                                                int64_t day) {
   const std::string source = e.source ? e.source->code : "";
@@ -331,11 +342,12 @@ Result<std::string> PgStore::FindOrCreateGroup(const Event& e, const std::string
     }
   }
   DRAGOMAN_ASSIGN_OR_RETURN(
-      Rows ins, Exec("INSERT INTO event_groups (source, target, plover, negated, mood, date, day, "
-                     "location) VALUES ($1, $2, $3, $4::int, $5, $6, $7::bigint, $8) RETURNING id",
+      Rows ins, Exec("INSERT INTO event_groups (id, source, target, plover, negated, mood, date, "
+                     "day, location) VALUES ($9::bigint, $1, $2, $3, $4::int, $5, $6, $7::bigint, "
+                     "$8) RETURNING id",
                      {OrNull(source), OrNull(target), e.plover, neg, mood, date,
                       date.empty() ? std::nullopt : std::optional<std::string>(std::to_string(day)),
-                      OrNull(location)}));
+                      OrNull(location), std::to_string(next_group_++)}));
   return ins.text(0, 0);
 }
 
@@ -348,11 +360,11 @@ Status PgStore::InsertEvent(const std::string& doc_row, const DocumentRecord& re
   auto day_text = day ? std::optional<std::string>(std::to_string(*day)) : std::nullopt;
   DRAGOMAN_ASSIGN_OR_RETURN(
       Rows ins,
-      Exec("INSERT INTO events (doc, grp, sentence, sentence_id, span_begin, span_end, source, "
-           "source_country, target, target_country, cameo, plover, goldstein, quad, date, day, "
-           "negated, mood, location, location_country, rule, json) VALUES ($1, $2, $3, $4, $5, "
-           "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) "
-           "RETURNING id",
+      Exec("INSERT INTO events (id, doc, grp, sentence, sentence_id, span_begin, span_end, "
+           "source, source_country, target, target_country, cameo, plover, goldstein, quad, date, "
+           "day, negated, mood, location, location_country, rule, json) VALUES ($23::bigint, $1, "
+           "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
+           "$20, $21, $22) RETURNING id",
            {doc_row,
             grp,
             std::to_string(e.sentence),
@@ -374,7 +386,8 @@ Status PgStore::InsertEvent(const std::string& doc_row, const DocumentRecord& re
             e.location ? OrNull(e.location->name) : std::nullopt,
             e.location ? OrNull(Upper(e.location->country)) : std::nullopt,
             e.rule,
-            EventToJsonLine(e)}));
+            EventToJsonLine(e),
+            std::to_string(next_event_++)}));
   const std::string event_row = ins.text(0, 0);
   const std::string seen = rec.doc.date ? rec.doc.date->ToString() : date;
   const std::pair<const char*, const std::optional<ActorRef>*> roles[] = {
@@ -594,8 +607,8 @@ Result<std::vector<DyadCount>> PgStore::ListDyads(const EventFilter& filter, int
       " GROUP BY e.grp), f AS (SELECT e.source_country AS s, e.target_country AS t, e.goldstein "
       "AS g FROM m JOIN events e ON e.id = m.mid WHERE e.source_country <> '' AND "
       "e.target_country <> '' AND e.source_country <> e.target_country ORDER BY e.id) "
-      "SELECT s, t, count(*), sum(g) FROM f GROUP BY 1, 2 "
-      "ORDER BY 3 DESC, 1 COLLATE \"C\", 2 COLLATE \"C\"";
+      "SELECT s, t, count(*), sum(g) FROM f GROUP BY s, t "
+      "ORDER BY 3 DESC, s COLLATE \"C\", t COLLATE \"C\"";
   if (limit > 0) {
     params.push_back(std::to_string(limit));
     sql += " LIMIT $" + std::to_string(params.size()) + "::bigint";

@@ -98,6 +98,13 @@ class PgStore final : public CorpusStore {
   Result<std::string> FilterSql(const EventFilter& filter,
                                 std::vector<std::optional<std::string>>* params);
 
+  // The ids the next event group and event mention get: the largest stored plus one, as SQLite
+  // gives a rowid, so that the same documents stored in the same order have the same event and
+  // mention ids on both stores (also after a replacement deleted the newest rows). Read under
+  // the writers' lock at the start of a batch and after a deletion.
+  Status ReadNextIds();
+  int64_t next_group_ = 0, next_event_ = 0;
+
   pg_conn* conn_;
   std::string label_;                            // the URL without password, for messages
   std::map<std::string, std::string> prepared_;  // SQL -> prepared statement name
