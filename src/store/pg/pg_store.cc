@@ -253,61 +253,136 @@ Status PgStore::DeleteDocument(const std::string& doc_row) {
   return Status::Ok();
 }
 
+// Rows for one multi-row INSERT ... SELECT * FROM unnest($1::T1[], $2::T2[], ...): one array
+// parameter per column, so that a statement writes any number of rows, is prepared once, and
+// costs one round trip.
+class PgStore::ColumnArrays {
+ public:
+  explicit ColumnArrays(size_t columns) : cols_(columns, "{") {}
+  void Add(const std::vector<std::optional<std::string>>& row) {
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      std::string& a = cols_[c];
+      if (rows_ > 0) a += ',';
+      if (!row[c]) {
+        a += "NULL";
+        continue;
+      }
+      a += '"';
+      for (char ch : *row[c]) {
+        if (ch == '"' || ch == '\\') a += '\\';
+        a += ch;
+      }
+      a += '"';
+    }
+    ++rows_;
+  }
+  size_t rows() const { return rows_; }
+  Params Finish() const {
+    Params p;
+    for (const std::string& a : cols_) p.push_back(a + "}");
+    return p;
+  }
+
+ private:
+  std::vector<std::string> cols_;
+  size_t rows_ = 0;
+};
+
 Result<PutOutcome> PgStore::Put(const DocumentRecord& rec) {
   const Document& doc = rec.doc;
   const std::string hash = rec.hash.empty() ? Store::ContentHash(doc) : rec.hash;
-  DRAGOMAN_ASSIGN_OR_RETURN(bool known, HasContent(hash));
-  if (known) return PutOutcome::kUnchanged;
-  PutOutcome outcome = PutOutcome::kAdded;
+  // One round trip: is this content stored, and which documents has it to replace (same id or
+  // URL)?
   DRAGOMAN_ASSIGN_OR_RETURN(
-      Rows old, Exec("SELECT id FROM documents WHERE doc_key = $1 UNION SELECT id FROM documents "
-                     "WHERE url = $2 AND url <> '' ORDER BY id",
-                     {doc.id, doc.url}));
-  for (int i = 0; i < old.size(); ++i) {
-    DRAGOMAN_RETURN_IF_ERROR(DeleteDocument(old.text(i, 0)));
+      Rows look,
+      Exec("SELECT EXISTS (SELECT 1 FROM documents WHERE hash = $1), array_to_string(array("
+           "SELECT id FROM documents WHERE doc_key = $2 UNION SELECT id FROM documents WHERE "
+           "url = $3 AND url <> '' ORDER BY id), ',')",
+           {hash, doc.id, doc.url}));
+  if (look.text(0, 0) == "t") return PutOutcome::kUnchanged;
+  PutOutcome outcome = PutOutcome::kAdded;
+  const std::string old = look.text(0, 1);
+  for (size_t from = 0; from < old.size();) {
+    size_t comma = old.find(',', from);
+    if (comma == std::string::npos) comma = old.size();
+    DRAGOMAN_RETURN_IF_ERROR(DeleteDocument(old.substr(from, comma - from)));
     outcome = PutOutcome::kReplaced;
+    from = comma + 1;
   }
   if (outcome == PutOutcome::kReplaced) DRAGOMAN_RETURN_IF_ERROR(ReadNextIds());
   // The sentences to store: as given, else those that carry events (as Store::Put).
   const std::map<int, SentenceSpan> sentences = SentencesToStore(rec);
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      Rows ins,
-      Exec("INSERT INTO documents (doc_key, url, title, source, outlet, origin, date, "
-           "date_source, hash, text, sentences, ingested) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-           "$9, $10, $11, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) "
-           "RETURNING id",
+  const std::string doc_row = std::to_string(next_doc_++);
+  DRAGOMAN_RETURN_IF_ERROR(
+      Exec("INSERT INTO documents (id, doc_key, url, title, source, outlet, origin, date, "
+           "date_source, hash, text, sentences, ingested) VALUES ($12::bigint, $1, $2, $3, $4, "
+           "$5, $6, $7, $8, $9, $10, $11, to_char(now() AT TIME ZONE 'UTC', "
+           "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
            {doc.id, doc.url, doc.title, doc.source, OutletOf(doc), doc.origin,
             doc.date ? doc.date->ToString() : std::string(),
             rec.date_source.empty() ? std::string("none") : rec.date_source, hash, doc.text,
-            std::to_string(rec.sentences.size())}));
-  const std::string doc_row = ins.text(0, 0);
+            std::to_string(rec.sentences.size()), doc_row})
+          .status());
   std::map<int, std::string> sentence_rows;
-  for (const auto& [idx, s] : sentences) {
-    if (s.end > doc.text.size() || s.begin > s.end) {
+  ColumnArrays sentence_cols(6);
+  for (const auto& [idx, sp] : sentences) {
+    if (sp.end > doc.text.size() || sp.begin > sp.end) {
       return Status::Internal(doc.origin + ": sentence " + std::to_string(idx) +
                               " has a span outside the document");
     }
-    DRAGOMAN_ASSIGN_OR_RETURN(
-        Rows sr, Exec("INSERT INTO sentences (doc, idx, \"begin\", \"end\", text) VALUES ($1, $2, "
-                      "$3, $4, $5) RETURNING id",
-                      {doc_row, std::to_string(idx), std::to_string(s.begin), std::to_string(s.end),
-                       doc.text.substr(s.begin, s.end - s.begin)}));
-    sentence_rows[idx] = sr.text(0, 0);
+    const std::string row = std::to_string(next_sentence_++);
+    sentence_rows[idx] = row;
+    sentence_cols.Add({row, doc_row, std::to_string(idx), std::to_string(sp.begin),
+                       std::to_string(sp.end), doc.text.substr(sp.begin, sp.end - sp.begin)});
   }
+  if (sentence_cols.rows() > 0) {
+    DRAGOMAN_RETURN_IF_ERROR(
+        Exec("INSERT INTO sentences (id, doc, idx, \"begin\", \"end\", text) SELECT * FROM "
+             "unnest($1::bigint[], $2::bigint[], $3::int[], $4::int[], $5::int[], $6::text[])",
+             sentence_cols.Finish())
+            .status());
+  }
+  ColumnArrays event_cols(23), actor_cols(10);
   for (const auto& e : rec.events) {
     auto it = sentence_rows.find(e.sentence);
+    DRAGOMAN_RETURN_IF_ERROR(AddEvent(doc_row, rec, e,
+                                      it == sentence_rows.end() ? std::string() : it->second,
+                                      &event_cols, &actor_cols));
+  }
+  if (event_cols.rows() > 0) {
     DRAGOMAN_RETURN_IF_ERROR(
-        InsertEvent(doc_row, rec, e, it == sentence_rows.end() ? std::string() : it->second));
+        Exec("INSERT INTO events (id, doc, grp, sentence, sentence_id, span_begin, span_end, "
+             "source, source_country, target, target_country, cameo, plover, goldstein, quad, "
+             "date, day, negated, mood, location, location_country, rule, json) SELECT * FROM "
+             "unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::bigint[], "
+             "$6::int[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], "
+             "$12::text[], $13::text[], $14::float8[], $15::text[], $16::text[], $17::bigint[], "
+             "$18::int[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[])",
+             event_cols.Finish())
+            .status());
+  }
+  if (actor_cols.rows() > 0) {
+    DRAGOMAN_RETURN_IF_ERROR(
+        Exec("INSERT INTO actor_mentions (doc, event, role, code, country, sector, name, text, "
+             "date) SELECT d, e, r, c, co, se, n, t, da FROM unnest($1::bigint[], $2::bigint[], "
+             "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
+             "$9::text[], $10::int[]) AS x(d, e, r, c, co, se, n, t, da, k) ORDER BY k",
+             actor_cols.Finish())
+            .status());
   }
   return outcome;
 }
 
 Status PgStore::ReadNextIds() {
-  DRAGOMAN_ASSIGN_OR_RETURN(Rows r, Exec("SELECT (SELECT coalesce(max(id), 0) FROM event_groups), "
-                                         "(SELECT coalesce(max(id), 0) FROM events)",
-                                         {}));
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      Rows r, Exec("SELECT (SELECT coalesce(max(id), 0) FROM event_groups), (SELECT "
+                   "coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM "
+                   "documents), (SELECT coalesce(max(id), 0) FROM sentences)",
+                   {}));
   next_group_ = r.num(0, 0) + 1;
   next_event_ = r.num(0, 1) + 1;
+  next_doc_ = r.num(0, 2) + 1;
+  next_sentence_ = r.num(0, 3) + 1;
   return Status::Ok();
 }
 
@@ -318,89 +393,76 @@ Result<std::string> PgStore::FindOrCreateGroup(const Event& e, const std::string
   const std::string location = e.location ? e.location->name : "";
   const std::string mood(MoodName(e.mood));
   const std::string neg = e.negated ? "1" : "0";
-  if (!date.empty()) {
-    // The rule of Store::FindOrCreateGroup: same dyad, type, polarity and mood; day-precise dates
-    // within a day of each other (coarser ones: the same date); the same place when both name
-    // one; the nearest date wins.
-    const bool precise = date.size() == 10;
-    std::string sql =
-        "SELECT id, location IS NULL FROM event_groups WHERE plover = $1 AND source IS NOT "
-        "DISTINCT FROM $2 AND target IS NOT DISTINCT FROM $3 AND negated = $4::int AND mood = $5 "
-        "AND (location IS NULL OR $7 = '' OR lower(location) = lower($7)) AND ";
-    sql += precise ? "day BETWEEN $6::bigint - 1 AND $6::bigint + 1 AND length(date) = 10 "
-                     "AND $8::text <> '' ORDER BY abs(day - $6::bigint), id LIMIT 1"
+  const std::string id = std::to_string(next_group_);
+  const auto day_param =
+      date.empty() ? std::nullopt : std::optional<std::string>(std::to_string(day));
+  // The rule of Store::FindOrCreateGroup: same dyad, type, polarity and mood; day-precise dates
+  // within a day of each other (coarser ones: the same date); the same place when both name one;
+  // the nearest date wins; undated mentions are never grouped. Found (and given the place when
+  // it had none) or created in one statement, one round trip.
+  const bool precise = date.size() == 10;
+  std::string found =
+      "SELECT id, location IS NULL AS unplaced FROM event_groups WHERE $8::text <> '' AND "
+      "plover = $1 AND source IS NOT DISTINCT FROM $2 AND target IS NOT DISTINCT FROM $3 AND "
+      "negated = $4::int AND mood = $5 AND (location IS NULL OR coalesce($7, '') = '' OR "
+      "lower(location) = lower($7)) AND ";
+  found += precise ? "day BETWEEN $6::bigint - 1 AND $6::bigint + 1 AND length(date) = 10 "
+                     "ORDER BY abs(day - $6::bigint), id LIMIT 1"
                    : "day = $6::bigint AND date = $8 ORDER BY id LIMIT 1";
-    DRAGOMAN_ASSIGN_OR_RETURN(Rows g, Exec(sql, {e.plover, OrNull(source), OrNull(target), neg,
-                                                 mood, std::to_string(day), location, date}));
-    if (g.size() > 0) {
-      std::string id = g.text(0, 0);
-      if (g.text(0, 1) == "t" && !location.empty()) {
-        DRAGOMAN_RETURN_IF_ERROR(
-            Exec("UPDATE event_groups SET location = $2 WHERE id = $1", {id, location}).status());
-      }
-      return id;
-    }
-  }
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      Rows ins, Exec("INSERT INTO event_groups (id, source, target, plover, negated, mood, date, "
-                     "day, location) VALUES ($9::bigint, $1, $2, $3, $4::int, $5, $6, $7::bigint, "
-                     "$8) RETURNING id",
-                     {OrNull(source), OrNull(target), e.plover, neg, mood, date,
-                      date.empty() ? std::nullopt : std::optional<std::string>(std::to_string(day)),
-                      OrNull(location), std::to_string(next_group_++)}));
-  return ins.text(0, 0);
+  std::string sql =
+      "WITH found AS (" + found +
+      "), placed AS (UPDATE event_groups g SET location = $7 FROM found WHERE g.id = found.id "
+      "AND found.unplaced AND coalesce($7, '') <> ''), created AS (INSERT INTO event_groups (id, "
+      "source, target, plover, negated, mood, date, day, location) SELECT $9::bigint, $2, $3, "
+      "$1, $4::int, $5, $8, $6::bigint, $7 WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id) "
+      "SELECT id, false FROM found UNION ALL SELECT id, true FROM created";
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows g, Exec(sql, {e.plover, OrNull(source), OrNull(target), neg, mood,
+                                               day_param, OrNull(location), date, id}));
+  if (g.size() != 1) return Status::Internal(label_ + ": event group lookup returned no row");
+  if (g.text(0, 1) == "t") ++next_group_;
+  return g.text(0, 0);
 }
 
-Status PgStore::InsertEvent(const std::string& doc_row, const DocumentRecord& rec, const Event& e,
-                            const std::string& sentence_row) {
+Status PgStore::AddEvent(const std::string& doc_row, const DocumentRecord& rec, const Event& e,
+                         const std::string& sentence_row, ColumnArrays* events,
+                         ColumnArrays* actors) {
   std::string date = EffectiveDate(e);
   std::optional<int64_t> day = DayOf(date);
   if (!day) date.clear();
   DRAGOMAN_ASSIGN_OR_RETURN(std::string grp, FindOrCreateGroup(e, date, day.value_or(0)));
   auto day_text = day ? std::optional<std::string>(std::to_string(*day)) : std::nullopt;
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      Rows ins,
-      Exec("INSERT INTO events (id, doc, grp, sentence, sentence_id, span_begin, span_end, "
-           "source, source_country, target, target_country, cameo, plover, goldstein, quad, date, "
-           "day, negated, mood, location, location_country, rule, json) VALUES ($23::bigint, $1, "
-           "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
-           "$20, $21, $22) RETURNING id",
-           {doc_row,
-            grp,
-            std::to_string(e.sentence),
-            OrNull(sentence_row),
-            std::to_string(e.span_begin),
-            std::to_string(e.span_end),
-            e.source ? std::optional<std::string>(e.source->code) : std::nullopt,
-            e.source ? OrNull(Upper(e.source->country)) : std::nullopt,
-            e.target ? std::optional<std::string>(e.target->code) : std::nullopt,
-            e.target ? OrNull(Upper(e.target->country)) : std::nullopt,
-            e.cameo,
-            e.plover,
-            nlohmann::json(e.goldstein).dump(),
-            e.quad,
-            date,
-            day_text,
-            e.negated ? "1" : "0",
-            std::string(MoodName(e.mood)),
-            e.location ? OrNull(e.location->name) : std::nullopt,
-            e.location ? OrNull(Upper(e.location->country)) : std::nullopt,
-            e.rule,
-            EventToJsonLine(e),
-            std::to_string(next_event_++)}));
-  const std::string event_row = ins.text(0, 0);
+  const std::string event_row = std::to_string(next_event_++);
+  events->Add({event_row,
+               doc_row,
+               grp,
+               std::to_string(e.sentence),
+               OrNull(sentence_row),
+               std::to_string(e.span_begin),
+               std::to_string(e.span_end),
+               e.source ? std::optional<std::string>(e.source->code) : std::nullopt,
+               e.source ? OrNull(Upper(e.source->country)) : std::nullopt,
+               e.target ? std::optional<std::string>(e.target->code) : std::nullopt,
+               e.target ? OrNull(Upper(e.target->country)) : std::nullopt,
+               e.cameo,
+               e.plover,
+               nlohmann::json(e.goldstein).dump(),
+               e.quad,
+               date,
+               day_text,
+               e.negated ? "1" : "0",
+               std::string(MoodName(e.mood)),
+               e.location ? OrNull(e.location->name) : std::nullopt,
+               e.location ? OrNull(Upper(e.location->country)) : std::nullopt,
+               e.rule,
+               EventToJsonLine(e)});
   const std::string seen = rec.doc.date ? rec.doc.date->ToString() : date;
   const std::pair<const char*, const std::optional<ActorRef>*> roles[] = {
       {"source", &e.source}, {"target", &e.target}, {"speaker", &e.speaker}};
   for (const auto& [role, ref] : roles) {
     if (!*ref || (*ref)->code.empty()) continue;
     const ActorRef& a = **ref;
-    DRAGOMAN_RETURN_IF_ERROR(
-        Exec("INSERT INTO actor_mentions (doc, event, role, code, country, sector, name, text, "
-             "date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-             {doc_row, event_row, std::string(role), a.code, Upper(a.country), a.sector, a.name,
-              a.text, seen})
-            .status());
+    actors->Add({doc_row, event_row, std::string(role), a.code, Upper(a.country), a.sector, a.name,
+                 a.text, seen, std::to_string(actors->rows())});
   }
   return Status::Ok();
 }

@@ -90,20 +90,24 @@ class PgStore final : public CorpusStore {
   Result<PutOutcome> Put(const DocumentRecord& rec);
   Status DeleteDocument(const std::string& doc_row);
   Result<std::string> FindOrCreateGroup(const Event& e, const std::string& date, int64_t day);
-  Status InsertEvent(const std::string& doc_row, const DocumentRecord& rec, const Event& e,
-                     const std::string& sentence_row);
+  // The rows of one document's events and actor mentions, written by one statement each.
+  class ColumnArrays;
+  // Finds or creates the event's group and adds its rows to `events` and `actors`.
+  Status AddEvent(const std::string& doc_row, const DocumentRecord& rec, const Event& e,
+                  const std::string& sentence_row, ColumnArrays* events, ColumnArrays* actors);
   // The WHERE clause of an event filter over `events e`, its values appended to `params`.
   // The stored JSON of mention `mention_id`, parsed (Store error naming it when corrupt).
   Result<Event> ParseStored(int64_t mention_id, const std::string& json);
   Result<std::string> FilterSql(const EventFilter& filter,
                                 std::vector<std::optional<std::string>>* params);
 
-  // The ids the next event group and event mention get: the largest stored plus one, as SQLite
-  // gives a rowid, so that the same documents stored in the same order have the same event and
-  // mention ids on both stores (also after a replacement deleted the newest rows). Read under
-  // the writers' lock at the start of a batch and after a deletion.
+  // The ids the next rows get: the largest stored plus one, as SQLite gives a rowid, so that the
+  // same documents stored in the same order have the same ids on both stores (also after a
+  // replacement deleted the newest rows), and so that a document's rows can be written without
+  // waiting for ids to come back. Read under the writers' lock at the start of a batch and after
+  // a deletion.
   Status ReadNextIds();
-  int64_t next_group_ = 0, next_event_ = 0;
+  int64_t next_group_ = 0, next_event_ = 0, next_doc_ = 0, next_sentence_ = 0;
 
   pg_conn* conn_;
   std::string label_;                            // the URL without password, for messages
