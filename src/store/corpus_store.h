@@ -15,8 +15,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -24,6 +26,21 @@
 #include "store/store.h"
 
 namespace dragoman {
+
+// One real-world event as alert rules (stream/alerts.h) see it: its group id, day and the first
+// mention's fields.
+struct RuleEvent {
+  int64_t id = 0;  // event_groups id (the event_id of `dragoman events`)
+  int64_t day = 0;
+  std::string source, source_country, target, target_country, plover, cameo, quad;
+  double goldstein = 0;
+};
+
+// One alert firing, as printed and stored: a JSON object on one line (doc/watch.md).
+struct AlertFiring {
+  std::string rule, dyad, key;
+  std::string json;
+};
 
 class CorpusStore {
  public:
@@ -50,6 +67,22 @@ class CorpusStore {
   virtual Result<int64_t> DataVersion() = 0;
   virtual Result<StoreStats> Stats() = 0;
 
+  // Alert rules (stream/alerts.h) ----------------------------------------------------------------
+  // Every asserted, non-negated, dated real-world event (its first mention), by day then id; with
+  // `countries`, only those whose source and target countries are both among the two.
+  virtual Result<std::vector<RuleEvent>> RuleEvents(
+      const std::optional<std::pair<std::string, std::string>>& countries) = 0;
+  // The latest day (since 1970-01-01) of any event; -1000000 when none is dated.
+  virtual Result<int64_t> LatestDay() = 0;
+  // Stores, in ONE transaction, the firings not stored before (the alerts table is unique by
+  // rule, dyad and key, so of several writers storing the same firing exactly one stores it);
+  // `fired` is the time stamp. Returns, per firing, whether this call stored it. Store error when
+  // the store has no alerts table (a SQLite file of schema version 2 opened read-only).
+  virtual Result<std::vector<bool>> StoreAlerts(const std::vector<AlertFiring>& firings,
+                                                const std::string& fired) = 0;
+  // The stored firings, oldest first, optionally of one rule only.
+  virtual Result<std::vector<AlertFiring>> ListAlerts(const std::string& rule) = 0;
+
   // Writes ----------------------------------------------------------------------------------------
   // True when a document with exactly this content hash (Store::ContentHash) is stored.
   virtual Result<bool> HasContent(const std::string& hash) = 0;
@@ -60,7 +93,10 @@ class CorpusStore {
 // The SQLite corpus behind the interface: a thin layer over Store and store/query.h.
 class SqliteCorpusStore final : public CorpusStore {
  public:
-  explicit SqliteCorpusStore(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+  explicit SqliteCorpusStore(std::unique_ptr<Store> store)
+      : owned_(std::move(store)), store_(owned_.get()) {}
+  // Borrows `store`, which must outlive this object.
+  explicit SqliteCorpusStore(Store& store) : store_(&store) {}
 
   const std::string& label() const override { return store_->path(); }
   Status ForEachEvent(const EventFilter& filter,
@@ -78,12 +114,19 @@ class SqliteCorpusStore final : public CorpusStore {
   Result<StoreStats> Stats() override;
   Result<bool> HasContent(const std::string& hash) override;
   Result<std::vector<PutOutcome>> PutBatch(const std::vector<DocumentRecord>& batch) override;
+  Result<std::vector<RuleEvent>> RuleEvents(
+      const std::optional<std::pair<std::string, std::string>>& countries) override;
+  Result<int64_t> LatestDay() override;
+  Result<std::vector<bool>> StoreAlerts(const std::vector<AlertFiring>& firings,
+                                        const std::string& fired) override;
+  Result<std::vector<AlertFiring>> ListAlerts(const std::string& rule) override;
 
   // The SQLite store itself, for what only it has (watch positions, alert rules, export).
   Store& store() { return *store_; }
 
  private:
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<Store> owned_;
+  Store* store_;
 };
 
 }  // namespace dragoman

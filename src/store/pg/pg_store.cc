@@ -823,4 +823,72 @@ Result<std::vector<SearchHit>> PgStore::Search(std::string_view query, std::stri
   return out;
 }
 
+Result<std::vector<RuleEvent>> PgStore::RuleEvents(
+    const std::optional<std::pair<std::string, std::string>>& countries) {
+  // As the SQLite store's: each event's first mention.
+  std::string sql =
+      "SELECT DISTINCT ON (day, grp) grp, id, day, coalesce(source, ''), "
+      "coalesce(source_country, ''), coalesce(target, ''), coalesce(target_country, ''), plover, "
+      "cameo, quad, goldstein FROM events WHERE day IS NOT NULL AND negated = 0 AND "
+      "mood = 'asserted'";
+  Params params;
+  if (countries) {
+    sql += " AND source_country IN ($1, $2) AND target_country IN ($1, $2)";
+    params = {countries->first, countries->second};
+  }
+  sql += " ORDER BY day, grp, id";
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows r, Exec(sql, params));
+  std::vector<RuleEvent> out;
+  for (int i = 0; i < r.size(); ++i) {
+    RuleEvent e;
+    e.id = r.num(i, 0);
+    e.day = r.num(i, 2);
+    e.source = r.text(i, 3);
+    e.source_country = r.text(i, 4);
+    e.target = r.text(i, 5);
+    e.target_country = r.text(i, 6);
+    e.plover = r.text(i, 7);
+    e.cameo = r.text(i, 8);
+    e.quad = r.text(i, 9);
+    e.goldstein = r.real(i, 10);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<int64_t> PgStore::LatestDay() {
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows r, Exec("SELECT max(day) FROM events", {}));
+  return r.null(0, 0) ? int64_t{-1000000} : r.num(0, 0);
+}
+
+Result<std::vector<bool>> PgStore::StoreAlerts(const std::vector<AlertFiring>& firings,
+                                               const std::string& fired) {
+  std::vector<bool> stored;
+  if (firings.empty()) return stored;
+  DRAGOMAN_RETURN_IF_ERROR(Exec("BEGIN", {}).status());
+  for (const AlertFiring& f : firings) {
+    auto r = Exec("INSERT INTO alerts (rule, dyad, key, json, fired) VALUES ($1, $2, $3, $4, $5) "
+                  "ON CONFLICT (rule, dyad, key) DO NOTHING RETURNING id",
+                  {f.rule, f.dyad, f.key, f.json, fired});
+    if (!r.ok()) {
+      (void)Exec("ROLLBACK", {});
+      return r.status();
+    }
+    stored.push_back(r->size() > 0);
+  }
+  DRAGOMAN_RETURN_IF_ERROR(Exec("COMMIT", {}).status());
+  return stored;
+}
+
+Result<std::vector<AlertFiring>> PgStore::ListAlerts(const std::string& rule) {
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows r, Exec("SELECT rule, dyad, key, json FROM alerts WHERE "
+                                         "$1::text = '' OR rule = $1::text ORDER BY id",
+                                         {rule}));
+  std::vector<AlertFiring> out;
+  for (int i = 0; i < r.size(); ++i) {
+    out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3)});
+  }
+  return out;
+}
+
 }  // namespace dragoman

@@ -77,6 +77,13 @@ class PgStore final : public CorpusStore {
   Result<StoredDocument> GetDocument(std::string_view id) override;
   // A counter in dragoman_meta ('data_version') that every PutBatch() increments.
   Result<int64_t> DataVersion() override;
+  Result<std::vector<RuleEvent>> RuleEvents(
+      const std::optional<std::pair<std::string, std::string>>& countries) override;
+  Result<int64_t> LatestDay() override;
+  // INSERT ... ON CONFLICT DO NOTHING: of several workers storing the same firing, one stores it.
+  Result<std::vector<bool>> StoreAlerts(const std::vector<AlertFiring>& firings,
+                                        const std::string& fired) override;
+  Result<std::vector<AlertFiring>> ListAlerts(const std::string& rule) override;
 
   // The JSON line of every stored event mention, sorted (tests and the fault suite compare it
   // with `dragoman code`).
