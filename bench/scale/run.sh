@@ -9,17 +9,9 @@ set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 DRAGOMAN=${DRAGOMAN:-$root/build/src/cli/dragoman}
 docs=${1:-4000}
-tmp=$(mktemp -d)
-worker_pids=()
-cleanup() {
-  for p in "${worker_pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-  stop_services
-  rm -rf "$tmp"
-}
+# shellcheck source=../../tests/stream/services.sh
 source "$root/tests/stream/services.sh"
-trap cleanup EXIT
-missing=$(services_missing)
-[ -z "$missing" ] || { echo "not installed: $missing"; exit 1; }
+SERVICES_MISSING_EXIT=1 services_begin
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.1f", n / (b - a) }'; }
 

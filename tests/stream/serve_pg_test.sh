@@ -9,21 +9,9 @@
 set -u
 : "${DRAGOMAN:?path to the dragoman binary}"
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-serve_pids=()
-cleanup() {
-  for p in "${serve_pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  stop_services
-  rm -rf "$tmp"
-}
 # shellcheck source=services.sh
 source "$here/services.sh"
-trap cleanup EXIT
-missing=$(services_missing postgres)
-if [ -n "$missing" ]; then
-  echo "SKIP: not installed: $missing (scripts/deps.sh installs them)"
-  exit 77
-fi
+services_begin postgres
 for tool in curl jq; do
   command -v "$tool" >/dev/null || { echo "SKIP: not installed: $tool"; exit 77; }
 done
@@ -96,7 +84,7 @@ same_cli "export --format jsonl" export --format jsonl
 # --- The server on both ----------------------------------------------------------------------
 start_serve() {  # start_serve NAME DB -> port in $tmp/NAME.port
   "$DRAGOMAN" serve --quiet --db "$2" --listen 127.0.0.1:0 2>"$tmp/$1.serve.log" &
-  serve_pids+=($!)
+  worker_pids+=($!)
   local t
   for ((t = 0; t < 300; t++)); do
     if grep -q "http://" "$tmp/$1.serve.log"; then
