@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale-out bench (a bench, not a test; doc/scale.md): documents/s with 1 and 2 `dragoman worker`s
 # against one NATS JetStream node and one PostgreSQL on this machine, the ratio to `dragoman
-# ingest` into SQLite on the same documents in the same run, and the latency from publish to
+# ingest` into SQLite (and into PostgreSQL) on the same documents in the same run, and the latency from publish to
 # stored (p50, p99) while documents arrive at about half the measured rate. Services are
 # throwaway ones on loopback (tests/stream/services.sh), stopped on exit.
 #   bench/scale/run.sh [DOCS]        (default 4000; DRAGOMAN=path to the binary)
@@ -38,6 +38,13 @@ echo "ingest into SQLite: $ingest_rate docs/s"
 
 start_postgres || exit 1
 start_nats_single
+
+# The same ingest into PostgreSQL (the store's write path alone: no stream, one process).
+psql -q "${PG_URL%/dragoman}/postgres" -c "CREATE DATABASE ingest" >/dev/null
+t0=$(now)
+"$DRAGOMAN" ingest --quiet --db "${PG_URL%/dragoman}/ingest" "$tmp/corpus.jsonl"
+t1=$(now)
+echo "ingest into PostgreSQL: $(rate "$docs" "$t0" "$t1") docs/s"
 
 run_workers() {  # run_workers N: throughput of N workers on the whole corpus, published first
   local n=$1 db="bench$1" i t_start t_end
