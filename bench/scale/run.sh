@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Scale-out bench (a bench, not a test; doc/scale.md): documents/s with 1 and 2 `dragoman worker`s
 # against one NATS JetStream node and one PostgreSQL on this machine, the ratio to `dragoman
-# ingest` into SQLite (and into PostgreSQL) on the same documents in the same run, and the latency from publish to
-# stored (p50, p99) while documents arrive at about half the measured rate. Services are
-# throwaway ones on loopback (tests/stream/services.sh), stopped on exit.
+# ingest` into SQLite (and the rate of ingest into PostgreSQL) on the same documents in the same
+# run, and the latency from publish to stored (p50, p99) while documents arrive at about half the
+# measured rate. Services are throwaway ones on loopback (tests/stream/services.sh), stopped on
+# exit.
 #   bench/scale/run.sh [DOCS]        (default 4000; DRAGOMAN=path to the binary)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -32,8 +32,7 @@ Result<std::vector<SearchHit>> SqliteCorpusStore::Search(std::string_view query,
   return dragoman::Search(*store_, query, open, close, limit, limits);
 }
 
-Result<std::vector<DyadCount>> SqliteCorpusStore::ListDyads(const EventFilter& filter,
-                                                            int limit) {
+Result<std::vector<DyadCount>> SqliteCorpusStore::ListDyads(const EventFilter& filter, int limit) {
   return dragoman::ListDyads(*store_, filter, limit);
 }
 

@@ -53,8 +53,8 @@ class CorpusStore {
   virtual Status ForEachEvent(const EventFilter& filter,
                               const std::function<Status(const StoredEvent&)>& fn) = 0;
   Result<std::vector<StoredEvent>> QueryEvents(const EventFilter& filter);
-  virtual Result<Timeline> BuildTimeline(const std::string& a, const std::string& b,
-                                         Period period, bool include_all) = 0;
+  virtual Result<Timeline> BuildTimeline(const std::string& a, const std::string& b, Period period,
+                                         bool include_all) = 0;
   virtual Result<std::vector<ActorSeen>> ListActors(const std::string& country) = 0;
   virtual Result<std::vector<SearchHit>> Search(std::string_view query, std::string_view open,
                                                 std::string_view close, int limit,

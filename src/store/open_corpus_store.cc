@@ -4,8 +4,7 @@
 
 namespace dragoman {
 
-Result<std::unique_ptr<CorpusStore>> OpenCorpusStore(const std::string& db,
-                                                     Store::OpenMode mode) {
+Result<std::unique_ptr<CorpusStore>> OpenCorpusStore(const std::string& db, Store::OpenMode mode) {
   if (IsPostgresUrl(db)) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<PgStore> pg, PgStore::Open(db, mode));
     return std::unique_ptr<CorpusStore>(std::move(pg));

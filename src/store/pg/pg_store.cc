@@ -499,8 +499,8 @@ Result<std::string> PgStore::FilterSql(const EventFilter& filter, Params* params
   // As query.cc: a side matches a country, a whole code or a code prefix (no LIKE, so that '%'
   // and '_' in a selector are plain characters).
   auto side = [&](const std::string& col, const std::string& p) {
-    return "(" + col + "_country = " + p + " OR substr(" + col + ", 1, length(" + p + ")) = " +
-           p + ")";
+    return "(" + col + "_country = " + p + " OR substr(" + col + ", 1, length(" + p + ")) = " + p +
+           ")";
   };
   std::string where = "TRUE";
   if (filter.dyad) {
@@ -518,18 +518,20 @@ Result<std::string> PgStore::FilterSql(const EventFilter& filter, Params* params
     auto ascii_lower = [](const std::string& x) {
       return "translate(" + x + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
     };
-    where += " AND e.id IN (SELECT event FROM actor_mentions WHERE role <> 'speaker' AND "
-             "(country = " + code + " OR substr(code, 1, length(" + code + ")) = " + code +
-             " OR position(" + ascii_lower(text) + " in " + ascii_lower("name") +
-             ") > 0 OR position(" + ascii_lower(text) + " in " + ascii_lower("text") + ") > 0))";
+    where +=
+        " AND e.id IN (SELECT event FROM actor_mentions WHERE role <> 'speaker' AND "
+        "(country = " +
+        code + " OR substr(code, 1, length(" + code + ")) = " + code + " OR position(" +
+        ascii_lower(text) + " in " + ascii_lower("name") + ") > 0 OR position(" +
+        ascii_lower(text) + " in " + ascii_lower("text") + ") > 0))";
   }
   if (!filter.type.empty()) {
     std::string p = param(filter.type);
     const bool digits = std::all_of(filter.type.begin(), filter.type.end(),
                                     [](char c) { return c >= '0' && c <= '9'; });
-    where += digits ? " AND substr(e.cameo, 1, length(" + p + ")) = " + p
-                    : " AND (upper(e.plover) = upper(" + p + ") OR lower(e.quad) = lower(" + p +
-                          "))";
+    where += digits
+                 ? " AND substr(e.cameo, 1, length(" + p + ")) = " + p
+                 : " AND (upper(e.plover) = upper(" + p + ") OR lower(e.quad) = lower(" + p + "))";
   }
   if (filter.since) {
     where += " AND e.day >= " + param(std::to_string(filter.since->DaysFromEpoch())) + "::bigint";
@@ -575,8 +577,8 @@ Status PgStore::ForEachEvent(const EventFilter& filter,
     std::string same_day = "s.grp > " + g + " OR (s.grp = " + g + " AND s.id > " + i + ")";
     if (filter.after->day) {
       std::string d = param(std::to_string(*filter.after->day));
-      after = " WHERE s.day IS NULL OR s.day > " + d + " OR (s.day = " + d + " AND (" +
-              same_day + "))";
+      after =
+          " WHERE s.day IS NULL OR s.day > " + d + " OR (s.day = " + d + " AND (" + same_day + "))";
     } else {
       after = " WHERE s.day IS NULL AND (" + same_day + ")";
     }
@@ -747,10 +749,9 @@ Result<StoredDocument> PgStore::GetDocument(std::string_view id) {
     d.sentences.push_back({static_cast<int>(ss.num(i, 0)), static_cast<uint32_t>(ss.num(i, 1)),
                            static_cast<uint32_t>(ss.num(i, 2))});
   }
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      Rows es, Exec("SELECT grp, id, json FROM events WHERE doc = $1::bigint "
-                    "ORDER BY span_begin, span_end, id",
-                    {row}));
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows es, Exec("SELECT grp, id, json FROM events WHERE doc = $1::bigint "
+                                          "ORDER BY span_begin, span_end, id",
+                                          {row}));
   for (int i = 0; i < es.size(); ++i) {
     DocumentEvent e;
     e.event_id = es.num(i, 0);
@@ -762,8 +763,8 @@ Result<StoredDocument> PgStore::GetDocument(std::string_view id) {
 }
 
 Result<int64_t> PgStore::DataVersion() {
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      Rows r, Exec("SELECT value FROM dragoman_meta WHERE key = 'data_version'", {}));
+  DRAGOMAN_ASSIGN_OR_RETURN(Rows r,
+                            Exec("SELECT value FROM dragoman_meta WHERE key = 'data_version'", {}));
   return r.size() > 0 ? std::atoll(r.text(0, 0).c_str()) : int64_t{0};
 }
 
@@ -867,9 +868,10 @@ Result<std::vector<bool>> PgStore::StoreAlerts(const std::vector<AlertFiring>& f
   if (firings.empty()) return stored;
   DRAGOMAN_RETURN_IF_ERROR(Exec("BEGIN", {}).status());
   for (const AlertFiring& f : firings) {
-    auto r = Exec("INSERT INTO alerts (rule, dyad, key, json, fired) VALUES ($1, $2, $3, $4, $5) "
-                  "ON CONFLICT (rule, dyad, key) DO NOTHING RETURNING id",
-                  {f.rule, f.dyad, f.key, f.json, fired});
+    auto r = Exec(
+        "INSERT INTO alerts (rule, dyad, key, json, fired) VALUES ($1, $2, $3, $4, $5) "
+        "ON CONFLICT (rule, dyad, key) DO NOTHING RETURNING id",
+        {f.rule, f.dyad, f.key, f.json, fired});
     if (!r.ok()) {
       (void)Exec("ROLLBACK", {});
       return r.status();
