@@ -97,7 +97,7 @@ struct ActorWords {
   ClassId definite_article, appositive_article, complement_preposition, preposition_of,
       preposition_to, area_preposition, coordinator, plural_determiner, pair_word, former_marker,
       ethnic_marker, person_possessive, speaker_possessive, homeland_noun, possessive_determiner,
-      possessive_clitic, locative, name_particle;
+      possessive_clitic, locative, name_particle, honorific;
 };
 
 class ActorDictionary {

@@ -383,6 +383,17 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
           i > 0 && W(i - 1, w->plural_determiner);
       if (plural && det && m.actor.sector == "GOV") {
         std::vector<ActorRef> members;
+        // "the envoys" of a document about one pair of countries: the latest person of each
+        // (not a third party's envoy named in between).
+        for (const ActorRef& party : PluralPair()) {
+          for (auto it = persons.rbegin(); it != persons.rend(); ++it) {
+            if (it->ref.country == party.country && !it->ref.name.empty()) {
+              members.push_back(it->ref);
+              break;
+            }
+          }
+        }
+        if (members.size() != 2) members.clear();
         for (auto it = persons.rbegin(); it != persons.rend() && members.size() < 2; ++it) {
           bool dup = false;
           for (const auto& mm : members)
@@ -501,6 +512,33 @@ void ActorResolver::Impl::GenericActor(ActorMention* m, std::vector<ActorMention
 // document's main country: the one its actors named most in earlier sentences; in a
 // document's first sentence with a country (or a one-sentence document), the first country,
 // capital or place the sentence names. "Police detained two men in Tehran" -> IRNCOP.
+// Whether the token is written in capitals and spells the initials of the words of an
+// institution's name, function words skipped ("MFA" for "ministry of foreign affairs of
+// georgia": m, f, a are its first initials).
+bool ActorResolver::Impl::IsInitialism(const Token& t, const std::string& words) const {
+  if (t.end > doc.size() || t.end - t.begin < 2 || t.end - t.begin > 6) return false;
+  const std::string_view raw = doc.substr(t.begin, t.end - t.begin);
+  for (char c : raw) {
+    if (!std::isupper(static_cast<unsigned char>(c))) return false;
+  }
+  std::string initials;
+  size_t p = 0;
+  while (p < words.size()) {
+    size_t e = p;
+    while (e < words.size() && std::isalpha(static_cast<unsigned char>(words[e]))) ++e;
+    if (e > p) {
+      std::string_view word(words.data() + p, e - p);
+      if (!dict->lexicon().Has(w->definite_article, word) &&
+          !dict->lexicon().Has(w->complement_preposition, word) &&
+          !dict->lexicon().Has(w->coordinator, word)) {
+        initials += word[0];
+      }
+    }
+    p = e + 1;
+  }
+  return initials.size() >= raw.size() && initials.compare(0, raw.size(), Lower(raw)) == 0;
+}
+
 void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
                                            size_t countried_before) const {
   // A generic actor, or a person named with a role but no country: coded by its sector alone.
@@ -518,7 +556,8 @@ void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
     const std::string head = toks[m.head].lemma;
     for (auto it = institutions.rbegin(); it != institutions.rend(); ++it) {
       if (it->ref.sector != m.actor.sector) continue;
-      if ((!entry.empty() && it->entry == entry) || HasWord(it->words, head)) {
+      if ((!entry.empty() && it->entry == entry) || HasWord(it->words, head) ||
+          IsInitialism(toks[m.head], it->words)) {
         m.actor.country = it->ref.country;
         m.actor.code = it->ref.country + m.actor.sector;
         m.rule += ":seen:" + it->ref.country;
@@ -562,6 +601,33 @@ void ActorResolver::Impl::JoinNationalOrganisations(std::vector<ActorMention>* o
     b.actor.begin = toks[b.token_begin].begin;
     b.rule += "+country";
     out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
+  }
+}
+
+void ActorResolver::Impl::Honorifics(std::vector<ActorMention>* out) const {
+  int prev_end = 0;
+  for (ActorMention& m : *out) {
+    const int begin = m.token_begin;
+    const bool person = m.kind == Kind::kPerson || m.kind == Kind::kRole ||
+                        (m.kind == Kind::kGeneric && m.members.empty());
+    if (person && begin > prev_end) {
+      int j = begin;
+      // "His Highness the Emir": the article between the honorific and the title.
+      if (j - 1 > prev_end && W(j - 1, w->definite_article) && W(j - 2, w->honorific)) --j;
+      int honorifics = 0;
+      while (j > prev_end && W(j - 1, w->honorific)) {
+        --j;
+        ++honorifics;
+      }
+      if (honorifics > 0 && j > prev_end && W(j - 1, w->person_possessive)) --j;
+      if (honorifics > 0) {
+        m.token_begin = j;
+        m.actor.text = Text(j, m.token_end);
+        m.actor.begin = toks[j].begin;
+        m.rule += "+honorific";
+      }
+    }
+    prev_end = std::max(prev_end, m.token_end);
   }
 }
 

@@ -7,6 +7,62 @@ namespace dragoman {
 // The helpers are this stage's own (resolver_impl.h).
 using namespace resolver_internal;  // NOLINT(build/namespaces)
 
+// The pair a plural reference means. Two countries named earlier in the same sentence are
+// that pair ("Azerbaijan and Iran said both sides ..."). Otherwise the two countries the
+// document has named most, when a third is named less often than the second: a third party
+// that urges "both parties" (named once, in that sentence) is not one of them. Otherwise the
+// pair a plural reference of the last three sentences meant; failing that, the latest two
+// countries named (one, when the document has named only one).
+std::vector<ActorRef> ActorResolver::Impl::PluralPair() const {
+  auto distinct_latest = [&](size_t from, size_t to) {
+    std::vector<ActorRef> out;
+    for (size_t k = to; k > from && out.size() < 2; --k) {
+      const ActorRef& r = countried[k - 1];
+      bool dup = r.country.empty();
+      for (const auto& mm : out) dup = dup || mm.country == r.country;
+      if (!dup) out.push_back(r);
+    }
+    return out;
+  };
+  auto first_seen = [&](const ActorRef& a) {
+    for (size_t k = 0; k < countried.size(); ++k) {
+      if (countried[k].country == a.country) return k;
+    }
+    return countried.size();
+  };
+  auto ordered = [&](std::vector<ActorRef> v) {
+    std::sort(v.begin(), v.end(), [&](const ActorRef& a, const ActorRef& b) {
+      return first_seen(a) < first_seen(b);
+    });
+    return v;
+  };
+  const size_t start = std::min(countried_sentence_start, countried.size());
+  std::vector<ActorRef> here = distinct_latest(start, countried.size());
+  if (here.size() == 2) return ordered(here);
+  // Counts over the earlier sentences, with the latest reference of each country.
+  std::vector<std::pair<int, ActorRef>> counts;
+  for (size_t k = 0; k < start; ++k) {
+    const ActorRef& r = countried[k];
+    if (r.country.empty()) continue;
+    auto it = std::find_if(counts.begin(), counts.end(),
+                           [&](const auto& e) { return e.second.country == r.country; });
+    if (it == counts.end()) {
+      counts.emplace_back(1, r);
+    } else {
+      ++it->first;
+      it->second = r;
+    }
+  }
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (counts.size() == 2 || (counts.size() > 2 && counts[2].first < counts[1].first)) {
+    return ordered({counts[0].second, counts[1].second});
+  }
+  if (last_plural.size() == 2 && sentence_no - last_plural_sentence <= 3) return last_plural;
+  // No clear pair: the latest two countries named.
+  return ordered(distinct_latest(0, countried.size()));
+}
+
 void ActorResolver::Impl::ResolveReferences(std::vector<ActorMention>* out) {
   // References were recorded as kPronoun placeholders with rule "ref:<class>"; resolve them
   // now that the whole sentence's mentions are known.
@@ -79,6 +135,8 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
   switch (e.ref) {
     case RefClass::kPerson: {
       // "his Iranian counterpart": a determiner of the following phrase, not a mention.
+      // "His Excellency ...": an honorific, part of the mention that follows (Honorifics).
+      if (W(i, w->person_possessive) && next < n && W(next, w->honorific)) break;
       bool det = W(i, w->person_possessive) && next < n &&
                  (item_at[next] >= 0 || toks[next].has(Token::kCapitalized));
       if (det && item_at[next] >= 0 &&
@@ -159,23 +217,7 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
           sentence_no - last_plural_sentence <= 3) {
         members = last_plural;
       } else {
-        for (auto r = countried.rbegin(); r != countried.rend() && members.size() < 2;
-             ++r) {
-          bool dup = false;
-          for (const auto& mm : members) dup = dup || mm.country == r->country;
-          if (!dup && !r->country.empty()) members.push_back(*r);
-        }
-        // In the order the document introduced them ("Azerbaijan and Iran ... the two
-        // countries" -> AZE, IRN).
-        auto first_seen = [&](const ActorRef& a) {
-          for (size_t k = 0; k < countried.size(); ++k) {
-            if (countried[k].country == a.country) return k;
-          }
-          return countried.size();
-        };
-        std::sort(members.begin(), members.end(), [&](const ActorRef& a, const ActorRef& b) {
-          return first_seen(a) < first_seen(b);
-        });
+        members = PluralPair();
       }
       if (members.empty()) break;
       for (ActorRef& r : members) {

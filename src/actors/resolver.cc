@@ -66,6 +66,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
   s.FindItems();
   s.dateline_end = s.DatelineEnd();
   const size_t countried_before = s.countried.size();
+  s.countried_sentence_start = countried_before;
 
   for (int i = 0; i < n;) {
     if (s.item_at[i] >= 0 && s.items[s.item_at[i]].kind == EntryKind::kReference) {
@@ -91,6 +92,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
     ++i;
   }
   s.JoinNationalOrganisations(&out);
+  s.Honorifics(&out);
   s.ResolveReferences(&out);
   s.EthnicGroups(&out);
   s.GenericCountries(&out, countried_before);

@@ -166,11 +166,17 @@ struct ActorResolver::Impl {
   };
   std::vector<SeenInstitution> institutions;
   void NoteInstitutions(const std::vector<ActorMention>& out);
+  bool IsInitialism(const Token& t, const std::string& words) const;
   std::optional<ActorRef> prev_subject;
   std::optional<ActorRef> issuer;
   std::optional<ActorRef> quote_speaker;
   std::vector<ActorRef> last_plural;
   int last_plural_sentence = -100;
+  size_t countried_sentence_start = 0;  // entries of `countried` made before this sentence
+  // The pair of parties a plural reference ("both sides", "the two countries", "the envoys")
+  // means, in the order the document introduced them (references.cc): the document's one
+  // clear pair when it has one, else the latest two countries named.
+  std::vector<ActorRef> PluralPair() const;
   bool in_quote = false;
   int paragraph = -1;
   int sentence_no = 0;
@@ -250,6 +256,9 @@ struct ActorResolver::Impl {
   // own organisations is part of that organisation's mention (phrases.cc).
   void JoinNationalOrganisations(std::vector<ActorMention>* out) const;
   void EthnicGroups(std::vector<ActorMention>* out) const;
+  // "His Highness the Emir of Qatar ...", "H.E. Ali ...": honorifics before a person's name or
+  // title are part of that person's mention (phrases.cc).
+  void Honorifics(std::vector<ActorMention>* out) const;
   std::optional<ActorRef> PersonFor(int token, const std::vector<ActorMention>& so_far) const;
 };
 

@@ -485,5 +485,66 @@ TEST(ActorResolver, LevelWordsInsideAnActorPhrase) {
   EXPECT_ACTOR(d, "Brazil's federal police", "BRACOP");
 }
 
+TEST(ActorResolver, AThirdPartysAppealToBothPartiesMeansTheSidesOfTheConflict) {
+  // France is named once, in the appeal: "both parties" are the two countries the document is
+  // about, not France and the last country named.
+  auto d = RunDoc(
+      "Armenia and Azerbaijan exchanged fire on the border. Armenian forces shelled a village. "
+      "France urged both parties to show restraint.",
+      kDate2024);
+  auto ms = With(d, "both parties");
+  ASSERT_EQ(ms.size(), 1u) << DumpAll(d);
+  ASSERT_EQ(ms[0].members.size(), 2u) << DumpAll(d);
+  EXPECT_EQ(ms[0].members[0].code, "ARMGOV");
+  EXPECT_EQ(ms[0].members[1].code, "AZEGOV");
+  // Two countries in the sentence itself are the pair.
+  auto e = RunDoc(
+      "Armenia and Azerbaijan exchanged fire on the border. Armenian forces shelled a village. "
+      "Chile and Peru said the two countries would hold talks.",
+      kDate2024);
+  auto cs = With(e, "the two countries");
+  ASSERT_EQ(cs.size(), 1u) << DumpAll(e);
+  ASSERT_EQ(cs[0].members.size(), 2u) << DumpAll(e);
+  EXPECT_EQ(cs[0].members[0].code, "CHL");
+  EXPECT_EQ(cs[0].members[1].code, "PER");
+}
+
+TEST(ActorResolver, PluralPersonRolesAreThePairsPeople) {
+  // A third party's minister named last is not one of "the envoys".
+  auto d = RunDoc(
+      "Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun "
+      "Bayramov. Armenia and Azerbaijan discussed the border. Russian Foreign Minister Sergei "
+      "Lavrov welcomed the meeting. The envoys agreed to meet again.",
+      PartialDate{2025, 1, 15});
+  auto ms = With(d, "envoys");
+  ASSERT_EQ(ms.size(), 1u) << DumpAll(d);
+  ASSERT_EQ(ms[0].members.size(), 2u) << DumpAll(d);
+  EXPECT_EQ(ms[0].members[0].name, "Ararat Mirzoyan");
+  EXPECT_EQ(ms[0].members[1].name, "Jeyhun Bayramov");
+}
+
+TEST(ActorResolver, HonorificsArePartOfThePersonsMention) {
+  auto d = RunDoc(
+      "His Highness the Amir of Qatar received the Iranian foreign minister. "
+      "H.E. the Kuwaiti foreign minister spoke.",
+      kDate2024);
+  EXPECT_ACTOR(d, "His Highness the Amir of Qatar", "QATGOV");
+  EXPECT_ACTOR(d, "H.E. the Kuwaiti foreign minister", "KWTGOV");
+  // "His" before an honorific is not a pronoun for the last person seen.
+  auto e = RunDoc(
+      "Azerbaijani Foreign Minister Jeyhun Bayramov arrived. His Excellency Tariq Noor greeted "
+      "the guests.",
+      PartialDate{2025, 1, 15});
+  EXPECT_TRUE(With(e, "His").empty()) << DumpAll(e);
+}
+
+TEST(ActorResolver, AnInitialismRepeatsTheInstitutionNamedBefore) {
+  auto d = RunDoc(
+      "The Ministry of Foreign Affairs of Peru issued a statement on Chile. Chile's navy entered "
+      "the bay, and Chile's president praised Chile's sailors. The MFA condemned the move.",
+      kDate2024);
+  EXPECT_ACTOR(d, "MFA", "PERGOV");
+}
+
 }  // namespace
 }  // namespace dragoman

@@ -24,6 +24,7 @@ Status ActorDictionary::LoadWords(const std::string& lexicon_dir) {
       {&words_.former_marker, "former_marker"},
       {&words_.ethnic_marker, "ethnic_marker"},
       {&words_.person_possessive, "person_possessive"},
+      {&words_.honorific, "honorific"},
       {&words_.speaker_possessive, "speaker_possessive"},
       {&words_.homeland_noun, "homeland_noun"},
       {&words_.possessive_determiner, "possessive_determiner"},
