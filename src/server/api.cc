@@ -409,7 +409,21 @@ ApiResponse Api::Handle(const ApiRequest& req) {
   auto lease = pool_.Acquire();
   if (!lease.ok()) return ErrorResponse(503, "the corpus cannot be opened: " +
                                                  lease.status().message());
+  sql::Db& db = lease->store().db();
+  const bool bounded = config_.query_timeout.count() > 0;
+  if (bounded) db.SetDeadline(std::chrono::steady_clock::now() + config_.query_timeout);
   ApiResponse r = Dispatch(*route, *params, req, *lease);
+  if (bounded) {
+    db.ClearDeadline();
+    if (db.deadline_passed()) {
+      const int64_t us = config_.query_timeout.count();
+      const std::string bound = us % 1000 == 0 ? std::to_string(us / 1000) + " ms"
+                                               : std::to_string(us) + " us";
+      r = ErrorResponse(503, "the query took longer than the server allows (" + bound +
+                                 ", --query-timeout-ms); narrow the filter or retry later");
+      r.headers.push_back({"Retry-After", "1"});
+    }
+  }
   if (r.status == 200) cache_.Put(key, generation, std::make_shared<const CachedResponse>(r));
   r.headers.push_back({"X-Cache", "miss"});
   return r;
@@ -418,7 +432,7 @@ ApiResponse Api::Handle(const ApiRequest& req) {
 Status Api::CheckForChanges() {
   std::lock_guard<std::mutex> lock(probe_mu_);
   if (!probe_) {
-    DRAGOMAN_ASSIGN_OR_RETURN(probe_, Store::Open(pool_.db_path(), Store::OpenMode::kExisting));
+    DRAGOMAN_ASSIGN_OR_RETURN(probe_, Store::Open(pool_.db_path(), Store::OpenMode::kReadOnly));
   }
   DRAGOMAN_ASSIGN_OR_RETURN(int64_t version, DataVersion(*probe_));
   if (probe_version_ && *probe_version_ != version) generation_.fetch_add(1);

@@ -1,7 +1,7 @@
 // StorePool: the read connections of the server, one per thread at a time. A Store is used by
 // one thread (store/store.h), so each request borrows one for its duration and gives it back;
 // the pool opens another when all are lent (at most one per server thread in practice) and
-// closes them all when destroyed.
+// closes them all when destroyed. Every connection is read-only (Store::OpenMode::kReadOnly).
 
 //
 // Thread-safety: Acquire() may be called from any thread; a Lease belongs to the thread holding

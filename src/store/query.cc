@@ -139,6 +139,32 @@ Result<Where> BuildWhere(Store& store, const EventFilter& f) {
   return w;
 }
 
+// Whether the store knows each event's head — its first (lowest id) mention: events.head, schema
+// version 4 — and no event has a mention whose actors (source and target, codes and countries)
+// differ from its head's (events.odd). Then a filter on the dyad alone matches all of an event's
+// mentions or none, so the first matching mention of every matching event is its head, and
+// ForEachEvent and BuildTimeline can read the heads (index events_heads) instead of grouping
+// every matching mention. Two index probes.
+Result<bool> HeadsUsable(Store& store) {
+  DRAGOMAN_ASSIGN_OR_RETURN(auto v, store.db().Prepare("PRAGMA user_version"));
+  DRAGOMAN_ASSIGN_OR_RETURN(bool row, v.Step());
+  if (!row || v.Int(0) < 4) return false;
+  DRAGOMAN_ASSIGN_OR_RETURN(auto odd,
+                            store.db().Prepare("SELECT 1 FROM events WHERE odd = 1 LIMIT 1"));
+  DRAGOMAN_ASSIGN_OR_RETURN(bool any_odd, odd.Step());
+  return !any_odd;
+}
+
+// Whether `filter` selects rows that are event heads (HeadsUsable): one row per event, filtered
+// on the dyad alone (or not at all).
+Result<bool> ShowsHeads(Store& store, const EventFilter& f) {
+  if (f.mentions || !f.actor.empty() || !f.type.empty() || f.since || f.until || f.negated_only ||
+      !f.location.empty() || !f.text.empty()) {
+    return false;
+  }
+  return HeadsUsable(store);
+}
+
 }  // namespace
 
 Status CheckQueryLimits(std::string_view words, const QueryLimits& limits) {
@@ -203,35 +229,79 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
   // mentions (`g`), not by three subqueries per row (which made an export quadratic in the
   // mentions per event, issue 12 row 12). The filters read only columns of the events_filter
   // covering index, so matching never reads the table's large rows (doc/store.md, "Indexes").
-  std::string matching =
-      filter.mentions ? "SELECT e.id AS mid FROM events e" + w.Sql()
-                      // "+ 0": grouping through the events_grp index would read every row
-                      // of the table; a covering index and a temporary b-tree are far cheaper.
-                      : "SELECT min(e.id) AS mid FROM events e" + w.Sql() + " GROUP BY e.grp + 0";
-  // Paging: only rows after the cursor in the order below (undated rows sort last).
-  std::string after;
-  if (filter.after) {
-    std::string g = w.Param(filter.after->event_id);
-    std::string i = w.Param(filter.after->mention_id);
-    std::string same_day = "e.grp > " + g + " OR (e.grp = " + g + " AND e.id > " + i + ")";
-    if (filter.after->day) {
-      std::string d = w.Param(*filter.after->day);
-      after = " WHERE e.day IS NULL OR e.day > " + d + " OR (e.day = " + d + " AND (" + same_day +
-              "))";
-    } else {
-      after = " WHERE e.day IS NULL AND (" + same_day + ")";
+  //
+  // `p`, the page: one row per result row with its sort key (shown mention, event, day) — the
+  // rows after the cursor, sorted, cut to the limit — read from an index alone. Only then are
+  // the page's rows read (their JSON, their document) and the counts of its events computed, so
+  // a page of 50 costs 50 row reads however many events match (the first version joined every
+  // matching row's JSON and counts before sorting and cutting: seconds on a busy dyad).
+  std::string matching_cte;  // `m`
+  std::string page;          // `p`
+  const bool limited = filter.limit > 0;
+  DRAGOMAN_ASSIGN_OR_RETURN(bool heads, ShowsHeads(store, filter));
+  if (heads) {
+    // Every event's shown mention is its head: walk the heads in the result order through
+    // events_heads (day, event) and stop at the limit — a page costs the same on any dyad.
+    // Dated heads first, then the undated (NULL days sort first in an index, last here).
+    std::string dated = " AND e.day IS NOT NULL";
+    std::string undated = " AND e.day IS NULL";
+    if (filter.after) {
+      std::string g = w.Param(filter.after->event_id);
+      std::string i = w.Param(filter.after->mention_id);
+      std::string same_day = "e.grp > " + g + " OR (e.grp = " + g + " AND e.id > " + i + ")";
+      if (filter.after->day) {
+        std::string d = w.Param(*filter.after->day);
+        dated += " AND (e.day > " + d + " OR (e.day = " + d + " AND (" + same_day + ")))";
+      } else {
+        dated += " AND 0";
+        undated += " AND (" + same_day + ")";
+      }
     }
+    std::string limit = limited ? " LIMIT " + w.Param(filter.limit) : "";
+    w.And("e.head = 1");
+    const std::string from =
+        "SELECT e.id AS mid, e.grp AS grp, e.day AS day FROM events e INDEXED BY events_heads" +
+        w.Sql();
+    matching_cte = "SELECT mid, grp, day FROM (" + from + dated + " ORDER BY e.day, e.grp" + limit +
+                   ") UNION ALL SELECT mid, grp, day FROM (" + from + undated + " ORDER BY e.grp" +
+                   limit + ")";
+    page = "SELECT mid, grp, day FROM m ORDER BY day IS NULL, day, grp" + limit;
+  } else {
+    // `m`: the matching rows, from the events_filter covering index.
+    std::string matching =
+        filter.mentions
+            ? "SELECT e.id AS mid, e.grp AS grp, e.day AS day FROM events e" + w.Sql()
+            // "+ 0": grouping through the events_grp index would read every row of the table; a
+            // covering index and a temporary b-tree are far cheaper. `e.day` is the day of the
+            // row min(e.id) picked (SQLite's bare columns beside a single min()).
+            : "SELECT min(e.id) AS mid, e.grp AS grp, e.day AS day FROM events e" + w.Sql() +
+                  " GROUP BY e.grp + 0";
+    // Paging: only rows after the cursor in the order below (undated rows sort last).
+    std::string after;
+    if (filter.after) {
+      std::string g = w.Param(filter.after->event_id);
+      std::string i = w.Param(filter.after->mention_id);
+      std::string same_day = "m.grp > " + g + " OR (m.grp = " + g + " AND m.mid > " + i + ")";
+      if (filter.after->day) {
+        std::string d = w.Param(*filter.after->day);
+        after = " WHERE m.day IS NULL OR m.day > " + d + " OR (m.day = " + d + " AND (" + same_day +
+                "))";
+      } else {
+        after = " WHERE m.day IS NULL AND (" + same_day + ")";
+      }
+    }
+    matching_cte = matching;
+    page = "SELECT mid, grp, day FROM m" + after + " ORDER BY day IS NULL, day, grp, mid";
+    if (limited) page += " LIMIT " + w.Param(filter.limit);
   }
   std::string sql =
-      "WITH m AS (" + matching +
+      "WITH m AS (" + matching_cte + "), p AS (" + page +
       "), g AS (SELECT x.grp AS grp, count(*) AS n, count(DISTINCT x.doc) AS a, "
       "count(DISTINCT xd.outlet) AS s FROM events x JOIN documents xd ON xd.id = x.doc "
-      "WHERE x.grp IN (SELECT e2.grp FROM m JOIN events e2 ON e2.id = m.mid) GROUP BY x.grp) "
-      "SELECT e.grp, e.id, e.json, d.url, d.ingested, g.n, g.a, g.s, e.day "
-      "FROM m JOIN events e ON e.id = m.mid JOIN documents d ON d.id = e.doc "
-      "JOIN g ON g.grp = e.grp" +
-      after + " ORDER BY e.day IS NULL, e.day, e.grp, e.id";
-  if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
+      "WHERE x.grp IN (SELECT grp FROM p) GROUP BY x.grp) "
+      "SELECT p.grp AS grp, p.mid AS mid, e.json, d.url, d.ingested, g.n, g.a, g.s, p.day AS day "
+      "FROM p JOIN events e ON e.id = p.mid JOIN documents d ON d.id = e.doc "
+      "JOIN g ON g.grp = p.grp ORDER BY p.day IS NULL, p.day, p.grp, p.mid";
   DRAGOMAN_ASSIGN_OR_RETURN(auto st, store.db().Prepare(sql));
   w.BindTo(st);
   StoredEvent r;
@@ -307,55 +377,177 @@ std::string PeriodLabel(std::string_view date, Period period) {
   return "";
 }
 
+namespace {
+
+// What a timeline needs of an event's shown mention.
+struct TimelineRow {
+  bool negated = false;
+  bool asserted = true;
+  std::string_view date;  // EffectiveDate: "" when undated
+  // Each side: present, its country (upper case, "" when none) and its code.
+  bool has_source = false, has_target = false;
+  std::string_view source_country, source, target_country, target;
+  std::string_view plover, quad;
+  double goldstein = 0;
+};
+
+// Counts events into a timeline, one row at a time (in ForEachEvent's order, so that the Goldstein
+// sums add up in the same order whichever path read the rows).
+class TimelineBuilder {
+ public:
+  TimelineBuilder(const std::string& a, const std::string& b, Period period, bool include_all)
+      : include_all_(include_all) {
+    t_.a = Upper(a);
+    t_.b = Upper(b);
+    t_.period = period;
+  }
+  const std::string& a() const { return t_.a; }
+  const std::string& b() const { return t_.b; }
+
+  void Add(const TimelineRow& r) {
+    if (!include_all_ && (r.negated || !r.asserted)) return;
+    if (r.date.empty()) {
+      ++t_.undated;
+      return;
+    }
+    // Consecutive rows mostly share their date (rows come by date): label it once.
+    if (r.date != last_date_) {
+      last_date_.assign(r.date);
+      last_label_ = PeriodLabel(r.date, t_.period);
+    }
+    if (last_label_.empty()) {
+      ++t_.too_coarse;
+      return;
+    }
+    auto matches = [](bool present, std::string_view country, std::string_view code,
+                      const std::string& sel) {
+      if (!present) return false;
+      return country == sel || code.compare(0, sel.size(), sel) == 0;
+    };
+    bool ab = matches(r.has_source, r.source_country, r.source, t_.a) &&
+              matches(r.has_target, r.target_country, r.target, t_.b);
+    TimelineCell& c = cells_[{last_label_, ab ? 0 : 1}];
+    c.period = last_label_;
+    c.a_to_b = ab;
+    ++c.events;
+    ++c.by_plover[std::string(r.plover)];
+    c.goldstein_sum += r.goldstein;
+    for (size_t q = 0; q < kQuadClasses.size(); ++q) {
+      if (r.quad == kQuadClasses[q]) ++c.quads[q];
+    }
+  }
+
+  void AddEvent(const Event& e) {
+    std::string date = EffectiveDate(e);
+    std::string sc = e.source ? Upper(e.source->country) : "";
+    std::string tc = e.target ? Upper(e.target->country) : "";
+    TimelineRow r;
+    r.negated = e.negated;
+    r.asserted = e.mood == Mood::kAsserted;
+    r.date = date;
+    r.has_source = e.source.has_value();
+    r.has_target = e.target.has_value();
+    r.source_country = sc;
+    r.target_country = tc;
+    if (e.source) r.source = e.source->code;
+    if (e.target) r.target = e.target->code;
+    r.plover = e.plover;
+    r.quad = e.quad;
+    r.goldstein = e.goldstein;
+    Add(r);
+  }
+
+  Timeline Finish() {
+    for (auto& [key, cell] : cells_) t_.cells.push_back(std::move(cell));
+    cells_.clear();
+    return std::move(t_);
+  }
+
+ private:
+  const bool include_all_;
+  Timeline t_;
+  std::map<std::pair<std::string, int>, TimelineCell> cells_;
+  std::string last_date_ = "\x01";  // no date looks like this
+  std::string last_label_;
+};
+
+}  // namespace
+
 Result<Timeline> BuildTimeline(Store& store, const std::string& a, const std::string& b,
                                Period period, bool include_all) {
-  return BuildTimelineWith(
-      [&](const EventFilter& f, const std::function<Status(const StoredEvent&)>& fn) {
-        return ForEachEvent(store, f, fn);
-      },
-      a, b, period, include_all);
+  DRAGOMAN_ASSIGN_OR_RETURN(bool heads, HeadsUsable(store));
+  if (!heads) {
+    return BuildTimelineWith(
+        [&](const EventFilter& f, const std::function<Status(const StoredEvent&)>& fn) {
+          return ForEachEvent(store, f, fn);
+        },
+        a, b, period, include_all);
+  }
+  // Every event's shown mention is its head (HeadsUsable): read the heads of the dyad from the
+  // events_heads index alone, in ForEachEvent's order (dated by day and event, then undated), and
+  // count them without reading or parsing a row's JSON. Undated heads are few and read whole:
+  // their JSON tells an undated event from one whose date did not parse (too coarse).
+  TimelineBuilder tb(a, b, period, include_all);
+  EventFilter f;
+  f.dyad = std::make_pair(tb.a(), tb.b());
+  DRAGOMAN_ASSIGN_OR_RETURN(Where w, BuildWhere(store, f));
+  w.And("e.head = 1");
+  Where dated = w;
+  dated.And("e.day IS NOT NULL");
+  if (!include_all) dated.And("e.negated = 0 AND e.mood = 'asserted'");
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      auto st, store.db().Prepare("SELECT e.negated, e.mood, e.date, e.source_country, e.source, "
+                                  "e.target_country, e.target, e.plover, e.quad, e.goldstein "
+                                  "FROM events e INDEXED BY events_heads" +
+                                  dated.Sql() + " ORDER BY e.day, e.grp"));
+  dated.BindTo(st);
+  while (true) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    TimelineRow r;
+    r.negated = st.Int(0) != 0;
+    r.asserted = st.View(1) == "asserted";
+    r.date = st.View(2);
+    r.has_source = !st.IsNull(4);
+    r.source_country = st.View(3);
+    r.source = st.View(4);
+    r.has_target = !st.IsNull(6);
+    r.target_country = st.View(5);
+    r.target = st.View(6);
+    r.plover = st.View(7);
+    r.quad = st.View(8);
+    r.goldstein = st.Double(9);
+    tb.Add(r);
+  }
+  w.And("e.day IS NULL");
+  DRAGOMAN_ASSIGN_OR_RETURN(auto undated,
+                            store.db().Prepare("SELECT e.json, e.id FROM events e INDEXED BY "
+                                               "events_heads" +
+                                               w.Sql() + " ORDER BY e.grp"));
+  w.BindTo(undated);
+  while (true) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool row, undated.Step());
+    if (!row) break;
+    auto ev = EventFromJson(Json::parse(undated.Text(0), nullptr, /*allow_exceptions=*/false));
+    if (!ev.ok()) {
+      return Status::Store(store.path() + ": event " + std::to_string(undated.Int(1)) + ": " +
+                           ev.status().message());
+    }
+    tb.AddEvent(*ev);
+  }
+  return tb.Finish();
 }
 
 Result<Timeline> BuildTimelineWith(const EventSource& for_each, const std::string& a,
                                    const std::string& b, Period period, bool include_all) {
-  Timeline t;
-  t.a = Upper(a);
-  t.b = Upper(b);
-  t.period = period;
+  TimelineBuilder tb(a, b, period, include_all);
   EventFilter f;
-  f.dyad = std::make_pair(t.a, t.b);
-  std::map<std::pair<std::string, int>, TimelineCell> cells;
-  auto matches = [](const std::optional<ActorRef>& r, const std::string& sel) {
-    if (!r) return false;
-    return Upper(r->country) == sel || r->code.compare(0, sel.size(), sel) == 0;
-  };
+  f.dyad = std::make_pair(tb.a(), tb.b());
   DRAGOMAN_RETURN_IF_ERROR(for_each(f, [&](const StoredEvent& r) {
-    const Event& e = r.event;
-    if (!include_all && (e.negated || e.mood != Mood::kAsserted)) return Status::Ok();
-    std::string date = EffectiveDate(e);
-    if (date.empty()) {
-      ++t.undated;
-      return Status::Ok();
-    }
-    std::string label = PeriodLabel(date, period);
-    if (label.empty()) {
-      ++t.too_coarse;
-      return Status::Ok();
-    }
-    bool ab = matches(e.source, t.a) && matches(e.target, t.b);
-    TimelineCell& c = cells[{label, ab ? 0 : 1}];
-    c.period = label;
-    c.a_to_b = ab;
-    ++c.events;
-    ++c.by_plover[e.plover];
-    c.goldstein_sum += e.goldstein;
-    for (size_t q = 0; q < kQuadClasses.size(); ++q) {
-      if (e.quad == kQuadClasses[q]) ++c.quads[q];
-    }
+    tb.AddEvent(r.event);
     return Status::Ok();
   }));
-  for (auto& [key, cell] : cells) t.cells.push_back(std::move(cell));
-  return t;
+  return tb.Finish();
 }
 
 Result<std::vector<ActorSeen>> ListActors(Store& store, const std::string& country) {
