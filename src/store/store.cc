@@ -1,17 +1,16 @@
+// The store's file: opening it, its schema and the migrations between versions, the markers
+// that tell a dragoman database from any other file, and the statement cache. The write path
+// (PutBatch and what it calls) is in store_write.cc.
 #include "store/store.h"
 
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <map>
 #include <thread>
 #include <utility>
 
 #include "base/date.h"
-#include "output/event_json.h"
-#include "store/sha256.h"
 
 namespace dragoman {
 
@@ -154,13 +153,6 @@ CREATE TABLE IF NOT EXISTS alerts (
   UNIQUE (rule, dyad, key)
 );
 )sql";
-
-std::string Upper(std::string s) {
-  for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
-}
 
 }  // namespace
 
@@ -320,33 +312,6 @@ Status Store::Upgrade() {
   return tx->Commit();
 }
 
-Result<int64_t> Store::MaxSentenceId() {
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q, Prepared("SELECT coalesce(max(id), 0) FROM sentences"));
-  DRAGOMAN_ASSIGN_OR_RETURN(bool row, q->Step());
-  int64_t id = row ? q->Int(0) : 0;
-  q->Reset();
-  return id;
-}
-
-Status Store::IndexNewSentences() {
-  DRAGOMAN_ASSIGN_OR_RETURN(int64_t top, MaxSentenceId());
-  if (top <= fts_indexed_upto_) return Status::Ok();
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      sql::Stmt * ins,
-      Prepared("INSERT INTO sentence_fts(rowid, text) SELECT id, text FROM sentences "
-               "WHERE id > ?1 ORDER BY id"));
-  ins->Bind(1, fts_indexed_upto_);
-  DRAGOMAN_RETURN_IF_ERROR(ins->Run());
-  fts_indexed_upto_ = top;
-  return Status::Ok();
-}
-
-std::string Store::ContentHash(const Document& doc) {
-  std::string material = doc.text;
-  material.push_back('\0');
-  if (doc.date) material += doc.date->ToString();
-  return Sha256Hex(material);
-}
 
 Result<sql::Stmt*> Store::Prepared(const std::string& sql) {
   auto it = cache_.find(sql);
@@ -356,278 +321,6 @@ Result<sql::Stmt*> Store::Prepared(const std::string& sql) {
   }
   it->second.Reset();
   return &it->second;
-}
-
-Result<bool> Store::HasContent(const std::string& hash) {
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q_p, Prepared("SELECT 1 FROM documents WHERE hash = ?1"));
-  sql::Stmt& q = *q_p;
-  q.Bind(1, hash);
-  auto row = q.Step();
-  q.Reset();  // a stepped statement would hold a read snapshot open
-  return row;
-}
-
-Result<std::vector<PutOutcome>> Store::PutBatch(
-    const std::vector<DocumentRecord>& batch,
-    const std::function<Status(sql::Db&)>& in_transaction) {
-  std::vector<PutOutcome> out;
-  out.reserve(batch.size());
-  DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(*db_));
-  // Every stored sentence is indexed (the invariant each committed batch keeps).
-  DRAGOMAN_ASSIGN_OR_RETURN(fts_indexed_upto_, MaxSentenceId());
-  for (const auto& rec : batch) {
-    DRAGOMAN_ASSIGN_OR_RETURN(PutOutcome o, Put(rec));
-    out.push_back(o);
-  }
-  DRAGOMAN_RETURN_IF_ERROR(IndexNewSentences());
-  if (in_transaction) DRAGOMAN_RETURN_IF_ERROR(in_transaction(*db_));
-  DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
-  return out;
-}
-
-Status Store::DeleteDocument(int64_t doc_row) {
-  // Children first (the foreign keys have no cascades: every delete is explicit), then groups
-  // left without any mention.
-  static constexpr const char* kDeletes[] = {
-      "DELETE FROM actor_mentions WHERE doc = ?1",
-      "CREATE TEMP TABLE IF NOT EXISTS touched_groups(id INTEGER PRIMARY KEY)",
-      "DELETE FROM temp.touched_groups",
-      "INSERT OR IGNORE INTO temp.touched_groups SELECT grp FROM events WHERE doc = ?1",
-      "DELETE FROM events WHERE doc = ?1",
-      ("DELETE FROM event_groups WHERE id IN (SELECT id FROM temp.touched_groups) AND NOT EXISTS "
-       "(SELECT 1 FROM events WHERE events.grp = event_groups.id)"),
-      "DELETE FROM sentences WHERE doc = ?1",
-      "DELETE FROM documents WHERE id = ?1",
-  };
-  for (const char* s : kDeletes) {
-    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * st_p, Prepared(s));
-    sql::Stmt& st = *st_p;
-    if (std::string_view(s).find("?1") != std::string_view::npos) st.Bind(1, doc_row);
-    DRAGOMAN_RETURN_IF_ERROR(st.Run());
-  }
-  return Status::Ok();
-}
-
-std::map<int, SentenceSpan> SentencesToStore(const DocumentRecord& rec) {
-  std::map<int, SentenceSpan> sentences;
-  for (const auto& s : rec.sentences) sentences[s.index] = s;
-  if (!rec.sentences.empty()) return sentences;
-  for (const auto& e : rec.events) {
-    if (sentences.count(e.sentence)) continue;
-    SentenceSpan s{e.sentence, 0, 0};
-    size_t from = e.span_end >= e.text.size() ? e.span_end - e.text.size() : 0;
-    size_t at = rec.doc.text.find(e.text, from);
-    if (at != std::string::npos && at <= e.span_begin) {
-      s.begin = static_cast<uint32_t>(at);
-      s.end = static_cast<uint32_t>(at + e.text.size());
-    }
-    sentences[e.sentence] = s;
-  }
-  return sentences;
-}
-
-Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
-  const Document& doc = rec.doc;
-  std::string hash = rec.hash.empty() ? ContentHash(doc) : rec.hash;
-  DRAGOMAN_ASSIGN_OR_RETURN(bool known, HasContent(hash));
-  if (known) return PutOutcome::kUnchanged;
-
-  PutOutcome outcome = PutOutcome::kAdded;
-  {
-    DRAGOMAN_ASSIGN_OR_RETURN(
-        sql::Stmt * q_p,
-        // Two indexed lookups: written as one OR, the query scanned every document (an ingest
-        // was quadratic in the corpus size).
-        Prepared("SELECT id FROM documents WHERE doc_key = ?1 UNION "
-                 "SELECT id FROM documents WHERE url = ?2 AND url <> '' ORDER BY id"));
-    sql::Stmt& q = *q_p;
-    q.Bind(1, doc.id).Bind(2, doc.url);
-    std::vector<int64_t> old;
-    while (true) {
-      DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
-      if (!row) break;
-      old.push_back(q.Int(0));
-    }
-    if (!old.empty()) {
-      // The delete trigger removes sentences from the index, so what this batch added must be
-      // in it first; ids freed at the top are given out again, so re-read where indexing stands.
-      DRAGOMAN_RETURN_IF_ERROR(IndexNewSentences());
-      for (int64_t id : old) DRAGOMAN_RETURN_IF_ERROR(DeleteDocument(id));
-      DRAGOMAN_ASSIGN_OR_RETURN(int64_t top, MaxSentenceId());
-      fts_indexed_upto_ = std::min(fts_indexed_upto_, top);
-      outcome = PutOutcome::kReplaced;
-    }
-  }
-
-  // The sentences to store: as given, else those that carry events.
-  const std::map<int, SentenceSpan> sentences = SentencesToStore(rec);
-  int sentence_count = rec.sentences.empty() ? 0 : static_cast<int>(rec.sentences.size());
-
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      sql::Stmt * ins_p,
-      Prepared("INSERT INTO documents (doc_key, url, title, source, outlet, origin, "
-               "date, date_source, hash, text, sentences, ingested) VALUES "
-               "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-               "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
-  sql::Stmt& ins = *ins_p;
-  ins.Bind(1, doc.id)
-      .Bind(2, doc.url)
-      .Bind(3, doc.title)
-      .Bind(4, doc.source)
-      .Bind(5, OutletOf(doc))
-      .Bind(6, doc.origin)
-      .Bind(7, doc.date ? doc.date->ToString() : std::string())
-      .Bind(8, rec.date_source.empty() ? std::string("none") : rec.date_source)
-      .Bind(9, hash)
-      .Bind(10, doc.text)
-      .Bind(11, sentence_count);
-  DRAGOMAN_RETURN_IF_ERROR(ins.Run());
-  int64_t doc_row = db_->LastInsertRowid();
-
-  std::map<int, int64_t> sentence_rows;
-  {
-    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * st_p,
-                              Prepared("INSERT INTO sentences (doc, idx, begin, end, text) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5)"));
-    sql::Stmt& st = *st_p;
-    for (const auto& [idx, s] : sentences) {
-      if (s.end > doc.text.size() || s.begin > s.end) {
-        return Status::Internal(doc.origin + ": sentence " + std::to_string(idx) +
-                                " has a span outside the document");
-      }
-      std::string_view text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
-      st.Bind(1, doc_row).Bind(2, idx).Bind(3, int64_t{s.begin}).Bind(4, int64_t{s.end});
-      st.Bind(5, text);
-      DRAGOMAN_RETURN_IF_ERROR(st.Run());
-      sentence_rows[idx] = db_->LastInsertRowid();
-    }
-  }
-  for (const auto& e : rec.events) {
-    auto it = sentence_rows.find(e.sentence);
-    DRAGOMAN_RETURN_IF_ERROR(
-        InsertEvent(doc_row, rec, e, it == sentence_rows.end() ? 0 : it->second));
-  }
-  return outcome;
-}
-
-Result<int64_t> Store::FindOrCreateGroup(const Event& e, const std::string& date, int64_t day) {
-  std::string source = e.source ? e.source->code : "";
-  std::string target = e.target ? e.target->code : "";
-  std::string location = e.location ? e.location->name : "";
-  std::string mood(MoodName(e.mood));
-  bool day_precision = date.size() == 10;
-  if (!date.empty()) {
-    // Same dyad, type, polarity and mood; day-precise dates within one day of each other (other
-    // precisions: the same date, hence the same day); the same place when both name one. Nearest
-    // date wins. Every equality and the day range are columns of event_groups_key, in its order,
-    // so this is one index search (a missing actor is NULL: `IS` matches it and uses the index).
-    static constexpr const char* kDayPrecise =
-        "SELECT id, location FROM event_groups WHERE plover = ?1 AND source IS ?2 AND "
-        "target IS ?3 AND day BETWEEN ?7 - 1 AND ?7 + 1 AND length(date) = 10 AND negated = ?4 "
-        "AND mood = ?5 AND (location IS NULL OR ?9 = '' OR lower(location) = lower(?9)) "
-        "ORDER BY abs(day - ?7), id LIMIT 1";
-    static constexpr const char* kCoarse =
-        "SELECT id, location FROM event_groups WHERE plover = ?1 AND source IS ?2 AND "
-        "target IS ?3 AND day = ?7 AND date = ?8 AND negated = ?4 AND mood = ?5 AND "
-        "(location IS NULL OR ?9 = '' OR lower(location) = lower(?9)) ORDER BY id LIMIT 1";
-    DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * q_p, Prepared(day_precision ? kDayPrecise : kCoarse));
-    sql::Stmt& q = *q_p;
-    q.Bind(1, e.plover).BindOrNull(2, source).BindOrNull(3, target);
-    q.Bind(4, e.negated ? 1 : 0).Bind(5, mood).Bind(7, day).Bind(9, location);
-    if (!day_precision) q.Bind(8, date);
-    DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
-    if (row) {
-      int64_t id = q.Int(0);
-      bool no_location = q.IsNull(1);
-      q.Reset();
-      if (no_location && !location.empty()) {
-        DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * u_p,
-                                  Prepared("UPDATE event_groups SET location = ?2 WHERE id = ?1"));
-        sql::Stmt& u = *u_p;
-        u.Bind(1, id).Bind(2, location);
-        DRAGOMAN_RETURN_IF_ERROR(u.Run());
-      }
-      return id;
-    }
-  }
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      sql::Stmt * ins_p,
-      Prepared("INSERT INTO event_groups (source, target, plover, negated, mood, "
-               "date, day, location) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
-  sql::Stmt& ins = *ins_p;
-  ins.BindOrNull(1, source).BindOrNull(2, target).Bind(3, e.plover).Bind(4, e.negated ? 1 : 0);
-  ins.Bind(5, mood).Bind(6, date);
-  if (date.empty()) {
-    ins.BindNull(7);
-  } else {
-    ins.Bind(7, day);
-  }
-  ins.BindOrNull(8, location);
-  DRAGOMAN_RETURN_IF_ERROR(ins.Run());
-  return db_->LastInsertRowid();
-}
-
-Status Store::InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Event& e,
-                          int64_t sentence_row) {
-  std::string date = EffectiveDate(e);
-  std::optional<int64_t> day = DayOf(date);
-  if (!day) date.clear();
-  DRAGOMAN_ASSIGN_OR_RETURN(int64_t grp, FindOrCreateGroup(e, date, day.value_or(0)));
-
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      sql::Stmt * ins_p,
-      Prepared("INSERT INTO events (doc, grp, sentence, sentence_id, span_begin, span_end, "
-               "source, source_country, target, target_country, cameo, plover, goldstein, "
-               "quad, date, day, negated, mood, location, location_country, rule, json) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-               "?16, ?17, ?18, ?19, ?20, ?21, ?22)"));
-  sql::Stmt& ins = *ins_p;
-  ins.Bind(1, doc_row).Bind(2, grp).Bind(3, e.sentence);
-  if (sentence_row) {
-    ins.Bind(4, sentence_row);
-  } else {
-    ins.BindNull(4);
-  }
-  ins.Bind(5, int64_t{e.span_begin}).Bind(6, int64_t{e.span_end});
-  if (e.source) {
-    ins.Bind(7, e.source->code).BindOrNull(8, Upper(e.source->country));
-  } else {
-    ins.BindNull(7).BindNull(8);
-  }
-  if (e.target) {
-    ins.Bind(9, e.target->code).BindOrNull(10, Upper(e.target->country));
-  } else {
-    ins.BindNull(9).BindNull(10);
-  }
-  ins.Bind(11, e.cameo).Bind(12, e.plover).Bind(13, e.goldstein).Bind(14, e.quad);
-  ins.Bind(15, date).Bind(16, day);
-  ins.Bind(17, e.negated ? 1 : 0).Bind(18, MoodName(e.mood));
-  if (e.location) {
-    ins.BindOrNull(19, e.location->name).BindOrNull(20, Upper(e.location->country));
-  } else {
-    ins.BindNull(19).BindNull(20);
-  }
-  ins.Bind(21, e.rule).Bind(22, EventToJsonLine(e));
-  DRAGOMAN_RETURN_IF_ERROR(ins.Run());
-  int64_t event_row = db_->LastInsertRowid();
-
-  // Roles are observed as of the document's date (a title in the text is true when written).
-  std::string seen = rec.doc.date ? rec.doc.date->ToString() : date;
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      sql::Stmt * am_p,
-      Prepared("INSERT INTO actor_mentions (doc, event, role, code, country, sector, "
-               "name, text, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
-  sql::Stmt& am = *am_p;
-  const std::pair<const char*, const std::optional<ActorRef>*> roles[] = {
-      {"source", &e.source}, {"target", &e.target}, {"speaker", &e.speaker}};
-  for (const auto& [role, ref] : roles) {
-    if (!*ref || (*ref)->code.empty()) continue;
-    const ActorRef& a = **ref;
-    am.Bind(1, doc_row).Bind(2, event_row).Bind(3, role).Bind(4, a.code);
-    am.Bind(5, Upper(a.country)).Bind(6, a.sector).Bind(7, a.name).Bind(8, a.text).Bind(9, seen);
-    DRAGOMAN_RETURN_IF_ERROR(am.Run());
-  }
-  return Status::Ok();
 }
 
 Result<StoreStats> Store::Stats() {
