@@ -3,157 +3,19 @@
 #include <algorithm>
 #include <cctype>
 #include <utility>
-#include <variant>
 
 #include "output/event_json.h"
+#include "store/query_where.h"
 
 namespace dragoman {
 
 namespace {
 
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// A WHERE clause under construction: fixed SQL text with numbered placeholders, and the values
-// bound to them. Values never become part of the SQL text.
-class Where {
- public:
-  // Adds a bound value and returns its placeholder ("?3").
-  std::string Param(std::variant<int64_t, std::string> v) {
-    values_.push_back(std::move(v));
-    return "?" + std::to_string(values_.size());
-  }
-  void And(std::string clause) { clauses_.push_back("(" + std::move(clause) + ")"); }
-  std::string Sql() const {
-    std::string s;
-    for (const auto& c : clauses_) s += (s.empty() ? " WHERE " : " AND ") + c;
-    return s;
-  }
-  void BindTo(sql::Stmt& st) const {
-    for (size_t i = 0; i < values_.size(); ++i) {
-      int n = static_cast<int>(i + 1);
-      if (const auto* v = std::get_if<int64_t>(&values_[i])) {
-        st.Bind(n, *v);
-      } else {
-        st.Bind(n, std::get<std::string>(values_[i]));
-      }
-    }
-  }
-  int64_t count() const { return static_cast<int64_t>(values_.size()); }
-
- private:
-  std::vector<std::string> clauses_;
-  std::vector<std::variant<int64_t, std::string>> values_;
-};
-
-// SQL matching the actor column `col` ("e.source"/"e.target") against a selector bound at `p`:
-// its country, its whole code, or a prefix of its code.
-std::string SideMatches(const std::string& col, const std::string& p) {
-  return col + "_country = " + p + " OR substr(" + col + ", 1, length(" + p + ")) = " + p;
-}
-
-// The last day covered by a partial date ("2024" -> 2024-12-31).
-int64_t LastDay(const PartialDate& d) {
-  if (d.precision() == DatePrecision::kDay) return d.DaysFromEpoch();
-  if (d.precision() == DatePrecision::kMonth) {
-    return d.DaysFromEpoch() + DaysInMonth(d.year, d.month) - 1;
-  }
-  return PartialDate{d.year, 12, 31}.DaysFromEpoch();
-}
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Runs the full-text query once so that a syntax error is reported as the user's mistake
-// (InvalidArgument) rather than as a database failure.
-Status CheckFts(Store& store, const std::string& q) {
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      auto st,
-      store.db().Prepare("SELECT 1 FROM sentence_fts WHERE sentence_fts MATCH ?1 LIMIT 1"));
-  st.Bind(1, q);
-  auto row = st.Step();
-  if (!row.ok()) {
-    const std::string& m = row.status().message();
-    size_t from = m.find(": ");
-    size_t to = m.find(" in: ");
-    std::string why = m.substr(from == std::string::npos ? 0 : from + 2,
-                               to == std::string::npos ? std::string::npos : to - from - 2);
-    // The query is the user's and may hold any byte: keep the message on one line (found by
-    // fuzz/fts_fuzz).
-    std::string line = "bad search query '" + q + "': " + why;
-    for (char& c : line) {
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    }
-    return Status::InvalidArgument(line);
-  }
-  return Status::Ok();
-}
-
-Result<Where> BuildWhere(Store& store, const EventFilter& f) {
-  Where w;
-  if (f.dyad) {
-    std::string a = w.Param(Upper(f.dyad->first));
-    std::string b = w.Param(Upper(f.dyad->second));
-    std::string ab =
-        "(" + SideMatches("e.source", a) + ") AND (" + SideMatches("e.target", b) + ")";
-    std::string ba =
-        "(" + SideMatches("e.source", b) + ") AND (" + SideMatches("e.target", a) + ")";
-    w.And(f.directed ? ab : "(" + ab + ") OR (" + ba + ")");
-  }
-  if (!f.actor.empty()) {
-    std::string code = w.Param(Upper(f.actor));
-    std::string text = w.Param(f.actor);
-    w.And("e.id IN (SELECT event FROM actor_mentions WHERE role <> 'speaker' AND (country = " +
-          code + " OR substr(code, 1, length(" + code + ")) = " + code +
-          " OR instr(lower(name), "
-          "lower(" +
-          text + ")) > 0 OR instr(lower(text), lower(" + text + ")) > 0))");
-  }
-  if (!f.type.empty()) {
-    if (AllDigits(f.type)) {
-      std::string p = w.Param(f.type);
-      w.And("substr(e.cameo, 1, length(" + p + ")) = " + p);
-    } else {
-      std::string p = w.Param(f.type);
-      w.And("upper(e.plover) = upper(" + p + ") OR lower(e.quad) = lower(" + p + ")");
-    }
-  }
-  if (f.since) w.And("e.day >= " + w.Param(int64_t{f.since->DaysFromEpoch()}));
-  if (f.until) w.And("e.day <= " + w.Param(LastDay(*f.until)));
-  if (f.negated_only) w.And("e.negated = 1");
-  if (!f.location.empty()) {
-    std::string p = w.Param(f.location);
-    std::string c = w.Param(Upper(f.location));
-    w.And("instr(lower(e.location), lower(" + p + ")) > 0 OR e.location_country = " + c);
-  }
-  if (!f.text.empty()) {
-    DRAGOMAN_RETURN_IF_ERROR(CheckQueryLimits(f.text, f.text_limits));
-    std::string q = FtsQuery(f.text);
-    DRAGOMAN_RETURN_IF_ERROR(CheckFts(store, q));
-    std::string p = w.Param(q);
-    w.And("e.sentence_id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH " + p + ")");
-  }
-  return w;
-}
-
-// Whether the store knows each event's head — its first (lowest id) mention: events.head, schema
-// version 4 — and no event has a mention whose actors (source and target, codes and countries)
-// differ from its head's (events.odd). Then a filter on the dyad alone matches all of an event's
-// mentions or none, so the first matching mention of every matching event is its head, and
-// ForEachEvent and BuildTimeline can read the heads (index events_heads) instead of grouping
-// every matching mention. Two index probes.
-Result<bool> HeadsUsable(Store& store) {
-  DRAGOMAN_ASSIGN_OR_RETURN(auto v, store.db().Prepare("PRAGMA user_version"));
-  DRAGOMAN_ASSIGN_OR_RETURN(bool row, v.Step());
-  if (!row || v.Int(0) < 4) return false;
-  DRAGOMAN_ASSIGN_OR_RETURN(auto odd,
-                            store.db().Prepare("SELECT 1 FROM events WHERE odd = 1 LIMIT 1"));
-  DRAGOMAN_ASSIGN_OR_RETURN(bool any_odd, odd.Step());
-  return !any_odd;
-}
+using query_internal::BuildWhere;
+using query_internal::CheckFts;
+using query_internal::HeadsUsable;
+using query_internal::Upper;
+using query_internal::Where;
 
 // Whether `filter` selects rows that are event heads (HeadsUsable): one row per event, filtered
 // on the dyad alone (or not at all).
@@ -243,7 +105,7 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
     // Every event's shown mention is its head: walk the heads in the result order through
     // events_heads (day, event) and stop at the limit — a page costs the same on any dyad.
     // Dated heads first, then the undated (NULL days sort first in an index, last here).
-    std::string dated = " AND e.day IS NOT NULL";
+    std::optional<std::string> dated = " AND e.day IS NOT NULL";
     std::string undated = " AND e.day IS NULL";
     if (filter.after) {
       std::string g = w.Param(filter.after->event_id);
@@ -251,9 +113,9 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
       std::string same_day = "e.grp > " + g + " OR (e.grp = " + g + " AND e.id > " + i + ")";
       if (filter.after->day) {
         std::string d = w.Param(*filter.after->day);
-        dated += " AND (e.day > " + d + " OR (e.day = " + d + " AND (" + same_day + ")))";
+        *dated += " AND (e.day > " + d + " OR (e.day = " + d + " AND (" + same_day + ")))";
       } else {
-        dated += " AND 0";
+        dated.reset();  // the cursor is among the undated
         undated += " AND (" + same_day + ")";
       }
     }
@@ -262,9 +124,11 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
     const std::string from =
         "SELECT e.id AS mid, e.grp AS grp, e.day AS day FROM events e INDEXED BY events_heads" +
         w.Sql();
-    matching_cte = "SELECT mid, grp, day FROM (" + from + dated + " ORDER BY e.day, e.grp" + limit +
-                   ") UNION ALL SELECT mid, grp, day FROM (" + from + undated + " ORDER BY e.grp" +
-                   limit + ")";
+    matching_cte = "SELECT mid, grp, day FROM (" + from + undated + " ORDER BY e.grp" + limit + ")";
+    if (dated) {
+      matching_cte = "SELECT mid, grp, day FROM (" + from + *dated + " ORDER BY e.day, e.grp" +
+                     limit + ") UNION ALL " + matching_cte;
+    }
     page = "SELECT mid, grp, day FROM m ORDER BY day IS NULL, day, grp" + limit;
   } else {
     // `m`: the matching rows, from the events_filter covering index.
@@ -343,211 +207,6 @@ Result<std::vector<StoredEvent>> QueryEvents(Store& store, const EventFilter& fi
     return Status::Ok();
   }));
   return rows;
-}
-
-std::optional<Period> ParsePeriod(std::string_view s) {
-  if (s == "day") return Period::kDay;
-  if (s == "week") return Period::kWeek;
-  if (s == "month") return Period::kMonth;
-  if (s == "year") return Period::kYear;
-  return std::nullopt;
-}
-
-std::string PeriodLabel(std::string_view date, Period period) {
-  auto d = PartialDate::Parse(date);
-  if (!d || !d->valid()) return "";
-  switch (period) {
-    case Period::kYear:
-      return d->ToString().substr(0, 4);
-    case Period::kMonth:
-      return d->precision() == DatePrecision::kYear ? "" : d->ToString().substr(0, 7);
-    case Period::kDay:
-      return d->precision() == DatePrecision::kDay ? d->ToString() : "";
-    case Period::kWeek: {
-      if (d->precision() != DatePrecision::kDay) return "";
-      // ISO 8601: the week belongs to the year of its Thursday.
-      long thursday = d->DaysFromEpoch() - d->Weekday() + 3;
-      PartialDate t = PartialDate::FromDays(thursday);
-      long first = PartialDate{t.year, 1, 1}.DaysFromEpoch();
-      long week = (thursday - first) / 7 + 1;
-      std::string w = std::to_string(week);
-      return std::to_string(t.year) + "-W" + (week < 10 ? "0" + w : w);
-    }
-  }
-  return "";
-}
-
-namespace {
-
-// What a timeline needs of an event's shown mention.
-struct TimelineRow {
-  bool negated = false;
-  bool asserted = true;
-  std::string_view date;  // EffectiveDate: "" when undated
-  // Each side: present, its country (upper case, "" when none) and its code.
-  bool has_source = false, has_target = false;
-  std::string_view source_country, source, target_country, target;
-  std::string_view plover, quad;
-  double goldstein = 0;
-};
-
-// Counts events into a timeline, one row at a time (in ForEachEvent's order, so that the Goldstein
-// sums add up in the same order whichever path read the rows).
-class TimelineBuilder {
- public:
-  TimelineBuilder(const std::string& a, const std::string& b, Period period, bool include_all)
-      : include_all_(include_all) {
-    t_.a = Upper(a);
-    t_.b = Upper(b);
-    t_.period = period;
-  }
-  const std::string& a() const { return t_.a; }
-  const std::string& b() const { return t_.b; }
-
-  void Add(const TimelineRow& r) {
-    if (!include_all_ && (r.negated || !r.asserted)) return;
-    if (r.date.empty()) {
-      ++t_.undated;
-      return;
-    }
-    // Consecutive rows mostly share their date (rows come by date): label it once.
-    if (r.date != last_date_) {
-      last_date_.assign(r.date);
-      last_label_ = PeriodLabel(r.date, t_.period);
-    }
-    if (last_label_.empty()) {
-      ++t_.too_coarse;
-      return;
-    }
-    auto matches = [](bool present, std::string_view country, std::string_view code,
-                      const std::string& sel) {
-      if (!present) return false;
-      return country == sel || code.compare(0, sel.size(), sel) == 0;
-    };
-    bool ab = matches(r.has_source, r.source_country, r.source, t_.a) &&
-              matches(r.has_target, r.target_country, r.target, t_.b);
-    TimelineCell& c = cells_[{last_label_, ab ? 0 : 1}];
-    c.period = last_label_;
-    c.a_to_b = ab;
-    ++c.events;
-    ++c.by_plover[std::string(r.plover)];
-    c.goldstein_sum += r.goldstein;
-    for (size_t q = 0; q < kQuadClasses.size(); ++q) {
-      if (r.quad == kQuadClasses[q]) ++c.quads[q];
-    }
-  }
-
-  void AddEvent(const Event& e) {
-    std::string date = EffectiveDate(e);
-    std::string sc = e.source ? Upper(e.source->country) : "";
-    std::string tc = e.target ? Upper(e.target->country) : "";
-    TimelineRow r;
-    r.negated = e.negated;
-    r.asserted = e.mood == Mood::kAsserted;
-    r.date = date;
-    r.has_source = e.source.has_value();
-    r.has_target = e.target.has_value();
-    r.source_country = sc;
-    r.target_country = tc;
-    if (e.source) r.source = e.source->code;
-    if (e.target) r.target = e.target->code;
-    r.plover = e.plover;
-    r.quad = e.quad;
-    r.goldstein = e.goldstein;
-    Add(r);
-  }
-
-  Timeline Finish() {
-    for (auto& [key, cell] : cells_) t_.cells.push_back(std::move(cell));
-    cells_.clear();
-    return std::move(t_);
-  }
-
- private:
-  const bool include_all_;
-  Timeline t_;
-  std::map<std::pair<std::string, int>, TimelineCell> cells_;
-  std::string last_date_ = "\x01";  // no date looks like this
-  std::string last_label_;
-};
-
-}  // namespace
-
-Result<Timeline> BuildTimeline(Store& store, const std::string& a, const std::string& b,
-                               Period period, bool include_all) {
-  DRAGOMAN_ASSIGN_OR_RETURN(bool heads, HeadsUsable(store));
-  if (!heads) {
-    return BuildTimelineWith(
-        [&](const EventFilter& f, const std::function<Status(const StoredEvent&)>& fn) {
-          return ForEachEvent(store, f, fn);
-        },
-        a, b, period, include_all);
-  }
-  // Every event's shown mention is its head (HeadsUsable): read the heads of the dyad from the
-  // events_heads index alone, in ForEachEvent's order (dated by day and event, then undated), and
-  // count them without reading or parsing a row's JSON. Undated heads are few and read whole:
-  // their JSON tells an undated event from one whose date did not parse (too coarse).
-  TimelineBuilder tb(a, b, period, include_all);
-  EventFilter f;
-  f.dyad = std::make_pair(tb.a(), tb.b());
-  DRAGOMAN_ASSIGN_OR_RETURN(Where w, BuildWhere(store, f));
-  w.And("e.head = 1");
-  Where dated = w;
-  dated.And("e.day IS NOT NULL");
-  if (!include_all) dated.And("e.negated = 0 AND e.mood = 'asserted'");
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      auto st, store.db().Prepare("SELECT e.negated, e.mood, e.date, e.source_country, e.source, "
-                                  "e.target_country, e.target, e.plover, e.quad, e.goldstein "
-                                  "FROM events e INDEXED BY events_heads" +
-                                  dated.Sql() + " ORDER BY e.day, e.grp"));
-  dated.BindTo(st);
-  while (true) {
-    DRAGOMAN_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    TimelineRow r;
-    r.negated = st.Int(0) != 0;
-    r.asserted = st.View(1) == "asserted";
-    r.date = st.View(2);
-    r.has_source = !st.IsNull(4);
-    r.source_country = st.View(3);
-    r.source = st.View(4);
-    r.has_target = !st.IsNull(6);
-    r.target_country = st.View(5);
-    r.target = st.View(6);
-    r.plover = st.View(7);
-    r.quad = st.View(8);
-    r.goldstein = st.Double(9);
-    tb.Add(r);
-  }
-  w.And("e.day IS NULL");
-  DRAGOMAN_ASSIGN_OR_RETURN(auto undated,
-                            store.db().Prepare("SELECT e.json, e.id FROM events e INDEXED BY "
-                                               "events_heads" +
-                                               w.Sql() + " ORDER BY e.grp"));
-  w.BindTo(undated);
-  while (true) {
-    DRAGOMAN_ASSIGN_OR_RETURN(bool row, undated.Step());
-    if (!row) break;
-    auto ev = EventFromJson(Json::parse(undated.Text(0), nullptr, /*allow_exceptions=*/false));
-    if (!ev.ok()) {
-      return Status::Store(store.path() + ": event " + std::to_string(undated.Int(1)) + ": " +
-                           ev.status().message());
-    }
-    tb.AddEvent(*ev);
-  }
-  return tb.Finish();
-}
-
-Result<Timeline> BuildTimelineWith(const EventSource& for_each, const std::string& a,
-                                   const std::string& b, Period period, bool include_all) {
-  TimelineBuilder tb(a, b, period, include_all);
-  EventFilter f;
-  f.dyad = std::make_pair(tb.a(), tb.b());
-  DRAGOMAN_RETURN_IF_ERROR(for_each(f, [&](const StoredEvent& r) {
-    tb.AddEvent(r.event);
-    return Status::Ok();
-  }));
-  return tb.Finish();
 }
 
 Result<std::vector<ActorSeen>> ListActors(Store& store, const std::string& country) {
