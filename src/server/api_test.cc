@@ -194,6 +194,19 @@ TEST_F(ApiTest, AQueryOverItsTimeBoundIsA503) {
   EXPECT_EQ(Get(patient, "/api/timeline", {{"dyad", "AZE,IRN"}}).status, 200);
 }
 
+TEST_F(ApiTest, ThePoolOpensAtMostItsBound) {
+  StorePool pool(dir_.File("api.db"), 1);
+  {
+    auto first = pool.Acquire();
+    ASSERT_TRUE(first.ok());
+    auto second = pool.Acquire(std::chrono::milliseconds(20));
+    ASSERT_FALSE(second.ok());
+    EXPECT_NE(second.status().message().find("busy"), std::string::npos);
+  }
+  auto again = pool.Acquire(std::chrono::milliseconds(20));  // the first came back
+  EXPECT_TRUE(again.ok());
+}
+
 TEST_F(ApiTest, ReadConnectionsCannotWrite) {
   StorePool pool(dir_.File("api.db"));
   {
