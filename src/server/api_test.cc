@@ -212,7 +212,9 @@ TEST_F(ApiTest, ReadConnectionsCannotWrite) {
   {
     auto lease = pool.Acquire();
     ASSERT_TRUE(lease.ok());
-    sql::Db& db = lease->store().db();
+    auto* sqlite = dynamic_cast<SqliteCorpusStore*>(&lease->store());
+    ASSERT_NE(sqlite, nullptr);
+    sql::Db& db = sqlite->store().db();
     EXPECT_FALSE(db.Exec("DELETE FROM events").ok());
     EXPECT_FALSE(db.Exec("CREATE TEMP TABLE t(x)").ok());
     EXPECT_FALSE(db.Exec("PRAGMA user_version = 99").ok());

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "store/open_corpus_store.h"
+
 namespace dragoman::server {
 
 StorePool::StorePool(std::string db_path, int max_open)
@@ -30,7 +32,7 @@ Result<StorePool::Lease> StorePool::Acquire(std::chrono::milliseconds wait) {
   // request can never write (sql::Db::Mode::kReadOnly adds PRAGMA query_only), and a reading
   // connection keeps SQLite's small default page cache, not the writer's 64 MB: with one
   // connection per server thread, the writer's setting made the server grow by gigabytes.
-  auto store = Store::Open(db_path_, Store::OpenMode::kReadOnly);
+  auto store = OpenCorpusStore(db_path_, Store::OpenMode::kReadOnly);
   if (!store.ok()) {
     std::lock_guard<std::mutex> lock(mu_);
     --open_;
