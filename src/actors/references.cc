@@ -56,7 +56,16 @@ std::vector<ActorRef> ActorResolver::Impl::PluralPair() const {
   std::stable_sort(counts.begin(), counts.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   if (counts.size() == 2 || (counts.size() > 2 && counts[2].first < counts[1].first)) {
-    return ordered({counts[0].second, counts[1].second});
+    std::vector<ActorRef> pair = {counts[0].second, counts[1].second};
+    for (ActorRef& p : pair) {  // the latest mention, this sentence's included
+      for (size_t k = countried.size(); k > start; --k) {
+        if (countried[k - 1].country == p.country) {
+          p = countried[k - 1];
+          break;
+        }
+      }
+    }
+    return ordered(pair);
   }
   if (last_plural.size() == 2 && sentence_no - last_plural_sentence <= 3) return last_plural;
   // No clear pair: the latest two countries named.
