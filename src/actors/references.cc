@@ -31,9 +31,8 @@ std::vector<ActorRef> ActorResolver::Impl::PluralPair() const {
     return countried.size();
   };
   auto ordered = [&](std::vector<ActorRef> v) {
-    std::sort(v.begin(), v.end(), [&](const ActorRef& a, const ActorRef& b) {
-      return first_seen(a) < first_seen(b);
-    });
+    std::sort(v.begin(), v.end(),
+              [&](const ActorRef& a, const ActorRef& b) { return first_seen(a) < first_seen(b); });
     return v;
   };
   const size_t start = std::min(countried_sentence_start, countried.size());
