@@ -12,7 +12,6 @@
 #include "base/data_file.h"
 #include "base/file.h"
 #include "base/strings.h"
-
 #include "tabari/dictionary_internal.h"
 
 namespace dragoman::tabari {
