@@ -98,6 +98,9 @@ Result<QuantityFinder> QuantityFinder::Create(const Lexicon& lexicon) {
   f.number_scale_ = number_scale;
   f.collective_number_ = collective_number;
   f.indefinite_article_ = indefinite_article;
+  for (ClassId c : {number_word, indefinite_article, collective_number}) {
+    f.number_start_.set(c.index);
+  }
   f.month_ = month;
   f.month_abbreviation_ = month_abbreviation;
   f.time_unit_ = time_unit;
@@ -171,6 +174,11 @@ std::optional<double> QuantityFinder::ParseNumber(const std::vector<Token>& toke
   const int n = static_cast<int>(tokens.size());
   if (i < 0 || i >= n) return std::nullopt;
   std::string_view w = tokens[i].norm;
+  // Only digits, a number word, an article ("a hundred") or a collective ("a dozen") start a
+  // number: one lookup rules out every other word before the lookups below.
+  if ((w.empty() || w[0] < '0' || w[0] > '9') && (lexicon_->Classes(w) & number_start_).none()) {
+    return std::nullopt;
+  }
   double total = 0;    // completed groups (thousands, millions...)
   double current = 0;  // the group being read (below a thousand, or a digit value)
   int k = i;

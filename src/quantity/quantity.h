@@ -70,6 +70,7 @@ class QuantityFinder {
   ClassId number_word_, number_scale_, collective_number_, indefinite_article_, month_,
       month_abbreviation_, time_unit_, quantity_stop_, identifier_noun_, fraction_, percent_, per_,
       cent_, conjunction_and_, possessive_clitic_;
+  ClassSet number_start_;  // number_word, indefinite_article, collective_number
   std::vector<Qualifier> qualifiers_;  // longest first
 };
 

@@ -62,6 +62,9 @@ class Scanner {
  public:
   Scanner(const DateFinder& words, const Sentence& s, std::optional<PartialDate> doc)
       : words_(words), lex_(words.lexicon()), w_(words.time_classes()), toks_(s.tokens), doc_(doc) {
+    // Each token's classes are looked up once: the matchers below ask several per token.
+    forms_.reserve(toks_.size());
+    for (const Token& t : toks_) forms_.push_back(&lex_.Classes(t.norm));
     if (doc_ && doc_->precision() != DatePrecision::kDay) {
       // Relative arithmetic needs a day; a month- or year-precise document date still anchors
       // "this year" / "last year" (see YearOnlyDoc()).
@@ -98,9 +101,13 @@ class Scanner {
   const Lexicon& lex_;
   const DateFinder::TimeClasses& w_;
   // Whether token i (by its norm) is in class c; false outside the sentence.
-  bool Is(int i, ClassId c) const { return lex_.Has(c, Norm(i)); }
+  bool Is(int i, ClassId c) const {
+    return i >= 0 && i < static_cast<int>(forms_.size()) && forms_[i]->test(c.index);
+  }
   // Token i's value in class c (time.txt), or nullopt.
-  std::optional<int64_t> Val(int i, ClassId c) const { return lex_.Value(c, Norm(i)); }
+  std::optional<int64_t> Val(int i, ClassId c) const {
+    return Is(i, c) ? lex_.Value(c, Norm(i)) : std::nullopt;
+  }
   // The calendar unit at token i; with `plural`, a final "s" is dropped first ("days").
   Unit UnitAt(int i, bool plural) const {
     std::string_view unit = Norm(i);
@@ -408,8 +415,9 @@ class Scanner {
       days = 1;
       end = i + 3;
     } else {
+      if (!Is(i + 2, w_.later)) return std::nullopt;  // a bit test before the count's lookups
       const int n = words_.SmallCount(Norm(i));
-      if (n < 0 || !Is(i + 2, w_.later)) return std::nullopt;
+      if (n < 0) return std::nullopt;
       const Unit unit = UnitAt(i + 1, /*plural=*/true);
       if (unit == kDay) {
         days = n;
@@ -425,8 +433,9 @@ class Scanner {
 
   // "three days ago", "two weeks ago", "a year ago".
   std::optional<Span> MatchAgo(int i) const {
-    int n = words_.SmallCount(Norm(i));
-    if (n < 0 || !Is(i + 2, w_.ago) || !HaveDayDoc()) return std::nullopt;
+    if (!Is(i + 2, w_.ago) || !HaveDayDoc()) return std::nullopt;
+    const int n = words_.SmallCount(Norm(i));
+    if (n < 0) return std::nullopt;
     const Unit unit = UnitAt(i + 1, /*plural=*/true);
     PartialDate d;
     if (unit == kDay) {
@@ -468,6 +477,7 @@ class Scanner {
   }
 
   const std::vector<Token>& toks_;
+  std::vector<const ClassSet*> forms_;  // the classes of each token's norm
   std::optional<PartialDate> doc_;
   bool partial_doc_ = false;
   int last_end_ = -2;  // token_end of the latest mention (for ranges)

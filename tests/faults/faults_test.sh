@@ -171,6 +171,119 @@ if [ -w /dev/full ]; then
   check "an output failure is one line" one_line "$tmp/err"
 fi
 
+# --- The server under faults: queries while an ingest writes, writes killed with -9 ------------
+# `dragoman serve` reads while `dragoman ingest` writes the same store (WAL): every answer is 200,
+# never a busy error; the ingest ends with the clean run's store. Then writes through the server
+# (POST /api/documents, all or nothing) are cut by kill -9 at random points, the server restarted
+# and the same batches posted again: the store ends equal to an ingest of the same documents.
+serve_start() {  # serve_start DB LOG [FLAGS...]; sets $srv and $port
+  local db=$1 log=$2
+  shift 2
+  "$DRAGOMAN" serve --db "$db" --quiet --listen 127.0.0.1:0 "$@" 2>"$log" &
+  srv=$!
+  pids+=("$srv")
+  port=""
+  for _ in $(seq 150); do
+    port=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 | cut -d: -f3)
+    [ -n "$port" ] && break
+    kill -0 "$srv" 2>/dev/null || break
+    sleep 0.1
+  done
+  [ -n "$port" ]
+}
+status() { curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$@"; }
+if command -v curl >/dev/null; then
+  db="$tmp/serve.db"
+  "$DRAGOMAN" ingest --quiet --threads 1 --db "$db" "$corpus/item0000.txt" 2>/dev/null
+  if serve_start "$db" "$tmp/serve.log" --cache-mb 0; then
+    "$DRAGOMAN" ingest --quiet --threads 1 --batch 4 --db "$db" "$corpus" 2>/dev/null &
+    p1=$!
+    pids+=("$p1")
+    bad=0
+    asked=0
+    while kill -0 "$p1" 2>/dev/null && [ "$asked" -lt 400 ]; do
+      for route in "api/events?limit=5" "api/events?dyad=AZE,IRN&limit=20" \
+        "api/timeline?dyad=AZE,IRN&by=month" "api/search?q=minister&limit=3" "api/stats" \
+        "api/actors?limit=10"; do
+        code=$(status "http://127.0.0.1:$port/$route")
+        asked=$((asked + 1))
+        if [ "$code" != 200 ]; then
+          bad=$((bad + 1))
+          echo "GET /$route during an ingest: status $code"
+        fi
+      done
+    done
+    wait "$p1"
+    check "ingest beside a serving server exits 0" test $? -eq 0
+    check "$asked requests to the server during an ingest all answer 200" \
+      test "$bad" -eq 0 -a "$asked" -gt 0
+    dump "$db" "$tmp/serve.dump"
+    check "a store read by the server while written equals a clean run" \
+      cmp -s "$tmp/clean.dump" "$tmp/serve.dump"
+    kill -TERM "$srv"
+    wait "$srv"
+    check "serve stops with exit 0 on SIGTERM" test $? -eq 0
+  else
+    check "serve starts: $(head -c 300 "$tmp/serve.log")" false
+  fi
+
+  # Writes through the server, killed with -9 part way. The corpus as JSON Lines batches of 25.
+  wdocs=$((docs < 100 ? docs - 1 : 100))
+  token="$tmp/token"
+  printf 'faults-test-token-0123456789\n' >"$token"
+  mkdir -p "$tmp/batches"
+  for ((i = 0; i < wdocs; i++)); do
+    f="$corpus/item$(printf %04d "$i").txt"
+    jq -cn --arg id "item$(printf %04d "$i").txt" --rawfile text "$f" '{id: $id, text: $text}' \
+      >>"$tmp/batches/b$((i / 25))"
+  done
+  cat "$tmp/batches"/b* >"$tmp/posted.jsonl"
+  # Both stores start with one document ingested from a file, then get the same JSON Lines.
+  last="$corpus/item$(printf %04d $((docs - 1))).txt"
+  db="$tmp/post.db"
+  "$DRAGOMAN" ingest --quiet --threads 1 --db "$db" "$last" 2>/dev/null
+  "$DRAGOMAN" ingest --quiet --threads 1 --db "$tmp/post-clean.db" "$last" 2>/dev/null
+  "$DRAGOMAN" ingest --quiet --threads 1 --db "$tmp/post-clean.db" "$tmp/posted.jsonl" 2>/dev/null
+  dump "$tmp/post-clean.db" "$tmp/post-clean.dump"
+  killed=0
+  partial=0
+  for round in 1 2 3; do
+    serve_start "$db" "$tmp/post$round.log" --token-file "$token" || break
+    for b in "$tmp/batches"/b*; do
+      status -X POST -H "Authorization: Bearer $(head -1 "$token")" \
+        -H 'Content-Type: application/x-ndjson' --data-binary "@$b" \
+        "http://127.0.0.1:$port/api/documents" >/dev/null &
+    done
+    sleep "0.$((RANDOM % 9 + 1))"
+    kill -9 "$srv" 2>/dev/null && killed=$((killed + 1))
+    wait 2>/dev/null
+    stored=$("$DRAGOMAN" export --db "$db" --format jsonl 2>/dev/null | jq -r .doc | sort -u | wc -l)
+    echo "server kill -9 round $round: documents stored $stored of $((wdocs + 1))"
+    [ "$stored" -lt $((wdocs + 1)) ] && partial=1
+  done
+  check "at least one kill -9 landed while the server's writes were unfinished" test "$partial" -eq 1
+  serve_start "$db" "$tmp/post-final.log" --token-file "$token"
+  for b in "$tmp/batches"/b*; do
+    code=""
+    for _ in $(seq 50); do  # one write at a time: 429 means try again
+      code=$(status -X POST -H "Authorization: Bearer $(head -1 "$token")" \
+        -H 'Content-Type: application/x-ndjson' --data-binary "@$b" \
+        "http://127.0.0.1:$port/api/documents")
+      [ "$code" = 429 ] || break
+      sleep 0.2
+    done
+    check "POST $(basename "$b") after the kills answers 200 or 201, got $code" \
+      test "$code" = 200 -o "$code" = 201
+  done
+  kill -TERM "$srv"
+  wait "$srv"
+  dump "$db" "$tmp/post.dump"
+  check "server writes killed with -9 ($killed times) then posted again equal one ingest" \
+    cmp -s "$tmp/post-clean.dump" "$tmp/post.dump"
+else
+  skip "curl is not installed: the server's fault checks"
+fi
+
 # --- As an unprivileged user: read-only database, unreadable inputs, links, odd names ----------
 as_user=()
 if [ "$(id -u)" -ne 0 ]; then
