@@ -6,7 +6,8 @@
 // phrase alone), so entries and document text are split and folded identically. The phrases go
 // into one trie whose edges are Token::norm strings; a node holds the entries whose phrase ends
 // there. Each node keeps its edges sorted, so lookup is a binary search over string_views and
-// matching never allocates.
+// matching never allocates; the root, which every token of every sentence is looked up in and
+// which has an edge per first word of every phrase, also gets a hash index once loading is done.
 #include "actors/dictionary.h"
 
 #include <algorithm>
@@ -65,10 +66,16 @@ Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const Actor
     return d->LoadPeople(dir + "people/" + std::string(name), text);
   });
   DRAGOMAN_RETURN_IF_ERROR(st);
+  d->root_index_.reserve(d->nodes_[0].edges.size());
+  for (const auto& [key, child] : d->nodes_[0].edges) d->root_index_.emplace(key, child);
   return std::shared_ptr<const ActorDictionary>(std::move(d));
 }
 
 int ActorDictionary::Child(int node, std::string_view key) const {
+  if (node == 0 && !root_index_.empty()) {
+    auto it = root_index_.find(key);
+    return it == root_index_.end() ? -1 : it->second;
+  }
   const auto& edges = nodes_[node].edges;
   auto it = std::lower_bound(edges.begin(), edges.end(), key,
                              [](const auto& e, std::string_view k) { return e.first < k; });

@@ -169,6 +169,12 @@ class ActorDictionary {
   Status LoadWords(const std::string& lexicon_dir);
 
   std::vector<Node> nodes_;
+  // The root's edges again, hashed (built at the end of Load(); empty while loading).
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, KeyHash, std::equal_to<>> root_index_;
   std::vector<DictEntry> entries_;
   std::vector<PersonEntry> people_;
   std::unordered_map<std::string, int> person_index_;       // canonical name -> people_ index

@@ -106,6 +106,34 @@ int ActorResolver::Impl::NameEnd(int i) const {
   return end;
 }
 
+int ActorResolver::Impl::DatelineEnd() const {
+  const int n = static_cast<int>(toks.size());
+  auto text = [&](int k) { return doc.substr(toks[k].begin, toks[k].end - toks[k].begin); };
+  auto separator = [&](int k) {
+    std::string_view t = text(k);
+    // "(", "-", "--", an em dash or an en dash.
+    return t == "(" || t == "-" || t == "--" || t == "\xE2\x80\x94" || t == "\xE2\x80\x93";
+  };
+  // The place in capitals: "BERLIN", "LA PAZ", "UNITED NATIONS".
+  int k = 0, letters = 0;
+  for (; k < n && k < 4 && !separator(k) && !Is(toks[k], ","); ++k) {
+    for (char c : text(k)) {
+      unsigned char ch = static_cast<unsigned char>(c);
+      if (std::islower(ch)) return 0;
+      if (std::isupper(ch)) ++letters;
+    }
+  }
+  if (letters < 4) return 0;  // "US", "UAE" are written in capitals anyway
+  // An optional ", Country" or ", State" before the separator ("LA PAZ, Bolivia --").
+  if (k < n && Is(toks[k], ",")) {
+    int q = k + 1;
+    while (q < n && q < k + 4 && toks[q].has(Token::kCapitalized)) ++q;
+    if (q == k + 1) return 0;
+    k = q;
+  }
+  return k < n && separator(k) ? k : 0;
+}
+
 // A bare item: country, capital, organisation, people noun, person.
 int ActorResolver::Impl::ParseBareItem(int i, std::vector<ActorMention>* out_ptr) {
   std::vector<ActorMention>& out = *out_ptr;
@@ -123,6 +151,13 @@ int ActorResolver::Impl::ParseBareItem(int i, std::vector<ActorMention>* out_ptr
   }
   const DictEntry* e = it.entry >= 0 ? &dict->entry(it.entry) : nullptr;
   bool emit = true;
+  // A wire dateline ("BERLIN (Reuters) -", "LA PAZ, Bolivia --") names where the story was
+  // filed, not who acted: a place, or nothing for an organisation.
+  const bool dateline = it.end <= dateline_end;
+  if (dateline) {
+    if (it.kind != EntryKind::kCapital && it.kind != EntryKind::kCountry) return it.end;
+    locative = true;
+  }
   // "Vienna Convention", "Baku Congress Center": a place name inside a proper name.
   if ((it.kind == EntryKind::kCapital || it.kind == EntryKind::kCountry) && !heading &&
       it.end < n && item_at[it.end] < 0 && toks[it.end].has(Token::kCapitalized) &&
@@ -164,6 +199,9 @@ int ActorResolver::Impl::ParseBareItem(int i, std::vector<ActorMention>* out_ptr
       break;
   }
   m.place = locative && (it.kind == EntryKind::kCountry || it.kind == EntryKind::kCapital);
+  if (dateline) {
+    m.rule = std::string(it.kind == EntryKind::kCapital ? "capital" : "country") + ":dateline";
+  }
   if (emit) {
     if (e) m.rule += ":" + e->source;
     if (!m.actor.country.empty() && !m.place) countried.push_back(m.actor);

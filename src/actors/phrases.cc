@@ -322,9 +322,19 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
       code_override = country;  // a UN Secretary-General and the like
       country.clear();
     }
-    if (country.empty() && code_override.empty()) {
-      // A role and a name but no country: not codable.
+    if (country.empty() && code_override.empty() &&
+        ((!has_role && learned_idx < 0) || sector.empty() ||
+         dict->GenericPolicy(sector) == ActorDictionary::GenericCountry::kNone)) {
+      // A name with no country, and no role of a sector generic.txt lists: not codable.
       return end > i ? end : i + 1;
+    }
+    // A role and a name but no country ("Interior Minister Hans Berger", "Senator Ana Ruiz"):
+    // coded by the role's sector alone, like a generic actor; GenericCountries() gives the
+    // organs of a state the document's country.
+    bool countryless = country.empty() && code_override.empty();
+    // ... but a "name" that is itself a role word ("Deputy Speaker") is no name.
+    for (int k = name_b; countryless && k < name_e; ++k) {
+      if (item_at[k] >= 0 && IsRole(items[item_at[k]].kind)) return end > i ? end : i + 1;
     }
     // "former President X", "ousted leader Y": an elite, no longer in office.
     {
@@ -348,11 +358,14 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
     m.rule = dict_person >= 0 ? "person:" + dict->entry(items[item_at[name_b]].entry).source
                               : (learned_idx >= 0 ? "person:learned" : "person:text");
     if (dict_person < 0 && learned_idx < 0) m.rule = "person:role+name";
+    if (countryless) m.rule += "+generic";
     if (learned_idx < 0 && (dict_person < 0 || has_role || appos_end > 0)) {
       LearnName(name_b, name_e, m.actor.country, sector, role, dict_person);
     }
     if (!code_override.empty()) m.actor.country = "";
-    NotePerson(m, role);
+    // A person without a country is not remembered for "the minister" or "the ministers",
+    // which want people of known countries.
+    if (!countryless) NotePerson(m, role);
     out->push_back(std::move(m));
     return out->back().token_end;
   }
@@ -490,10 +503,30 @@ void ActorResolver::Impl::GenericActor(ActorMention* m, std::vector<ActorMention
 // capital or place the sentence names. "Police detained two men in Tehran" -> IRNCOP.
 void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
                                            size_t countried_before) const {
-  const bool wanted = std::any_of(out->begin(), out->end(), [&](const ActorMention& m) {
-    return m.kind == Kind::kGeneric && m.actor.country.empty() && m.members.empty();
-  });
+  // A generic actor, or a person named with a role but no country: coded by its sector alone.
+  auto sector_only = [](const ActorMention& m) {
+    return (m.kind == Kind::kGeneric || m.kind == Kind::kPerson) && m.actor.country.empty() &&
+           m.members.empty() && !m.actor.sector.empty() && m.actor.code == m.actor.sector;
+  };
+  const bool wanted = std::any_of(out->begin(), out->end(), sector_only);
   if (!wanted) return;
+  // An institution named before with its country: "the Ministry of Foreign Affairs of
+  // Georgia ... The Ministry condemns ..." -> GEO, however often other countries are named.
+  for (ActorMention& m : *out) {
+    if (!sector_only(m) || m.kind != Kind::kGeneric) continue;
+    const std::string entry = RoleEntry(m.rule);
+    const std::string head = toks[m.head].lemma;
+    for (auto it = institutions.rbegin(); it != institutions.rend(); ++it) {
+      if (it->ref.sector != m.actor.sector) continue;
+      if ((!entry.empty() && it->entry == entry) || HasWord(it->words, head)) {
+        m.actor.country = it->ref.country;
+        m.actor.code = it->ref.country + m.actor.sector;
+        m.rule += ":seen:" + it->ref.country;
+        break;
+      }
+    }
+  }
+  if (!std::any_of(out->begin(), out->end(), sector_only)) return;
   std::string country = DocumentCountry(countried_before);
   if (country.empty()) {
     for (const ActorMention& o : *out) {
@@ -504,13 +537,39 @@ void ActorResolver::Impl::GenericCountries(std::vector<ActorMention>* out,
   }
   if (country.empty()) return;
   for (ActorMention& m : *out) {
-    if (m.kind != Kind::kGeneric || !m.actor.country.empty() || !m.members.empty()) continue;
+    if (!sector_only(m)) continue;
     if (dict->GenericPolicy(m.actor.sector) != ActorDictionary::GenericCountry::kDocument) {
       continue;
     }
     m.actor.country = country;
     m.actor.code = country + m.actor.sector;
     m.rule += ":" + country;
+  }
+}
+
+void ActorResolver::Impl::JoinNationalOrganisations(std::vector<ActorMention>* out) const {
+  for (size_t k = 0; k + 1 < out->size(); ++k) {
+    ActorMention& a = (*out)[k];
+    ActorMention& b = (*out)[k + 1];
+    if (a.kind != Kind::kCountry || a.place || !a.members.empty() || a.actor.code.size() != 3) {
+      continue;
+    }
+    if (b.kind != Kind::kIgo || b.actor.country != a.actor.country) continue;
+    int gap = b.token_begin - a.token_end;
+    if (gap != 0 && !(gap == 1 && W(a.token_end, w->possessive_clitic))) continue;
+    b.token_begin = a.token_begin;
+    b.actor.text = Text(b.token_begin, b.token_end);
+    b.actor.begin = toks[b.token_begin].begin;
+    b.rule += "+country";
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
+  }
+}
+
+void ActorResolver::Impl::NoteInstitutions(const std::vector<ActorMention>& out) {
+  for (const ActorMention& m : out) {
+    if (m.kind != Kind::kInstitution || m.actor.country.empty() || !m.members.empty()) continue;
+    if (quoted[m.token_begin]) continue;
+    institutions.push_back(SeenInstitution{RoleEntry(m.rule), Lower(m.actor.text), m.actor});
   }
 }
 

@@ -64,6 +64,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
   }
   s.classes = s.dict->lexicon().Classify(s.toks);
   s.FindItems();
+  s.dateline_end = s.DatelineEnd();
   const size_t countried_before = s.countried.size();
 
   for (int i = 0; i < n;) {
@@ -89,9 +90,11 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
     }
     ++i;
   }
+  s.JoinNationalOrganisations(&out);
   s.ResolveReferences(&out);
   s.EthnicGroups(&out);
   s.GenericCountries(&out, countried_before);
+  s.NoteInstitutions(out);
   // Document-level memory.
   std::optional<ActorRef> subject;
   for (const ActorMention& m : out) {

@@ -108,6 +108,26 @@ inline int QuoteKind(const Token& t, std::string_view doc) {
   return 0;
 }
 
+// The data line of a role mention's rule ("role:roles.txt:125+generic" -> "roles.txt:125"), or
+// "" for other rules.
+inline std::string RoleEntry(std::string_view rule) {
+  if (rule.rfind("role:", 0) != 0) return "";
+  rule.remove_prefix(5);
+  return std::string(rule.substr(0, rule.find('+')));
+}
+
+// Whether `text` holds `word` as a whole word (both lower-case).
+inline bool HasWord(std::string_view text, std::string_view word) {
+  if (word.empty()) return false;
+  for (size_t p = text.find(word); p != std::string_view::npos; p = text.find(word, p + 1)) {
+    bool left = p == 0 || !std::isalnum(static_cast<unsigned char>(text[p - 1]));
+    size_t e = p + word.size();
+    bool right = e >= text.size() || !std::isalnum(static_cast<unsigned char>(text[e]));
+    if (left && right) return true;
+  }
+  return false;
+}
+
 }  // namespace resolver_internal
 
 struct ActorResolver::Impl {
@@ -137,6 +157,15 @@ struct ActorResolver::Impl {
   // start at every sentence).
   mutable size_t counted = 0;
   mutable std::vector<std::pair<std::string, int>> country_counts;
+  // Institutions named with their country, latest last ("the Foreign Ministry of Georgia"):
+  // a later "the ministry" without a country is that one (GenericCountries).
+  struct SeenInstitution {
+    std::string entry;  // the roles.txt line ("roles.txt:125")
+    std::string words;  // lower-case text, for the head word of a shorter repetition
+    ActorRef ref;
+  };
+  std::vector<SeenInstitution> institutions;
+  void NoteInstitutions(const std::vector<ActorMention>& out);
   std::optional<ActorRef> prev_subject;
   std::optional<ActorRef> issuer;
   std::optional<ActorRef> quote_speaker;
@@ -177,6 +206,11 @@ struct ActorResolver::Impl {
   int ParsePhrase(int i, std::vector<ActorMention>* out);
   // A pronoun or plural noun at token i (an item of kind kReference); returns the next token.
   int ParseReference(int i, std::vector<ActorMention>* out);
+  // The end of a wire dateline that opens the sentence (0 when none): a place in capitals,
+  // with an optional ", Country", before "(" or a dash ("BERLIN (Reuters) -", "LA PAZ,
+  // Bolivia --").
+  int DatelineEnd() const;
+  int dateline_end = 0;
   // A bare item at token i: country, capital, organisation, people noun; returns its end.
   int ParseBareItem(int i, std::vector<ActorMention>* out);
   int ParseChain(int i, ActorMention* m, std::string* role_text, bool* has_role,
@@ -212,6 +246,9 @@ struct ActorResolver::Impl {
   // The country most often named by the first `limit` entries of `countried` ("" when none).
   std::string DocumentCountry(size_t limit) const;
   void ResolveReferences(std::vector<ActorMention>* out);
+  // "the U.S. Department of Justice", "Iran's IRGC": a country named right before one of its
+  // own organisations is part of that organisation's mention (phrases.cc).
+  void JoinNationalOrganisations(std::vector<ActorMention>* out) const;
   void EthnicGroups(std::vector<ActorMention>* out) const;
   std::optional<ActorRef> PersonFor(int token, const std::vector<ActorMention>& so_far) const;
 };

@@ -393,6 +393,88 @@ TEST(ActorResolver, UnnamedPersonRolesAreNotGenericActors) {
   EXPECT_TRUE(With(d, "envoys").empty()) << DumpAll(d);
 }
 
+// A person named with a role of a state organ but no country is coded by the role's sector, with
+// the document's country like a generic organ; the name is learned with it.
+TEST(ActorResolver, RoleAndNameWithoutCountryTakeTheDocumentsCountry) {
+  auto d = RunDoc(
+      "Interior Minister Hans Berger met the envoy in Vienna. Berger said the talks went well.",
+      kDate2024);
+  EXPECT_ACTOR(d, "Interior Minister Hans Berger", "AUTGOV");
+  EXPECT_EQ(With(d, "Interior Minister Hans Berger")[0].actor.name, "Hans Berger");
+  EXPECT_ACTOR(d, "Berger", "AUTGOV");
+  auto e = RunDoc("Senator Ana Ruiz criticised the bill.", kDate2024);
+  EXPECT_ACTOR(e, "Senator Ana Ruiz", "LEG");
+}
+
+TEST(ActorResolver, RoleAndNameWithoutCountryNeedAGenericSector) {
+  // A journalist's sector (media) gives no guessed country, and a role word is no name.
+  auto d = RunDoc("Journalist Ana Ruiz criticised the bill in Lima.", kDate2024);
+  EXPECT_ACTOR(d, "Journalist Ana Ruiz", "MED");
+  auto e = RunDoc("Deputy Speaker of the National Assembly Hans Berger met the envoy.", kDate2024);
+  EXPECT_ACTOR(e, "Deputy Speaker of the National Assembly Hans Berger", "LEG");
+  // A former office holder is an elite (ELI), of no state: no document country either.
+  auto f = RunDoc("Former Minister Hans Berger met the envoy in Vienna.", kDate2024);
+  EXPECT_ACTOR(f, "Minister Hans Berger", "ELI");
+  auto g = RunDoc("The minister visited Vienna.", kDate2024);
+  EXPECT_TRUE(With(g, "minister").empty()) << DumpAll(g);
+}
+
+TEST(ActorResolver, AWireDatelineIsAPlace) {
+  auto d = RunDoc("OSLO (Reuters) - Norway condemned the raid.", kDate2024);
+  EXPECT_ACTOR(d, "OSLO", "NOR");
+  EXPECT_TRUE(With(d, "OSLO")[0].place);
+  EXPECT_EQ(With(d, "OSLO")[0].rule.rfind("capital:dateline", 0), 0u) << DumpAll(d);
+  auto e = RunDoc("SUCRE, Bolivia -- Chile's government protested.", kDate2024);
+  EXPECT_TRUE(With(e, "Bolivia")[0].place) << DumpAll(e);
+  EXPECT_ACTOR(e, "Chile's government", "CHLGOV");
+  auto f = RunDoc("UNITED NATIONS (AP) - The council met.", kDate2024);
+  EXPECT_TRUE(With(f, "UNITED NATIONS").empty()) << DumpAll(f);
+  // Not a dateline: a capital written as a name, or a short code in capitals.
+  auto g = RunDoc("Oslo - a city that rarely protests - summoned the envoy.", kDate2024);
+  EXPECT_ACTOR(g, "Oslo", "NORGOV");
+  auto h = RunDoc("UAE - the federation - expelled the envoy.", kDate2024);
+  EXPECT_FALSE(With(h, "UAE").empty() || With(h, "UAE")[0].place) << DumpAll(h);
+}
+
+TEST(ActorResolver, AcronymsWrittenAsWordsAreOrganisations) {
+  // British style writes some acronyms as words; the capitals-only rule still keeps "Who".
+  auto d = RunDoc("Nato and Ecowas condemned the coup. Asean leaders met. Who said so?", kDate2024);
+  EXPECT_ACTOR(d, "Nato", "IGONATO");
+  EXPECT_ACTOR(d, "Ecowas", "IGOECOWAS");
+  EXPECT_ACTOR(d, "Asean leaders", "IGOASEAN");
+  EXPECT_TRUE(With(d, "Who").empty()) << DumpAll(d);
+}
+
+TEST(ActorResolver, AnInstitutionRepeatedWithoutItsCountryIsTheOneNamedBefore) {
+  // The statement names Chile more often, but "the Ministry" is Peru's, named first.
+  auto d = RunDoc(
+      "The Ministry of Foreign Affairs of Peru issued a statement on Chile. Chile's navy entered "
+      "the bay, and Chile's president praised Chile's sailors. The Ministry condemned the move.",
+      kDate2024);
+  auto ms = With(d, "Ministry");
+  ASSERT_FALSE(ms.empty()) << DumpAll(d);
+  EXPECT_EQ(ms[0].actor.code, "PERGOV") << DumpAll(d);
+  EXPECT_NE(ms[0].rule.find("seen:PER"), std::string::npos) << ms[0].rule;
+  // Another institution of the same sector is not that one: the document's country.
+  auto e = RunDoc(
+      "The Ministry of Foreign Affairs of Peru issued a statement on Chile. Chile's navy entered "
+      "the bay, and Chile's president praised Chile's sailors. The parliament condemned the move.",
+      kDate2024);
+  EXPECT_ACTOR(e, "parliament", "CHLLEG");
+}
+
+TEST(ActorResolver, ACountryBeforeItsOwnOrganisationIsPartOfIt) {
+  auto d = RunDoc("The U.S. Department of Justice charged him. Iran's IRGC seized a ship.",
+                  kDate2024);
+  EXPECT_ACTOR(d, "U.S. Department of Justice", "USAJUD");
+  EXPECT_ACTOR(d, "Iran's IRGC", "IRNMIL");
+  EXPECT_TRUE(With(d, "U.S.").empty()) << DumpAll(d);
+  // Another country's organisation, or an international one, stays a mention of its own.
+  auto e = RunDoc("Russia and the UN agreed. Iraq's FBI liaison met them.", kDate2024);
+  EXPECT_ACTOR(e, "Russia", "RUS");
+  EXPECT_ACTOR(e, "UN", "IGOUNO");
+}
+
 TEST(ActorResolver, RoleInACapitalTakesItsCountry) {
   auto d = RunDoc("Police in Baku detained the suspect.", kDate2024);
   EXPECT_ACTOR(d, "Police in Baku", "AZECOP");

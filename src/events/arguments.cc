@@ -143,6 +143,17 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
           break;
         }
       }
+      // A negated intention to cooperate or yield is a refusal ("will not lift the ban",
+      // "will not release the prisoners"): lexicon `refusal`, intent code -> 12x.
+      for (size_t len = code.size(); negated && len >= 2; --len) {
+        auto it = impl_.lex.refusal.find(code.substr(0, len));
+        if (it != impl_.lex.refusal.end()) {
+          rule += " [refusal " + code + "->" + it->second + "]";
+          code = it->second;
+          negated = false;
+          mood = Mood::kAsserted;  // the refusal is stated now
+        }
+      }
     }
 
     // Source and target: the argument rules (argument_rules.cc), in table order.

@@ -97,6 +97,7 @@ void SentenceAnalysis::Split() {
       // with a time in between: "said on Friday that", "said here Wednesday that".
       int j = i - 1;
       if (in_mention_[j] >= 0) j = facts_.actors[in_mention_[j]].token_begin - 1;
+      while (j > segs_[cur].begin && IsNorm(w_.determiner, j)) --j;  // "told the UN that"
       for (int guard = 0; guard < 6 && j > segs_[cur].begin && !Is(w_.speech, j); ++guard) {
         bool in_date = false;
         for (const auto& dm : facts_.dates) in_date |= j >= dm.token_begin && j < dm.token_end;

