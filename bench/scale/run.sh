@@ -1,25 +1,18 @@
 #!/usr/bin/env bash
 # Scale-out bench (a bench, not a test; doc/scale.md): documents/s with 1 and 2 `dragoman worker`s
 # against one NATS JetStream node and one PostgreSQL on this machine, the ratio to `dragoman
-# ingest` into SQLite on the same documents in the same run, and the latency from publish to
-# stored (p50, p99) while documents arrive at about half the measured rate. Services are
-# throwaway ones on loopback (tests/stream/services.sh), stopped on exit.
+# ingest` into SQLite (and the rate of ingest into PostgreSQL) on the same documents in the same
+# run, and the latency from publish to stored (p50, p99) while documents arrive at about half the
+# measured rate. Services are throwaway ones on loopback (tests/stream/services.sh), stopped on
+# exit.
 #   bench/scale/run.sh [DOCS]        (default 4000; DRAGOMAN=path to the binary)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 DRAGOMAN=${DRAGOMAN:-$root/build/src/cli/dragoman}
 docs=${1:-4000}
-tmp=$(mktemp -d)
-worker_pids=()
-cleanup() {
-  for p in "${worker_pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-  stop_services
-  rm -rf "$tmp"
-}
+# shellcheck source=../../tests/stream/services.sh
 source "$root/tests/stream/services.sh"
-trap cleanup EXIT
-missing=$(services_missing)
-[ -z "$missing" ] || { echo "not installed: $missing"; exit 1; }
+SERVICES_MISSING_EXIT=1 services_begin
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN { printf "%.1f", n / (b - a) }'; }
 
@@ -46,6 +39,13 @@ echo "ingest into SQLite: $ingest_rate docs/s"
 
 start_postgres || exit 1
 start_nats_single
+
+# The same ingest into PostgreSQL (the store's write path alone: no stream, one process).
+psql -q "${PG_URL%/dragoman}/postgres" -c "CREATE DATABASE ingest" >/dev/null
+t0=$(now)
+"$DRAGOMAN" ingest --quiet --db "${PG_URL%/dragoman}/ingest" "$tmp/corpus.jsonl"
+t1=$(now)
+echo "ingest into PostgreSQL: $(rate "$docs" "$t0" "$t1") docs/s"
 
 run_workers() {  # run_workers N: throughput of N workers on the whole corpus, published first
   local n=$1 db="bench$1" i t_start t_end

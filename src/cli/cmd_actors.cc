@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "store/open_corpus_store.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -13,7 +14,7 @@ namespace {
 
 std::vector<FlagSpec> ActorsFlags() {
   return {
-      {"db", "FILE", "the corpus database", kDbFlagDefault},
+      {"db", "FILE|URL", "the corpus: a SQLite file or a postgresql:// URL", kDbFlagDefault},
       {"country", "CODE", "only actors of this country (or with this code prefix)", ""},
       {"format", "table|jsonl|csv", "output format", "table on a terminal, else jsonl"},
   };
@@ -32,9 +33,9 @@ int RunActors(const ParsedArgs& args, CommandContext& ctx) {
             << OneLineMessage(format) << "'\n";
     return kExitUsage;
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
+  auto store = OpenCorpusStore(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
-  auto actors = ListActors(**store, args.Get("country"));
+  auto actors = (*store)->ListActors(args.Get("country"));
   if (!actors.ok()) return ReportError(actors.status(), ctx);
   Status st = PrintActors(ctx.out, *actors, *fmt);
   if (!st.ok()) return errno == EPIPE ? kExitOk : ReportError(st, ctx);

@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "store/open_corpus_store.h"
 #include "store/store.h"
 #include "stream/alerts.h"
 
@@ -12,7 +13,7 @@ namespace {
 
 std::vector<FlagSpec> AlertsFlags() {
   return {
-      {"db", "FILE", "the corpus database", kDbFlagDefault},
+      {"db", "FILE|URL", "the corpus: a SQLite file or a postgresql:// URL", kDbFlagDefault},
       {"rule", "NAME", "only the firings of this rule", ""},
       {"rules", "FILE",
        "evaluate these alert rules over the stored events first (stores and "
@@ -35,7 +36,8 @@ int RunAlerts(const ParsedArgs& args, CommandContext& ctx) {
     if (!r.ok()) return ReportError(r.status(), ctx);
     rules = std::move(r).value();
   }
-  auto store = Store::Open(db, evaluate ? Store::OpenMode::kExisting : Store::OpenMode::kReadOnly);
+  auto store =
+      OpenCorpusStore(db, evaluate ? Store::OpenMode::kExisting : Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
   if (evaluate) {
     auto fired = EvaluateAlerts(**store, rules);

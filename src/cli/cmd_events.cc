@@ -7,7 +7,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/query_flags.h"
-#include "store/pg/pg_store.h"
+#include "store/open_corpus_store.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -17,7 +17,7 @@ namespace {
 
 std::vector<FlagSpec> EventsFlags() {
   std::vector<FlagSpec> f = {
-      {"db", "FILE", "the corpus database", kDbFlagDefault},
+      {"db", "FILE|URL", "the corpus: a SQLite file or a postgresql:// URL", kDbFlagDefault},
       {"dyad", "A,B", "events between A and B (countries, codes or code prefixes), either way", ""},
       {"directed", "", "with --dyad: only A as source and B as target", ""},
       {"actor", "NAME|CODE", "source or target is this code/country, or its name contains NAME",
@@ -118,15 +118,9 @@ int RunEvents(const ParsedArgs& args, CommandContext& ctx) {
   filter.parse = !EventPrinter::PrintsStoredJson(config->format);
   auto print = [&](const StoredEvent& r) { return printer.Print(r); };
   Status st;
-  if (IsPostgresUrl(config->db)) {  // the scale-out store (doc/scale.md)
-    auto pg = PgStore::Open(config->db, Store::OpenMode::kReadOnly);
-    if (!pg.ok()) return ReportError(pg.status(), ctx);
-    st = (*pg)->ForEachEvent(filter, print);
-  } else {
-    auto store = Store::Open(config->db, Store::OpenMode::kReadOnly);
-    if (!store.ok()) return ReportError(store.status(), ctx);
-    st = ForEachEvent(**store, filter, print);
-  }
+  auto store = OpenCorpusStore(config->db, Store::OpenMode::kReadOnly);
+  if (!store.ok()) return ReportError(store.status(), ctx);
+  st = (*store)->ForEachEvent(filter, print);
   if (st.ok()) st = printer.Finish();
   if (!st.ok()) {
     if (st.code() == Status::Code::kIo && errno == EPIPE) return kExitOk;

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "store/open_corpus_store.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -16,7 +17,7 @@ namespace {
 
 std::vector<FlagSpec> ExportFlags() {
   return {
-      {"db", "FILE", "the corpus database", kDbFlagDefault},
+      {"db", "FILE|URL", "the corpus: a SQLite file or a postgresql:// URL", kDbFlagDefault},
       {"format", "jsonl|csv", "output format", "jsonl"},
       {"out", "FILE", "write here (replaced only once the export is complete)", "stdout"},
   };
@@ -33,7 +34,7 @@ int RunExport(const ParsedArgs& args, CommandContext& ctx) {
   if (!fmt || (*fmt != ReportFormat::kJsonl && *fmt != ReportFormat::kCsv)) {
     return usage("--format must be jsonl or csv, not '" + format + "'");
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
+  auto store = OpenCorpusStore(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
 
   // To a file: write a temporary beside it and rename at the end, so that a failed export never
@@ -50,7 +51,7 @@ int RunExport(const ParsedArgs& args, CommandContext& ctx) {
   all.mentions = true;
   all.parse = !EventPrinter::PrintsStoredJson(*fmt);
   EventPrinter printer(out, *fmt, false);
-  Status st = ForEachEvent(**store, all, [&](const StoredEvent& r) { return printer.Print(r); });
+  Status st = (*store)->ForEachEvent(all, [&](const StoredEvent& r) { return printer.Print(r); });
   if (st.ok()) st = printer.Finish();
   if (!out_path.empty()) {
     file.close();

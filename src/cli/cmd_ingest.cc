@@ -18,7 +18,9 @@ namespace {
 
 std::vector<FlagSpec> IngestFlags() {
   std::vector<FlagSpec> f = {
-      {"db", "FILE", "the corpus database (created when missing)", kDbFlagDefault},
+      {"db", "FILE|URL",
+       "the corpus: a SQLite file (created when missing) or a postgresql:// URL (doc/scale.md)",
+       kDbFlagDefault},
       {"batch", "N", "documents per transaction", "64"},
       {"threads", "N", "coding threads", "one per CPU"},
       {"quiet", "", "no progress bar and no summary line", ""},

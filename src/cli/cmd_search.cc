@@ -7,7 +7,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/query_flags.h"
-#include "store/pg/pg_store.h"
+#include "store/open_corpus_store.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -20,7 +20,7 @@ constexpr long kMaxSearchLimit = 10000;
 
 std::vector<FlagSpec> SearchFlags() {
   std::vector<FlagSpec> f = {
-      {"db", "FILE", "the corpus database", kDbFlagDefault},
+      {"db", "FILE|URL", "the corpus: a SQLite file or a postgresql:// URL", kDbFlagDefault},
       {"limit", "N", "at most N sentences, best first (at most 10000)", "20"},
       {"format", "table|jsonl", "output format", "table on a terminal, else jsonl"},
   };
@@ -55,16 +55,9 @@ int RunSearch(const ParsedArgs& args, CommandContext& ctx) {
   bool bold = ctx.stdout_is_terminal && *fmt == ReportFormat::kTable;
   const char* open = bold ? "\x1b[1m" : "[";
   const char* close = bold ? "\x1b[0m" : "]";
-  Result<std::vector<SearchHit>> hits = Status::Internal("search not run");
-  if (IsPostgresUrl(db)) {  // PostgreSQL full-text search (doc/scale.md)
-    auto pg = PgStore::Open(db, Store::OpenMode::kReadOnly);
-    if (!pg.ok()) return ReportError(pg.status(), ctx);
-    hits = (*pg)->Search(query, open, close, static_cast<int>(limit), *limits);
-  } else {
-    auto store = Store::Open(db, Store::OpenMode::kReadOnly);
-    if (!store.ok()) return ReportError(store.status(), ctx);
-    hits = Search(**store, query, open, close, static_cast<int>(limit), *limits);
-  }
+  auto store = OpenCorpusStore(db, Store::OpenMode::kReadOnly);
+  if (!store.ok()) return ReportError(store.status(), ctx);
+  auto hits = (*store)->Search(query, open, close, static_cast<int>(limit), *limits);
   if (!hits.ok()) return ReportError(hits.status(), ctx);
   Status st = PrintSearch(ctx.out, *hits, *fmt);
   if (!st.ok()) return errno == EPIPE ? kExitOk : ReportError(st, ctx);

@@ -21,7 +21,7 @@
 #include "server/http_server.h"
 #include "server/routes.h"
 #include "server/store_pool.h"
-#include "store/pg/pg_store.h"
+#include "store/open_corpus_store.h"
 #include "store/store.h"
 
 namespace dragoman::cli {
@@ -31,7 +31,9 @@ constexpr const char* kTokenEnv = "DRAGOMAN_TOKEN";
 
 std::vector<FlagSpec> ServeFlags() {
   std::vector<FlagSpec> f = {
-      {"db", "FILE", "the corpus database (as built by ingest)", kDbFlagDefault},
+      {"db", "FILE|URL",
+       "the corpus: a SQLite file (as built by ingest) or a postgresql:// URL (doc/scale.md)",
+       kDbFlagDefault},
       {"listen", "HOST:PORT", "where to listen (PORT alone: on 127.0.0.1; 0: any free port)",
        "127.0.0.1:8080"},
       {"token-file", "FILE",
@@ -150,16 +152,10 @@ int RunServe(const ParsedArgs& args, CommandContext& ctx) {
     ctx.err << "dragoman serve: " << dictionaries.status().message() << "\n";
     return kExitUsage;
   }
-  if (IsPostgresUrl(config->db)) {
-    // The server's queries run on store/query.h (SQLite); PgStore answers events, timeline and
-    // search only so far (doc/scale.md, "What is not there yet").
-    ctx.err << "dragoman serve: --db postgresql://... is not supported yet; serve a SQLite "
-               "corpus (events, timeline and search read PostgreSQL)\n";
-    return kExitUsage;
-  }
-  // The corpus must exist and be a dragoman database before anything listens.
+  // The corpus (a SQLite file or a postgresql:// URL) must exist and be a dragoman database
+  // before anything listens.
   {
-    auto store = Store::Open(config->db, Store::OpenMode::kExisting);
+    auto store = OpenCorpusStore(config->db, Store::OpenMode::kExisting);
     if (!store.ok()) return ReportError(store.status(), ctx);
   }
   std::unique_ptr<const DocumentCoder> coder;

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "store/open_corpus_store.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -15,7 +16,7 @@ namespace {
 
 std::vector<FlagSpec> ShowFlags() {
   return {
-      {"db", "FILE", "the corpus database", kDbFlagDefault},
+      {"db", "FILE|URL", "the corpus: a SQLite file or a postgresql:// URL", kDbFlagDefault},
       {"format", "text|json", "output format", "text"},
   };
 }
@@ -36,9 +37,9 @@ int RunShow(const ParsedArgs& args, CommandContext& ctx) {
   if (format != "text" && format != "json") {
     return usage("--format must be text or json, not '" + format + "'");
   }
-  auto store = Store::Open(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
+  auto store = OpenCorpusStore(ResolveDbPath(args.Get("db")), Store::OpenMode::kReadOnly);
   if (!store.ok()) return ReportError(store.status(), ctx);
-  auto ev = ShowEvent(**store, id);
+  auto ev = (*store)->ShowEvent(id);
   if (!ev.ok()) return ReportError(ev.status(), ctx);
   Status st =
       PrintEvidence(ctx.out, *ev, format == "json" ? ReportFormat::kJson : ReportFormat::kTable,

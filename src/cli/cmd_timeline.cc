@@ -5,7 +5,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
-#include "store/pg/pg_store.h"
+#include "store/open_corpus_store.h"
 #include "store/query.h"
 #include "store/report.h"
 #include "store/store.h"
@@ -15,7 +15,7 @@ namespace {
 
 std::vector<FlagSpec> TimelineFlags() {
   return {
-      {"db", "FILE", "the corpus database", kDbFlagDefault},
+      {"db", "FILE|URL", "the corpus: a SQLite file or a postgresql:// URL", kDbFlagDefault},
       {"by", "day|week|month|year", "period length (weeks are ISO weeks)", "month"},
       {"all", "", "also count negated, intended, hypothetical and asked events", ""},
       {"format", "table|csv|json", "output format", "table on a terminal, else csv"},
@@ -38,17 +38,10 @@ int RunTimeline(const ParsedArgs& args, CommandContext& ctx) {
     return usage("--format must be table, csv or json, not '" + format + "'");
   }
   const std::string db = ResolveDbPath(args.Get("db"));
-  Result<Timeline> t = Status::Internal("timeline not built");
-  if (IsPostgresUrl(db)) {  // the scale-out store (doc/scale.md)
-    auto pg = PgStore::Open(db, Store::OpenMode::kReadOnly);
-    if (!pg.ok()) return ReportError(pg.status(), ctx);
-    t = (*pg)->BuildTimeline(args.positionals[0], args.positionals[1], *period, args.Has("all"));
-  } else {
-    auto store = Store::Open(db, Store::OpenMode::kReadOnly);
-    if (!store.ok()) return ReportError(store.status(), ctx);
-    t = BuildTimeline(**store, args.positionals[0], args.positionals[1], *period,
-                      args.Has("all"));
-  }
+  auto store = OpenCorpusStore(db, Store::OpenMode::kReadOnly);
+  if (!store.ok()) return ReportError(store.status(), ctx);
+  Result<Timeline> t =
+      (*store)->BuildTimeline(args.positionals[0], args.positionals[1], *period, args.Has("all"));
   if (!t.ok()) return ReportError(t.status(), ctx);
   Status st = PrintTimeline(ctx.out, *t, *fmt, ctx.stdout_is_terminal);
   if (!st.ok()) return errno == EPIPE ? kExitOk : ReportError(st, ctx);

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <fstream>
 #include <iostream>
 
 #include "base/file.h"
@@ -12,6 +13,7 @@
 #include "cli/exit_codes.h"
 #include "cli/input_flags.h"
 #include "store/pg/pg_store.h"
+#include "stream/alerts.h"
 #include "stream/queue.h"
 
 namespace dragoman::cli {
@@ -33,6 +35,9 @@ std::vector<FlagSpec> WorkerFlags() {
       {"ack-wait", "MS", "redelivery of an unacknowledged message after this long", "30000"},
       {"idle-exit", "MS", "exit once the stream has been empty this long", "never"},
       {"threads", "N", "coding threads", "one per CPU"},
+      {"alerts", "FILE", "alert rules to evaluate as events are stored (doc/watch.md)", ""},
+      {"alerts-out", "FILE", "append each alert's JSON line to FILE instead of stdout", ""},
+      {"webhook", "URL", "also POST each alert's JSON to this http:// URL", ""},
       {"quiet", "", "no line per batch and no summary", ""},
       DictionariesFlag(),
   };
@@ -75,6 +80,30 @@ int RunWorkerCommand(const ParsedArgs& args, CommandContext& ctx) {
   config.ack_wait = std::chrono::milliseconds(*ack_wait);
   config.idle_exit = std::chrono::milliseconds(*idle_exit);
   config.threads = static_cast<int>(*threads);
+  const std::string webhook = args.Get("webhook");
+  if (!webhook.empty() && webhook.rfind("http://", 0) != 0) {
+    return usage(
+        Status::InvalidArgument("--webhook must be an http:// URL, got '" + webhook + "'"));
+  }
+  if (args.Has("alerts")) {
+    auto rules = LoadAlertRules(args.Get("alerts"));
+    if (!rules.ok()) return ReportError(rules.status(), ctx);
+    config.rules = std::move(rules).value();
+  }
+  std::ofstream alerts_file;
+  if (args.Has("alerts-out")) {
+    alerts_file.open(args.Get("alerts-out"), std::ios::app);
+    if (!alerts_file) {
+      return ReportError(Status::Io(args.Get("alerts-out") + ": cannot open for appending"), ctx);
+    }
+  }
+  std::ostream& alerts_out = alerts_file.is_open() ? alerts_file : ctx.out;
+  config.on_alert = [&](const AlertFiring& f) {
+    alerts_out << f.json << "\n" << std::flush;
+    if (!webhook.empty()) {
+      if (Status st = PostWebhook(webhook, f.json); !st.ok()) ReportError(st, ctx);
+    }
+  };
   auto data = FindDataDir(args.Get("data"));
   if (!data.ok()) return ReportError(data.status(), ctx);
   const bool quiet = args.Has("quiet");
@@ -107,8 +136,8 @@ int RunWorkerCommand(const ParsedArgs& args, CommandContext& ctx) {
         std::to_string(std::llround(Quantile(stats->latency_ms, 0.99))) + " ms";
     ctx.err << "dragoman worker: stopped; " << stats->messages << " messages ("
             << stats->redelivered << " redelivered), " << stats->added << " added, "
-            << stats->unchanged << " already stored, " << stats->events << " events"
-            << (stats->latency_ms.empty() ? "" : latency) << "\n";
+            << stats->unchanged << " already stored, " << stats->events << " events, "
+            << stats->alerts << " alerts" << (stats->latency_ms.empty() ? "" : latency) << "\n";
   }
   return kExitOk;
 }

@@ -4,7 +4,8 @@
 // Sources, over mentions (the first of the chain whose condition holds decides the source;
 // what it finds may be nothing):
 //   speaker            "X said Y must release ...": the demand's source is the speaker
-//   marked source      the pattern marks the source (`$`)
+//   marked source      the pattern marks the source (`$`; with its coordinated actors when
+//                      the slot ends the pattern: "joint drills by A, B and C")
 //   by-agent           a passive's "by X" (with the actors coordinated with it); an agentless
 //                      passive in a relative clause describes people and states no event
 //   possessor          "Iran's attack", "the Azerbaijani visit": the actor right before a noun
@@ -18,12 +19,16 @@
 // reduced passive modifies), passive subject (the subject of a passive or of a `patient`
 // pattern, whose source is then left to the rules below), pattern object (the pattern's target
 // slot, with the actors coordinated with it).
-// Then, over actors: a missing source is inferred from the event's place (location's
-// government / location's country, the pattern's infer= option) or is the reporting party (a
-// mutual act reported in an agentless passive); a missing target is the actor the event is about
-// (`about`), the counterpart from context (`react`, `during`), or the late object (the first
-// actor after the matched words). A symmetric act of coordinated sources with no target is one
-// mutual event whose target is the second source (coordinated party, arguments.cc).
+// Then, over actors: a plural target that names the sources themselves is a third party's
+// appeal to the other sides (the sides addressed); a missing source is inferred from the event's
+// place (location's government / location's country, the pattern's infer= option) or is the
+// reporting party (a mutual act reported in an agentless passive); a missing target is the doer
+// (and, for a mutual act, the other party) of the event noun the event concerns ("welcomed the
+// talks between B and C": the act it concerns), the actor before the noun of its object ("rejected
+// an Armenian proposal": the object's possessor), the actor the event is about (`about`), the
+// counterpart from context (`react`, `during`), or the late object (the first actor after the
+// matched words). A symmetric act of coordinated sources with no target is one mutual event per
+// pair of them (coordinated party, arguments.cc).
 // Last, over the sentence's events, the implicit counterparts (CounterpartRules(), applied by
 // CompleteTargets in roles.cc): the meeting's other party, the other of the two parties named,
 // bilateral: counterpart, the meeting just reported.
@@ -64,11 +69,15 @@ const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::MentionRule
 const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::ActorRules() {
   using S = SentenceAnalysis;
   static const std::vector<ArgumentRule> rules = {
+      {"the sides addressed", Role::kTarget, &S::SidesAddressedApplies, &S::SidesAddressedAssign},
       {"location's government", Role::kSource, &S::InferredGovernmentApplies,
        &S::InferredGovernmentAssign},
       {"location's country", Role::kSource, &S::InferredCountryApplies,
        &S::InferredCountryAssign},
       {"reporting party", Role::kSource, &S::ReportingPartyApplies, &S::ReportingPartyAssign},
+      {"the act it concerns", Role::kTarget, &S::ConcernedActApplies, &S::ConcernedActAssign},
+      {"the object's possessor", Role::kTarget, &S::ObjectPossessorApplies,
+       &S::ObjectPossessorAssign},
       {"about", Role::kTarget, &S::AboutApplies, &S::AboutAssign},
       {"counterpart from context", Role::kTarget, &S::ContextCounterpartApplies,
        &S::ContextCounterpartAssign},
@@ -116,7 +125,15 @@ void SentenceAnalysis::DemandSubjectAssign(Arguments* a) const {
 bool SentenceAnalysis::MarkedSourceApplies(const Arguments& a) const {
   return !a.source_decided && a.m->source >= 0;
 }
-void SentenceAnalysis::MarkedSourceAssign(Arguments* a) const { a->src_mentions = {a->m->source}; }
+void SentenceAnalysis::MarkedSourceAssign(Arguments* a) const {
+  // A source slot that ends the pattern takes the actors coordinated with it ("joint drills by
+  // A, B and C"); inside the pattern ("talks between $ and +") the rest of the pattern does.
+  if (a->p->elements.back().kind == PatternElement::Kind::kSource) {
+    a->src_mentions = Coordinated(a->m->source);
+  } else {
+    a->src_mentions = {a->m->source};
+  }
+}
 
 bool SentenceAnalysis::ByAgentApplies(const Arguments& a) const {
   return !a.source_decided && a.m->passive;
@@ -263,6 +280,60 @@ void SentenceAnalysis::MentionsToActors(Arguments* a) const {
   }
 }
 
+// --- Targets, over actors: a plural target naming the source's own party.
+
+// "A and B urged both parties to resume talks", "A called on the two sides to show restraint": a
+// plural reference ("both parties", "the two sides") that the resolver read as the sources
+// themselves is a third party's appeal to the sides of the conflict, not the sources appealing
+// to each other. Such a target keeps its members of other parties than the sources; when it
+// has none (the reference named only the sources), the sides are the parties of the last event
+// of the document that are not the sources' ("talks between B and C began. A urged both sides
+// to ..." -> A -> B, A -> C); with no such event there is no target.
+bool SentenceAnalysis::SidesAddressedApplies(const Arguments& a) const {
+  if (a.sources.empty()) return false;
+  for (int t : a.tgt_mentions) {
+    if (facts_.actors[t].members.size() < 2) continue;
+    for (const ActorRef& r : facts_.actors[t].members) {
+      for (const ActorRef& s : a.sources) {
+        if (!r.country.empty() && r.country == s.country) return true;
+      }
+    }
+  }
+  return false;
+}
+void SentenceAnalysis::SidesAddressedAssign(Arguments* a) const {
+  auto own = [&](const ActorRef& r) {
+    if (r.country.empty()) return false;
+    for (const ActorRef& s : a->sources) {
+      if (r.country == s.country) return true;
+    }
+    return false;
+  };
+  std::vector<ActorRef> targets;
+  auto add = [&](const ActorRef& r) {
+    if (own(r)) return;
+    for (const ActorRef& have : targets) {
+      if (have.code == r.code && have.country == r.country) return;
+    }
+    targets.push_back(r);
+  };
+  for (int t : a->tgt_mentions) {
+    const ActorMention& am = facts_.actors[t];
+    if (am.members.size() < 2) {
+      add(am.actor);
+      continue;
+    }
+    size_t before = targets.size();
+    for (const ActorRef& r : am.members) add(r);
+    if (targets.size() > before || !ctx_.last_event || !*ctx_.last_event) continue;
+    const Event& le = **ctx_.last_event;
+    if (le.source) add(*le.source);
+    if (le.target) add(*le.target);
+  }
+  a->targets = targets;
+  a->target_rule = targets.empty() ? nullptr : "the sides addressed";
+}
+
 // --- Sources, over actors.
 
 // Inferred source: agentless arrests etc. -> the government (or the country) of the place's
@@ -330,6 +401,117 @@ void SentenceAnalysis::ReportingPartyAssign(Arguments* a) const {
 }
 
 // --- Targets, over actors (only for an event that has a source).
+
+// Whether two actors are one party for the rules below: the same country (or, without one, the
+// same code) and the same sector, or a sector on one side only ("Kenya" and "the Kenyan
+// government" are one party; a country's rebels and its government are two).
+static bool OneParty(const ActorRef& a, const ActorRef& b) {
+  if (a.country.empty() || b.country.empty()) return a.code == b.code;
+  return a.country == b.country && (a.sector == b.sector || a.sector.empty() || b.sector.empty());
+}
+
+// "A and B welcomed the start of talks between C and D", "A praised C's visit to D", "A urged
+// talks between C and D": an event with no target whose words are followed closely (or end with)
+// an event noun stated with its own parties (its `$` or `+` slot, or a possessor) is directed at
+// the doer of that act, and for a mutual act (a `sym` pattern: talks, agreements, joint drills)
+// at its other party too, one event each (doc/annotation.md 4.2); an act with no doer stated is
+// directed at its target.
+// At most kConcernedActReach words may come between, with no punctuation (a hyphen in a
+// compound modifier aside) and no actor; the source's own party is passed over (OneParty).
+// The sentence's evidence, tried before the context's counterpart.
+constexpr int kConcernedActReach = 6;
+
+int SentenceAnalysis::ConcernedAct(const Arguments& a) const {
+  const int seg = Seg(a.m->trigger);
+  for (size_t o = 0; o < a.matches->size(); ++o) {
+    const Match& om = (*a.matches)[o];
+    const Pattern& op = impl_.patterns[om.pattern];
+    if (o == a.index || !op.noun || op.code.empty() || Seg(om.trigger) != seg) continue;
+    const int first = om.words.empty() ? om.trigger : om.words.front();
+    if (first <= a.m->trigger) continue;
+    const int poss = PossessorBefore(first);
+    if (om.source < 0 && om.targets.empty() && poss < 0) continue;
+    if (first >= a.m->end) {  // after the event's words: a short plain stretch between
+      const int start = poss >= 0 ? facts_.actors[poss].token_begin : first;
+      if (start < a.m->end || start - a.m->end > kConcernedActReach) continue;
+      bool plain = true;
+      for (int k = a.m->end; k < start && plain; ++k) {
+        plain = (!Punct(k) || Norm(k) == "-") && in_mention_[k] < 0;
+      }
+      if (!plain) continue;
+    }
+    return static_cast<int>(o);
+  }
+  return -1;
+}
+
+bool SentenceAnalysis::ConcernedActApplies(const Arguments& a) const {
+  return !a.sources.empty() && a.targets.empty() && !a.p->noun && ConcernedAct(a) >= 0;
+}
+void SentenceAnalysis::ConcernedActAssign(Arguments* a) const {
+  const Match& om = (*a->matches)[ConcernedAct(*a)];
+  const Pattern& op = impl_.patterns[om.pattern];
+  const int first = om.words.empty() ? om.trigger : om.words.front();
+  std::vector<int> parties;
+  if (om.source >= 0) {
+    parties.push_back(om.source);
+  } else if (PossessorBefore(first) >= 0) {
+    parties.push_back(PossessorBefore(first));
+  }
+  if ((parties.empty() || op.symmetric) && !om.targets.empty()) {
+    parties.push_back(om.targets.front());
+  }
+  for (int mm : parties) {
+    for (const ActorRef& r : Refs(facts_.actors[mm])) {
+      bool skip = false;
+      for (const ActorRef& s : a->sources) skip = skip || OneParty(s, r);
+      for (const ActorRef& t : a->targets) skip = skip || OneParty(t, r);
+      if (skip) continue;
+      a->targets.push_back(r);
+      a->tgt_mentions.push_back(mm);
+    }
+  }
+}
+
+// "Both A and B welcomed the C visit", "A rejected a C proposal", "A praised C's decision", "A
+// welcomed the decision by C": a pattern whose words end with the noun of the act acted upon,
+// with an actor right before that noun inside the matched words (a genitive or a demonym: whose
+// visit, whose proposal) or in an of/by phrase right after it, is directed at that actor.
+int SentenceAnalysis::ObjectPossessor(const Arguments& a) const {
+  if (a.p->noun || a.m->words.size() < 2) return -1;
+  const int last = a.m->words.back();
+  int poss = PossessorBefore(last);
+  if (poss >= 0 && facts_.actors[poss].token_begin <= a.m->trigger) poss = -1;
+  // A capital before the noun without "'s" says where, not whose: "raided the Baku office of X".
+  if (poss >= 0 && facts_.actors[poss].kind == ActorMention::Kind::kCapital &&
+      !IsNorm(w_.possessive_marker, facts_.actors[poss].token_end)) {
+    poss = -1;
+  }
+  // Or the noun's of/by phrase right after it: "welcomed the decision by X", "the visit of X".
+  const int n = static_cast<int>(toks_.size());
+  if (poss < 0 && last + 1 < n && a.m->end == last + 1 &&
+      (IsNorm(w_.preposition_of, last + 1) || IsNorm(w_.agent_preposition, last + 1))) {
+    int j = last + 2;
+    while (j < n && IsNorm(w_.determiner, j)) ++j;
+    if (j < n && Seg(j) == Seg(last)) poss = mention_at_[j];
+  }
+  if (poss < 0 || excluded_[poss] || facts_.actors[poss].place) return -1;
+  for (const ActorRef& r : Refs(facts_.actors[poss])) {
+    for (const ActorRef& s : a.sources) {
+      if (OneParty(r, s)) return -1;
+    }
+  }
+  return poss;
+}
+
+bool SentenceAnalysis::ObjectPossessorApplies(const Arguments& a) const {
+  return !a.sources.empty() && a.targets.empty() && ObjectPossessor(a) >= 0;
+}
+void SentenceAnalysis::ObjectPossessorAssign(Arguments* a) const {
+  const int poss = ObjectPossessor(*a);
+  for (const ActorRef& r : Refs(facts_.actors[poss])) a->targets.push_back(r);
+  a->tgt_mentions.push_back(poss);
+}
 
 bool SentenceAnalysis::AboutApplies(const Arguments& a) const {
   // The sentence's own evidence (`about`) before the context's counterpart (`react`).

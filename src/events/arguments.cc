@@ -190,10 +190,13 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     const PlaceMention* place = a.place;
     const bool inferred = a.inferred;
 
-    // Pairs: a symmetric code with coordinated sources and no target is one mutual event.
+    // Pairs: a symmetric code with coordinated sources and no target is one mutual event per
+    // pair of them ("A, B and C held joint drills": A-B, A-C, B-C; doc/annotation.md 4.2).
     std::vector<std::pair<ActorRef, std::optional<ActorRef>>> pairs;
     if (p.symmetric && sources.size() >= 2 && targets.empty()) {
-      pairs.push_back({sources[0], sources[1]});
+      for (size_t i = 0; i < sources.size(); ++i) {
+        for (size_t j = i + 1; j < sources.size(); ++j) pairs.push_back({sources[i], sources[j]});
+      }
       rule += " [target: coordinated party]";
     } else {
       for (const auto& s : sources) {

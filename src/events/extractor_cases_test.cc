@@ -6,11 +6,13 @@
 //   => AZEGOV > IRNCVL 0841
 //
 // Lines starting with "# " (or a lone "#") are comments; a sentence may start with a quantity
-// ("#62 soldier#..."). The first other line is the sentence, in the markup of
-// markup_test_util.h. Each following "=> SOURCE > TARGET CODE [MOOD] [negated]" line is one
-// expected event, in order: TARGET is "-" for none, CODE is a prefix of the event's CAMEO code,
-// MOOD one of intended, hypothetical (asserted when absent). "=> none" expects no event. The
-// events listed are all the events of the sentence. A new extractor test is a new block.
+// ("#62 soldier#..."). The other lines before the first "=>" are sentences, in the markup of
+// markup_test_util.h: the last is the sentence tested, earlier ones are the document before it
+// (coded first, with one EventContext, for the rules that read the context). Each following
+// "=> SOURCE > TARGET CODE [MOOD] [negated]" line is one expected event of the last sentence, in
+// order: TARGET is "-" for none, CODE is a prefix of the event's CAMEO code, MOOD one of
+// intended, hypothetical (asserted when absent). "=> none" expects no event. The events listed
+// are all the events of the sentence. A new extractor test is a new block.
 //
 // DRAGOMAN_PRINT_CASES=FILE appends each case, with the events the extractor codes now, to FILE
 // in this format, for writing new cases (check them by hand before committing).
@@ -35,6 +37,7 @@ namespace {
 struct ExtractorCase {
   std::string where;  // "clauses.txt:12"
   std::string comment;
+  std::vector<std::string> context;  // earlier sentences of the document, in order
   std::string markup;
   std::vector<std::string> expected;  // "SOURCE > TARGET CODE [mood] [negated]", or empty
 };
@@ -90,10 +93,12 @@ std::vector<ExtractorCase> LoadCases() {
         }
         return Status::Ok();
       }
-      if (!cur.markup.empty()) {
+      if (!cur.expected.empty() || none) {
         return Status::BadData(f.filename().string() + ":" + std::to_string(n) +
-                               ": a second sentence in one case (separate cases by a blank line)");
+                               ": a sentence after '=>' lines (separate cases by a blank line)");
       }
+      // Several sentences: the earlier ones are the document's context.
+      if (!cur.markup.empty()) cur.context.push_back(cur.markup);
       cur.where = f.filename().string() + ":" + std::to_string(n);
       cur.markup = std::string(line);
       return Status::Ok();
@@ -145,8 +150,14 @@ class ExtractorCases : public ::testing::TestWithParam<ExtractorCase> {};
 
 TEST_P(ExtractorCases, CodesTheListedEvents) {
   const ExtractorCase& c = GetParam();
+  // The context sentences are coded first, with one EventContext for the whole case.
+  EventContext context;
+  for (const std::string& earlier : c.context) {
+    auto e = test_support::Build(earlier);
+    Extractor().Extract(e->facts, &context);
+  }
   auto b = test_support::Build(c.markup);
-  std::vector<Event> ev = Extractor().Extract(b->facts);
+  std::vector<Event> ev = Extractor().Extract(b->facts, c.context.empty() ? nullptr : &context);
   if (const char* path = std::getenv("DRAGOMAN_PRINT_CASES")) {
     std::ofstream out(path, std::ios::app);
     out << "@" << c.where << "\n" << c.comment << c.markup << "\n";

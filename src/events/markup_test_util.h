@@ -116,8 +116,16 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"carried", "carry"},
       {"strikes", "strike"},
       {"lifted", "lift"},
-      // tests/events/acts.txt
+      {"welcomed", "welcome"},
+      {"drills", "drill"},
+      {"exercises", "exercise"},
+      {"began", "begin"},
+      {"paid", "pay"},
+      {"parties", "party"},
+      {"sides", "side"},
       {"refused", "refuse"},
+      {"expressed", "express"},
+      // tests/events/acts.txt
       {"announced", "announce"},
       {"ordered", "order"},
       {"filed", "file"},

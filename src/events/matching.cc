@@ -146,6 +146,19 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
           continue;
         }
       }
+      // "have (long) refused talks", "had held talks": a pattern triggered by the perfect's
+      // auxiliary before a participle is not the light verb of "have talks".
+      if (!m.words.empty() && m.trigger == m.words.front() && IsNorm(w_.perfect, m.trigger)) {
+        bool auxiliary = false;
+        for (int j = m.words.front() + 1; j < n && j <= m.words.front() + 2 && !auxiliary; ++j) {
+          if (Punct(j) || in_mention_[j] >= 0 || IsNorm(w_.determiner, j) ||
+              IsNorm(w_.noun_marker, j)) {
+            break;
+          }
+          auxiliary = ParticipleLike(j) && !(j + 1 < n && Norm(j + 1) == "-");
+        }
+        if (auxiliary) continue;
+      }
       bool passive = !p.noun && IsPassiveAt(t);
       if (passive != m.passive) {
         if (!passive) continue;  // slots were skipped but the verb is active

@@ -40,7 +40,8 @@ namespace dragoman::events_internal {
   X(complementizer) X(report_filler) X(attribution) X(to) X(date_preposition)              \
   X(deictic_place) X(place_adverb) X(coordinator) X(conjunction_and) X(preposition_of)     \
   X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
-  X(possessive_marker) X(definite_determiner) X(bilateral)
+  X(possessive_marker) X(definite_determiner) X(bilateral)                                 \
+  X(perfect)
 // clang-format on
 
 struct ClauseClasses {
@@ -185,13 +186,21 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(PassiveHead)
   DRAGOMAN_ARGUMENT_RULE(PassiveSubject)
   DRAGOMAN_ARGUMENT_RULE(PatternObject)
+  DRAGOMAN_ARGUMENT_RULE(SidesAddressed)
   DRAGOMAN_ARGUMENT_RULE(InferredGovernment)
   DRAGOMAN_ARGUMENT_RULE(InferredCountry)
   DRAGOMAN_ARGUMENT_RULE(ReportingParty)
+  DRAGOMAN_ARGUMENT_RULE(ConcernedAct)
+  DRAGOMAN_ARGUMENT_RULE(ObjectPossessor)
   DRAGOMAN_ARGUMENT_RULE(About)
   DRAGOMAN_ARGUMENT_RULE(ContextCounterpart)
   DRAGOMAN_ARGUMENT_RULE(LateObject)
 #undef DRAGOMAN_ARGUMENT_RULE
+  // The match of an event noun stated with its own parties right after (or inside) the words of
+  // match `index`: the act it concerns (argument_rules.cc), or -1.
+  int ConcernedAct(const Arguments& a) const;
+  // The actor right before the last matched word (the object's noun) inside the match, or -1.
+  int ObjectPossessor(const Arguments& a) const;
   // Whether a missing source may be inferred from the event's place.
   bool CanInfer(const Arguments& a) const;
   // The mention right before an event noun ("Iran's attack"), or -1.

@@ -8,6 +8,7 @@
 #include "input/jsonl.h"
 #include "output/event_json.h"
 #include "store/ingest.h"
+#include "store/open_corpus_store.h"
 #include "store/query.h"
 #include "store/report.h"
 
@@ -65,13 +66,13 @@ EventFilter FilterFrom(const Params& p) {
   return f;
 }
 
-ApiResponse Events(Store& store, const Params& p) {
+ApiResponse Events(CorpusStore& store, const Params& p) {
   EventFilter f = FilterFrom(p);
   if (f.directed && !f.dyad) return ErrorResponse(400, "parameter 'directed' needs 'dyad'");
   const int64_t limit = p.Int("limit");
   f.limit = limit + 1;  // one more tells whether there is a next page
   if (p.Has("cursor")) f.after = DecodeCursor(p.Get("cursor")).value();
-  auto rows = QueryEvents(store, f);
+  auto rows = store.QueryEvents(f);
   if (!rows.ok()) return FromStatus(rows.status());
   std::optional<std::string> next;
   if (static_cast<int64_t>(rows->size()) > limit) {
@@ -104,8 +105,8 @@ ApiResponse Events(Store& store, const Params& p) {
   return r;
 }
 
-ApiResponse EventById(Store& store, const Params& p) {
-  auto ev = ShowEvent(store, p.Int("id"));
+ApiResponse EventById(CorpusStore& store, const Params& p) {
+  auto ev = store.ShowEvent(p.Int("id"));
   if (!ev.ok()) {
     if (ev.status().code() == Status::Code::kNotFound) {
       return ErrorResponse(404, "no event " + p.Get("id"));
@@ -115,10 +116,10 @@ ApiResponse EventById(Store& store, const Params& p) {
   return JsonAnswer(EvidenceToJson(*ev));
 }
 
-ApiResponse TimelineOf(Store& store, const Params& p) {
+ApiResponse TimelineOf(CorpusStore& store, const Params& p) {
   auto dyad = *p.Dyad("dyad");
   Period period = *ParsePeriod(p.Get("by"));
-  auto t = BuildTimeline(store, dyad.first, dyad.second, period, p.Bool("all"));
+  auto t = store.BuildTimeline(dyad.first, dyad.second, period, p.Bool("all"));
   if (!t.ok()) return FromStatus(t.status());
   if (p.Get("format") == "csv") {
     std::ostringstream out;
@@ -133,8 +134,8 @@ ApiResponse TimelineOf(Store& store, const Params& p) {
   return JsonAnswer(TimelineToJson(*t));
 }
 
-ApiResponse DocumentById(Store& store, const Params& p) {
-  auto d = GetDocument(store, p.Get("id"));
+ApiResponse DocumentById(CorpusStore& store, const Params& p) {
+  auto d = store.GetDocument(p.Get("id"));
   if (!d.ok()) {
     if (d.status().code() == Status::Code::kNotFound) {
       return ErrorResponse(404, "no document with this id");
@@ -168,8 +169,8 @@ ApiResponse DocumentById(Store& store, const Params& p) {
   return JsonAnswer(j);
 }
 
-ApiResponse Actors(Store& store, const Params& p) {
-  auto actors = ListActors(store, p.Get("country"));
+ApiResponse Actors(CorpusStore& store, const Params& p) {
+  auto actors = store.ListActors(p.Get("country"));
   if (!actors.ok()) return FromStatus(actors.status());
   Json list = Json::array();
   size_t limit = static_cast<size_t>(p.Int("limit"));
@@ -182,8 +183,8 @@ ApiResponse Actors(Store& store, const Params& p) {
   return JsonAnswer(j);
 }
 
-ApiResponse SearchText(Store& store, const Params& p) {
-  auto hits = Search(store, p.Get("q"), "\x02", "\x03", static_cast<int>(p.Int("limit")));
+ApiResponse SearchText(CorpusStore& store, const Params& p) {
+  auto hits = store.Search(p.Get("q"), "\x02", "\x03", static_cast<int>(p.Int("limit")), {});
   if (!hits.ok()) return FromStatus(hits.status());
   Json list = Json::array();
   for (const SearchHit& h : *hits) list.push_back(SearchHitToJson(h));
@@ -206,7 +207,7 @@ Json DyadsJson(const std::vector<DyadCount>& dyads) {
   return list;
 }
 
-ApiResponse StatsOf(Store& store, const Params& p) {
+ApiResponse StatsOf(CorpusStore& store, const Params& p) {
   auto stats = store.Stats();
   if (!stats.ok()) return FromStatus(stats.status());
   Json j;
@@ -217,7 +218,7 @@ ApiResponse StatsOf(Store& store, const Params& p) {
   j["actor_mentions"] = stats->actor_mentions;
   Json dyads = Json::array();
   if (int n = static_cast<int>(p.Int("dyads")); n > 0) {
-    auto list = ListDyads(store, {}, n);
+    auto list = store.ListDyads({}, n);
     if (!list.ok()) return FromStatus(list.status());
     dyads = DyadsJson(*list);
   }
@@ -225,15 +226,15 @@ ApiResponse StatsOf(Store& store, const Params& p) {
   return JsonAnswer(j);
 }
 
-ApiResponse Network(Store& store, const Params& p) {
-  auto list = ListDyads(store, FilterFrom(p), static_cast<int>(p.Int("limit")));
+ApiResponse Network(CorpusStore& store, const Params& p) {
+  auto list = store.ListDyads(FilterFrom(p), static_cast<int>(p.Int("limit")));
   if (!list.ok()) return FromStatus(list.status());
   Json j;
   j["edges"] = DyadsJson(*list);
   return JsonAnswer(j);
 }
 
-ApiResponse Places(Store& store, const Params& p) {
+ApiResponse Places(CorpusStore& store, const Params& p) {
   EventFilter f = FilterFrom(p);
   if (f.directed && !f.dyad) return ErrorResponse(400, "parameter 'directed' needs 'dyad'");
   struct Place {
@@ -245,7 +246,7 @@ ApiResponse Places(Store& store, const Params& p) {
   };
   std::map<std::string, Place> places;  // by lower-cased name and country
   int unlocated = 0;
-  Status st = ForEachEvent(store, f, [&](const StoredEvent& r) {
+  Status st = store.ForEachEvent(f, [&](const StoredEvent& r) {
     const auto& loc = r.event.location;
     if (!loc || !loc->lat || !loc->lon) {
       ++unlocated;
@@ -418,9 +419,10 @@ ApiResponse Api::Handle(const ApiRequest& req) {
 Status Api::CheckForChanges() {
   std::lock_guard<std::mutex> lock(probe_mu_);
   if (!probe_) {
-    DRAGOMAN_ASSIGN_OR_RETURN(probe_, Store::Open(pool_.db_path(), Store::OpenMode::kExisting));
+    DRAGOMAN_ASSIGN_OR_RETURN(probe_,
+                              OpenCorpusStore(pool_.db_path(), Store::OpenMode::kExisting));
   }
-  DRAGOMAN_ASSIGN_OR_RETURN(int64_t version, DataVersion(*probe_));
+  DRAGOMAN_ASSIGN_OR_RETURN(int64_t version, probe_->DataVersion());
   if (probe_version_ && *probe_version_ != version) generation_.fetch_add(1);
   probe_version_ = version;
   return Status::Ok();
@@ -428,7 +430,7 @@ Status Api::CheckForChanges() {
 
 ApiResponse Api::Dispatch(const RouteSpec& route, const Params& params, const ApiRequest& req,
                           StorePool::Lease& lease) {
-  Store& store = lease.store();
+  CorpusStore& store = lease.store();
   switch (route.id) {
     case RouteId::kEvents:
       return Events(store, params);
@@ -475,7 +477,7 @@ ApiResponse Api::PostDocuments(const ApiRequest& req) {
     return r;
   }
   if (!writer_) {
-    auto store = Store::Open(pool_.db_path(), Store::OpenMode::kExisting);
+    auto store = OpenCorpusStore(pool_.db_path(), Store::OpenMode::kExisting);
     if (!store.ok()) return FromStatus(store.status());
     writer_ = std::move(store).value();
   }

@@ -80,10 +80,10 @@ class Api {
   Status CheckForChanges();
   std::atomic<uint64_t> generation_{1};
   std::mutex probe_mu_;
-  std::unique_ptr<Store> probe_;          // GUARDED_BY(probe_mu_)
+  std::unique_ptr<CorpusStore> probe_;          // GUARDED_BY(probe_mu_)
   std::optional<int64_t> probe_version_;  // GUARDED_BY(probe_mu_)
   std::mutex write_mu_;                 // held for the whole of one write
-  std::unique_ptr<Store> writer_;       // GUARDED_BY(write_mu_); opened at the first write
+  std::unique_ptr<CorpusStore> writer_;       // GUARDED_BY(write_mu_); opened at the first write
 };
 
 // The JSON error answer.

@@ -1,5 +1,7 @@
 #include "server/store_pool.h"
 
+#include "store/open_corpus_store.h"
+
 namespace dragoman::server {
 
 Result<StorePool::Lease> StorePool::Acquire() {
@@ -12,8 +14,8 @@ Result<StorePool::Lease> StorePool::Acquire() {
     }
   }
   // Opened outside the lock: opening reads the schema and may wait on a writer.
-  DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Store> store,
-                            Store::Open(db_path_, Store::OpenMode::kExisting));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<CorpusStore> store,
+                            OpenCorpusStore(db_path_, Store::OpenMode::kExisting));
   auto slot = std::make_unique<Slot>();
   slot->store = std::move(store);
   return Lease(this, std::move(slot));

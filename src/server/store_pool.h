@@ -17,14 +17,14 @@
 #include <vector>
 
 #include "base/status.h"
-#include "store/store.h"
+#include "store/corpus_store.h"
 
 namespace dragoman::server {
 
 class StorePool {
  public:
   struct Slot {
-    std::unique_ptr<Store> store;
+    std::unique_ptr<CorpusStore> store;
   };
 
   class Lease {
@@ -35,7 +35,7 @@ class StorePool {
     ~Lease() {
       if (slot_) pool_->Return(std::move(slot_));
     }
-    Store& store() { return *slot_->store; }
+    CorpusStore& store() { return *slot_->store; }
     Slot& slot() { return *slot_; }
 
    private:

@@ -13,6 +13,7 @@
 
 #include "coder/document_coder.h"
 #include "coder/pipeline.h"
+#include "store/open_corpus_store.h"
 #include "store/store.h"
 
 namespace dragoman {
@@ -149,29 +150,29 @@ int DefaultThreads(int threads) {
   return threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
-}  // namespace
-
-Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
-                                      std::vector<Document> docs, int threads,
-                                      const std::function<Status(sql::Db&)>& in_transaction) {
+// IngestDocuments over any store: `has` checks a content hash, `put` writes one batch.
+Result<IngestedBatch> IngestDocumentsWith(
+    const std::function<Result<bool>(const std::string&)>& has,
+    const std::function<Result<std::vector<PutOutcome>>(const std::vector<DocumentRecord>&)>& put,
+    bool put_empty, const DocumentCoder& coder, std::vector<Document> docs, int threads) {
   IngestedBatch out;
   out.outcomes.assign(docs.size(), PutOutcome::kUnchanged);
   std::vector<size_t> fresh;  // positions of the documents to code
   std::vector<Document> to_code;
   for (size_t i = 0; i < docs.size(); ++i) {
-    DRAGOMAN_ASSIGN_OR_RETURN(bool known, store.HasContent(Store::ContentHash(docs[i])));
+    DRAGOMAN_ASSIGN_OR_RETURN(bool known, has(Store::ContentHash(docs[i])));
     if (known) continue;
     fresh.push_back(i);
     to_code.push_back(std::move(docs[i]));
   }
   if (to_code.empty()) {
-    if (in_transaction) DRAGOMAN_RETURN_IF_ERROR(store.PutBatch({}, in_transaction).status());
+    if (put_empty) DRAGOMAN_RETURN_IF_ERROR(put({}).status());
     return out;
   }
   // No events limit here yet: the caller (the server) bounds its requests itself.
   Pipeline pipeline{&coder, DefaultThreads(threads), std::numeric_limits<size_t>::max()};
   std::vector<DocumentRecord> records = pipeline.Code(std::move(to_code));
-  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store.PutBatch(records, in_transaction));
+  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, put(records));
   for (size_t k = 0; k < fresh.size(); ++k) {
     out.outcomes[fresh[k]] = outcomes[k];
     if (outcomes[k] != PutOutcome::kUnchanged) {
@@ -181,13 +182,33 @@ Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
   return out;
 }
 
+}  // namespace
+
+Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
+                                      std::vector<Document> docs, int threads,
+                                      const std::function<Status(sql::Db&)>& in_transaction) {
+  return IngestDocumentsWith(
+      [&](const std::string& hash) { return store.HasContent(hash); },
+      [&](const std::vector<DocumentRecord>& batch) { return store.PutBatch(batch, in_transaction); },
+      static_cast<bool>(in_transaction), coder, std::move(docs), threads);
+}
+
+Result<IngestedBatch> IngestDocuments(CorpusStore& store, const DocumentCoder& coder,
+                                      std::vector<Document> docs, int threads) {
+  return IngestDocumentsWith(
+      [&](const std::string& hash) { return store.HasContent(hash); },
+      [&](const std::vector<DocumentRecord>& batch) { return store.PutBatch(batch); }, false,
+      coder, std::move(docs), threads);
+}
+
 Result<IngestProgress> Ingest(const IngestConfig& config,
                               const std::function<void(const IngestProgress&)>& progress,
                               const std::function<void(const Status&)>& on_input_error) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
   if (config.coder == nullptr) return Status::Internal("Ingest: IngestConfig::coder is not set");
-  DRAGOMAN_ASSIGN_OR_RETURN(auto store, Store::Open(config.db_path, Store::OpenMode::kCreate));
+  // A SQLite file or a postgresql:// URL: ingest writes only through the CorpusStore interface.
+  DRAGOMAN_ASSIGN_OR_RETURN(auto store, OpenCorpusStore(config.db_path, Store::OpenMode::kCreate));
   IngestProgress p;
   ByteMeter meter(InputSizes(config.inputs));
   p.bytes_total = meter.total();

@@ -25,12 +25,13 @@
 #include "base/status.h"
 #include "coder/document_coder.h"
 #include "input/reader.h"
+#include "store/corpus_store.h"
 #include "store/store.h"
 
 namespace dragoman {
 
 struct IngestConfig {
-  std::string db_path;
+  std::string db_path;  // a SQLite file or a postgresql:// URL (OpenCorpusStore)
   // Codes each document (coders/coders.h opens one); required. Not owned: must outlive Ingest().
   // Called from several threads at once.
   const DocumentCoder* coder = nullptr;
@@ -73,6 +74,9 @@ struct IngestedBatch {
 Result<IngestedBatch> IngestDocuments(Store& store, const DocumentCoder& coder,
                                       std::vector<Document> docs, int threads,
                                       const std::function<Status(sql::Db&)>& in_transaction = {});
+// The same into any corpus store (SQLite or PostgreSQL: store/corpus_store.h), without a hook.
+Result<IngestedBatch> IngestDocuments(CorpusStore& store, const DocumentCoder& coder,
+                                      std::vector<Document> docs, int threads);
 
 }  // namespace dragoman
 

@@ -13,19 +13,10 @@
 #include "base/date.h"
 #include "base/file.h"
 #include "base/timestamp.h"
-#include "store/sqlite.h"
 
 namespace dragoman {
 
 namespace {
-
-// One real-world event as the rules see it: its group id, day and the first mention's fields.
-struct RuleEvent {
-  int64_t id = 0;  // event_groups id (the event_id of `dragoman events`)
-  int64_t day = 0;
-  std::string source, source_country, target, target_country, plover, cameo, quad;
-  double goldstein = 0;
-};
 
 std::vector<std::string_view> Words(std::string_view line) {
   std::vector<std::string_view> out;
@@ -85,41 +76,17 @@ std::string DayString(int64_t day) {
   return PartialDate::FromDays(static_cast<long>(day)).ToString();
 }
 
-// Every asserted, non-negated, dated real-world event, by day then id. A rule whose dyad names
-// two countries reads only theirs (through the events_filter index).
-Result<std::vector<RuleEvent>> LoadEvents(Store& store, const AlertRule& rule) {
-  std::string sql =
-      "SELECT grp, min(id), day, source, source_country, target, target_country, plover, cameo, "
-      "quad, goldstein FROM events WHERE day IS NOT NULL AND negated = 0 AND mood = 'asserted'";
-  bool countries = rule.a.size() == 3 && rule.b.size() == 3;
-  if (countries) sql += " AND source_country IN (?1, ?2) AND target_country IN (?1, ?2)";
-  sql += " GROUP BY grp ORDER BY day, grp";
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt q, store.db().Prepare(sql));
-  if (countries) q.Bind(1, rule.a).Bind(2, rule.b);
+// Every asserted, non-negated, dated real-world event of the rule's dyad, by day then id. A rule
+// whose dyad names two countries reads only theirs (through the events_filter index).
+Result<std::vector<RuleEvent>> LoadEvents(CorpusStore& store, const AlertRule& rule) {
+  std::optional<std::pair<std::string, std::string>> countries;
+  if (rule.a.size() == 3 && rule.b.size() == 3) countries = std::make_pair(rule.a, rule.b);
+  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<RuleEvent> all, store.RuleEvents(countries));
   std::vector<RuleEvent> out;
-  while (true) {
-    DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
-    if (!row) break;
-    RuleEvent e;
-    e.id = q.Int(0);
-    e.day = q.Int(2);
-    e.source = q.Text(3);
-    e.source_country = q.Text(4);
-    e.target = q.Text(5);
-    e.target_country = q.Text(6);
-    e.plover = q.Text(7);
-    e.cameo = q.Text(8);
-    e.quad = q.Text(9);
-    e.goldstein = q.Double(10);
+  for (RuleEvent& e : all) {
     if (MatchesDyad(rule, e)) out.push_back(std::move(e));
   }
   return out;
-}
-
-Result<int64_t> LatestDay(Store& store) {
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt q, store.db().Prepare("SELECT max(day) FROM events"));
-  DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
-  return row && !q.IsNull(0) ? q.Int(0) : int64_t{-1000000};
 }
 
 struct Candidate {
@@ -306,21 +273,13 @@ Result<std::vector<AlertRule>> LoadAlertRules(const std::string& path) {
   return ParseAlertRules(text, path);
 }
 
-Result<std::vector<AlertFiring>> EvaluateAlerts(Store& store, const std::vector<AlertRule>& rules) {
+Result<std::vector<AlertFiring>> EvaluateAlerts(CorpusStore& store,
+                                                const std::vector<AlertRule>& rules) {
   std::vector<AlertFiring> fired;
   if (rules.empty()) return fired;
-  DRAGOMAN_ASSIGN_OR_RETURN(bool has_tables, store.HasV3Tables());
-  if (!has_tables) {
-    return Status::Store(store.path() +
-                         ": no alerts table (schema version 2); open it for "
-                         "writing once (e.g. dragoman ingest) to upgrade it");
-  }
-  DRAGOMAN_ASSIGN_OR_RETURN(int64_t now, LatestDay(store));
-  DRAGOMAN_ASSIGN_OR_RETURN(auto tx, sql::Transaction::Begin(store.db()));
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      sql::Stmt ins, store.db().Prepare("INSERT OR IGNORE INTO alerts (rule, dyad, key, json, "
-                                        "fired) VALUES (?1, ?2, ?3, ?4, ?5)"));
+  DRAGOMAN_ASSIGN_OR_RETURN(int64_t now, store.LatestDay());
   const std::string stamp = UtcNow();
+  std::vector<AlertFiring> candidates_all;
   for (const AlertRule& r : rules) {
     DRAGOMAN_ASSIGN_OR_RETURN(std::vector<RuleEvent> events, LoadEvents(store, r));
     std::vector<Candidate> candidates;
@@ -350,29 +309,29 @@ Result<std::vector<AlertFiring>> EvaluateAlerts(Store& store, const std::vector<
       j["events"] = c.events;
       j["fired"] = stamp;
       f.json = j.dump();
-      ins.Bind(1, f.rule).Bind(2, f.dyad).Bind(3, f.key).Bind(4, f.json).Bind(5, stamp);
-      DRAGOMAN_RETURN_IF_ERROR(ins.Run());
-      if (store.db().Changes() > 0) fired.push_back(std::move(f));
+      candidates_all.push_back(std::move(f));
     }
   }
-  DRAGOMAN_RETURN_IF_ERROR(tx->Commit());
+  // Stored once: of all the evaluations (several workers, a restart) exactly one stores a
+  // firing, and only that one reports it.
+  DRAGOMAN_ASSIGN_OR_RETURN(std::vector<bool> stored, store.StoreAlerts(candidates_all, stamp));
+  for (size_t i = 0; i < candidates_all.size(); ++i) {
+    if (stored[i]) fired.push_back(std::move(candidates_all[i]));
+  }
   return fired;
 }
 
+Result<std::vector<AlertFiring>> EvaluateAlerts(Store& store, const std::vector<AlertRule>& rules) {
+  SqliteCorpusStore corpus(store);
+  return EvaluateAlerts(corpus, rules);
+}
+
+Result<std::vector<AlertFiring>> ListAlerts(CorpusStore& store, const std::string& rule) {
+  return store.ListAlerts(rule);
+}
+
 Result<std::vector<AlertFiring>> ListAlerts(Store& store, const std::string& rule) {
-  DRAGOMAN_ASSIGN_OR_RETURN(bool has_tables, store.HasV3Tables());
-  std::vector<AlertFiring> out;
-  if (!has_tables) return out;  // an older file: nothing has ever fired in it
-  DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt q,
-                            store.db().Prepare("SELECT rule, dyad, key, json FROM alerts WHERE "
-                                               "?1 = '' OR rule = ?1 ORDER BY id"));
-  q.Bind(1, rule);
-  while (true) {
-    DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
-    if (!row) break;
-    out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3)});
-  }
-  return out;
+  return SqliteCorpusStore(store).ListAlerts(rule);
 }
 
 Status PostWebhook(const std::string& url, const std::string& json) {

@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "store/corpus_store.h"
 #include "store/store.h"
 
 namespace dragoman {
@@ -63,18 +64,18 @@ Result<std::vector<AlertRule>> ParseAlertRules(std::string_view text, const std:
 // Reads and parses the file at `path` (NotFound / BadData naming it).
 Result<std::vector<AlertRule>> LoadAlertRules(const std::string& path);
 
-// One firing, as printed and stored: a JSON object on one line (doc/watch.md).
-struct AlertFiring {
-  std::string rule, dyad, key;
-  std::string json;
-};
-
-// Evaluates every rule over the events stored in `store` and stores the firings not stored
-// before (one transaction). Returns those new firings, oldest episode first. Store error when
-// the store has no alerts table (a read-only schema version 2 file).
+// Evaluates every rule over the events stored in `store` (SQLite or PostgreSQL) and stores the
+// firings not stored before (one transaction, CorpusStore::StoreAlerts). Returns those this call
+// stored, oldest episode first per rule: with several evaluators at once (two workers), each
+// firing is returned by exactly one. Store error when the store has no alerts table (a
+// read-only schema version 2 file).
+Result<std::vector<AlertFiring>> EvaluateAlerts(CorpusStore& store,
+                                                const std::vector<AlertRule>& rules);
+// The same on a SQLite store.
 Result<std::vector<AlertFiring>> EvaluateAlerts(Store& store, const std::vector<AlertRule>& rules);
 
 // The stored firings, oldest first, optionally of one rule only.
+Result<std::vector<AlertFiring>> ListAlerts(CorpusStore& store, const std::string& rule);
 Result<std::vector<AlertFiring>> ListAlerts(Store& store, const std::string& rule);
 
 // POSTs `json` to an http:// webhook URL (Content-Type application/json). Io error naming the

@@ -249,6 +249,7 @@ Result<WorkerStats> RunWorker(const WorkerConfig& config, const std::atomic<bool
       continue;
     }
     idle_since = Steady::now();
+    const int64_t events_before = stats.events;
     // Documents not stored yet are coded (in parallel) and stored in one transaction; then every
     // message of the fetch is acknowledged.
     std::vector<DocumentRecord> records;
@@ -331,6 +332,16 @@ Result<WorkerStats> RunWorker(const WorkerConfig& config, const std::atomic<bool
       }
     }
     natsMsgList_Destroy(&list);
+    // Alerts after the commit, so that they see this batch; a firing another worker stored
+    // first is not reported again.
+    if (!config.rules.empty() && stats.events > events_before) {
+      DRAGOMAN_ASSIGN_OR_RETURN(std::vector<AlertFiring> fired,
+                                EvaluateAlerts(*store, config.rules));
+      for (const AlertFiring& f : fired) {
+        ++stats.alerts;
+        if (config.on_alert) config.on_alert(f);
+      }
+    }
     if (on_batch) on_batch(stats);
   }
   return stats;

@@ -35,6 +35,7 @@
 #include "coder/document_coder.h"
 #include "input/document.h"
 #include "input/reader.h"
+#include "stream/alerts.h"
 
 namespace dragoman {
 
@@ -93,11 +94,17 @@ struct WorkerConfig {
   std::chrono::milliseconds ack_wait{30000};  // redelivery after this long without an ack
   // Return once the stream has had nothing for this long (0: run until `stop`).
   std::chrono::milliseconds idle_exit{0};
+  // Alert rules evaluated after each batch that stored events (stream/alerts.h); each firing is
+  // stored once in the alerts table, so with any number of workers it is reported once, by the
+  // worker that stored it, through `on_alert` (called on the worker's thread).
+  std::vector<AlertRule> rules;
+  std::function<void(const AlertFiring&)> on_alert;
 };
 
 struct WorkerStats {
   int64_t messages = 0, added = 0, replaced = 0, unchanged = 0, events = 0, bad_messages = 0;
   int64_t redelivered = 0;  // messages delivered more than once (another worker died holding them)
+  int64_t alerts = 0;       // alert firings this worker stored
   // Publish-to-stored latency of each message this worker stored, in milliseconds: from the
   // stream's timestamp of the message to the commit of its transaction.
   std::vector<double> latency_ms;

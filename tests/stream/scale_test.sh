@@ -10,21 +10,9 @@
 set -u
 : "${DRAGOMAN:?path to the dragoman binary}" "${DRAGOMAN_SOURCE_DIR:?repo root}"
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-worker_pids=()
-cleanup() {
-  for p in "${worker_pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-  stop_services
-  rm -rf "$tmp"
-}
 # shellcheck source=services.sh
 source "$here/services.sh"
-trap cleanup EXIT
-missing=$(services_missing)
-if [ -n "$missing" ]; then
-  echo "SKIP: not installed: $missing (scripts/deps.sh installs them)"
-  exit 77
-fi
+services_begin
 fail=0
 check() {  # check NAME COMMAND...
   local name=$1

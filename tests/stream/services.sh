@@ -1,6 +1,9 @@
 # Throwaway services for the stream tests, on loopback only, private ports and data folders under
-# $tmp (sourced by scale_test.sh and bench/scale/run.sh). The caller sets `tmp` and calls
-# stop_services from its EXIT trap.
+# $tmp (sourced by scale_test.sh, serve_pg_test.sh, worker_alerts_test.sh and bench/scale/run.sh).
+# A script starts with `services_begin [postgres]`: it makes $tmp, and on exit kills every pid in
+# `worker_pids`, stops the services and removes $tmp; when a service is missing it says so and
+# exits 77 (ctest's "skipped"), or $SERVICES_MISSING_EXIT.
+#   services_begin [postgres]  -> $tmp, worker_pids=() ("postgres": only PostgreSQL is needed)
 #   start_postgres         -> $PG_URL (a database "dragoman" owned by user "dragoman")
 #   start_nats_cluster     -> $NATS_URLS (three nodes with JetStream), NATS_PIDS, NATS_CONF
 #   kill_nats_node I / restart_nats_node I
@@ -17,10 +20,10 @@ free_port() {  # a port nothing listens on
   done
 }
 
-services_missing() {  # prints what is missing, if anything
+services_missing() {  # prints what is missing, if anything ("postgres": of PostgreSQL only)
   [ -x "$PG_BIN/initdb" ] || echo "PostgreSQL server (initdb)"
   command -v psql >/dev/null || echo "psql"
-  command -v nats-server >/dev/null || echo "nats-server"
+  [ "${1:-}" = postgres ] || command -v nats-server >/dev/null || echo "nats-server"
 }
 
 start_postgres() {
@@ -81,6 +84,25 @@ stop_services() {
   local p
   for p in "${NATS_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
   stop_postgres
+}
+
+services_cleanup() {
+  local p
+  for p in "${worker_pids[@]}"; do kill -9 "$p" 2>/dev/null; done
+  stop_services
+  rm -rf "$tmp"
+}
+
+services_begin() {
+  tmp=$(mktemp -d)
+  worker_pids=()
+  trap services_cleanup EXIT
+  local missing
+  missing=$(services_missing "${1:-}")
+  if [ -n "$missing" ]; then
+    echo "SKIP: not installed: $missing (scripts/deps.sh installs them)"
+    exit "${SERVICES_MISSING_EXIT:-77}"
+  fi
 }
 
 start_nats_single() {  # one node with JetStream (the bench): $NATS_URLS
