@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -45,6 +46,8 @@ std::vector<FlagSpec> ServeFlags() {
       {"max-body", "BYTES", "largest request body; beyond: 413", "8388608"},
       {"timeout", "SECONDS", "time to read a request and to write an answer", "10"},
       {"cache-mb", "N", "memory for cached answers (0: no cache)", "64"},
+      {"query-timeout-ms", "N",
+       "time one request's store queries may take; beyond: 503 (0: no bound)", "5000"},
       {"assets", "DIR", "serve the dashboard from this folder instead of the built-in copy", ""},
       {"cors", "ORIGIN", "allow this origin to call the API from a browser", "no CORS"},
       {"quiet", "", "no access log (one line per request on stderr)", ""},
@@ -104,6 +107,12 @@ Result<ServeConfig> MakeConfig(const ParsedArgs& args) {
   } else {
     DRAGOMAN_ASSIGN_OR_RETURN(long long mb, PositiveFlag(args, "cache-mb", 64));
     c.api.cache_bytes = static_cast<size_t>(std::min(mb, 65536ll)) << 20;
+  }
+  if (args.Has("query-timeout-ms") && args.Get("query-timeout-ms") == "0") {
+    c.api.query_timeout = std::chrono::microseconds(0);
+  } else {
+    DRAGOMAN_ASSIGN_OR_RETURN(long long ms, PositiveFlag(args, "query-timeout-ms", 5000));
+    c.api.query_timeout = std::chrono::milliseconds(std::min(ms, 86400000ll));
   }
   c.server.cors_origin = args.Get("cors");
   c.assets_dir = args.Get("assets");

@@ -71,6 +71,10 @@ ApiResponse Events(CorpusStore& store, const Params& p) {
   if (f.directed && !f.dyad) return ErrorResponse(400, "parameter 'directed' needs 'dyad'");
   const int64_t limit = p.Int("limit");
   f.limit = limit + 1;  // one more tells whether there is a next page
+  const bool csv = p.Get("format") == "csv";
+  // JSON: each row is its stored line with the extra fields spliced in (AppendStoredEventJson,
+  // as `events --format jsonl` prints), not parsed and serialised again: most of a page's cost.
+  f.parse = csv;
   if (p.Has("cursor")) f.after = DecodeCursor(p.Get("cursor")).value();
   auto rows = store.QueryEvents(f);
   if (!rows.ok()) return FromStatus(rows.status());
@@ -80,7 +84,7 @@ ApiResponse Events(CorpusStore& store, const Params& p) {
     next = EncodeCursor(CursorOf(rows->back()));
   }
   ApiResponse r;
-  if (p.Get("format") == "csv") {
+  if (csv) {
     std::ostringstream out;
     EventPrinter printer(out, ReportFormat::kCsv, false);
     for (const StoredEvent& e : *rows) {
@@ -95,7 +99,7 @@ ApiResponse Events(CorpusStore& store, const Params& p) {
   std::string body = "{\"events\":[";
   for (size_t i = 0; i < rows->size(); ++i) {
     if (i) body += ',';
-    body += Dump(StoredEventToJson((*rows)[i]));
+    AppendStoredEventJson((*rows)[i], &body);
   }
   body += "],\"next\":";
   body += next ? Dump(Json(*next)) : "null";
@@ -410,7 +414,23 @@ ApiResponse Api::Handle(const ApiRequest& req) {
   auto lease = pool_.Acquire();
   if (!lease.ok()) return ErrorResponse(503, "the corpus cannot be opened: " +
                                                  lease.status().message());
+  // The time bound is SQLite's (progress handler); a PostgreSQL corpus has none here yet.
+  auto* sqlite = dynamic_cast<SqliteCorpusStore*>(&lease->store());
+  sql::Db* db = sqlite != nullptr ? &sqlite->store().db() : nullptr;
+  const bool bounded = db != nullptr && config_.query_timeout.count() > 0;
+  if (bounded) db->SetDeadline(std::chrono::steady_clock::now() + config_.query_timeout);
   ApiResponse r = Dispatch(*route, *params, req, *lease);
+  if (bounded) {
+    db->ClearDeadline();
+    if (db->deadline_passed()) {
+      const int64_t us = config_.query_timeout.count();
+      const std::string bound = us % 1000 == 0 ? std::to_string(us / 1000) + " ms"
+                                               : std::to_string(us) + " us";
+      r = ErrorResponse(503, "the query took longer than the server allows (" + bound +
+                                 ", --query-timeout-ms); narrow the filter or retry later");
+      r.headers.push_back({"Retry-After", "1"});
+    }
+  }
   if (r.status == 200) cache_.Put(key, generation, std::make_shared<const CachedResponse>(r));
   r.headers.push_back({"X-Cache", "miss"});
   return r;
@@ -420,7 +440,7 @@ Status Api::CheckForChanges() {
   std::lock_guard<std::mutex> lock(probe_mu_);
   if (!probe_) {
     DRAGOMAN_ASSIGN_OR_RETURN(probe_,
-                              OpenCorpusStore(pool_.db_path(), Store::OpenMode::kExisting));
+                              OpenCorpusStore(pool_.db_path(), Store::OpenMode::kReadOnly));
   }
   DRAGOMAN_ASSIGN_OR_RETURN(int64_t version, probe_->DataVersion());
   if (probe_version_ && *probe_version_ != version) generation_.fetch_add(1);

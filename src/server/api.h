@@ -15,14 +15,19 @@
 // DocumentCoder given in the config and the store's ingest path (IngestDocuments), on one writer
 // connection, one write at a time (429 while another runs).
 //
+// Reads connect read-only (Store::OpenMode::kReadOnly, PRAGMA query_only): no request can change
+// the store except through the writer below. Each read is bounded in time (query_timeout).
+//
 // Errors are answered as JSON `{"error": "..."}`: 400 bad parameter or body, 403 write refused,
-// 404 no such route or item, 405 wrong method, 500 store failure.
+// 404 no such route or item, 405 wrong method, 500 store failure, 503 the query took longer than
+// query_timeout or the corpus cannot be opened.
 //
 // Thread-safety: Handle() may be called from any number of threads at once.
 #ifndef DRAGOMAN_SERVER_API_H_
 #define DRAGOMAN_SERVER_API_H_
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -54,6 +59,10 @@ struct ApiConfig {
   const DocumentCoder* coder = nullptr;
   int coder_threads = 0;        // 0: one per hardware thread
   size_t cache_bytes = 64u << 20;  // 0: no cache
+  // The time one request's store queries may take; a request still querying then is answered
+  // 503 {"error": ...} (the store's progress handler interrupts it: sql::Db::SetDeadline).
+  // Zero: no bound.
+  std::chrono::microseconds query_timeout{0};
 };
 
 class Api {

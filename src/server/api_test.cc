@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "store/query.h"
@@ -167,6 +169,79 @@ TEST_F(ApiTest, WritesNeedTheTokenAndGoThroughTheCoder) {
   r = api.Handle(post);
   EXPECT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(Get(api, "/api/search", {{"q", "Three"}}).body, "{\"hits\":[]}");
+}
+
+TEST_F(ApiTest, AQueryOverItsTimeBoundIsA503) {
+  StorePool pool(dir_.File("api.db"));
+  ApiConfig config;
+  config.cache_bytes = 0;
+  // A microsecond: the progress handler's first look (after 256 steps) is past it.
+  config.query_timeout = std::chrono::microseconds(1);
+  Api api(config, pool);
+  for (const char* path : {"/api/events", "/api/stats", "/api/actors"}) {
+    ApiResponse r = Get(api, path);
+    EXPECT_EQ(r.status, 503) << path << ": " << r.body;
+    EXPECT_NE(json::parse(r.body)["error"].get<std::string>().find("--query-timeout-ms"),
+              std::string::npos);
+    EXPECT_EQ(Header(r, "Retry-After"), "1");
+  }
+  // The connection goes back to the pool without its bound: a generous one answers.
+  ApiConfig generous;
+  generous.cache_bytes = 0;
+  generous.query_timeout = std::chrono::seconds(30);
+  Api patient(generous, pool);
+  EXPECT_EQ(Get(patient, "/api/events").status, 200);
+  EXPECT_EQ(Get(patient, "/api/timeline", {{"dyad", "AZE,IRN"}}).status, 200);
+}
+
+TEST_F(ApiTest, ThePoolOpensAtMostItsBound) {
+  StorePool pool(dir_.File("api.db"), 1);
+  {
+    auto first = pool.Acquire();
+    ASSERT_TRUE(first.ok());
+    auto second = pool.Acquire(std::chrono::milliseconds(20));
+    ASSERT_FALSE(second.ok());
+    EXPECT_NE(second.status().message().find("busy"), std::string::npos);
+  }
+  auto again = pool.Acquire(std::chrono::milliseconds(20));  // the first came back
+  EXPECT_TRUE(again.ok());
+}
+
+TEST_F(ApiTest, ReadConnectionsCannotWrite) {
+  StorePool pool(dir_.File("api.db"));
+  {
+    auto lease = pool.Acquire();
+    ASSERT_TRUE(lease.ok());
+    auto* sqlite = dynamic_cast<SqliteCorpusStore*>(&lease->store());
+    ASSERT_NE(sqlite, nullptr);
+    sql::Db& db = sqlite->store().db();
+    EXPECT_FALSE(db.Exec("DELETE FROM events").ok());
+    EXPECT_FALSE(db.Exec("CREATE TEMP TABLE t(x)").ok());
+    EXPECT_FALSE(db.Exec("PRAGMA user_version = 99").ok());
+  }
+  // And no request changes the store: every read route, with hostile parameters, leaves the file
+  // as it was (its data version as seen by another connection and its bytes).
+  auto other = Store::Open(dir_.File("api.db"), Store::OpenMode::kReadOnly);
+  ASSERT_TRUE(other.ok());
+  auto before = QueryEvents(**other, {});
+  auto version = DataVersion(**other);
+  ASSERT_TRUE(version.ok());
+  Api api({}, pool);
+  for (const auto& [path, q] : std::vector<std::pair<std::string, KeyValues>>{
+           {"/api/events", {{"dyad", "AZE'; DROP TABLE events;--,IRN"}}},
+           {"/api/events", {{"text", "x\"); DELETE FROM events; --"}}},
+           {"/api/search", {{"q", "talks"}}},
+           {"/api/actors", {}},
+           {"/api/stats", {{"dyads", "5"}}},
+           {"/api/timeline", {{"dyad", "AZE,IRN"}}},
+           {"/api/documents/a1", {}}}) {
+    EXPECT_LT(Get(api, path, q).status, 500) << path;
+  }
+  auto after = QueryEvents(**other, {});
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->size(), before->size());
+  auto version_after = DataVersion(**other);  // changes when another connection commits
+  EXPECT_EQ(*version, *version_after);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // StorePool: the read connections of the server, one per thread at a time. A Store is used by
 // one thread (store/store.h), so each request borrows one for its duration and gives it back;
-// the pool opens another when all are lent (at most one per server thread in practice) and
-// closes them all when destroyed.
+// the pool opens another when all are lent, up to a bound, and closes them all when destroyed.
+// Every connection is read-only (Store::OpenMode::kReadOnly).
 
 //
 // Thread-safety: Acquire() may be called from any thread; a Lease belongs to the thread holding
@@ -9,6 +9,8 @@
 #ifndef DRAGOMAN_SERVER_STORE_POOL_H_
 #define DRAGOMAN_SERVER_STORE_POOL_H_
 
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -43,11 +45,15 @@ class StorePool {
     std::unique_ptr<Slot> slot_;
   };
 
-  explicit StorePool(std::string db_path) : db_path_(std::move(db_path)) {}
+  // At most `max_open` connections (0: two per hardware thread, at least 4): a request beyond
+  // them waits for one to come back. Queries are CPU-bound, so more connections than cores add
+  // no throughput, only memory (each has its page cache and its own map of the file).
+  explicit StorePool(std::string db_path, int max_open = 0);
 
-  // A connection for the calling thread: an idle one, or a newly opened one (Store error when
-  // the file is missing or not a dragoman database).
-  Result<Lease> Acquire();
+  // A connection for the calling thread: an idle one, a newly opened one, or — when `max_open`
+  // are lent — the first to come back within `wait` (Store error "all N connections are busy"
+  // after it; Store error when the file is missing or not a dragoman database).
+  Result<Lease> Acquire(std::chrono::milliseconds wait = std::chrono::seconds(10));
 
   const std::string& db_path() const { return db_path_; }
 
@@ -55,8 +61,11 @@ class StorePool {
   void Return(std::unique_ptr<Slot> slot);
 
   const std::string db_path_;
+  const int max_open_;
   std::mutex mu_;
+  std::condition_variable returned_;
   std::vector<std::unique_ptr<Slot>> idle_;  // GUARDED_BY(mu_)
+  int open_ = 0;                             // GUARDED_BY(mu_): idle and lent
 };
 
 }  // namespace dragoman::server

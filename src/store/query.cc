@@ -3,140 +3,28 @@
 #include <algorithm>
 #include <cctype>
 #include <utility>
-#include <variant>
 
 #include "output/event_json.h"
+#include "store/query_where.h"
 
 namespace dragoman {
 
 namespace {
 
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
+using query_internal::BuildWhere;
+using query_internal::CheckFts;
+using query_internal::HeadsUsable;
+using query_internal::Upper;
+using query_internal::Where;
 
-// A WHERE clause under construction: fixed SQL text with numbered placeholders, and the values
-// bound to them. Values never become part of the SQL text.
-class Where {
- public:
-  // Adds a bound value and returns its placeholder ("?3").
-  std::string Param(std::variant<int64_t, std::string> v) {
-    values_.push_back(std::move(v));
-    return "?" + std::to_string(values_.size());
+// Whether `filter` selects rows that are event heads (HeadsUsable): one row per event, filtered
+// on the dyad alone (or not at all).
+Result<bool> ShowsHeads(Store& store, const EventFilter& f) {
+  if (f.mentions || !f.actor.empty() || !f.type.empty() || f.since || f.until || f.negated_only ||
+      !f.location.empty() || !f.text.empty()) {
+    return false;
   }
-  void And(std::string clause) { clauses_.push_back("(" + std::move(clause) + ")"); }
-  std::string Sql() const {
-    std::string s;
-    for (const auto& c : clauses_) s += (s.empty() ? " WHERE " : " AND ") + c;
-    return s;
-  }
-  void BindTo(sql::Stmt& st) const {
-    for (size_t i = 0; i < values_.size(); ++i) {
-      int n = static_cast<int>(i + 1);
-      if (const auto* v = std::get_if<int64_t>(&values_[i])) {
-        st.Bind(n, *v);
-      } else {
-        st.Bind(n, std::get<std::string>(values_[i]));
-      }
-    }
-  }
-  int64_t count() const { return static_cast<int64_t>(values_.size()); }
-
- private:
-  std::vector<std::string> clauses_;
-  std::vector<std::variant<int64_t, std::string>> values_;
-};
-
-// SQL matching the actor column `col` ("e.source"/"e.target") against a selector bound at `p`:
-// its country, its whole code, or a prefix of its code.
-std::string SideMatches(const std::string& col, const std::string& p) {
-  return col + "_country = " + p + " OR substr(" + col + ", 1, length(" + p + ")) = " + p;
-}
-
-// The last day covered by a partial date ("2024" -> 2024-12-31).
-int64_t LastDay(const PartialDate& d) {
-  if (d.precision() == DatePrecision::kDay) return d.DaysFromEpoch();
-  if (d.precision() == DatePrecision::kMonth) {
-    return d.DaysFromEpoch() + DaysInMonth(d.year, d.month) - 1;
-  }
-  return PartialDate{d.year, 12, 31}.DaysFromEpoch();
-}
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Runs the full-text query once so that a syntax error is reported as the user's mistake
-// (InvalidArgument) rather than as a database failure.
-Status CheckFts(Store& store, const std::string& q) {
-  DRAGOMAN_ASSIGN_OR_RETURN(
-      auto st,
-      store.db().Prepare("SELECT 1 FROM sentence_fts WHERE sentence_fts MATCH ?1 LIMIT 1"));
-  st.Bind(1, q);
-  auto row = st.Step();
-  if (!row.ok()) {
-    const std::string& m = row.status().message();
-    size_t from = m.find(": ");
-    size_t to = m.find(" in: ");
-    std::string why = m.substr(from == std::string::npos ? 0 : from + 2,
-                               to == std::string::npos ? std::string::npos : to - from - 2);
-    // The query is the user's and may hold any byte: keep the message on one line (found by
-    // fuzz/fts_fuzz).
-    std::string line = "bad search query '" + q + "': " + why;
-    for (char& c : line) {
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    }
-    return Status::InvalidArgument(line);
-  }
-  return Status::Ok();
-}
-
-Result<Where> BuildWhere(Store& store, const EventFilter& f) {
-  Where w;
-  if (f.dyad) {
-    std::string a = w.Param(Upper(f.dyad->first));
-    std::string b = w.Param(Upper(f.dyad->second));
-    std::string ab =
-        "(" + SideMatches("e.source", a) + ") AND (" + SideMatches("e.target", b) + ")";
-    std::string ba =
-        "(" + SideMatches("e.source", b) + ") AND (" + SideMatches("e.target", a) + ")";
-    w.And(f.directed ? ab : "(" + ab + ") OR (" + ba + ")");
-  }
-  if (!f.actor.empty()) {
-    std::string code = w.Param(Upper(f.actor));
-    std::string text = w.Param(f.actor);
-    w.And("e.id IN (SELECT event FROM actor_mentions WHERE role <> 'speaker' AND (country = " +
-          code + " OR substr(code, 1, length(" + code + ")) = " + code +
-          " OR instr(lower(name), "
-          "lower(" +
-          text + ")) > 0 OR instr(lower(text), lower(" + text + ")) > 0))");
-  }
-  if (!f.type.empty()) {
-    if (AllDigits(f.type)) {
-      std::string p = w.Param(f.type);
-      w.And("substr(e.cameo, 1, length(" + p + ")) = " + p);
-    } else {
-      std::string p = w.Param(f.type);
-      w.And("upper(e.plover) = upper(" + p + ") OR lower(e.quad) = lower(" + p + ")");
-    }
-  }
-  if (f.since) w.And("e.day >= " + w.Param(int64_t{f.since->DaysFromEpoch()}));
-  if (f.until) w.And("e.day <= " + w.Param(LastDay(*f.until)));
-  if (f.negated_only) w.And("e.negated = 1");
-  if (!f.location.empty()) {
-    std::string p = w.Param(f.location);
-    std::string c = w.Param(Upper(f.location));
-    w.And("instr(lower(e.location), lower(" + p + ")) > 0 OR e.location_country = " + c);
-  }
-  if (!f.text.empty()) {
-    DRAGOMAN_RETURN_IF_ERROR(CheckQueryLimits(f.text, f.text_limits));
-    std::string q = FtsQuery(f.text);
-    DRAGOMAN_RETURN_IF_ERROR(CheckFts(store, q));
-    std::string p = w.Param(q);
-    w.And("e.sentence_id IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH " + p + ")");
-  }
-  return w;
+  return HeadsUsable(store);
 }
 
 }  // namespace
@@ -203,35 +91,81 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
   // mentions (`g`), not by three subqueries per row (which made an export quadratic in the
   // mentions per event, issue 12 row 12). The filters read only columns of the events_filter
   // covering index, so matching never reads the table's large rows (doc/store.md, "Indexes").
-  std::string matching =
-      filter.mentions ? "SELECT e.id AS mid FROM events e" + w.Sql()
-                      // "+ 0": grouping through the events_grp index would read every row
-                      // of the table; a covering index and a temporary b-tree are far cheaper.
-                      : "SELECT min(e.id) AS mid FROM events e" + w.Sql() + " GROUP BY e.grp + 0";
-  // Paging: only rows after the cursor in the order below (undated rows sort last).
-  std::string after;
-  if (filter.after) {
-    std::string g = w.Param(filter.after->event_id);
-    std::string i = w.Param(filter.after->mention_id);
-    std::string same_day = "e.grp > " + g + " OR (e.grp = " + g + " AND e.id > " + i + ")";
-    if (filter.after->day) {
-      std::string d = w.Param(*filter.after->day);
-      after = " WHERE e.day IS NULL OR e.day > " + d + " OR (e.day = " + d + " AND (" + same_day +
-              "))";
-    } else {
-      after = " WHERE e.day IS NULL AND (" + same_day + ")";
+  //
+  // `p`, the page: one row per result row with its sort key (shown mention, event, day) — the
+  // rows after the cursor, sorted, cut to the limit — read from an index alone. Only then are
+  // the page's rows read (their JSON, their document) and the counts of its events computed, so
+  // a page of 50 costs 50 row reads however many events match (the first version joined every
+  // matching row's JSON and counts before sorting and cutting: seconds on a busy dyad).
+  std::string matching_cte;  // `m`
+  std::string page;          // `p`
+  const bool limited = filter.limit > 0;
+  DRAGOMAN_ASSIGN_OR_RETURN(bool heads, ShowsHeads(store, filter));
+  if (heads) {
+    // Every event's shown mention is its head: walk the heads in the result order through
+    // events_heads (day, event) and stop at the limit — a page costs the same on any dyad.
+    // Dated heads first, then the undated (NULL days sort first in an index, last here).
+    std::optional<std::string> dated = " AND e.day IS NOT NULL";
+    std::string undated = " AND e.day IS NULL";
+    if (filter.after) {
+      std::string g = w.Param(filter.after->event_id);
+      std::string i = w.Param(filter.after->mention_id);
+      std::string same_day = "e.grp > " + g + " OR (e.grp = " + g + " AND e.id > " + i + ")";
+      if (filter.after->day) {
+        std::string d = w.Param(*filter.after->day);
+        *dated += " AND (e.day > " + d + " OR (e.day = " + d + " AND (" + same_day + ")))";
+      } else {
+        dated.reset();  // the cursor is among the undated
+        undated += " AND (" + same_day + ")";
+      }
     }
+    std::string limit = limited ? " LIMIT " + w.Param(filter.limit) : "";
+    w.And("e.head = 1");
+    const std::string from =
+        "SELECT e.id AS mid, e.grp AS grp, e.day AS day FROM events e INDEXED BY events_heads" +
+        w.Sql();
+    matching_cte = "SELECT mid, grp, day FROM (" + from + undated + " ORDER BY e.grp" + limit + ")";
+    if (dated) {
+      matching_cte = "SELECT mid, grp, day FROM (" + from + *dated + " ORDER BY e.day, e.grp" +
+                     limit + ") UNION ALL " + matching_cte;
+    }
+    page = "SELECT mid, grp, day FROM m ORDER BY day IS NULL, day, grp" + limit;
+  } else {
+    // `m`: the matching rows, from the events_filter covering index.
+    std::string matching =
+        filter.mentions
+            ? "SELECT e.id AS mid, e.grp AS grp, e.day AS day FROM events e" + w.Sql()
+            // "+ 0": grouping through the events_grp index would read every row of the table; a
+            // covering index and a temporary b-tree are far cheaper. `e.day` is the day of the
+            // row min(e.id) picked (SQLite's bare columns beside a single min()).
+            : "SELECT min(e.id) AS mid, e.grp AS grp, e.day AS day FROM events e" + w.Sql() +
+                  " GROUP BY e.grp + 0";
+    // Paging: only rows after the cursor in the order below (undated rows sort last).
+    std::string after;
+    if (filter.after) {
+      std::string g = w.Param(filter.after->event_id);
+      std::string i = w.Param(filter.after->mention_id);
+      std::string same_day = "m.grp > " + g + " OR (m.grp = " + g + " AND m.mid > " + i + ")";
+      if (filter.after->day) {
+        std::string d = w.Param(*filter.after->day);
+        after = " WHERE m.day IS NULL OR m.day > " + d + " OR (m.day = " + d + " AND (" + same_day +
+                "))";
+      } else {
+        after = " WHERE m.day IS NULL AND (" + same_day + ")";
+      }
+    }
+    matching_cte = matching;
+    page = "SELECT mid, grp, day FROM m" + after + " ORDER BY day IS NULL, day, grp, mid";
+    if (limited) page += " LIMIT " + w.Param(filter.limit);
   }
   std::string sql =
-      "WITH m AS (" + matching +
+      "WITH m AS (" + matching_cte + "), p AS (" + page +
       "), g AS (SELECT x.grp AS grp, count(*) AS n, count(DISTINCT x.doc) AS a, "
       "count(DISTINCT xd.outlet) AS s FROM events x JOIN documents xd ON xd.id = x.doc "
-      "WHERE x.grp IN (SELECT e2.grp FROM m JOIN events e2 ON e2.id = m.mid) GROUP BY x.grp) "
-      "SELECT e.grp, e.id, e.json, d.url, d.ingested, g.n, g.a, g.s, e.day "
-      "FROM m JOIN events e ON e.id = m.mid JOIN documents d ON d.id = e.doc "
-      "JOIN g ON g.grp = e.grp" +
-      after + " ORDER BY e.day IS NULL, e.day, e.grp, e.id";
-  if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit);
+      "WHERE x.grp IN (SELECT grp FROM p) GROUP BY x.grp) "
+      "SELECT p.grp AS grp, p.mid AS mid, e.json, d.url, d.ingested, g.n, g.a, g.s, p.day AS day "
+      "FROM p JOIN events e ON e.id = p.mid JOIN documents d ON d.id = e.doc "
+      "JOIN g ON g.grp = p.grp ORDER BY p.day IS NULL, p.day, p.grp, p.mid";
   DRAGOMAN_ASSIGN_OR_RETURN(auto st, store.db().Prepare(sql));
   w.BindTo(st);
   StoredEvent r;
@@ -273,89 +207,6 @@ Result<std::vector<StoredEvent>> QueryEvents(Store& store, const EventFilter& fi
     return Status::Ok();
   }));
   return rows;
-}
-
-std::optional<Period> ParsePeriod(std::string_view s) {
-  if (s == "day") return Period::kDay;
-  if (s == "week") return Period::kWeek;
-  if (s == "month") return Period::kMonth;
-  if (s == "year") return Period::kYear;
-  return std::nullopt;
-}
-
-std::string PeriodLabel(std::string_view date, Period period) {
-  auto d = PartialDate::Parse(date);
-  if (!d || !d->valid()) return "";
-  switch (period) {
-    case Period::kYear:
-      return d->ToString().substr(0, 4);
-    case Period::kMonth:
-      return d->precision() == DatePrecision::kYear ? "" : d->ToString().substr(0, 7);
-    case Period::kDay:
-      return d->precision() == DatePrecision::kDay ? d->ToString() : "";
-    case Period::kWeek: {
-      if (d->precision() != DatePrecision::kDay) return "";
-      // ISO 8601: the week belongs to the year of its Thursday.
-      long thursday = d->DaysFromEpoch() - d->Weekday() + 3;
-      PartialDate t = PartialDate::FromDays(thursday);
-      long first = PartialDate{t.year, 1, 1}.DaysFromEpoch();
-      long week = (thursday - first) / 7 + 1;
-      std::string w = std::to_string(week);
-      return std::to_string(t.year) + "-W" + (week < 10 ? "0" + w : w);
-    }
-  }
-  return "";
-}
-
-Result<Timeline> BuildTimeline(Store& store, const std::string& a, const std::string& b,
-                               Period period, bool include_all) {
-  return BuildTimelineWith(
-      [&](const EventFilter& f, const std::function<Status(const StoredEvent&)>& fn) {
-        return ForEachEvent(store, f, fn);
-      },
-      a, b, period, include_all);
-}
-
-Result<Timeline> BuildTimelineWith(const EventSource& for_each, const std::string& a,
-                                   const std::string& b, Period period, bool include_all) {
-  Timeline t;
-  t.a = Upper(a);
-  t.b = Upper(b);
-  t.period = period;
-  EventFilter f;
-  f.dyad = std::make_pair(t.a, t.b);
-  std::map<std::pair<std::string, int>, TimelineCell> cells;
-  auto matches = [](const std::optional<ActorRef>& r, const std::string& sel) {
-    if (!r) return false;
-    return Upper(r->country) == sel || r->code.compare(0, sel.size(), sel) == 0;
-  };
-  DRAGOMAN_RETURN_IF_ERROR(for_each(f, [&](const StoredEvent& r) {
-    const Event& e = r.event;
-    if (!include_all && (e.negated || e.mood != Mood::kAsserted)) return Status::Ok();
-    std::string date = EffectiveDate(e);
-    if (date.empty()) {
-      ++t.undated;
-      return Status::Ok();
-    }
-    std::string label = PeriodLabel(date, period);
-    if (label.empty()) {
-      ++t.too_coarse;
-      return Status::Ok();
-    }
-    bool ab = matches(e.source, t.a) && matches(e.target, t.b);
-    TimelineCell& c = cells[{label, ab ? 0 : 1}];
-    c.period = label;
-    c.a_to_b = ab;
-    ++c.events;
-    ++c.by_plover[e.plover];
-    c.goldstein_sum += e.goldstein;
-    for (size_t q = 0; q < kQuadClasses.size(); ++q) {
-      if (e.quad == kQuadClasses[q]) ++c.quads[q];
-    }
-    return Status::Ok();
-  }));
-  for (auto& [key, cell] : cells) t.cells.push_back(std::move(cell));
-  return t;
 }
 
 Result<std::vector<ActorSeen>> ListActors(Store& store, const std::string& country) {

@@ -79,10 +79,30 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, Mode mode) {
   sqlite3_extended_result_codes(raw, 1);
   // Pages are read through a memory map rather than one pread each.
   DRAGOMAN_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456"));
+  // A reading connection refuses every write, even one SQLite would allow on a read-only file
+  // (a temporary table): a bug in a query path cannot change anything.
+  if (mode == Mode::kReadOnly) DRAGOMAN_RETURN_IF_ERROR(db->Exec("PRAGMA query_only = 1"));
   return db;
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }
+
+int Db::OnProgress(void* self) {
+  Db* db = static_cast<Db*>(self);
+  if (std::chrono::steady_clock::now() < db->deadline_) return 0;
+  db->deadline_passed_ = true;
+  return 1;  // SQLite stops the statement with SQLITE_INTERRUPT
+}
+
+void Db::SetDeadline(std::chrono::steady_clock::time_point deadline) {
+  deadline_ = deadline;
+  deadline_passed_ = false;
+  // Every 256 virtual machine steps: a clock read costs ~20 ns, a step a few, so the check costs
+  // well under 1% and a statement overruns its bound by microseconds at most.
+  sqlite3_progress_handler(db_, 256, &Db::OnProgress, this);
+}
+
+void Db::ClearDeadline() { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
 
 Status Db::Exec(std::string_view sql) {
   std::string s(sql);
@@ -186,6 +206,12 @@ std::string Stmt::Text(int col) const {
   if (!p) return "";
   return std::string(reinterpret_cast<const char*>(p),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+std::string_view Stmt::View(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  if (!p) return {};
+  return {reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
 }
 
 std::optional<int64_t> Stmt::OptInt(int col) const {

@@ -10,6 +10,7 @@
 #ifndef DRAGOMAN_STORE_SQLITE_H_
 #define DRAGOMAN_STORE_SQLITE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -56,11 +57,24 @@ class Db {
   bool immutable() const { return immutable_; }
   sqlite3* raw() { return db_; }
 
+  // A time bound for what this connection runs from now on: a statement still running at
+  // `deadline` is interrupted (SQLite's progress handler, looked at every few hundred virtual
+  // machine steps) and its Step() fails with a Store error ("interrupted"); deadline_passed()
+  // then tells that the bound, not the database, ended it. ClearDeadline() removes the bound.
+  // The server bounds each request this way (doc/server.md, --query-timeout-ms).
+  void SetDeadline(std::chrono::steady_clock::time_point deadline);
+  void ClearDeadline();
+  // True when a statement was interrupted by the deadline set last (reset by SetDeadline()).
+  bool deadline_passed() const { return deadline_passed_; }
+
  private:
   Db(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  static int OnProgress(void* self);
   sqlite3* db_;
   std::string path_;
   bool immutable_ = false;
+  std::chrono::steady_clock::time_point deadline_{};
+  bool deadline_passed_ = false;
 };
 
 // A prepared statement. Bind parameters by 1-based index, then Step() through the rows.
@@ -96,6 +110,8 @@ class Stmt {
   int64_t Int(int col) const;
   double Double(int col) const;
   std::string Text(int col) const;  // "" for NULL
+  // The same without a copy: valid until the next Step(), Reset() or column call on `col`.
+  std::string_view View(int col) const;
   std::optional<int64_t> OptInt(int col) const;
   std::optional<double> OptDouble(int col) const;
 

@@ -154,6 +154,29 @@ CREATE TABLE IF NOT EXISTS alerts (
 );
 )sql";
 
+// Version 4: every event's head — its first (lowest id) mention — is marked (events.head), and so
+// is every mention whose actors (source and target codes and countries) differ from its head's
+// (events.odd; grouping keys on the codes, so this is rare). When no mention is odd, a dyad
+// matches all of an event's mentions or none, and the queries on a dyad read the heads through
+// events_heads — in result order, with every column a timeline counts — instead of grouping
+// every matching mention (query_where.h, HeadsUsable). Ingest keeps both marks (InsertEvent,
+// DeleteDocument); this step sets them on the rows already stored.
+// The columns are added first (kV3ToV4Columns, unless a file has them already), then marked.
+constexpr const char* kV3ToV4Columns =
+    "ALTER TABLE events ADD COLUMN head INTEGER NOT NULL DEFAULT 0; "
+    "ALTER TABLE events ADD COLUMN odd INTEGER NOT NULL DEFAULT 0";
+constexpr const char* kV3ToV4 = R"sql(
+UPDATE events SET head = 0, odd = 0 WHERE head <> 0 OR odd <> 0;
+UPDATE events SET head = 1 WHERE id IN (SELECT min(id) FROM events GROUP BY grp);
+UPDATE events SET odd = 1 WHERE head = 0 AND EXISTS (
+  SELECT 1 FROM events h WHERE h.grp = events.grp AND h.head = 1 AND (
+    h.source IS NOT events.source OR h.source_country IS NOT events.source_country OR
+    h.target IS NOT events.target OR h.target_country IS NOT events.target_country));
+CREATE INDEX IF NOT EXISTS events_heads ON events(day, grp, source_country, target_country,
+  source, target, date, negated, mood, plover, quad, goldstein, head) WHERE head = 1;
+CREATE INDEX IF NOT EXISTS events_odd ON events(odd) WHERE odd = 1;
+)sql";
+
 }  // namespace
 
 // Where the outlet of a document comes from: its source name, else its URL's host, else the
@@ -257,6 +280,8 @@ Status Store::Init() {
       DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kSchemaV1));
       DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
       DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV2ToV3));
+      DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV3ToV4Columns));
+      DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV3ToV4));
       DRAGOMAN_RETURN_IF_ERROR(
           db_->Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
                     "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
@@ -305,8 +330,18 @@ Status Store::Upgrade() {
   int64_t version = row ? q->Int(0) : 0;
   q->Reset();
   if (version < 1 || version >= kStoreSchemaVersion) return tx->Commit();
-  if (version == 1) DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
-  DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV2ToV3));
+  if (version < 2) DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV1ToV2));
+  if (version < 3) DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV2ToV3));
+  if (version < 4) {
+    DRAGOMAN_ASSIGN_OR_RETURN(
+        sql::Stmt * has, Prepared("SELECT count(*) FROM pragma_table_info('events') WHERE name = "
+                                  "'head'"));
+    DRAGOMAN_ASSIGN_OR_RETURN(bool counted, has->Step());
+    const bool has_columns = counted && has->Int(0) > 0;
+    has->Reset();
+    if (!has_columns) DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV3ToV4Columns));
+    DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV3ToV4));
+  }
   DRAGOMAN_RETURN_IF_ERROR(
       db_->Exec("PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
   return tx->Commit();

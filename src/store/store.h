@@ -41,8 +41,12 @@ namespace dragoman {
 // (version 1 had a trigger per sentence row, four times slower). Version 3 adds the tables of
 // `dragoman watch` (watch_files: how far each watched file is stored) and of alert rules
 // (alerts: every firing, once). A version 1 or 2 file is upgraded when it is opened for writing
-// and read as it is otherwise (it then has no watch_files or alerts table).
-inline constexpr int kStoreSchemaVersion = 3;
+// and read as it is otherwise (it then has no watch_files or alerts table). Version 4 marks each
+// event's first mention (events.head) and the mentions whose actors differ from it (events.odd),
+// with the index events_heads over the heads: the queries on a dyad read the heads instead of
+// every mention. A file of version 1 to 3 is upgraded when opened for writing; read as it is,
+// its queries take the general path.
+inline constexpr int kStoreSchemaVersion = 4;
 // PRAGMA application_id of a dragoman database ("DRAG").
 inline constexpr int32_t kStoreApplicationId = 0x44524147;
 

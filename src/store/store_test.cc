@@ -316,7 +316,7 @@ TEST(StoreTest, VersionTwoFileIsUpgraded) {
   }
   auto store = Store::Open(path, Store::OpenMode::kCreate);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_EQ(Count(**store, "PRAGMA user_version"), 3);
+  EXPECT_EQ(Count(**store, "PRAGMA user_version"), kStoreSchemaVersion);
   auto has = (*store)->HasV3Tables();
   ASSERT_TRUE(has.ok());
   EXPECT_TRUE(*has);

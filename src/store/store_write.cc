@@ -91,6 +91,15 @@ Status Store::DeleteDocument(int64_t doc_row) {
       "DELETE FROM events WHERE doc = ?1",
       ("DELETE FROM event_groups WHERE id IN (SELECT id FROM temp.touched_groups) AND NOT EXISTS "
        "(SELECT 1 FROM events WHERE events.grp = event_groups.id)"),
+      // Schema 4: an event that lost its head (first mention) gets the next one, and the odd
+      // marks of its mentions are set again against it (store.cc, kV3ToV4).
+      ("UPDATE events SET head = 1 WHERE head = 0 AND id IN (SELECT min(e.id) FROM events e "
+       "WHERE e.grp IN (SELECT id FROM temp.touched_groups) GROUP BY e.grp)"),
+      ("UPDATE events SET odd = 1 - odd WHERE grp IN (SELECT id FROM temp.touched_groups) AND "
+       "odd IS NOT (head = 0 AND EXISTS (SELECT 1 FROM events h WHERE h.grp = events.grp AND "
+       "h.head = 1 AND (h.source IS NOT events.source OR h.source_country IS NOT "
+       "events.source_country OR h.target IS NOT events.target OR h.target_country IS NOT "
+       "events.target_country)))"),
       "DELETE FROM sentences WHERE doc = ?1",
       "DELETE FROM documents WHERE id = ?1",
   };
@@ -268,14 +277,44 @@ Status Store::InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Even
   std::optional<int64_t> day = DayOf(date);
   if (!day) date.clear();
   DRAGOMAN_ASSIGN_OR_RETURN(int64_t grp, FindOrCreateGroup(e, date, day.value_or(0)));
+  std::optional<std::string> source, source_country, target, target_country;
+  if (e.source) {
+    source = e.source->code;
+    if (!e.source->country.empty()) source_country = Upper(e.source->country);
+  }
+  if (e.target) {
+    target = e.target->code;
+    if (!e.target->country.empty()) target_country = Upper(e.target->country);
+  }
+  // The event's head is its first mention; a later mention is odd when its actors differ from
+  // the head's (schema 4, store.cc kV3ToV4). Ids only grow, so a new mention never displaces a
+  // head.
+  bool head = true, odd = false;
+  {
+    DRAGOMAN_ASSIGN_OR_RETURN(
+        sql::Stmt * h_p, Prepared("SELECT source, source_country, target, target_country FROM "
+                                  "events WHERE grp = ?1 AND head = 1"));
+    sql::Stmt& h = *h_p;
+    h.Bind(1, grp);
+    DRAGOMAN_ASSIGN_OR_RETURN(bool found, h.Step());
+    if (found) {
+      head = false;
+      auto col = [&](int i) {
+        return h.IsNull(i) ? std::nullopt : std::optional<std::string>(h.Text(i));
+      };
+      odd = col(0) != source || col(1) != source_country || col(2) != target ||
+            col(3) != target_country;
+    }
+    h.Reset();
+  }
 
   DRAGOMAN_ASSIGN_OR_RETURN(
       sql::Stmt * ins_p,
       Prepared("INSERT INTO events (doc, grp, sentence, sentence_id, span_begin, span_end, "
                "source, source_country, target, target_country, cameo, plover, goldstein, "
-               "quad, date, day, negated, mood, location, location_country, rule, json) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-               "?16, ?17, ?18, ?19, ?20, ?21, ?22)"));
+               "quad, date, day, negated, mood, location, location_country, rule, json, head, "
+               "odd) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+               "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)"));
   sql::Stmt& ins = *ins_p;
   ins.Bind(1, doc_row).Bind(2, grp).Bind(3, e.sentence);
   if (sentence_row) {
@@ -284,16 +323,7 @@ Status Store::InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Even
     ins.BindNull(4);
   }
   ins.Bind(5, int64_t{e.span_begin}).Bind(6, int64_t{e.span_end});
-  if (e.source) {
-    ins.Bind(7, e.source->code).BindOrNull(8, Upper(e.source->country));
-  } else {
-    ins.BindNull(7).BindNull(8);
-  }
-  if (e.target) {
-    ins.Bind(9, e.target->code).BindOrNull(10, Upper(e.target->country));
-  } else {
-    ins.BindNull(9).BindNull(10);
-  }
+  ins.Bind(7, source).Bind(8, source_country).Bind(9, target).Bind(10, target_country);
   ins.Bind(11, e.cameo).Bind(12, e.plover).Bind(13, e.goldstein).Bind(14, e.quad);
   ins.Bind(15, date).Bind(16, day);
   ins.Bind(17, e.negated ? 1 : 0).Bind(18, MoodName(e.mood));
@@ -303,6 +333,7 @@ Status Store::InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Even
     ins.BindNull(19).BindNull(20);
   }
   ins.Bind(21, e.rule).Bind(22, EventToJsonLine(e));
+  ins.Bind(23, head ? 1 : 0).Bind(24, odd ? 1 : 0);
   DRAGOMAN_RETURN_IF_ERROR(ins.Run());
   int64_t event_row = db_->LastInsertRowid();
 
