@@ -22,8 +22,7 @@
 // Then, over actors: a plural target that names the sources themselves is a third party's
 // appeal to the other sides (the sides addressed); a missing source is inferred from the event's
 // place (location's government / location's country, the pattern's infer= option) or is the
-// reporting party (a mutual act reported in an agentless passive) or, for an agentless meeting,
-// the document's two parties (with the target); a missing target is the doer
+// reporting party (a mutual act reported in an agentless passive); a missing target is the doer
 // (and, for a mutual act, the other party) of the event noun the event concerns ("welcomed the
 // talks between B and C": the act it concerns), the actor before the noun of its object ("rejected
 // an Armenian proposal": the object's possessor), the actor the event is about (`about`), the
@@ -38,9 +37,7 @@
 // Event::rule names the rule that gave the source and the one that gave the target:
 // "verbs.txt:12 PATTERN [source: subject] [target: pattern object]".
 #include <algorithm>
-#include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "events/sentence_analysis.h"
@@ -79,8 +76,6 @@ const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::ActorRules(
       {"location's country", Role::kSource, &S::InferredCountryApplies,
        &S::InferredCountryAssign},
       {"reporting party", Role::kSource, &S::ReportingPartyApplies, &S::ReportingPartyAssign},
-      {"the document's two parties", Role::kSource, &S::DocumentPairApplies,
-       &S::DocumentPairAssign},
       {"the act it concerns", Role::kTarget, &S::ConcernedActApplies, &S::ConcernedActAssign},
       {"the object's possessor", Role::kTarget, &S::ObjectPossessorApplies,
        &S::ObjectPossessorAssign},
@@ -597,61 +592,6 @@ void SentenceAnalysis::CountryAttackedAssign(Arguments* a) const {
   if (mm < 0) return;
   a->tgt_mentions.push_back(mm);
   a->targets.push_back(facts_.actors[mm].actor);
-}
-
-// "Talks were held on Tuesday", "The meeting took place in Geneva": a meeting (CAMEO 04, a `sym`
-// pattern) stated with no party at all, in a document whose actors so far are of exactly two
-// parties, is between those two (doc/annotation.md 2: the sentence is unintelligible without
-// them and the preceding text names them unambiguously). Only agentless forms (a passive, an
-// event noun); not when the sentence names an actor of a third party, asks a question, or
-// describes, nor when the last event coded is a meeting between others (then "the meeting" is
-// that one). Places count as parties: a third country named before makes the pair unclear.
-std::optional<std::pair<ActorRef, ActorRef>> SentenceAnalysis::DocumentPair() const {
-  if (!ctx_.recent) return std::nullopt;
-  auto party = [](const ActorRef& r) { return r.country.empty() ? r.code : r.country; };
-  std::optional<ActorRef> first, second;  // the latest actor of each party
-  for (auto it = ctx_.recent->rbegin(); it != ctx_.recent->rend(); ++it) {
-    if (first && party(*it) == party(*first)) continue;
-    if (second && party(*it) == party(*second)) continue;
-    if (!first) {
-      first = *it;
-    } else if (!second) {
-      second = *it;
-    } else {
-      return std::nullopt;  // a third party
-    }
-  }
-  if (!first || !second) return std::nullopt;
-  // "the meeting" after a meeting between others (an embassy and its nationals) is that one.
-  if (ctx_.last_event && *ctx_.last_event) {
-    const Event& le = **ctx_.last_event;
-    if (le.cameo.compare(0, 2, "04") == 0 && le.source && le.target &&
-        PairKey(party(*le.source), party(*le.target)) != PairKey(party(*first), party(*second))) {
-      return std::nullopt;
-    }
-  }
-  for (const ActorMention& am : facts_.actors) {
-    for (const ActorRef& r : Refs(am)) {
-      if (party(r) != party(*first) && party(r) != party(*second)) return std::nullopt;
-    }
-  }
-  return std::make_pair(*second, *first);  // in the order the document named them
-}
-
-bool SentenceAnalysis::DocumentPairApplies(const Arguments& a) const {
-  // Agentless forms only: a passive ("talks were held") or an event noun ("the meeting took
-  // place"); an active verb with no subject found ("have the right to phone calls") is not one.
-  return a.sources.empty() && a.src_mentions.empty() && a.targets.empty() && a.p->symmetric &&
-         (a.m->passive || a.p->noun) &&
-         impl_.codes.InFamily(a.code, impl_.consult) && a.mood != Mood::kQuestion &&
-         !a.describes && DocumentPair().has_value();
-}
-void SentenceAnalysis::DocumentPairAssign(Arguments* a) const {
-  auto pair = DocumentPair();
-  a->sources.push_back(pair->first);
-  a->targets.push_back(pair->second);
-  a->from_context = true;
-  a->target_rule = "the document's two parties";
 }
 
 }  // namespace dragoman::events_internal

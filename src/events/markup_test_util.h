@@ -120,8 +120,6 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"welcomed", "welcome"},
       {"provided", "provide"},
       {"launched", "launch"},
-      {"invited", "invite"},
-      {"took", "take"},
       {"drills", "drill"},
       {"exercises", "exercise"},
       {"began", "begin"},

@@ -18,7 +18,6 @@
 
 #include <memory>
 #include <optional>
-#include <utility>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -198,7 +197,6 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(ContextCounterpart)
   DRAGOMAN_ARGUMENT_RULE(LateObject)
   DRAGOMAN_ARGUMENT_RULE(CountryAttacked)
-  DRAGOMAN_ARGUMENT_RULE(DocumentPair)
 #undef DRAGOMAN_ARGUMENT_RULE
   // The match of an event noun stated with its own parties right after (or inside) the words of
   // match `index`: the act it concerns (argument_rules.cc), or -1.
@@ -263,8 +261,6 @@ class SentenceAnalysis {
   int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
-  // The document's two parties when its actors so far are of exactly two (argument_rules.cc).
-  std::optional<std::pair<ActorRef, ActorRef>> DocumentPair() const;
   int CountryPlaceAfter(const Match& m, const Pattern& p, int seg,
                         const std::vector<ActorRef>& sources) const;
   // The implicit counterparts (roles.cc): a rule gives an event that still has no target the
