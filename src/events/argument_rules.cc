@@ -28,8 +28,9 @@
 // an Armenian proposal": the object's possessor), the actor the event is about (`about`), the
 // counterpart from context (`react`, `during`), or the late object (the first actor after the
 // matched words), and for an act done on a territory (aid or armed force: cameo.tsv's
-// `territorial` family) the foreign country named as its place ("air strikes in Yemen"). A symmetric act of coordinated sources with no target is one mutual event per
-// pair of them (coordinated party, arguments.cc).
+// `territorial` family) the foreign country named as its place ("air strikes in Yemen"). A
+// symmetric act of coordinated sources with no target is one mutual event per pair of them
+// (coordinated party, arguments.cc).
 // Last, over the sentence's events, the implicit counterparts (CounterpartRules(), applied by
 // CompleteTargets in roles.cc): the meeting's other party, the other of the two parties named,
 // bilateral: counterpart, the meeting just reported.
