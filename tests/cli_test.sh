@@ -121,6 +121,13 @@ run check-data "$tmp/data"
 check "check-data on bad data exits 4" test "$rc" -eq 4
 check "check-data names both problems" bash -c "grep -q 'countries.txt:[0-9]*: duplicate country AZE' '$tmp/err' && grep -q 'verbs.txt:[0-9]*: ' '$tmp/err'"
 check "check-data ends with the count" bash -c "tail -1 '$tmp/err' | grep -qx 'dragoman check-data: 2 problems in $tmp/data'"
+# A lexicon file is read by several stages; its bad line is still one line of the report.
+cp -r "$DRAGOMAN_SOURCE_DIR/data" "$tmp/lexdata"
+printf 'a line without its class\n' >>"$tmp/lexdata/lexicon/time.txt"
+run check-data "$tmp/lexdata"
+check "check-data lists a broken lexicon line once" \
+  bash -c "test \"\$(grep -c 'lexicon/time.txt:[0-9]*: ' '$tmp/err')\" -eq 1"
+check "check-data counts it once" bash -c "tail -1 '$tmp/err' | grep -qx 'dragoman check-data: 1 problem in $tmp/lexdata'"
 run check-data --data "$DRAGOMAN_SOURCE_DIR/data" "$tmp/data"
 check "check-data with DIR and --data exits 2" test "$rc" -eq 2
 run check-data --dictionaries nonsense

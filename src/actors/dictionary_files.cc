@@ -50,7 +50,6 @@ std::string BaseName(const std::string& path) {
   return path.substr(slash + 1);
 }
 
-
 // Notes `key` as first given on `line`; a key given before is "duplicate WHAT 'KEY' (first on
 // line N)". Keys are compared as written.
 Status FirstTime(std::unordered_map<std::string, int>& seen, std::string_view key,

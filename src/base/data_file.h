@@ -48,10 +48,17 @@ std::vector<std::string_view> SplitFields(std::string_view line, char sep);
 std::vector<std::string_view> SplitWords(std::string_view s);
 
 // Where a loader puts its problems when asked to find them all. Holds BadData statuses in the
-// order they were found.
+// order they were found, each once: a file read by several stages (data/lexicon/ is loaded by the
+// actors, places and events stages) is checked by each, and a problem found again (the same code
+// and message) is not recorded twice.
 class DataProblems {
  public:
-  void Add(Status s) { problems_.push_back(std::move(s)); }
+  void Add(Status s) {
+    for (const Status& p : problems_) {
+      if (p.code() == s.code() && p.message() == s.message()) return;
+    }
+    problems_.push_back(std::move(s));
+  }
   bool empty() const { return problems_.empty(); }
   size_t size() const { return problems_.size(); }
   const std::vector<Status>& all() const { return problems_; }

@@ -65,6 +65,18 @@ TEST(DataProblems, NoSinkStopsASinkCollectsEveryBadLine) {
   EXPECT_EQ(problems.all()[1].message(), "f.txt:4: bad line");
 }
 
+// Several stages read one file (data/lexicon/): its problem, found by each, is recorded once.
+TEST(DataProblems, TheSameProblemFoundAgainIsRecordedOnce) {
+  DataProblems problems;
+  problems.Add(DataError("lex.txt", 3, "expected CLASS<TAB>words"));
+  problems.Add(DataError("other.txt", 3, "expected CLASS<TAB>words"));
+  problems.Add(DataError("lex.txt", 3, "expected CLASS<TAB>words"));
+  EXPECT_TRUE(Report(&problems, DataError("lex.txt", 3, "expected CLASS<TAB>words")).ok());
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems.all()[0].message(), "lex.txt:3: expected CLASS<TAB>words");
+  EXPECT_EQ(problems.all()[1].message(), "other.txt:3: expected CLASS<TAB>words");
+}
+
 TEST(DataProblems, OtherFailuresAlwaysStop) {
   DataProblems problems;
   Status st = ForEachDataLine("a\nb\n", &problems,

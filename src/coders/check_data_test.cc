@@ -49,6 +49,22 @@ TEST(CheckCoderData, ReportsEveryProblemOfEveryStage) {
   }
 }
 
+// data/lexicon/ is read by the actors, places and events stages (and checked on its own): a bad
+// line in it is still one problem, listed once.
+TEST(CheckCoderData, ABrokenLexiconFileIsReportedOnce) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("dragoman_check_lexicon_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(DRAGOMAN_SOURCE_DATA_DIR, dir, fs::copy_options::recursive);
+  std::ofstream(dir / "lexicon/time.txt", std::ios::app) << "a line without its class\n";
+  std::vector<Status> problems = CheckCoderData(CoderSpec{}, dir.string());
+  fs::remove_all(dir);
+  ASSERT_EQ(problems.size(), 1u) << Messages(problems);
+  EXPECT_EQ(problems[0].code(), Status::Code::kBadData);
+  EXPECT_NE(problems[0].message().find("lexicon/time.txt:"), std::string::npos)
+      << problems[0].message();
+}
+
 TEST(CheckCoderData, AMissingDirectoryIsOneProblem) {
   std::vector<Status> problems = CheckCoderData(CoderSpec{}, "/nonexistent-dragoman-data");
   ASSERT_EQ(problems.size(), 1u) << Messages(problems);

@@ -347,7 +347,6 @@ Status Store::Upgrade() {
   return tx->Commit();
 }
 
-
 Result<sql::Stmt*> Store::Prepared(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {

@@ -12,6 +12,7 @@
 
 #include "base/date.h"
 #include "base/file.h"
+#include "base/timestamp.h"
 
 namespace dragoman {
 
@@ -158,15 +159,6 @@ std::vector<Candidate> SilenceEpisodes(const AlertRule& r, const std::vector<Rul
       out.push_back({day, day + 1, day + r.days, static_cast<double>(r.days), {ev[i]->id}});
   }
   return out;
-}
-
-std::string UtcNow() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 }  // namespace

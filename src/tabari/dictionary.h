@@ -145,7 +145,7 @@ struct Options {
   std::string agent_filler = "~";  // CONVERT AGENT: a lone agent is FILLER+code (PETRARCH: "---")
   bool require_dyad = true;        // false (PETRARCH option): a source without target is coded
                                    // against "---"
-  bool petrarch_rules = false;  // PETRARCH-1 rules a parse gives it (coder.cc; doc/tabari.md)
+  bool petrarch_rules = false;  // PETRARCH-1 rules a parse gives it (coder_*.cc; doc/tabari.md)
   bool yyyy = false;
   std::string default_source, default_target;  // DEFAULT: SOURCE [X] TARGET [Y]
   bool default_source_prior = false, default_target_after = false;
