@@ -27,8 +27,10 @@
 // talks between B and C": the act it concerns), the actor before the noun of its object ("rejected
 // an Armenian proposal": the object's possessor), the actor the event is about (`about`), the
 // counterpart from context (`react`, `during`), or the late object (the first actor after the
-// matched words). A symmetric act of coordinated sources with no target is one mutual event per
-// pair of them (coordinated party, arguments.cc).
+// matched words), and for an act done on a territory (aid or armed force: cameo.tsv's
+// `territorial` family) the foreign country named as its place ("air strikes in Yemen"). A
+// symmetric act of coordinated sources with no target is one mutual event per pair of them
+// (coordinated party, arguments.cc).
 // Last, over the sentence's events, the implicit counterparts (CounterpartRules(), applied by
 // CompleteTargets in roles.cc): the meeting's other party, the other of the two parties named,
 // bilateral: counterpart, the meeting just reported.
@@ -82,6 +84,8 @@ const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::ActorRules(
       {"counterpart from context", Role::kTarget, &S::ContextCounterpartApplies,
        &S::ContextCounterpartAssign},
       {"late object", Role::kTarget, &S::LateObjectApplies, &S::LateObjectAssign},
+      {"the country it is done in", Role::kTarget, &S::CountryAttackedApplies,
+       &S::CountryAttackedAssign},
   };
   return rules;
 }
@@ -572,6 +576,23 @@ void SentenceAnalysis::LateObjectAssign(Arguments* a) const {
     a->tgt_mentions.push_back(t);
     for (auto& r : Refs(facts_.actors[t])) a->targets.push_back(r);
   }
+}
+
+// "A launched air strikes in Yemen", "A has troops deployed in Syria", "A delivered food aid in
+// Sudan": an act done on a territory (the `territorial` family: material aid, force posture,
+// assault, fight, mass violence) with no target found by the rules above is done to (or for) the
+// foreign country named as its place (CountryPlaceAfter, roles.cc). A
+// statement or a meeting held in a country is not about it ("spoke in France", "talks in
+// Switzerland"), nor is an act of force in the source's own country (a domestic operation).
+bool SentenceAnalysis::CountryAttackedApplies(const Arguments& a) const {
+  return !a.sources.empty() && a.targets.empty() && !a.p->from_speaker &&
+         impl_.codes.InFamily(a.code, impl_.territorial);
+}
+void SentenceAnalysis::CountryAttackedAssign(Arguments* a) const {
+  const int mm = CountryPlaceAfter(*a->m, *a->p, a->seg, a->sources);
+  if (mm < 0) return;
+  a->tgt_mentions.push_back(mm);
+  a->targets.push_back(facts_.actors[mm].actor);
 }
 
 }  // namespace dragoman::events_internal

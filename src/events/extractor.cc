@@ -108,6 +108,7 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->threat, codes.Family("threat"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->cooperative, codes.Family("cooperative"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->bilateral, codes.Family("bilateral"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->territorial, codes.Family("territorial"));
   ex->impl_->codes = std::move(codes);
   ex->impl_->patterns = std::move(patterns);
   ex->impl_->lex = std::move(lex);

@@ -272,6 +272,45 @@ int SentenceAnalysis::ObjectAfter(const Match& m, int seg,
   return -1;
 }
 
+// Argument assignment, the country attacked: the first country named as a place ("in Yemen",
+// "near Syria") after the matched words, in the same clause and within kObjectReach tokens,
+// that is of another party than every source. Capitals and cities are not countries here: a
+// strike "in Kabul" says where, the country is what an act of force on its soil is done to.
+// The same stops as ObjectAfter. Returns the mention index or -1.
+int SentenceAnalysis::CountryPlaceAfter(const Match& m, const Pattern& p, int seg,
+                                        const std::vector<ActorRef>& sources) const {
+  const int n = static_cast<int>(toks_.size());
+  // A pattern ending in a target slot that found no actor ("strikes ..4 on|against +") may have
+  // taken a later "on" ("in Syria on Tuesday"): the search starts before that last word.
+  int start = m.end;
+  if (p.elements.back().kind == PatternElement::Kind::kTarget && m.targets.empty() &&
+      m.words.size() >= 2) {
+    start = m.words[m.words.size() - 2] + 1;
+  }
+  const int stop = m.end + kObjectReach;
+  for (int k = start; k < n && k < stop; ++k) {
+    if (Seg(k) != seg) break;
+    const std::string& w = Norm(k);
+    if (w == "," || w == "." || w == ";" || w == ":" || w == "(" || IsQuote(k) ||
+        w == "\xe2\x80\x9c" || w == "\xe2\x80\x9d") {
+      break;
+    }
+    const int mm = mention_at_[k];
+    if (mm < 0) continue;
+    const ActorMention& am = facts_.actors[mm];
+    k = am.token_end - 1;
+    if (excluded_[mm] || !am.place || am.kind != ActorMention::Kind::kCountry ||
+        am.actor.country.empty()) {
+      continue;
+    }
+    bool own = false;
+    for (const ActorRef& s : sources) own = own || s.country == am.actor.country;
+    if (own) continue;
+    return mm;
+  }
+  return -1;
+}
+
 // Argument assignment, implicit counterparts: an event of the sentence that still has no target
 // takes the other party of a bilateral setting the sentence itself states, in this order:
 //   1. a meeting (CAMEO 04x) of the same source country with a target in the same sentence

@@ -63,8 +63,9 @@ struct ExtractorData {
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
   // CAMEO families (cameo.tsv's FAMILY column): material conflict (roots 17-20), consultations
-  // (04), threats (13), cooperative acts (03-06), what a "bilateral" setting frames (01-09).
-  int violent = 0, consult = 0, threat = 0, cooperative = 0, bilateral = 0;
+  // (04), threats (13), cooperative acts (03-06), what a "bilateral" setting frames (01-09),
+  // acts done on a territory (aid 070-074, force 15, 18-20).
+  int violent = 0, consult = 0, threat = 0, cooperative = 0, bilateral = 0, territorial = 0;
 };
 
 // What the per-document context offers one sentence (null members when there is no context).
@@ -195,6 +196,7 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(About)
   DRAGOMAN_ARGUMENT_RULE(ContextCounterpart)
   DRAGOMAN_ARGUMENT_RULE(LateObject)
+  DRAGOMAN_ARGUMENT_RULE(CountryAttacked)
 #undef DRAGOMAN_ARGUMENT_RULE
   // The match of an event noun stated with its own parties right after (or inside) the words of
   // match `index`: the act it concerns (argument_rules.cc), or -1.
@@ -259,6 +261,8 @@ class SentenceAnalysis {
   int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
+  int CountryPlaceAfter(const Match& m, const Pattern& p, int seg,
+                        const std::vector<ActorRef>& sources) const;
   // The implicit counterparts (roles.cc): a rule gives an event that still has no target the
   // other party of a bilateral setting; the first whose condition holds and that finds one wins,
   // and its name is reported in Event::rule ("[target: NAME]").
