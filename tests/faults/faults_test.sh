@@ -227,7 +227,9 @@ if command -v curl >/dev/null; then
     check "serve starts: $(head -c 300 "$tmp/serve.log")" false
   fi
 
-  # Writes through the server, killed with -9 part way. The corpus as JSON Lines batches of 25.
+  # Writes through the server, killed with -9 part way. The corpus as JSON Lines batches of 10,
+  # posted one after another; each round kills the server 0-9 ms after its first answer, while
+  # the next batches are being coded or written.
   wdocs=$((docs < 100 ? docs - 1 : 100))
   token="$tmp/token"
   printf 'faults-test-token-0123456789\n' >"$token"
@@ -235,7 +237,7 @@ if command -v curl >/dev/null; then
   for ((i = 0; i < wdocs; i++)); do
     f="$corpus/item$(printf %04d "$i").txt"
     jq -cn --arg id "item$(printf %04d "$i").txt" --rawfile text "$f" '{id: $id, text: $text}' \
-      >>"$tmp/batches/b$((i / 25))"
+      >>"$tmp/batches/b$(printf %02d $((i / 10)))"
   done
   cat "$tmp/batches"/b* >"$tmp/posted.jsonl"
   # Both stores start with one document ingested from a file, then get the same JSON Lines.
@@ -245,18 +247,29 @@ if command -v curl >/dev/null; then
   "$DRAGOMAN" ingest --quiet --threads 1 --db "$tmp/post-clean.db" "$last" 2>/dev/null
   "$DRAGOMAN" ingest --quiet --threads 1 --db "$tmp/post-clean.db" "$tmp/posted.jsonl" 2>/dev/null
   dump "$tmp/post-clean.db" "$tmp/post-clean.dump"
+  poster() {  # poster PORT ROUND: every batch in order; a file holds each answer's status
+    local b code
+    for b in "$tmp/batches"/b*; do
+      code=$(status -X POST -H "Authorization: Bearer $(head -1 "$token")" \
+        -H 'Content-Type: application/x-ndjson' --data-binary "@$b" \
+        "http://127.0.0.1:$1/api/documents")
+      echo "$code" >"$tmp/answer-$2-$(basename "$b")"
+    done
+  }
   killed=0
   partial=0
   for round in 1 2 3; do
     serve_start "$db" "$tmp/post$round.log" --token-file "$token" || break
-    for b in "$tmp/batches"/b*; do
-      status -X POST -H "Authorization: Bearer $(head -1 "$token")" \
-        -H 'Content-Type: application/x-ndjson' --data-binary "@$b" \
-        "http://127.0.0.1:$port/api/documents" >/dev/null &
+    poster "$port" "$round" &
+    poster_pid=$!
+    for _ in $(seq 600); do
+      [ -f "$tmp/answer-$round-b00" ] && break
+      sleep 0.05
     done
-    sleep "0.$((RANDOM % 9 + 1))"
+    sleep "0.00$((RANDOM % 10))"
     kill -9 "$srv" 2>/dev/null && killed=$((killed + 1))
-    wait 2>/dev/null
+    wait "$srv" 2>/dev/null
+    wait "$poster_pid"
     stored=$("$DRAGOMAN" export --db "$db" --format jsonl 2>/dev/null | jq -r .doc | sort -u | wc -l)
     echo "server kill -9 round $round: documents stored $stored of $((wdocs + 1))"
     [ "$stored" -lt $((wdocs + 1)) ] && partial=1
