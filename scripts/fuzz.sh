@@ -66,7 +66,7 @@ fuzz_one() {  # fuzz_one NAME SECONDS
     -max_total_time="$secs" -artifact_prefix="$dir/crashes/$t/" \
     "$dir/corpus/$t" "fuzz/corpus/$t" >"$log" 2>&1 || rc=$?
   local cpu cov
-  cpu=$(awk '{printf "%.0f", $1 + $2}' "$dir/time-$t")
+  cpu=$(tail -1 "$dir/time-$t" | awk '{printf "%.0f", $1 + $2}')
   cov=$(grep -E '^#[0-9]+' "$log" | tail -1 | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' || true)
   printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$secs" "$cpu" "$cov" >>"$dir/fuzz-log.tsv"
   if [ "$rc" -ne 0 ]; then
