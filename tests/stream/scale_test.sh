@@ -44,7 +44,7 @@ rc=$?
 check "publish exits 0" [ $rc -eq 0 ]
 if [ $rc -ne 0 ]; then
   cat "$tmp/publish.err"
-  tail -5 "$tmp"/nats*.log
+  tail -n 5 "$tmp"/nats*.log
   exit 1
 fi
 
@@ -89,7 +89,7 @@ check "PostgreSQL holds exactly the events of one 'dragoman code' run" \
 if ! cmp -s "$tmp/expected.jsonl" "$tmp/stored.jsonl"; then
   echo "expected $(wc -l <"$tmp/expected.jsonl"), stored $(wc -l <"$tmp/stored.jsonl")"
   diff "$tmp/expected.jsonl" "$tmp/stored.jsonl" | head -5
-  tail -3 "$tmp"/worker*.log
+  tail -n 3 "$tmp"/worker*.log
 fi
 
 # The queries against PostgreSQL agree with the same corpus in SQLite.

@@ -50,9 +50,21 @@ stop_postgres() {
   return 0
 }
 
-start_nats_node() {  # start_nats_node I
+start_nats_node() {  # start_nats_node I: returns once the node accepts clients (30 s at most)
   nats-server -c "${NATS_CONF[$1]}" >>"$tmp/nats$1.log" 2>&1 &
   NATS_PIDS[$1]=$!
+  # A client given only nodes that do not listen yet fails at once ("no server available"): on a
+  # loaded machine a node can take seconds to open its port.
+  local port
+  port=$(sed -n 's/^listen: 127\.0\.0\.1:\([0-9]*\)$/\1/p' "${NATS_CONF[$1]}" | head -1)
+  for _ in $(seq 300); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    kill -0 "${NATS_PIDS[$1]}" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "nats node $1 does not accept clients on port $port:"
+  tail -n 20 "$tmp/nats$1.log"
+  return 1
 }
 
 start_nats_cluster() {
