@@ -4,10 +4,10 @@
 #include <signal.h>
 
 #include <atomic>
-#include <fstream>
 #include <iostream>
 
 #include "base/file.h"
+#include "cli/alert_flags.h"
 #include "cli/coder_flags.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -83,24 +83,11 @@ int RunWatch(const ParsedArgs& args, CommandContext& ctx) {
     while (d.size() > 1 && d.back() == '/') d.pop_back();
   }
   config.db_path = ResolveDbPath(args.Get("db"));
-  const std::string webhook = args.Get("webhook");
-  if (!webhook.empty() && webhook.rfind("http://", 0) != 0) {
-    return usage(
-        Status::InvalidArgument("--webhook must be an http:// URL, got '" + webhook + "'"));
+  AlertSink alerts;
+  if (Status st = alerts.Open(args, ctx.out); !st.ok()) {
+    return st.code() == Status::Code::kInvalidArgument ? usage(st) : ReportError(st, ctx);
   }
-  if (args.Has("alerts")) {
-    auto rules = LoadAlertRules(args.Get("alerts"));
-    if (!rules.ok()) return ReportError(rules.status(), ctx);
-    config.rules = std::move(rules).value();
-  }
-  std::ofstream alerts_file;
-  if (args.Has("alerts-out")) {
-    alerts_file.open(args.Get("alerts-out"), std::ios::app);
-    if (!alerts_file) {
-      return ReportError(Status::Io(args.Get("alerts-out") + ": cannot open for appending"), ctx);
-    }
-  }
-  std::ostream& alerts_out = alerts_file.is_open() ? alerts_file : ctx.out;
+  config.rules = alerts.TakeRules();
 
   const bool quiet = args.Has("quiet");
   std::unique_ptr<const DocumentCoder> coder;
@@ -131,10 +118,7 @@ int RunWatch(const ParsedArgs& args, CommandContext& ctx) {
     ReportError(s, ctx);  // one line each; watching goes on
   };
   cb.on_alert = [&](const AlertFiring& f) {
-    alerts_out << f.json << "\n" << std::flush;
-    if (!webhook.empty()) {
-      if (Status st = PostWebhook(webhook, f.json); !st.ok()) ReportError(st, ctx);
-    }
+    alerts.Emit(f, [&](const Status& st) { ReportError(st, ctx); });
   };
   cb.on_batch = [&](const WatchStats& s) {
     if (quiet) return;

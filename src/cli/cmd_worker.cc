@@ -4,10 +4,10 @@
 
 #include <atomic>
 #include <cmath>
-#include <fstream>
 #include <iostream>
 
 #include "base/file.h"
+#include "cli/alert_flags.h"
 #include "cli/coder_flags.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -80,29 +80,13 @@ int RunWorkerCommand(const ParsedArgs& args, CommandContext& ctx) {
   config.ack_wait = std::chrono::milliseconds(*ack_wait);
   config.idle_exit = std::chrono::milliseconds(*idle_exit);
   config.threads = static_cast<int>(*threads);
-  const std::string webhook = args.Get("webhook");
-  if (!webhook.empty() && webhook.rfind("http://", 0) != 0) {
-    return usage(
-        Status::InvalidArgument("--webhook must be an http:// URL, got '" + webhook + "'"));
+  AlertSink alerts;
+  if (Status st = alerts.Open(args, ctx.out); !st.ok()) {
+    return st.code() == Status::Code::kInvalidArgument ? usage(st) : ReportError(st, ctx);
   }
-  if (args.Has("alerts")) {
-    auto rules = LoadAlertRules(args.Get("alerts"));
-    if (!rules.ok()) return ReportError(rules.status(), ctx);
-    config.rules = std::move(rules).value();
-  }
-  std::ofstream alerts_file;
-  if (args.Has("alerts-out")) {
-    alerts_file.open(args.Get("alerts-out"), std::ios::app);
-    if (!alerts_file) {
-      return ReportError(Status::Io(args.Get("alerts-out") + ": cannot open for appending"), ctx);
-    }
-  }
-  std::ostream& alerts_out = alerts_file.is_open() ? alerts_file : ctx.out;
+  config.rules = alerts.TakeRules();
   config.on_alert = [&](const AlertFiring& f) {
-    alerts_out << f.json << "\n" << std::flush;
-    if (!webhook.empty()) {
-      if (Status st = PostWebhook(webhook, f.json); !st.ok()) ReportError(st, ctx);
-    }
+    alerts.Emit(f, [&](const Status& st) { ReportError(st, ctx); });
   };
   auto data = FindDataDir(args.Get("data"));
   if (!data.ok()) return ReportError(data.status(), ctx);
