@@ -145,6 +145,9 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"broke", "break"},
       {"stepped", "step"},
       {"closed", "close"},
+      {"began", "begin"},
+      {"expelled", "expel"},
+      {"withdrew", "withdraw"},
   };
   return *m;
 }
