@@ -148,6 +148,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"began", "begin"},
       {"expelled", "expel"},
       {"withdrew", "withdraw"},
+      {"pledged", "pledge"},
   };
   return *m;
 }
