@@ -145,10 +145,6 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"broke", "break"},
       {"stepped", "step"},
       {"closed", "close"},
-      {"began", "begin"},
-      {"expelled", "expel"},
-      {"withdrew", "withdraw"},
-      {"pledged", "pledge"},
   };
   return *m;
 }
