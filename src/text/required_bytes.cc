@@ -1,10 +1,40 @@
 #include "text/required_bytes.h"
 
 #include <algorithm>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <cctype>
+#include <cstdint>
 
 namespace dragoman {
 namespace {
+
+bool IsAsciiPunct(char c);
+
+// Whether code point `c` has no case: not cased, and no case operation changes it, so that a
+// case-insensitive match of it matches only itself (as in furniture.cc's case closures).
+bool Caseless(UChar32 c) {
+  return !u_hasBinaryProperty(c, UCHAR_CASED) &&
+         !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEMAPPED) &&
+         !u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED);
+}
+
+// The literal character starting at re[i]: its bytes when it is ASCII punctuation or a caseless
+// non-ASCII character (else ""), and its length in `*len`.
+std::string LiteralAt(std::string_view re, size_t i, size_t* len) {
+  unsigned char u = static_cast<unsigned char>(re[i]);
+  if (u < 0x80) {
+    *len = 1;
+    return IsAsciiPunct(re[i]) ? std::string(1, re[i]) : std::string();
+  }
+  int32_t k = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(re.data()), k, static_cast<int32_t>(re.size()), c);
+  *len = static_cast<size_t>(k) - i;
+  if (c < 0 || !Caseless(c)) return std::string();
+  return std::string(re.substr(i, *len));
+}
 
 bool IsAsciiPunct(char c) {
   unsigned char u = static_cast<unsigned char>(c);
@@ -104,8 +134,10 @@ std::string RequiredBytes(std::string_view re) {
     }
   }
   std::string needs;
-  auto need = [&needs](char c) {
-    if (IsAsciiPunct(c) && needs.find(c) == std::string::npos) needs += c;
+  auto need = [&needs](std::string_view bytes) {
+    for (char c : bytes) {
+      if (needs.find(c) == std::string::npos) needs += c;
+    }
   };
   size_t i = 0;
   while (i < re.size()) {
@@ -116,12 +148,13 @@ std::string RequiredBytes(std::string_view re) {
       std::string_view quoted = re.substr(i + 2, (e == std::string_view::npos ? re.size() : e) - i - 2);
       i = e == std::string_view::npos ? re.size() : e + 2;
       bool zero = SkipQuantifier(re, &i);  // applies to the last quoted character only
-      for (size_t k = 0; k < quoted.size(); ++k) {
-        if (k + 1 < quoted.size() || !zero) need(quoted[k]);
+      for (size_t k = 0, len = 0; k < quoted.size(); k += len) {
+        std::string lit = LiteralAt(quoted, k, &len);
+        if (k + len < quoted.size() || !zero) need(lit);
       }
       continue;
     }
-    char literal = 0;
+    std::string literal;
     if (c == '\\') {
       if (i + 1 < re.size() && IsAsciiPunct(re[i + 1])) literal = re[i + 1];
       i = SkipEscape(re, i);
@@ -132,11 +165,12 @@ std::string RequiredBytes(std::string_view re) {
     } else if (c == '.' || c == '^' || c == '$') {
       ++i;
     } else {
-      literal = c;
-      ++i;
+      size_t len = 1;
+      literal = LiteralAt(re, i, &len);
+      i += len;
     }
     bool zero = SkipQuantifier(re, &i);
-    if (literal && !zero) need(literal);
+    if (!zero) need(literal);
   }
   return needs;
 }

@@ -5,8 +5,9 @@
 //
 // The analysis is conservative: it reads only the top-level concatenation of the pattern
 // (groups, classes and escapes other than escaped punctuation count as "no requirement"), gives
-// up (returns "") on a top-level '|' or an inline (?x) flag, and keeps only ASCII punctuation,
-// which has no case variants, so the answer holds under UREGEX_CASE_INSENSITIVE too. A byte it
+// up (returns "") on a top-level '|' or an inline (?x) flag, and keeps only characters without
+// case variants -- ASCII punctuation and caseless non-ASCII characters such as '©', whose UTF-8
+// bytes are then required -- so the answer holds under UREGEX_CASE_INSENSITIVE too. A byte it
 // reports is in every text the whole pattern matches; "" means no prefilter.
 //
 // Thread-safety: pure functions; a RegexPrefilter is immutable after construction.
@@ -19,8 +20,8 @@
 
 namespace dragoman {
 
-// The ASCII punctuation bytes (each once, in order of appearance) that every string matched
-// whole by ICU regex `re` contains; "" when none is known.
+// The bytes (each once, in order of appearance) that every string matched whole by ICU regex
+// `re` contains; "" when none is known.
 std::string RequiredBytes(std::string_view re);
 
 // For an alternation of patterns: whether a text may match one of them. Add() each pattern's

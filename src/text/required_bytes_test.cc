@@ -29,6 +29,9 @@ TEST(RequiredBytes, TopLevelPunctuationOnly) {
       {"\\.\\\\", ".\\"},
       {"(?x) a # :", ""},                  // comments mode: give up
       {"letters only", ""},                // letters have case variants: never required
+      {"\\Q\xC2\xA9\\E.*", "\xC2\xA9"},      // "start ©": a caseless character's bytes
+      {"\xC3\xA9t\xC3\xA9", ""},              // é has case variants
+      {"a\xC2\xA9?b", ""},
   };
   for (const auto& [re, want] : cases) EXPECT_EQ(RequiredBytes(re), want) << re;
 }
@@ -41,6 +44,7 @@ TEST(RequiredBytes, AgreesWithIcu) {
       {"(?:[^/]*+(?<=\\s))?/\\s*(?:[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,})?",
        "in Tehran. / president.ir"},
       {"\\d{4}-\\d{2}-\\d{2}", "2024-03-08"},
+      {"\\Q\xC2\xA9\\E.*", "\xC2\xA9 2024 Agency"},
   };
   for (const auto& [re, text] : cases) {
     UErrorCode st = U_ZERO_ERROR;
