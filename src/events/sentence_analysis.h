@@ -25,6 +25,7 @@
 
 #include "events/codes.h"
 #include "events/extractor.h"
+#include "events/pattern_index.h"
 #include "events/patterns.h"
 #include "lexicon/lexicon.h"
 
@@ -62,6 +63,8 @@ struct ExtractorData {
   ClauseClasses classes;
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
+  // The same patterns compiled for the matcher (word ids, feasibility; pattern_index.h).
+  PatternIndex pattern_index;
   // CAMEO families (cameo.tsv's FAMILY column): material conflict (roots 17-20), consultations
   // (04), threats (13), cooperative acts (03-06), what a "bilateral" setting frames (01-09),
   // acts done on a territory (aid 070-074, force 15, 18-20).
@@ -238,8 +241,18 @@ class SentenceAnalysis {
   bool IsPassiveAt(int t) const;
   bool IsPassiveAtDepth(int t) const;
   bool ParticipleLike(int t) const;
-  bool WordMatches(const PatternElement& e, int i) const;
-  bool MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive, Match* m) const;
+  // One attempt of pattern `pi` (matching.cc): `norm_ids`/`lemma_ids` are the tokens' word ids
+  // in impl_.pattern_index (-1: a word no pattern names).
+  struct MatchCall {
+    const Pattern* p = nullptr;
+    int pi = -1;
+    const std::vector<int32_t>* norm_ids = nullptr;
+    const std::vector<int32_t>* lemma_ids = nullptr;
+    int seg = 0;
+    bool passive = false;
+  };
+  bool WordMatches(const MatchCall& c, size_t ei, int i) const;
+  bool MatchFrom(const MatchCall& c, size_t ei, int ti, Match* m) const;
   bool GovernedByPreposition(int mention) const;
   bool ModifiesNoun(int mention) const;
   int ApposedHead(int mention, const Segment& seg, int trigger) const;

@@ -333,6 +333,7 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
     std::string_view body = line.substr(line.find_first_not_of(" \t", sp));
     std::string regex;
     std::vector<std::string>* group = nullptr;
+    RegexPrefilter* filter = nullptr;
     if (kind == "line" || kind == "start") {
       regex = PhraseRegex(body);
       if (kind == "line") {
@@ -342,6 +343,7 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
       }
       int c = static_cast<unsigned char>(body[0]) < 0x80 ? BucketOfText(body) : 0;
       group = &buckets[c];
+      filter = &fp.bucket_filter_[c];
     } else if (kind == "end") {
       // Matched in code (EndsWithPhrase): a regex with a leading ".*" costs far more.
       std::string folded;
@@ -358,9 +360,11 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
     } else if (kind == "regex") {
       regex = std::string(body);
       group = &buckets[BucketOf(body)];
+      filter = &fp.bucket_filter_[BucketOf(body)];
     } else if (kind == "caption") {
       regex = std::string(body);
       group = &captions;
+      filter = &fp.caption_filter_;
     } else {
       return fail("unknown kind '" + std::string(kind) +
                   "' (expected line, start, end, regex or caption)");
@@ -371,6 +375,7 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
     if (!compiled.ok()) {
       return fail("bad pattern '" + std::string(body) + "': " + compiled.status().message());
     }
+    filter->Add(RequiredBytes(regex));
     group->push_back(std::move(regex));
     ++fp.count_;
     return Status::Ok();
@@ -437,10 +442,14 @@ bool FurniturePatterns::Matcher::Matches(icu::RegexMatcher* m) {
 bool FurniturePatterns::Matcher::IsFurniture(std::string_view sentence) {
   if (sentence.empty() || sentence.size() > kMaxFurnitureBytes) return false;
   int c = BucketOfText(sentence);
-  if ((c != kAnyBucket && patterns_.bucket_[c]) || patterns_.bucket_[kAnyBucket]) {
+  const bool try_c = c != kAnyBucket && patterns_.bucket_[c] &&
+                     patterns_.bucket_filter_[c].MayMatch(sentence);
+  const bool try_any = patterns_.bucket_[kAnyBucket] &&
+                       patterns_.bucket_filter_[kAnyBucket].MayMatch(sentence);
+  if (try_c || try_any) {
     SetText(sentence);
-    if (c != kAnyBucket && Matches(c)) return true;
-    if (Matches(kAnyBucket)) return true;
+    if (try_c && Matches(c)) return true;
+    if (try_any && Matches(kAnyBucket)) return true;
   }
   for (const std::string& phrase : patterns_.ends_) {
     if (EndsWithPhrase(sentence, phrase)) return true;
@@ -452,6 +461,7 @@ bool FurniturePatterns::Matcher::IsCaptionEnd(std::string_view sentence) {
   if (sentence.size() > kMaxFurnitureBytes) return false;
   std::string_view tail = Tail(sentence, kCaptionWindow);
   if (!caption_ || tail.empty()) return false;
+  if (!patterns_.caption_filter_.MayMatch(tail)) return false;
   SetText(tail);
   return Matches(caption_.get());
 }

@@ -18,7 +18,9 @@
 // Speed: patterns are compiled once. line/start/regex patterns are bucketed by their first
 // character when it is a fixed ASCII letter, digit or escaped punctuation, so a sentence is
 // tested against two small alternations (its bucket's, then the patterns' with no fixed first
-// character), not against every pattern.
+// character), not against every pattern. Before ICU runs, a bucket's (or the captions')
+// prefilter checks that the text holds the punctuation some pattern of it requires (a caption
+// credit needs its ':' or '/'; text/required_bytes.h), which rules out most sentences at once.
 //
 // Thread-safety: a FurniturePatterns is immutable after Load(). A Matcher is single-threaded:
 // make one per Analyze() call.
@@ -35,6 +37,7 @@
 
 #include "base/data_file.h"
 #include "base/status.h"
+#include "text/required_bytes.h"
 
 U_NAMESPACE_BEGIN
 class RegexPattern;  // forward declared: regex.h stays out of this header
@@ -90,6 +93,8 @@ class FurniturePatterns {
   // bucket_[kAnyBucket]: of the patterns without a fixed first character.
   std::array<std::unique_ptr<icu::RegexPattern>, 256> bucket_;
   std::unique_ptr<icu::RegexPattern> caption_;
+  std::array<RegexPrefilter, 256> bucket_filter_;  // what a text needs to match bucket_[c]
+  RegexPrefilter caption_filter_;
   std::vector<std::string> ends_;  // "end" phrases: lower case, single spaces
   size_t count_ = 0;
 };
