@@ -176,6 +176,41 @@ TEST(FurnitureTest, RewrittenShippedPatternsMatchTheSame) {
   EXPECT_GT(compared, 100);
 }
 
+// Alternations are compiled on first use; patterns that are valid alone but do not combine (two
+// groups of one name) are reported by check-data (a problems sink) and, when coding, matched one
+// at a time with the same answers.
+TEST(FurnitureTest, PatternsThatDoNotCombineAreMatchedOneAtATime) {
+  const std::string text = "regex (?<x>ab)c\nregex (?<x>ab)d\nline ab!\n";
+  DataProblems problems;
+  auto checked = FurniturePatterns::Parse(text, "test.txt", &problems);
+  ASSERT_FALSE(checked.ok());
+  EXPECT_EQ(checked.status().message().rfind("test.txt: patterns do not combine", 0), 0u)
+      << checked.status().message();
+  FurniturePatterns fp = MustParse(text);
+  EXPECT_EQ(fp.size(), 3u);
+  FurniturePatterns::Matcher m(fp);
+  EXPECT_TRUE(m.IsFurniture("abc"));
+  EXPECT_TRUE(m.IsFurniture("ABD"));
+  EXPECT_TRUE(m.IsFurniture("ab!"));
+  EXPECT_FALSE(m.IsFurniture("abe"));
+}
+
+// "line" phrases share one trailing-punctuation set per bucket: each still matches alone, with
+// any trailing punctuation, and only as the whole sentence.
+TEST(FurnitureTest, LinePhrasesOfOneBucket) {
+  FurniturePatterns fp = MustParse("line share this\nline subscribe\nline share\nstart sh\n");
+  FurniturePatterns::Matcher m(fp);
+  for (const Case& c : std::vector<Case>{{"Share this", true},
+                                         {"share this!!", true},
+                                         {"Share", true},
+                                         {"Subscribe.", true},
+                                         {"Share this page", false},
+                                         {"Subscribe now", false},
+                                         {"sh is a start", true}}) {
+    EXPECT_EQ(m.IsFurniture(c.sentence), c.furniture) << c.sentence;
+  }
+}
+
 TEST(FurnitureTest, MissingFileIsBadData) {
   auto r = FurniturePatterns::Load("/nonexistent/furniture.txt");
   ASSERT_FALSE(r.ok());
