@@ -88,6 +88,10 @@ TEST(FurnitureTest, BadLinesNameTheLine) {
       {"regex (unclosed\n", "test.txt:1: bad pattern '(unclosed'"},
       {"\n\nline\n", "test.txt:3: expected 'KIND PATTERN'"},
       {"caption [z-a]\n", "test.txt:1: bad pattern"},
+      // Syntax is checked with cheap sets, property names one by one (\p{L} once a file).
+      {"regex \\p{L}+ \\p{Bogus}\n", "test.txt:1: bad pattern '\\p{L}+ \\p{Bogus}': U_"},
+      {"regex \\p{L}x\nregex [\\p{L}\n", "test.txt:2: bad pattern '[\\p{L}': U_"},
+      {"regex \\Q\\p{\\E(\n", "test.txt:1: bad pattern '\\Q\\p{\\E(': U_"},
   };
   for (const Bad& b : cases) {
     auto r = FurniturePatterns::Parse(b.text, "test.txt");
@@ -209,6 +213,19 @@ TEST(FurnitureTest, LinePhrasesOfOneBucket) {
                                          {"sh is a start", true}}) {
     EXPECT_EQ(m.IsFurniture(c.sentence), c.furniture) << c.sentence;
   }
+}
+
+TEST(FurnitureTest, PropertySetsInValidPatterns) {
+  FurniturePatterns fp = MustParse(
+      "regex by\\s+(?-i:\\p{Lu})[\\p{L}.'-]*\n"
+      "regex \\QA\\p{L}\\E\\P{N}\n"
+      "regex x\\\\py\n");  // an escaped backslash, then the letters p and y
+  FurniturePatterns::Matcher m(fp);
+  EXPECT_TRUE(m.IsFurniture("By O'Neill"));
+  EXPECT_FALSE(m.IsFurniture("by jane"));
+  EXPECT_TRUE(m.IsFurniture("A\\p{L}z"));
+  EXPECT_FALSE(m.IsFurniture("A\\p{L}5"));
+  EXPECT_TRUE(m.IsFurniture("x\\py"));
 }
 
 TEST(FurnitureTest, MissingFileIsBadData) {
