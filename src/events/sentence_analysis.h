@@ -5,7 +5,9 @@
 //   roles.cc     argument roles: subject, by-agent, coordination, apposition, object, counterpart
 //   matching.cc  pattern matching at every trigger
 //   qualifiers.cc  negation, mood, and places that locate the speaker
-//   argument_rules.cc  the table of named argument rules: each way a source or target is found
+//   argument_rules.cc  the table of named argument rules: each way a source or target is found;
+//                the rules over mentions
+//   actor_rules.cc  the rules over actors (the table's second half)
 //   arguments.cc an event per match: its code and mood, the argument rules run in table order,
 //                then date, place, quantity and speaker
 //   extractor.cc the driver (EventExtractor, Run())
@@ -170,7 +172,8 @@ class SentenceAnalysis {
   static const std::vector<ArgumentRule>& ActorRules();
   void RunRule(const ArgumentRule& r, Arguments* a) const;
 
-  // The conditions and actions of the rules, one pair per rule (argument_rules.cc).
+  // The conditions and actions of the rules, one pair per rule (argument_rules.cc over mentions,
+  // actor_rules.cc over actors).
 #define DRAGOMAN_ARGUMENT_RULE(rule)              \
   bool rule##Applies(const Arguments& a) const; \
   void rule##Assign(Arguments* a) const;
@@ -199,7 +202,7 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(CountryAttacked)
 #undef DRAGOMAN_ARGUMENT_RULE
   // The match of an event noun stated with its own parties right after (or inside) the words of
-  // match `index`: the act it concerns (argument_rules.cc), or -1.
+  // match `index`: the act it concerns (actor_rules.cc), or -1.
   int ConcernedAct(const Arguments& a) const;
   // The actor right before the last matched word (the object's noun) inside the match, or -1.
   int ObjectPossessor(const Arguments& a) const;
