@@ -132,14 +132,6 @@ void SentenceAnalysis::ReportingPartyAssign(Arguments* a) const {
 
 // --- Targets, over actors (only for an event that has a source).
 
-// Whether two actors are one party for the rules below: the same country (or, without one, the
-// same code) and the same sector, or a sector on one side only ("Kenya" and "the Kenyan
-// government" are one party; a country's rebels and its government are two).
-static bool OneParty(const ActorRef& a, const ActorRef& b) {
-  if (a.country.empty() || b.country.empty()) return a.code == b.code;
-  return a.country == b.country && (a.sector == b.sector || a.sector.empty() || b.sector.empty());
-}
-
 // "A and B welcomed the start of talks between C and D", "A praised C's visit to D", "A urged
 // talks between C and D": an event with no target whose words are followed closely (or end with)
 // an event noun stated with its own parties (its `$` or `+` slot, or a possessor) is directed at

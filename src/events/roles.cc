@@ -7,6 +7,11 @@
 
 namespace dragoman::events_internal {
 
+bool OneParty(const ActorRef& a, const ActorRef& b) {
+  if (a.country.empty() || b.country.empty()) return a.code == b.code;
+  return a.country == b.country && (a.sector == b.sector || a.sector.empty() || b.sector.empty());
+}
+
 bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
   // Determiners and possessives ("with my counterpart") sit between the preposition and actor.
@@ -241,15 +246,17 @@ std::optional<ActorRef> SentenceAnalysis::Counterpart(const std::string& country
 // that follows the matched words in the same clause, within kObjectReach tokens, when it is of
 // another party than every source ("conveyed his congratulations on the completion of
 // Azerbaijan's elections", "hope to host his Azerbaijani counterpart", "determination to expand
-// cooperation with Iran", "concerns over third-party involvement by Armenia"). Places ("in
-// Tehran"), speakers and actors of the source's own country are passed over; a comma, a
+// cooperation with Iran", "concerns over third-party involvement by Armenia"). Another party is
+// another country, or another sector of the same country (OneParty): a state's organs act on its
+// own people and groups ("the police detained dozens of demonstrators", "the court lifted a
+// travel ban on a journalist"), while a bare country and its government are one party. Places
+// ("in Tehran"), speakers and actors of the source's own party are passed over; a comma, a
 // quotation mark or the clause's end stops the search. Returns the mention index or -1.
 constexpr int kObjectReach = 10;
 
 int SentenceAnalysis::ObjectAfter(const Match& m, int seg,
                                   const std::vector<ActorRef>& sources) const {
   const int n = static_cast<int>(toks_.size());
-  auto party = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
   for (int k = m.end; k < n && k < m.end + kObjectReach; ++k) {
     if (Seg(k) != seg) break;
     const std::string& w = Norm(k);
@@ -264,7 +271,7 @@ int SentenceAnalysis::ObjectAfter(const Match& m, int seg,
     if (excluded_[mm] || am.place) continue;
     bool own = false;
     for (const ActorRef& r : Refs(am)) {
-      for (const ActorRef& s : sources) own = own || party(r) == party(s);
+      for (const ActorRef& s : sources) own = own || OneParty(r, s);
     }
     if (own) continue;
     return mm;

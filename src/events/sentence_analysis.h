@@ -315,6 +315,11 @@ class SentenceAnalysis {
 // The actors a mention stands for: its members when it names several, else its actor.
 std::vector<ActorRef> Refs(const ActorMention& m);
 
+// Whether two actors are one party for the argument rules (roles.cc): the same country (or,
+// without one, the same code) and the same sector, or a sector on one side only ("Kenya" and
+// "the Kenyan government" are one party; a country's rebels and its government are two).
+bool OneParty(const ActorRef& a, const ActorRef& b);
+
 }  // namespace dragoman::events_internal
 
 #endif  // DRAGOMAN_EVENTS_SENTENCE_ANALYSIS_H_
