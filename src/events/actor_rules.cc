@@ -289,6 +289,7 @@ bool SentenceAnalysis::LateObjectApplies(const Arguments& a) const {
 void SentenceAnalysis::LateObjectAssign(Arguments* a) const {
   int obj = ObjectAfter(*a->m, a->seg, a->sources);
   if (obj < 0) return;
+  obj = ObjectHead(obj);
   for (int t : Coordinated(obj)) {
     if (facts_.actors[t].place) continue;
     a->tgt_mentions.push_back(t);

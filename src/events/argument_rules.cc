@@ -259,7 +259,7 @@ bool SentenceAnalysis::PatternObjectApplies(const Arguments& a) const {
   return !a.target_decided && !a.m->targets.empty();
 }
 void SentenceAnalysis::PatternObjectAssign(Arguments* a) const {
-  a->tgt_mentions = Coordinated(a->m->targets.front());
+  a->tgt_mentions = Coordinated(ObjectHead(a->m->targets.front()));
 }
 
 void SentenceAnalysis::MentionsToActors(Arguments* a) const {

@@ -51,6 +51,44 @@ int SentenceAnalysis::ApposedHead(int mention, const Segment& seg, int trigger) 
   return head;
 }
 
+// The object's head. A possessive pronoun ("his", "their": a one-token pronoun mention of the
+// `determiner` class) determines the noun phrase after it; an actor named within that phrase,
+// before any punctuation but a hyphen, any preposition and within kHeadReach tokens, is the
+// object ("released his corruption-tainted deputy X" -> X; "his visit to X" is not X). A genitive
+// ("Syria's") followed by one to three plain words and a comma-closed apposition names the
+// object in that apposition ("asked Syria's ally, Russian President Y, to ..." -> Y).
+constexpr int kHeadReach = 5;
+
+int SentenceAnalysis::ObjectHead(int mention) const {
+  const ActorMention& am = facts_.actors[mention];
+  const int n = static_cast<int>(toks_.size());
+  const int seg = Seg(am.token_begin);
+  const int end = am.token_end;
+  auto usable = [&](int mm) { return mm >= 0 && !excluded_[mm] && !facts_.actors[mm].place; };
+  if (am.kind == ActorMention::Kind::kPronoun && end - am.token_begin == 1 &&
+      IsNorm(w_.determiner, am.token_begin)) {
+    for (int j = end; j < n && j < end + kHeadReach && Seg(j) == seg; ++j) {
+      if (mention_at_[j] >= 0) return usable(mention_at_[j]) ? mention_at_[j] : mention;
+      if ((Punct(j) && Norm(j) != "-") || IsNorm(w_.preposition, j)) break;
+    }
+    return mention;
+  }
+  if (end < n && IsNorm(w_.possessive_marker, end)) {
+    int j = end + 1;
+    while (j < n && j <= end + 3 && !Punct(j) && in_mention_[j] < 0 &&
+           !IsNorm(w_.preposition, j)) {
+      ++j;
+    }
+    if (j > end + 1 && j + 1 < n && Norm(j) == "," && Seg(j + 1) == seg &&
+        usable(mention_at_[j + 1])) {
+      const int ap = mention_at_[j + 1];
+      const int after = facts_.actors[ap].token_end;
+      if (after < n && Norm(after) == ",") return ap;
+    }
+  }
+  return mention;
+}
+
 // A bare demonym that modifies a singular common noun ("near the Thai border", "the Russian
 // language"): the noun, not the country, heads the phrase, so it is no clause subject.
 bool SentenceAnalysis::ModifiesNoun(int mention) const {

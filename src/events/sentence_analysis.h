@@ -246,6 +246,11 @@ class SentenceAnalysis {
   bool GovernedByPreposition(int mention) const;
   bool ModifiesNoun(int mention) const;
   int ApposedHead(int mention, const Segment& seg, int trigger) const;
+  // The actor an object slot stands for when the mention found there only determines the object's
+  // noun: the actor named in the noun phrase after a possessive pronoun ("released his deputy
+  // X" -> X), or the apposition naming a genitive's noun ("asked Syria's ally, Y, to" -> Y).
+  // Returns `mention` itself otherwise (roles.cc).
+  int ObjectHead(int mention) const;
   bool InAttribution(const PlaceMention& place) const;
   bool InDate(int token) const {
     for (const auto& d : facts_.dates) {
