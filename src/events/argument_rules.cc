@@ -263,6 +263,9 @@ void SentenceAnalysis::PatternObjectAssign(Arguments* a) const {
 }
 
 void SentenceAnalysis::MentionsToActors(Arguments* a) const {
+  // A pronoun is reported as the phrase that names its actor in the sentence (Antecedent).
+  for (int& s : a->src_mentions) s = Antecedent(s);
+  for (int& t : a->tgt_mentions) t = Antecedent(t);
   for (int s : a->src_mentions) {
     for (auto& r : Refs(facts_.actors[s])) {
       // One source per country: "we" resolved to AZE and AZEGOV is one actor.

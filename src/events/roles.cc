@@ -89,6 +89,26 @@ int SentenceAnalysis::ObjectHead(int mention) const {
   return mention;
 }
 
+// A pronoun the actor stage resolved to one actor ("they" for the Syrian opposition named
+// earlier in the sentence) is reported as the phrase that names that actor: the closest earlier
+// mention with the same code (and the same person's name, when both have one) that is not a
+// pronoun. A plural reference with several members names no single antecedent and stays.
+int SentenceAnalysis::Antecedent(int mention) const {
+  const ActorMention& am = facts_.actors[mention];
+  if (am.kind != ActorMention::Kind::kPronoun || am.members.size() >= 2) return mention;
+  int best = -1;
+  for (size_t m = 0; m < facts_.actors.size(); ++m) {
+    const ActorMention& c = facts_.actors[m];
+    if (c.token_end > am.token_begin || c.kind == ActorMention::Kind::kPronoun ||
+        c.members.size() >= 2 || c.place || c.actor.code != am.actor.code) {
+      continue;
+    }
+    if (!am.actor.name.empty() && !c.actor.name.empty() && c.actor.name != am.actor.name) continue;
+    if (best < 0 || c.token_begin > facts_.actors[best].token_begin) best = static_cast<int>(m);
+  }
+  return best >= 0 ? best : mention;
+}
+
 // A bare demonym that modifies a singular common noun ("near the Thai border", "the Russian
 // language"): the noun, not the country, heads the phrase, so it is no clause subject.
 bool SentenceAnalysis::ModifiesNoun(int mention) const {

@@ -251,6 +251,9 @@ class SentenceAnalysis {
   // X" -> X), or the apposition naming a genitive's noun ("asked Syria's ally, Y, to" -> Y).
   // Returns `mention` itself otherwise (roles.cc).
   int ObjectHead(int mention) const;
+  // The mention a resolved pronoun stands for in this sentence: the closest earlier mention of
+  // the same actor that is not a pronoun ("X said they will ..." -> X), else `mention` (roles.cc).
+  int Antecedent(int mention) const;
   bool InAttribution(const PlaceMention& place) const;
   bool InDate(int token) const {
     for (const auto& d : facts_.dates) {
