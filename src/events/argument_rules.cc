@@ -9,6 +9,8 @@
 //   by-agent           a passive's "by X" (with the actors coordinated with it); an agentless
 //                      passive in a relative clause describes people and states no event
 //   possessor          "Iran's attack", "the Azerbaijani visit": the actor right before a noun
+//                      (the clause subject instead when the possessor is of its own party:
+//                      "Erdogan reiterated Turkey's support")
 //   light-verb subject "X staged demonstrations": the subject of the performing verb
 //   causative object   "prompting X to demand": the causative verb's object
 //   subject            the clause's subject (with coordination, apposition, relative clauses:
@@ -166,7 +168,17 @@ bool SentenceAnalysis::PossessorApplies(const Arguments& a) const {
   return !a.source_decided && a.p->noun && !a.p->during && PossessorBefore(a.first) >= 0;
 }
 void SentenceAnalysis::PossessorAssign(Arguments* a) const {
-  a->src_mentions = {PossessorBefore(a->first)};
+  // "X reiterated Turkey's support for Y": a possessor of the clause subject's own party is the
+  // party the subject speaks and acts for; the subject names the one who acted.
+  const int poss = PossessorBefore(a->first);
+  const std::vector<int> subject = SubjectOf(a->seg, a->first);
+  bool own = !subject.empty() && subject.front() != poss;
+  for (int s : subject) {
+    for (const ActorRef& r : Refs(facts_.actors[poss])) {
+      own = own && OneParty(r, facts_.actors[s].actor);
+    }
+  }
+  a->src_mentions = own ? subject : std::vector<int>{poss};
 }
 
 bool SentenceAnalysis::LightVerbSubjectApplies(const Arguments& a) const {

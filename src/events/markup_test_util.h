@@ -54,6 +54,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"threatened", "threaten"},
       {"urged", "urge"},
       {"praised", "praise"},
+      {"reiterated", "reiterate"},
       {"thanked", "thank"},
       {"signed", "sign"},
       {"killed", "kill"},
