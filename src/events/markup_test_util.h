@@ -140,6 +140,12 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"labelled", "label"},
       {"jailed", "jail"},
       {"freed", "free"},
+      {"returned", "return"},
+      {"gave", "give"},
+      {"sending", "send"},
+      {"broke", "break"},
+      {"stepped", "step"},
+      {"closed", "close"},
   };
   return *m;
 }
