@@ -129,7 +129,10 @@ int64_t Db::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 int Db::Changes() const { return sqlite3_changes(db_); }
 
 Stmt::Stmt(Stmt&& other) noexcept
-    : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_), bind_error_(other.bind_error_) {}
+    : stmt_(std::exchange(other.stmt_, nullptr)),
+      db_(other.db_),
+      bind_error_(other.bind_error_),
+      bound_views_(other.bound_views_) {}
 
 Stmt& Stmt::operator=(Stmt&& other) noexcept {
   if (this != &other) {
@@ -137,6 +140,7 @@ Stmt& Stmt::operator=(Stmt&& other) noexcept {
     stmt_ = std::exchange(other.stmt_, nullptr);
     db_ = other.db_;
     bind_error_ = other.bind_error_;
+    bound_views_ = other.bound_views_;
   }
   return *this;
 }
@@ -158,6 +162,13 @@ Stmt& Stmt::Bind(int i, double v) {
 Stmt& Stmt::Bind(int i, std::string_view v) {
   int rc = sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   if (rc != SQLITE_OK && !bind_error_) bind_error_ = rc;
+  return *this;
+}
+
+Stmt& Stmt::BindView(int i, std::string_view v) {
+  int rc = sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+  if (rc != SQLITE_OK && !bind_error_) bind_error_ = rc;
+  bound_views_ = true;
   return *this;
 }
 
@@ -195,7 +206,13 @@ Status Stmt::Run() {
   return Status::Ok();
 }
 
-void Stmt::Reset() { sqlite3_reset(stmt_); }
+void Stmt::Reset() {
+  sqlite3_reset(stmt_);
+  if (bound_views_) {
+    sqlite3_clear_bindings(stmt_);
+    bound_views_ = false;
+  }
+}
 
 bool Stmt::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 int64_t Stmt::Int(int col) const { return sqlite3_column_int64(stmt_, col); }

@@ -306,6 +306,13 @@ Status Store::Init() {
   // A writer keeps the indexes it searches for every document (hashes, keys, event groups) in
   // memory: 64 MB of page cache instead of SQLite's 2 MB.
   DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA cache_size = -65536"));
+  // The write path keeps the references between its tables itself: it writes parents first
+  // (document, sentences, group, then the mention and its actor mentions) and deletes children
+  // first (DeleteDocument). SQLite's own enforcement (sql::Db turns it on) looked up the parent
+  // of every row written, and made each statement keep a statement journal in case a check
+  // failed: ~15% of the store's work. The tests check the stored files with PRAGMA
+  // foreign_key_check.
+  DRAGOMAN_RETURN_IF_ERROR(db_->Exec("PRAGMA foreign_keys = OFF"));
   // Upgrade reads the version again under the write lock.
   if (m.version < kStoreSchemaVersion) DRAGOMAN_RETURN_IF_ERROR(Upgrade());
   return Status::Ok();

@@ -167,6 +167,62 @@ TEST(StoreTest, ChangedArticleReplacesItsRows) {
   EXPECT_EQ(Count(s, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'summoned'"), 1);
 }
 
+// The write path runs with SQLite's foreign-key enforcement off (Store::Init): it must keep every
+// reference itself, through additions, replacements by id and by URL, and a failed batch.
+TEST(StoreTest, WritesKeepEveryReference) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  DocumentRecord a = Visit("a", "2025-02-04");
+  a.doc.url = "https://news.example/a";
+  ASSERT_TRUE(s.PutBatch({a, Visit("b", "2025-02-05"), Visit("c", "2025-02-09")}).ok());
+  DocumentRecord a2 = Visit("a2", "2025-02-06");
+  a2.doc.url = "https://news.example/a";  // replaces a by its URL
+  DocumentRecord b2 = Visit("b", "2025-03-01");  // replaces b by its id
+  ASSERT_TRUE(s.PutBatch({a2, b2}).ok());
+  DocumentRecord bad = Visit("bad", "2025-03-02");
+  bad.sentences = {{0, 0, 5000}};  // outside the text: the batch is rolled back
+  EXPECT_FALSE(s.PutBatch({Visit("c", "2025-04-01"), bad}).ok());
+  EXPECT_EQ(s.Stats()->documents, 3);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM events WHERE grp NOT IN (SELECT id FROM event_groups)"),
+            0);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM event_groups WHERE id NOT IN (SELECT grp FROM events)"),
+            0);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM actor_mentions WHERE event NOT IN (SELECT id FROM "
+                     "events)"),
+            0);
+}
+
+// BindView binds without a copy; a reset forgets those bindings, so that a statement run again
+// without rebinding reads NULL, never the freed text.
+TEST(StoreTest, BindViewIsClearedByReset) {
+  TempDir dir;
+  auto db = sql::Db::Open(dir.File("v.db"), sql::Db::Mode::kReadWriteCreate);
+  ASSERT_TRUE(db.ok());
+  auto st = (*db)->Prepare("SELECT ?1, ?2");
+  ASSERT_TRUE(st.ok());
+  {
+    std::string text = "bound without a copy";
+    st->BindView(1, text).Bind(2, "copied");
+    ASSERT_TRUE(*st->Step());
+    EXPECT_EQ(st->Text(0), text);
+    EXPECT_EQ(st->Text(1), "copied");
+    st->Reset();
+  }
+  ASSERT_TRUE(*st->Step());
+  EXPECT_TRUE(st->IsNull(0));
+  EXPECT_TRUE(st->IsNull(1));
+  st->Reset();
+  // Without a BindView, bindings are kept across a reset, as before.
+  st->Bind(1, "kept").Bind(2, int64_t{7});
+  st->Reset();
+  ASSERT_TRUE(*st->Step());
+  EXPECT_EQ(st->Text(0), "kept");
+  EXPECT_EQ(st->Int(1), 7);
+}
+
 TEST(StoreTest, SameUrlWithNewIdReplaces) {
   TempDir dir;
   auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);

@@ -174,16 +174,19 @@ Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
                "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
                "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
   sql::Stmt& ins = *ins_p;
-  ins.Bind(1, doc.id)
-      .Bind(2, doc.url)
-      .Bind(3, doc.title)
-      .Bind(4, doc.source)
-      .Bind(5, OutletOf(doc))
-      .Bind(6, doc.origin)
-      .Bind(7, doc.date ? doc.date->ToString() : std::string())
-      .Bind(8, rec.date_source.empty() ? std::string("none") : rec.date_source)
-      .Bind(9, hash)
-      .Bind(10, doc.text)
+  // Bound without copies (BindView): every string here outlives the Run() below.
+  const std::string outlet = OutletOf(doc);
+  const std::string date = doc.date ? doc.date->ToString() : std::string();
+  ins.BindView(1, doc.id)
+      .BindView(2, doc.url)
+      .BindView(3, doc.title)
+      .BindView(4, doc.source)
+      .BindView(5, outlet)
+      .BindView(6, doc.origin)
+      .BindView(7, date)
+      .BindView(8, rec.date_source.empty() ? std::string_view("none") : rec.date_source)
+      .BindView(9, hash)
+      .BindView(10, doc.text)
       .Bind(11, sentence_count);
   DRAGOMAN_RETURN_IF_ERROR(ins.Run());
   int64_t doc_row = db_->LastInsertRowid();
@@ -201,7 +204,7 @@ Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
       }
       std::string_view text = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
       st.Bind(1, doc_row).Bind(2, idx).Bind(3, int64_t{s.begin}).Bind(4, int64_t{s.end});
-      st.Bind(5, text);
+      st.BindView(5, text);
       DRAGOMAN_RETURN_IF_ERROR(st.Run());
       sentence_rows[idx] = db_->LastInsertRowid();
     }
@@ -323,16 +326,29 @@ Status Store::InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Even
     ins.BindNull(4);
   }
   ins.Bind(5, int64_t{e.span_begin}).Bind(6, int64_t{e.span_end});
-  ins.Bind(7, source).Bind(8, source_country).Bind(9, target).Bind(10, target_country);
-  ins.Bind(11, e.cameo).Bind(12, e.plover).Bind(13, e.goldstein).Bind(14, e.quad);
-  ins.Bind(15, date).Bind(16, day);
-  ins.Bind(17, e.negated ? 1 : 0).Bind(18, MoodName(e.mood));
+  // Bound without copies (BindView): every string here outlives the Run() below.
+  auto view = [&ins](int i, const std::optional<std::string>& v) {
+    if (v) {
+      ins.BindView(i, *v);
+    } else {
+      ins.BindNull(i);
+    }
+  };
+  view(7, source);
+  view(8, source_country);
+  view(9, target);
+  view(10, target_country);
+  ins.BindView(11, e.cameo).BindView(12, e.plover).Bind(13, e.goldstein).BindView(14, e.quad);
+  ins.BindView(15, date).Bind(16, day);
+  ins.Bind(17, e.negated ? 1 : 0).BindView(18, MoodName(e.mood));
+  const std::string location_country = e.location ? Upper(e.location->country) : std::string();
   if (e.location) {
-    ins.BindOrNull(19, e.location->name).BindOrNull(20, Upper(e.location->country));
+    ins.BindViewOrNull(19, e.location->name).BindViewOrNull(20, location_country);
   } else {
     ins.BindNull(19).BindNull(20);
   }
-  ins.Bind(21, e.rule).Bind(22, EventToJsonLine(e));
+  const std::string json = EventToJsonLine(e);
+  ins.BindView(21, e.rule).BindView(22, json);
   ins.Bind(23, head ? 1 : 0).Bind(24, odd ? 1 : 0);
   DRAGOMAN_RETURN_IF_ERROR(ins.Run());
   int64_t event_row = db_->LastInsertRowid();
@@ -349,8 +365,10 @@ Status Store::InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Even
   for (const auto& [role, ref] : roles) {
     if (!*ref || (*ref)->code.empty()) continue;
     const ActorRef& a = **ref;
-    am.Bind(1, doc_row).Bind(2, event_row).Bind(3, role).Bind(4, a.code);
-    am.Bind(5, Upper(a.country)).Bind(6, a.sector).Bind(7, a.name).Bind(8, a.text).Bind(9, seen);
+    const std::string country = Upper(a.country);
+    am.Bind(1, doc_row).Bind(2, event_row).BindView(3, role).BindView(4, a.code);
+    am.BindView(5, country).BindView(6, a.sector).BindView(7, a.name).BindView(8, a.text);
+    am.BindView(9, seen);
     DRAGOMAN_RETURN_IF_ERROR(am.Run());
   }
   return Status::Ok();
