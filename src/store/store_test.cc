@@ -278,6 +278,31 @@ TEST(StoreTest, DifferentPlacesAreDifferentEvents) {
   EXPECT_EQ((*store)->Stats()->events, 2);  // c has no place: joins the nearest (a)
 }
 
+// A mention joins the candidate group with the nearest date, not the oldest one.
+TEST(StoreTest, NearestDateWinsAmongGroups) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  auto visit = [](const std::string& id, const std::string& date, const char* place) {
+    DocumentRecord r = Visit(id, date);
+    r.doc.text += " " + id;  // distinct content
+    if (place) r.events[0].location = Location{place, "AZE", std::nullopt, std::nullopt};
+    return r;
+  };
+  ASSERT_TRUE(s.PutBatch({visit("a", "2025-02-04", "Baku"), visit("b", "2025-02-05", "Tehran"),
+                          visit("c", "2025-02-05", nullptr), visit("d", "2025-02-04", nullptr)})
+                  .ok());
+  auto group_of = [&](const std::string& doc) {
+    return Count(s, "SELECT e.grp FROM events e JOIN documents d ON d.id = e.doc WHERE "
+                    "d.doc_key = '" + doc + "'");
+  };
+  EXPECT_NE(group_of("a"), group_of("b"));  // different places
+  EXPECT_EQ(group_of("c"), group_of("b"));  // a is a day away, b the same day
+  EXPECT_EQ(group_of("d"), group_of("a"));
+  EXPECT_EQ(s.Stats()->events, 2);
+}
+
 TEST(StoreTest, SentencesFromEventsWhenNoSpansGiven) {
   TempDir dir;
   auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);

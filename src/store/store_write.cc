@@ -2,6 +2,7 @@
 // rows it writes; the full-text index it keeps up to date. Opening and the schema are in
 // store.cc.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <string_view>
@@ -228,11 +229,12 @@ Result<int64_t> Store::FindOrCreateGroup(const Event& e, const std::string& date
     // precisions: the same date, hence the same day); the same place when both name one. Nearest
     // date wins. Every equality and the day range are columns of event_groups_key, in its order,
     // so this is one index search (a missing actor is NULL: `IS` matches it and uses the index).
+    // The day-precise candidates (three days at most) are ordered here rather than by the
+    // statement: an ORDER BY abs(day - ?7) built a temporary B-tree for every mention.
     static constexpr const char* kDayPrecise =
-        "SELECT id, location FROM event_groups WHERE plover = ?1 AND source IS ?2 AND "
+        "SELECT id, location, day FROM event_groups WHERE plover = ?1 AND source IS ?2 AND "
         "target IS ?3 AND day BETWEEN ?7 - 1 AND ?7 + 1 AND length(date) = 10 AND negated = ?4 "
-        "AND mood = ?5 AND (location IS NULL OR ?9 = '' OR lower(location) = lower(?9)) "
-        "ORDER BY abs(day - ?7), id LIMIT 1";
+        "AND mood = ?5 AND (location IS NULL OR ?9 = '' OR lower(location) = lower(?9))";
     static constexpr const char* kCoarse =
         "SELECT id, location FROM event_groups WHERE plover = ?1 AND source IS ?2 AND "
         "target IS ?3 AND day = ?7 AND date = ?8 AND negated = ?4 AND mood = ?5 AND "
@@ -242,11 +244,23 @@ Result<int64_t> Store::FindOrCreateGroup(const Event& e, const std::string& date
     q.Bind(1, e.plover).BindOrNull(2, source).BindOrNull(3, target);
     q.Bind(4, e.negated ? 1 : 0).Bind(5, mood).Bind(7, day).Bind(9, location);
     if (!day_precision) q.Bind(8, date);
-    DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
-    if (row) {
-      int64_t id = q.Int(0);
-      bool no_location = q.IsNull(1);
-      q.Reset();
+    // The nearest date wins, then the oldest group.
+    bool found = false, no_location = false;
+    int64_t id = 0, distance = 0;
+    while (true) {
+      DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      const int64_t d = day_precision ? std::abs(q.Int(2) - day) : 0;
+      if (!found || d < distance || (d == distance && q.Int(0) < id)) {
+        found = true;
+        id = q.Int(0);
+        distance = d;
+        no_location = q.IsNull(1);
+      }
+      if (!day_precision) break;  // ORDER BY id LIMIT 1
+    }
+    q.Reset();
+    if (found) {
       if (no_location && !location.empty()) {
         DRAGOMAN_ASSIGN_OR_RETURN(sql::Stmt * u_p,
                                   Prepared("UPDATE event_groups SET location = ?2 WHERE id = ?1"));
