@@ -21,7 +21,7 @@ std::vector<FlagSpec> IngestFlags() {
       {"db", "FILE|URL",
        "the corpus: a SQLite file (created when missing) or a postgresql:// URL (doc/scale.md)",
        kDbFlagDefault},
-      {"batch", "N", "documents per transaction", "64"},
+      {"batch", "N", "documents per transaction", "256"},
       {"threads", "N", "coding threads", "one per CPU"},
       {"quiet", "", "no progress bar and no summary line", ""},
       DictionariesFlag(),
@@ -39,7 +39,7 @@ Result<IngestConfig> MakeConfig(const ParsedArgs& args, CoderSpec* dictionaries)
       long long max_events,
       PositiveFlag(args, "max-events-per-document", kDefaultMaxEventsPerDocument));
   c.max_events_per_document = static_cast<size_t>(max_events);
-  DRAGOMAN_ASSIGN_OR_RETURN(long long batch, PositiveFlag(args, "batch", 64));
+  DRAGOMAN_ASSIGN_OR_RETURN(long long batch, PositiveFlag(args, "batch", kDefaultIngestBatch));
   c.batch_size = static_cast<int>(std::min(batch, 100000ll));
   DRAGOMAN_ASSIGN_OR_RETURN(long long threads, PositiveFlag(args, "threads", 0));
   c.threads = static_cast<int>(std::min(threads, 256ll));
