@@ -149,6 +149,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       // tests/events/news.txt
       {"pledged", "pledge"},
       {"continued", "continue"},
+      {"agreements", "agreement"},
   };
   return *m;
 }
