@@ -150,6 +150,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"pledged", "pledge"},
       {"continued", "continue"},
       {"agreements", "agreement"},
+      {"attended", "attend"},
   };
   return *m;
 }
