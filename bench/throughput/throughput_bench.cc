@@ -15,7 +15,11 @@
 // comparable within a run. CPU seconds (user + system of the child) are printed beside.
 // --big-mb N also codes an N MB JSON Lines file once and prints its peak resident memory.
 //
+// --startup-only R runs only the start-up measure, R times (median, every run, CPU seconds): the
+// quick check while working on start-up (doc/performance.md).
+//
 //   throughput_bench [--docs N] [--query-docs N] [--rounds R] [--big-mb N] [--keep DIR]
+//                    [--startup-only R]
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -164,7 +168,7 @@ void Print(const char* what, const std::vector<double>& v, const char* unit) {
 
 int main(int argc, char** argv) {
   size_t docs = 2000, query_docs = 6000, big_mb = 0;
-  int rounds = 5;
+  int rounds = 5, startup_only = 0;
   std::string keep;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
@@ -178,10 +182,12 @@ int main(int argc, char** argv) {
       big_mb = std::stoul(argv[i + 1]);
     } else if (a == "--keep") {
       keep = argv[i + 1];
+    } else if (a == "--startup-only") {
+      startup_only = std::max(1, std::atoi(argv[i + 1]));
     } else {
       std::fprintf(stderr,
                    "usage: throughput_bench [--docs N] [--query-docs N] [--rounds R] "
-                   "[--big-mb N] [--keep DIR]\n");
+                   "[--big-mb N] [--keep DIR] [--startup-only R]\n");
       return 2;
     }
   }
@@ -191,6 +197,28 @@ int main(int argc, char** argv) {
                                        .string()
                                  : keep;
   fs::create_directories(dir);
+  const std::string tiny = dir + "/tiny.txt";
+  std::ofstream(tiny) << "The foreign minister of Azerbaijan met his Iranian counterpart in Baku "
+                         "on Monday.\n";
+  if (startup_only > 0) {
+    std::printf("throughput_bench: %s\nload average at start: %s\n", bin.c_str(),
+                LoadAverage().c_str());
+    std::vector<double> wall, cpu;
+    for (int r = 0; r < startup_only; ++r) {
+      Run st = Spawn({bin, "code", "--threads", "1", tiny});
+      if (st.status) {
+        std::fprintf(stderr, "throughput_bench: the start-up run failed (%d)\n", st.status);
+        return 1;
+      }
+      wall.push_back(st.wall);
+      cpu.push_back(st.cpu);
+    }
+    Print("start-up: code one tiny document", wall, "s");
+    Print("start-up, CPU seconds", cpu, "s");
+    std::printf("load average at end: %s\n", LoadAverage().c_str());
+    if (keep.empty()) fs::remove_all(dir);
+    return 0;
+  }
   std::string from;
   std::vector<std::string> texts = CorpusTexts(root, shared, &from);
   if (texts.empty()) {
@@ -200,9 +228,6 @@ int main(int argc, char** argv) {
   const std::string corpus = dir + "/corpus.jsonl", qcorpus = dir + "/query.jsonl";
   size_t bytes = WriteCorpus(corpus, texts, docs, "doc");
   WriteCorpus(qcorpus, texts, query_docs, "q");
-  const std::string tiny = dir + "/tiny.txt";
-  std::ofstream(tiny) << "The foreign minister of Azerbaijan met his Iranian counterpart in Baku "
-                         "on Monday.\n";
 
   std::printf("throughput_bench: %s\n", bin.c_str());
   std::printf("machine: %u CPUs; load average at start: %s\n",

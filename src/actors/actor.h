@@ -50,12 +50,22 @@ struct ActorMention {
   bool place = false;
 };
 
+class PhraseAnalyser;  // actors/compiled_phrases.h
+
 struct ActorConfig {
   std::string data_dir;         // holds actors/*.txt
   std::string iso_codes_json =  // Debian iso-codes: every ISO 3166-1 country
       "/usr/share/iso-codes/json/iso_3166-1.json";
   // Where problems in the data files go (base/data_file.h); null: the first one fails Load().
   DataProblems* problems = nullptr;
+  // The phrases analysed by the build (actors/compiled_phrases.h): "" looks in the default
+  // places (DefaultCompiledPhrasePaths), "none" analyses every phrase at load, any other value
+  // is the one file to try. A table that is missing, damaged or made by another text stage is
+  // passed over; phrases it lacks are analysed at load. Never changes what is loaded, only how fast.
+  std::string compiled_phrases;
+  // When set, Load() asks it for every phrase's tokens instead (the compiler passes one that
+  // records them); `compiled_phrases` is then not used. Must outlive Load().
+  PhraseAnalyser* phrase_analyser = nullptr;
 };
 
 class ActorDictionary;  // actors/dictionary.h

@@ -3,12 +3,15 @@
 // asks of the loaded data.
 //
 // Every phrase of every file is tokenised by the text stage (TextAnalyzer::Analyze on the
-// phrase alone), so entries and document text are split and folded identically. The phrases go
+// phrase alone), so entries and document text are split and folded identically; the build does
+// that once and Load() reads the result from a compiled table (actors/compiled_phrases.h). The phrases go
 // into one trie whose edges are Token::norm strings; a node holds the entries whose phrase ends
 // there. Each node keeps its edges sorted, so lookup is a binary search over string_views and
 // matching never allocates; the root, which every token of every sentence is looked up in and
-// which has an edge per first word of every phrase, also gets a hash index once loading is done.
+// which has an edge per first word of every phrase, also gets a hash index (kept while loading).
 #include "actors/dictionary.h"
+
+#include "actors/compiled_phrases.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -44,6 +47,12 @@ Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const Actor
   const std::string dir = config.data_dir + "/actors/";
   // With a sink, a file that cannot be loaded is recorded and the next one is loaded.
   DataProblems* const sink = d->problems_ = config.problems;
+  // Each phrase's tokens come from the build's compiled table when it has them (start-up then
+  // analyses nothing), else from the text analyzer (actors/compiled_phrases.h).
+  ChosenPhrases compiled;
+  if (config.phrase_analyser == nullptr) compiled = ChooseCompiledPhrases(config);
+  PhraseAnalyser own(text, compiled.table.get());
+  d->phrases_ = config.phrase_analyser != nullptr ? config.phrase_analyser : &own;
   DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadIsoCodes(config, text)));
   DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadCountries(dir + "countries.txt", text)));
   DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadRoles(dir + "roles.txt", text)));
@@ -66,13 +75,18 @@ Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const Actor
     return d->LoadPeople(dir + "people/" + std::string(name), text);
   });
   DRAGOMAN_RETURN_IF_ERROR(st);
-  d->root_index_.reserve(d->nodes_[0].edges.size());
-  for (const auto& [key, child] : d->nodes_[0].edges) d->root_index_.emplace(key, child);
+  d->phrase_stats_ = {compiled.path, compiled.passed_over, d->phrases_->found(),
+                      d->phrases_->analysed()};
+  d->phrases_ = nullptr;
+  // The root's edges were appended unsorted while loading (looked up through root_index_);
+  // every node's edges are sorted from here on.
+  auto& root = d->nodes_[0].edges;
+  std::sort(root.begin(), root.end());
   return std::shared_ptr<const ActorDictionary>(std::move(d));
 }
 
 int ActorDictionary::Child(int node, std::string_view key) const {
-  if (node == 0 && !root_index_.empty()) {
+  if (node == 0) {
     auto it = root_index_.find(key);
     return it == root_index_.end() ? -1 : it->second;
   }
@@ -83,36 +97,39 @@ int ActorDictionary::Child(int node, std::string_view key) const {
   return it->second;
 }
 
-int ActorDictionary::AddChild(int node, const std::string& key) {
+int ActorDictionary::AddChild(int node, std::string_view key) {
   int found = Child(node, key);
   if (found >= 0) return found;
   int id = static_cast<int>(nodes_.size());
   nodes_.emplace_back();
+  if (node == 0) {
+    // The root has an edge per first word of every phrase: inserting them in order would move
+    // the whole vector each time (quadratic, most of the load once phrases came compiled).
+    nodes_[0].edges.emplace_back(std::string(key), id);
+    root_index_.emplace(std::string(key), id);
+    return id;
+  }
   auto& edges = nodes_[node].edges;
   auto it = std::lower_bound(edges.begin(), edges.end(), key,
-                             [](const auto& e, const std::string& k) { return e.first < k; });
-  edges.insert(it, {key, id});
+                             [](const auto& e, std::string_view k) { return e.first < k; });
+  edges.insert(it, {std::string(key), id});
   return id;
 }
 
 Status ActorDictionary::AddPhrase(const TextAnalyzer& text, std::string_view phrase, DictEntry e) {
-  std::vector<const Token*> toks;
-  std::vector<Sentence> sents = text.Analyze(phrase);
-  for (const Sentence& s : sents) {
-    for (const Token& t : s.tokens) toks.push_back(&t);
-  }
+  const std::vector<PhraseToken>& toks = phrases_->Tokens(phrase);
   if (toks.empty()) return Status::BadData("empty phrase");
   e.phrase = std::string(phrase);
   const bool case_sensitive = e.kind != EntryKind::kPersonRole && e.kind != EntryKind::kGroupRole &&
                               e.kind != EntryKind::kInstitution && e.kind != EntryKind::kReference;
   int node = 0;
-  for (const Token* t : toks) {
-    node = AddChild(node, t->norm);
+  for (const PhraseToken& t : toks) {
+    node = AddChild(node, t.norm);
     uint8_t cap = 0;
     if (case_sensitive) {
-      if (t->has(Token::kAllCaps)) {
+      if (t.flags & Token::kAllCaps) {
         cap = 2;
-      } else if (t->has(Token::kCapitalized)) {
+      } else if (t.flags & Token::kCapitalized) {
         cap = 1;
       }
     }

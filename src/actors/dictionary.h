@@ -149,6 +149,16 @@ class ActorDictionary {
   const Lexicon& lexicon() const { return lexicon_; }
   const ActorWords& words() const { return words_; }
 
+  // How the phrases were split at load: the compiled table used ("" when none was), how many
+  // phrases it answered and how many the text analyzer had to split (check-data reports them).
+  struct PhraseStats {
+    std::string table;
+    std::string passed_over;  // why the tables found were not used ("PATH: why"; "" if none)
+    int found = 0;
+    int analysed = 0;
+  };
+  const PhraseStats& phrase_stats() const { return phrase_stats_; }
+
  private:
   struct Node {
     std::vector<std::pair<std::string, int>> edges;  // sorted by token
@@ -158,8 +168,8 @@ class ActorDictionary {
   int Child(int node, std::string_view key) const;
   void Walk(int node, std::span<const Token> tokens, size_t start, size_t j, int* best_len,
             std::span<const int>* entries) const;
-  int AddChild(int node, const std::string& key);
-  // Adds `phrase` (tokenised like text) as entry `e`; BadData when it has no tokens.
+  int AddChild(int node, std::string_view key);
+  // Adds `phrase` (tokenised like text, by phrases_) as entry `e`; BadData when it has no tokens.
   Status AddPhrase(const TextAnalyzer& text, std::string_view phrase, DictEntry e);
 
   Status LoadIsoCodes(const ActorConfig& config, const TextAnalyzer& text);
@@ -172,7 +182,7 @@ class ActorDictionary {
   Status LoadWords(const std::string& lexicon_dir);
 
   std::vector<Node> nodes_;
-  // The root's edges again, hashed (built at the end of Load(); empty while loading).
+  // The root's edges again, hashed (filled while loading; the root's edges are sorted at its end).
   struct KeyHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -190,6 +200,8 @@ class ActorDictionary {
   Lexicon lexicon_;
   ActorWords words_;
   DataProblems* problems_ = nullptr;                        // while loading (base/data_file.h)
+  PhraseAnalyser* phrases_ = nullptr;                       // while loading
+  PhraseStats phrase_stats_;
 };
 
 }  // namespace dragoman

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/compiled_phrases.h"
 #include "base/data_file.h"
 #include "base/file.h"
 #include "cli/coder_flags.h"
@@ -57,6 +58,10 @@ int RunCheckData(const ParsedArgs& args, CommandContext& ctx) {
   std::vector<Status> problems = CheckCoderData(*spec, *data);
   CheckEvalFiles(*data, problems);
   if (problems.empty()) {
+    // Not a problem, but what start-up will cost: whether the actor phrases come compiled.
+    ActorConfig ac;
+    ac.data_dir = *data;
+    ctx.out << "check-data: note: " << DescribeCompiledPhrases(ac) << "\n";
     ctx.out << "check-data: " << *data << ": no problems\n";
     return kExitOk;
   }

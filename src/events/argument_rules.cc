@@ -9,6 +9,8 @@
 //   by-agent           a passive's "by X" (with the actors coordinated with it); an agentless
 //                      passive in a relative clause describes people and states no event
 //   possessor          "Iran's attack", "the Azerbaijani visit": the actor right before a noun
+//                      (the clause subject instead when the possessor is of its own party:
+//                      "Erdogan reiterated Turkey's support")
 //   light-verb subject "X staged demonstrations": the subject of the performing verb
 //   causative object   "prompting X to demand": the causative verb's object
 //   subject            the clause's subject (with coordination, apposition, relative clauses:
@@ -166,7 +168,17 @@ bool SentenceAnalysis::PossessorApplies(const Arguments& a) const {
   return !a.source_decided && a.p->noun && !a.p->during && PossessorBefore(a.first) >= 0;
 }
 void SentenceAnalysis::PossessorAssign(Arguments* a) const {
-  a->src_mentions = {PossessorBefore(a->first)};
+  // "X reiterated Turkey's support for Y": a possessor of the clause subject's own party is the
+  // party the subject speaks and acts for; the subject names the one who acted.
+  const int poss = PossessorBefore(a->first);
+  const std::vector<int> subject = SubjectOf(a->seg, a->first);
+  bool own = !subject.empty() && subject.front() != poss;
+  for (int s : subject) {
+    for (const ActorRef& r : Refs(facts_.actors[poss])) {
+      own = own && OneParty(r, facts_.actors[s].actor);
+    }
+  }
+  a->src_mentions = own ? subject : std::vector<int>{poss};
 }
 
 bool SentenceAnalysis::LightVerbSubjectApplies(const Arguments& a) const {
@@ -259,10 +271,13 @@ bool SentenceAnalysis::PatternObjectApplies(const Arguments& a) const {
   return !a.target_decided && !a.m->targets.empty();
 }
 void SentenceAnalysis::PatternObjectAssign(Arguments* a) const {
-  a->tgt_mentions = Coordinated(a->m->targets.front());
+  a->tgt_mentions = Coordinated(ObjectHead(a->m->targets.front()));
 }
 
 void SentenceAnalysis::MentionsToActors(Arguments* a) const {
+  // A pronoun is reported as the phrase that names its actor in the sentence (Antecedent).
+  for (int& s : a->src_mentions) s = Antecedent(s);
+  for (int& t : a->tgt_mentions) t = Antecedent(t);
   for (int s : a->src_mentions) {
     for (auto& r : Refs(facts_.actors[s])) {
       // One source per country: "we" resolved to AZE and AZEGOV is one actor.
@@ -282,317 +297,6 @@ void SentenceAnalysis::MentionsToActors(Arguments* a) const {
     }
     for (auto& r : Refs(facts_.actors[t])) a->targets.push_back(r);
   }
-}
-
-// --- Targets, over actors: a plural target naming the source's own party.
-
-// "A and B urged both parties to resume talks", "A called on the two sides to show restraint": a
-// plural reference ("both parties", "the two sides") that the resolver read as the sources
-// themselves is a third party's appeal to the sides of the conflict, not the sources appealing
-// to each other. Such a target keeps its members of other parties than the sources; when it
-// has none (the reference named only the sources), the sides are the parties of the last event
-// of the document that are not the sources' ("talks between B and C began. A urged both sides
-// to ..." -> A -> B, A -> C); with no such event there is no target.
-bool SentenceAnalysis::SidesAddressedApplies(const Arguments& a) const {
-  if (a.sources.empty()) return false;
-  for (int t : a.tgt_mentions) {
-    if (facts_.actors[t].members.size() < 2) continue;
-    for (const ActorRef& r : facts_.actors[t].members) {
-      for (const ActorRef& s : a.sources) {
-        if (!r.country.empty() && r.country == s.country) return true;
-      }
-    }
-  }
-  return false;
-}
-void SentenceAnalysis::SidesAddressedAssign(Arguments* a) const {
-  auto own = [&](const ActorRef& r) {
-    if (r.country.empty()) return false;
-    for (const ActorRef& s : a->sources) {
-      if (r.country == s.country) return true;
-    }
-    return false;
-  };
-  std::vector<ActorRef> targets;
-  auto add = [&](const ActorRef& r) {
-    if (own(r)) return;
-    for (const ActorRef& have : targets) {
-      if (have.code == r.code && have.country == r.country) return;
-    }
-    targets.push_back(r);
-  };
-  for (int t : a->tgt_mentions) {
-    const ActorMention& am = facts_.actors[t];
-    if (am.members.size() < 2) {
-      add(am.actor);
-      continue;
-    }
-    size_t before = targets.size();
-    for (const ActorRef& r : am.members) add(r);
-    if (targets.size() > before || !ctx_.last_event || !*ctx_.last_event) continue;
-    const Event& le = **ctx_.last_event;
-    if (le.source) add(*le.source);
-    if (le.target) add(*le.target);
-  }
-  a->targets = targets;
-  a->target_rule = targets.empty() ? nullptr : "the sides addressed";
-}
-
-// --- Sources, over actors.
-
-// Inferred source: agentless arrests etc. -> the government (or the country) of the place's
-// country. A question asserts nothing, so nobody is inferred to have done it ("How many were
-// arrested in X?"); nor does a passive that describes people ("nationals imprisoned in X",
-// "citizens who were arrested in X": a reduced or full relative clause), as opposed to one that
-// reports the act ("62 soldiers were arrested in X").
-bool SentenceAnalysis::CanInfer(const Arguments& a) const {
-  return a.sources.empty() && a.place && !a.place->place.country.empty() &&
-         a.mood != Mood::kQuestion && !a.describes;
-}
-
-bool SentenceAnalysis::InferredGovernmentApplies(const Arguments& a) const {
-  return a.p->infer == "gov" && CanInfer(a);
-}
-void SentenceAnalysis::InferredGovernmentAssign(Arguments* a) const {
-  ActorRef r;
-  r.country = a->place->place.country;
-  r.sector = "GOV";
-  r.code = r.country + "GOV";
-  r.text = "(government of " + a->place->place.name + ")";
-  a->sources.push_back(r);
-  a->inferred = true;
-}
-
-bool SentenceAnalysis::InferredCountryApplies(const Arguments& a) const {
-  // Not when the target is of that country: the country does not act on itself.
-  return a.p->infer == "country" && CanInfer(a) &&
-         !(!a.targets.empty() && a.targets.front().country == a.place->place.country);
-}
-void SentenceAnalysis::InferredCountryAssign(Arguments* a) const {
-  ActorRef r;
-  r.country = a->place->place.country;
-  r.code = r.country;
-  r.text = "(unidentified, in " + a->place->place.name + ")";
-  a->sources.push_back(r);
-  a->inferred = true;
-}
-
-bool SentenceAnalysis::ReportingPartyApplies(const Arguments& a) const {
-  // "X said that an agreement was reached": an agentless passive of a mutual act (`sym`
-  // `react`) reported by one party has that party as its source; `react` then gives the
-  // counterpart as the other party. It is the weaker reading: another match of the same CAMEO
-  // root in the sentence ("were discussed during consultations between A and B") states the act
-  // with its own parties.
-  if (!a.sources.empty() || !a.m->passive || !a.p->symmetric || !a.p->reactive ||
-      a.mood == Mood::kQuestion || a.describes) {
-    return false;
-  }
-  for (size_t o = 0; o < a.matches->size(); ++o) {
-    const Pattern& op = impl_.patterns[(*a.matches)[o].pattern];
-    const std::string& oc = op.code.empty() ? op.neg_code : op.code;
-    if (o != a.index && !(*a.dropped)[o] && oc.size() >= 2 &&
-        oc.compare(0, 2, a.code, 0, 2) == 0) {
-      return false;
-    }
-  }
-  return true;
-}
-void SentenceAnalysis::ReportingPartyAssign(Arguments* a) const {
-  int sp = SpeakerOfSegment(a->seg, 0);
-  if (sp < 0) return;
-  a->src_mentions = {sp};
-  for (auto& r : Refs(facts_.actors[sp])) a->sources.push_back(r);
-}
-
-// --- Targets, over actors (only for an event that has a source).
-
-// Whether two actors are one party for the rules below: the same country (or, without one, the
-// same code) and the same sector, or a sector on one side only ("Kenya" and "the Kenyan
-// government" are one party; a country's rebels and its government are two).
-static bool OneParty(const ActorRef& a, const ActorRef& b) {
-  if (a.country.empty() || b.country.empty()) return a.code == b.code;
-  return a.country == b.country && (a.sector == b.sector || a.sector.empty() || b.sector.empty());
-}
-
-// "A and B welcomed the start of talks between C and D", "A praised C's visit to D", "A urged
-// talks between C and D": an event with no target whose words are followed closely (or end with)
-// an event noun stated with its own parties (its `$` or `+` slot, or a possessor) is directed at
-// the doer of that act, and for a mutual act (a `sym` pattern: talks, agreements, joint drills)
-// at its other party too, one event each (doc/annotation.md 4.2); an act with no doer stated is
-// directed at its target.
-// At most kConcernedActReach words may come between, with no punctuation (a hyphen in a
-// compound modifier aside) and no actor; the source's own party is passed over (OneParty).
-// The sentence's evidence, tried before the context's counterpart.
-constexpr int kConcernedActReach = 6;
-
-int SentenceAnalysis::ConcernedAct(const Arguments& a) const {
-  const int seg = Seg(a.m->trigger);
-  for (size_t o = 0; o < a.matches->size(); ++o) {
-    const Match& om = (*a.matches)[o];
-    const Pattern& op = impl_.patterns[om.pattern];
-    if (o == a.index || !op.noun || op.code.empty() || Seg(om.trigger) != seg) continue;
-    const int first = om.words.empty() ? om.trigger : om.words.front();
-    if (first <= a.m->trigger) continue;
-    const int poss = PossessorBefore(first);
-    if (om.source < 0 && om.targets.empty() && poss < 0) continue;
-    if (first >= a.m->end) {  // after the event's words: a short plain stretch between
-      const int start = poss >= 0 ? facts_.actors[poss].token_begin : first;
-      if (start < a.m->end || start - a.m->end > kConcernedActReach) continue;
-      bool plain = true;
-      for (int k = a.m->end; k < start && plain; ++k) {
-        plain = (!Punct(k) || Norm(k) == "-") && in_mention_[k] < 0;
-      }
-      if (!plain) continue;
-    }
-    return static_cast<int>(o);
-  }
-  return -1;
-}
-
-bool SentenceAnalysis::ConcernedActApplies(const Arguments& a) const {
-  return !a.sources.empty() && a.targets.empty() && !a.p->noun && ConcernedAct(a) >= 0;
-}
-void SentenceAnalysis::ConcernedActAssign(Arguments* a) const {
-  const Match& om = (*a->matches)[ConcernedAct(*a)];
-  const Pattern& op = impl_.patterns[om.pattern];
-  const int first = om.words.empty() ? om.trigger : om.words.front();
-  std::vector<int> parties;
-  if (om.source >= 0) {
-    parties.push_back(om.source);
-  } else if (PossessorBefore(first) >= 0) {
-    parties.push_back(PossessorBefore(first));
-  }
-  if ((parties.empty() || op.symmetric) && !om.targets.empty()) {
-    parties.push_back(om.targets.front());
-  }
-  for (int mm : parties) {
-    for (const ActorRef& r : Refs(facts_.actors[mm])) {
-      bool skip = false;
-      for (const ActorRef& s : a->sources) skip = skip || OneParty(s, r);
-      for (const ActorRef& t : a->targets) skip = skip || OneParty(t, r);
-      if (skip) continue;
-      a->targets.push_back(r);
-      a->tgt_mentions.push_back(mm);
-    }
-  }
-}
-
-// "Both A and B welcomed the C visit", "A rejected a C proposal", "A praised C's decision", "A
-// welcomed the decision by C": a pattern whose words end with the noun of the act acted upon,
-// with an actor right before that noun inside the matched words (a genitive or a demonym: whose
-// visit, whose proposal) or in an of/by phrase right after it, is directed at that actor.
-int SentenceAnalysis::ObjectPossessor(const Arguments& a) const {
-  if (a.p->noun || a.m->words.size() < 2) return -1;
-  const int last = a.m->words.back();
-  int poss = PossessorBefore(last);
-  if (poss >= 0 && facts_.actors[poss].token_begin <= a.m->trigger) poss = -1;
-  // A capital before the noun without "'s" says where, not whose: "raided the Baku office of X".
-  if (poss >= 0 && facts_.actors[poss].kind == ActorMention::Kind::kCapital &&
-      !IsNorm(w_.possessive_marker, facts_.actors[poss].token_end)) {
-    poss = -1;
-  }
-  // Or the noun's of/by phrase right after it: "welcomed the decision by X", "the visit of X".
-  const int n = static_cast<int>(toks_.size());
-  if (poss < 0 && last + 1 < n && a.m->end == last + 1 &&
-      (IsNorm(w_.preposition_of, last + 1) || IsNorm(w_.agent_preposition, last + 1))) {
-    int j = last + 2;
-    while (j < n && IsNorm(w_.determiner, j)) ++j;
-    if (j < n && Seg(j) == Seg(last)) poss = mention_at_[j];
-  }
-  if (poss < 0 || excluded_[poss] || facts_.actors[poss].place) return -1;
-  for (const ActorRef& r : Refs(facts_.actors[poss])) {
-    for (const ActorRef& s : a.sources) {
-      if (OneParty(r, s)) return -1;
-    }
-  }
-  return poss;
-}
-
-bool SentenceAnalysis::ObjectPossessorApplies(const Arguments& a) const {
-  return !a.sources.empty() && a.targets.empty() && ObjectPossessor(a) >= 0;
-}
-void SentenceAnalysis::ObjectPossessorAssign(Arguments* a) const {
-  const int poss = ObjectPossessor(*a);
-  for (const ActorRef& r : Refs(facts_.actors[poss])) a->targets.push_back(r);
-  a->tgt_mentions.push_back(poss);
-}
-
-bool SentenceAnalysis::AboutApplies(const Arguments& a) const {
-  // The sentence's own evidence (`about`) before the context's counterpart (`react`).
-  return !a.sources.empty() && a.p->about && a.targets.empty();
-}
-void SentenceAnalysis::AboutAssign(Arguments* a) const {
-  const int n = static_cast<int>(toks_.size());
-  for (int k = a->m->end; k < n; ++k) {
-    int mm = mention_at_[k];
-    if (mm < 0) continue;
-    const ActorRef& actor = facts_.actors[mm].actor;
-    if (!actor.country.empty() && actor.country != a->sources.front().country) {
-      // With its coordinated actors: "warned about its adversaries, Israel and the United
-      // States" concerns each of them (one event per country pair).
-      for (int c : Coordinated(mm)) {
-        const ActorRef& ca = facts_.actors[c].actor;
-        if (ca.country.empty() || ca.country == a->sources.front().country) continue;
-        a->targets.push_back(ca);
-        a->tgt_mentions.push_back(c);
-      }
-      return;
-    }
-  }
-}
-
-bool SentenceAnalysis::ContextCounterpartApplies(const Arguments& a) const {
-  return !a.sources.empty() && a.targets.empty() &&
-         !(a.p->symmetric && a.sources.size() >= 2) && (a.p->reactive || a.p->during);
-}
-void SentenceAnalysis::ContextCounterpartAssign(Arguments* a) const {
-  int exclude = a->src_mentions.empty() ? -1 : a->src_mentions.front();
-  if (auto cp = Counterpart(a->sources.front().country, exclude)) {
-    a->targets.push_back(*cp);
-    a->from_context = true;
-  }
-}
-
-bool SentenceAnalysis::LateObjectApplies(const Arguments& a) const {
-  const Pattern& p = *a.p;
-  if (a.sources.empty() || p.need_target || !a.targets.empty() || p.from_speaker || p.patient ||
-      a.m->passive || p.during) {
-    return false;
-  }
-  // Coordinated parties of a cooperative act ("A and B signed a declaration in the presence of
-  // C") are each other's counterparts: a later actor is a witness or a topic, not the target.
-  if (a.sources.size() >= 2 && impl_.codes.InFamily(a.code, impl_.cooperative)) {
-    for (const auto& s : a.sources) {
-      if (s.country != a.sources[0].country) return false;
-    }
-  }
-  return true;
-}
-void SentenceAnalysis::LateObjectAssign(Arguments* a) const {
-  int obj = ObjectAfter(*a->m, a->seg, a->sources);
-  if (obj < 0) return;
-  for (int t : Coordinated(obj)) {
-    if (facts_.actors[t].place) continue;
-    a->tgt_mentions.push_back(t);
-    for (auto& r : Refs(facts_.actors[t])) a->targets.push_back(r);
-  }
-}
-
-// "A launched air strikes in Yemen", "A has troops deployed in Syria", "A delivered food aid in
-// Sudan": an act done on a territory (the `territorial` family: material aid, force posture,
-// assault, fight, mass violence) with no target found by the rules above is done to (or for) the
-// foreign country named as its place (CountryPlaceAfter, roles.cc). A
-// statement or a meeting held in a country is not about it ("spoke in France", "talks in
-// Switzerland"), nor is an act of force in the source's own country (a domestic operation).
-bool SentenceAnalysis::CountryAttackedApplies(const Arguments& a) const {
-  return !a.sources.empty() && a.targets.empty() && !a.p->from_speaker &&
-         impl_.codes.InFamily(a.code, impl_.territorial);
-}
-void SentenceAnalysis::CountryAttackedAssign(Arguments* a) const {
-  const int mm = CountryPlaceAfter(*a->m, *a->p, a->seg, a->sources);
-  if (mm < 0) return;
-  a->tgt_mentions.push_back(mm);
-  a->targets.push_back(facts_.actors[mm].actor);
 }
 
 }  // namespace dragoman::events_internal

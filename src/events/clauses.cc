@@ -112,7 +112,16 @@ void SentenceAnalysis::Split() {
       }
     }
     if (IsNorm(w_.subordinator, i) && i > 0) {
-      NewSegment(i, IsNorm(w_.conditional, i) ? SegKind::kHypo : SegKind::kSub, cur);
+      bool conditional = IsNorm(w_.conditional, i);
+      // After a comma, a non-conditional clause that follows an if-clause belongs to the clause
+      // the condition hangs on, not to the condition ("threatened force if X fails to ..., while
+      // protesters attacked the embassy": the attack is no part of the condition).
+      int parent = cur;
+      if (!conditional && Norm(i - 1) == "," && segs_[cur].kind == SegKind::kHypo &&
+          segs_[cur].inherit >= 0) {
+        parent = segs_[cur].inherit;
+      }
+      NewSegment(i, conditional ? SegKind::kHypo : SegKind::kSub, parent);
       continue;
     }
   }

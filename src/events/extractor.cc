@@ -117,6 +117,7 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(
       ex->impl_->index[alt.word].push_back(static_cast<int>(i));
     }
   }
+  ex->impl_->pattern_index = events_internal::PatternIndex::Build(ex->impl_->patterns);
   return ex;
 }
 

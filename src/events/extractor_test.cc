@@ -89,6 +89,29 @@ TEST_F(ExtractorTest, ReportedSpeechRecordsTheSpeaker) {
   EXPECT_EQ(ev[0].speaker->text, "Hajizadeh");
 }
 
+TEST_F(ExtractorTest, PronounIsReportedAsItsAntecedent) {
+  // "X said they released ...": the source is reported as the phrase naming the actor.
+  auto b = Build(
+      "[The Kenyan rebels|KENREB] said [they|KENREB:pronoun] released "
+      "[two Ugandan soldiers|UGAMIL] .");
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].source->code, "KENREB");
+  EXPECT_EQ(ev[0].source->text, "The Kenyan rebels");
+  ASSERT_TRUE(ev[0].target.has_value());
+  EXPECT_EQ(ev[0].target->text, "two Ugandan soldiers");
+  // Without an antecedent in the sentence the pronoun stays; so does one of another actor.
+  auto c = Build("[They|KENREB:pronoun] released [two Ugandan soldiers|UGAMIL] .");
+  ev = extractor_->Extract(c->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].source->text, "They");
+  auto d = Build(
+      "[Uganda|UGA] said [they|KENREB:pronoun] released [two Ugandan soldiers|UGAMIL] .");
+  ev = extractor_->Extract(d->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].source->text, "they");
+}
+
 TEST_F(ExtractorTest, ContextSuppliesCounterparts) {
   EventContext ctx;
   auto first = Build("[Pezeshkian|IRNGOV] praised [Hajiyev|AZEGOV] .");

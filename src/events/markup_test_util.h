@@ -1,7 +1,7 @@
 // Test support for the event stage: sentences written in a small markup, so that extractor tests
 // do not depend on the other stages. "[text|CODE]" is an actor mention (CODE "AZE+IRN" gives a
 // plural mention with members; "[text|ISO:place]" a country named as a place, ":capital" a
-// capital), "{text|ISO}" a place (locative when preceded by in/at/near),
+// capital, ":pronoun" a resolved pronoun), "{text|ISO}" a place (locative when preceded by in/at/near),
 // "<text|YYYY-MM-DD>" a date and "#N unit#" a quantity placed before the counted words. Tokens,
 // norms and lemmas come from a deliberately simple tokenizer with a small lemma table (below).
 // For test binaries only.
@@ -54,6 +54,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"threatened", "threaten"},
       {"urged", "urge"},
       {"praised", "praise"},
+      {"reiterated", "reiterate"},
       {"thanked", "thank"},
       {"signed", "sign"},
       {"killed", "kill"},
@@ -139,6 +140,12 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"labelled", "label"},
       {"jailed", "jail"},
       {"freed", "free"},
+      {"returned", "return"},
+      {"gave", "give"},
+      {"sending", "send"},
+      {"broke", "break"},
+      {"stepped", "step"},
+      {"closed", "close"},
   };
   return *m;
 }
@@ -223,12 +230,15 @@ inline std::unique_ptr<Built> Build(std::string_view markup, std::string doc_dat
         };
         // "[Yemen|YEM:place]": a country named as a place ("in Yemen"), as the actor stage marks
         // one after a locative preposition; "[Kabul|AFG:capital]" a capital so named.
-        for (const std::string kind : {":place", ":capital"}) {
+        // "[his|KENGOV:pronoun]": a pronoun the actor stage resolved.
+        for (const std::string kind : {":place", ":capital", ":pronoun"}) {
           if (payload.size() > kind.size() &&
               payload.compare(payload.size() - kind.size(), kind.size(), kind) == 0) {
             payload.resize(payload.size() - kind.size());
-            m.place = true;
-            m.kind = kind == ":place" ? ActorMention::Kind::kCountry : ActorMention::Kind::kCapital;
+            m.place = kind != ":pronoun";
+            m.kind = kind == ":place"     ? ActorMention::Kind::kCountry
+                     : kind == ":capital" ? ActorMention::Kind::kCapital
+                                          : ActorMention::Kind::kPronoun;
           }
         }
         size_t plus = payload.find('+');

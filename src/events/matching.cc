@@ -1,5 +1,6 @@
 // Pattern matching: the best pattern at each trigger of a sentence (doc/patterns.md).
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -7,17 +8,22 @@
 
 namespace dragoman::events_internal {
 
-bool SentenceAnalysis::WordMatches(const PatternElement& e, int i) const {
-  const Token& t = toks_[i];
-  for (const auto& a : e.alts) {
-    if (t.norm == a.word) return true;
-    if (!a.form_only && t.lemma == a.word) return true;
+bool SentenceAnalysis::WordMatches(const MatchCall& c, size_t ei, int i) const {
+  const int32_t norm = (*c.norm_ids)[static_cast<size_t>(i)];
+  const int32_t lemma = (*c.lemma_ids)[static_cast<size_t>(i)];
+  if (norm < 0 && lemma < 0) return false;
+  for (PatternIndex::Alt a : impl_.pattern_index.Alts(c.pi, ei)) {
+    const int32_t w = PatternIndex::AltWord(a);
+    if (norm == w) return true;
+    if (!PatternIndex::AltFormOnly(a) && lemma == w) return true;
   }
   return false;
 }
 
-bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive,
-                                 Match* m) const {
+bool SentenceAnalysis::MatchFrom(const MatchCall& c, size_t ei, int ti, Match* m) const {
+  const Pattern& p = *c.p;
+  const int seg = c.seg;
+  const bool passive = c.passive;
   const int n = static_cast<int>(toks_.size());
   if (ei == p.elements.size()) {
     m->end = ti;
@@ -28,13 +34,13 @@ bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, b
   auto in_seg = [&](int i) { return i < n && Seg(i) == seg; };
   switch (e.kind) {
     case PatternElement::Kind::kWord:
-      if (in_seg(ti) && WordMatches(e, ti)) {
+      if (in_seg(ti) && WordMatches(c, ei, ti)) {
         m->words.push_back(ti);
         if (static_cast<int>(ei) == p.trigger) m->trigger = ti;
-        if (MatchFrom(p, ei + 1, ti + 1, seg, passive, m)) return true;
+        if (MatchFrom(c, ei + 1, ti + 1, m)) return true;
         m->words.pop_back();
       }
-      return e.optional && MatchFrom(p, ei + 1, ti, seg, passive, m);
+      return e.optional && MatchFrom(c, ei + 1, ti, m);
     case PatternElement::Kind::kGap:
       for (int g = 0; g <= e.max_gap; ++g) {
         if (g > 0) {
@@ -43,13 +49,13 @@ bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, b
           const std::string& w = Norm(k);
           if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
         }
-        if (MatchFrom(p, ei + 1, ti + g, seg, passive, m)) return true;
+        if (MatchFrom(c, ei + 1, ti + g, m)) return true;
       }
       return false;
     case PatternElement::Kind::kTarget:
     case PatternElement::Kind::kSource: {
       bool target = e.kind == PatternElement::Kind::kTarget;
-      if (target && passive) return MatchFrom(p, ei + 1, ti, seg, passive, m);
+      if (target && passive) return MatchFrom(c, ei + 1, ti, m);
       for (int skip = 0; skip <= 3; ++skip) {
         int k = ti + skip;
         if (!in_seg(k)) break;
@@ -60,7 +66,7 @@ bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, b
           } else {
             m->source = mm;
           }
-          if (MatchFrom(p, ei + 1, facts_.actors[mm].token_end, seg, passive, m)) return true;
+          if (MatchFrom(c, ei + 1, facts_.actors[mm].token_end, m)) return true;
           if (target) {
             m->targets.pop_back();
           } else {
@@ -71,7 +77,7 @@ bool SentenceAnalysis::MatchFrom(const Pattern& p, size_t ei, int ti, int seg, b
         // Only determiners, possessives and modifiers may precede the actor.
         if (Punct(k) || IsNorm(w_.preposition, k) || IsNorm(w_.be, k)) break;
       }
-      return last && MatchFrom(p, ei + 1, ti, seg, passive, m);
+      return last && MatchFrom(c, ei + 1, ti, m);
     }
   }
   return false;
@@ -84,12 +90,25 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
   // consumed[i]: the CAMEO root of the pattern that used token i ("" = free). An event noun may
   // reuse a token another root consumed: "dismissed (12) the claims (11) by X that ...".
   std::vector<std::string> consumed(n);
+  // Each token's words are looked up in the pattern index once; the words of the whole sentence
+  // tell which patterns can match at all (pattern_index.h).
+  const PatternIndex& index = impl_.pattern_index;
+  std::vector<int32_t> norm_ids(static_cast<size_t>(n)), lemma_ids(static_cast<size_t>(n));
+  thread_local PatternIndex::SentenceWords words;
+  words.Reset(index);
   for (int i = 0; i < n; ++i) {
-    std::vector<int> cands;
-    for (const std::string* key : {&toks_[i].lemma, &toks_[i].norm}) {
-      auto it = impl_.index.find(*key);
-      if (it != impl_.index.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+    norm_ids[i] = index.WordId(toks_[i].norm);
+    lemma_ids[i] = toks_[i].lemma == toks_[i].norm ? norm_ids[i] : index.WordId(toks_[i].lemma);
+    words.AddToken(norm_ids[i], lemma_ids[i]);
+  }
+  std::vector<int> cands;
+  for (int i = 0; i < n; ++i) {
+    cands.clear();
+    for (int32_t key : {lemma_ids[i], norm_ids[i]}) {
+      const std::vector<int>& ps = index.ByFirst(key);
+      cands.insert(cands.end(), ps.begin(), ps.end());
     }
+    if (cands.empty()) continue;
     std::sort(cands.begin(), cands.end());
     cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
     std::optional<Match> best;
@@ -100,12 +119,18 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
         const std::string& c = p.code.empty() ? p.neg_code : p.code;
         if (!p.noun || c.compare(0, 2, consumed[i]) == 0) continue;
       }
+      // A word element the pattern cannot do without names no word of the sentence.
+      if (!index.Feasible(pi, words)) continue;
+      MatchCall call{&p, pi, &norm_ids, &lemma_ids, Seg(i), false};
       Match m;
       m.pattern = pi;
-      if (!MatchFrom(p, 0, i, Seg(i), false, &m)) {
+      if (!MatchFrom(call, 0, i, &m)) {
+        // The passive reading differs only in skipping target slots.
+        if (!index.HasTarget(pi)) continue;
         m = Match();
         m.pattern = pi;
-        if (!MatchFrom(p, 0, i, Seg(i), true, &m)) continue;
+        call.passive = true;
+        if (!MatchFrom(call, 0, i, &m)) continue;
         m.passive = true;
       }
       int t = m.trigger;
@@ -164,7 +189,8 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
         if (!passive) continue;  // slots were skipped but the verb is active
         Match again;
         again.pattern = pi;
-        if (!MatchFrom(p, 0, i, Seg(i), true, &again) || again.trigger != t) continue;
+        MatchCall passive_call{&p, pi, &norm_ids, &lemma_ids, Seg(i), true};
+        if (!MatchFrom(passive_call, 0, i, &again) || again.trigger != t) continue;
         again.passive = true;
         m = again;
       }

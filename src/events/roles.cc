@@ -7,6 +7,11 @@
 
 namespace dragoman::events_internal {
 
+bool OneParty(const ActorRef& a, const ActorRef& b) {
+  if (a.country.empty() || b.country.empty()) return a.code == b.code;
+  return a.country == b.country && (a.sector == b.sector || a.sector.empty() || b.sector.empty());
+}
+
 bool SentenceAnalysis::GovernedByPreposition(int mention) const {
   int j = facts_.actors[mention].token_begin - 1;
   // Determiners and possessives ("with my counterpart") sit between the preposition and actor.
@@ -44,6 +49,64 @@ int SentenceAnalysis::ApposedHead(int mention, const Segment& seg, int trigger) 
     return mention;
   }
   return head;
+}
+
+// The object's head. A possessive pronoun ("his", "their": a one-token pronoun mention of the
+// `determiner` class) determines the noun phrase after it; an actor named within that phrase,
+// before any punctuation but a hyphen, any preposition and within kHeadReach tokens, is the
+// object ("released his corruption-tainted deputy X" -> X; "his visit to X" is not X). A genitive
+// ("Syria's") followed by one to three plain words and a comma-closed apposition names the
+// object in that apposition ("asked Syria's ally, Russian President Y, to ..." -> Y).
+constexpr int kHeadReach = 5;
+
+int SentenceAnalysis::ObjectHead(int mention) const {
+  const ActorMention& am = facts_.actors[mention];
+  const int n = static_cast<int>(toks_.size());
+  const int seg = Seg(am.token_begin);
+  const int end = am.token_end;
+  auto usable = [&](int mm) { return mm >= 0 && !excluded_[mm] && !facts_.actors[mm].place; };
+  if (am.kind == ActorMention::Kind::kPronoun && end - am.token_begin == 1 &&
+      IsNorm(w_.determiner, am.token_begin)) {
+    for (int j = end; j < n && j < end + kHeadReach && Seg(j) == seg; ++j) {
+      if (mention_at_[j] >= 0) return usable(mention_at_[j]) ? mention_at_[j] : mention;
+      if ((Punct(j) && Norm(j) != "-") || IsNorm(w_.preposition, j)) break;
+    }
+    return mention;
+  }
+  if (end < n && IsNorm(w_.possessive_marker, end)) {
+    int j = end + 1;
+    while (j < n && j <= end + 3 && !Punct(j) && in_mention_[j] < 0 &&
+           !IsNorm(w_.preposition, j)) {
+      ++j;
+    }
+    if (j > end + 1 && j + 1 < n && Norm(j) == "," && Seg(j + 1) == seg &&
+        usable(mention_at_[j + 1])) {
+      const int ap = mention_at_[j + 1];
+      const int after = facts_.actors[ap].token_end;
+      if (after < n && Norm(after) == ",") return ap;
+    }
+  }
+  return mention;
+}
+
+// A pronoun the actor stage resolved to one actor ("they" for the Syrian opposition named
+// earlier in the sentence) is reported as the phrase that names that actor: the closest earlier
+// mention with the same code (and the same person's name, when both have one) that is not a
+// pronoun. A plural reference with several members names no single antecedent and stays.
+int SentenceAnalysis::Antecedent(int mention) const {
+  const ActorMention& am = facts_.actors[mention];
+  if (am.kind != ActorMention::Kind::kPronoun || am.members.size() >= 2) return mention;
+  int best = -1;
+  for (size_t m = 0; m < facts_.actors.size(); ++m) {
+    const ActorMention& c = facts_.actors[m];
+    if (c.token_end > am.token_begin || c.kind == ActorMention::Kind::kPronoun ||
+        c.members.size() >= 2 || c.place || c.actor.code != am.actor.code) {
+      continue;
+    }
+    if (!am.actor.name.empty() && !c.actor.name.empty() && c.actor.name != am.actor.name) continue;
+    if (best < 0 || c.token_begin > facts_.actors[best].token_begin) best = static_cast<int>(m);
+  }
+  return best >= 0 ? best : mention;
 }
 
 // A bare demonym that modifies a singular common noun ("near the Thai border", "the Russian
@@ -241,15 +304,17 @@ std::optional<ActorRef> SentenceAnalysis::Counterpart(const std::string& country
 // that follows the matched words in the same clause, within kObjectReach tokens, when it is of
 // another party than every source ("conveyed his congratulations on the completion of
 // Azerbaijan's elections", "hope to host his Azerbaijani counterpart", "determination to expand
-// cooperation with Iran", "concerns over third-party involvement by Armenia"). Places ("in
-// Tehran"), speakers and actors of the source's own country are passed over; a comma, a
+// cooperation with Iran", "concerns over third-party involvement by Armenia"). Another party is
+// another country, or another sector of the same country (OneParty): a state's organs act on its
+// own people and groups ("the police detained dozens of demonstrators", "the court lifted a
+// travel ban on a journalist"), while a bare country and its government are one party. Places
+// ("in Tehran"), speakers and actors of the source's own party are passed over; a comma, a
 // quotation mark or the clause's end stops the search. Returns the mention index or -1.
 constexpr int kObjectReach = 10;
 
 int SentenceAnalysis::ObjectAfter(const Match& m, int seg,
                                   const std::vector<ActorRef>& sources) const {
   const int n = static_cast<int>(toks_.size());
-  auto party = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
   for (int k = m.end; k < n && k < m.end + kObjectReach; ++k) {
     if (Seg(k) != seg) break;
     const std::string& w = Norm(k);
@@ -264,7 +329,7 @@ int SentenceAnalysis::ObjectAfter(const Match& m, int seg,
     if (excluded_[mm] || am.place) continue;
     bool own = false;
     for (const ActorRef& r : Refs(am)) {
-      for (const ActorRef& s : sources) own = own || party(r) == party(s);
+      for (const ActorRef& s : sources) own = own || OneParty(r, s);
     }
     if (own) continue;
     return mm;

@@ -5,7 +5,9 @@
 //   roles.cc     argument roles: subject, by-agent, coordination, apposition, object, counterpart
 //   matching.cc  pattern matching at every trigger
 //   qualifiers.cc  negation, mood, and places that locate the speaker
-//   argument_rules.cc  the table of named argument rules: each way a source or target is found
+//   argument_rules.cc  the table of named argument rules: each way a source or target is found;
+//                the rules over mentions
+//   actor_rules.cc  the rules over actors (the table's second half)
 //   arguments.cc an event per match: its code and mood, the argument rules run in table order,
 //                then date, place, quantity and speaker
 //   extractor.cc the driver (EventExtractor, Run())
@@ -25,6 +27,7 @@
 
 #include "events/codes.h"
 #include "events/extractor.h"
+#include "events/pattern_index.h"
 #include "events/patterns.h"
 #include "lexicon/lexicon.h"
 
@@ -62,6 +65,8 @@ struct ExtractorData {
   ClauseClasses classes;
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
+  // The same patterns compiled for the matcher (word ids, feasibility; pattern_index.h).
+  PatternIndex pattern_index;
   // CAMEO families (cameo.tsv's FAMILY column): material conflict (roots 17-20), consultations
   // (04), threats (13), cooperative acts (03-06), what a "bilateral" setting frames (01-09),
   // acts done on a territory (aid 070-074, force 15, 18-20).
@@ -170,7 +175,8 @@ class SentenceAnalysis {
   static const std::vector<ArgumentRule>& ActorRules();
   void RunRule(const ArgumentRule& r, Arguments* a) const;
 
-  // The conditions and actions of the rules, one pair per rule (argument_rules.cc).
+  // The conditions and actions of the rules, one pair per rule (argument_rules.cc over mentions,
+  // actor_rules.cc over actors).
 #define DRAGOMAN_ARGUMENT_RULE(rule)              \
   bool rule##Applies(const Arguments& a) const; \
   void rule##Assign(Arguments* a) const;
@@ -199,7 +205,7 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(CountryAttacked)
 #undef DRAGOMAN_ARGUMENT_RULE
   // The match of an event noun stated with its own parties right after (or inside) the words of
-  // match `index`: the act it concerns (argument_rules.cc), or -1.
+  // match `index`: the act it concerns (actor_rules.cc), or -1.
   int ConcernedAct(const Arguments& a) const;
   // The actor right before the last matched word (the object's noun) inside the match, or -1.
   int ObjectPossessor(const Arguments& a) const;
@@ -238,11 +244,29 @@ class SentenceAnalysis {
   bool IsPassiveAt(int t) const;
   bool IsPassiveAtDepth(int t) const;
   bool ParticipleLike(int t) const;
-  bool WordMatches(const PatternElement& e, int i) const;
-  bool MatchFrom(const Pattern& p, size_t ei, int ti, int seg, bool passive, Match* m) const;
+  // One attempt of pattern `pi` (matching.cc): `norm_ids`/`lemma_ids` are the tokens' word ids
+  // in impl_.pattern_index (-1: a word no pattern names).
+  struct MatchCall {
+    const Pattern* p = nullptr;
+    int pi = -1;
+    const std::vector<int32_t>* norm_ids = nullptr;
+    const std::vector<int32_t>* lemma_ids = nullptr;
+    int seg = 0;
+    bool passive = false;
+  };
+  bool WordMatches(const MatchCall& c, size_t ei, int i) const;
+  bool MatchFrom(const MatchCall& c, size_t ei, int ti, Match* m) const;
   bool GovernedByPreposition(int mention) const;
   bool ModifiesNoun(int mention) const;
   int ApposedHead(int mention, const Segment& seg, int trigger) const;
+  // The actor an object slot stands for when the mention found there only determines the object's
+  // noun: the actor named in the noun phrase after a possessive pronoun ("released his deputy
+  // X" -> X), or the apposition naming a genitive's noun ("asked Syria's ally, Y, to" -> Y).
+  // Returns `mention` itself otherwise (roles.cc).
+  int ObjectHead(int mention) const;
+  // The mention a resolved pronoun stands for in this sentence: the closest earlier mention of
+  // the same actor that is not a pronoun ("X said they will ..." -> X), else `mention` (roles.cc).
+  int Antecedent(int mention) const;
   bool InAttribution(const PlaceMention& place) const;
   bool InDate(int token) const {
     for (const auto& d : facts_.dates) {
@@ -311,6 +335,11 @@ class SentenceAnalysis {
 
 // The actors a mention stands for: its members when it names several, else its actor.
 std::vector<ActorRef> Refs(const ActorMention& m);
+
+// Whether two actors are one party for the argument rules (roles.cc): the same country (or,
+// without one, the same code) and the same sector, or a sector on one side only ("Kenya" and
+// "the Kenyan government" are one party; a country's rebels and its government are two).
+bool OneParty(const ActorRef& a, const ActorRef& b);
 
 }  // namespace dragoman::events_internal
 

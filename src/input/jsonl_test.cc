@@ -265,3 +265,71 @@ TEST(JsonlReader, Issue12Row13IdBeyond64BitsIsRefused) {
 
 }  // namespace
 }  // namespace dragoman
+
+namespace dragoman {
+namespace {
+
+// Records of string (or null) values take a fast path that builds no JSON tree; any other value
+// sends a record through nlohmann. A field of another type that is ignored ("zz": 0) forces the
+// second path: both must give the same document.
+TEST(JsonlFastPath, SameDocumentsAsTheJsonParser) {
+  const char* records[] = {
+      R"({"id":"a1","date":"2024-03-08","text":"Baku talks.\nSecond line."})",
+      R"( { "text" : "caf\u00e9 \ud83d\ude00 \/ \"q\" \\ \t\b\f\r" , "id" : null ,
+          "title":"T","url":"http://x/y","source":"S"} )",
+      R"({"text":"Text\u0020with escapes","date":null,"title":null,"extra":"ignored"})",
+      R"({"text":"No date, id from the line","date":"  "})",
+      R"({"te\u0078t":"escaped key","id":""})",
+      "{\"text\":\"\xEF\xBB\xBFwith a BOM\",\"id\":\"b\"}\r",
+  };
+  for (const char* rec : records) {
+    std::string fast = rec;
+    std::string slow = fast;
+    size_t close = slow.rfind('}');
+    slow.insert(close, ",\"zz\":0");
+    auto a = ParseJsonlRecord("in.jsonl", 7, fast, {});
+    auto b = ParseJsonlRecord("in.jsonl", 7, slow, {});
+    ASSERT_TRUE(a.ok()) << rec << ": " << a.status().message();
+    ASSERT_TRUE(b.ok()) << slow << ": " << b.status().message();
+    EXPECT_EQ(a->id, b->id) << rec;
+    EXPECT_EQ(a->origin, b->origin) << rec;
+    EXPECT_EQ(a->title, b->title) << rec;
+    EXPECT_EQ(a->url, b->url) << rec;
+    EXPECT_EQ(a->source, b->source) << rec;
+    EXPECT_EQ(a->text, b->text) << rec;
+    EXPECT_EQ(a->date.has_value(), b->date.has_value()) << rec;
+    if (a->date && b->date) {
+      EXPECT_EQ(a->date->ToString(), b->date->ToString()) << rec;
+    }
+    EXPECT_EQ(a->date_source, b->date_source) << rec;
+  }
+  auto e = ParseJsonlRecord("in.jsonl", 1, R"({"text":"caf\u00e9 \ud83d\ude00"})", {});
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->text, "caf\xC3\xA9 \xF0\x9F\x98\x80");
+}
+
+// What the fast path cannot read goes to the JSON parser, which words the error.
+TEST(JsonlFastPath, ErrorsComeFromTheJsonParser) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"text":"a","text":"b"})", ""},  // named twice: nlohmann decides (no error)
+      {R"({"text":"lone \udc00"})", "in.jsonl:1:"},
+      {R"({"text":"x"} trailing)", "in.jsonl:1:"},
+      {R"({"text":"x",})", "in.jsonl:1:"},
+      {"{\"text\":\"raw\x01\"}", "in.jsonl:1:"},
+      {R"({"text":"\u0000"})", "in.jsonl:1: \"text\" contains a NUL character"},
+      {R"({"text":"  "})", "in.jsonl:1: empty \"text\""},
+      {R"({"text":"x","date":"someday"})", "in.jsonl:1: unrecognised \"date\" 'someday'"},
+  };
+  for (const auto& [rec, want] : cases) {
+    auto r = ParseJsonlRecord("in.jsonl", 1, rec, {});
+    if (std::string(want).empty()) {
+      EXPECT_TRUE(r.ok()) << rec;
+    } else {
+      ASSERT_FALSE(r.ok()) << rec;
+      EXPECT_EQ(r.status().message().rfind(want, 0), 0u) << rec << " -> " << r.status().message();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dragoman

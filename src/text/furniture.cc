@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -257,6 +258,43 @@ Result<std::unique_ptr<icu::RegexPattern>> Compile(const std::string& regex,
   return p;
 }
 
+// `re` for a syntax check only: each \p{NAME} or \P{NAME} outside \Q...\E becomes \w (\W), a
+// set ICU builds once a process, where \p{L} and the like are computed anew for every pattern
+// (~0.3 M instructions each); whether a pattern parses does not depend on what its sets hold,
+// and both are sets, inside a class or outside. Each NAME is appended to *names, to be checked
+// on its own.
+std::string WithCheapSets(std::string_view re, std::vector<std::string>* names) {
+  std::string out;
+  out.reserve(re.size());
+  for (size_t i = 0; i < re.size(); ++i) {
+    if (re[i] != '\\' || i + 1 >= re.size()) {
+      out += re[i];
+      continue;
+    }
+    const char n = re[i + 1];
+    if (n == 'Q') {  // quoted text is copied as it is
+      size_t end = re.find("\\E", i + 2);
+      size_t stop = end == std::string_view::npos ? re.size() : end + 2;
+      out.append(re.substr(i, stop - i));
+      i = stop - 1;
+      continue;
+    }
+    if ((n == 'p' || n == 'P') && i + 2 < re.size() && re[i + 2] == '{') {
+      size_t close = re.find('}', i + 3);
+      if (close != std::string_view::npos) {
+        names->emplace_back(re.substr(i + 3, close - i - 3));
+        out += n == 'p' ? "\\w" : "\\W";
+        i = close;
+        continue;
+      }
+    }
+    out += re[i];  // any other escape, e.g. an escaped backslash, is copied whole
+    out += n;
+    ++i;
+  }
+  return out;
+}
+
 std::string Alternation(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   std::string all;
   for (const auto* v : {&a, &b}) {
@@ -324,7 +362,13 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
                                                    DataProblems* problems) {
   FurniturePatterns fp;
   std::array<std::vector<std::string>, 256> buckets;
+  // The "line" phrases of each bucket, without their common kTrailingPunct: added to the
+  // bucket's alternation as one alternative "(?:(?:P1)|(?:P2)|...)[\s\p{P}]*", which matches
+  // the same sentences as one alternative per phrase and has ICU compute the \p{P} set (a third
+  // of a million instructions each time) once a bucket instead of once a phrase.
+  std::array<std::vector<std::string>, 256> lines;
   std::vector<std::string> captions;
+  std::set<std::string> valid_names;  // property names (\p{NAME}) seen to compile
   Status st = ForEachDataLine(text, problems, [&](int line_no, std::string_view line) -> Status {
     auto fail = [&](const std::string& why) { return DataError(name, line_no, why); };
     size_t sp = line.find_first_of(" \t");
@@ -333,15 +377,20 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
     std::string_view body = line.substr(line.find_first_not_of(" \t", sp));
     std::string regex;
     std::vector<std::string>* group = nullptr;
+    RegexPrefilter* filter = nullptr;
     if (kind == "line" || kind == "start") {
+      // Quoted literal text and \s+ only: valid by construction, so not compiled alone.
       regex = PhraseRegex(body);
+      int c = static_cast<unsigned char>(body[0]) < 0x80 ? BucketOfText(body) : 0;
+      fp.bucket_filter_[c].Add(RequiredBytes(regex));  // a line's trailing punctuation is optional
       if (kind == "line") {
-        regex += kTrailingPunct;
+        lines[c].push_back(std::move(regex));
       } else {
         regex += EdgeIsWordChar(body, /*last=*/true) ? "(?:\\b.*)?" : ".*";
+        buckets[c].push_back(std::move(regex));
       }
-      int c = static_cast<unsigned char>(body[0]) < 0x80 ? BucketOfText(body) : 0;
-      group = &buckets[c];
+      ++fp.count_;
+      return Status::Ok();
     } else if (kind == "end") {
       // Matched in code (EndsWithPhrase): a regex with a leading ".*" costs far more.
       std::string folded;
@@ -358,19 +407,33 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
     } else if (kind == "regex") {
       regex = std::string(body);
       group = &buckets[BucketOf(body)];
+      filter = &fp.bucket_filter_[BucketOf(body)];
     } else if (kind == "caption") {
       regex = std::string(body);
       group = &captions;
+      filter = &fp.caption_filter_;
     } else {
       return fail("unknown kind '" + std::string(kind) +
                   "' (expected line, start, end, regex or caption)");
     }
     // Validates this line on its own (the combined alternations below would hide an unbalanced
-    // parenthesis).
-    auto compiled = Compile(regex, /*case_insensitive=*/false);
-    if (!compiled.ok()) {
-      return fail("bad pattern '" + std::string(body) + "': " + compiled.status().message());
+    // parenthesis): its syntax with cheap sets, then each property name once. Only when one of
+    // them fails is the line compiled as written, for ICU's own message.
+    std::vector<std::string> names;
+    bool valid = Compile(WithCheapSets(regex, &names), /*case_insensitive=*/false).ok();
+    for (const std::string& n : names) {
+      if (!valid) break;
+      if (valid_names.count(n)) continue;
+      valid = Compile("\\p{" + n + "}", /*case_insensitive=*/false).ok();
+      if (valid) valid_names.insert(n);
     }
+    if (!valid) {
+      auto compiled = Compile(regex, /*case_insensitive=*/false);
+      if (!compiled.ok()) {
+        return fail("bad pattern '" + std::string(body) + "': " + compiled.status().message());
+      }
+    }
+    filter->Add(RequiredBytes(regex));
     group->push_back(std::move(regex));
     ++fp.count_;
     return Status::Ok();
@@ -379,12 +442,22 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
   // One alternation per bucket, and one for the patterns without a fixed first character, so
   // that a sentence costs at most two matches and every pattern is compiled once.
   const std::vector<std::string> none;
+  fp.buckets_ = std::make_unique<std::array<Bucket, 256>>();
   for (int c = 0; c < 256; ++c) {
+    if (!lines[c].empty()) {
+      std::string all = "(?:" + Alternation(lines[c], none) + ")";
+      all += kTrailingPunct;
+      buckets[c].push_back(std::move(all));
+    }
     if (buckets[c].empty()) continue;
-    auto p = Compile(Alternation(buckets[c], none));
-    if (!p.ok())
+    Bucket& b = (*fp.buckets_)[c];
+    b.source = Alternation(buckets[c], none);
+    b.parts = std::move(buckets[c]);
+    // Checking (check-data): compile now, to report patterns that do not combine.
+    if (problems != nullptr && !fp.Compiled(c)->whole) {
+      auto p = Compile(b.source);
       return Status::BadData(name + ": patterns do not combine: " + p.status().message());
-    fp.bucket_[c] = std::move(p).value();
+    }
   }
   if (!captions.empty()) {
     auto p = Compile(Alternation(captions, none));
@@ -393,6 +466,23 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
     fp.caption_ = std::move(p).value();
   }
   return fp;
+}
+
+const FurniturePatterns::Bucket* FurniturePatterns::Compiled(int c) const {
+  if (!Has(c)) return nullptr;
+  Bucket& b = (*buckets_)[c];
+  std::call_once(b.once, [&b] {
+    auto whole = Compile(b.source);
+    if (whole.ok()) {
+      b.whole = std::move(whole).value();
+      return;
+    }
+    for (const std::string& part : b.parts) {
+      auto p = Compile(part);  // each compiled alone at Load()
+      if (p.ok()) b.each.push_back(std::move(p).value());
+    }
+  });
+  return &b;
 }
 
 FurniturePatterns::Matcher::Matcher(const FurniturePatterns& patterns) : patterns_(patterns) {
@@ -415,11 +505,20 @@ void FurniturePatterns::Matcher::SetText(std::string_view text) {
 }
 
 bool FurniturePatterns::Matcher::Matches(int bucket) {
-  if (!patterns_.bucket_[bucket]) return false;
+  const Bucket* b = patterns_.Compiled(bucket);
+  if (b == nullptr) return false;
+  if (!b->whole) {  // the alternation did not compile: its patterns one at a time
+    for (const auto& p : b->each) {
+      UErrorCode st = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(p->matcher(st));
+      if (U_SUCCESS(st) && m && Matches(m.get())) return true;
+    }
+    return false;
+  }
   std::unique_ptr<icu::RegexMatcher>& m = bucket_[bucket];
   if (!m) {
     UErrorCode st = U_ZERO_ERROR;
-    m.reset(patterns_.bucket_[bucket]->matcher(st));
+    m.reset(b->whole->matcher(st));
     if (U_FAILURE(st)) {
       m.reset();
       return false;
@@ -437,10 +536,14 @@ bool FurniturePatterns::Matcher::Matches(icu::RegexMatcher* m) {
 bool FurniturePatterns::Matcher::IsFurniture(std::string_view sentence) {
   if (sentence.empty() || sentence.size() > kMaxFurnitureBytes) return false;
   int c = BucketOfText(sentence);
-  if ((c != kAnyBucket && patterns_.bucket_[c]) || patterns_.bucket_[kAnyBucket]) {
+  const bool try_c =
+      c != kAnyBucket && patterns_.Has(c) && patterns_.bucket_filter_[c].MayMatch(sentence);
+  const bool try_any =
+      patterns_.Has(kAnyBucket) && patterns_.bucket_filter_[kAnyBucket].MayMatch(sentence);
+  if (try_c || try_any) {
     SetText(sentence);
-    if (c != kAnyBucket && Matches(c)) return true;
-    if (Matches(kAnyBucket)) return true;
+    if (try_c && Matches(c)) return true;
+    if (try_any && Matches(kAnyBucket)) return true;
   }
   for (const std::string& phrase : patterns_.ends_) {
     if (EndsWithPhrase(sentence, phrase)) return true;
@@ -452,6 +555,7 @@ bool FurniturePatterns::Matcher::IsCaptionEnd(std::string_view sentence) {
   if (sentence.size() > kMaxFurnitureBytes) return false;
   std::string_view tail = Tail(sentence, kCaptionWindow);
   if (!caption_ || tail.empty()) return false;
+  if (!patterns_.caption_filter_.MayMatch(tail)) return false;
   SetText(tail);
   return Matches(caption_.get());
 }

@@ -18,10 +18,19 @@
 // Speed: patterns are compiled once. line/start/regex patterns are bucketed by their first
 // character when it is a fixed ASCII letter, digit or escaped punctuation, so a sentence is
 // tested against two small alternations (its bucket's, then the patterns' with no fixed first
-// character), not against every pattern.
+// character), not against every pattern. Before ICU runs, a bucket's (or the captions')
+// prefilter checks that the text holds the punctuation some pattern of it requires (a caption
+// credit needs its ':' or '/'; text/required_bytes.h), which rules out most sentences at once.
+// A bucket's alternation is compiled when a sentence first needs it, not at Load(): compiling
+// them all (ICU computes each \p{..} set anew) cost more than the rest of start-up, and a short
+// run needs few buckets. Load() still compiles each "regex"/"caption" line alone, so a bad
+// pattern is reported there; when given a DataProblems sink (check-data) it also compiles every
+// alternation, to report patterns that do not combine. Without one, a bucket whose alternation
+// does not compile is matched one pattern at a time (the same answers, slower).
 //
-// Thread-safety: a FurniturePatterns is immutable after Load(). A Matcher is single-threaded:
-// make one per Analyze() call.
+// Thread-safety: a FurniturePatterns is logically immutable after Load() (the lazy compilation
+// is synchronised) and may be shared by threads. A Matcher is single-threaded: make one per
+// Analyze() call.
 #ifndef DRAGOMAN_TEXT_FURNITURE_H_
 #define DRAGOMAN_TEXT_FURNITURE_H_
 
@@ -29,12 +38,14 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/data_file.h"
 #include "base/status.h"
+#include "text/required_bytes.h"
 
 U_NAMESPACE_BEGIN
 class RegexPattern;  // forward declared: regex.h stays out of this header
@@ -86,10 +97,23 @@ class FurniturePatterns {
 
  private:
   static constexpr int kAnyBucket = 0;  // patterns without a fixed first character
-  // bucket_[c] for a lower-case ASCII byte c: the alternation of the patterns starting with c;
-  // bucket_[kAnyBucket]: of the patterns without a fixed first character.
-  std::array<std::unique_ptr<icu::RegexPattern>, 256> bucket_;
+  // Bucket c for a lower-case ASCII byte c: the patterns starting with c; bucket kAnyBucket:
+  // the patterns without a fixed first character.
+  struct Bucket {
+    std::string source;              // the alternation of `parts`; "" when there are none
+    std::vector<std::string> parts;  // the patterns
+    std::once_flag once;             // guards the compilation of `whole` / `each`
+    std::unique_ptr<icu::RegexPattern> whole;              // the compiled alternation
+    std::vector<std::unique_ptr<icu::RegexPattern>> each;  // `parts`, when `whole` did not compile
+  };
+  bool Has(int c) const { return buckets_ && !(*buckets_)[c].source.empty(); }
+  // Bucket c compiled (on the first call for c, by whichever thread comes first); null when it
+  // has no patterns.
+  const Bucket* Compiled(int c) const;
+  std::unique_ptr<std::array<Bucket, 256>> buckets_;
   std::unique_ptr<icu::RegexPattern> caption_;
+  std::array<RegexPrefilter, 256> bucket_filter_;  // what a text needs to match bucket_[c]
+  RegexPrefilter caption_filter_;
   std::vector<std::string> ends_;  // "end" phrases: lower case, single spaces
   size_t count_ = 0;
 };

@@ -88,6 +88,10 @@ TEST(FurnitureTest, BadLinesNameTheLine) {
       {"regex (unclosed\n", "test.txt:1: bad pattern '(unclosed'"},
       {"\n\nline\n", "test.txt:3: expected 'KIND PATTERN'"},
       {"caption [z-a]\n", "test.txt:1: bad pattern"},
+      // Syntax is checked with cheap sets, property names one by one (\p{L} once a file).
+      {"regex \\p{L}+ \\p{Bogus}\n", "test.txt:1: bad pattern '\\p{L}+ \\p{Bogus}': U_"},
+      {"regex \\p{L}x\nregex [\\p{L}\n", "test.txt:2: bad pattern '[\\p{L}': U_"},
+      {"regex \\Q\\p{\\E(\n", "test.txt:1: bad pattern '\\Q\\p{\\E(': U_"},
   };
   for (const Bad& b : cases) {
     auto r = FurniturePatterns::Parse(b.text, "test.txt");
@@ -174,6 +178,54 @@ TEST(FurnitureTest, RewrittenShippedPatternsMatchTheSame) {
     }
   }
   EXPECT_GT(compared, 100);
+}
+
+// Alternations are compiled on first use; patterns that are valid alone but do not combine (two
+// groups of one name) are reported by check-data (a problems sink) and, when coding, matched one
+// at a time with the same answers.
+TEST(FurnitureTest, PatternsThatDoNotCombineAreMatchedOneAtATime) {
+  const std::string text = "regex (?<x>ab)c\nregex (?<x>ab)d\nline ab!\n";
+  DataProblems problems;
+  auto checked = FurniturePatterns::Parse(text, "test.txt", &problems);
+  ASSERT_FALSE(checked.ok());
+  EXPECT_EQ(checked.status().message().rfind("test.txt: patterns do not combine", 0), 0u)
+      << checked.status().message();
+  FurniturePatterns fp = MustParse(text);
+  EXPECT_EQ(fp.size(), 3u);
+  FurniturePatterns::Matcher m(fp);
+  EXPECT_TRUE(m.IsFurniture("abc"));
+  EXPECT_TRUE(m.IsFurniture("ABD"));
+  EXPECT_TRUE(m.IsFurniture("ab!"));
+  EXPECT_FALSE(m.IsFurniture("abe"));
+}
+
+// "line" phrases share one trailing-punctuation set per bucket: each still matches alone, with
+// any trailing punctuation, and only as the whole sentence.
+TEST(FurnitureTest, LinePhrasesOfOneBucket) {
+  FurniturePatterns fp = MustParse("line share this\nline subscribe\nline share\nstart sh\n");
+  FurniturePatterns::Matcher m(fp);
+  for (const Case& c : std::vector<Case>{{"Share this", true},
+                                         {"share this!!", true},
+                                         {"Share", true},
+                                         {"Subscribe.", true},
+                                         {"Share this page", false},
+                                         {"Subscribe now", false},
+                                         {"sh is a start", true}}) {
+    EXPECT_EQ(m.IsFurniture(c.sentence), c.furniture) << c.sentence;
+  }
+}
+
+TEST(FurnitureTest, PropertySetsInValidPatterns) {
+  FurniturePatterns fp = MustParse(
+      "regex by\\s+(?-i:\\p{Lu})[\\p{L}.'-]*\n"
+      "regex \\QA\\p{L}\\E\\P{N}\n"
+      "regex x\\\\py\n");  // an escaped backslash, then the letters p and y
+  FurniturePatterns::Matcher m(fp);
+  EXPECT_TRUE(m.IsFurniture("By O'Neill"));
+  EXPECT_FALSE(m.IsFurniture("by jane"));
+  EXPECT_TRUE(m.IsFurniture("A\\p{L}z"));
+  EXPECT_FALSE(m.IsFurniture("A\\p{L}5"));
+  EXPECT_TRUE(m.IsFurniture("x\\py"));
 }
 
 TEST(FurnitureTest, MissingFileIsBadData) {

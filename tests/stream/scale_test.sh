@@ -34,7 +34,7 @@ done >"$tmp/corpus.jsonl"
 echo "expected: $(wc -l <"$tmp/expected.jsonl") events from $docs documents"
 
 start_postgres || exit 1
-start_nats_cluster
+start_nats_cluster || exit 1
 pg_count() { psql -At "$PG_URL" -c "SELECT count(*) FROM documents" 2>/dev/null || echo 0; }
 
 # A new cluster elects its JetStream leader first; on a loaded machine that can take a while.

@@ -12,11 +12,21 @@ PG_RUN_AS=""
 NATS_PIDS=()
 NATS_CONF=()
 
-free_port() {  # a port nothing listens on
-  local p
+# Ports are taken below the kernel's ephemeral range (ip_local_port_range): a port inside it can be
+# taken at any moment as the source port of an outgoing connection (a route between two nodes, a
+# client of a parallel test), and a node restarted on its old port would then fail to bind.
+PORTS_GIVEN=" "
+free_port() {  # a port nothing listens on, not handed out before by this script
+  local p low=32768
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || low=32768
+  [ "$low" -gt 11000 ] || low=32768
   while true; do
-    p=$((20000 + RANDOM % 30000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+    p=$((10000 + RANDOM % (low - 10000)))
+    case "$PORTS_GIVEN" in *" $p "*) continue ;; esac
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
+    PORTS_GIVEN+="$p "
+    echo "$p"
+    return
   done
 }
 
@@ -50,28 +60,47 @@ stop_postgres() {
   return 0
 }
 
-start_nats_node() {  # start_nats_node I: returns once the node accepts clients (30 s at most)
+conf_ports() {  # the ports a node's config listens on (clients, then the cluster's routes)
+  sed -n 's/^ *listen: 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$1"
+}
+
+start_nats_node() {  # start_nats_node I: returns once the node listens on all its ports (30 s at most)
   nats-server -c "${NATS_CONF[$1]}" >>"$tmp/nats$1.log" 2>&1 &
   NATS_PIDS[$1]=$!
   # A client given only nodes that do not listen yet fails at once ("no server available"): on a
-  # loaded machine a node can take seconds to open its port.
+  # loaded machine a node can take seconds to open its ports. The route port is opened after the
+  # client port, and a node that cannot bind it exits: wait for both.
   local port
-  port=$(sed -n 's/^listen: 127\.0\.0\.1:\([0-9]*\)$/\1/p' "${NATS_CONF[$1]}" | head -1)
-  for _ in $(seq 300); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    kill -0 "${NATS_PIDS[$1]}" 2>/dev/null || break
-    sleep 0.1
+  for port in $(conf_ports "${NATS_CONF[$1]}"); do
+    for _ in $(seq 300); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue 2
+      kill -0 "${NATS_PIDS[$1]}" 2>/dev/null || break
+      sleep 0.1
+    done
+    echo "nats node $1 does not listen on port $port:"
+    tail -n 20 "$tmp/nats$1.log"
+    kill -9 "${NATS_PIDS[$1]}" 2>/dev/null
+    return 1
   done
-  echo "nats node $1 does not accept clients on port $port:"
-  tail -n 20 "$tmp/nats$1.log"
+}
+
+start_nats_cluster() {  # three tries with fresh ports when a node cannot start (a port taken meanwhile)
+  local try
+  for try in 1 2 3; do
+    try_nats_cluster && return 0
+    echo "nats cluster did not start (try $try of 3)"
+    stop_nats
+  done
   return 1
 }
 
-start_nats_cluster() {
+try_nats_cluster() {
   local client=() route=() i
   for i in 0 1 2; do client[i]=$(free_port); route[i]=$(free_port); done
   NATS_URLS=""
+  NATS_PIDS=()
   for i in 0 1 2; do
+    rm -rf "$tmp/nats$i"
     mkdir -p "$tmp/nats$i"
     NATS_CONF[i]="$tmp/nats$i.conf"
     cat >"${NATS_CONF[i]}" <<CONF
@@ -84,7 +113,7 @@ cluster {
   routes: [nats-route://127.0.0.1:${route[0]}, nats-route://127.0.0.1:${route[1]}, nats-route://127.0.0.1:${route[2]}]
 }
 CONF
-    start_nats_node "$i"
+    start_nats_node "$i" || return 1
     NATS_URLS+="${NATS_URLS:+,}nats://127.0.0.1:${client[i]}"
   done
 }
@@ -92,9 +121,14 @@ CONF
 kill_nats_node() { kill -9 "${NATS_PIDS[$1]}" 2>/dev/null; wait "${NATS_PIDS[$1]}" 2>/dev/null; }
 restart_nats_node() { start_nats_node "$1"; }
 
-stop_services() {
+stop_nats() {
   local p
-  for p in "${NATS_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+  for p in "${NATS_PIDS[@]}"; do kill -9 "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+  return 0
+}
+
+stop_services() {
+  stop_nats
   stop_postgres
 }
 

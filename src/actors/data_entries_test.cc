@@ -1,0 +1,66 @@
+// The shipped dictionaries (data/actors/) code what their entries promise: a party, agency,
+// company or NGO named on its own, and a bare surname resolved through a dated role. The
+// sentences are invented; each names an entry added for news that named actors nobody coded.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "actors/test_util.h"
+
+namespace dragoman {
+namespace {
+
+using testing_actors::Describe;
+using testing_actors::DocMentions;
+using testing_actors::RunDoc;
+
+// Every mention of the document, described, one per line.
+std::string All(const std::string& text, PartialDate date) {
+  DocMentions d = RunDoc(text, date);
+  std::string out;
+  for (const ActorMention& m : d.All()) out += Describe(m) + "\n";
+  return out;
+}
+
+// The code of the mention whose text is `mention`, or "(none)".
+std::string CodeOf(const std::string& text, const std::string& mention, PartialDate date) {
+  DocMentions d = RunDoc(text, date);
+  for (const ActorMention& m : d.All()) {
+    if (m.actor.text == mention) return m.actor.code;
+  }
+  return "(none)";
+}
+
+constexpr PartialDate kDate{2023, 5, 10};
+
+TEST(ActorDataEntries, PartiesWithTheirCountry) {
+  EXPECT_EQ(CodeOf("The BJP criticised the plan on Tuesday.", "BJP", kDate), "INDPTY");
+  EXPECT_EQ(CodeOf("Likud rejected the proposal.", "Likud", kDate), "ISRPTY");
+  EXPECT_EQ(CodeOf("Georgian Dream won the vote.", "Georgian Dream", kDate), "GEOPTY");
+  // A ruling party that is an organ of the state is its government.
+  EXPECT_EQ(CodeOf("The Chinese Communist Party praised the deal.", "Chinese Communist Party",
+                   kDate),
+            "CHNGOV");
+}
+
+TEST(ActorDataEntries, AgenciesCompaniesAndNgos) {
+  EXPECT_EQ(CodeOf("The DEA seized the cargo.", "DEA", kDate), "USACOP");
+  EXPECT_EQ(CodeOf("Huawei signed a contract with the ministry.", "Huawei", kDate), "CHNBUS");
+  EXPECT_EQ(CodeOf("Baykar delivered the drones.", "Baykar", kDate), "TURBUS");
+  EXPECT_EQ(CodeOf("The ACLU sued the city.", "ACLU", kDate), "USANGO");
+}
+
+// A surname alone resolves to the person whose role is valid at the document's date.
+TEST(ActorDataEntries, BareSurnamesByDate) {
+  std::string later = All("Schumer said the Senate would vote.", PartialDate{2022, 3, 1});
+  EXPECT_NE(later.find("[Schumer] USALEG name=Chuck Schumer"), std::string::npos) << later;
+  std::string qaani = All("Qaani visited the border on Sunday.", PartialDate{2024, 9, 1});
+  EXPECT_NE(qaani.find("[Qaani] IRNMIL name=Esmail Qaani"), std::string::npos) << qaani;
+  std::string soleimani =
+      All("Soleimani visited the border on Sunday.", PartialDate{2018, 9, 1});
+  EXPECT_NE(soleimani.find("[Soleimani] IRNMIL name=Qassem Soleimani"), std::string::npos)
+      << soleimani;
+}
+
+}  // namespace
+}  // namespace dragoman
