@@ -22,8 +22,7 @@ using namespace resolver_internal;  // NOLINT(build/namespaces)
 // says who acted without inventing a country; GenericCountries() later gives the organs of a
 // state a country.
 void ActorResolver::Impl::GenericActor(ActorMention* m, std::vector<ActorMention>* out) {
-  const auto policy = dict->GenericPolicy(m->actor.sector);
-  if (policy == ActorDictionary::GenericCountry::kNone) return;
+  if (!GenericRole(m->head, m->actor.sector)) return;
   // A singular person role ("a spokesman", "the judge") is one unnamed person, and unnamed
   // officials of a government ("the two foreign ministers", "the envoys", "diplomats") are
   // people the text names nearby: neither stands for an institution.
@@ -35,6 +34,12 @@ void ActorResolver::Impl::GenericActor(ActorMention* m, std::vector<ActorMention
   FillRef(m, "", m->actor.sector);
   m->rule = "role:" + dict->entry(items[ItemContaining(m->head)].entry).source + "+generic";
   out->push_back(std::move(*m));
+}
+
+bool ActorResolver::Impl::GenericRole(int head, const std::string& sector) const {
+  const Item& it = items[ItemContaining(head)];
+  const int entry = IsRole(it.kind) ? it.entry : it.role_entry;
+  return entry >= 0 && dict->IsGenericActorRole(sector, dict->entry(entry).phrase);
 }
 
 // Whether the token is written in capitals and spells the initials of the words of an

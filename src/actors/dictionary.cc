@@ -207,6 +207,13 @@ ActorDictionary::GenericCountry ActorDictionary::GenericPolicy(std::string_view 
   return it == generic_sectors_.end() ? GenericCountry::kNone : it->second;
 }
 
+bool ActorDictionary::IsGenericActorRole(std::string_view sector, std::string_view role) const {
+  if (GenericPolicy(sector) == GenericCountry::kNone) return false;
+  auto it = generic_roles_.find(std::string(sector));
+  return it == generic_roles_.end() ||
+         std::binary_search(it->second.begin(), it->second.end(), role);
+}
+
 bool ActorDictionary::IsGenericRole(std::string_view lemma) const {
   return std::binary_search(generic_.begin(), generic_.end(), lemma);
 }

@@ -141,6 +141,9 @@ class ActorDictionary {
   // it is coded by its sector alone.
   enum class GenericCountry { kNone, kDocument, kBare };
   GenericCountry GenericPolicy(std::string_view sector) const;
+  // Whether the roles.txt phrase `role` of `sector` makes a generic actor: every phrase of a
+  // sector generic.txt lists without ROLES, only the listed ones of a sector listed with them.
+  bool IsGenericActorRole(std::string_view sector, std::string_view role) const;
 
   // The lexicon (config.data_dir + "/lexicon") and the classes the resolver asks for.
   const Lexicon& lexicon() const { return lexicon_; }
@@ -193,6 +196,7 @@ class ActorDictionary {
   std::vector<std::string> generic_;                        // sorted
   std::vector<std::string> skip_;                           // sorted
   std::unordered_map<std::string, GenericCountry> generic_sectors_;
+  std::unordered_map<std::string, std::vector<std::string>> generic_roles_;  // sorted phrases
   Lexicon lexicon_;
   ActorWords words_;
   DataProblems* problems_ = nullptr;                        // while loading (base/data_file.h)

@@ -365,7 +365,9 @@ Status ActorDictionary::LoadGeneric(const std::string& path) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string data, ReadDataFile(path));
   return ForEachDataLine(data, [&](int line, std::string_view t) -> Status {
     auto f = SplitFields(t, '|');
-    if (f.size() != 2) return DataError(path, line, "expected 2 fields 'SECTOR | COUNTRY'");
+    if (f.size() != 2 && f.size() != 3) {
+      return DataError(path, line, "expected 2 or 3 fields 'SECTOR | COUNTRY [| ROLES]'");
+    }
     if (!IsSector(f[0])) return DataError(path, line, "unknown sector '" + std::string(f[0]) + "'");
     GenericCountry policy;
     if (f[1] == "document") {
@@ -377,6 +379,22 @@ Status ActorDictionary::LoadGeneric(const std::string& path) {
     }
     if (!generic_sectors_.emplace(std::string(f[0]), policy).second) {
       return DataError(path, line, "sector '" + std::string(f[0]) + "' listed twice");
+    }
+    if (f.size() == 3) {  // only these roles.txt phrases of the sector
+      std::vector<std::string>& roles = generic_roles_[std::string(f[0])];
+      for (std::string_view r : SplitFields(f[2], ';')) {
+        bool known = std::any_of(entries_.begin(), entries_.end(), [&](const DictEntry& e) {
+          return e.sector == f[0] && e.phrase == r &&
+                 (e.kind == EntryKind::kPersonRole || e.kind == EntryKind::kGroupRole ||
+                  e.kind == EntryKind::kInstitution);
+        });
+        if (!known) {
+          return DataError(path, line, "'" + std::string(r) + "' is no roles.txt phrase of sector " +
+                                           std::string(f[0]));
+        }
+        roles.emplace_back(r);
+      }
+      std::sort(roles.begin(), roles.end());
     }
     return Status::Ok();
   });

@@ -196,6 +196,7 @@ TEST_F(BrokenData, SinkCollectsEveryProblem) {
   Write("countries.txt",
         "ABC | Nowhere | | |\nAZE | Azerbaijan | | |\nAZE | | | |\nXKX | Kosovo | | |\n");
   Write("roles.txt", "president | GOV | person\nminister | GOV\n");
+  Write("generic.txt", "COP | document\n");  // the shipped one names roles this roles.txt lacks
   DataProblems problems;
   ActorConfig c;
   c.data_dir = dir_.string();
@@ -265,6 +266,11 @@ TEST_F(BrokenData, GenericSectorsFile) {
   EXPECT_NE(Load().message().find("generic.txt:1: COUNTRY must be"), std::string::npos);
   Write("generic.txt", "COP | document\nCOP | none\n");
   EXPECT_NE(Load().message().find("generic.txt:2: sector 'COP' listed twice"), std::string::npos);
+  // ROLES must be roles.txt phrases of that sector.
+  Write("generic.txt", "COP | document\nCVL | document | protester; astronaut\n");
+  EXPECT_NE(Load().message().find("generic.txt:2: 'astronaut' is no roles.txt phrase of sector CVL"),
+            std::string::npos)
+      << Load().message();
 }
 
 TEST_F(BrokenData, AWordClassTheResolverReadsIsMissing) {

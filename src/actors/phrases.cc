@@ -324,7 +324,8 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
     }
     if (country.empty() && code_override.empty() &&
         ((!has_role && learned_idx < 0) || sector.empty() ||
-         dict->GenericPolicy(sector) == ActorDictionary::GenericCountry::kNone)) {
+         (has_role ? !GenericRole(m.head, sector)
+                   : dict->GenericPolicy(sector) == ActorDictionary::GenericCountry::kNone))) {
       // A name with no country, and no role of a sector generic.txt lists: not codable.
       return end > i ? end : i + 1;
     }

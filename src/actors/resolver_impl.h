@@ -246,6 +246,9 @@ struct ActorResolver::Impl {
   }
   // A role with no country and no person: a generic actor of its sector (phrases.cc).
   void GenericActor(ActorMention* m, std::vector<ActorMention>* out);
+  // Whether the role phrase holding token `head` makes a generic actor of `sector`
+  // (generic.txt: the sector listed, and the phrase among its ROLES when it has them).
+  bool GenericRole(int head, const std::string& sector) const;
   // Gives generic organs of a state the document's country (phrases.cc). `countried_before`:
   // how many entries of `countried` earlier sentences made.
   void GenericCountries(std::vector<ActorMention>* out, size_t countried_before) const;

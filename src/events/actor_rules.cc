@@ -103,6 +103,65 @@ void SentenceAnalysis::InferredCountryAssign(Arguments* a) const {
   a->inferred = true;
 }
 
+// "Two agreements were signed during X's visit to Y", "the deal was agreed at talks between A
+// and B": an agentless passive of a mutual act (`sym`) followed closely by an occasion word
+// (`occasion`: during, at) and an event noun stated with a doer of its own (its `$` slot or a
+// possessor) happened between the occasion's parties: the doer is the source, the noun's other
+// party (its `+` slot) the target. Tried before the reporting party: the sentence names them.
+// At most kOccasionReach words between the passive's words and the occasion word, and between
+// the occasion word and the noun's first word, with no punctuation.
+constexpr int kOccasionReach = 4;
+
+int SentenceAnalysis::Occasion(const Arguments& a) const {
+  if (!a.m->passive || !a.p->symmetric || a.mood == Mood::kQuestion || a.describes) return -1;
+  const int seg = Seg(a.m->trigger);
+  int at = -1;  // the occasion word
+  for (int k = a.m->end; k < static_cast<int>(toks_.size()) && k <= a.m->end + kOccasionReach;
+       ++k) {
+    if (Punct(k) || Seg(k) != seg) break;
+    if (IsNorm(w_.occasion, k)) {
+      at = k;
+      break;
+    }
+  }
+  if (at < 0) return -1;
+  for (size_t o = 0; o < a.matches->size(); ++o) {
+    const Match& om = (*a.matches)[o];
+    const Pattern& op = impl_.patterns[om.pattern];
+    if (o == a.index || !(op.noun || op.during) || op.code.empty()) continue;
+    const int first = om.words.empty() ? om.trigger : om.words.front();
+    const int poss = PossessorBefore(first);
+    const int start = poss >= 0 ? facts_.actors[poss].token_begin : first;
+    if (start < at || start - at > kOccasionReach) continue;
+    bool plain = true;
+    for (int k = at + 1; k < start && plain; ++k) plain = !Punct(k);
+    if (!plain || (om.source < 0 && poss < 0)) continue;
+    return static_cast<int>(o);
+  }
+  return -1;
+}
+
+bool SentenceAnalysis::OccasionPartiesApplies(const Arguments& a) const {
+  return a.sources.empty() && Occasion(a) >= 0;
+}
+void SentenceAnalysis::OccasionPartiesAssign(Arguments* a) const {
+  const Match& om = (*a->matches)[Occasion(*a)];
+  const int first = om.words.empty() ? om.trigger : om.words.front();
+  const int doer = om.source >= 0 ? om.source : PossessorBefore(first);
+  a->src_mentions = {doer};
+  for (const ActorRef& r : Refs(facts_.actors[doer])) a->sources.push_back(r);
+  if (!a->targets.empty() || om.targets.empty()) return;
+  const int other = om.targets.front();
+  for (const ActorRef& r : Refs(facts_.actors[other])) {
+    bool own = false;
+    for (const ActorRef& s : a->sources) own = own || OneParty(s, r);
+    if (own) continue;
+    a->targets.push_back(r);
+    a->tgt_mentions.push_back(other);
+    a->target_rule = "the occasion's parties";
+  }
+}
+
 bool SentenceAnalysis::ReportingPartyApplies(const Arguments& a) const {
   // "X said that an agreement was reached": an agentless passive of a mutual act (`sym`
   // `react`) reported by one party has that party as its source; `react` then gives the

@@ -23,11 +23,13 @@
 // slot, with the actors coordinated with it).
 // Then, over actors: a plural target that names the sources themselves is a third party's
 // appeal to the other sides (the sides addressed); a missing source is inferred from the event's
-// place (location's government / location's country, the pattern's infer= option) or is the
-// reporting party (a mutual act reported in an agentless passive); a missing target is the doer
-// (and, for a mutual act, the other party) of the event noun the event concerns ("welcomed the
-// talks between B and C": the act it concerns), the actor before the noun of its object ("rejected
-// an Armenian proposal": the object's possessor), the actor the event is about (`about`), the
+// place (location's government / location's country, the pattern's infer= option), or for a
+// mutual act in an agentless passive is the parties of the occasion it happened at ("were signed
+// during X's visit to Y": the occasion's parties) or the reporting party; a missing target is
+// the doer (and, for a mutual act, the other party) of the event noun the event concerns
+// ("welcomed the talks between B and C": the act it concerns), the actor before the noun of its
+// object ("rejected an Armenian proposal": the object's possessor), the actor the event is about
+// (`about`), the
 // counterpart from context (`react`, `during`), or the late object (the first actor after the
 // matched words), and for an act done on a territory (aid or armed force: cameo.tsv's
 // `territorial` family) the foreign country named as its place ("air strikes in Yemen"). A
@@ -78,6 +80,8 @@ const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::ActorRules(
        &S::InferredGovernmentAssign},
       {"location's country", Role::kSource, &S::InferredCountryApplies,
        &S::InferredCountryAssign},
+      {"the occasion's parties", Role::kSource, &S::OccasionPartiesApplies,
+       &S::OccasionPartiesAssign},
       {"reporting party", Role::kSource, &S::ReportingPartyApplies, &S::ReportingPartyAssign},
       {"the act it concerns", Role::kTarget, &S::ConcernedActApplies, &S::ConcernedActAssign},
       {"the object's possessor", Role::kTarget, &S::ObjectPossessorApplies,

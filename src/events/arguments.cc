@@ -51,10 +51,14 @@ std::vector<bool> SentenceAnalysis::DropComplements(const std::vector<Match>& ma
           Violent(pb)) {
         drop[b] = true;
       }
+      // Not after an occasion word: in "were signed during X's visit to Y" the visit is when
+      // the act happened, an event of its own.
       if (pb.noun && !pa.noun && t >= matches[a].end && t - matches[a].end <= 5) {
         const std::string& ca = pa.code.empty() ? pa.neg_code : pa.code;
         const std::string& cb = pb.code.empty() ? pb.neg_code : pb.code;
-        if (!ca.empty() && ca.compare(0, 2, cb, 0, 2) != 0) drop[b] = true;
+        bool occasion = false;
+        for (int k = matches[a].end; k < t; ++k) occasion = occasion || IsNorm(w_.occasion, k);
+        if (!ca.empty() && ca.compare(0, 2, cb, 0, 2) != 0 && !occasion) drop[b] = true;
       }
     }
     // "shelled the city ..., killing 20 people": a violent participle after a comma states the

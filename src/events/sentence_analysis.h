@@ -44,7 +44,7 @@ namespace dragoman::events_internal {
   X(deictic_place) X(place_adverb) X(coordinator) X(conjunction_and) X(preposition_of)     \
   X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
   X(possessive_marker) X(definite_determiner) X(bilateral)                                 \
-  X(perfect)
+  X(perfect) X(occasion)
 // clang-format on
 
 struct ClauseClasses {
@@ -196,6 +196,7 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(SidesAddressed)
   DRAGOMAN_ARGUMENT_RULE(InferredGovernment)
   DRAGOMAN_ARGUMENT_RULE(InferredCountry)
+  DRAGOMAN_ARGUMENT_RULE(OccasionParties)
   DRAGOMAN_ARGUMENT_RULE(ReportingParty)
   DRAGOMAN_ARGUMENT_RULE(ConcernedAct)
   DRAGOMAN_ARGUMENT_RULE(ObjectPossessor)
@@ -207,6 +208,9 @@ class SentenceAnalysis {
   // The match of an event noun stated with its own parties right after (or inside) the words of
   // match `index`: the act it concerns (actor_rules.cc), or -1.
   int ConcernedAct(const Arguments& a) const;
+  // The match of the event noun an agentless passive happened at ("were signed during X's visit
+  // to Y", "was agreed at talks between A and B"), stated with a doer of its own, or -1.
+  int Occasion(const Arguments& a) const;
   // The actor right before the last matched word (the object's noun) inside the match, or -1.
   int ObjectPossessor(const Arguments& a) const;
   // Whether a missing source may be inferred from the event's place.
