@@ -140,7 +140,10 @@ class Store {
   Status DeleteDocument(int64_t doc_row);
   Status InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Event& e,
                      int64_t sentence_row);
-  Result<int64_t> FindOrCreateGroup(const Event& e, const std::string& date, int64_t day);
+  // The group a mention joins; `*created` tells whether it was made for this mention (which is
+  // then its head, with no need to look for one).
+  Result<int64_t> FindOrCreateGroup(const Event& e, const std::string& date, int64_t day,
+                                    bool* created);
   // Brings a version 1 or 2 file to kStoreSchemaVersion (version 2: the full-text index is
   // filled by the store, not by a trigger; version 3: the watch and alert tables).
   Status Upgrade();

@@ -218,7 +218,9 @@ Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
   return outcome;
 }
 
-Result<int64_t> Store::FindOrCreateGroup(const Event& e, const std::string& date, int64_t day) {
+Result<int64_t> Store::FindOrCreateGroup(const Event& e, const std::string& date, int64_t day,
+                                         bool* created) {
+  *created = false;
   std::string source = e.source ? e.source->code : "";
   std::string target = e.target ? e.target->code : "";
   std::string location = e.location ? e.location->name : "";
@@ -285,6 +287,7 @@ Result<int64_t> Store::FindOrCreateGroup(const Event& e, const std::string& date
   }
   ins.BindOrNull(8, location);
   DRAGOMAN_RETURN_IF_ERROR(ins.Run());
+  *created = true;
   return db_->LastInsertRowid();
 }
 
@@ -293,7 +296,8 @@ Status Store::InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Even
   std::string date = EffectiveDate(e);
   std::optional<int64_t> day = DayOf(date);
   if (!day) date.clear();
-  DRAGOMAN_ASSIGN_OR_RETURN(int64_t grp, FindOrCreateGroup(e, date, day.value_or(0)));
+  bool new_group = false;
+  DRAGOMAN_ASSIGN_OR_RETURN(int64_t grp, FindOrCreateGroup(e, date, day.value_or(0), &new_group));
   std::optional<std::string> source, source_country, target, target_country;
   if (e.source) {
     source = e.source->code;
@@ -305,9 +309,9 @@ Status Store::InsertEvent(int64_t doc_row, const DocumentRecord& rec, const Even
   }
   // The event's head is its first mention; a later mention is odd when its actors differ from
   // the head's (schema 4, store.cc kV3ToV4). Ids only grow, so a new mention never displaces a
-  // head.
+  // head. A group made for this mention has no head yet: no need to look.
   bool head = true, odd = false;
-  {
+  if (!new_group) {
     DRAGOMAN_ASSIGN_OR_RETURN(
         sql::Stmt * h_p, Prepared("SELECT source, source_country, target, target_country FROM "
                                   "events WHERE grp = ?1 AND head = 1"));
