@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -170,26 +171,49 @@ int main(int argc, char** argv) {
   size_t docs = 2000, query_docs = 6000, big_mb = 0;
   int rounds = 5, startup_only = 0;
   std::string keep;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  const char* usage =
+      "usage: throughput_bench [--docs N] [--query-docs N] [--rounds R] [--big-mb N] [--keep DIR]\n"
+      "                        [--startup-only R]\n";
+  auto number = [&](const char* flag, const char* text, size_t* out) {
+    char* end = nullptr;
+    errno = 0;
+    unsigned long long v = std::strtoull(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || text[0] == '-') {
+      std::fprintf(stderr, "throughput_bench: %s wants a whole number, not '%s'\n%s", flag, text,
+                   usage);
+      return false;
+    }
+    *out = static_cast<size_t>(v);
+    return true;
+  };
+  for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--docs") {
-      docs = std::stoul(argv[i + 1]);
-    } else if (a == "--query-docs") {
-      query_docs = std::stoul(argv[i + 1]);
-    } else if (a == "--rounds") {
-      rounds = std::max(1, std::atoi(argv[i + 1]));
-    } else if (a == "--big-mb") {
-      big_mb = std::stoul(argv[i + 1]);
-    } else if (a == "--keep") {
-      keep = argv[i + 1];
-    } else if (a == "--startup-only") {
-      startup_only = std::max(1, std::atoi(argv[i + 1]));
-    } else {
-      std::fprintf(stderr,
-                   "usage: throughput_bench [--docs N] [--query-docs N] [--rounds R] "
-                   "[--big-mb N] [--keep DIR] [--startup-only R]\n");
+    if (a == "--help" || a == "-h") {
+      std::fputs(usage, stdout);
+      return 0;
+    }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "throughput_bench: unknown flag or missing value: '%s'\n%s", a.c_str(),
+                   usage);
       return 2;
     }
+    const char* value = argv[++i];
+    size_t n = 0;
+    if (a == "--keep") {
+      keep = value;
+      continue;
+    }
+    if (a != "--docs" && a != "--query-docs" && a != "--rounds" && a != "--big-mb" &&
+        a != "--startup-only") {
+      std::fprintf(stderr, "throughput_bench: unknown flag '%s'\n%s", a.c_str(), usage);
+      return 2;
+    }
+    if (!number(a.c_str(), value, &n)) return 2;
+    if (a == "--docs") docs = n;
+    if (a == "--query-docs") query_docs = n;
+    if (a == "--big-mb") big_mb = n;
+    if (a == "--rounds") rounds = static_cast<int>(std::clamp<size_t>(n, 1, 1000));
+    if (a == "--startup-only") startup_only = static_cast<int>(std::clamp<size_t>(n, 1, 100000));
   }
   const std::string bin = DRAGOMAN_BINARY, root = DRAGOMAN_SOURCE_DIR, shared = DRAGOMAN_SHARED_DIR;
   std::string dir = keep.empty() ? (fs::temp_directory_path() /
