@@ -93,7 +93,9 @@ class Stmt {
   // bound this way, so a later run can never read the freed text. The write path binds each
   // event's and document's strings this way: copying them cost ~10% of the store's work.
   Stmt& BindView(int i, std::string_view v);
-  Stmt& BindViewOrNull(int i, std::string_view v) { return v.empty() ? BindNull(i) : BindView(i, v); }
+  Stmt& BindViewOrNull(int i, std::string_view v) {
+    return v.empty() ? BindNull(i) : BindView(i, v);
+  }
   Stmt& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Stmt& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Stmt& BindNull(int i);
