@@ -58,6 +58,7 @@ Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
   DRAGOMAN_ASSIGN_OR_RETURN(im.quantities, QuantityFinder::Create(*im.lexicon));
   ActorConfig ac;
   ac.data_dir = config.data_dir;
+  ac.lexicon = im.lexicon;  // read once, shared with the dates, places and events stages
   DRAGOMAN_ASSIGN_OR_RETURN(im.actors, ActorDictionaryHandle::Load(ac, *im.text));
   DRAGOMAN_ASSIGN_OR_RETURN(im.places, Gazetteer::Load(config.data_dir, *im.text, *im.lexicon));
   EventConfig ec;
