@@ -10,31 +10,11 @@ namespace {
 
 using testing_actors::Describe;
 using testing_actors::DocMentions;
+using testing_actors::DumpAll;
 using testing_actors::RunDoc;
+using testing_actors::With;
 
 const PartialDate kDate2024{2024, 3, 1};
-
-// The mentions whose text is exactly `text`.
-std::vector<ActorMention> With(const DocMentions& d, const std::string& text) {
-  std::vector<ActorMention> out;
-  for (const auto& m : d.All()) {
-    if (m.actor.text == text) out.push_back(m);
-  }
-  return out;
-}
-
-std::string DumpAll(const DocMentions& d) {
-  std::string s;
-  for (const auto& m : d.All()) s += Describe(m) + "\n";
-  return s;
-}
-
-#define EXPECT_ACTOR(doc, want_text, want_code)                                            \
-  do {                                                                                     \
-    auto _ms = With(doc, want_text);                                                       \
-    ASSERT_FALSE(_ms.empty()) << "no mention '" << want_text << "' in:\n" << DumpAll(doc); \
-    EXPECT_EQ(_ms[0].actor.code, want_code) << DumpAll(doc);                               \
-  } while (0)
 
 TEST(ActorResolver, DemonymRoleAndKnownPersonAreOneMention) {
   auto d = RunDoc("Azerbaijani MFA spokesperson Aykhan Hajizadeh rejected the report on Tuesday.",

@@ -72,6 +72,31 @@ inline std::string Describe(const ActorMention& m) {
   return s;
 }
 
+// The mentions whose text is exactly `text`.
+inline std::vector<ActorMention> With(const DocMentions& d, const std::string& text) {
+  std::vector<ActorMention> out;
+  for (const auto& m : d.All()) {
+    if (m.actor.text == text) out.push_back(m);
+  }
+  return out;
+}
+
+// Every mention of the document, one Describe() line each (for failure messages).
+inline std::string DumpAll(const DocMentions& d) {
+  std::string s;
+  for (const auto& m : d.All()) s += Describe(m) + "\n";
+  return s;
+}
+
 }  // namespace dragoman::testing_actors
+
+// Expects a mention with exactly `want_text` whose first occurrence is coded `want_code`.
+#define EXPECT_ACTOR(doc, want_text, want_code)                                          \
+  do {                                                                                   \
+    auto _ms = ::dragoman::testing_actors::With(doc, want_text);                         \
+    ASSERT_FALSE(_ms.empty()) << "no mention '" << want_text << "' in:\n"                \
+                              << ::dragoman::testing_actors::DumpAll(doc);               \
+    EXPECT_EQ(_ms[0].actor.code, want_code) << ::dragoman::testing_actors::DumpAll(doc); \
+  } while (0)
 
 #endif  // DRAGOMAN_ACTORS_TEST_UTIL_H_

@@ -9,30 +9,11 @@ namespace {
 
 using testing_actors::Describe;
 using testing_actors::DocMentions;
+using testing_actors::DumpAll;
 using testing_actors::RunDoc;
+using testing_actors::With;
 
 const PartialDate kDate2024{2024, 3, 1};
-
-std::vector<ActorMention> With(const DocMentions& d, const std::string& text) {
-  std::vector<ActorMention> out;
-  for (const auto& m : d.All()) {
-    if (m.actor.text == text) out.push_back(m);
-  }
-  return out;
-}
-
-std::string DumpAll(const DocMentions& d) {
-  std::string s;
-  for (const auto& m : d.All()) s += Describe(m) + "\n";
-  return s;
-}
-
-#define EXPECT_ACTOR(doc, want_text, want_code)                                            \
-  do {                                                                                     \
-    auto _ms = With(doc, want_text);                                                       \
-    ASSERT_FALSE(_ms.empty()) << "no mention '" << want_text << "' in:\n" << DumpAll(doc); \
-    EXPECT_EQ(_ms[0].actor.code, want_code) << DumpAll(doc);                               \
-  } while (0)
 
 // generic.txt lists civilians, labour and criminals with ROLES: protesters, unions and gunmen
 // are the doers of protests and attacks, and take the document's country like organs of a state.

@@ -109,21 +109,6 @@ const ClosedProperty* PropertyAt(std::string_view re, size_t i, size_t* end) {
   return p;
 }
 
-// The end of the character class opening at `re[i] == '['` (one past its ']'), or npos.
-size_t ClassEnd(std::string_view re, size_t i) {
-  int depth = 0;
-  for (size_t j = i; j < re.size(); ++j) {
-    if (re[j] == '\\') {
-      ++j;
-    } else if (re[j] == '[') {
-      ++depth;
-    } else if (re[j] == ']' && --depth == 0) {
-      return j + 1;
-    }
-  }
-  return std::string_view::npos;
-}
-
 // The class [re[b], e) rewritten as a case-closed set, or "" when one of its members is not
 // known to be closed (a letter, a range, a nested set, another property...).
 std::string ClosedClass(std::string_view re, size_t b, size_t e) {
@@ -190,7 +175,7 @@ std::string CaseClosedRegex(std::string_view re) {
       continue;
     }
     if (re[i] == '[') {
-      size_t ce = ClassEnd(re, i);
+      size_t ce = RegexClassEnd(re, i);
       if (ce == std::string_view::npos) {
         out.append(re.substr(i));
         break;

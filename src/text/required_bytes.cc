@@ -44,17 +44,8 @@ bool IsAsciiPunct(char c) {
 
 // One past the ']' closing the class that opens at re[i], or re.size().
 size_t SkipClass(std::string_view re, size_t i) {
-  int depth = 0;
-  for (size_t j = i; j < re.size(); ++j) {
-    if (re[j] == '\\') {
-      ++j;
-    } else if (re[j] == '[') {
-      ++depth;
-    } else if (re[j] == ']' && --depth == 0) {
-      return j + 1;
-    }
-  }
-  return re.size();
+  size_t end = RegexClassEnd(re, i);
+  return end == std::string_view::npos ? re.size() : end;
 }
 
 // One past the ')' closing the group that opens at re[i], or re.size().
@@ -196,6 +187,20 @@ bool RegexPrefilter::MayMatch(std::string_view text) const {
     if (all) return true;
   }
   return false;
+}
+
+size_t RegexClassEnd(std::string_view re, size_t i) {
+  int depth = 0;
+  for (size_t j = i; j < re.size(); ++j) {
+    if (re[j] == '\\') {
+      ++j;
+    } else if (re[j] == '[') {
+      ++depth;
+    } else if (re[j] == ']' && --depth == 0) {
+      return j + 1;
+    }
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace dragoman

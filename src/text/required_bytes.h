@@ -24,6 +24,10 @@ namespace dragoman {
 // `re` contains; "" when none is known.
 std::string RequiredBytes(std::string_view re);
 
+// One past the ']' closing the ICU character class that opens at re[i] == '[' (nested classes
+// and escapes skipped), or npos when it is not closed.
+size_t RegexClassEnd(std::string_view re, size_t i);
+
 // For an alternation of patterns: whether a text may match one of them. Add() each pattern's
 // RequiredBytes(); a pattern with none makes every text possible.
 class RegexPrefilter {
