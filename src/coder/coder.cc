@@ -65,7 +65,7 @@ Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
   ec.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.events, EventExtractor::Create(ec, im.lexicon));
   if (config.classify) {
-    DRAGOMAN_ASSIGN_OR_RETURN(im.classifier, TypeClassifier::Load(config.data_dir));
+    DRAGOMAN_ASSIGN_OR_RETURN(im.classifier, TypeClassifier::Load(config.data_dir, &im.events->codes()));
   }
   im.observe = config.observe;
   return coder;
