@@ -21,6 +21,8 @@
 
 namespace dragoman {
 
+class Lexicon;
+
 // What the output contract calls an actor (source, target, speaker).
 struct ActorRef {
   std::string text;     // surface text as written ("Azerbaijani MFA spokesperson Aykhan Hajizadeh")
@@ -66,6 +68,9 @@ struct ActorConfig {
   // When set, Load() asks it for every phrase's tokens instead (the compiler passes one that
   // records them); `compiled_phrases` is then not used. Must outlive Load().
   PhraseAnalyser* phrase_analyser = nullptr;
+  // DATA_DIR/lexicon when the caller has already loaded it (the coder has): the dictionary then
+  // shares it instead of reading and building it a second time. Null: Load() reads it.
+  std::shared_ptr<const Lexicon> lexicon;
 };
 
 class ActorDictionary;  // actors/dictionary.h

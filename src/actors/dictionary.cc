@@ -60,7 +60,7 @@ Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const Actor
   DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadOrgs(dir + "groups.txt", text, /*igo_file=*/false)));
   DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadReferences(dir + "references.txt", text)));
   DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadGeneric(dir + "generic.txt")));
-  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadWords(config.data_dir + "/lexicon")));
+  DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadWords(config.data_dir + "/lexicon", config.lexicon)));
   // people/*.txt: the file list is data too (people/index.txt), so no directory walking.
   auto index = ReadDataFile(dir + "people/index.txt");
   if (!index.ok()) return index.status();

@@ -16,6 +16,7 @@
 #define DRAGOMAN_ACTORS_DICTIONARY_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -146,7 +147,7 @@ class ActorDictionary {
   bool IsGenericActorRole(std::string_view sector, std::string_view role) const;
 
   // The lexicon (config.data_dir + "/lexicon") and the classes the resolver asks for.
-  const Lexicon& lexicon() const { return lexicon_; }
+  const Lexicon& lexicon() const { return *lexicon_; }
   const ActorWords& words() const { return words_; }
 
   // How the phrases were split at load: the compiled table used ("" when none was), how many
@@ -179,7 +180,8 @@ class ActorDictionary {
   Status LoadPeople(const std::string& path, const TextAnalyzer& text);
   Status LoadReferences(const std::string& path, const TextAnalyzer& text);
   Status LoadGeneric(const std::string& path);
-  Status LoadWords(const std::string& lexicon_dir);
+  // `given`: the caller's lexicon (ActorConfig::lexicon), or null to read `lexicon_dir`.
+  Status LoadWords(const std::string& lexicon_dir, std::shared_ptr<const Lexicon> given);
 
   std::vector<Node> nodes_;
   // The root's edges again, hashed (filled while loading; the root's edges are sorted at its end).
@@ -197,7 +199,7 @@ class ActorDictionary {
   std::vector<std::string> skip_;                           // sorted
   std::unordered_map<std::string, GenericCountry> generic_sectors_;
   std::unordered_map<std::string, std::vector<std::string>> generic_roles_;  // sorted phrases
-  Lexicon lexicon_;
+  std::shared_ptr<const Lexicon> lexicon_ = std::make_shared<const Lexicon>();  // never null
   ActorWords words_;
   DataProblems* problems_ = nullptr;                        // while loading (base/data_file.h)
   PhraseAnalyser* phrases_ = nullptr;                       // while loading

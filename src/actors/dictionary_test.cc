@@ -329,5 +329,24 @@ TEST(ActorDictionaryIso, MissingIsoCodesIsNotFound) {
   EXPECT_EQ(r.status().code(), Status::Code::kNotFound);
 }
 
+// The coder hands over the lexicon it already read; the dictionary uses that one instead of
+// reading DATA_DIR/lexicon again (start-up, doc/performance.md).
+TEST(ActorDictionaryLexicon, SharesTheLexiconItIsGiven) {
+  auto read = Lexicon::Load(std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/lexicon");
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  auto given = std::make_shared<const Lexicon>(std::move(read).value());
+  ActorConfig c;
+  c.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
+  c.lexicon = given;
+  auto shared = ActorDictionary::Load(c, Text());
+  ASSERT_TRUE(shared.ok()) << shared.status().message();
+  EXPECT_EQ(&(*shared)->lexicon(), given.get());
+
+  c.lexicon = nullptr;
+  auto own = ActorDictionary::Load(c, Text());
+  ASSERT_TRUE(own.ok()) << own.status().message();
+  EXPECT_NE(&(*own)->lexicon(), given.get());
+}
+
 }  // namespace
 }  // namespace dragoman

@@ -9,8 +9,14 @@
 
 namespace dragoman {
 
-Status ActorDictionary::LoadWords(const std::string& lexicon_dir) {
-  DRAGOMAN_ASSIGN_OR_RETURN(lexicon_, Lexicon::Load(lexicon_dir));
+Status ActorDictionary::LoadWords(const std::string& lexicon_dir,
+                                  std::shared_ptr<const Lexicon> given) {
+  if (given) {
+    lexicon_ = std::move(given);
+  } else {
+    DRAGOMAN_ASSIGN_OR_RETURN(Lexicon read, Lexicon::Load(lexicon_dir));
+    lexicon_ = std::make_shared<const Lexicon>(std::move(read));
+  }
   const std::pair<ClassId*, std::string_view> wanted[] = {
       {&words_.definite_article, "definite_article"},
       {&words_.appositive_article, "appositive_article"},
@@ -32,7 +38,7 @@ Status ActorDictionary::LoadWords(const std::string& lexicon_dir) {
       {&words_.locative, "locative"},
       {&words_.name_particle, "name_particle"}};
   for (const auto& [id, name] : wanted) {
-    DRAGOMAN_ASSIGN_OR_RETURN(*id, lexicon_.Class(name));
+    DRAGOMAN_ASSIGN_OR_RETURN(*id, lexicon_->Class(name));
   }
   return Status::Ok();
 }

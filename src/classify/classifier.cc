@@ -30,12 +30,14 @@ Result<std::unique_ptr<const TypeClassifier>> TypeClassifier::Create(TypeModel m
       new TypeClassifier(std::move(model), std::move(codes)));
 }
 
-Result<std::unique_ptr<const TypeClassifier>> TypeClassifier::Load(const std::string& data_dir) {
+Result<std::unique_ptr<const TypeClassifier>> TypeClassifier::Load(const std::string& data_dir,
+                                                                   const CodeTable* codes) {
   const std::filesystem::path dir(data_dir);
   DRAGOMAN_ASSIGN_OR_RETURN(TypeModel model,
                             TypeModel::Load((dir / kTypeModelPath).string()));
-  DRAGOMAN_ASSIGN_OR_RETURN(CodeTable codes, CodeTable::Load((dir / "events").string()));
-  return Create(std::move(model), std::move(codes));
+  if (codes != nullptr) return Create(std::move(model), *codes);
+  DRAGOMAN_ASSIGN_OR_RETURN(CodeTable read, CodeTable::Load((dir / "events").string()));
+  return Create(std::move(model), std::move(read));
 }
 
 TypeClassifier::Decision TypeClassifier::Top(const std::vector<double>& p) const {

@@ -39,7 +39,10 @@ class TypeClassifier {
   // Reads DATA_DIR/classify/types.model and DATA_DIR/events/cameo*.tsv. BadData names the file
   // and line at fault, or a class whose CAMEO code the code table does not know or types
   // differently.
-  static Result<std::unique_ptr<const TypeClassifier>> Load(const std::string& data_dir);
+  // `codes`: the code table when the caller has already read DATA_DIR/events/cameo*.tsv (the coder
+  // takes the event extractor's; it is copied); null: Load() reads them.
+  static Result<std::unique_ptr<const TypeClassifier>> Load(const std::string& data_dir,
+                                                            const CodeTable* codes = nullptr);
   static Result<std::unique_ptr<const TypeClassifier>> Create(TypeModel model, CodeTable codes);
 
   struct Decision {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file.h"
 #include "classify/classifier.h"
 #include "classify/features.h"
 #include "classify/model.h"
@@ -262,6 +263,24 @@ TEST(TypeClassifier, RejectsAClassCodeOfAnotherType) {
   auto c = TypeClassifier::Create(std::move(*m), std::move(*codes));
   ASSERT_FALSE(c.ok());
   EXPECT_NE(c.status().message().find("class CONSULT has CAMEO code 190"), std::string::npos)
+      << c.status().message();
+}
+
+// The coder hands over the event extractor's code table; Load() then checks the model against
+// that table instead of reading events/cameo*.tsv a second time (start-up, doc/performance.md).
+TEST(TypeClassifier, LoadUsesTheCodeTableItIsGiven) {
+  const std::string events = std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/events";
+  auto cameo = ReadFile(events + "/cameo.tsv");
+  auto plover = ReadFile(events + "/cameo_plover.tsv");
+  ASSERT_TRUE(cameo.ok() && plover.ok());
+  std::string changed = *plover;
+  changed.replace(changed.find("\n040\tCONSULT\t"), 13, "\n040\tASSAULT\t");
+  auto codes = CodeTable::Parse("cameo.tsv", *cameo, "cameo_plover.tsv", changed);
+  ASSERT_TRUE(codes.ok()) << codes.status().message();
+  EXPECT_TRUE(TypeClassifier::Load(DRAGOMAN_SOURCE_DATA_DIR).ok());
+  auto c = TypeClassifier::Load(DRAGOMAN_SOURCE_DATA_DIR, &*codes);
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("class CONSULT has CAMEO code 040"), std::string::npos)
       << c.status().message();
 }
 

@@ -14,6 +14,7 @@ namespace {
 
 std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> out;
+  out.reserve(static_cast<size_t>(std::count(line.begin(), line.end(), '\t')) + 1);
   size_t from = 0;
   while (true) {
     size_t k = line.find('\t', from);

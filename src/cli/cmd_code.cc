@@ -117,6 +117,9 @@ int RunCode(const ParsedArgs& args, CommandContext& ctx) {
       });
   if (!st.ok()) return output_failed ? OutputFailed(st, ctx) : ReportError(st, ctx);
   if (Status st = writer.Flush(); !st.ok()) return OutputFailed(st, ctx);
+  // The process is about to end: freeing the dictionaries one node at a time would only delay
+  // the exit (command.h). The early returns above still destroy the coder.
+  if (ctx.process_exits_after) KeepUntilExit(std::move(*coder));
   return exit_code;
 }
 

@@ -1,7 +1,11 @@
 #include <exception>
 #include <iostream>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -69,6 +73,28 @@ int RunGuarded(const std::function<int()>& body, CommandContext& ctx) {
   ctx.out.flush();
   ctx.err << InternalErrorLine(what) << std::flush;
   return kExitInternal;
+}
+
+namespace {
+// Never destroyed (a function-local static would be, at exit), so what it holds outlives main().
+struct KeptObjects {
+  std::mutex mu;
+  std::vector<std::shared_ptr<const void>> objects;
+};
+KeptObjects& Kept() {
+  static KeptObjects* kept = new KeptObjects;
+  return *kept;
+}
+}  // namespace
+
+void KeepUntilExit(std::shared_ptr<const void> object) {
+  std::lock_guard<std::mutex> lock(Kept().mu);
+  Kept().objects.push_back(std::move(object));
+}
+
+size_t KeptUntilExitCount() {
+  std::lock_guard<std::mutex> lock(Kept().mu);
+  return Kept().objects.size();
 }
 
 int ReportError(const Status& s, CommandContext& ctx) {

@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
   dragoman::cli::CommandContext ctx{std::cout, std::cerr, isatty(STDOUT_FILENO) != 0,
                                     isatty(STDERR_FILENO) != 0};
+  ctx.process_exits_after = true;
   int code = dragoman::cli::RunGuarded([&] { return dragoman::cli::RunCli(args, ctx); }, ctx);
   std::cout.flush();
   return code;

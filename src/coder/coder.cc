@@ -58,13 +58,14 @@ Result<std::unique_ptr<Coder>> Coder::Create(const CoderConfig& config) {
   DRAGOMAN_ASSIGN_OR_RETURN(im.quantities, QuantityFinder::Create(*im.lexicon));
   ActorConfig ac;
   ac.data_dir = config.data_dir;
+  ac.lexicon = im.lexicon;  // read once, shared with the dates, places and events stages
   DRAGOMAN_ASSIGN_OR_RETURN(im.actors, ActorDictionaryHandle::Load(ac, *im.text));
   DRAGOMAN_ASSIGN_OR_RETURN(im.places, Gazetteer::Load(config.data_dir, *im.text, *im.lexicon));
   EventConfig ec;
   ec.data_dir = config.data_dir;
   DRAGOMAN_ASSIGN_OR_RETURN(im.events, EventExtractor::Create(ec, im.lexicon));
   if (config.classify) {
-    DRAGOMAN_ASSIGN_OR_RETURN(im.classifier, TypeClassifier::Load(config.data_dir));
+    DRAGOMAN_ASSIGN_OR_RETURN(im.classifier, TypeClassifier::Load(config.data_dir, &im.events->codes()));
   }
   im.observe = config.observe;
   return coder;

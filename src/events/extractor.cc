@@ -123,6 +123,8 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(
 
 size_t EventExtractor::pattern_count() const { return impl_->patterns.size(); }
 
+const CodeTable& EventExtractor::codes() const { return impl_->codes; }
+
 std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts) const {
   return Extract(facts, nullptr);
 }

@@ -28,6 +28,8 @@
 namespace dragoman {
 
 // Everything known about one sentence when events are extracted from it.
+class CodeTable;
+
 struct SentenceFacts {
   const Document* doc = nullptr;
   const Sentence* sentence = nullptr;
@@ -87,6 +89,9 @@ class EventExtractor {
 
   // Number of verb patterns loaded (for diagnostics and tests).
   size_t pattern_count() const;
+  // The CAMEO/PLOVER code table it read (events/cameo*.tsv), for the stages that need the same
+  // table (the type classifier), so that it is read once. Lives as long as the extractor.
+  const CodeTable& codes() const;
 
  private:
   EventExtractor();

@@ -32,16 +32,35 @@ std::vector<std::string_view> SplitSpace(std::string_view s) {
   return out;
 }
 
+// ASCII only, as std::tolower in the "C" locale the CLI runs in; inline, not a libc call a byte.
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   return out;
 }
 
 std::string At(std::string_view name, int line) { return FileLine(name, line) + ": "; }
 
+// "FILE:LINE: " of a line being parsed, written out only when a message needs it: building it
+// for each of the ~2,400 lines of verbs.txt cost more than the rest of its parsing but the words.
+struct Where {
+  std::string_view name;
+  int line;
+};
+std::string operator+(const Where& w, std::string_view message) {
+  std::string out = At(w.name, w.line);
+  out += message;
+  return out;
+}
+
+bool HasNonSpace(std::string_view s) {
+  return s.find_first_not_of(" \t") != std::string_view::npos;
+}
+
 Status ParseElement(std::string_view tok, Pattern* p, bool* saw_trigger_mark,
-                    const std::string& where) {
+                    const Where& where) {
   PatternElement e;
   if (tok == "+" || tok == "$") {
     e.kind = tok == "+" ? PatternElement::Kind::kTarget : PatternElement::Kind::kSource;
@@ -82,7 +101,9 @@ Status ParseElement(std::string_view tok, Pattern* p, bool* saw_trigger_mark,
   if (tok.front() == '|' || tok.back() == '|' || tok.find("||") != std::string_view::npos) {
     return Status::BadData(where + "empty alternative in '" + std::string(tok) + "'");
   }
-  for (std::string_view alt : Split(tok, '|')) {
+  const std::vector<std::string_view> alts = Split(tok, '|');
+  e.alts.reserve(alts.size());
+  for (std::string_view alt : alts) {
     PatternElement::Alt a;
     if (alt[0] == '=') {
       a.form_only = true;
@@ -106,7 +127,7 @@ Status ParseElement(std::string_view tok, Pattern* p, bool* saw_trigger_mark,
 }
 
 Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
-                   const std::string& where) {
+                   const Where& where) {
   size_t eq = opt.find('=');
   std::string_view key = opt.substr(0, eq);
   std::string_view value = eq == std::string_view::npos ? "" : opt.substr(eq + 1);
@@ -179,7 +200,7 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
   std::string base(name);
   if (size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
   Status st = ForEachContentLine(text, problems, [&](int n, std::string_view line) -> Status {
-    std::string where = At(name, n);
+    const Where where{name, n};
     std::vector<std::string_view> fields;
     size_t start = 0;
     while (true) {
@@ -192,7 +213,7 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
     // Several tabs may separate the columns for alignment.
     std::vector<std::string_view> cols;
     for (auto f : fields) {
-      if (!SplitSpace(f).empty()) cols.push_back(f);
+      if (HasNonSpace(f)) cols.push_back(f);
     }
     if (cols.size() < 2 || cols.size() > 3) {
       return Status::BadData(where + "expected CODE<TAB>PATTERN[<TAB>OPTIONS]");
@@ -207,6 +228,7 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
     bool marked = false;
     p.trigger = -1;
     auto toks = SplitSpace(cols[1]);
+    p.elements.reserve(toks.size());
     for (auto tok : toks) DRAGOMAN_RETURN_IF_ERROR(ParseElement(tok, &p, &marked, where));
     if (!marked) {
       for (size_t i = 0; i < p.elements.size(); ++i) {
@@ -257,7 +279,7 @@ Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
                                   const CodeTable& codes, DataProblems* problems) {
   EventLexicon lex;
   Status st = ForEachContentLine(text, problems, [&](int n, std::string_view line) -> Status {
-    std::string where = At(name, n);
+    const Where where{name, n};
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) {
       return Status::BadData(where + "expected CLASS<TAB>words");
