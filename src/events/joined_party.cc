@@ -1,4 +1,5 @@
-// "A and B joined X in boycotting Y": the party joined is a doer of the act as well.
+// "A and B joined X in boycotting Y": the party joined is a doer of the act as well; and the
+// act's form between states (a state's boycott is an embargo).
 //
 // A verb of joining (clause.txt `joining`: join, follow) with an object and "in" + a gerund
 // says that its subject and its object both do the gerund's act: "The Emirates and Bahrain
@@ -52,6 +53,23 @@ void SentenceAnalysis::JoinedPartyAssign(Arguments* a) const {
       a->src_mentions.push_back(m);
     }
   }
+}
+
+std::string SentenceAnalysis::StateForm(const std::string& code,
+                                        const std::vector<ActorRef>& sources,
+                                        const std::vector<ActorRef>& targets,
+                                        std::string* rule) const {
+  auto it = impl_.lex.state.find(code);
+  if (it == impl_.lex.state.end() || sources.empty() || targets.empty()) return code;
+  auto state = [](const ActorRef& r) {
+    return !r.country.empty() && (r.sector.empty() || r.sector == "GOV");
+  };
+  if (!std::all_of(sources.begin(), sources.end(), state) ||
+      !std::all_of(targets.begin(), targets.end(), state)) {
+    return code;
+  }
+  *rule += " [between states " + code + "->" + it->second + "]";
+  return it->second;
 }
 
 }  // namespace dragoman::events_internal

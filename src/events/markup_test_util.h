@@ -158,6 +158,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"continues", "continue"},
       {"concluded", "conclude"},
       {"stopped", "stop"},
+      {"boycotted", "boycott"},
   };
   return *m;
 }

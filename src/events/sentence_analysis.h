@@ -303,6 +303,10 @@ class SentenceAnalysis {
   // it) of the gerund starting at `first`, or none; `verb` gets the verb of joining
   // (joined_party.cc).
   std::vector<int> JoinedParties(int first, int* verb = nullptr) const;
+  // The code's form between states (lexicon.txt `state`) when every source and target is a
+  // country or its government, with a note appended to `rule`; else `code` (joined_party.cc).
+  std::string StateForm(const std::string& code, const std::vector<ActorRef>& sources,
+                        const std::vector<ActorRef>& targets, std::string* rule) const;
   int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
