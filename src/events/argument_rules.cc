@@ -136,7 +136,11 @@ bool SentenceAnalysis::DemandSubjectApplies(const Arguments& a) const {
 }
 void SentenceAnalysis::DemandSubjectAssign(Arguments* a) const {
   // An event noun names its doer before it: "said that Y's hostile acts ..." -> Y.
+  // ... also before a quoted phrase: "citing Y's \"hostile statements\"".
   int possessor = a->p->noun ? PossessorBefore(a->first) : -1;
+  if (a->p->noun && possessor < 0 && a->first > 0 && IsQuote(a->first - 1)) {
+    possessor = PossessorBefore(a->first - 1);
+  }
   a->tgt_mentions = possessor >= 0 ? std::vector<int>{possessor} : SubjectOf(a->seg, a->m->trigger);
   if (a->tgt_mentions.empty()) a->reject = true;
 }
