@@ -1,12 +1,12 @@
 // "A and B joined X in boycotting Y": the party joined is a doer of the act as well; and the
 // act's form between states (a state's boycott is an embargo).
 //
-// A verb of joining (clause.txt `joining`: join, follow) with an object and "in" + a gerund
-// says that its subject and its object both do the gerund's act: "The Emirates and Bahrain
-// joined Saudi Arabia in boycotting Qatar" is a boycott of Qatar by each of the three. The clause
-// subject is found as for any verb (the subject rule); this rule adds the verb of joining's subject
-// and the parties joined, with the actors coordinated with them ("followed Egypt and Jordan in
-// recognising ..."), so that each conjunct is a source of its own event.
+// A verb of joining (clause.txt `joining`: join, follow) with an object and "in" (`joined_act`)
+// + a gerund says that its subject and its object both do the gerund's act: "The Emirates and
+// Bahrain joined Saudi Arabia in boycotting Qatar" is a boycott of Qatar by each of the three.
+// The clause subject is found as for any verb (the subject rule); this rule adds the verb of
+// joining's subject and the parties joined, with the actors coordinated with them ("followed
+// Egypt and Jordan in recognising ..."), so that each conjunct is a source of its own event.
 #include <algorithm>
 #include <vector>
 
@@ -16,8 +16,8 @@ namespace dragoman::events_internal {
 
 std::vector<int> SentenceAnalysis::JoinedParties(int first, int* verb) const {
   const int n = static_cast<int>(toks_.size());
-  // The gerund after "in".
-  if (first < 2 || first >= n || Norm(first - 1) != "in") return {};
+  // The gerund after "in" (clause.txt `joined_act`).
+  if (first < 2 || first >= n || !IsNorm(w_.joined_act, first - 1)) return {};
   const std::string& g = Norm(first);
   if (g.size() < 5 || g.compare(g.size() - 3, 3, "ing") != 0) return {};
   // The parties joined end right before "in" and start right after the verb of joining.

@@ -46,7 +46,7 @@ namespace dragoman::events_internal {
   X(deictic_place) X(place_adverb) X(coordinator) X(conjunction_and) X(preposition_of)     \
   X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
   X(possessive_marker) X(definite_determiner) X(bilateral)                                 \
-  X(perfect) X(occasion) X(joining)
+  X(perfect) X(occasion) X(joining) X(joined_act)
 // clang-format on
 
 struct ClauseClasses {
