@@ -47,8 +47,9 @@ struct EventConfig {
 };
 
 // Per-document memory of the event stage: the actors of earlier sentences (most recent last), the
-// last event coded and the last speaker named. Reactive verbs without a target ("Baku rejected the claims") and the
-// "during a meeting" rule take their counterpart from it (doc/patterns.md, "Context").
+// last event coded and the last speaker named. Reactive verbs without a target ("Baku rejected
+// the claims") and the "during a meeting" rule take their counterpart from it, quoted passages
+// that name no speaker their speaker (doc/patterns.md, "Context").
 // Create one per document and pass it to every Extract() call in document order.
 // Not thread-safe; cheap to create.
 class EventContext {

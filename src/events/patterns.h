@@ -90,8 +90,8 @@ struct EventLexicon {
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
                                            const CodeTable& codes,
                                            DataProblems* problems = nullptr);
-// Parses lexicon.txt (`intent`, `refusal` and `state` lines of CODE=CODE entries); `codes` validates
-// the codes.
+// Parses lexicon.txt (`intent`, `refusal` and `state` lines of CODE=CODE entries); `codes`
+// validates the codes.
 Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
                                   const CodeTable& codes, DataProblems* problems = nullptr);
 

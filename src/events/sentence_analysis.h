@@ -296,8 +296,8 @@ class SentenceAnalysis {
   int SpeakerOfSegment(int seg, int depth) const;
   int SpeakerOfVerb(int verb, int depth) const;
   // Whether segment `seg` is quoted text no speaker of the sentence claims ("“... .”" or
-  // "“...,” the minister concluded." with an unresolved speaker): the document's speaker says it
-  // (reported_speech.cc).
+  // "“...,” the minister concluded." with an unresolved speaker): the document's speaker says
+  // it (reported_speech.cc).
   bool QuotedWithoutSpeaker(int seg) const;
   // "A and B joined X in boycotting Y": the parties joined (X, with the actors coordinated with
   // it) of the gerund starting at `first`, or none; `verb` gets the verb of joining
