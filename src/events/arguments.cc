@@ -184,6 +184,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     if (a.sources.empty()) continue;  // no event without a source actor
     UnresolvedArguments(&a);          // noun phrases that name no known actor (unresolved.cc)
     if (p.need_target && a.targets.empty()) continue;
+    code = StateForm(code, a.sources, a.targets, &rule);  // joined_party.cc
     if (a.source_rule) rule += std::string(" [source: ") + a.source_rule + "]";
     if (a.target_rule && !a.targets.empty()) {
       rule += std::string(" [target: ") + a.target_rule + "]";
