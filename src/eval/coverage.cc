@@ -4,6 +4,7 @@
 
 #include "base/data_file.h"
 #include "eval/score.h"
+#include "events/unresolved.h"
 
 namespace dragoman::eval {
 
@@ -20,7 +21,7 @@ bool PartyField(const std::string& s) {
 
 bool KeyAgrees(const std::string& want, const std::optional<ActorRef>& got) {
   if (want == "*") return true;
-  if (want == "-") return !got;
+  if (want == "-") return !got || Unresolved(got);  // a code-less mention is no actor
   return got && ActorKey(*got) == want;
 }
 

@@ -182,6 +182,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
         m.passive && (ReducedPassiveHead(m.trigger) >= 0 || segs_[seg].kind == SegKind::kRelative);
     for (const ArgumentRule& r : ActorRules()) RunRule(r, &a);
     if (a.sources.empty()) continue;  // no event without a source actor
+    UnresolvedArguments(&a);          // noun phrases that name no known actor (unresolved.cc)
     if (p.need_target && a.targets.empty()) continue;
     code = StateForm(code, a.sources, a.targets, &rule);  // joined_party.cc
     if (a.source_rule) rule += std::string(" [source: ") + a.source_rule + "]";
@@ -206,7 +207,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     } else {
       for (const auto& s : sources) {
         if (targets.empty()) {
-          pairs.push_back({s, std::nullopt});
+          pairs.push_back({s, a.unresolved_target});
         }
         for (const auto& t : targets) {
           if (t.code == s.code && t.begin == s.begin && t.end == s.end) continue;
@@ -230,6 +231,12 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     }
     for (int t : tgt_mentions) {
       widen(toks_[facts_.actors[t].token_begin].begin, toks_[facts_.actors[t].token_end - 1].end);
+    }
+    for (const ActorRef& r : sources) {
+      if (r.code.empty()) widen(r.begin, r.end);
+    }
+    if (targets.empty() && a.unresolved_target) {
+      widen(a.unresolved_target->begin, a.unresolved_target->end);
     }
 
     // Date: the closest date expression, same segment first.
@@ -296,7 +303,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };
     for (const auto& [s, t0] : pairs) {
       std::optional<ActorRef> t = t0;
-      if (t && p.symmetric && t->code == s.code) continue;  // meeting oneself
+      if (t && p.symmetric && !t->code.empty() && t->code == s.code) continue;  // meeting oneself
       // A counterpart taken from context is of another country than its source; with several
       // sources it was chosen for the first one, so the others get their own.
       if (t && t->country == s.country && a.from_context) {

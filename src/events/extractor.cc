@@ -60,6 +60,7 @@ std::vector<Event> SentenceAnalysis::Run() {
   std::vector<bool> drop = DropComplements(matches);
   std::vector<Event> out = BuildEvents(matches, drop);
   CompleteTargets(&out);
+  NoteUnresolved(&out);
   return out;
 }
 
@@ -100,9 +101,12 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(
                             ParseLexicon(lex_path, lex_text, codes, config.problems));
   DRAGOMAN_ASSIGN_OR_RETURN(events_internal::ClauseClasses classes,
                             events_internal::ResolveClauseClasses(*words));
+  DRAGOMAN_ASSIGN_OR_RETURN(events_internal::PhraseClasses phrase,
+                            events_internal::ResolvePhraseClasses(*words));
   std::unique_ptr<EventExtractor> ex(new EventExtractor());
   ex->impl_->words = std::move(words);
   ex->impl_->classes = classes;
+  ex->impl_->phrase = phrase;
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->violent, codes.Family("violent"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->consult, codes.Family("consult"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->threat, codes.Family("threat"));
@@ -156,9 +160,16 @@ std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts,
     while (context->recent_.size() > EventContext::kMaxRecent) {
       context->recent_.erase(context->recent_.begin());
     }
-    if (!events.empty()) context->last_event_ = events.back();
+    // The context holds coded actors only: an unresolved mention (no code) is no actor there.
+    if (!events.empty()) {
+      context->last_event_ = events.back();
+      Event& le = *context->last_event_;
+      if (le.source && le.source->code.empty()) le.source.reset();
+      if (le.target && le.target->code.empty()) le.target.reset();
+    }
     for (const Event& e : events) {
-      if (!impl_->codes.InFamily(e.cameo, impl_->consult) || !e.source || !e.target || e.negated) {
+      if (!impl_->codes.InFamily(e.cameo, impl_->consult) || !e.source || !e.target ||
+          e.source->code.empty() || e.target->code.empty() || e.negated) {
         continue;
       }
       auto who = [](const ActorRef& a) { return a.country.empty() ? a.code : a.country; };

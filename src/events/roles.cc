@@ -479,7 +479,8 @@ std::optional<ActorRef> SentenceAnalysis::ReportedMeetingParty(const Event& e,
 
 void SentenceAnalysis::CompleteTargets(std::vector<Event>* events) const {
   for (Event& e : *events) {
-    if (e.target || !e.source || e.source->country.empty()) continue;
+    // An unresolved target (no code) is no actor here: a counterpart found replaces it.
+    if ((e.target && !e.target->code.empty()) || !e.source || e.source->country.empty()) continue;
     const std::string& c = e.source->country;
     // Coordinated sources of different countries: whether they act on each other is the
     // pattern's `sym` option to say.

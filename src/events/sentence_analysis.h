@@ -58,6 +58,13 @@ struct ClauseClasses {
 // Every class above, or BadData naming the first one the lexicon lacks.
 Result<ClauseClasses> ResolveClauseClasses(const Lexicon& lex);
 
+// The word classes that bound an unresolved noun phrase (data/lexicon/noun_phrase.txt,
+// unresolved.cc).
+struct PhraseClasses {
+  ClassId pronoun, name_connector, object_preposition;
+};
+Result<PhraseClasses> ResolvePhraseClasses(const Lexicon& lex);
+
 // The compiled data shared by all sentences.
 struct ExtractorData {
   CodeTable codes;
@@ -65,6 +72,7 @@ struct ExtractorData {
   EventLexicon lex;  // the intent map
   std::shared_ptr<const Lexicon> words;  // never null after Create()
   ClauseClasses classes;
+  PhraseClasses phrase;
   // First-element word -> pattern indices (in file order).
   std::unordered_map<std::string, std::vector<int>> index;
   // The same patterns compiled for the matcher (word ids, feasibility; pattern_index.h).
@@ -166,6 +174,8 @@ class SentenceAnalysis {
     bool reject = false;  // a rule found that the match states no event
     bool inferred = false;      // the source was inferred from the place
     bool from_context = false;  // the target is a counterpart from the context
+    // The noun phrase in the object position when no rule found a target actor (unresolved.cc).
+    std::optional<ActorRef> unresolved_target;
   };
   enum class Role { kSource, kTarget };
   // An argument rule (argument_rules.cc): when `applies` holds, `assign` runs and the rule is
@@ -231,6 +241,29 @@ class SentenceAnalysis {
   int CausativeObject(int first) const;
   // Mentions to actors: one source per country, targets that are not sources.
   void MentionsToActors(Arguments* a) const;
+
+  // Unresolved mentions (unresolved.cc): a noun phrase in a source or target position that names
+  // no known actor, reported by its words and span with no code.
+  struct Phrase {
+    int begin = -1, end = -1;  // tokens [begin, end); begin < 0: none
+  };
+  // The noun phrase starting at token `start` (determiners first), or none.
+  Phrase PhraseFrom(int start) const;
+  // The noun phrase whose head is token `head`, extended leftwards within segment `seg`.
+  Phrase PhraseEndingAt(int head, int seg) const;
+  bool PhraseWord(int i) const;
+  bool NounHead(int i) const;
+  ActorRef PhraseActor(const Phrase& ph) const;
+  // The object phrase of a match that found no target actor, or none.
+  Phrase ObjectPhrase(const Arguments& a) const;
+  // The subject phrase right before the verb group of a match when it is a clearly named agent
+  // (a proper-noun sequence) that names no known actor, or none.
+  Phrase AgentPhrase(const Arguments& a) const;
+  // Runs after the rules over actors: sets a->unresolved_target, and replaces a fallback
+  // source by the unresolved agent phrase.
+  void UnresolvedArguments(Arguments* a) const;
+  // After CompleteTargets: names the rule of every event whose target is unresolved.
+  static void NoteUnresolved(std::vector<Event>* events);
   // The place an event is located at: the closest locative place, same segment first.
   const PlaceMention* EventPlace(const Match& m, const Pattern& p, int seg) const;
 

@@ -47,7 +47,7 @@ std::string Str(const Json& j, const char* k) {
 Json ActorToJson(const ActorRef& a) {
   Json j;
   j["text"] = a.text;
-  j["code"] = a.code;
+  j["code"] = NullIfEmpty(a.code);  // null: an unresolved mention (doc/output.md)
   j["country"] = NullIfEmpty(a.country);
   j["sector"] = NullIfEmpty(a.sector);
   j["name"] = NullIfEmpty(a.name);
@@ -219,7 +219,7 @@ void AppendActor(const ActorRef& a, std::string* out) {
   *out += "{\"text\":";
   AppendString(a.text, out);
   *out += ",\"code\":";
-  AppendString(a.code, out);
+  AppendStringOrNull(a.code, out);
   *out += ",\"country\":";
   AppendStringOrNull(a.country, out);
   *out += ",\"sector\":";
@@ -336,7 +336,10 @@ std::string EventToJsonLine(const Event& e) {
 Result<ActorRef> ActorFromJson(const Json& j) {
   if (!j.is_object()) return Missing("actor");
   ActorRef a;
-  if (!j.contains("code") || !j["code"].is_string()) return Missing("actor.code");
+  // A null code is an unresolved mention; output written before it existed always has a string.
+  if (!j.contains("code") || !(j["code"].is_string() || j["code"].is_null())) {
+    return Missing("actor.code");
+  }
   a.text = Str(j, "text");
   a.code = Str(j, "code");
   a.country = Str(j, "country");

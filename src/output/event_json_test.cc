@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "events/unresolved.h"
 #include "output/writer.h"
 
 namespace dragoman {
@@ -54,6 +55,28 @@ TEST(EventJson, RoundTrips) {
   auto back = EventFromJson(Json::parse(EventToJsonLine(e)));
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_EQ(EventToJsonLine(*back), EventToJsonLine(e));
+}
+
+// An unresolved mention (no code) is written with a null code, by both writers, and read back
+// as code-less; output written before null codes existed (a string code) is still read.
+TEST(EventJson, UnresolvedActorHasNullCode) {
+  Event e = SampleEvent();
+  e.target = ActorRef{"the suicide attack", "", "", "", "", 30, 48};
+  const std::string line = EventToJsonLine(e);
+  Json j = Json::parse(line);
+  EXPECT_TRUE(j["target"]["code"].is_null());
+  EXPECT_EQ(j["target"]["text"], "the suicide attack");
+  EXPECT_EQ(j["target"]["span"], Json::array({30, 48}));
+  EXPECT_EQ(line, EventToJson(e).dump(-1, ' ', false, Json::error_handler_t::replace));
+  auto back = EventFromJson(j);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  ASSERT_TRUE(back->target.has_value());
+  EXPECT_TRUE(Unresolved(back->target));
+  EXPECT_EQ(back->target->text, "the suicide attack");
+  j["target"]["code"] = "";
+  EXPECT_TRUE(EventFromJson(j).ok());
+  j["target"]["code"] = 5;
+  EXPECT_FALSE(EventFromJson(j).ok());
 }
 
 // The direct writer and nlohmann's serialisation of EventToJson() agree byte for byte, on the

@@ -264,6 +264,27 @@ TEST(StoreTest, MentionsOfOneEventAreGrouped) {
   EXPECT_EQ(Count(s, "SELECT count(*) FROM events GROUP BY grp ORDER BY count(*) DESC LIMIT 1"), 2);
 }
 
+// An unresolved mention (no code, doc/output.md) is stored as no actor: the event groups with
+// the same event stated without a target, and neither the events nor the actor tables hold it.
+TEST(StoreTest, UnresolvedTargetIsStoredAsNoActor) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  DocumentRecord a = Doc("a", "2025-02-04", {"Azerbaijan condemned the suicide attack."});
+  ActorRef phrase = Actor("", "the suicide attack");
+  AddEvent(a, 0, "condemned", Actor("AZEGOV", "Azerbaijan"), phrase, "111", "ACCUSE", -2,
+           "verbal_conflict");
+  DocumentRecord b = Doc("b", "2025-02-04", {"Azerbaijan condemned it."});
+  AddEvent(b, 0, "condemned", Actor("AZEGOV", "Azerbaijan"), Actor("", ""), "111", "ACCUSE", -2,
+           "verbal_conflict")
+      .target.reset();
+  ASSERT_TRUE(s.PutBatch({a, b}).ok());
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM event_groups"), 1);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM events WHERE target IS NOT NULL"), 0);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM actor_mentions WHERE role = 'target'"), 0);
+}
+
 TEST(StoreTest, DifferentPlacesAreDifferentEvents) {
   TempDir dir;
   auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "events/unresolved.h"
 #include "output/event_json.h"
 #include "store/sha256.h"
 #include "store/store.h"
@@ -212,8 +213,11 @@ Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
   }
   for (const auto& e : rec.events) {
     auto it = sentence_rows.find(e.sentence);
+    // An unresolved mention (no code, doc/output.md) is stored as no actor.
+    std::optional<Event> coded;
+    if (HasUnresolvedActor(e)) coded = CodedActorsOnly(e);
     DRAGOMAN_RETURN_IF_ERROR(
-        InsertEvent(doc_row, rec, e, it == sentence_rows.end() ? 0 : it->second));
+        InsertEvent(doc_row, rec, coded ? *coded : e, it == sentence_rows.end() ? 0 : it->second));
   }
   return outcome;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "events/unresolved.h"
 #include "output/event_json.h"
 #include "store/pg/pg_internal.h"
 
@@ -325,7 +326,10 @@ Result<PutOutcome> PgStore::Put(const DocumentRecord& rec) {
   ColumnArrays event_cols(23), actor_cols(10);
   for (const auto& e : rec.events) {
     auto it = sentence_rows.find(e.sentence);
-    DRAGOMAN_RETURN_IF_ERROR(AddEvent(doc_row, rec, e,
+    // An unresolved mention (no code, doc/output.md) is stored as no actor.
+    std::optional<Event> coded;
+    if (HasUnresolvedActor(e)) coded = CodedActorsOnly(e);
+    DRAGOMAN_RETURN_IF_ERROR(AddEvent(doc_row, rec, coded ? *coded : e,
                                       it == sentence_rows.end() ? std::string() : it->second,
                                       &event_cols, &actor_cols));
   }

@@ -1,0 +1,178 @@
+// Unresolved mentions (unresolved.cc) on invented sentences: the noun phrase in an object or
+// subject position that names no known actor is reported by its words and span, with no code,
+// and never displaces a coded actor the rules find.
+#include "events/unresolved.h"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+
+#include "events/extractor.h"
+#include "events/markup_test_util.h"
+
+namespace dragoman {
+namespace {
+
+using test_support::Build;
+using test_support::Built;
+using test_support::Describe;
+
+class UnresolvedTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    EventConfig config;
+    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
+    auto ex = EventExtractor::Create(config);
+    ASSERT_TRUE(ex.ok()) << ex.status().message();
+    extractor_ = std::move(ex).value().release();
+  }
+  // The markup's tokenizer knows no parts of speech: the test says which words are nouns (as
+  // WordNet would).
+  static std::unique_ptr<Built> WithNouns(std::string_view markup,
+                                          std::initializer_list<std::string_view> nouns) {
+    auto b = Build(markup);
+    for (Token& t : b->sentence.tokens) {
+      for (std::string_view n : nouns) {
+        if (t.norm == n) t.flags |= Token::kNounForm;
+      }
+    }
+    return b;
+  }
+  static std::string Span(const Built& b, const ActorRef& a) {
+    return b.doc.text.substr(a.begin, a.end - a.begin);
+  }
+  static const EventExtractor* extractor_;
+};
+const EventExtractor* UnresolvedTest::extractor_ = nullptr;
+
+TEST_F(UnresolvedTest, ObjectThatNamesNoActorIsReportedWithoutCode) {
+  auto b = WithNouns("[Azerbaijan|AZEGOV] condemned the suicide attack .", {"suicide", "attack"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "the suicide attack");
+  EXPECT_EQ(Span(*b, *ev[0].target), "the suicide attack");
+  EXPECT_TRUE(ev[0].target->code.empty());
+  EXPECT_TRUE(ev[0].target->country.empty());
+  EXPECT_TRUE(ev[0].target->sector.empty());
+  EXPECT_TRUE(Unresolved(ev[0].target));
+  EXPECT_NE(ev[0].rule.find("[target: unresolved object]"), std::string::npos) << ev[0].rule;
+  // The event's span reaches the phrase.
+  EXPECT_EQ(ev[0].span_end, ev[0].target->end);
+}
+
+TEST_F(UnresolvedTest, PhraseAfterThePatternsPreposition) {
+  // "launch ..3 investigation ..4 into|against +": a name the dictionaries lack after "into".
+  auto b = WithNouns(
+      "[Turkish prosecutors|TURJUD] launched an investigation into Boztepe on "
+      "suspicion of insult .",
+      {"investigation", "suspicion", "insult"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "Boztepe");
+  EXPECT_TRUE(ev[0].target->code.empty());
+}
+
+TEST_F(UnresolvedTest, PhraseStopsAtCommaAndKeepsNameConnectors) {
+  auto b = WithNouns(
+      "[Turkish prosecutors|TURJUD] launched an investigation against the Bank of "
+      "Commerce , the institution which ...",
+      {"investigation", "bank", "commerce", "institution"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "the Bank of Commerce");
+}
+
+TEST_F(UnresolvedTest, NoPhraseForPronounsVerbsOrNonNouns) {
+  for (const char* markup :
+       {"[Azerbaijan|AZEGOV] condemned it .", "[Azerbaijan|AZEGOV] condemned those who attacked .",
+        "[Azerbaijan|AZEGOV] condemned strongly ."}) {
+    auto b = WithNouns(markup, {});
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    ASSERT_EQ(ev.size(), 1u) << markup << Describe(ev);
+    EXPECT_FALSE(ev[0].target.has_value()) << markup << Describe(ev);
+  }
+}
+
+TEST_F(UnresolvedTest, CodedTargetWins) {
+  // A coded actor in the object slot, and a counterpart from the document's context, are
+  // preferred to the phrase.
+  auto b = WithNouns("[Azerbaijan|AZEGOV] condemned [Armenia|ARMGOV] .", {});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value());
+  EXPECT_EQ(ev[0].target->code, "ARMGOV");
+
+  EventContext ctx;
+  auto first = Build("[Armenia|ARMGOV] accused [Azerbaijan|AZEGOV] .");
+  extractor_->Extract(first->facts, &ctx);
+  auto second = WithNouns("[Azerbaijan|AZEGOV] condemned the statement .", {"statement"});
+  ev = extractor_->Extract(second->facts, &ctx);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->code, "ARMGOV");
+}
+
+TEST_F(UnresolvedTest, UnresolvedTargetIsNoActorForTheContext) {
+  // The last event's unresolved target is not a counterpart for a later reactive verb.
+  EventContext ctx;
+  auto first =
+      WithNouns("[Azerbaijan|AZEGOV] condemned the suicide attack .", {"suicide", "attack"});
+  std::vector<Event> ev = extractor_->Extract(first->facts, &ctx);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(Unresolved(ev[0].target));
+  auto second = Build("[Azerbaijan|AZEGOV] rejected .");
+  ev = extractor_->Extract(second->facts, &ctx);
+  for (const Event& e : ev) {
+    EXPECT_FALSE(e.target && e.target->code.empty()) << Describe(ev);
+  }
+}
+
+TEST_F(UnresolvedTest, NamedAgentReplacesTheSubjectOfAnotherClause) {
+  // Without the phrase the second clause inherits the first clause's subject.
+  auto b = WithNouns(
+      "[Iran|IRNGOV] welcomed the plan , but Jurisdiction for Peace condemned "
+      "[Armenia|ARMGOV] .",
+      {"plan", "jurisdiction", "peace"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  bool found = false;
+  for (const Event& e : ev) {
+    if (e.cameo.rfind("11", 0) != 0) continue;
+    found = true;
+    ASSERT_TRUE(e.source.has_value());
+    EXPECT_EQ(e.source->text, "Jurisdiction for Peace") << Describe(ev);
+    EXPECT_TRUE(e.source->code.empty());
+    ASSERT_TRUE(e.target.has_value());
+    EXPECT_EQ(e.target->code, "ARMGOV");
+  }
+  EXPECT_TRUE(found) << Describe(ev);
+}
+
+TEST_F(UnresolvedTest, LowerCaseSubjectPhraseIsNotAnAgent) {
+  // "the committee" may name anybody's committee: the inherited subject stays.
+  auto b = WithNouns(
+      "[Iran|IRNGOV] welcomed the plan , but the committee condemned "
+      "[Armenia|ARMGOV] .",
+      {"plan", "committee"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  bool found = false;
+  for (const Event& e : ev) {
+    if (e.cameo.rfind("11", 0) != 0) continue;
+    found = true;
+    ASSERT_TRUE(e.source.has_value());
+    EXPECT_EQ(e.source->code, "IRNGOV") << Describe(ev);
+  }
+  EXPECT_TRUE(found) << Describe(ev);
+}
+
+TEST_F(UnresolvedTest, NoEventFromAnUnresolvedSourceAlone) {
+  auto b = WithNouns("Jurisdiction for Peace condemned the suicide attack .",
+                     {"jurisdiction", "peace", "suicide", "attack"});
+  EXPECT_TRUE(extractor_->Extract(b->facts).empty());
+}
+
+}  // namespace
+}  // namespace dragoman
