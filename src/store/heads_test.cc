@@ -215,7 +215,7 @@ TEST(HeadsTest, VersionThreeFileIsUpgraded) {
   auto s = Store::Open(path, Store::OpenMode::kExisting);
   ASSERT_TRUE(s.ok()) << s.status().message();
   Store& store = **s;
-  EXPECT_EQ(Count(store, "PRAGMA user_version"), 4);
+  EXPECT_EQ(Count(store, "PRAGMA user_version"), kStoreSchemaVersion);
   EXPECT_EQ(Count(store, "SELECT count(*) FROM sqlite_master WHERE name = 'events_heads'"), 1);
   ExpectMarksRight(store);
   EXPECT_EQ(Answers(store), before);

@@ -1,8 +1,14 @@
 #include "store/query.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "output/event_json.h"
 #include "store/query_where.h"
@@ -26,6 +32,130 @@ Result<bool> ShowsHeads(Store& store, const EventFilter& f) {
   }
   return HeadsUsable(store);
 }
+
+// One result row's sort key: the mention shown, its event and its day.
+struct RowKey {
+  int64_t mid = 0, grp = 0;
+  std::optional<int64_t> day;
+};
+
+// Rows are read in chunks of this many keys: a bounded amount of JSON in memory (~1 MB), and
+// few enough statements that their set-up does not count.
+constexpr size_t kChunkRows = 512;
+
+// A JSON array of integers, for json_each(): a chunk's keys reach SQL as one bound value.
+std::string IdArray(const std::vector<RowKey>& chunk, int64_t RowKey::*field) {
+  std::string s = "[";
+  for (const RowKey& k : chunk) {
+    if (s.size() > 1) s += ',';
+    s += std::to_string(k.*field);
+  }
+  s += ']';
+  return s;
+}
+
+// Reads a chunk of result rows set by set — their JSON and documents by one statement, the counts
+// of their events by one grouped statement over those events' mentions — and passes them on in
+// the keys' order.
+class ChunkReader {
+ public:
+  ChunkReader(Store& store, bool parse) : store_(store), parse_(parse) {}
+
+  Status Emit(const std::vector<RowKey>& chunk,
+              const std::function<Status(const StoredEvent&)>& fn) {
+    if (!rows_) {
+      // CROSS JOIN: the keys drive, each row read by its id (no scan, no sort).
+      DRAGOMAN_ASSIGN_OR_RETURN(
+          auto st, store_.db().Prepare(
+                       "SELECT k.key, e.json, d.url, d.ingested FROM json_each(?1) k CROSS JOIN "
+                       "events e ON e.id = k.value JOIN documents d ON d.id = e.doc"));
+      rows_.emplace(std::move(st));
+      // The mentions of the chunk's events with their documents and outlets, from events_grp
+      // (grp, doc) and the documents: counted below. One statement per chunk, not three
+      // subqueries a row (which made an export quadratic in the mentions per event, issue 12 row
+      // 12); counted here rather than by count(DISTINCT), whose temporary B-trees SQLite clears
+      // for every event (a third of the query's instructions).
+      DRAGOMAN_ASSIGN_OR_RETURN(
+          auto ct, store_.db().Prepare(
+                       "SELECT x.grp, x.doc, xd.outlet FROM events x JOIN documents xd ON "
+                       "xd.id = x.doc WHERE x.grp IN (SELECT value FROM json_each(?1))"));
+      counts_.emplace(std::move(ct));
+    }
+    out_.resize(chunk.size());
+    found_.assign(chunk.size(), false);
+    // Per event: its mentions' documents and outlets, then counted (mentions, distinct
+    // documents, distinct outlets).
+    std::unordered_map<int64_t, std::vector<std::pair<int64_t, std::string>>> mentions;
+    counts_->Reset();
+    counts_->Bind(1, IdArray(chunk, &RowKey::grp));
+    while (true) {
+      DRAGOMAN_ASSIGN_OR_RETURN(bool row, counts_->Step());
+      if (!row) break;
+      mentions[counts_->Int(0)].emplace_back(counts_->Int(1), std::string(counts_->View(2)));
+    }
+    counts_->Reset();
+    std::unordered_map<int64_t, std::array<int, 3>> counts;
+    for (auto& [grp, m] : mentions) {
+      std::array<int, 3>& n = counts[grp];
+      n[0] = static_cast<int>(m.size());
+      std::sort(m.begin(), m.end());
+      std::vector<std::string_view> outlets;
+      for (size_t i = 0; i < m.size(); ++i) {
+        if (i == 0 || m[i].first != m[i - 1].first) ++n[1];
+        outlets.push_back(m[i].second);
+      }
+      std::sort(outlets.begin(), outlets.end());
+      n[2] = static_cast<int>(std::unique(outlets.begin(), outlets.end()) - outlets.begin());
+    }
+    rows_->Reset();
+    rows_->Bind(1, IdArray(chunk, &RowKey::mid));
+    while (true) {
+      DRAGOMAN_ASSIGN_OR_RETURN(bool row, rows_->Step());
+      if (!row) break;
+      const int64_t i = rows_->Int(0);
+      if (i < 0 || static_cast<size_t>(i) >= chunk.size()) continue;
+      found_[static_cast<size_t>(i)] = true;
+      StoredEvent& r = out_[static_cast<size_t>(i)];
+      r.json.assign(rows_->View(1));
+      r.url.assign(rows_->View(2));
+      r.added.assign(rows_->View(3));
+    }
+    rows_->Reset();
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      if (!found_[i]) continue;  // a mention without its document row (an inner join's answer)
+      StoredEvent& r = out_[i];
+      r.event_id = chunk[i].grp;
+      r.mention_id = chunk[i].mid;
+      r.day = chunk[i].day;
+      const auto& n = counts[chunk[i].grp];
+      r.mentions = n[0];
+      r.articles = n[1];
+      r.sources = n[2];
+      if (parse_) {
+        Json j = Json::parse(r.json, nullptr, /*allow_exceptions=*/false);
+        if (j.is_discarded()) {
+          return Status::Store(store_.path() + ": event " + std::to_string(r.mention_id) +
+                               ": stored JSON is corrupt");
+        }
+        auto ev = EventFromJson(j);
+        if (!ev.ok()) {
+          return Status::Store(store_.path() + ": event " + std::to_string(r.mention_id) + ": " +
+                               ev.status().message());
+        }
+        r.event = std::move(ev).value();
+      }
+      DRAGOMAN_RETURN_IF_ERROR(fn(r));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Store& store_;
+  bool parse_;
+  std::optional<sql::Stmt> rows_, counts_;
+  std::vector<StoredEvent> out_;
+  std::vector<bool> found_;
+};
 
 }  // namespace
 
@@ -87,15 +217,13 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
                     const std::function<Status(const StoredEvent&)>& fn) {
   DRAGOMAN_ASSIGN_OR_RETURN(Where w, BuildWhere(store, filter));
   // The shown mention: every matching mention, or the first matching mention of each event.
-  // Set-based: the counts of every event shown are computed by one grouped pass over its
-  // mentions (`g`), not by three subqueries per row (which made an export quadratic in the
-  // mentions per event, issue 12 row 12). The filters read only columns of the events_filter
+  // The filters read only columns of the events_filter
   // covering index, so matching never reads the table's large rows (doc/store.md, "Indexes").
   //
   // `p`, the page: one row per result row with its sort key (shown mention, event, day) — the
   // rows after the cursor, sorted, cut to the limit — read from an index alone. Only then are
-  // the page's rows read (their JSON, their document) and the counts of its events computed, so
-  // a page of 50 costs 50 row reads however many events match (the first version joined every
+  // the page's rows read (their JSON, their document) and the counts of its events computed
+  // (ChunkReader), so a page of 50 costs 50 row reads however many events match (the first version joined every
   // matching row's JSON and counts before sorting and cutting: seconds on a busy dyad).
   std::string matching_cte;  // `m`
   std::string page;          // `p`
@@ -158,44 +286,25 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
     page = "SELECT mid, grp, day FROM m" + after + " ORDER BY day IS NULL, day, grp, mid";
     if (limited) page += " LIMIT " + w.Param(filter.limit);
   }
-  std::string sql =
-      "WITH m AS (" + matching_cte + "), p AS (" + page +
-      "), g AS (SELECT x.grp AS grp, count(*) AS n, count(DISTINCT x.doc) AS a, "
-      "count(DISTINCT xd.outlet) AS s FROM events x JOIN documents xd ON xd.id = x.doc "
-      "WHERE x.grp IN (SELECT grp FROM p) GROUP BY x.grp) "
-      "SELECT p.grp AS grp, p.mid AS mid, e.json, d.url, d.ingested, g.n, g.a, g.s, p.day AS day "
-      "FROM p JOIN events e ON e.id = p.mid JOIN documents d ON d.id = e.doc "
-      "JOIN g ON g.grp = p.grp ORDER BY p.day IS NULL, p.day, p.grp, p.mid";
-  DRAGOMAN_ASSIGN_OR_RETURN(auto st, store.db().Prepare(sql));
-  w.BindTo(st);
-  StoredEvent r;
+  // The keys of the result rows, in result order: one small sort (or none, on the heads path)
+  // over (mention, event, day) alone. The rows themselves are then read a chunk at a time
+  // (ChunkReader): a final ORDER BY over the joined rows carried each row's JSON through a
+  // temporary B-tree that spilled to a temporary file, and cost more than the rest of the query.
+  const std::string keys_sql = "WITH m AS (" + matching_cte + ") " + page;
+  DRAGOMAN_ASSIGN_OR_RETURN(auto keys, store.db().Prepare(keys_sql));
+  w.BindTo(keys);
+  ChunkReader reader(store, filter.parse);
+  std::vector<RowKey> chunk;
+  chunk.reserve(kChunkRows);
   while (true) {
-    auto row = st.Step();
+    auto row = keys.Step();
     if (!row.ok()) return row.status();
-    if (!*row) break;
-    r.event_id = st.Int(0);
-    r.mention_id = st.Int(1);
-    r.json = st.Text(2);
-    if (filter.parse) {
-      Json j = Json::parse(r.json, nullptr, /*allow_exceptions=*/false);
-      if (j.is_discarded()) {
-        return Status::Store(store.path() + ": event " + std::to_string(r.mention_id) +
-                             ": stored JSON is corrupt");
-      }
-      auto ev = EventFromJson(j);
-      if (!ev.ok()) {
-        return Status::Store(store.path() + ": event " + std::to_string(r.mention_id) + ": " +
-                             ev.status().message());
-      }
-      r.event = std::move(ev).value();
+    if (*row) chunk.push_back({keys.Int(0), keys.Int(1), keys.OptInt(2)});
+    if (chunk.size() == kChunkRows || (!*row && !chunk.empty())) {
+      DRAGOMAN_RETURN_IF_ERROR(reader.Emit(chunk, fn));
+      chunk.clear();
     }
-    r.url = st.Text(3);
-    r.added = st.Text(4);
-    r.mentions = static_cast<int>(st.Int(5));
-    r.articles = static_cast<int>(st.Int(6));
-    r.sources = static_cast<int>(st.Int(7));
-    r.day = st.OptInt(8);
-    DRAGOMAN_RETURN_IF_ERROR(fn(r));
+    if (!*row) break;
   }
   return Status::Ok();
 }

@@ -3,7 +3,10 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
+#include <mutex>
+#include <unordered_map>
 #include <utility>
 
 namespace dragoman::sql {
@@ -85,7 +88,43 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, Mode mode) {
   return db;
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+namespace {
+
+// The connections that have a deadline (Db::SetDeadline) and where to record that it passed. The
+// progress handler looks at the clock every 256 virtual machine steps of one statement's run, so
+// a query made of many short statements (ForEachEvent reads its rows in chunks) could outlive
+// its bound without the handler ever running: Stmt::Step() therefore also looks before the first
+// step of each statement's run, on a connection that has a deadline.
+struct Bound {
+  std::chrono::steady_clock::time_point deadline;
+  bool* passed;
+};
+std::mutex bounds_mu;
+std::unordered_map<sqlite3*, Bound> bounds;
+std::atomic<int> bounded{0};  // bounds.size(), read without the lock
+
+void Unbind(sqlite3* db) {
+  std::lock_guard<std::mutex> lock(bounds_mu);
+  bounds.erase(db);
+  bounded.store(static_cast<int>(bounds.size()), std::memory_order_relaxed);
+}
+
+// True (and the connection's deadline marked passed) when `db` has a deadline that has passed.
+bool PastDeadline(sqlite3* db) {
+  if (bounded.load(std::memory_order_relaxed) == 0) return false;
+  std::lock_guard<std::mutex> lock(bounds_mu);
+  auto it = bounds.find(db);
+  if (it == bounds.end() || std::chrono::steady_clock::now() < it->second.deadline) return false;
+  *it->second.passed = true;
+  return true;
+}
+
+}  // namespace
+
+Db::~Db() {
+  Unbind(db_);
+  sqlite3_close_v2(db_);
+}
 
 int Db::OnProgress(void* self) {
   Db* db = static_cast<Db*>(self);
@@ -97,12 +136,20 @@ int Db::OnProgress(void* self) {
 void Db::SetDeadline(std::chrono::steady_clock::time_point deadline) {
   deadline_ = deadline;
   deadline_passed_ = false;
+  {
+    std::lock_guard<std::mutex> lock(bounds_mu);
+    bounds[db_] = Bound{deadline, &deadline_passed_};
+    bounded.store(static_cast<int>(bounds.size()), std::memory_order_relaxed);
+  }
   // Every 256 virtual machine steps: a clock read costs ~20 ns, a step a few, so the check costs
   // well under 1% and a statement overruns its bound by microseconds at most.
   sqlite3_progress_handler(db_, 256, &Db::OnProgress, this);
 }
 
-void Db::ClearDeadline() { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
+void Db::ClearDeadline() {
+  Unbind(db_);
+  sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+}
 
 Status Db::Exec(std::string_view sql) {
   std::string s(sql);
@@ -191,6 +238,7 @@ Result<bool> Stmt::Step() {
     bind_error_ = 0;
     return Error(rc);
   }
+  if (!sqlite3_stmt_busy(stmt_) && PastDeadline(db_)) return Error(SQLITE_INTERRUPT);
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;

@@ -177,6 +177,17 @@ CREATE INDEX IF NOT EXISTS events_heads ON events(day, grp, source_country, targ
 CREATE INDEX IF NOT EXISTS events_odd ON events(odd) WHERE odd = 1;
 )sql";
 
+// Version 5: two indexes that no query used are dropped, and events_grp also holds each
+// mention's document. Every reader of actor_mentions scans it (the `--actor` filter and
+// `dragoman actors` match substrings of names and ORed code prefixes, which no B-tree index can
+// search) or deletes by document (actor_mentions_doc, kept); the two dropped indexes cost ~15% of
+// the store's writing work. The counts of an event (mentions, distinct documents, distinct
+// outlets) read events_grp alone instead of every mention's row (doc/performance.md, "The store,
+// schema 5"). query_test checks the plans.
+constexpr const char* kV4ToV5 =
+    "DROP INDEX IF EXISTS actor_mentions_event; DROP INDEX IF EXISTS actor_mentions_code; "
+    "DROP INDEX IF EXISTS events_grp; CREATE INDEX events_grp ON events(grp, doc)";
+
 }  // namespace
 
 // Where the outlet of a document comes from: its source name, else its URL's host, else the
@@ -282,6 +293,7 @@ Status Store::Init() {
       DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV2ToV3));
       DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV3ToV4Columns));
       DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV3ToV4));
+      DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV4ToV5));
       DRAGOMAN_RETURN_IF_ERROR(
           db_->Exec("PRAGMA application_id = " + std::to_string(kStoreApplicationId) +
                     "; PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
@@ -349,6 +361,7 @@ Status Store::Upgrade() {
     if (!has_columns) DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV3ToV4Columns));
     DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV3ToV4));
   }
+  if (version < 5) DRAGOMAN_RETURN_IF_ERROR(db_->Exec(kV4ToV5));
   DRAGOMAN_RETURN_IF_ERROR(
       db_->Exec("PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)));
   return tx->Commit();

@@ -45,8 +45,10 @@ namespace dragoman {
 // event's first mention (events.head) and the mentions whose actors differ from it (events.odd),
 // with the index events_heads over the heads: the queries on a dyad read the heads instead of
 // every mention. A file of version 1 to 3 is upgraded when opened for writing; read as it is,
-// its queries take the general path.
-inline constexpr int kStoreSchemaVersion = 4;
+// its queries take the general path. Version 5 drops two indexes of actor_mentions that no query
+// used (actor_mentions_event, actor_mentions_code); a version 4 file is read as it is and upgraded
+// when opened for writing.
+inline constexpr int kStoreSchemaVersion = 5;
 // PRAGMA application_id of a dragoman database ("DRAG").
 inline constexpr int32_t kStoreApplicationId = 0x44524147;
 
@@ -144,8 +146,9 @@ class Store {
   // then its head, with no need to look for one).
   Result<int64_t> FindOrCreateGroup(const Event& e, const std::string& date, int64_t day,
                                     bool* created);
-  // Brings a version 1 or 2 file to kStoreSchemaVersion (version 2: the full-text index is
-  // filled by the store, not by a trigger; version 3: the watch and alert tables).
+  // Brings a version 1 to 4 file to kStoreSchemaVersion (version 2: the full-text index is
+  // filled by the store, not by a trigger; version 3: the watch and alert tables; version 4: the
+  // heads; version 5: two unused indexes dropped).
   Status Upgrade();
   // Indexes, in sentence_fts, the sentences added since the last call (one INSERT ... SELECT for
   // a whole batch: four times cheaper than a trigger per row).

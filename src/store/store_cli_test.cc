@@ -140,6 +140,49 @@ TEST_F(StoreCliTest, Issue12Row11ReadOnlyMediaAnswersEveryQuery) {
   EXPECT_TRUE(after.str() == before) << "the read-only file changed";
 }
 
+// The query commands never write the database or its WAL (issue 14): not on a file whose last
+// batches are still in the WAL of a writer that is open, not when the file's schema is older than
+// the build's (read as it is, upgraded only by a writing command). Their answers match the same
+// corpus's; only the -shm file, the read marks every WAL reader takes, may change.
+TEST_F(StoreCliTest, QueryCommandsNeverWriteTheFile) {
+  auto bytes = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  const std::vector<std::vector<std::string>> queries = {
+      {"events", "--mentions"},  {"events", "--dyad", "AZE,IRN", "--mentions"},
+      {"events", "--dyad", "AZE,IRN"}, {"events", "--actor", "Amir", "--type", "CONSULT"},
+      {"events", "--since", "2024", "--text", "nationals"},
+      {"timeline", "AZE", "IRN"}, {"actors"}, {"search", "minister"}, {"show", "1"},
+      {"export", "--format", "csv"}};
+  for (int version : {kStoreSchemaVersion, kStoreSchemaVersion - 1}) {
+    SCOPED_TRACE(version);
+    // A writer that stays open keeps its batch in the WAL (no checkpoint on close yet).
+    auto writer = Store::Open(db_, Store::OpenMode::kExisting);
+    ASSERT_TRUE(writer.ok()) << writer.status().message();
+    if (version < kStoreSchemaVersion) {
+      ASSERT_TRUE((*writer)->db().Exec("PRAGMA user_version = " + std::to_string(version)).ok());
+    }
+    ASSERT_TRUE((*writer)
+                    ->PutBatch({testing::Doc("late" + std::to_string(version), "2025-03-01",
+                                             {"Iran's minister met Azerbaijan's minister."})})
+                    .ok());
+    const std::string db = bytes(db_), wal = bytes(db_ + "-wal");
+    ASSERT_FALSE(wal.empty());
+    for (const auto& q : queries) {
+      CliRun r = Cli(q);
+      EXPECT_EQ(r.code, 0) << q[0] << ": " << r.err;
+      EXPECT_TRUE(bytes(db_) == db) << q[0] << " changed the database";
+      EXPECT_TRUE(bytes(db_ + "-wal") == wal) << q[0] << " changed the WAL";
+    }
+    auto v = (*writer)->db().Prepare("PRAGMA user_version");
+    ASSERT_TRUE(v.ok() && *v->Step());
+    EXPECT_EQ(v->Int(0), version);
+  }
+}
+
 TEST_F(StoreCliTest, EventsDyadJsonlHasOnlyThatPair) {
   CliRun r = Cli({"events", "--dyad", "AZE,IRN"});
   ASSERT_EQ(r.code, 0) << r.err;

@@ -405,6 +405,59 @@ TEST(StoreTest, VersionTwoFileIsUpgraded) {
   EXPECT_EQ(Count(**store, "SELECT count(*) FROM watch_files"), 0);
 }
 
+// A version 4 file (with the two actor_mentions indexes no query used, events_grp on grp alone)
+// is read as it is, and upgraded to version 5 when opened for writing: the two indexes dropped,
+// events_grp rebuilt on (grp, doc), every row and answer kept.
+TEST(StoreTest, VersionFourFileIsUpgraded) {
+  TempDir dir;
+  std::string path = dir.File("v4.db");
+  auto answers = [](Store& s) {
+    std::string out;
+    auto actors = ListActors(s, "");
+    EXPECT_TRUE(actors.ok());
+    for (const auto& a : *actors) out += a.name + "|" + a.code + "|" + a.roles + "\n";
+    EventFilter f;
+    f.actor = "minister";
+    f.mentions = true;
+    auto rows = QueryEvents(s, f);
+    EXPECT_TRUE(rows.ok());
+    for (const auto& r : *rows) out += std::to_string(r.mention_id) + "\n";
+    return out;
+  };
+  const std::string indexes =
+      "SELECT count(*) FROM sqlite_master WHERE name IN ('actor_mentions_event', "
+      "'actor_mentions_code')";
+  const std::string grp_columns = "SELECT count(*) FROM pragma_index_info('events_grp')";
+  std::string before;
+  {
+    auto store = Store::Open(path, Store::OpenMode::kCreate);
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(Count(**store, indexes), 0);
+    ASSERT_TRUE((*store)->PutBatch({Visit("a", "2025-02-04"), Visit("b", "2025-02-05")}).ok());
+    ASSERT_TRUE((*store)->db().Exec(
+        "CREATE INDEX actor_mentions_event ON actor_mentions(event); CREATE INDEX "
+        "actor_mentions_code ON actor_mentions(country, code); DROP INDEX events_grp; "
+        "CREATE INDEX events_grp ON events(grp); PRAGMA user_version = 4").ok());
+    before = answers(**store);
+    EXPECT_NE(before.find("AZEGOV"), std::string::npos);
+  }
+  {
+    auto ro = Store::Open(path, Store::OpenMode::kReadOnly);
+    ASSERT_TRUE(ro.ok()) << ro.status().message();
+    EXPECT_EQ(Count(**ro, "PRAGMA user_version"), 4);
+    EXPECT_EQ(Count(**ro, indexes), 2);
+    EXPECT_EQ(Count(**ro, grp_columns), 1);
+    EXPECT_EQ(answers(**ro), before);
+  }
+  auto store = Store::Open(path, Store::OpenMode::kExisting);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(Count(**store, "PRAGMA user_version"), kStoreSchemaVersion);
+  EXPECT_EQ(Count(**store, indexes), 0);
+  EXPECT_EQ(Count(**store, grp_columns), 2);  // (grp, doc)
+  EXPECT_EQ(Count(**store, "SELECT count(*) FROM actor_mentions"), 4);
+  EXPECT_EQ(answers(**store), before);
+}
+
 // A hook given to PutBatch commits with the batch, and its failure rolls the batch back.
 TEST(StoreTest, PutBatchHookSharesTheTransaction) {
   TempDir dir;
