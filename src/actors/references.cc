@@ -8,9 +8,10 @@ namespace dragoman {
 using namespace resolver_internal;  // NOLINT(build/namespaces)
 
 // The pair a plural reference means. Two countries named earlier in the same sentence are
-// that pair ("Azerbaijan and Iran said both sides ..."). Otherwise the two countries the
-// document has named most, when a third is named less often than the second: a third party
-// that urges "both parties" (named once, in that sentence) is not one of them. Otherwise the
+// that pair ("Azerbaijan and Iran said both sides ..."). Otherwise the document's principal
+// pair (parties.cc: the two countries named most in earlier sentences, headline and lead
+// counted twice, when a third is named less often than the second): a third party that urges
+// "both parties" (named once, in that sentence) is not one of them. Otherwise the
 // pair a plural reference of the last three sentences meant; failing that, the latest two
 // countries named (one, when the document has named only one).
 std::vector<ActorRef> ActorResolver::Impl::PluralPair() const {
@@ -38,25 +39,11 @@ std::vector<ActorRef> ActorResolver::Impl::PluralPair() const {
   const size_t start = std::min(countried_sentence_start, countried.size());
   std::vector<ActorRef> here = distinct_latest(start, countried.size());
   if (here.size() == 2) return ordered(here);
-  // Counts over the earlier sentences, with the latest reference of each country.
-  std::vector<std::pair<int, ActorRef>> counts;
-  for (size_t k = 0; k < start; ++k) {
-    const ActorRef& r = countried[k];
-    if (r.country.empty()) continue;
-    auto it = std::find_if(counts.begin(), counts.end(),
-                           [&](const auto& e) { return e.second.country == r.country; });
-    if (it == counts.end()) {
-      counts.emplace_back(1, r);
-    } else {
-      ++it->first;
-      it->second = r;
-    }
-  }
-  std::stable_sort(counts.begin(), counts.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
-  if (counts.size() == 2 || (counts.size() > 2 && counts[2].first < counts[1].first)) {
-    std::vector<ActorRef> pair = {counts[0].second, counts[1].second};
-    for (ActorRef& p : pair) {  // the latest mention, this sentence's included
+  // The document's principal pair (parties.cc), each party as last named, this sentence's
+  // mentions included.
+  std::vector<ActorRef> pair = PrincipalPair();
+  if (pair.size() == 2) {
+    for (ActorRef& p : pair) {
       for (size_t k = countried.size(); k > start; --k) {
         if (countried[k - 1].country == p.country) {
           p = countried[k - 1];
@@ -64,7 +51,7 @@ std::vector<ActorRef> ActorResolver::Impl::PluralPair() const {
         }
       }
     }
-    return ordered(pair);
+    return pair;
   }
   if (last_plural.size() == 2 && sentence_no - last_plural_sentence <= 3) return last_plural;
   // No clear pair: the latest two countries named.

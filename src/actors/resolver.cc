@@ -115,6 +115,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
     }
   }
   if (subject) s.prev_subject = subject;
+  s.NoteParties(countried_before, sentence.heading);
   ++s.sentence_no;
   return out;
 }

@@ -30,6 +30,12 @@ class ActorResolver {
   // document order.
   std::vector<ActorMention> Resolve(const Sentence& sentence, std::string_view doc_text);
 
+  // The document's principal parties after the sentences resolved so far: the two countries
+  // its actors named most, the headline and lead counted twice, when a third is named less
+  // often than the second; in the order the document introduced them, each as it was last
+  // named. Empty when there is no clear pair (doc/actors.md, "Principal parties").
+  std::vector<ActorRef> PrincipalParties() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -177,6 +177,19 @@ struct ActorResolver::Impl {
   // means, in the order the document introduced them (references.cc): the document's one
   // clear pair when it has one, else the latest two countries named.
   std::vector<ActorRef> PluralPair() const;
+  // The document's principal parties (parties.cc): each country its actors named, counted with
+  // the headline and lead weighted, in order of first mention; the latest reference of each.
+  struct Party {
+    std::string country;
+    int weight = 0;
+    ActorRef latest;
+  };
+  std::vector<Party> parties;
+  int body_sentences = 0;  // sentences resolved so far that are not headings
+  // Counts the entries of `countried` this sentence made (from `countried_before` on).
+  void NoteParties(size_t countried_before, bool heading);
+  // The principal pair, in order of first mention, or empty when the document has no clear one.
+  std::vector<ActorRef> PrincipalPair() const;
   bool in_quote = false;
   int paragraph = -1;
   int sentence_no = 0;

@@ -503,6 +503,39 @@ TEST(ActorResolver, PluralPersonRolesAreThePairsPeople) {
   EXPECT_EQ(ms[0].members[1].name, "Jeyhun Bayramov");
 }
 
+TEST(ActorResolver, TheHeadlineWeighsInThePrincipalParties) {
+  // Russia is named once in the body, Turkey once, in the headline: counted once each,
+  // neither would be a clear second party (the latest two countries, Armenia and Russia, would
+  // be taken), but the headline counts twice: the pair is Armenia and Turkey (parties.cc).
+  const std::string text =
+      "Armenian and Turkish envoys meet in Moscow\n\n"
+      "Armenian envoy Ruben Rubinyan arrived in Moscow.\n\n"
+      "Rubinyan met Russian Deputy Foreign Minister Andrey Rudenko.\n\n"
+      "Later the meeting of the two countries took place.";
+  auto d = RunDoc(text, PartialDate{2022, 1, 14});
+  auto ms = With(d, "the two countries");
+  ASSERT_EQ(ms.size(), 1u) << DumpAll(d);
+  ASSERT_EQ(ms[0].members.size(), 2u) << DumpAll(d);
+  EXPECT_EQ(ms[0].members[0].code, "ARM");
+  EXPECT_EQ(ms[0].members[1].code, "TUR");
+  // The same pair is what the resolver reports as the document's principal parties.
+  ActorResolver r(testing_actors::Dict(), PartialDate{2022, 1, 14});
+  std::vector<Sentence> sentences = testing_actors::Text().Analyze(text);
+  for (const Sentence& s : sentences) r.Resolve(s, text);
+  std::vector<ActorRef> parties = r.PrincipalParties();
+  ASSERT_EQ(parties.size(), 2u);
+  EXPECT_EQ(parties[0].country, "ARM");
+  EXPECT_EQ(parties[1].country, "TUR");
+}
+
+TEST(ActorResolver, NoPrincipalPartiesWithoutAClearSecond) {
+  const std::string text =
+      "Kenya hosted a summit. Uganda attended. Rwanda attended. Kenya thanked the guests.";
+  ActorResolver r(testing_actors::Dict(), PartialDate{2022, 1, 14});
+  for (const Sentence& s : testing_actors::Text().Analyze(text)) r.Resolve(s, text);
+  EXPECT_TRUE(r.PrincipalParties().empty());
+}
+
 TEST(ActorResolver, HonorificsArePartOfThePersonsMention) {
   auto d = RunDoc(
       "His Highness the Amir of Qatar received the Iranian foreign minister. "

@@ -203,6 +203,7 @@ CodedDocument Coder::Code(const Document& doc, size_t max_events) const {
       // The resolver sees every sentence (even furniture and headings) so that it keeps its
       // document-order memory; it reports no actors from furniture.
       facts.actors = resolver.Resolve(s, doc.text);
+      facts.parties = resolver.PrincipalParties();
       dates.push_back(im.dates->Find(s, doc.text, doc.date));
       if (!s.furniture) {
         facts.dates = dates.back();
@@ -215,6 +216,7 @@ CodedDocument Coder::Code(const Document& doc, size_t max_events) const {
       if (!s.furniture) {
         if (im.observe) im.observe(doc, s, facts.actors, found);
         if (im.classifier) im.classifier->Apply(doc, s, facts.actors, facts.dates, &found);
+        im.events->CompleteMutual(facts, &found);
       }
       for (Event& e : found) {
         e.doc = doc.id;

@@ -113,6 +113,7 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->cooperative, codes.Family("cooperative"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->bilateral, codes.Family("bilateral"));
   DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->territorial, codes.Family("territorial"));
+  DRAGOMAN_ASSIGN_OR_RETURN(ex->impl_->mutual, codes.Family("mutual"));
   ex->impl_->codes = std::move(codes);
   ex->impl_->patterns = std::move(patterns);
   ex->impl_->lex = std::move(lex);
@@ -128,6 +129,10 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(
 size_t EventExtractor::pattern_count() const { return impl_->patterns.size(); }
 
 const CodeTable& EventExtractor::codes() const { return impl_->codes; }
+
+void EventExtractor::CompleteMutual(const SentenceFacts& facts, std::vector<Event>* events) const {
+  events_internal::CompleteMutual(*impl_, facts, events);
+}
 
 std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts) const {
   return Extract(facts, nullptr);

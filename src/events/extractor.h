@@ -37,6 +37,9 @@ struct SentenceFacts {
   std::vector<DateMention> dates;
   std::vector<PlaceMention> places;
   std::vector<QuantityMention> quantities;
+  // The document's principal parties after this sentence (ActorResolver::PrincipalParties):
+  // two, in order of introduction, or none. Read by CompleteMutual().
+  std::vector<ActorRef> parties;
 };
 
 struct EventConfig {
@@ -90,6 +93,13 @@ class EventExtractor {
   // Call once per sentence in document order, furniture and headings included (they are
   // skipped but still advance the context).
   std::vector<Event> Extract(const SentenceFacts& facts, EventContext* context) const;
+
+  // Completes the reciprocal events (cameo.tsv's `mutual` family) of one sentence once every
+  // coder has added its own -- the rules' and the type classifier's (mutual.cc, doc/patterns.md
+  // "Reciprocal events"): an event whose subject is a plural reference to two parties ("the two
+  // sides", "the ministers", "they") becomes one event from the first to the second; an event
+  // of one principal party with no other side gets the document's other principal party.
+  void CompleteMutual(const SentenceFacts& facts, std::vector<Event>* events) const;
 
   // Number of verb patterns loaded (for diagnostics and tests).
   size_t pattern_count() const;

@@ -79,8 +79,10 @@ struct ExtractorData {
   PatternIndex pattern_index;
   // CAMEO families (cameo.tsv's FAMILY column): material conflict (roots 17-20), consultations
   // (04), threats (13), cooperative acts (03-06), what a "bilateral" setting frames (01-09),
-  // acts done on a territory (aid 070-074, force 15, 18-20).
-  int violent = 0, consult = 0, threat = 0, cooperative = 0, bilateral = 0, territorial = 0;
+  // acts done on a territory (aid 070-074, force 15, 18-20), acts two parties do to each other
+  // (03-06, 08, 19).
+  int violent = 0, consult = 0, threat = 0, cooperative = 0, bilateral = 0, territorial = 0,
+      mutual = 0;
 };
 
 // What the per-document context offers one sentence (null members when there is no context).
@@ -390,6 +392,11 @@ class SentenceAnalysis {
   std::vector<int> seg_of_;
   int all_speaker_ = -1;  // a speaker for the whole sentence ("according to X", "X said.")
 };
+
+// EventExtractor::CompleteMutual (mutual.cc): the reciprocal events of one sentence completed
+// from its plural subjects and the document's principal parties.
+void CompleteMutual(const ExtractorData& d, const SentenceFacts& facts,
+                    std::vector<Event>* events);
 
 // The actors a mention stands for: its members when it names several, else its actor.
 std::vector<ActorRef> Refs(const ActorMention& m);
