@@ -15,6 +15,8 @@
 //   causative object   "prompting X to demand": the causative verb's object
 //   subject            the clause's subject (with coordination, apposition, relative clauses:
 //                      SubjectOf, roles.cc)
+//   joined party       "A and B joined X in boycotting Y": X (and its conjuncts) is a source too
+//                      (joined_party.cc)
 // then, for `during` patterns that still have none: agent before the phrase ("said by X at the
 // meeting with Y"), main-clause subject ("During a meeting in Z, X emphasized ...").
 // Targets, over mentions: demand subject ("X said Y must release": Y), passive head (the noun a
@@ -61,6 +63,7 @@ const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::MentionRule
        &S::LightVerbSubjectAssign},
       {"causative object", Role::kSource, &S::CausativeObjectApplies, &S::CausativeObjectAssign},
       {"subject", Role::kSource, &S::SubjectApplies, &S::SubjectAssign},
+      {"joined party", Role::kSource, &S::JoinedPartyApplies, &S::JoinedPartyAssign},
       {"agent before the phrase", Role::kSource, &S::AgentBeforePhraseApplies,
        &S::AgentBeforePhraseAssign},
       {"main-clause subject", Role::kSource, &S::MainClauseSubjectApplies,
@@ -92,6 +95,8 @@ const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::ActorRules(
       {"late object", Role::kTarget, &S::LateObjectApplies, &S::LateObjectAssign},
       {"the country it is done in", Role::kTarget, &S::CountryAttackedApplies,
        &S::CountryAttackedAssign},
+      {"the document's speaker", Role::kSource, &S::DocumentSpeakerApplies,
+       &S::DocumentSpeakerAssign},
   };
   return rules;
 }
@@ -118,7 +123,9 @@ bool SentenceAnalysis::SpeakerSourceApplies(const Arguments& a) const {
 void SentenceAnalysis::SpeakerSourceAssign(Arguments* a) const {
   int sp = SpeakerOfSegment(a->seg, 0);
   if (sp < 0) {
-    a->reject = true;
+    // A quoted passage without a speaker of its own: the document's speaker (reported_speech.cc).
+    bool document = ctx_.speaker && ctx_.speaker->has_value() && QuotedWithoutSpeaker(a->seg);
+    if (!document) a->reject = true;
     return;
   }
   a->src_mentions = {sp};
@@ -128,7 +135,13 @@ bool SentenceAnalysis::DemandSubjectApplies(const Arguments& a) const {
   return a.p->from_speaker;
 }
 void SentenceAnalysis::DemandSubjectAssign(Arguments* a) const {
-  a->tgt_mentions = SubjectOf(a->seg, a->m->trigger);
+  // An event noun names its doer before it: "said that Y's hostile acts ..." -> Y.
+  // ... also before a quoted phrase: "citing Y's \"hostile statements\"".
+  int possessor = a->p->noun ? PossessorBefore(a->first) : -1;
+  if (a->p->noun && possessor < 0 && a->first > 0 && IsQuote(a->first - 1)) {
+    possessor = PossessorBefore(a->first - 1);
+  }
+  a->tgt_mentions = possessor >= 0 ? std::vector<int>{possessor} : SubjectOf(a->seg, a->m->trigger);
   if (a->tgt_mentions.empty()) a->reject = true;
 }
 

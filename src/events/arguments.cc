@@ -183,6 +183,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     for (const ArgumentRule& r : ActorRules()) RunRule(r, &a);
     if (a.sources.empty()) continue;  // no event without a source actor
     if (p.need_target && a.targets.empty()) continue;
+    code = StateForm(code, a.sources, a.targets, &rule);  // joined_party.cc
     if (a.source_rule) rule += std::string(" [source: ") + a.source_rule + "]";
     if (a.target_rule && !a.targets.empty()) {
       rule += std::string(" [target: ") + a.target_rule + "]";

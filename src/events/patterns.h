@@ -79,6 +79,9 @@ struct Pattern {
 struct EventLexicon {
   std::map<std::string, std::string, std::less<>> intent;   // code prefix -> intent code
   std::map<std::string, std::string, std::less<>> refusal;  // intent code prefix -> refusal code
+  // `state`: a code -> its form between states, when every source and target is a country or
+  // its government ("A boycotted B": a civil boycott 143 -> an embargo 163).
+  std::map<std::string, std::string, std::less<>> state;
 };
 
 // Parses verbs.txt. `codes` validates every code; `name` is used in error messages and rules.
@@ -87,8 +90,8 @@ struct EventLexicon {
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
                                            const CodeTable& codes,
                                            DataProblems* problems = nullptr);
-// Parses lexicon.txt (`intent` and `refusal` lines of PREFIX=CODE entries); `codes` validates
-// the codes.
+// Parses lexicon.txt (`intent`, `refusal` and `state` lines of CODE=CODE entries); `codes`
+// validates the codes.
 Result<EventLexicon> ParseLexicon(std::string_view name, std::string_view text,
                                   const CodeTable& codes, DataProblems* problems = nullptr);
 

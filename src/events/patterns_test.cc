@@ -107,6 +107,16 @@ TEST(EventLexicon, ParsesIntentMap) {
   EXPECT_NE(bad2.status().message().find("l:2: bad intent entry '04=999'"), std::string::npos);
 }
 
+TEST(EventLexicon, ParsesStateMap) {
+  CodeTable codes = Codes();
+  auto lex = ParseLexicon("l", "state\t040=120\n", codes);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_EQ(lex->state.at("040"), "120");
+  auto bad = ParseLexicon("l", "state\t040=999\n", codes);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("l:1: bad state entry '040=999'"), std::string::npos);
+}
+
 TEST(EventLexicon, ParsesRefusalMap) {
   CodeTable codes = Codes();
   auto lex = ParseLexicon("l", "intent\t04=040\nrefusal\t04=040\n", codes);

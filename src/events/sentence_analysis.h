@@ -8,6 +8,8 @@
 //   argument_rules.cc  the table of named argument rules: each way a source or target is found;
 //                the rules over mentions
 //   actor_rules.cc  the rules over actors (the table's second half)
+//   reported_speech.cc  the document's speaker: who says a quoted passage that names none
+//   joined_party.cc  "A joined X in V-ing Y": X is a source beside the subject
 //   arguments.cc an event per match: its code and mood, the argument rules run in table order,
 //                then date, place, quantity and speaker
 //   extractor.cc the driver (EventExtractor, Run())
@@ -44,7 +46,7 @@ namespace dragoman::events_internal {
   X(deictic_place) X(place_adverb) X(coordinator) X(conjunction_and) X(preposition_of)     \
   X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
   X(possessive_marker) X(definite_determiner) X(bilateral)                                 \
-  X(perfect) X(occasion)
+  X(perfect) X(occasion) X(joining) X(joined_act)
 // clang-format on
 
 struct ClauseClasses {
@@ -78,6 +80,8 @@ struct ContextView {
   const std::vector<ActorRef>* recent = nullptr;  // most recent last
   const std::optional<Event>* last_event = nullptr;
   const std::set<std::string>* consulted = nullptr;  // country pairs of coded consultations
+  // The document's speaker: the last speaker a sentence named (reported_speech.cc).
+  const std::optional<ActorRef>* speaker = nullptr;
 };
 
 // "AZE|IRN": the order-free key of a country pair.
@@ -125,6 +129,9 @@ class SentenceAnalysis {
   // The events of the sentence: FindMatches(), DropComplements(), BuildEvents(), then
   // CompleteTargets().
   std::vector<Event> Run();
+  // The speaker this sentence names ("X said ...", "according to X", "..., X said."), for the
+  // document's context (reported_speech.cc), or nothing.
+  std::optional<ActorRef> NamedSpeaker() const;
 
  private:
   struct Match {
@@ -204,6 +211,8 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(ContextCounterpart)
   DRAGOMAN_ARGUMENT_RULE(LateObject)
   DRAGOMAN_ARGUMENT_RULE(CountryAttacked)
+  DRAGOMAN_ARGUMENT_RULE(DocumentSpeaker)
+  DRAGOMAN_ARGUMENT_RULE(JoinedParty)
 #undef DRAGOMAN_ARGUMENT_RULE
   // The match of an event noun stated with its own parties right after (or inside) the words of
   // match `index`: the act it concerns (actor_rules.cc), or -1.
@@ -286,6 +295,18 @@ class SentenceAnalysis {
   Mood MoodAt(int trigger, int seg) const;
   int SpeakerOfSegment(int seg, int depth) const;
   int SpeakerOfVerb(int verb, int depth) const;
+  // Whether segment `seg` is quoted text no speaker of the sentence claims ("“... .”" or
+  // "“...,” the minister concluded." with an unresolved speaker): the document's speaker says
+  // it (reported_speech.cc).
+  bool QuotedWithoutSpeaker(int seg) const;
+  // "A and B joined X in boycotting Y": the parties joined (X, with the actors coordinated with
+  // it) of the gerund starting at `first`, or none; `verb` gets the verb of joining
+  // (joined_party.cc).
+  std::vector<int> JoinedParties(int first, int* verb = nullptr) const;
+  // The code's form between states (lexicon.txt `state`) when every source and target is a
+  // country or its government, with a note appended to `rule`; else `code` (joined_party.cc).
+  std::string StateForm(const std::string& code, const std::vector<ActorRef>& sources,
+                        const std::vector<ActorRef>& targets, std::string* rule) const;
   int ReducedPassiveHead(int t, int depth = 0) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
