@@ -49,3 +49,16 @@ function(dragoman_test name)
   dragoman_warnings(${name})
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60)
 endfunction()
+
+# dragoman_soname(VAR LIBRARY_FILE): the SONAME recorded in a shared library ("libpq.so.5"), for
+# the libraries that are opened with dlopen when a command needs them, not linked
+# (base/shared_library.h). The build fails when the library has none.
+function(dragoman_soname var file)
+  get_filename_component(real "${file}" REALPATH)
+  execute_process(COMMAND ${CMAKE_OBJDUMP} -p "${real}" OUTPUT_VARIABLE dump RESULT_VARIABLE rc
+                  ERROR_QUIET)
+  if(NOT rc EQUAL 0 OR NOT dump MATCHES "SONAME +([^ \n]+)")
+    message(FATAL_ERROR "cannot read the SONAME of ${file} (objdump -p)")
+  endif()
+  set(${var} "${CMAKE_MATCH_1}" PARENT_SCOPE)
+endfunction()

@@ -1,7 +1,5 @@
 #include "stream/queue.h"
 
-#include <nats/nats.h>
-
 #include <algorithm>
 #include <atomic>
 #include <memory>
@@ -10,6 +8,7 @@
 
 #include "store/pg/pg_store.h"
 #include "store/store.h"
+#include "stream/libnats.h"
 
 namespace dragoman {
 
@@ -18,8 +17,8 @@ namespace {
 using Json = nlohmann::json;
 using Steady = std::chrono::steady_clock;
 
-std::string NatsError(natsStatus s, jsErrCode js = static_cast<jsErrCode>(0)) {
-  std::string text = natsStatus_GetText(s);
+std::string NatsError(const LibNats& n, natsStatus s, jsErrCode js = static_cast<jsErrCode>(0)) {
+  std::string text = n.natsStatus_GetText(s);
   if (js != 0) text += " (JetStream error " + std::to_string(static_cast<int>(js)) + ")";
   return text;
 }
@@ -28,40 +27,49 @@ std::string NatsError(natsStatus s, jsErrCode js = static_cast<jsErrCode>(0)) {
 class Nats {
  public:
   ~Nats() {
-    if (sub_) natsSubscription_Destroy(sub_);
-    if (js_) jsCtx_Destroy(js_);
-    if (nc_) natsConnection_Destroy(nc_);
+    if (api_ == nullptr) return;
+    const LibNats& n = *api_;
+    if (sub_) n.natsSubscription_Destroy(sub_);
+    if (js_) n.jsCtx_Destroy(js_);
+    if (nc_) n.natsConnection_Destroy(nc_);
   }
 
+  // Loads libnats first (stream/libnats.h).
   Status Connect(const QueueConfig& q) {
+    DRAGOMAN_ASSIGN_OR_RETURN(api_, LoadLibNats());
+    const LibNats& n = *api_;
     natsOptions* opts = nullptr;
     std::vector<const char*> urls;
     for (const auto& s : q.servers) urls.push_back(s.c_str());
-    natsStatus s = natsOptions_Create(&opts);
-    if (s == NATS_OK) s = natsOptions_SetServers(opts, urls.data(), static_cast<int>(urls.size()));
+    natsStatus s = n.natsOptions_Create(&opts);
+    if (s == NATS_OK) {
+      s = n.natsOptions_SetServers(opts, urls.data(), static_cast<int>(urls.size()));
+    }
     // Reconnect forever, quickly: a node of the cluster going away is routine.
-    if (s == NATS_OK) s = natsOptions_SetMaxReconnect(opts, -1);
-    if (s == NATS_OK) s = natsOptions_SetReconnectWait(opts, 100);
-    if (s == NATS_OK) s = natsOptions_SetTimeout(opts, 2000);
-    if (s == NATS_OK) s = natsConnection_Connect(&nc_, opts);
-    natsOptions_Destroy(opts);
+    if (s == NATS_OK) s = n.natsOptions_SetMaxReconnect(opts, -1);
+    if (s == NATS_OK) s = n.natsOptions_SetReconnectWait(opts, 100);
+    if (s == NATS_OK) s = n.natsOptions_SetTimeout(opts, 2000);
+    if (s == NATS_OK) s = n.natsConnection_Connect(&nc_, opts);
+    n.natsOptions_Destroy(opts);
     if (s != NATS_OK) {
       return Status::Io("NATS " + q.servers.front() + (q.servers.size() > 1 ? ",..." : "") +
-                        ": cannot connect: " + NatsError(s));
+                        ": cannot connect: " + NatsError(n, s));
     }
     jsOptions jo;
-    jsOptions_Init(&jo);
+    n.jsOptions_Init(&jo);
     jo.Wait = 5000;
-    s = natsConnection_JetStream(&js_, nc_, &jo);
-    if (s != NATS_OK) return Status::Io("NATS: no JetStream context: " + NatsError(s));
+    s = n.natsConnection_JetStream(&js_, nc_, &jo);
+    if (s != NATS_OK) return Status::Io("NATS: no JetStream context: " + NatsError(n, s));
     return Status::Ok();
   }
 
   // Creates the stream when missing. Retried until `deadline`: a new cluster elects its
   // JetStream leader some seconds after it starts.
+  // REQUIRES: Connect() succeeded.
   Status EnsureStream(const QueueConfig& q, Steady::time_point deadline) {
+    const LibNats& n = *api_;
     jsStreamConfig cfg;
-    jsStreamConfig_Init(&cfg);
+    n.jsStreamConfig_Init(&cfg);
     cfg.Name = q.stream.c_str();
     const char* subjects[] = {q.subject.c_str()};
     cfg.Subjects = subjects;
@@ -72,16 +80,17 @@ class Nats {
     while (true) {
       jsStreamInfo* si = nullptr;
       jsErrCode jerr = static_cast<jsErrCode>(0);
-      natsStatus s = js_AddStream(&si, js_, &cfg, nullptr, &jerr);
-      if (si) jsStreamInfo_Destroy(si);
+      natsStatus s = n.js_AddStream(&si, js_, &cfg, nullptr, &jerr);
+      if (si) n.jsStreamInfo_Destroy(si);
       if (s == NATS_OK || jerr == JSStreamNameExistErr) return Status::Ok();
       if (Steady::now() > deadline) {
-        return Status::Io("NATS: cannot create stream " + q.stream + ": " + NatsError(s, jerr));
+        return Status::Io("NATS: cannot create stream " + q.stream + ": " + NatsError(n, s, jerr));
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(250));
     }
   }
 
+  const LibNats* api_ = nullptr;  // set by Connect()
   natsConnection* nc_ = nullptr;
   jsCtx* js_ = nullptr;
   natsSubscription* sub_ = nullptr;
@@ -131,7 +140,12 @@ Result<Document> DocumentFromMessage(std::string_view message, const std::string
   return d;
 }
 
-void CloseQueueLibrary() { nats_CloseAndWait(1000); }
+void CloseQueueLibrary() {
+  // Called after a Publisher or RunWorker, which loaded the library (or failed to: then there is
+  // nothing to close).
+  Result<const LibNats*> n = LoadLibNats();
+  if (n.ok()) (*n)->nats_CloseAndWait(1000);
+}
 
 double Quantile(std::vector<double> values, double q) {
   if (values.empty()) return 0;
@@ -159,21 +173,22 @@ Result<std::unique_ptr<Publisher>> Publisher::Connect(const QueueConfig& queue,
 Status Publisher::Send(const Document& doc) {
   const std::string msg = MessageFromDocument(doc);
   const std::string id = Store::ContentHash(doc);
+  const LibNats& n = *conn_->nats.api_;
   jsPubOptions po;
-  jsPubOptions_Init(&po);
+  n.jsPubOptions_Init(&po);
   po.MsgId = id.c_str();
   const auto deadline = Steady::now() + timeout_;
   while (true) {
     jsPubAck* ack = nullptr;
     jsErrCode jerr = static_cast<jsErrCode>(0);
-    natsStatus s = js_Publish(&ack, conn_->nats.js_, queue_.subject.c_str(), msg.data(),
-                              static_cast<int>(msg.size()), &po, &jerr);
-    if (ack) jsPubAck_Destroy(ack);
+    natsStatus s = n.js_Publish(&ack, conn_->nats.js_, queue_.subject.c_str(), msg.data(),
+                                static_cast<int>(msg.size()), &po, &jerr);
+    if (ack) n.jsPubAck_Destroy(ack);
     if (s == NATS_OK) return Status::Ok();
     // No acknowledgement (a node went away, a leader is being elected): the same message id
     // again; the stream keeps one copy.
     if (Steady::now() > deadline) {
-      return Status::Io("NATS: cannot publish " + doc.origin + ": " + NatsError(s, jerr));
+      return Status::Io("NATS: cannot publish " + doc.origin + ": " + NatsError(n, s, jerr));
     }
     ++retries_;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
@@ -209,10 +224,11 @@ Result<WorkerStats> RunWorker(const WorkerConfig& config, const std::atomic<bool
   DRAGOMAN_ASSIGN_OR_RETURN(auto store, PgStore::Open(config.db, Store::OpenMode::kCreate));
   Nats nats;
   DRAGOMAN_RETURN_IF_ERROR(nats.Connect(config.queue));
+  const LibNats& n = *nats.api_;
   DRAGOMAN_RETURN_IF_ERROR(
       nats.EnsureStream(config.queue, Steady::now() + std::chrono::seconds(60)));
   jsSubOptions so;
-  jsSubOptions_Init(&so);
+  n.jsSubOptions_Init(&so);
   so.Stream = config.queue.stream.c_str();
   so.Config.AckPolicy = js_AckExplicit;
   so.Config.AckWait = int64_t{config.ack_wait.count()} * 1000000;
@@ -220,12 +236,12 @@ Result<WorkerStats> RunWorker(const WorkerConfig& config, const std::atomic<bool
   so.Config.MaxDeliver = -1;
   for (auto deadline = Steady::now() + std::chrono::seconds(60);;) {
     jsErrCode jerr = static_cast<jsErrCode>(0);
-    natsStatus s = js_PullSubscribe(&nats.sub_, nats.js_, config.queue.subject.c_str(),
-                                    config.durable.c_str(), nullptr, &so, &jerr);
+    natsStatus s = n.js_PullSubscribe(&nats.sub_, nats.js_, config.queue.subject.c_str(),
+                                      config.durable.c_str(), nullptr, &so, &jerr);
     if (s == NATS_OK) break;
     if (Steady::now() > deadline) {
       return Status::Io("NATS: cannot subscribe to " + config.queue.stream + ": " +
-                        NatsError(s, jerr));
+                        NatsError(n, s, jerr));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
@@ -238,9 +254,9 @@ Result<WorkerStats> RunWorker(const WorkerConfig& config, const std::atomic<bool
   while (!stop.load()) {
     natsMsgList list{};
     jsErrCode jerr = static_cast<jsErrCode>(0);
-    natsStatus s = natsSubscription_Fetch(&list, nats.sub_, config.max_unacked, 1000, &jerr);
+    natsStatus s = n.natsSubscription_Fetch(&list, nats.sub_, config.max_unacked, 1000, &jerr);
     if (s != NATS_OK || list.Count == 0) {
-      natsMsgList_Destroy(&list);
+      n.natsMsgList_Destroy(&list);
       // Timeout: nothing to do. Anything else (a node went away): the client reconnects; try
       // again shortly.
       if (s != NATS_TIMEOUT && s != NATS_OK)
@@ -260,13 +276,14 @@ Result<WorkerStats> RunWorker(const WorkerConfig& config, const std::atomic<bool
       ++stats.messages;
       int64_t stamp = 0;
       jsMsgMetaData* meta = nullptr;
-      if (natsMsg_GetMetaData(&meta, m) == NATS_OK) {
+      if (n.natsMsg_GetMetaData(&meta, m) == NATS_OK) {
         stamp = meta->Timestamp;
         if (meta->NumDelivered > 1) ++stats.redelivered;
-        jsMsgMetaData_Destroy(meta);
+        n.jsMsgMetaData_Destroy(meta);
       }
       auto doc = DocumentFromMessage(
-          std::string_view(natsMsg_GetData(m), static_cast<size_t>(natsMsg_GetDataLength(m))),
+          std::string_view(n.natsMsg_GetData(m),
+                           static_cast<size_t>(n.natsMsg_GetDataLength(m))),
           config.queue.stream + " message");
       if (!doc.ok()) {
         ++stats.bad_messages;
@@ -326,12 +343,12 @@ Result<WorkerStats> RunWorker(const WorkerConfig& config, const std::atomic<bool
     for (int i = 0; i < list.Count; ++i) {
       natsMsg* m = list.Msgs[i];
       if (std::find(bad.begin(), bad.end(), m) != bad.end()) {
-        natsMsg_Term(m, nullptr);
+        n.natsMsg_Term(m, nullptr);
       } else {
-        natsMsg_Ack(m, nullptr);
+        n.natsMsg_Ack(m, nullptr);
       }
     }
-    natsMsgList_Destroy(&list);
+    n.natsMsgList_Destroy(&list);
     // Alerts after the commit, so that they see this batch; a firing another worker stored
     // first is not reported again.
     if (!config.rules.empty() && stats.events > events_before) {

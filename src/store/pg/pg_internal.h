@@ -3,12 +3,11 @@
 #ifndef DRAGOMAN_STORE_PG_PG_INTERNAL_H_
 #define DRAGOMAN_STORE_PG_PG_INTERNAL_H_
 
-#include <libpq-fe.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
+#include "store/pg/libpq.h"
 #include "store/pg/pg_store.h"
 
 namespace dragoman {
@@ -27,18 +26,19 @@ inline std::string Upper(std::string s) {
 
 // The rows of one statement's result (owned; cleared on destruction).
 struct PgStore::Rows {
+  const LibPq* pq;
   PGresult* res = nullptr;
-  explicit Rows(PGresult* r) : res(r) {}
-  Rows(Rows&& o) noexcept : res(o.res) { o.res = nullptr; }
+  Rows(const LibPq* p, PGresult* r) : pq(p), res(r) {}
+  Rows(Rows&& o) noexcept : pq(o.pq), res(o.res) { o.res = nullptr; }
   Rows& operator=(Rows&&) = delete;
   ~Rows() {
-    if (res) PQclear(res);
+    if (res) pq->PQclear(res);
   }
-  int size() const { return PQntuples(res); }
-  bool null(int r, int c) const { return PQgetisnull(res, r, c); }
-  std::string text(int r, int c) const { return PQgetvalue(res, r, c); }
-  int64_t num(int r, int c) const { return std::atoll(PQgetvalue(res, r, c)); }
-  double real(int r, int c) const { return std::atof(PQgetvalue(res, r, c)); }
+  int size() const { return pq->PQntuples(res); }
+  bool null(int r, int c) const { return pq->PQgetisnull(res, r, c); }
+  std::string text(int r, int c) const { return pq->PQgetvalue(res, r, c); }
+  int64_t num(int r, int c) const { return std::atoll(pq->PQgetvalue(res, r, c)); }
+  double real(int r, int c) const { return std::atof(pq->PQgetvalue(res, r, c)); }
 };
 
 

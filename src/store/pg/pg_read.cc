@@ -1,8 +1,6 @@
 // The PostgreSQL store's reads: counts, event listings with their filters and paging, actors,
 // dyads, evidence, documents, the timeline, full-text search and the alert queries. The
 // connection, the schema and the writes are in pg_store.cc.
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>

@@ -1,13 +1,12 @@
 #include "store/pg/pg_store.h"
 
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "events/unresolved.h"
 #include "output/event_json.h"
+#include "store/pg/libpq.h"
 #include "store/pg/pg_internal.h"
 
 namespace dragoman {
@@ -97,8 +96,8 @@ Result<PgStore::Rows> PgStore::Exec(const std::string& sql, const Params& params
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
   auto error = [&](PGresult* res) -> Status {
-    std::string msg = PQresultErrorMessage(res);
-    if (msg.empty()) msg = PQerrorMessage(conn_);
+    std::string msg = pq_->PQresultErrorMessage(res);
+    if (msg.empty()) msg = pq_->PQerrorMessage(conn_);
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
     for (char& c : msg) {
       if (c == '\n') c = ' ';
@@ -108,7 +107,7 @@ Result<PgStore::Rows> PgStore::Exec(const std::string& sql, const Params& params
   };
   PGresult* res = nullptr;
   if (params.empty()) {
-    res = PQexec(conn_, sql.c_str());
+    res = pq_->PQexec(conn_, sql.c_str());
   } else {
     // Statements with parameters are prepared once per connection: a worker runs the same
     // dozen for every document, and parsing and planning them each time cost as much as running
@@ -116,25 +115,26 @@ Result<PgStore::Rows> PgStore::Exec(const std::string& sql, const Params& params
     auto it = prepared_.find(sql);
     if (it == prepared_.end()) {
       std::string name = "s" + std::to_string(prepared_.size());
-      Rows prep(
-          PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(params.size()), nullptr));
-      if (PQresultStatus(prep.res) != PGRES_COMMAND_OK) return error(prep.res);
+      Rows prep(pq_, pq_->PQprepare(conn_, name.c_str(), sql.c_str(),
+                                    static_cast<int>(params.size()), nullptr));
+      if (pq_->PQresultStatus(prep.res) != PGRES_COMMAND_OK) return error(prep.res);
       it = prepared_.emplace(sql, std::move(name)).first;
     }
-    res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(),
-                         nullptr, nullptr, 0);
+    res = pq_->PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
+                              values.data(), nullptr, nullptr, 0);
   }
-  Rows rows(res);
-  ExecStatusType st = PQresultStatus(res);
+  Rows rows(pq_, res);
+  ExecStatusType st = pq_->PQresultStatus(res);
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return error(res);
   return rows;
 }
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, Store::OpenMode mode) {
-  pg_conn* conn = PQconnectdb(url.c_str());
-  std::unique_ptr<PgStore> store(new PgStore(conn, Label(url)));
-  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
-    std::string msg = conn ? PQerrorMessage(conn) : "out of memory";
+  DRAGOMAN_ASSIGN_OR_RETURN(const LibPq* pq, LoadLibPq());
+  pg_conn* conn = pq->PQconnectdb(url.c_str());
+  std::unique_ptr<PgStore> store(new PgStore(pq, conn, Label(url)));
+  if (conn == nullptr || pq->PQstatus(conn) != CONNECTION_OK) {
+    std::string msg = conn ? pq->PQerrorMessage(conn) : "out of memory";
     while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
     for (char& c : msg) {
       if (c == '\n') c = ' ';
@@ -147,7 +147,7 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, Store::Op
 }
 
 PgStore::~PgStore() {
-  if (conn_) PQfinish(conn_);
+  if (conn_) pq_->PQfinish(conn_);
 }
 
 Status PgStore::Init(Store::OpenMode mode) {

@@ -38,6 +38,8 @@ struct pg_conn;
 
 namespace dragoman {
 
+struct LibPq;  // store/pg/libpq.h
+
 // True for a --db value naming PostgreSQL: "postgresql://..." or "postgres://...".
 bool IsPostgresUrl(std::string_view db);
 
@@ -90,7 +92,8 @@ class PgStore final : public CorpusStore {
   Result<std::vector<std::string>> AllEventJson();
 
  private:
-  explicit PgStore(pg_conn* conn, std::string label) : conn_(conn), label_(std::move(label)) {}
+  PgStore(const LibPq* pq, pg_conn* conn, std::string label)
+      : pq_(pq), conn_(conn), label_(std::move(label)) {}
   struct Rows;
   Result<Rows> Exec(const std::string& sql, const std::vector<std::optional<std::string>>& params);
   Status Init(Store::OpenMode mode);
@@ -116,6 +119,7 @@ class PgStore final : public CorpusStore {
   Status ReadNextIds();
   int64_t next_group_ = 0, next_event_ = 0, next_doc_ = 0, next_sentence_ = 0;
 
+  const LibPq* pq_;  // loaded on the first Open(); lives until exit
   pg_conn* conn_;
   std::string label_;                            // the URL without password, for messages
   std::map<std::string, std::string> prepared_;  // SQL -> prepared statement name
