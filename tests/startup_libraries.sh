@@ -19,13 +19,19 @@ for lib in libpq.so libnats.so libgssapi_krb5.so libldap libprotobuf-c.so; do
   fi
 done
 
+# library_path SONAME: where the dynamic linker finds SONAME. awk reads all of ldconfig's output
+# (an early `exit` would let ldconfig die of SIGPIPE, which pipefail turns into a failure).
+library_path() {
+  ldconfig -p | awk -v s="$1" '$1 == s && !found {print $NF; found = 1}'
+}
+
 # hidden LIBRARY_SONAME EXPECTED_EXIT COMMAND...: runs COMMAND with the library replaced by an
 # empty file in a private mount namespace.
 hidden() {
   local soname=$1 want=$2
   shift 2
   local path
-  path=$(ldconfig -p | awk -v s="$soname" '$1 == s {print $NF; exit}')
+  path=$(library_path "$soname")
   if [ -z "$path" ]; then
     echo "$soname is not installed: cannot check the message for its absence"
     status=1
@@ -46,7 +52,7 @@ if unshare -m true 2>/dev/null; then
   echo "The minister met the president in Paris on Monday." >"$tmp/tiny.txt"
   hidden "$pq_soname" 5 "$bin" events --db postgresql://127.0.0.1:1/none --dyad USA,FRA
   hidden "$nats_soname" 6 "$bin" publish --nats nats://127.0.0.1:1 "$tmp/tiny.txt"
-  pq=$(ldconfig -p | awk -v s="$pq_soname" '$1 == s {print $NF; exit}')
+  pq=$(library_path "$pq_soname")
   if ! unshare -m bash -c 'mount --bind /dev/null "$1" && shift && exec "$@"' _ "$pq" \
        "$bin" code "$tmp/tiny.txt" >/dev/null; then
     echo "code fails without libpq"

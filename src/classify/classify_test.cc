@@ -348,8 +348,10 @@ TEST_F(CommittedModel, LoadsWithEveryTypeAndSaneThresholds) {
   EXPECT_EQ(m.classes()[0].name, kNoEventClass);
   EXPECT_GE(m.classes().size(), 15u);
   EXPECT_GT(m.feature_count(), 100u);
-  EXPECT_GT(m.add_threshold(), 0.3);
-  EXPECT_GT(m.retype_threshold(), 0.3);
+  // train-types tries thresholds from 0.30 up (train.cc) and keeps what cross-validation on
+  // the tune parts supports; a lower one means a model it did not make.
+  EXPECT_GE(m.add_threshold(), 0.3);
+  EXPECT_GE(m.retype_threshold(), 0.3);
 }
 
 TEST_F(CommittedModel, ClassifiesInventedSentences) {
