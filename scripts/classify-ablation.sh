@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The classifier's ablation (doc/classify.md, doc/eval.md): `dragoman eval` on every development
-# set and part, with the rules alone (--dictionaries rules) and with the classifier (the default
-# coder), as a Markdown table. Needs ../shared beside the checkout and a built dragoman.
+# set and part, with the rules alone (the default coder) and with the classifier (--dictionaries
+# classify), as a Markdown table. Needs ../shared beside the checkout and a built dragoman.
 #   scripts/classify-ablation.sh [path/to/dragoman]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ echo "|---|---|---|---|---|---|---|---|"
 for row in "${sets[@]}"; do
   IFS='|' read -r name gold parts <<<"$row"
   for part in $parts; do
-    for coder in rules dragoman; do
+    for coder in rules classify; do
       j=$("$bin" eval --data data --dictionaries "$coder" --part "$part" --json "$gold")
       label=$([ "$coder" = rules ] && echo "rules alone" || echo "+ classifier")
       echo "| $name | $part | $label | $(jq -r '.levels.typed.coded' <<<"$j") / $(jq -r '.gold_events' <<<"$j") | $(f1 "$j" type) | $(f1 "$j" typed) | $(f1 "$j" source+type) | $(jq -r '.over_generation*100 | round / 100' <<<"$j") |"

@@ -212,7 +212,10 @@ run code --dictionaries rules "$ex"
 check "code --dictionaries rules exits 0" test "$rc" -eq 0
 check "code --dictionaries rules adds no classify events" bash -c "! grep -q 'classify:' '$tmp/out'"
 run code "$ex"
-check "code (default) has classify events on the examples" grep -q '"rule":"classify:' "$tmp/out"
+check "code (default: the rules alone) adds no classify events" bash -c "! grep -q 'classify:' '$tmp/out'"
+run code --dictionaries classify "$ex"
+check "code --dictionaries classify exits 0" test "$rc" -eq 0
+check "code --dictionaries classify has classify events on the examples" grep -q '"rule":"classify:' "$tmp/out"
 run coverage --missing --code 14 --data "$DRAGOMAN_SOURCE_DIR/data"
 check "coverage --missing --code lists only that prefix" bash -c "! grep -q '^1[^4]' '$tmp/out'"
 # A set the split file does not name cannot be asked for a part.

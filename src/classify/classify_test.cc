@@ -292,6 +292,7 @@ TEST(TypeClassifier, AMissingModelIsAnErrorNamingTheFile) {
   EXPECT_NE(c.status().message().find("classify/types.model"), std::string::npos)
       << c.status().message();
   CoderConfig config{dir};
+  config.classify = true;
   EXPECT_FALSE(Coder::Create(config).ok());
 }
 
@@ -313,7 +314,9 @@ class CommittedModel : public ::testing::Test {
     auto rules = Coder::Create(config);
     ASSERT_TRUE(rules.ok()) << rules.status().message();
     rules_ = rules->release();
-    auto both = Coder::Create(CoderConfig{DRAGOMAN_SOURCE_DATA_DIR});
+    CoderConfig with_classifier{DRAGOMAN_SOURCE_DATA_DIR};
+    with_classifier.classify = true;
+    auto both = Coder::Create(with_classifier);
     ASSERT_TRUE(both.ok()) << both.status().message();
     both_ = both->release();
   }

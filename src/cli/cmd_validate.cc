@@ -60,6 +60,7 @@ Result<ValidateConfig> MakeConfig(const ParsedArgs& args) {
       break;
     case CoderSpec::Kind::kDragoman:
     case CoderSpec::Kind::kRules:
+    case CoderSpec::Kind::kClassify:
       // No dictionaries named: a .project suite names its own.
       if (jsonl)
         return Status::InvalidArgument(

@@ -5,8 +5,9 @@
 namespace dragoman::cli {
 
 FlagSpec DictionariesFlag() {
-  return {"dictionaries", "dragoman|rules|tabari:PROJECT|petrarch:DIR",
-          "code with dragoman's own dictionaries (rules: without the event-type classifier), or "
+  return {"dictionaries", "dragoman|rules|classify|tabari:PROJECT|petrarch:DIR",
+          "code with dragoman's own dictionaries and rules (rules: the same; classify: plus the "
+          "event-type classifier, doc/classify.md), or "
           "with a TABARI .project's dictionaries, or PETRARCH-1 dictionaries (a directory or a "
           "comma list of files), and the TABARI coder",
           "dragoman"};

@@ -153,6 +153,8 @@ size_t ChunkEnd(std::string_view text, size_t from) {
 
 }  // namespace
 
+std::string Coder::Name() const { return impl_->classifier ? "classify" : "dragoman"; }
+
 CodedDocument Coder::Code(const Document& doc) const {
   return Code(doc, std::numeric_limits<size_t>::max());
 }

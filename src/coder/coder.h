@@ -23,10 +23,11 @@ namespace dragoman {
 
 struct CoderConfig {
   std::string data_dir;  // dragoman's data directory (base/file.h FindDataDir)
-  // Run the event-type classifier after the rules (classify/classifier.h, doc/classify.md):
-  // it needs DATA_DIR/classify/types.model. false = the rule coder alone (`--dictionaries
-  // rules`, the ablation's baseline).
-  bool classify = true;
+  // Run the event-type classifier after the rules (classify/classifier.h, doc/classify.md;
+  // `--dictionaries classify`): it needs DATA_DIR/classify/types.model. Off by default: on the
+  // measure-only parts of the development sets it does not pay (doc/eval.md, "The classifier's
+  // ablation"), so the default coder is the rules alone.
+  bool classify = false;
   // When set, called for every sentence that is not furniture with what the rules found there,
   // before the classifier (the trainer reads its features here). Called from the threads that
   // call Code(); it must be safe for that.
@@ -43,7 +44,9 @@ class Coder final : public DocumentCoder {
   ~Coder() override;
 
   CodedDocument Code(const Document& doc) const override;
-  std::string Name() const override { return "dragoman"; }
+  // "dragoman" (the rules), or "classify" when the event-type classifier is loaded too
+  // (CoderConfig::classify), as `--dictionaries` names them.
+  std::string Name() const override;
 
   // Stops at the first sentence that takes the events past `max_events` (the sentences read so
   // far are returned with them).

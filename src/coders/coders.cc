@@ -15,6 +15,7 @@ struct KindRow {
 constexpr KindRow kKinds[] = {
     {"dragoman", CoderSpec::Kind::kDragoman, false},
     {"rules", CoderSpec::Kind::kRules, false},
+    {"classify", CoderSpec::Kind::kClassify, false},
     {"tabari", CoderSpec::Kind::kTabari, true},
     {"petrarch", CoderSpec::Kind::kPetrarch, true},
 };
@@ -51,13 +52,11 @@ Result<CoderSpec> ParseCoderSpec(std::string_view spec) {
 Result<std::unique_ptr<const DocumentCoder>> OpenDocumentCoder(const CoderSpec& spec,
                                                                 const std::string& data_dir) {
   switch (spec.kind) {
-    case CoderSpec::Kind::kDragoman: {
-      DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(CoderConfig{data_dir}));
-      return std::unique_ptr<const DocumentCoder>(std::move(coder));
-    }
-    case CoderSpec::Kind::kRules: {
+    case CoderSpec::Kind::kDragoman:
+    case CoderSpec::Kind::kRules:
+    case CoderSpec::Kind::kClassify: {
       CoderConfig config{data_dir};
-      config.classify = false;
+      config.classify = spec.kind == CoderSpec::Kind::kClassify;
       DRAGOMAN_ASSIGN_OR_RETURN(std::unique_ptr<Coder> coder, Coder::Create(config));
       return std::unique_ptr<const DocumentCoder>(std::move(coder));
     }

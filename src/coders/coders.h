@@ -27,7 +27,10 @@
 namespace dragoman {
 
 struct CoderSpec {
-  enum class Kind { kDragoman, kRules, kTabari, kPetrarch };
+  // kDragoman (the default) and kRules: dragoman's rules alone; kClassify: the rules plus the
+  // event-type classifier (doc/classify.md), which does not pay on the measure-only parts
+  // (doc/eval.md, "The classifier's ablation") and so is not the default.
+  enum class Kind { kDragoman, kRules, kClassify, kTabari, kPetrarch };
   Kind kind = Kind::kDragoman;
   // kTabari: the .project file; kPetrarch: the directory or comma list of files (not checked
   // here: opening reports it).
@@ -36,7 +39,7 @@ struct CoderSpec {
 
 // The accepted forms, for help texts and error messages.
 inline constexpr const char* kCoderSpecForms =
-    "dragoman, rules, tabari:PATH.project or petrarch:DIR|FILE,FILE,...";
+    "dragoman, rules, classify, tabari:PATH.project or petrarch:DIR|FILE,FILE,...";
 
 // Parses a spec. InvalidArgument naming the bad value and the accepted forms for an unknown kind
 // or a missing path (the CLI reports it as a usage error); the files are checked when opened.

@@ -16,6 +16,28 @@ TEST(CoderSpecTest, DefaultIsDragoman) {
   }
 }
 
+TEST(CoderSpecTest, RulesAndClassifyAreTheirOwnKinds) {
+  auto s = ParseCoderSpec("rules");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->kind, CoderSpec::Kind::kRules);
+  s = ParseCoderSpec("classify");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->kind, CoderSpec::Kind::kClassify);
+  EXPECT_FALSE(ParseCoderSpec("classify:x").ok());
+}
+
+// The default is the rules alone (the classifier does not pay on the measure-only parts,
+// doc/eval.md); `classify` loads the classifier as well.
+TEST(OpenDocumentCoderTest, OnlyClassifyLoadsTheClassifier) {
+  for (const auto& [spec, name] : {std::pair{"", "dragoman"}, std::pair{"dragoman", "dragoman"},
+                                   std::pair{"rules", "dragoman"},
+                                   std::pair{"classify", "classify"}}) {
+    auto coder = OpenDocumentCoder(*ParseCoderSpec(spec), DRAGOMAN_SOURCE_DATA_DIR);
+    ASSERT_TRUE(coder.ok()) << spec << ": " << coder.status().message();
+    EXPECT_EQ((*coder)->Name(), name) << spec;
+  }
+}
+
 TEST(CoderSpecTest, TabariTakesTheRestAsThePath) {
   auto s = ParseCoderSpec("tabari:../peers/My Dicts/Validate.project");
   ASSERT_TRUE(s.ok());
