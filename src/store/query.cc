@@ -259,15 +259,24 @@ Status ForEachEvent(Store& store, const EventFilter& filter,
     }
     page = "SELECT mid, grp, day FROM m ORDER BY day IS NULL, day, grp" + limit;
   } else {
-    // `m`: the matching rows, from the events_filter covering index.
+    // `m`: the matching rows, from the events_filter covering index. A dyad is matched as the
+    // union of its disjoint branches (query_where.cc, AndDyad), each a search of one index,
+    // instead of a scan of events_filter testing every mention.
+    const std::vector<std::string> branches = w.Branches();
+    std::string rows;
+    for (const auto& b : branches) {
+      rows += (rows.empty() ? "" : " UNION ALL ") +
+              std::string("SELECT e.id AS mid, e.grp AS grp, e.day AS day FROM events e") + b;
+    }
     std::string matching =
-        filter.mentions
-            ? "SELECT e.id AS mid, e.grp AS grp, e.day AS day FROM events e" + w.Sql()
-            // "+ 0": grouping through the events_grp index would read every row of the table; a
-            // covering index and a temporary b-tree are far cheaper. `e.day` is the day of the
-            // row min(e.id) picked (SQLite's bare columns beside a single min()).
-            : "SELECT min(e.id) AS mid, e.grp AS grp, e.day AS day FROM events e" + w.Sql() +
-                  " GROUP BY e.grp + 0";
+        filter.mentions ? rows
+        // "+ 0": grouping through the events_grp index would read every row of the table; a
+        // covering index and a temporary b-tree are far cheaper. `e.day` is the day of the
+        // row min(e.id) picked (SQLite's bare columns beside a single min()).
+        : branches.size() == 1
+            ? "SELECT min(e.id) AS mid, e.grp AS grp, e.day AS day FROM events e" + branches[0] +
+                  " GROUP BY e.grp + 0"
+            : "SELECT min(mid) AS mid, grp, day FROM (" + rows + ") GROUP BY grp";
     // Paging: only rows after the cursor in the order below (undated rows sort last).
     std::string after;
     if (filter.after) {

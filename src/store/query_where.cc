@@ -10,10 +10,39 @@ namespace dragoman::query_internal {
 
 namespace {
 
-// SQL matching the actor column `col` ("e.source"/"e.target") against a selector bound at `p`:
-// its country, its whole code, or a prefix of its code.
-std::string SideMatches(const std::string& col, const std::string& p) {
-  return col + "_country = " + p + " OR substr(" + col + ", 1, length(" + p + ")) = " + p;
+// The smallest string above every string that starts with `s` (byte order, SQLite's BINARY
+// collation): `s` without its trailing 0xFF bytes, its last byte plus one. Empty when there is
+// none (`s` empty or all 0xFF).
+std::string PrefixEnd(std::string s) {
+  while (!s.empty() && static_cast<unsigned char>(s.back()) == 0xFF) s.pop_back();
+  if (!s.empty()) s.back() = static_cast<char>(static_cast<unsigned char>(s.back()) + 1);
+  return s;
+}
+
+// An actor selector bound as parameters: its text, and the end of the range of codes it
+// prefixes ("" when unbounded).
+struct Selector {
+  std::string p, end;
+};
+
+Selector Bind(Where& w, const std::string& value) {
+  std::string end = PrefixEnd(value);
+  Selector s{w.Param(value), ""};
+  if (!end.empty()) s.end = w.Param(end);
+  return s;
+}
+
+// SQL for: the actor column `col` ("e.source"/"e.target") has a code starting with `s`. A range
+// of the column, not a substr() test, so that an index on the column can search it (and a scan
+// compares bytes instead of calling functions).
+std::string CodeStarts(const std::string& col, const Selector& s) {
+  return col + " >= " + s.p + (s.end.empty() ? "" : " AND " + col + " < " + s.end);
+}
+
+// SQL matching the actor column `col` against a selector: its country, its whole code, or a
+// prefix of its code.
+std::string SideMatches(const std::string& col, const Selector& s) {
+  return col + "_country = " + s.p + " OR (" + CodeStarts(col, s) + ")";
 }
 
 // The last day covered by a partial date ("2024" -> 2024-12-31).
@@ -58,17 +87,58 @@ void Where::BindTo(sql::Stmt& st) const {
   }
 }
 
+void Where::AndBranches(std::string clause, std::vector<std::string> branches) {
+  And(std::move(clause));
+  branched_ = clauses_.size() - 1;
+  branches_.clear();
+  for (auto& b : branches) branches_.push_back("(" + std::move(b) + ")");
+}
+
+std::vector<std::string> Where::Branches() const {
+  if (branches_.empty()) return {Sql()};
+  std::vector<std::string> out;
+  for (const auto& b : branches_) {
+    std::string s;
+    for (size_t i = 0; i < clauses_.size(); ++i) {
+      s += (s.empty() ? " WHERE " : " AND ") + (i == branched_ ? b : clauses_[i]);
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+namespace {
+
+// The dyad (A, B): the source matches A and the target B, or (undirected) the other way round.
+// Also written as disjoint branches, each searchable through one index: the source's country
+// is A (events_filter leads on source_country), or its code starts with A and its country is
+// not A (events_source leads on source); the second direction's branches exclude the rows the
+// first matches (`IS NOT 1`: false or NULL), so that no row is listed twice.
+void AndDyad(Where& w, const EventFilter& f) {
+  Selector a = Bind(w, Upper(f.dyad->first));
+  Selector b = Bind(w, Upper(f.dyad->second));
+  auto pair = [](const Selector& x, const Selector& y) {
+    return "(" + SideMatches("e.source", x) + ") AND (" + SideMatches("e.target", y) + ")";
+  };
+  const std::string ab = pair(a, b), ba = pair(b, a);
+  auto branches = [](const Selector& x, const Selector& y, const std::string& unless) {
+    std::string target = "(" + SideMatches("e.target", y) + ")" + unless;
+    return std::vector<std::string>{
+        "e.source_country = " + x.p + " AND " + target,
+        CodeStarts("e.source", x) + " AND e.source_country IS NOT " + x.p + " AND " + target};
+  };
+  std::vector<std::string> all = branches(a, b, "");
+  if (!f.directed) {
+    for (auto& s : branches(b, a, " AND (" + ab + ") IS NOT 1")) all.push_back(std::move(s));
+  }
+  w.AndBranches(f.directed ? ab : "(" + ab + ") OR (" + ba + ")", std::move(all));
+}
+
+}  // namespace
+
 Result<Where> BuildWhere(Store& store, const EventFilter& f) {
   Where w;
-  if (f.dyad) {
-    std::string a = w.Param(Upper(f.dyad->first));
-    std::string b = w.Param(Upper(f.dyad->second));
-    std::string ab =
-        "(" + SideMatches("e.source", a) + ") AND (" + SideMatches("e.target", b) + ")";
-    std::string ba =
-        "(" + SideMatches("e.source", b) + ") AND (" + SideMatches("e.target", a) + ")";
-    w.And(f.directed ? ab : "(" + ab + ") OR (" + ba + ")");
-  }
+  if (f.dyad) AndDyad(w, f);
   if (!f.actor.empty()) {
     std::string code = w.Param(Upper(f.actor));
     std::string text = w.Param(f.actor);

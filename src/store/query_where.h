@@ -25,12 +25,20 @@ class Where {
   // Adds a bound value and returns its placeholder ("?3").
   std::string Param(std::variant<int64_t, std::string> v);
   void And(std::string clause) { clauses_.push_back("(" + std::move(clause) + ")"); }
+  // Like And(), for a clause that is also written as `branches`: disjoint conditions (no row
+  // meets two) whose union is the clause, each of which an index can search (Branches()).
+  void AndBranches(std::string clause, std::vector<std::string> branches);
   std::string Sql() const;  // "" or " WHERE (...) AND (...)"
+  // The WHERE clauses of disjoint queries whose union of rows is Sql()'s: one per branch of the
+  // clause given to AndBranches(), with every other clause; {Sql()} when there is none.
+  std::vector<std::string> Branches() const;
   void BindTo(sql::Stmt& st) const;
   int64_t count() const { return static_cast<int64_t>(values_.size()); }
 
  private:
   std::vector<std::string> clauses_;
+  size_t branched_ = 0;  // the clause in clauses_ that branches_ write, when any
+  std::vector<std::string> branches_;
   std::vector<std::variant<int64_t, std::string>> values_;
 };
 

@@ -48,7 +48,7 @@ namespace dragoman {
 // its queries take the general path. Version 5 drops two indexes of actor_mentions that no query
 // used (actor_mentions_event, actor_mentions_code); a version 4 file is read as it is and upgraded
 // when opened for writing.
-inline constexpr int kStoreSchemaVersion = 5;
+inline constexpr int kStoreSchemaVersion = 6;
 // PRAGMA application_id of a dragoman database ("DRAG").
 inline constexpr int32_t kStoreApplicationId = 0x44524147;
 
@@ -146,9 +146,9 @@ class Store {
   // then its head, with no need to look for one).
   Result<int64_t> FindOrCreateGroup(const Event& e, const std::string& date, int64_t day,
                                     bool* created);
-  // Brings a version 1 to 4 file to kStoreSchemaVersion (version 2: the full-text index is
+  // Brings a version 1 to 5 file to kStoreSchemaVersion (version 2: the full-text index is
   // filled by the store, not by a trigger; version 3: the watch and alert tables; version 4: the
-  // heads; version 5: two unused indexes dropped).
+  // heads; version 5: two unused indexes dropped; version 6: events_source).
   Status Upgrade();
   // Indexes, in sentence_fts, the sentences added since the last call (one INSERT ... SELECT for
   // a whole batch: four times cheaper than a trigger per row).

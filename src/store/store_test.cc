@@ -479,6 +479,49 @@ TEST(StoreTest, VersionFourFileIsUpgraded) {
   EXPECT_EQ(answers(**store), before);
 }
 
+// A version 5 file (no events_source) is read as it is, the dyad scanning events_filter, and
+// upgraded to version 6 when opened for writing: events_source built, every answer kept.
+TEST(StoreTest, VersionFiveFileIsUpgraded) {
+  TempDir dir;
+  std::string path = dir.File("v5.db");
+  auto answers = [](Store& s) {
+    std::string out;
+    for (bool directed : {false, true}) {
+      EventFilter f;
+      f.dyad = std::make_pair("AZE", "IRNGOV");
+      f.directed = directed;
+      f.mentions = true;
+      auto rows = QueryEvents(s, f);
+      EXPECT_TRUE(rows.ok());
+      for (const auto& r : *rows) out += std::to_string(r.mention_id) + "\n";
+    }
+    return out;
+  };
+  const std::string index = "SELECT count(*) FROM sqlite_master WHERE name = 'events_source'";
+  std::string before;
+  {
+    auto store = Store::Open(path, Store::OpenMode::kCreate);
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(Count(**store, index), 1);
+    ASSERT_TRUE((*store)->PutBatch({Visit("a", "2025-02-04"), Visit("b", "2025-02-05")}).ok());
+    ASSERT_TRUE((*store)->db().Exec("DROP INDEX events_source; PRAGMA user_version = 5").ok());
+    before = answers(**store);
+    EXPECT_FALSE(before.empty());
+  }
+  {
+    auto ro = Store::Open(path, Store::OpenMode::kReadOnly);
+    ASSERT_TRUE(ro.ok()) << ro.status().message();
+    EXPECT_EQ(Count(**ro, "PRAGMA user_version"), 5);
+    EXPECT_EQ(Count(**ro, index), 0);
+    EXPECT_EQ(answers(**ro), before);
+  }
+  auto store = Store::Open(path, Store::OpenMode::kExisting);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(Count(**store, "PRAGMA user_version"), kStoreSchemaVersion);
+  EXPECT_EQ(Count(**store, index), 1);
+  EXPECT_EQ(answers(**store), before);
+}
+
 // A hook given to PutBatch commits with the batch, and its failure rolls the batch back.
 TEST(StoreTest, PutBatchHookSharesTheTransaction) {
   TempDir dir;
