@@ -199,7 +199,15 @@ done
 before=$(get "$pg" "/api/stats" | jq .documents)
 get "$pg" "/api/stats" >/dev/null  # cached now
 printf '{"id":"late","date":"2024-09-09","text":"Georgia thanked Turkey for the aid."}\n' >"$tmp/late.jsonl"
+# A database written by the previous schema version (5) is read as it is, and brought to the
+# current version by the next writer.
+schema_version() { psql -tAq "$PG_URL" -c "SELECT value FROM dragoman_meta WHERE key = 'schema_version'"; }
+current_version=$(schema_version)
+psql -q "$PG_URL" -c "UPDATE dragoman_meta SET value = '5' WHERE key = 'schema_version'" >/dev/null
+"$DRAGOMAN" events --db "$PG_URL" >"$tmp/v5.jsonl" 2>"$tmp/v5.err"
+check "a version 5 PostgreSQL database is read as it is" [ $? -eq 0 ]
 "$DRAGOMAN" ingest --quiet --threads 1 --db "$PG_URL" "$tmp/late.jsonl"
+check "the next writer brings it to version $current_version" [ "$(schema_version)" = "$current_version" ]
 "$DRAGOMAN" ingest --quiet --threads 1 --db "$tmp/corpus.db" "$tmp/late.jsonl"
 after=$(get "$pg" "/api/stats" | jq .documents)
 check "the PostgreSQL server sees a new document ($before -> $after)" [ "$after" -eq $((before + 1)) ]

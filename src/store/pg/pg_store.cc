@@ -165,6 +165,10 @@ Status PgStore::Init(Store::OpenMode mode) {
                          std::to_string(kStoreSchemaVersion) + ")");
   }
   if (version == kStoreSchemaVersion) return Status::Ok();
+  // The PostgreSQL tables (kSchema) are the same at versions 5 and 6 (version 6 added an index of
+  // the SQLite file only), so a version 5 database is read as it is; a writer brings it to the
+  // current version below.
+  if (mode == Store::OpenMode::kReadOnly && version >= 5) return Status::Ok();
   if (mode == Store::OpenMode::kReadOnly) {
     return Status::Store(label_ + ": an empty database (run 'dragoman worker' or ingest first)");
   }
