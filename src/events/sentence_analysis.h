@@ -259,8 +259,10 @@ class SentenceAnalysis {
   // The object phrase of a match that found no target actor, or none.
   Phrase ObjectPhrase(const Arguments& a) const;
   // The subject phrase right before the verb group of an active verb match, opening its clause
-  // and naming no known actor or place, or none.
-  Phrase AgentPhrase(const Arguments& a) const;
+  // and naming no known actor or place, or none. With `modifier`: a person or group phrase may
+  // follow a demonym mention that modifies it ("a French lawyer"), whose index is stored there
+  // (-1 otherwise).
+  Phrase AgentPhrase(const Arguments& a, int* modifier = nullptr) const;
   // Whether the phrase holds a capitalised word other than the sentence's first (a name).
   bool NamedPhrase(const Phrase& ph) const;
   // Whether the phrase's head is a person or group noun (lexicon class `agent_noun`).

@@ -58,6 +58,7 @@ constexpr int kMaxPhrase = 8;
 // The rule names written to Event::rule ("[source: unresolved subject]").
 constexpr char kUnresolvedSubject[] = "unresolved subject";
 constexpr char kUnresolvedObject[] = "unresolved object";
+constexpr char kDemonymAgent[] = "demonym of the agent";
 
 bool Capitalised(const Token& t) { return t.has(Token::kCapitalized) || t.has(Token::kAllCaps); }
 
@@ -180,7 +181,8 @@ SentenceAnalysis::Phrase SentenceAnalysis::ObjectPhrase(const Arguments& a) cons
   return PhraseFrom(start);
 }
 
-SentenceAnalysis::Phrase SentenceAnalysis::AgentPhrase(const Arguments& a) const {
+SentenceAnalysis::Phrase SentenceAnalysis::AgentPhrase(const Arguments& a, int* modifier) const {
+  if (modifier) *modifier = -1;
   const Pattern& p = *a.p;
   if (p.noun || p.during || p.from_speaker || p.patient || a.m->passive) return {};
   const Segment& sg = segs_[a.seg];
@@ -195,8 +197,18 @@ SentenceAnalysis::Phrase SentenceAnalysis::AgentPhrase(const Arguments& a) const
   if (j < sg.begin) return {};
   Phrase ph = PhraseEndingAt(j, a.seg);
   if (ph.begin < 0) return {};
+  // A demonym before a person or group noun ("a French lawyer"): the phrase's country.
+  int before = ph.begin - 1;
+  if (modifier && before >= sg.begin && in_mention_[before] >= 0 &&
+      facts_.actors[in_mention_[before]].token_end == ph.begin &&
+      ModifiesNoun(in_mention_[before]) && AgentHead(ph)) {
+    *modifier = in_mention_[before];
+    before = facts_.actors[*modifier].token_begin - 1;
+    while (before >= sg.begin && IsNorm(w_.determiner, before) && in_mention_[before] < 0) {
+      --before;
+    }
+  }
   // It opens its clause: nothing but a comma or "that" before it.
-  const int before = ph.begin - 1;
   if (before >= sg.begin && Norm(before) != "," && !IsNorm(w_.complementizer, before) &&
       !IsNorm(w_.subordinator, before) && !IsNorm(w_.coordinator, before)) {
     return {};
@@ -229,8 +241,19 @@ void SentenceAnalysis::UnresolvedArguments(Arguments* a) const {
     // the event has a coded target (an event with neither actor coded is left out: measured,
     // doc/eval.md "Unresolved agents").
     if (a->targets.empty()) return;
-    Phrase ph = AgentPhrase(*a);
-    if (ph.begin < 0 || !(AgentHead(ph) || NamedPhrase(ph))) return;
+    int modifier = -1;
+    Phrase ph = AgentPhrase(*a, &modifier);
+    if (ph.begin < 0) return;
+    if (modifier >= 0) {
+      // "A French lawyer filed ...": a person or group of the demonym's country is the doer,
+      // coded as that country (the actor stage reads a demonym before a singular noun as a
+      // modifier, not as a party).
+      a->src_mentions = {modifier};
+      a->sources = {facts_.actors[modifier].actor};
+      a->source_rule = kDemonymAgent;
+      return;
+    }
+    if (!(AgentHead(ph) || NamedPhrase(ph))) return;
     for (int i = ph.begin; i < ph.end; ++i) {
       if (toks_[i].has(Token::kNumber)) return;  // "116 people arrived": a count, not a doer
     }

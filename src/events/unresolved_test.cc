@@ -215,6 +215,31 @@ TEST_F(UnresolvedTest, NamedSubjectIsAnUnresolvedSource) {
   EXPECT_EQ(ev[0].source->text, "The Heads of State");
 }
 
+TEST_F(UnresolvedTest, DemonymBeforeAPersonNounGivesTheCountry) {
+  // The actor stage reads "French" before a singular noun as a modifier, not a party; before a
+  // person noun opening the clause it says whose the doer is.
+  for (const auto& [markup, agent] : std::initializer_list<std::pair<const char*, bool>>{
+           {"A [French|FRA] lawyer condemned [Germany|DEU] .", true},
+           {"A [French|FRA] document condemned [Germany|DEU] .", false}}) {
+    auto b = WithNouns(markup, {"lawyer", "document"});
+    for (ActorMention& m : b->facts.actors) {
+      if (m.actor.code == "FRA") m.rule = "demonym:countries.txt:1";
+    }
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    if (!agent) {
+      // A document is no person or group.
+      for (const Event& e : ev) {
+        EXPECT_EQ(e.rule.find("demonym of the agent"), std::string::npos) << e.rule;
+      }
+      continue;
+    }
+    ASSERT_EQ(ev.size(), 1u) << markup << Describe(ev);
+    ASSERT_TRUE(ev[0].source.has_value());
+    EXPECT_EQ(ev[0].source->code, "FRA") << Describe(ev);
+    EXPECT_NE(ev[0].rule.find("[source: demonym of the agent]"), std::string::npos) << ev[0].rule;
+  }
+}
+
 TEST_F(UnresolvedTest, NoAgentFromAbstractNumberedOrPronounSubjects) {
   // "the report" is no person or group; "116 people" is a count; "it" a pronoun.
   for (const char* markup : {"The report criticized [Turkey|TUR] .",
