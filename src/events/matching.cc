@@ -116,8 +116,10 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
       const Pattern& p = impl_.patterns[pi];
       if (best && impl_.patterns[best->pattern].words >= p.words) continue;
       if (!consumed[i].empty()) {
+        // A blocker's words start no pattern at all, event nouns included: the crime a
+        // suspicion or charge names ("suspected of planning attacks") is no attack.
         const std::string& c = p.code.empty() ? p.neg_code : p.code;
-        if (!p.noun || c.compare(0, 2, consumed[i]) == 0) continue;
+        if (!p.noun || consumed[i] == "-" || c.compare(0, 2, consumed[i]) == 0) continue;
       }
       // A word element the pattern cannot do without names no word of the sentence.
       if (!index.Feasible(pi, words)) continue;
