@@ -41,17 +41,21 @@ bool SentenceAnalysis::MatchFrom(const MatchCall& c, size_t ei, int ti, Match* m
         m->words.pop_back();
       }
       return e.optional && MatchFrom(c, ei + 1, ti, m);
-    case PatternElement::Kind::kGap:
-      for (int g = 0; g <= e.max_gap; ++g) {
-        if (g > 0) {
-          int k = ti + g - 1;
-          if (!in_seg(k)) break;
-          const std::string& w = Norm(k);
-          if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
-        }
-        if (MatchFrom(c, ei + 1, ti + g, m)) return true;
+    case PatternElement::Kind::kGap: {
+      // The gap counts words: a hyphenated compound ("three-month-old", split by the tokenizer
+      // into three-month-old's five tokens) is one word, so a hyphen and the token after it
+      // cost nothing.
+      int words = 0;
+      for (int k = ti;; ++k) {
+        if (MatchFrom(c, ei + 1, k, m)) return true;
+        if (!in_seg(k)) break;
+        const std::string& w = Norm(k);
+        if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
+        bool joined = k > ti && (w == "-" || Norm(k - 1) == "-");
+        if (!joined && ++words > e.max_gap) break;
       }
       return false;
+    }
     case PatternElement::Kind::kTarget:
     case PatternElement::Kind::kSource: {
       bool target = e.kind == PatternElement::Kind::kTarget;
