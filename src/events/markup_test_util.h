@@ -159,6 +159,13 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"concluded", "conclude"},
       {"stopped", "stop"},
       {"boycotted", "boycott"},
+      // tests/events/plural.txt
+      {"took", "take"},
+      {"had", "have"},
+      {"scheduled", "schedule"},
+      {"decided", "decide"},
+      {"hosted", "host"},
+      {"delegations", "delegation"},
   };
   return *m;
 }
