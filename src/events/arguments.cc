@@ -184,6 +184,16 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     if (a.sources.empty()) continue;  // no event without a source actor
     UnresolvedArguments(&a);          // noun phrases that name no known actor (unresolved.cc)
     if (p.need_target && a.targets.empty()) continue;
+    // pair: the words state an act only of two parties together, a plural subject naming both
+    // sides or coordinated subjects of different countries ("the ministers spoke about ...";
+    // one minister speaking about something consulted no one).
+    if (p.need_pair) {
+      bool two = false;
+      for (const ActorRef& s : a.sources) {
+        two = two || (!s.country.empty() && s.country != a.sources.front().country);
+      }
+      if (!two) continue;
+    }
     code = StateForm(code, a.sources, a.targets, &rule);  // joined_party.cc
     if (a.source_rule) rule += std::string(" [source: ") + a.source_rule + "]";
     if (a.target_rule && !a.targets.empty()) {

@@ -166,6 +166,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"decided", "decide"},
       {"hosted", "host"},
       {"delegations", "delegation"},
+      {"spoke", "speak"},
   };
   return *m;
 }
