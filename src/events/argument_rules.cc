@@ -167,7 +167,8 @@ void SentenceAnalysis::ByAgentAssign(Arguments* a) const {
   // "citizens who were arrested in ...", "nationals imprisoned in ...": an agentless passive
   // in a relative clause or a reduced relative describes people; it is background.
   if (agent < 0 &&
-      (segs_[a->seg].kind == SegKind::kRelative || ReducedPassiveHead(a->m->trigger) >= 0)) {
+      (segs_[a->seg].kind == SegKind::kRelative || ReducedPassiveHead(a->m->trigger) >= 0 ||
+       ReducedRelativeOnNoun(a->m->trigger))) {
     a->reject = true;
   }
 }

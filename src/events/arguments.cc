@@ -179,7 +179,8 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     MentionsToActors(&a);
     a.place = EventPlace(m, p, seg);
     a.describes =
-        m.passive && (ReducedPassiveHead(m.trigger) >= 0 || segs_[seg].kind == SegKind::kRelative);
+        m.passive && (ReducedPassiveHead(m.trigger) >= 0 || segs_[seg].kind == SegKind::kRelative ||
+                      ReducedRelativeOnNoun(m.trigger));
     for (const ArgumentRule& r : ActorRules()) RunRule(r, &a);
     if (a.sources.empty()) continue;  // no event without a source actor
     UnresolvedArguments(&a);          // noun phrases that name no known actor (unresolved.cc)

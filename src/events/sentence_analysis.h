@@ -46,7 +46,7 @@ namespace dragoman::events_internal {
   X(deictic_place) X(place_adverb) X(coordinator) X(conjunction_and) X(preposition_of)     \
   X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
   X(possessive_marker) X(definite_determiner) X(bilateral)                                 \
-  X(perfect) X(occasion) X(joining) X(joined_act)
+  X(perfect) X(occasion) X(joining) X(joined_act) X(adjunct_start)
 // clang-format on
 
 struct ClauseClasses {
@@ -343,6 +343,7 @@ class SentenceAnalysis {
   std::string StateForm(const std::string& code, const std::vector<ActorRef>& sources,
                         const std::vector<ActorRef>& targets, std::string* rule) const;
   int ReducedPassiveHead(int t, int depth = 0) const;
+  bool ReducedRelativeOnNoun(int t) const;  // voice.cc
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
   int CountryPlaceAfter(const Match& m, const Pattern& p, int seg,

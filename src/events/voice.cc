@@ -54,6 +54,47 @@ bool SentenceAnalysis::IsPassiveAt(int t) const {
       return Is(w_.transitive, t);
     }
   }
+  return ReducedRelativeOnNoun(t);
+}
+
+// A reduced relative on a phrase that names no actor, or set off by a comma: "freed a blogger,
+// arrested last week during a raid", "an employee accused of involvement in the plot", "the
+// family of a civilian killed when the plane crashed". After the clause's own verb, the
+// participle of a verb that needs an object, following a noun (or a comma after a noun phrase)
+// and followed by no object, describes that noun: it is passive, and without a by-agent it is
+// background (doc/annotation.md 4.6). Without a verb before the noun phrase the participle is
+// the clause's own verb ("Two soldiers killed in an ambush", a headline) and is left alone.
+bool SentenceAnalysis::ReducedRelativeOnNoun(int t) const {
+  if (!Is(w_.transitive, t) || Is(w_.adjectival, t) || !ParticipleLike(t)) return false;
+  const int seg = Seg(t);
+  const int seg_begin = segs_[seg].begin;
+  int h = t - 1;
+  const bool comma = h > seg_begin && Norm(h) == ",";
+  if (comma) --h;
+  if (h < seg_begin) return false;
+  int np_begin = -1;
+  if (int m = in_mention_[h]; m >= 0) {
+    if (!comma) return false;  // an actor right before it: ReducedPassiveHead's case
+    np_begin = facts_.actors[m].token_begin;
+  } else {
+    if (!PhraseWord(h) || !NounHead(h)) return false;
+    np_begin = PhraseEndingAt(h, seg).begin;
+  }
+  if (np_begin < 0) return false;
+  const int n = static_cast<int>(toks_.size());
+  const int k = t + 1;
+  if (k < n && !Punct(k) && !IsNorm(w_.preposition, k) &&
+      !IsNorm(w_.coordinator, k) && !IsNorm(w_.place_adverb, k) &&
+      !IsNorm(w_.subordinator, k) && !IsNorm(w_.adverb, k) && !IsNorm(w_.adjunct_start, k) &&
+      !InDate(k)) {
+    return false;  // an object follows: an active verb
+  }
+  for (int j = seg_begin; j < np_begin; ++j) {
+    if (Punct(j) || in_mention_[j] >= 0) continue;
+    if (IsNorm(w_.be, j) || IsNorm(w_.perfect, j)) return true;
+    const Token& tok = toks_[j];
+    if (tok.has(Token::kVerbForm) && !tok.has(Token::kNounForm)) return true;
+  }
   return false;
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/library_loading.h"
+
 namespace dragoman {
 namespace {
 
@@ -15,15 +17,10 @@ TEST(LibNatsTest, TheInstalledLibraryHasEveryFunctionTheQueueCalls) {
 
 TEST(LibNatsTest, AMissingLibnatsIsAnIoErrorOfOneLineNamingIt) {
   Result<LibNats> n = LoadLibNatsFrom("libnats-dragoman-missing.so.3");
-  ASSERT_FALSE(n.ok());
-  EXPECT_EQ(n.status().code(), Status::Code::kIo);  // exit code 6, as an unreachable server
-  const std::string& msg = n.status().message();
-  EXPECT_EQ(msg.rfind("libnats-dragoman-missing.so.3 is needed for NATS JetStream (publish, "
-                      "worker, watch --publish) but cannot be loaded: ",
-                      0),
-            0u)
-      << msg;
-  EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
+  // Status kIo: exit code 6, as an unreachable server.
+  test_support::ExpectUnloadableLibrary(n.status(), Status::Code::kIo,
+                                        "libnats-dragoman-missing.so.3",
+                                        "NATS JetStream (publish, worker, watch --publish)");
 }
 
 }  // namespace

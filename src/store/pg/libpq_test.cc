@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/library_loading.h"
+
 namespace dragoman {
 namespace {
 
@@ -16,15 +18,10 @@ TEST(LibPqTest, TheInstalledLibraryHasEveryFunctionTheStoreCalls) {
 
 TEST(LibPqTest, AMissingLibpqIsAStoreErrorOfOneLineNamingIt) {
   Result<LibPq> pq = LoadLibPqFrom("libpq-dragoman-missing.so.5");
-  ASSERT_FALSE(pq.ok());
-  EXPECT_EQ(pq.status().code(), Status::Code::kStore);  // exit code 5
-  const std::string& msg = pq.status().message();
-  EXPECT_EQ(msg.rfind("libpq-dragoman-missing.so.5 is needed for a PostgreSQL store "
-                      "(postgresql:// --db) but cannot be loaded: ",
-                      0),
-            0u)
-      << msg;
-  EXPECT_EQ(msg.find('\n'), std::string::npos) << msg;
+  // Status kStore: exit code 5.
+  test_support::ExpectUnloadableLibrary(pq.status(), Status::Code::kStore,
+                                        "libpq-dragoman-missing.so.5",
+                                        "a PostgreSQL store (postgresql:// --db)");
 }
 
 }  // namespace
