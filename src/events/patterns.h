@@ -13,8 +13,8 @@
 //   +         target slot: an actor mention starting within the next 3 tokens
 //   $         source slot (event nouns: "talks between $ and +")
 //   ^word     marks the trigger when it is not the first word element
-// OPTIONS are listed in doc/patterns.md (sym noun during about react tgt weak speaker patient
-// neg= infer= voice= mood=).
+// OPTIONS are listed in doc/patterns.md (sym noun during about react tgt pair weak speaker
+// patient neg= infer= voice= mood=).
 // Loader errors are BadData "path:line: reason".
 //
 // Thread-safety: immutable after parsing.
