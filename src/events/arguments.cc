@@ -52,8 +52,10 @@ std::vector<bool> SentenceAnalysis::DropComplements(const std::vector<Match>& ma
         drop[b] = true;
       }
       // Not after an occasion word: in "were signed during X's visit to Y" the visit is when
-      // the act happened, an event of its own.
-      if (pb.noun && !pa.noun && t >= matches[a].end && t - matches[a].end <= 5) {
+      // the act happened, an event of its own. Not after a `pair` pattern either, which states
+      // nothing for one speaker ("X spoke about the attack on ... on May 2" keeps the attack).
+      if (pb.noun && !pa.noun && !pa.need_pair && t >= matches[a].end &&
+          t - matches[a].end <= 5) {
         const std::string& ca = pa.code.empty() ? pa.neg_code : pa.code;
         const std::string& cb = pb.code.empty() ? pb.neg_code : pb.code;
         bool occasion = false;
