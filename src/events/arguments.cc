@@ -184,8 +184,8 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
         m.passive && (ReducedPassiveHead(m.trigger) >= 0 || segs_[seg].kind == SegKind::kRelative ||
                       ReducedRelativeOnNoun(m.trigger));
     for (const ArgumentRule& r : ActorRules()) RunRule(r, &a);
-    if (a.sources.empty()) continue;  // no event without a source actor
     UnresolvedArguments(&a);          // noun phrases that name no known actor (unresolved.cc)
+    if (a.sources.empty()) continue;  // no event without a source, coded or unresolved
     if (p.need_target && a.targets.empty()) continue;
     // pair: the words state an act only of two parties together, a plural subject naming both
     // sides or coordinated subjects of different countries ("the ministers spoke about ...";

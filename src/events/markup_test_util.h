@@ -35,6 +35,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"claims", "claim"},
       {"allegations", "allegation"},
       {"accused", "accuse"},
+      {"convicted", "convict"},
       {"condemned", "condemn"},
       {"visited", "visit"},
       {"agreed", "agree"},

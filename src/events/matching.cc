@@ -41,17 +41,21 @@ bool SentenceAnalysis::MatchFrom(const MatchCall& c, size_t ei, int ti, Match* m
         m->words.pop_back();
       }
       return e.optional && MatchFrom(c, ei + 1, ti, m);
-    case PatternElement::Kind::kGap:
-      for (int g = 0; g <= e.max_gap; ++g) {
-        if (g > 0) {
-          int k = ti + g - 1;
-          if (!in_seg(k)) break;
-          const std::string& w = Norm(k);
-          if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
-        }
-        if (MatchFrom(c, ei + 1, ti + g, m)) return true;
+    case PatternElement::Kind::kGap: {
+      // The gap counts words: a hyphenated compound ("three-month-old", split by the tokenizer
+      // into three-month-old's five tokens) is one word, so a hyphen and the token after it
+      // cost nothing.
+      int words = 0;
+      for (int k = ti;; ++k) {
+        if (MatchFrom(c, ei + 1, k, m)) return true;
+        if (!in_seg(k)) break;
+        const std::string& w = Norm(k);
+        if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
+        bool joined = k > ti && (w == "-" || Norm(k - 1) == "-");
+        if (!joined && ++words > e.max_gap) break;
       }
       return false;
+    }
     case PatternElement::Kind::kTarget:
     case PatternElement::Kind::kSource: {
       bool target = e.kind == PatternElement::Kind::kTarget;
@@ -116,8 +120,10 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
       const Pattern& p = impl_.patterns[pi];
       if (best && impl_.patterns[best->pattern].words >= p.words) continue;
       if (!consumed[i].empty()) {
+        // A blocker's words start no pattern at all, event nouns included: the crime a
+        // suspicion or charge names ("suspected of planning attacks") is no attack.
         const std::string& c = p.code.empty() ? p.neg_code : p.code;
-        if (!p.noun || c.compare(0, 2, consumed[i]) == 0) continue;
+        if (!p.noun || consumed[i] == "-" || c.compare(0, 2, consumed[i]) == 0) continue;
       }
       // A word element the pattern cannot do without names no word of the sentence.
       if (!index.Feasible(pi, words)) continue;

@@ -61,7 +61,7 @@ Result<ClauseClasses> ResolveClauseClasses(const Lexicon& lex);
 // The word classes that bound an unresolved noun phrase (data/lexicon/noun_phrase.txt,
 // unresolved.cc).
 struct PhraseClasses {
-  ClassId pronoun, name_connector, object_preposition;
+  ClassId pronoun, name_connector, object_preposition, agent_noun;
 };
 Result<PhraseClasses> ResolvePhraseClasses(const Lexicon& lex);
 
@@ -258,11 +258,18 @@ class SentenceAnalysis {
   ActorRef PhraseActor(const Phrase& ph) const;
   // The object phrase of a match that found no target actor, or none.
   Phrase ObjectPhrase(const Arguments& a) const;
-  // The subject phrase right before the verb group of a match when it is a clearly named agent
-  // (a proper-noun sequence) that names no known actor, or none.
-  Phrase AgentPhrase(const Arguments& a) const;
-  // Runs after the rules over actors: sets a->unresolved_target, and replaces a fallback
-  // source by the unresolved agent phrase.
+  // The subject phrase right before the verb group of an active verb match, opening its clause
+  // and naming no known actor or place, or none. With `modifier`: a person or group phrase may
+  // follow a demonym mention that modifies it ("a French lawyer"), whose index is stored there
+  // (-1 otherwise).
+  Phrase AgentPhrase(const Arguments& a, int* modifier = nullptr) const;
+  // Whether the phrase holds a capitalised word other than the sentence's first (a name).
+  bool NamedPhrase(const Phrase& ph) const;
+  // Whether the phrase's head is a person or group noun (lexicon class `agent_noun`).
+  bool AgentHead(const Phrase& ph) const;
+  // Runs after the rules over actors: sets a->unresolved_target; gives a match with no source
+  // the agent phrase of its clause as an unresolved source; replaces a fallback source by a named
+  // unresolved agent phrase.
   void UnresolvedArguments(Arguments* a) const;
   // After CompleteTargets: names the rule of every event whose target is unresolved.
   static void NoteUnresolved(std::vector<Event>* events);

@@ -24,8 +24,12 @@
 // match (adverbs, negation, modals, "have" and "be" between), opening its clause (the clause's
 // start, a comma, "that", a subordinator or a coordinator before it), replaces the source the
 // subject rule found further away when it is clearly a named agent: a proper-noun sequence with a
-// capitalised word that is not the sentence's first. It never makes an event that has no source
-// actor.
+// capitalised word that is not the sentence's first. When no rule found a source at all, the same
+// subject phrase becomes the event's source if it denotes an agent — it is named, or its head is
+// a person or group noun (`agent_noun` in data/lexicon/noun_phrase.txt: "the senator", "human
+// rights groups", "the watchdog") — and the event has a coded target: an event needs at least
+// one coded actor. A place, a pronoun, a date, a number or an abstract noun ("the decision",
+// "the report") is never such a subject.
 #include <cstring>
 #include <string>
 #include <vector>
@@ -35,14 +39,15 @@
 namespace dragoman::events_internal {
 
 Result<PhraseClasses> ResolvePhraseClasses(const Lexicon& lex) {
-  ClassId pronoun, name_connector, object_preposition;
+  ClassId pronoun, name_connector, object_preposition, agent_noun;
   const std::pair<ClassId*, const char*> wanted[] = {
       DRAGOMAN_WORD_CLASS(pronoun),
       DRAGOMAN_WORD_CLASS(name_connector),
       DRAGOMAN_WORD_CLASS(object_preposition),
+      DRAGOMAN_WORD_CLASS(agent_noun),
   };
   DRAGOMAN_RETURN_IF_ERROR(lex.Resolve(wanted));
-  return PhraseClasses{pronoun, name_connector, object_preposition};
+  return PhraseClasses{pronoun, name_connector, object_preposition, agent_noun};
 }
 
 namespace {
@@ -53,6 +58,7 @@ constexpr int kMaxPhrase = 8;
 // The rule names written to Event::rule ("[source: unresolved subject]").
 constexpr char kUnresolvedSubject[] = "unresolved subject";
 constexpr char kUnresolvedObject[] = "unresolved object";
+constexpr char kDemonymAgent[] = "demonym of the agent";
 
 bool Capitalised(const Token& t) { return t.has(Token::kCapitalized) || t.has(Token::kAllCaps); }
 
@@ -175,7 +181,8 @@ SentenceAnalysis::Phrase SentenceAnalysis::ObjectPhrase(const Arguments& a) cons
   return PhraseFrom(start);
 }
 
-SentenceAnalysis::Phrase SentenceAnalysis::AgentPhrase(const Arguments& a) const {
+SentenceAnalysis::Phrase SentenceAnalysis::AgentPhrase(const Arguments& a, int* modifier) const {
+  if (modifier) *modifier = -1;
   const Pattern& p = *a.p;
   if (p.noun || p.during || p.from_speaker || p.patient || a.m->passive) return {};
   const Segment& sg = segs_[a.seg];
@@ -190,22 +197,69 @@ SentenceAnalysis::Phrase SentenceAnalysis::AgentPhrase(const Arguments& a) const
   if (j < sg.begin) return {};
   Phrase ph = PhraseEndingAt(j, a.seg);
   if (ph.begin < 0) return {};
+  // A demonym before a person or group noun ("a French lawyer"): the phrase's country.
+  int before = ph.begin - 1;
+  if (modifier && before >= sg.begin && in_mention_[before] >= 0 &&
+      facts_.actors[in_mention_[before]].token_end == ph.begin &&
+      ModifiesNoun(in_mention_[before]) && AgentHead(ph)) {
+    *modifier = in_mention_[before];
+    before = facts_.actors[*modifier].token_begin - 1;
+    while (before >= sg.begin && IsNorm(w_.determiner, before) && in_mention_[before] < 0) {
+      --before;
+    }
+  }
   // It opens its clause: nothing but a comma or "that" before it.
-  const int before = ph.begin - 1;
   if (before >= sg.begin && Norm(before) != "," && !IsNorm(w_.complementizer, before) &&
       !IsNorm(w_.subordinator, before) && !IsNorm(w_.coordinator, before)) {
     return {};
   }
-  // A named agent: a capitalised word other than the sentence's first.
-  bool named = false;
-  for (int i = ph.begin; i < ph.end; ++i) named = named || (i > 0 && Capitalised(toks_[i]));
-  return named ? ph : Phrase{};
+  for (const auto& pm : facts_.places) {
+    if (j >= pm.token_begin && j < pm.token_end) return {};  // a place, not a party
+  }
+  return ph;
+}
+
+bool SentenceAnalysis::NamedPhrase(const Phrase& ph) const {
+  for (int i = ph.begin; i < ph.end; ++i) {
+    if (i > 0 && Capitalised(toks_[i])) return true;
+  }
+  return false;
+}
+
+bool SentenceAnalysis::AgentHead(const Phrase& ph) const {
+  return Is(impl_.phrase.agent_noun, ph.end - 1);
 }
 
 void SentenceAnalysis::UnresolvedArguments(Arguments* a) const {
   if (a->targets.empty()) {
     Phrase ph = ObjectPhrase(*a);
     if (ph.begin >= 0) a->unresolved_target = PhraseActor(ph);
+  }
+  if (a->sources.empty()) {
+    // No rule found a source actor: the clause's subject, when it denotes an agent (a person or
+    // group noun, or a name the dictionaries lack), is the event's unresolved source, provided
+    // the event has a coded target (an event with neither actor coded is left out: measured,
+    // doc/eval.md "Unresolved agents").
+    if (a->targets.empty()) return;
+    int modifier = -1;
+    Phrase ph = AgentPhrase(*a, &modifier);
+    if (ph.begin < 0) return;
+    if (modifier >= 0) {
+      // "A French lawyer filed ...": a person or group of the demonym's country is the doer,
+      // coded as that country (the actor stage reads a demonym before a singular noun as a
+      // modifier, not as a party).
+      a->src_mentions = {modifier};
+      a->sources = {facts_.actors[modifier].actor};
+      a->source_rule = kDemonymAgent;
+      return;
+    }
+    if (!(AgentHead(ph) || NamedPhrase(ph))) return;
+    for (int i = ph.begin; i < ph.end; ++i) {
+      if (toks_[i].has(Token::kNumber)) return;  // "116 people arrived": a count, not a doer
+    }
+    a->sources = {PhraseActor(ph)};
+    a->source_rule = kUnresolvedSubject;
+    return;
   }
   // The subject rule's actor stands further from the verb than the agent phrase (or in another
   // clause): the phrase is the subject, the actor some other party of the sentence. The rule's
@@ -216,9 +270,9 @@ void SentenceAnalysis::UnresolvedArguments(Arguments* a) const {
     }
     return static_cast<const char*>(nullptr);
   }();
-  if (a->sources.empty() || a->source_rule != subject_rule) return;
+  if (a->source_rule != subject_rule) return;
   Phrase ph = AgentPhrase(*a);
-  if (ph.begin < 0) return;
+  if (ph.begin < 0 || !NamedPhrase(ph)) return;
   a->sources = {PhraseActor(ph)};
   a->src_mentions.clear();
   a->source_rule = kUnresolvedSubject;

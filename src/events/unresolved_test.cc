@@ -1,12 +1,14 @@
 // Unresolved mentions (unresolved.cc) on invented sentences: the noun phrase in an object or
 // subject position that names no known actor is reported by its words and span, with no code,
-// and never displaces a coded actor the rules find.
+// and never displaces a coded actor the rules find; a person or group subject is the source of
+// an event with a coded target that has no source actor.
 #include "events/unresolved.h"
 
 #include <gtest/gtest.h>
 
 #include <initializer_list>
 #include <string>
+#include <utility>
 
 #include "events/extractor.h"
 #include "events/markup_test_util.h"
@@ -169,9 +171,86 @@ TEST_F(UnresolvedTest, LowerCaseSubjectPhraseIsNotAnAgent) {
 }
 
 TEST_F(UnresolvedTest, NoEventFromAnUnresolvedSourceAlone) {
-  auto b = WithNouns("Jurisdiction for Peace condemned the suicide attack .",
-                     {"jurisdiction", "peace", "suicide", "attack"});
-  EXPECT_TRUE(extractor_->Extract(b->facts).empty());
+  // Neither actor coded: no event, whether the subject is named or a person noun.
+  for (const char* markup : {"Jurisdiction for Peace condemned the suicide attack .",
+                             "The watchdog criticized the senator ."}) {
+    auto b = WithNouns(markup,
+                       {"jurisdiction", "peace", "suicide", "attack", "watchdog", "senator"});
+    EXPECT_TRUE(extractor_->Extract(b->facts).empty()) << markup;
+  }
+}
+
+TEST_F(UnresolvedTest, PersonOrGroupSubjectIsAnUnresolvedSource) {
+  // No rule finds a source actor; the subject's head is a person or group noun (`agent_noun`),
+  // and the target is coded.
+  for (const auto& [markup, subject] :
+       std::initializer_list<std::pair<const char*, const char*>>{
+           {"The senator criticized [France|FRA] .", "The senator"},
+           {"Human rights groups condemned [Turkey|TUR] .", "Human rights groups"},
+           {"The watchdog sharply criticized [Turkey|TURGOV] .", "The watchdog"}}) {
+    auto b = WithNouns(markup, {"senator", "human", "rights", "groups", "watchdog"});
+    for (Token& t : b->sentence.tokens) {
+      if (t.norm == "groups") t.lemma = "group";  // as WordNet's lemma
+    }
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    ASSERT_EQ(ev.size(), 1u) << markup << Describe(ev);
+    ASSERT_TRUE(Unresolved(ev[0].source)) << markup << Describe(ev);
+    EXPECT_EQ(ev[0].source->text, subject);
+    EXPECT_EQ(Span(*b, *ev[0].source), subject);
+    EXPECT_NE(ev[0].rule.find("[source: unresolved subject]"), std::string::npos) << ev[0].rule;
+    ASSERT_TRUE(ev[0].target.has_value());
+    EXPECT_FALSE(ev[0].target->code.empty());
+    // The event's span reaches back to the phrase.
+    EXPECT_EQ(ev[0].span_begin, ev[0].source->begin);
+    // Everything that works on codes sees an event with no source.
+    EXPECT_FALSE(CodedActorsOnly(ev[0]).source.has_value());
+  }
+}
+
+TEST_F(UnresolvedTest, NamedSubjectIsAnUnresolvedSource) {
+  auto b = WithNouns("The Heads of State condemned [Israel|ISR] .", {"heads", "state"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(Unresolved(ev[0].source)) << Describe(ev);
+  EXPECT_EQ(ev[0].source->text, "The Heads of State");
+}
+
+TEST_F(UnresolvedTest, DemonymBeforeAPersonNounGivesTheCountry) {
+  // The actor stage reads "French" before a singular noun as a modifier, not a party; before a
+  // person noun opening the clause it says whose the doer is.
+  for (const auto& [markup, agent] : std::initializer_list<std::pair<const char*, bool>>{
+           {"A [French|FRA] lawyer condemned [Germany|DEU] .", true},
+           {"A [French|FRA] document condemned [Germany|DEU] .", false}}) {
+    auto b = WithNouns(markup, {"lawyer", "document"});
+    for (ActorMention& m : b->facts.actors) {
+      if (m.actor.code == "FRA") m.rule = "demonym:countries.txt:1";
+    }
+    std::vector<Event> ev = extractor_->Extract(b->facts);
+    if (!agent) {
+      // A document is no person or group.
+      for (const Event& e : ev) {
+        EXPECT_EQ(e.rule.find("demonym of the agent"), std::string::npos) << e.rule;
+      }
+      continue;
+    }
+    ASSERT_EQ(ev.size(), 1u) << markup << Describe(ev);
+    ASSERT_TRUE(ev[0].source.has_value());
+    EXPECT_EQ(ev[0].source->code, "FRA") << Describe(ev);
+    EXPECT_NE(ev[0].rule.find("[source: demonym of the agent]"), std::string::npos) << ev[0].rule;
+  }
+}
+
+TEST_F(UnresolvedTest, NoAgentFromAbstractNumberedOrPronounSubjects) {
+  // "the report" is no person or group; "116 people" is a count; "it" a pronoun.
+  for (const char* markup : {"The report criticized [Turkey|TUR] .",
+                             "The decision angered [Turkey|TUR] .",
+                             "116 people criticized [Turkey|TUR] .",
+                             "It criticized [Turkey|TUR] ."}) {
+    auto b = WithNouns(markup, {"report", "decision", "people"});
+    for (const Event& e : extractor_->Extract(b->facts)) {
+      EXPECT_FALSE(Unresolved(e.source)) << markup << " " << e.rule;
+    }
+  }
 }
 
 }  // namespace
