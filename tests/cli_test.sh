@@ -213,9 +213,12 @@ check "code --dictionaries rules exits 0" test "$rc" -eq 0
 check "code --dictionaries rules adds no classify events" bash -c "! grep -q 'classify:' '$tmp/out'"
 run code "$ex"
 check "code (default: the rules alone) adds no classify events" bash -c "! grep -q 'classify:' '$tmp/out'"
-run code --dictionaries classify "$ex"
+# The shipped examples are coded by the rules alone since the plural-reference patterns; two
+# invented sentences the rules leave untyped or unpaired show that the classifier runs.
+printf 'Kenya and Uganda hold talks\n\nA private meeting between the Kenyan Foreign Affairs Minister and Ugandan Foreign Minister Jeje Odongo concluded in Kampala on Thursday.\n\nConcerning the issues between the two countries, the Kenyan minister pointed out that the dialogue which began on Thursday must continue.\n' > "$tmp/classify.txt"
+run code --dictionaries classify "$tmp/classify.txt"
 check "code --dictionaries classify exits 0" test "$rc" -eq 0
-check "code --dictionaries classify has classify events on the examples" grep -q '"rule":"classify:' "$tmp/out"
+check "code --dictionaries classify adds classify events" grep -q '"rule":"classify:' "$tmp/out"
 run coverage --missing --code 14 --data "$DRAGOMAN_SOURCE_DIR/data"
 check "coverage --missing --code lists only that prefix" bash -c "! grep -q '^1[^4]' '$tmp/out'"
 # A set the split file does not name cannot be asked for a part.

@@ -9,6 +9,8 @@
 // second (so a mediator or a third party named as often as one side leaves no clear pair);
 // a tie between the first and second is broken by the order of first mention. A document that
 // has named only one country, or no clear pair, has none.
+//
+// The officials of the pair (PairOfficials, below) are what a plural person role stands for.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -60,6 +62,33 @@ std::vector<ActorRef> ActorResolver::Impl::PrincipalPair() const {
   };
   if (first(pair[1]) < first(pair[0])) std::swap(pair[0], pair[1]);
   return pair;
+}
+
+// "The envoys", "both foreign ministers": the latest person named of each party. A party whose
+// official the document has not named ("his Turkish counterpart", "the Turkish side", or only
+// the country) still has one in the plural: the party as last named, as an official of the
+// role's sector. Without this, the latest two people of different countries were taken, and a
+// third party's envoy named by name (the host of a preparatory meeting) became one of the pair.
+std::vector<ActorRef> ActorResolver::Impl::PairOfficials(const std::string& sector) const {
+  std::vector<ActorRef> members;
+  for (const ActorRef& party : PluralPair()) {
+    if (party.country.empty()) return {};
+    const Seen* person = nullptr;
+    for (auto it = persons.rbegin(); it != persons.rend() && !person; ++it) {
+      if (it->ref.country == party.country && !it->ref.name.empty()) person = &*it;
+    }
+    if (person) {
+      members.push_back(person->ref);
+      continue;
+    }
+    ActorRef official = party;
+    official.sector = sector;
+    official.code = party.country + sector;
+    official.name.clear();
+    members.push_back(official);
+  }
+  if (members.size() != 2) members.clear();
+  return members;
 }
 
 // Each party as the document last named it (its code, words and place in the text).

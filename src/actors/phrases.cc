@@ -383,18 +383,9 @@ int ActorResolver::Impl::ParsePhrase(int i, std::vector<ActorMention>* out) {
       bool det =
           i > 0 && W(i - 1, w->plural_determiner);
       if (plural && det && m.actor.sector == "GOV") {
-        std::vector<ActorRef> members;
-        // "the envoys" of a document about one pair of countries: the latest person of each
-        // (not a third party's envoy named in between).
-        for (const ActorRef& party : PluralPair()) {
-          for (auto it = persons.rbegin(); it != persons.rend(); ++it) {
-            if (it->ref.country == party.country && !it->ref.name.empty()) {
-              members.push_back(it->ref);
-              break;
-            }
-          }
-        }
-        if (members.size() != 2) members.clear();
+        // "the envoys" of a document about one pair of countries: the officials of each
+        // (parties.cc; not a third party's envoy named in between).
+        std::vector<ActorRef> members = PairOfficials(m.actor.sector);
         for (auto it = persons.rbegin(); it != persons.rend() && members.size() < 2; ++it) {
           bool dup = false;
           for (const auto& mm : members)

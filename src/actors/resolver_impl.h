@@ -190,6 +190,10 @@ struct ActorResolver::Impl {
   void NoteParties(size_t countried_before, bool heading);
   // The principal pair, in order of first mention, or empty when the document has no clear one.
   std::vector<ActorRef> PrincipalPair() const;
+  // The officials a plural person role ("the envoys", "both foreign ministers") of `sector`
+  // stands for (parties.cc): for each party of PluralPair(), the latest person named of that
+  // country, else that party as last named; empty unless both parties have a country.
+  std::vector<ActorRef> PairOfficials(const std::string& sector) const;
   bool in_quote = false;
   int paragraph = -1;
   int sentence_no = 0;

@@ -366,11 +366,17 @@ TEST(ActorResolver, NonStateGenericActorsGetNoGuessedCountry) {
 }
 
 TEST(ActorResolver, UnnamedPersonRolesAreNotGenericActors) {
-  // One unnamed person, or officials named elsewhere: not an institution.
+  // One unnamed person: not an institution.
   auto d = RunDoc("Iran and Iraq held talks. A spokesman declined to comment. The envoys met.",
                   kDate2024);
   EXPECT_TRUE(With(d, "spokesman").empty()) << DumpAll(d);
-  EXPECT_TRUE(With(d, "envoys").empty()) << DumpAll(d);
+  // Plural officials of the document's two parties, none named: each party's officials
+  // (parties.cc, PairOfficials), not an institution.
+  auto envoys = With(d, "envoys");
+  ASSERT_EQ(envoys.size(), 1u) << DumpAll(d);
+  ASSERT_EQ(envoys[0].members.size(), 2u) << DumpAll(d);
+  EXPECT_EQ(envoys[0].members[0].code, "IRNGOV");
+  EXPECT_EQ(envoys[0].members[1].code, "IRQGOV");
 }
 
 // A person named with a role of a state organ but no country is coded by the role's sector, with
@@ -501,6 +507,23 @@ TEST(ActorResolver, PluralPersonRolesAreThePairsPeople) {
   ASSERT_EQ(ms[0].members.size(), 2u) << DumpAll(d);
   EXPECT_EQ(ms[0].members[0].name, "Ararat Mirzoyan");
   EXPECT_EQ(ms[0].members[1].name, "Jeyhun Bayramov");
+}
+
+TEST(ActorResolver, PluralPersonRolesTakeAnUnnamedOfficialOfTheSecondParty) {
+  // The Turkish envoy is never named: "the envoys" are the Armenian envoy and Turkey's official,
+  // not the Russian host named by name (the latest two people of different countries).
+  auto d = RunDoc(
+      "Armenian and Turkish envoys meet in Moscow\n\n"
+      "Armenian envoy Ruben Rubinyan met his Turkish counterpart in Moscow.\n\n"
+      "Rubinyan also met Russian Deputy Foreign Minister Andrey Rudenko.\n\n"
+      "Later the meeting of the envoys took place.",
+      PartialDate{2022, 1, 14});
+  auto ms = With(d, "envoys");
+  ASSERT_EQ(ms.size(), 1u) << DumpAll(d);
+  ASSERT_EQ(ms[0].members.size(), 2u) << DumpAll(d);
+  EXPECT_EQ(ms[0].members[0].name, "Ruben Rubinyan");
+  EXPECT_EQ(ms[0].members[1].code, "TURGOV");
+  EXPECT_TRUE(ms[0].members[1].name.empty());
 }
 
 TEST(ActorResolver, TheHeadlineWeighsInThePrincipalParties) {

@@ -52,8 +52,10 @@ std::vector<bool> SentenceAnalysis::DropComplements(const std::vector<Match>& ma
         drop[b] = true;
       }
       // Not after an occasion word: in "were signed during X's visit to Y" the visit is when
-      // the act happened, an event of its own.
-      if (pb.noun && !pa.noun && t >= matches[a].end && t - matches[a].end <= 5) {
+      // the act happened, an event of its own. Not after a `pair` pattern either, which states
+      // nothing for one speaker ("X spoke about the attack on ... on May 2" keeps the attack).
+      if (pb.noun && !pa.noun && !pa.need_pair && t >= matches[a].end &&
+          t - matches[a].end <= 5) {
         const std::string& ca = pa.code.empty() ? pa.neg_code : pa.code;
         const std::string& cb = pb.code.empty() ? pb.neg_code : pb.code;
         bool occasion = false;
@@ -185,6 +187,16 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     UnresolvedArguments(&a);          // noun phrases that name no known actor (unresolved.cc)
     if (a.sources.empty()) continue;  // no event without a source, coded or unresolved
     if (p.need_target && a.targets.empty()) continue;
+    // pair: the words state an act only of two parties together, a plural subject naming both
+    // sides or coordinated subjects of different countries ("the ministers spoke about ...";
+    // one minister speaking about something consulted no one).
+    if (p.need_pair) {
+      bool two = false;
+      for (const ActorRef& s : a.sources) {
+        two = two || (!s.country.empty() && s.country != a.sources.front().country);
+      }
+      if (!two) continue;
+    }
     code = StateForm(code, a.sources, a.targets, &rule);  // joined_party.cc
     if (a.source_rule) rule += std::string(" [source: ") + a.source_rule + "]";
     if (a.target_rule && !a.targets.empty()) {

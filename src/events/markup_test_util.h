@@ -160,6 +160,14 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"concluded", "conclude"},
       {"stopped", "stop"},
       {"boycotted", "boycott"},
+      // tests/events/plural.txt
+      {"took", "take"},
+      {"had", "have"},
+      {"scheduled", "schedule"},
+      {"decided", "decide"},
+      {"hosted", "host"},
+      {"delegations", "delegation"},
+      {"spoke", "speak"},
   };
   return *m;
 }

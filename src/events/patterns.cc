@@ -161,6 +161,8 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
     p->patient = true;
   } else if (key == "tgt") {
     p->need_target = true;
+  } else if (key == "pair") {
+    p->need_pair = true;
   } else if (key == "weak") {
     p->weak = true;
   } else if (key == "infer") {

@@ -13,8 +13,8 @@
 //   +         target slot: an actor mention starting within the next 3 tokens
 //   $         source slot (event nouns: "talks between $ and +")
 //   ^word     marks the trigger when it is not the first word element
-// OPTIONS are listed in doc/patterns.md (sym noun during about react tgt weak speaker patient
-// neg= infer= voice= mood=).
+// OPTIONS are listed in doc/patterns.md (sym noun during about react tgt pair weak speaker
+// patient neg= infer= voice= mood=).
 // Loader errors are BadData "path:line: reason".
 //
 // Thread-safety: immutable after parsing.
@@ -60,6 +60,7 @@ struct Pattern {
   bool reactive = false;      // react: without a target, take the counterpart from context
   bool from_speaker = false;  // speaker: source = the clause's speaker, target = its subject
   bool need_target = false;   // tgt: no event without a target actor
+  bool need_pair = false;     // pair: no event unless the sources are two parties acting together
   bool patient = false;       // patient: the clause subject undergoes it ("remain under arrest")
   bool weak = false;          // weak: yields to an event in its own to-infinitive ("promised to X")
   std::string infer;          // infer=gov|country: agentless source from the location's country
