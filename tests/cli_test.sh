@@ -213,12 +213,19 @@ check "code --dictionaries rules exits 0" test "$rc" -eq 0
 check "code --dictionaries rules adds no classify events" bash -c "! grep -q 'classify:' '$tmp/out'"
 run code "$ex"
 check "code (default: the rules alone) adds no classify events" bash -c "! grep -q 'classify:' '$tmp/out'"
-# The shipped examples are coded by the rules alone since the plural-reference patterns; two
-# invented sentences the rules leave untyped or unpaired show that the classifier runs.
-printf 'Kenya and Uganda hold talks\n\nA private meeting between the Kenyan Foreign Affairs Minister and Ugandan Foreign Minister Jeje Odongo concluded in Kampala on Thursday.\n\nConcerning the issues between the two countries, the Kenyan minister pointed out that the dialogue which began on Thursday must continue.\n' > "$tmp/classify.txt"
-run code --dictionaries classify "$tmp/classify.txt"
+# The classifier's hook, with a hand-made model (doc/classify.md, "Model file") so the check does
+# not depend on what a retrained model scores: "gather" makes a consultation the rules do not code.
+cp -r "$DRAGOMAN_SOURCE_DIR/data" "$tmp/cldata"
+printf 'format\tdragoman-types\t1\nclass\tNONE\t-\t0\nclass\tCONSULT\t040\t-4\nthreshold\tretype\t0.9\nthreshold\tadd\t0.9\nw\tw=gather\tNONE:-4\tCONSULT:8\n' > "$tmp/cldata/classify/types.model"
+printf 'Officials of Kenya and Uganda gathered in Kampala on Thursday.\n\nOfficials of Kenya and Uganda dined in Kampala on Thursday.\n' > "$tmp/classify.txt"
+run code --data "$tmp/cldata" "$tmp/classify.txt"
+check "code (rules alone) codes neither invented sentence" test ! -s "$tmp/out"
+run code --data "$tmp/cldata" --dictionaries classify "$tmp/classify.txt"
 check "code --dictionaries classify exits 0" test "$rc" -eq 0
-check "code --dictionaries classify adds classify events" grep -q '"rule":"classify:' "$tmp/out"
+check "code --dictionaries classify adds the model's event" grep -q '"cameo":"040".*"rule":"classify:CONSULT 0.98"' "$tmp/out"
+check "code --dictionaries classify adds only it" test "$(wc -l < "$tmp/out")" -eq 1
+run code --dictionaries classify "$ex"
+check "code --dictionaries classify with the shipped model exits 0" test "$rc" -eq 0
 run coverage --missing --code 14 --data "$DRAGOMAN_SOURCE_DIR/data"
 check "coverage --missing --code lists only that prefix" bash -c "! grep -q '^1[^4]' '$tmp/out'"
 # A set the split file does not name cannot be asked for a part.
