@@ -132,19 +132,7 @@ bool Fits(const std::string& expected, const std::string& actual) {
   return true;
 }
 
-const EventExtractor& Extractor() {
-  static const std::unique_ptr<EventExtractor> ex = [] {
-    EventConfig config;
-    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
-    auto r = EventExtractor::Create(config);
-    if (!r.ok()) {
-      std::cerr << r.status().message() << "\n";
-      std::abort();
-    }
-    return std::move(r).value();
-  }();
-  return *ex;
-}
+const EventExtractor& Extractor() { return test_support::ShippedExtractor(); }
 
 class ExtractorCases : public ::testing::TestWithParam<ExtractorCase> {};
 

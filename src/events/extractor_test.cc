@@ -20,13 +20,7 @@ using test_support::Describe;
 
 class ExtractorTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    EventConfig config;
-    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
-    auto ex = EventExtractor::Create(config);
-    ASSERT_TRUE(ex.ok()) << ex.status().message();
-    extractor_ = std::move(ex).value().release();
-  }
+  static void SetUpTestSuite() { extractor_ = &test_support::ShippedExtractor(); }
   static const EventExtractor* extractor_;
 };
 const EventExtractor* ExtractorTest::extractor_ = nullptr;

@@ -9,6 +9,8 @@
 #define DRAGOMAN_EVENTS_MARKUP_TEST_UTIL_H_
 
 #include <cctype>
+#include <cstdlib>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -336,6 +338,23 @@ inline std::string Describe(const std::vector<Event>& events) {
          "\n";
   }
   return s.empty() ? "(none)" : s;
+}
+
+// The extractor over the shipped data (DRAGOMAN_SOURCE_DATA_DIR, set for test binaries), made
+// once per test binary and kept to its end. Data that does not load ends the binary with the
+// loader's message: no test of the event stage means anything without it.
+inline const EventExtractor& ShippedExtractor() {
+  static const EventExtractor* ex = [] {
+    EventConfig config;
+    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
+    auto r = EventExtractor::Create(config);
+    if (!r.ok()) {
+      std::cerr << r.status().message() << "\n";
+      std::abort();
+    }
+    return std::move(r).value().release();
+  }();
+  return *ex;
 }
 
 }  // namespace dragoman::test_support

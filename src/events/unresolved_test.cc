@@ -22,13 +22,7 @@ using test_support::Describe;
 
 class UnresolvedTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    EventConfig config;
-    config.data_dir = DRAGOMAN_SOURCE_DATA_DIR;
-    auto ex = EventExtractor::Create(config);
-    ASSERT_TRUE(ex.ok()) << ex.status().message();
-    extractor_ = std::move(ex).value().release();
-  }
+  static void SetUpTestSuite() { extractor_ = &test_support::ShippedExtractor(); }
   // The markup's tokenizer knows no parts of speech: the test says which words are nouns (as
   // WordNet would).
   static std::unique_ptr<Built> WithNouns(std::string_view markup,
