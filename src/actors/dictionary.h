@@ -54,6 +54,7 @@ enum class RefClass : uint8_t {
   kPluralCountry,  // (the two / both) countries, nations, states: those countries
   kPluralSide,     // sides, parties, governments: those countries' GOV
   kPluralPerson,   // ministers, leaders, presidents: the last two distinct-country people
+  kThing,          // it: the previous sentence's subject when a country or an organisation
 };
 
 struct DictEntry {
@@ -98,7 +99,7 @@ struct ActorWords {
   ClassId definite_article, appositive_article, complement_preposition, preposition_of,
       preposition_to, area_preposition, coordinator, plural_determiner, pair_word, former_marker,
       ethnic_marker, person_possessive, speaker_possessive, homeland_noun, possessive_determiner,
-      possessive_clitic, locative, name_particle, honorific;
+      possessive_clitic, locative, name_particle, honorific, impersonal_verb, it_skip;
 };
 
 class ActorDictionary {

@@ -339,7 +339,8 @@ Status ActorDictionary::LoadReferences(const std::string& path, const TextAnalyz
     static const std::pair<std::string_view, RefClass> kClasses[] = {
         {"person", RefClass::kPerson},          {"speaker", RefClass::kSpeaker},
         {"plural", RefClass::kPlural},          {"plural-country", RefClass::kPluralCountry},
-        {"plural-side", RefClass::kPluralSide}, {"plural-person", RefClass::kPluralPerson}};
+        {"plural-side", RefClass::kPluralSide}, {"plural-person", RefClass::kPluralPerson},
+        {"thing", RefClass::kThing}};
     DictEntry e;
     e.kind = EntryKind::kReference;
     bool found = false;

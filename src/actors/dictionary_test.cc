@@ -253,9 +253,9 @@ TEST_F(BrokenData, IgoCodeMustSayIgo) {
 }
 
 TEST_F(BrokenData, UnknownReferenceClass) {
-  Write("references.txt", "he | person\nit | thing\n");
+  Write("references.txt", "he | person\nit | object\n");
   Status s = Load();
-  EXPECT_NE(s.message().find("references.txt:2: unknown class 'thing'"), std::string::npos)
+  EXPECT_NE(s.message().find("references.txt:2: unknown class 'object'"), std::string::npos)
       << s.message();
 }
 

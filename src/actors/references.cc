@@ -242,6 +242,24 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
       out.push_back(std::move(m));
       break;
     }
+    case RefClass::kThing: {
+      // "The ministry issued a statement. It also accused X of ...": a sentence-opening "it" is
+      // the previous sentence's subject when that was a country, a government or an
+      // organisation; not when "it" opens an impersonal clause ("It is unclear", "It remains to
+      // be seen", "It will be difficult": `impersonal_verb` after `it_skip` words).
+      if (i != 0 || !prev_body) break;
+      int k = next;
+      while (k < n && k - next < 3 && W(k, w->it_skip)) ++k;
+      if (k >= n || W(k, w->impersonal_verb) || !toks[k].has(Token::kVerbForm)) break;
+      ActorRef r = *prev_body;
+      r.text = m.actor.text;
+      r.begin = m.actor.begin;
+      r.end = m.actor.end;
+      m.actor = r;
+      m.rule = "ref:thing";
+      out.push_back(std::move(m));
+      break;
+    }
   }
   return next;
 }

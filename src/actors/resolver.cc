@@ -99,7 +99,18 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
   s.NoteInstitutions(out);
   // Document-level memory.
   std::optional<ActorRef> subject;
+  std::optional<ActorRef> body;  // see prev_body
+  bool body_decided = false;
   for (const ActorMention& m : out) {
+    if (!body_decided && m.token_begin <= 3 && !s.quoted[m.token_begin] && !m.place &&
+        !m.actor.code.empty()) {
+      body_decided = true;  // the first mention decides: a person subject is no "it"
+      if (m.members.empty() &&
+          (m.kind == Kind::kCountry || m.kind == Kind::kInstitution || m.kind == Kind::kIgo ||
+           m.kind == Kind::kGeneric || (m.kind == Kind::kPronoun && m.rule == "ref:thing"))) {
+        body = m.actor;
+      }
+    }
     if (!s.issuer && !s.quoted[m.token_begin] && m.actor.sector == "GOV" &&
         !m.actor.country.empty() &&
         (m.kind == Kind::kPerson || m.kind == Kind::kRole || m.kind == Kind::kInstitution)) {
@@ -115,6 +126,7 @@ std::vector<ActorMention> ActorResolver::Resolve(const Sentence& sentence,
     }
   }
   if (subject) s.prev_subject = subject;
+  s.prev_body = body;
   s.NoteParties(countried_before, sentence.heading);
   ++s.sentence_no;
   return out;

@@ -168,6 +168,10 @@ struct ActorResolver::Impl {
   void NoteInstitutions(const std::vector<ActorMention>& out);
   bool IsInitialism(const Token& t, const std::string& words) const;
   std::optional<ActorRef> prev_subject;
+  // The previous sentence's subject when it was a country, a government or an organisation
+  // (its first mention outside quotations, within its first four tokens): what a sentence-opening
+  // "it" refers to (references.cc).
+  std::optional<ActorRef> prev_body;
   std::optional<ActorRef> issuer;
   std::optional<ActorRef> quote_speaker;
   std::vector<ActorRef> last_plural;

@@ -138,6 +138,24 @@ TEST(ActorResolver, PronounsFollowThePreviousSubject) {
   EXPECT_EQ(he[0].kind, ActorMention::Kind::kPronoun);
 }
 
+TEST(ActorResolver, ASentenceOpeningItIsThePreviousOrganisationSubject) {
+  auto d = RunDoc(
+      "The Kenyan foreign ministry issued a statement on Monday. It also accused Somalia of "
+      "harbouring militants. It is unclear whether Somalia will respond. President William Ruto "
+      "met the Somali envoy. It added that talks would go on.",
+      kDate2024);
+  auto it = With(d, "It");
+  // The first "It" follows the ministry; "It is unclear" is impersonal; the last "It" follows
+  // a person, whom "it" never means.
+  ASSERT_EQ(it.size(), 1u) << DumpAll(d);
+  EXPECT_EQ(it[0].actor.code, "KENGOV");
+  EXPECT_EQ(it[0].kind, ActorMention::Kind::kPronoun);
+  EXPECT_EQ(it[0].rule, "ref:thing");
+  // Not inside a sentence: "said that it had ..." is left to the clause analysis.
+  auto d2 = RunDoc("Kenya said on Monday that it had freed two hostages.", kDate2024);
+  EXPECT_TRUE(With(d2, "it").empty()) << DumpAll(d2);
+}
+
 TEST(ActorResolver, WeInsideAQuoteIsTheSpeaker) {
   auto d = RunDoc(
       "Armenian Foreign Minister Ararat Mirzoyan arrived in Tbilisi. "

@@ -36,7 +36,9 @@ Status ActorDictionary::LoadWords(const std::string& lexicon_dir,
       {&words_.possessive_determiner, "possessive_determiner"},
       {&words_.possessive_clitic, "possessive_clitic"},
       {&words_.locative, "locative"},
-      {&words_.name_particle, "name_particle"}};
+      {&words_.name_particle, "name_particle"},
+      {&words_.impersonal_verb, "impersonal_verb"},
+      {&words_.it_skip, "it_skip"}};
   for (const auto& [id, name] : wanted) {
     DRAGOMAN_ASSIGN_OR_RETURN(*id, lexicon_->Class(name));
   }
