@@ -7,6 +7,19 @@ namespace dragoman {
 // The helpers are this stage's own (resolver_impl.h).
 using namespace resolver_internal;  // NOLINT(build/namespaces)
 
+namespace {
+
+// The actor `who` as the reference at `at` reports it: its codes and name, the reference's
+// words and span.
+ActorRef AsReference(ActorRef who, const ActorRef& at) {
+  who.text = at.text;
+  who.begin = at.begin;
+  who.end = at.end;
+  return who;
+}
+
+}  // namespace
+
 // The pair a plural reference means. Two countries named earlier in the same sentence are
 // that pair ("Azerbaijan and Iran said both sides ..."). Otherwise the document's principal
 // pair (parties.cc: the two countries named most in earlier sentences, headline and lead
@@ -94,10 +107,7 @@ void ActorResolver::Impl::ResolveReferences(std::vector<ActorMention>* out) {
       m.actor.code.clear();
       continue;
     }
-    ActorRef r = *who;
-    r.text = m.actor.text;
-    r.begin = m.actor.begin;
-    r.end = m.actor.end;
+    ActorRef r = AsReference(*who, m.actor);
     // "our country" -> the country alone.
     if (m.token_end - m.token_begin > 1 && !r.country.empty()) {
       r.code = r.country;
@@ -140,10 +150,7 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
       }
       auto p = PersonFor(i, out);
       if (p) {
-        ActorRef r = *p;
-        r.text = m.actor.text;
-        r.begin = m.actor.begin;
-        r.end = m.actor.end;
+        ActorRef r = AsReference(*p, m.actor);
         m.actor = r;
         m.rule = "ref:person";
         out.push_back(std::move(m));
@@ -196,10 +203,7 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
           break;
         }
         if (group) {
-          ActorRef first = group->actor;
-          first.text = m.actor.text;
-          first.begin = m.actor.begin;
-          first.end = m.actor.end;
+          ActorRef first = AsReference(group->actor, m.actor);
           m.actor = first;
           m.members = group->members;
           m.rule = "ref:plural:same-sentence";
@@ -226,10 +230,7 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
           r.name.clear();
         }
       }
-      ActorRef first = members[0];
-      first.text = m.actor.text;
-      first.begin = m.actor.begin;
-      first.end = m.actor.end;
+      ActorRef first = AsReference(members[0], m.actor);
       m.actor = first;
       if (members.size() > 1) m.members = members;
       m.kind = e.ref == RefClass::kPlural ? Kind::kPronoun : Kind::kGeneric;
@@ -251,10 +252,7 @@ int ActorResolver::Impl::ParseReference(int i, std::vector<ActorMention>* out_pt
       int k = next;
       while (k < n && k - next < 3 && W(k, w->it_skip)) ++k;
       if (k >= n || W(k, w->impersonal_verb) || !toks[k].has(Token::kVerbForm)) break;
-      ActorRef r = *prev_body;
-      r.text = m.actor.text;
-      r.begin = m.actor.begin;
-      r.end = m.actor.end;
+      ActorRef r = AsReference(*prev_body, m.actor);
       m.actor = r;
       m.rule = "ref:thing";
       out.push_back(std::move(m));
