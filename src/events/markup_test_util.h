@@ -190,6 +190,10 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"paintings", "painting"},
       {"owners", "owner"},
       {"escalated", "escalate"},
+      {"froze", "freeze"},
+      {"ruled", "rule"},
+      {"efforts", "effort"},
+      {"shot", "shoot"},
       {"delegations", "delegation"},
       {"spoke", "speak"},
   };
