@@ -1,5 +1,6 @@
 #include "events/patterns.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "base/data_file.h"
@@ -7,28 +8,23 @@
 namespace dragoman {
 namespace {
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t p = s.find(sep, start);
-    if (p == std::string_view::npos) p = s.size();
-    if (p > start) out.push_back(s.substr(start, p - start));
-    start = p + 1;
-  }
-  return out;
-}
-
-std::vector<std::string_view> SplitSpace(std::string_view s) {
-  std::vector<std::string_view> out;
+// The words of `s` (runs of neither ' ' nor '\t') into *out, which is cleared first; the loaders
+// below reuse one vector for every line rather than allocate one a line.
+void SplitSpaceInto(std::string_view s, std::vector<std::string_view>* out) {
+  out->clear();
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     size_t j = i;
     while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
+    if (j > i) out->push_back(s.substr(i, j - i));
     i = j;
   }
+}
+
+std::vector<std::string_view> SplitSpace(std::string_view s) {
+  std::vector<std::string_view> out;
+  SplitSpaceInto(s, &out);
   return out;
 }
 
@@ -101,9 +97,12 @@ Status ParseElement(std::string_view tok, Pattern* p, bool* saw_trigger_mark,
   if (tok.front() == '|' || tok.back() == '|' || tok.find("||") != std::string_view::npos) {
     return Status::BadData(where + "empty alternative in '" + std::string(tok) + "'");
   }
-  const std::vector<std::string_view> alts = Split(tok, '|');
-  e.alts.reserve(alts.size());
-  for (std::string_view alt : alts) {
+  // No alternative is empty (checked above), so every '|' separates two.
+  e.alts.reserve(static_cast<size_t>(std::count(tok.begin(), tok.end(), '|')) + 1);
+  for (size_t start = 0; start < tok.size();) {
+    size_t bar = std::min(tok.find('|', start), tok.size());
+    std::string_view alt = tok.substr(start, bar - start);
+    start = bar + 1;
     PatternElement::Alt a;
     if (alt[0] == '=') {
       a.form_only = true;
@@ -199,11 +198,15 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
                                            const CodeTable& codes, DataProblems* problems) {
   std::vector<Pattern> out;
+  // At most a pattern a line: the vector is never moved while filling it.
+  out.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::string base(name);
   if (size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
+  std::vector<std::string_view> fields, cols, toks, opts;  // reused by every line
   Status st = ForEachContentLine(text, problems, [&](int n, std::string_view line) -> Status {
     const Where where{name, n};
-    std::vector<std::string_view> fields;
+    fields.clear();
+    cols.clear();
     size_t start = 0;
     while (true) {
       size_t tab = line.find('\t', start);
@@ -213,7 +216,6 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
       start = tab + 1;
     }
     // Several tabs may separate the columns for alignment.
-    std::vector<std::string_view> cols;
     for (auto f : fields) {
       if (HasNonSpace(f)) cols.push_back(f);
     }
@@ -222,14 +224,15 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
     }
     Pattern p;
     p.line = n;
-    std::string code(SplitSpace(cols[0])[0]);
+    SplitSpaceInto(cols[0], &toks);
+    std::string code(toks[0]);
     if (code != "-") {
       if (!codes.Find(code)) return Status::BadData(where + "unknown CAMEO code '" + code + "'");
       p.code = code;
     }
     bool marked = false;
     p.trigger = -1;
-    auto toks = SplitSpace(cols[1]);
+    SplitSpaceInto(cols[1], &toks);
     p.elements.reserve(toks.size());
     for (auto tok : toks) DRAGOMAN_RETURN_IF_ERROR(ParseElement(tok, &p, &marked, where));
     if (!marked) {
@@ -256,18 +259,22 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
       }
     }
     if (cols.size() == 3) {
-      for (auto opt : SplitSpace(cols[2]))
-        DRAGOMAN_RETURN_IF_ERROR(ParseOption(opt, codes, &p, where));
+      SplitSpaceInto(cols[2], &opts);
+      for (auto opt : opts) DRAGOMAN_RETURN_IF_ERROR(ParseOption(opt, codes, &p, where));
     }
     if (p.code.empty() && p.neg_code.empty() && !p.neg_none) {
       return Status::BadData(where + "code '-' needs neg=CODE");
     }
-    std::string pat;
+    size_t rule_size = base.size() + 12 + toks.size();
+    for (std::string_view t : toks) rule_size += t.size();
+    p.rule.reserve(rule_size);
+    p.rule += base;  // "FILE:LINE PATTERN", the pattern's words as written
+    p.rule += ':';
+    p.rule += std::to_string(n);
     for (size_t i = 0; i < toks.size(); ++i) {
-      if (i) pat += ' ';
-      pat += toks[i];
+      p.rule += ' ';
+      p.rule += toks[i];
     }
-    p.rule = FileLine(base, n) + " " + pat;
     out.push_back(std::move(p));
     return Status::Ok();
   });
