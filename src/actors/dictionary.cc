@@ -53,6 +53,15 @@ Result<std::shared_ptr<const ActorDictionary>> ActorDictionary::Load(const Actor
   if (config.phrase_analyser == nullptr) compiled = ChooseCompiledPhrases(config);
   PhraseAnalyser own(text, compiled.table.get());
   d->phrases_ = config.phrase_analyser != nullptr ? config.phrase_analyser : &own;
+  if (compiled.table != nullptr) {
+    // Sized once from the table's phrase count (entries are about as many as phrases, trie
+    // nodes fewer than twice as many), so that loading does not move every entry, node and
+    // root key again each time a vector or the hash table grows. A hint only.
+    const size_t n = compiled.table->size();
+    d->entries_.reserve(n + n / 4);
+    d->nodes_.reserve(2 * n);
+    d->root_index_.reserve(n);
+  }
   DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadIsoCodes(config, text)));
   DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadCountries(dir + "countries.txt", text)));
   DRAGOMAN_RETURN_IF_ERROR(Report(sink, d->LoadRoles(dir + "roles.txt", text)));
@@ -119,7 +128,8 @@ int ActorDictionary::AddChild(int node, std::string_view key) {
 Status ActorDictionary::AddPhrase(const TextAnalyzer& text, std::string_view phrase, DictEntry e) {
   const std::vector<PhraseToken>& toks = phrases_->Tokens(phrase);
   if (toks.empty()) return Status::BadData("empty phrase");
-  e.phrase = std::string(phrase);
+  e.phrase.assign(phrase);
+  e.caps.reserve(toks.size());
   const bool case_sensitive = e.kind != EntryKind::kPersonRole && e.kind != EntryKind::kGroupRole &&
                               e.kind != EntryKind::kInstitution && e.kind != EntryKind::kReference;
   int node = 0;

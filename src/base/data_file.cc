@@ -1,6 +1,7 @@
 #include "base/data_file.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 #include "base/file.h"
@@ -9,7 +10,15 @@
 namespace dragoman {
 
 std::string FileLine(std::string_view file, size_t line) {
-  return std::string(file) + ":" + std::to_string(line);
+  // One allocation: the loaders record "file:line" for every entry of every dictionary.
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, line).ptr;
+  std::string out;
+  out.reserve(file.size() + 1 + static_cast<size_t>(end - digits));
+  out.append(file);
+  out += ':';
+  out.append(digits, end);
+  return out;
 }
 
 Status DataError(std::string_view file, int line, std::string_view why) {

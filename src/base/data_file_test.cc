@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,13 @@ TEST(SplitFields, TrimsAndKeepsEmptyFields) {
             (std::vector<std::string>{"AZE", "Azerbaijan ;Azeri", "", ""}));
   EXPECT_EQ(Strings(SplitFields("", '|')), (std::vector<std::string>{""}));
   EXPECT_EQ(Strings(SplitFields("a\tb", '\t')), (std::vector<std::string>{"a", "b"}));
+}
+
+// One allocation, the same text: "file:line" for any line number.
+TEST(DataError, FileLineOfAnyNumber) {
+  EXPECT_EQ(FileLine("people/aze.txt", 0), "people/aze.txt:0");
+  const size_t most = std::numeric_limits<size_t>::max();
+  EXPECT_EQ(FileLine("", most), ":" + std::to_string(most));
 }
 
 TEST(SplitWords, SkipsRunsOfBlanks) {

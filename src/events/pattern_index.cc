@@ -12,13 +12,20 @@ PatternIndex PatternIndex::Build(const std::vector<Pattern>& patterns) {
   x.alts_.resize(patterns.size());
   x.required_.resize(patterns.size());
   x.has_target_.assign(patterns.size(), 0);
+  // Each inner vector sized once (what it will hold is known), not grown an element at a time.
+  size_t words = 0;
+  for (const Pattern& pat : patterns) words += static_cast<size_t>(pat.words);
+  x.word_id_.reserve(words);
+  x.by_first_.reserve(words);
   for (size_t p = 0; p < patterns.size(); ++p) {
     const Pattern& pat = patterns[p];
     x.alts_[p].resize(pat.elements.size());
+    x.required_[p].reserve(static_cast<size_t>(pat.words));
     for (size_t e = 0; e < pat.elements.size(); ++e) {
       const PatternElement& el = pat.elements[e];
       if (el.kind == PatternElement::Kind::kTarget) x.has_target_[p] = 1;
       if (el.kind != PatternElement::Kind::kWord) continue;
+      x.alts_[p][e].reserve(el.alts.size());
       for (const PatternElement::Alt& a : el.alts) {
         int32_t id = id_of(a.word);
         x.alts_[p][e].push_back(id * 2 + (a.form_only ? 1 : 0));

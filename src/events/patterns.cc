@@ -1,5 +1,6 @@
 #include "events/patterns.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "base/data_file.h"
@@ -19,16 +20,23 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   return out;
 }
 
-std::vector<std::string_view> SplitSpace(std::string_view s) {
-  std::vector<std::string_view> out;
+// The words of `s` (runs of neither ' ' nor '\t') into *out, which is cleared first; the loaders
+// below reuse one vector for every line rather than allocate one a line.
+void SplitSpaceInto(std::string_view s, std::vector<std::string_view>* out) {
+  out->clear();
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     size_t j = i;
     while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
+    if (j > i) out->push_back(s.substr(i, j - i));
     i = j;
   }
+}
+
+std::vector<std::string_view> SplitSpace(std::string_view s) {
+  std::vector<std::string_view> out;
+  SplitSpaceInto(s, &out);
   return out;
 }
 
@@ -182,9 +190,12 @@ Status ParseElement(std::string_view tok, bool joined, Pattern* p, bool* saw_tri
   if (tok.front() == '|' || tok.back() == '|' || tok.find("||") != std::string_view::npos) {
     return Status::BadData(where + "empty alternative in '" + std::string(tok) + "'");
   }
-  const std::vector<std::string_view> alts = Split(tok, '|');
-  e.alts.reserve(alts.size());
-  for (std::string_view alt : alts) {
+  // No alternative is empty (checked above), so every '|' separates two.
+  e.alts.reserve(static_cast<size_t>(std::count(tok.begin(), tok.end(), '|')) + 1);
+  for (size_t start = 0; start < tok.size();) {
+    size_t bar = std::min(tok.find('|', start), tok.size());
+    std::string_view alt = tok.substr(start, bar - start);
+    start = bar + 1;
     PatternElement::Alt a;
     if (alt[0] == '=') {
       a.form_only = true;
@@ -280,13 +291,17 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
                                            const CodeTable& codes, DataProblems* problems) {
   std::vector<Pattern> out;
+  // About a pattern a line (a hyphenated word adds a variant or two).
+  out.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::string base_name(name);
   if (size_t slash = base_name.rfind('/'); slash != std::string::npos) {
     base_name = base_name.substr(slash + 1);
   }
+  std::vector<std::string_view> fields, cols, toks, opts;  // reused by every line
   Status st = ForEachContentLine(text, problems, [&](int n, std::string_view line) -> Status {
     const Where where{name, n};
-    std::vector<std::string_view> fields;
+    fields.clear();
+    cols.clear();
     size_t start = 0;
     while (true) {
       size_t tab = line.find('\t', start);
@@ -296,7 +311,6 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
       start = tab + 1;
     }
     // Several tabs may separate the columns for alignment.
-    std::vector<std::string_view> cols;
     for (auto f : fields) {
       if (HasNonSpace(f)) cols.push_back(f);
     }
@@ -305,27 +319,33 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
     }
     Pattern base;
     base.line = n;
-    std::string code(SplitSpace(cols[0])[0]);
+    SplitSpaceInto(cols[0], &toks);
+    std::string code(toks[0]);
     if (code != "-") {
       if (!codes.Find(code)) return Status::BadData(where + "unknown CAMEO code '" + code + "'");
       base.code = code;
     }
-    const auto toks = SplitSpace(cols[1]);
+    SplitSpaceInto(cols[1], &toks);
     std::vector<std::vector<ElementText>> variants;
     DRAGOMAN_RETURN_IF_ERROR(ExpandHyphens(toks, &variants, where));
     if (cols.size() == 3) {
-      for (auto opt : SplitSpace(cols[2]))
-        DRAGOMAN_RETURN_IF_ERROR(ParseOption(opt, codes, &base, where));
+      SplitSpaceInto(cols[2], &opts);
+      for (auto opt : opts) DRAGOMAN_RETURN_IF_ERROR(ParseOption(opt, codes, &base, where));
     }
     if (base.code.empty() && base.neg_code.empty() && !base.neg_none) {
       return Status::BadData(where + "code '-' needs neg=CODE");
     }
-    std::string pat;
-    for (size_t i = 0; i < toks.size(); ++i) {
-      if (i) pat += ' ';
-      pat += toks[i];
+    // "FILE:LINE PATTERN", the pattern's words as written.
+    size_t rule_size = base_name.size() + 12 + toks.size();
+    for (std::string_view t : toks) rule_size += t.size();
+    base.rule.reserve(rule_size);
+    base.rule += base_name;
+    base.rule += ':';
+    base.rule += std::to_string(n);
+    for (std::string_view t : toks) {
+      base.rule += ' ';
+      base.rule += t;
     }
-    base.rule = FileLine(base_name, n) + " " + pat;
     for (const std::vector<ElementText>& variant : variants) {
       Pattern p = base;
       bool marked = false;

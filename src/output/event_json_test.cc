@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "events/unresolved.h"
 #include "output/writer.h"
@@ -110,6 +112,28 @@ TEST(EventJson, DirectWriterMatchesTheJsonTree) {
     std::string appended = "prefix";
     AppendEventJson(e, &appended);
     EXPECT_EQ(appended, "prefix" + tree);
+  }
+}
+
+// The writer skips plain bytes eight at a time: every byte that needs an escape, and invalid
+// UTF-8, at every offset around such runs, is written as nlohmann writes it.
+TEST(EventJson, StringEscapesAtEveryOffset) {
+  const std::string plain = "abcdefghijklmnopqrstuvwxyz0123456789 \xc3\xa9\xe2\x80\x9c~";
+  std::vector<std::string> specials = {"\"",   "\\",   "\n",   "\t",          "\b",
+                                       "\f",   "\r",   "\x01", "\x1f",        " ",
+                                       "\x7f", "\xff", "\xc3", "\xed\xa0\x80"};
+  specials.push_back(std::string(1, '\0'));
+  for (const std::string& special : specials) {
+    for (size_t at = 0; at <= 24; ++at) {
+      for (size_t len : {at, at + 1, at + 7, at + 8, at + 9, at + 17}) {
+        std::string s = plain.substr(0, at) + special + plain.substr(0, len - at);
+        std::string direct;
+        AppendJsonString(s, &direct);
+        EXPECT_EQ(direct, Json(s).dump(-1, ' ', false, Json::error_handler_t::replace))
+            << "special " << static_cast<int>(static_cast<unsigned char>(special[0])) << " at "
+            << at;
+      }
+    }
   }
 }
 

@@ -155,8 +155,12 @@ Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const TextConfig& con
   DataProblems* problems = config.problems;
   DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->abbrevs,
                             Abbreviations::Load(dir + "abbreviations.txt", problems));
-  DRAGOMAN_ASSIGN_OR_RETURN(ta->impl_->furniture,
-                            FurniturePatterns::Load(dir + "furniture.txt", problems));
+  // The build's check stamp, when it names this very file, spares the per-line compiles
+  // (text/furniture.h); check-data (a problems sink) compiles every line whatever stamps exist.
+  DRAGOMAN_ASSIGN_OR_RETURN(
+      ta->impl_->furniture,
+      FurniturePatterns::Load(dir + "furniture.txt", problems,
+                              FurniturePatterns::DefaultStamps(config.data_dir)));
   DRAGOMAN_ASSIGN_OR_RETURN(
       ta->lemmatizer_,
       Lemmatizer::Load(config.wordnet_dir, dir + "lemmas.txt", config.lemma_table, problems));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/data_file.h"
+#include "base/file.h"
 
 namespace dragoman {
 namespace {
@@ -338,14 +339,31 @@ FurniturePatterns::FurniturePatterns(FurniturePatterns&&) noexcept = default;
 FurniturePatterns& FurniturePatterns::operator=(FurniturePatterns&&) noexcept = default;
 FurniturePatterns::~FurniturePatterns() = default;
 
-Result<FurniturePatterns> FurniturePatterns::Load(const std::string& path, DataProblems* problems) {
+Result<FurniturePatterns> FurniturePatterns::Load(const std::string& path, DataProblems* problems,
+                                                  const std::vector<std::string>& stamps) {
   DRAGOMAN_ASSIGN_OR_RETURN(std::string text, ReadDataFile(path));
-  return Parse(text, path, problems);
+  uint64_t checked = 0;
+  if (problems == nullptr && !stamps.empty()) {
+    const uint64_t want = CheckFingerprint(text);
+    for (const std::string& stamp : stamps) {
+      auto content = ReadFile(stamp);  // a missing or unreadable stamp is no stamp
+      if (content.ok() && ParseStamp(*content) == want) {
+        checked = want;
+        break;
+      }
+    }
+  }
+  return Parse(text, path, problems, checked);
 }
 
 Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const std::string& name,
-                                                   DataProblems* problems) {
+                                                   DataProblems* problems, uint64_t checked) {
   FurniturePatterns fp;
+  // Checking (check-data) always compiles every line; otherwise a stamp for these exact bytes
+  // says the build did (see the header).
+  fp.checked_by_stamp_ =
+      problems == nullptr && checked != 0 && checked == CheckFingerprint(text);
+  const bool check_lines = !fp.checked_by_stamp_;
   std::array<std::vector<std::string>, 256> buckets;
   // The "line" phrases of each bucket, without their common kTrailingPunct: added to the
   // bucket's alternation as one alternative "(?:(?:P1)|(?:P2)|...)[\s\p{P}]*", which matches
@@ -404,18 +422,20 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
     // Validates this line on its own (the combined alternations below would hide an unbalanced
     // parenthesis): its syntax with cheap sets, then each property name once. Only when one of
     // them fails is the line compiled as written, for ICU's own message.
-    std::vector<std::string> names;
-    bool valid = Compile(WithCheapSets(regex, &names), /*case_insensitive=*/false).ok();
-    for (const std::string& n : names) {
-      if (!valid) break;
-      if (valid_names.count(n)) continue;
-      valid = Compile("\\p{" + n + "}", /*case_insensitive=*/false).ok();
-      if (valid) valid_names.insert(n);
-    }
-    if (!valid) {
-      auto compiled = Compile(regex, /*case_insensitive=*/false);
-      if (!compiled.ok()) {
-        return fail("bad pattern '" + std::string(body) + "': " + compiled.status().message());
+    if (check_lines) {
+      std::vector<std::string> names;
+      bool valid = Compile(WithCheapSets(regex, &names), /*case_insensitive=*/false).ok();
+      for (const std::string& n : names) {
+        if (!valid) break;
+        if (valid_names.count(n)) continue;
+        valid = Compile("\\p{" + n + "}", /*case_insensitive=*/false).ok();
+        if (valid) valid_names.insert(n);
+      }
+      if (!valid) {
+        auto compiled = Compile(regex, /*case_insensitive=*/false);
+        if (!compiled.ok()) {
+          return fail("bad pattern '" + std::string(body) + "': " + compiled.status().message());
+        }
       }
     }
     filter->Add(RequiredBytes(regex));
@@ -444,18 +464,21 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
       return Status::BadData(name + ": patterns do not combine: " + p.status().message());
     }
   }
+  fp.caption_ = std::make_unique<Bucket>();
   if (!captions.empty()) {
-    auto p = Compile(Alternation(captions, none));
-    if (!p.ok())
+    Bucket& b = *fp.caption_;
+    b.source = Alternation(captions, none);
+    b.parts = std::move(captions);
+    // Checking (check-data): compile now, to report patterns that do not combine.
+    if (problems != nullptr && !fp.CompiledCaptions()->whole) {
+      auto p = Compile(b.source);
       return Status::BadData(name + ": patterns do not combine: " + p.status().message());
-    fp.caption_ = std::move(p).value();
+    }
   }
   return fp;
 }
 
-const FurniturePatterns::Bucket* FurniturePatterns::Compiled(int c) const {
-  if (!Has(c)) return nullptr;
-  Bucket& b = (*buckets_)[c];
+void FurniturePatterns::CompileOnce(Bucket& b) {
   std::call_once(b.once, [&b] {
     auto whole = Compile(b.source);
     if (whole.ok()) {
@@ -467,19 +490,22 @@ const FurniturePatterns::Bucket* FurniturePatterns::Compiled(int c) const {
       if (p.ok()) b.each.push_back(std::move(p).value());
     }
   });
+}
+
+const FurniturePatterns::Bucket* FurniturePatterns::Compiled(int c) const {
+  if (!Has(c)) return nullptr;
+  Bucket& b = (*buckets_)[c];
+  CompileOnce(b);
   return &b;
 }
 
-FurniturePatterns::Matcher::Matcher(const FurniturePatterns& patterns) : patterns_(patterns) {
-  auto make = [](const std::unique_ptr<icu::RegexPattern>& p,
-                 std::unique_ptr<icu::RegexMatcher>* m) {
-    if (!p) return;
-    UErrorCode st = U_ZERO_ERROR;
-    m->reset(p->matcher(st));
-    if (U_FAILURE(st)) m->reset();
-  };
-  make(patterns.caption_, &caption_);
+const FurniturePatterns::Bucket* FurniturePatterns::CompiledCaptions() const {
+  if (!caption_ || caption_->source.empty()) return nullptr;
+  CompileOnce(*caption_);
+  return caption_.get();
 }
+
+FurniturePatterns::Matcher::Matcher(const FurniturePatterns& patterns) : patterns_(patterns) {}
 
 FurniturePatterns::Matcher::~Matcher() = default;
 
@@ -489,8 +515,7 @@ void FurniturePatterns::Matcher::SetText(std::string_view text) {
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 }
 
-bool FurniturePatterns::Matcher::Matches(int bucket) {
-  const Bucket* b = patterns_.Compiled(bucket);
+bool FurniturePatterns::Matcher::Matches(const Bucket* b, std::unique_ptr<icu::RegexMatcher>& m) {
   if (b == nullptr) return false;
   if (!b->whole) {  // the alternation did not compile: its patterns one at a time
     for (const auto& p : b->each) {
@@ -500,7 +525,6 @@ bool FurniturePatterns::Matcher::Matches(int bucket) {
     }
     return false;
   }
-  std::unique_ptr<icu::RegexMatcher>& m = bucket_[bucket];
   if (!m) {
     UErrorCode st = U_ZERO_ERROR;
     m.reset(b->whole->matcher(st));
@@ -527,8 +551,8 @@ bool FurniturePatterns::Matcher::IsFurniture(std::string_view sentence) {
       patterns_.Has(kAnyBucket) && patterns_.bucket_filter_[kAnyBucket].MayMatch(sentence);
   if (try_c || try_any) {
     SetText(sentence);
-    if (try_c && Matches(c)) return true;
-    if (try_any && Matches(kAnyBucket)) return true;
+    if (try_c && Matches(patterns_.Compiled(c), bucket_[c])) return true;
+    if (try_any && Matches(patterns_.Compiled(kAnyBucket), bucket_[kAnyBucket])) return true;
   }
   for (const std::string& phrase : patterns_.ends_) {
     if (EndsWithPhrase(sentence, phrase)) return true;
@@ -539,10 +563,10 @@ bool FurniturePatterns::Matcher::IsFurniture(std::string_view sentence) {
 bool FurniturePatterns::Matcher::IsCaptionEnd(std::string_view sentence) {
   if (sentence.size() > kMaxFurnitureBytes) return false;
   std::string_view tail = Tail(sentence, kCaptionWindow);
-  if (!caption_ || tail.empty()) return false;
+  if (!patterns_.caption_ || patterns_.caption_->source.empty() || tail.empty()) return false;
   if (!patterns_.caption_filter_.MayMatch(tail)) return false;
   SetText(tail);
-  return Matches(caption_.get());
+  return Matches(patterns_.CompiledCaptions(), caption_);
 }
 
 }  // namespace dragoman

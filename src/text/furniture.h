@@ -23,10 +23,21 @@
 // credit needs its ':' or '/'; text/required_bytes.h), which rules out most sentences at once.
 // A bucket's alternation is compiled when a sentence first needs it, not at Load(): compiling
 // them all (ICU computes each \p{..} set anew) cost more than the rest of start-up, and a short
-// run needs few buckets. Load() still compiles each "regex"/"caption" line alone, so a bad
-// pattern is reported there; when given a DataProblems sink (check-data) it also compiles every
+// run needs few buckets; the captions' alternation likewise, when a line end first passes their
+// prefilter. Load() compiles each "regex"/"caption" line alone, so a bad pattern is reported
+// there, unless the build already did so for these exact bytes (a check stamp, below); when
+// given a DataProblems sink (check-data) it always validates every line and also compiles every
 // alternation, to report patterns that do not combine. Without one, a bucket whose alternation
 // does not compile is matched one pattern at a time (the same answers, slower).
+//
+// Check stamps. Compiling each line alone is most of what loading the file costs, and its
+// answer depends only on the file's bytes, ICU's version and the way lines are checked. The
+// build runs that check once (dragoman_furniturec, text/furniturec_main.cc) and writes a stamp:
+// one line "dragoman-furniture-checked VERSION FINGERPRINT", FINGERPRINT the 16 hex digits of
+// CheckFingerprint() of the file that passed. Load() given a stamp that names the fingerprint of
+// the text it reads skips the per-line compiles; any other stamp (a changed file, another ICU,
+// another check version, a damaged or missing stamp) is ignored and every line is compiled as
+// before, so a stamp can make loading faster but never let a bad pattern through unnoticed.
 //
 // Thread-safety: a FurniturePatterns is logically immutable after Load() (the lazy compilation
 // is synchronised) and may be shared by threads. A Matcher is single-threaded: make one per
@@ -37,6 +48,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -58,6 +70,8 @@ inline constexpr size_t kMaxFurnitureBytes = 1000;
 inline constexpr size_t kCaptionWindow = 64;
 
 class FurniturePatterns {
+  struct Bucket;  // below
+
  public:
   FurniturePatterns();
   FurniturePatterns(FurniturePatterns&&) noexcept;
@@ -66,9 +80,29 @@ class FurniturePatterns {
 
   // BadData "path:line: why" for an unknown kind or a regex that does not compile.
   // `problems`: as in base/data_file.h (null: stop at the first problem).
-  static Result<FurniturePatterns> Load(const std::string& path, DataProblems* problems = nullptr);
+  // `stamps`: check stamp files to try, in order (missing ones are skipped; see above).
+  static Result<FurniturePatterns> Load(const std::string& path, DataProblems* problems = nullptr,
+                                        const std::vector<std::string>& stamps = {});
+  // `checked`: the CheckFingerprint() of a text known to pass the per-line check (0: none).
+  // When it equals CheckFingerprint(text) and `problems` is null, the lines are not compiled
+  // one by one.
   static Result<FurniturePatterns> Parse(std::string_view text, const std::string& name,
-                                         DataProblems* problems = nullptr);
+                                         DataProblems* problems = nullptr, uint64_t checked = 0);
+
+  // The fingerprint a check stamp records for furniture text `text`: FNV-1a-64 of the check's
+  // version, ICU's version and the text. Never 0.
+  static uint64_t CheckFingerprint(std::string_view text);
+  // The content of a stamp recording `fingerprint` (one line, ending in a newline).
+  static std::string StampFor(uint64_t fingerprint);
+  // The fingerprint recorded by stamp file content `stamp`, or 0 when it is not a stamp of this
+  // check version.
+  static uint64_t ParseStamp(std::string_view stamp);
+  // Where Load() looks for a stamp of `data_dir`'s furniture.txt by default: DATA_DIR/text/
+  // furniture-checked, then the build's and the installed stamp.
+  static std::vector<std::string> DefaultStamps(const std::string& data_dir);
+  // Whether the last Load()/Parse() of this object skipped the per-line check (for tests and
+  // check-data's report).
+  bool checked_by_stamp() const { return checked_by_stamp_; }
 
   // Number of patterns loaded.
   size_t size() const { return count_; }
@@ -87,11 +121,12 @@ class FurniturePatterns {
 
    private:
     void SetText(std::string_view text);  // converts to utf16_ for the matches that follow
-    bool Matches(int bucket);             // the bucket's alternation on utf16_
+    // Bucket `b`'s alternation (through `m`, made on first use) on utf16_; false for null `b`.
+    bool Matches(const Bucket* b, std::unique_ptr<icu::RegexMatcher>& m);
     bool Matches(icu::RegexMatcher* m);
     const FurniturePatterns& patterns_;
     std::array<std::unique_ptr<icu::RegexMatcher>, 256> bucket_;  // made on first use
-    std::unique_ptr<icu::RegexMatcher> caption_;
+    std::unique_ptr<icu::RegexMatcher> caption_;                  // made on first use
     icu::UnicodeString utf16_;  // the text being matched; outlives the matchers' use of it
   };
 
@@ -110,12 +145,19 @@ class FurniturePatterns {
   // Bucket c compiled (on the first call for c, by whichever thread comes first); null when it
   // has no patterns.
   const Bucket* Compiled(int c) const;
+  // The captions, compiled like a bucket on the first call; null when there are none.
+  const Bucket* CompiledCaptions() const;
+  // Compiles b.whole, or when the alternation does not compile b.each (once, by whichever thread
+  // comes first).
+  static void CompileOnce(Bucket& b);
   std::unique_ptr<std::array<Bucket, 256>> buckets_;
-  std::unique_ptr<icu::RegexPattern> caption_;
+  // The captions' alternation, as a bucket (`source` "" when there are none).
+  std::unique_ptr<Bucket> caption_;
   std::array<RegexPrefilter, 256> bucket_filter_;  // what a text needs to match bucket_[c]
   RegexPrefilter caption_filter_;
   std::vector<std::string> ends_;  // "end" phrases: lower case, single spaces
   size_t count_ = 0;
+  bool checked_by_stamp_ = false;
 };
 
 // `re` with each set that is (nearly) closed under case written case-sensitively inside

@@ -4,6 +4,7 @@
 #include <unicode/regex.h>
 #include <unicode/uniset.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -226,6 +227,114 @@ TEST(FurnitureTest, PropertySetsInValidPatterns) {
   EXPECT_TRUE(m.IsFurniture("A\\p{L}z"));
   EXPECT_FALSE(m.IsFurniture("A\\p{L}5"));
   EXPECT_TRUE(m.IsFurniture("x\\py"));
+}
+
+// Captions are an alternation compiled on first use, like the buckets: ones that do not combine
+// are reported by check-data and matched one at a time when coding.
+TEST(FurnitureTest, CaptionsThatDoNotCombineAreMatchedOneAtATime) {
+  const std::string text = "caption (?<x>ab)c\ncaption (?<x>ab)d\n";
+  DataProblems problems;
+  auto checked = FurniturePatterns::Parse(text, "test.txt", &problems);
+  ASSERT_FALSE(checked.ok());
+  EXPECT_EQ(checked.status().message().rfind("test.txt: patterns do not combine", 0), 0u)
+      << checked.status().message();
+  FurniturePatterns fp = MustParse(text);
+  FurniturePatterns::Matcher m(fp);
+  EXPECT_TRUE(m.IsCaptionEnd("abc"));
+  EXPECT_TRUE(m.IsCaptionEnd("ABD"));
+  EXPECT_FALSE(m.IsCaptionEnd("abe"));
+  EXPECT_FALSE(m.IsFurniture("abc"));
+}
+
+// A check stamp skips the per-line compiles only for the exact bytes it names; check-data
+// (a problems sink) always compiles every line.
+TEST(FurnitureTest, StampVouchesOnlyForTheBytesItNames) {
+  const std::string bad = "line share\nregex a(b\n";  // the regex does not compile
+  const uint64_t fingerprint = FurniturePatterns::CheckFingerprint(bad);
+  auto unchecked = FurniturePatterns::Parse(bad, "test.txt", nullptr, fingerprint);
+  ASSERT_TRUE(unchecked.ok()) << unchecked.status().message();
+  EXPECT_TRUE(unchecked->checked_by_stamp());
+  // The bad line is dropped where it would be compiled; the rest still matches.
+  FurniturePatterns::Matcher m(*unchecked);
+  EXPECT_TRUE(m.IsFurniture("Share"));
+
+  auto other = FurniturePatterns::Parse(bad, "test.txt", nullptr,
+                                        FurniturePatterns::CheckFingerprint(bad + "#\n"));
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().message().rfind("test.txt:2: bad pattern", 0), 0u)
+      << other.status().message();
+
+  DataProblems problems;
+  auto checking = FurniturePatterns::Parse(bad, "test.txt", &problems, fingerprint);
+  EXPECT_FALSE(checking.ok() && problems.empty());
+  if (checking.ok()) {
+    EXPECT_FALSE(checking->checked_by_stamp());
+  }
+}
+
+TEST(FurnitureTest, StampFormat) {
+  const uint64_t f = FurniturePatterns::CheckFingerprint("line a\n");
+  EXPECT_NE(f, 0u);
+  EXPECT_NE(f, FurniturePatterns::CheckFingerprint("line b\n"));
+  const std::string stamp = FurniturePatterns::StampFor(f);
+  EXPECT_EQ(stamp.rfind("dragoman-furniture-checked 1 ", 0), 0u) << stamp;
+  EXPECT_EQ(FurniturePatterns::ParseStamp(stamp), f);
+  std::string other_version = stamp;
+  other_version.replace(27, 1, "9");
+  EXPECT_EQ(FurniturePatterns::ParseStamp(other_version), 0u);
+  EXPECT_EQ(FurniturePatterns::ParseStamp(stamp.substr(0, stamp.size() - 2) + "\n"), 0u);
+  EXPECT_EQ(FurniturePatterns::ParseStamp(""), 0u);
+  std::string upper = stamp;
+  for (char& c : upper) c = (c >= 'a' && c <= 'f') ? static_cast<char>(c - 32) : c;
+  EXPECT_EQ(FurniturePatterns::ParseStamp(upper), 0u);
+}
+
+// Load() tries the stamps in order, skips missing and foreign ones, and stops trusting a stamp
+// as soon as the file changes.
+TEST(FurnitureTest, LoadFindsTheStampOfTheFileItReads) {
+  const std::string dir = ::testing::TempDir() + "furniture_stamp_test_" +
+                          std::to_string(::testing::UnitTest::GetInstance()->random_seed());
+  ASSERT_EQ(system(("mkdir -p '" + dir + "'").c_str()), 0);
+  const std::string file = dir + "/furniture.txt", good = dir + "/good", foreign = dir + "/x";
+  auto write = [](const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  };
+  const std::string text = "line share\nregex \\d+ photos?\n";
+  write(file, text);
+  write(good, FurniturePatterns::StampFor(FurniturePatterns::CheckFingerprint(text)));
+  write(foreign, FurniturePatterns::StampFor(FurniturePatterns::CheckFingerprint("line x\n")));
+  auto stamped = FurniturePatterns::Load(file, nullptr, {dir + "/missing", foreign, good});
+  ASSERT_TRUE(stamped.ok()) << stamped.status().message();
+  EXPECT_TRUE(stamped->checked_by_stamp());
+  auto plain = FurniturePatterns::Load(file);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(plain->checked_by_stamp());
+  FurniturePatterns::Matcher a(*stamped), b(*plain);
+  for (const char* s : {"Share", "12 photos", "12 photographs", "share this"}) {
+    EXPECT_EQ(a.IsFurniture(s), b.IsFurniture(s)) << s;
+  }
+  write(file, text + "regex a(b\n");  // changed since the stamp: checked, and refused
+  auto changed = FurniturePatterns::Load(file, nullptr, {good});
+  ASSERT_FALSE(changed.ok());
+  EXPECT_EQ(changed.status().message().rfind(file + ":3: bad pattern 'a(b'", 0), 0u)
+      << changed.status().message();
+}
+
+// The build stamps the shipped file, so that start-up skips its per-line compiles.
+TEST(FurnitureTest, TheBuildStampsTheShippedFile) {
+  const std::string path = std::string(DRAGOMAN_SOURCE_DATA_DIR) + "/text/furniture.txt";
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::ifstream stamp_in(DRAGOMAN_FURNITURE_STAMP, std::ios::binary);
+  std::stringstream stamp;
+  stamp << stamp_in.rdbuf();
+  EXPECT_EQ(FurniturePatterns::ParseStamp(stamp.str()),
+            FurniturePatterns::CheckFingerprint(text.str()));
+  auto loaded = FurniturePatterns::Load(path, nullptr, FurniturePatterns::DefaultStamps(
+                                                           DRAGOMAN_SOURCE_DATA_DIR));
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_TRUE(loaded->checked_by_stamp());
 }
 
 TEST(FurnitureTest, MissingFileIsBadData) {
