@@ -1,0 +1,66 @@
+// Object relatives (background.cc) on invented sentences: a clause with its subject right before
+// its verb, after a noun phrase the sentence's verb governs, and no object of its own describes
+// that noun; it states no event. The markup's tokenizer knows no parts of speech, so each test
+// says which words are nouns (as WordNet would).
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string_view>
+
+#include "events/extractor.h"
+#include "events/markup_test_util.h"
+
+namespace dragoman {
+namespace {
+
+using test_support::Build;
+using test_support::Built;
+using test_support::Describe;
+
+std::unique_ptr<Built> WithNouns(std::string_view markup,
+                                 std::initializer_list<std::string_view> nouns) {
+  auto b = Build(markup);
+  for (Token& t : b->sentence.tokens) {
+    for (std::string_view n : nouns) {
+      if (t.norm == n) t.flags |= Token::kNounForm;
+    }
+  }
+  return b;
+}
+
+TEST(ObjectRelativeTest, ClauseOnAnObjectNounStatesNoEvent) {
+  // "it arrested last year" tells which diplomat: no arrest by Iran.
+  auto b = WithNouns("[Iran|IRNGOV] expelled a diplomat it arrested last year .", {"diplomat"});
+  std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].cameo.substr(0, 2), "16") << Describe(ev);
+}
+
+TEST(ObjectRelativeTest, ThatClauseWithAnActorSubject) {
+  auto b = WithNouns(
+      "[Iran|IRNGOV] expelled the diplomats that [the ministry|IRNGOV] detained in May .",
+      {"diplomats"});
+  std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].cameo.substr(0, 2), "16") << Describe(ev);
+}
+
+TEST(ObjectRelativeTest, VerbWithItsOwnObjectIsStated) {
+  // An object after the verb: "the diplomat" is no object of "arrested"; both acts are stated.
+  auto b = WithNouns("[Iran|IRNGOV] expelled a diplomat and [it|IRNGOV:pronoun] arrested "
+                     "[two journalists|GBRCVL] .",
+                     {"diplomat"});
+  std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
+  ASSERT_EQ(ev.size(), 2u) << Describe(ev);
+}
+
+TEST(ObjectRelativeTest, NameBeforeTheSubjectIsNoRelative) {
+  // A capitalised word before the actor belongs to its name: the verb is the sentence's own.
+  auto b = WithNouns("The Catalan [government|ESPGOV] arrested [two activists|ESPCVL] today .",
+                     {"catalan"});
+  std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+}
+
+}  // namespace
+}  // namespace dragoman
