@@ -27,8 +27,9 @@ std::vector<bool> SentenceAnalysis::DropComplements(const std::vector<Match>& ma
     int t = matches[b].trigger;
     int j = t - 1;
     while (j >= 0 && IsNorm(w_.adverb, j)) --j;
-    // "a diplomat it arrested last year": a relative clause describing a noun (background.cc).
-    if (ObjectRelative(matches[b])) drop[b] = true;
+    // "a diplomat it arrested last year", "X, whose army has been fighting Y, ...": a relative
+    // clause describing a noun or an actor (background.cc).
+    if (ObjectRelative(matches[b]) || RelativeBackground(matches[b])) drop[b] = true;
     for (size_t a = 0; a < b; ++a) {
       if (Seg(matches[a].trigger) != Seg(t)) continue;
       // "demanded that X release ...", "accused X of attacking ...": the request or the

@@ -10,6 +10,9 @@
 //     imposed on Z". A clause whose verb has its subject right before it, follows a noun phrase
 //     (through "that"/"which" or nothing) and has no object of its own describes that noun: it is
 //     background, whoever its subject is.
+//   - "whose" clauses: "X, whose army has been fighting Y, met Z" tells who X is (the event of a
+//     relative clause opened by "who" or "which" may be stated: "in which a patrol was attacked by
+//     ...").
 //   - A modal after an event noun or a gerund subject: "a Turkish attack would undermine ...",
 //     "Restoring ties between A and B could benefit ..." state a possibility.
 #include <string>
@@ -97,6 +100,12 @@ bool SentenceAnalysis::ObjectRelative(const Match& m) const {
   return k >= n || Punct(k) || IsNorm(w_.preposition, k) || IsNorm(w_.coordinator, k) ||
          IsNorm(w_.place_adverb, k) || IsNorm(w_.subordinator, k) || IsNorm(w_.adverb, k) ||
          IsNorm(w_.adjunct_start, k) || InDate(k);
+}
+
+bool SentenceAnalysis::RelativeBackground(const Match& m) const {
+  const Segment& sg = segs_[Seg(m.trigger)];
+  if (sg.kind != SegKind::kRelative) return false;
+  return IsNorm(w_.possessive_relative, sg.begin);
 }
 
 std::optional<Mood> SentenceAnalysis::ModalAfterSubject(const Match& m) const {
