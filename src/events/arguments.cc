@@ -30,6 +30,8 @@ std::vector<bool> SentenceAnalysis::DropComplements(const std::vector<Match>& ma
     // "a diplomat it arrested last year", "X, whose army has been fighting Y, ...": a relative
     // clause describing a noun or an actor (background.cc).
     if (ObjectRelative(matches[b]) || RelativeBackground(matches[b])) drop[b] = true;
+    // "meet this year's goal", "fighting the root causes": no party acted upon (background.cc).
+    if (AbstractObject(matches[b])) drop[b] = true;
     for (size_t a = 0; a < b; ++a) {
       if (Seg(matches[a].trigger) != Seg(t)) continue;
       // "demanded that X release ...", "accused X of attacking ...": the request or the

@@ -13,6 +13,8 @@
 //   - "whose" clauses: "X, whose army has been fighting Y, met Z" tells who X is (the event of a
 //     relative clause opened by "who" or "which" may be stated: "in which a patrol was attacked by
 //     ...").
+//   - Abstract objects: "meet this year's goal", "fighting the root causes of migration" act on
+//     no party: a one-word verb trigger whose object's head is an `abstract_object` noun.
 //   - A modal after an event noun or a gerund subject: "a Turkish attack would undermine ...",
 //     "Restoring ties between A and B could benefit ..." state a possibility.
 #include <string>
@@ -106,6 +108,13 @@ bool SentenceAnalysis::RelativeBackground(const Match& m) const {
   const Segment& sg = segs_[Seg(m.trigger)];
   if (sg.kind != SegKind::kRelative) return false;
   return IsNorm(w_.possessive_relative, sg.begin);
+}
+
+bool SentenceAnalysis::AbstractObject(const Match& m) const {
+  const Pattern& p = impl_.patterns[m.pattern];
+  if (p.noun || m.passive || m.end != m.trigger + 1) return false;
+  Phrase ph = PhraseFrom(m.trigger + 1);
+  return ph.begin >= 0 && ph.end > ph.begin && Is(w_.abstract_object, ph.end - 1);
 }
 
 std::optional<Mood> SentenceAnalysis::ModalAfterSubject(const Match& m) const {

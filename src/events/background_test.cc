@@ -1,7 +1,8 @@
-// Object relatives (background.cc) on invented sentences: a clause with its subject right before
-// its verb, after a noun phrase the sentence's verb governs, and no object of its own describes
-// that noun; it states no event. The markup's tokenizer knows no parts of speech, so each test
-// says which words are nouns (as WordNet would).
+// Object relatives and abstract objects (background.cc) on invented sentences. A clause with its
+// subject right before its verb, after a noun phrase the sentence's verb governs, and no object of
+// its own describes that noun; it states no event. A verb whose object is a thing to reach or a
+// problem (an `abstract_object` head) acts on no party. The markup's tokenizer knows no parts of
+// speech, so each test says which words are nouns (as WordNet would).
 #include <gtest/gtest.h>
 
 #include <initializer_list>
@@ -60,6 +61,21 @@ TEST(ObjectRelativeTest, NameBeforeTheSubjectIsNoRelative) {
                      {"catalan"});
   std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
   ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+}
+
+TEST(AbstractObjectTest, FightingACauseIsNoFight) {
+  auto b = WithNouns("[Germany|DEUGOV] spent billions fighting the root causes of migration .",
+                     {"billions", "root", "causes", "migration"});
+  b->sentence.tokens[6].lemma = "cause";  // as the lemmatizer gives it
+  std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
+  EXPECT_TRUE(ev.empty()) << Describe(ev);
+}
+
+TEST(AbstractObjectTest, FightingAPartyIsAFight) {
+  auto b = WithNouns("[Germany|DEUGOV] spent billions fighting [the rebels|AFGREB] .", {"billions"});
+  std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].cameo.substr(0, 2), "19") << Describe(ev);
 }
 
 }  // namespace

@@ -47,7 +47,8 @@ namespace dragoman::events_internal {
   X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
   X(possessive_marker) X(definite_determiner) X(bilateral)                                 \
   X(perfect) X(occasion) X(joining) X(joined_act) X(adjunct_start)                        \
-  X(personal_pronoun) X(relative_that) X(charge_preposition) X(possessive_relative)
+  X(personal_pronoun) X(relative_that) X(charge_preposition) X(possessive_relative) \
+  X(abstract_object)
 // clang-format on
 
 struct ClauseClasses {
@@ -362,6 +363,9 @@ class SentenceAnalysis {
   // Whether the match is in a relative clause opened by "whose" ("X, whose country has been
   // mediating the dispute, met Y"): it describes the antecedent.
   bool RelativeBackground(const Match& m) const;
+  // Whether a one-word verb match has an `abstract_object` noun phrase as its object ("meet this
+  // year's goal"): no party is acted upon.
+  bool AbstractObject(const Match& m) const;
   // The mood a modal right after an event noun or a gerund subject gives the match ("an attack
   // would ..."), or none.
   std::optional<Mood> ModalAfterSubject(const Match& m) const;
