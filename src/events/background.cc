@@ -77,19 +77,37 @@ bool SentenceAnalysis::ObjectRelative(const Match& m) const {
   }
   int h = subject_begin - 1;
   if (h >= seg_begin && IsNorm(w_.relative_that, h)) --h;
-  // A common noun: a capitalised word next to an actor is part of its name ("The Catalan
-  // government agreed today ...").
-  if (h < seg_begin || !PhraseWord(h) || !NounHead(h) || toks_[h].has(Token::kCapitalized) ||
-      Is(w_.speech, h)) {
-    return false;
+  if (h < seg_begin) return false;
+  int np_begin = -1;
+  if (int hm = in_mention_[h]; hm >= 0) {
+    // The noun phrase names an actor ("a US diplomat it arrested"): not a speech verb's
+    // addressee ("told the envoy it attacked in self-defence" reports).
+    np_begin = facts_.actors[hm].token_begin;
+    if (!IsNorm(w_.determiner, np_begin) && np_begin - 1 >= seg_begin) --np_begin;
+    if (np_begin - 1 >= seg_begin && Is(w_.speech, np_begin - 1)) return false;
+  } else {
+    // A common noun: a capitalised word next to an actor is part of its name ("The Catalan
+    // government agreed today ...").
+    if (!PhraseWord(h) || !NounHead(h) || toks_[h].has(Token::kCapitalized) ||
+        Is(w_.speech, h)) {
+      return false;
+    }
+    Phrase ph = PhraseEndingAt(h, Seg(h));
+    if (ph.begin < 0) return false;
+    np_begin = ph.begin;
+    if (!IsNorm(w_.determiner, np_begin) && np_begin - 1 >= seg_begin &&
+        in_mention_[np_begin - 1] >= 0) {
+      // A demonym or a country inside the phrase: "a US diplomat it arrested".
+      np_begin = facts_.actors[in_mention_[np_begin - 1]].token_begin;
+      if (!IsNorm(w_.determiner, np_begin) && np_begin - 1 >= seg_begin) --np_begin;
+    }
   }
   // The noun phrase it describes opens with a determiner ("a diplomat", "the sanctions"; not
   // "Iran claims it attacked ...", where the noun-looking word is a verb) and follows the
   // clause's own verb: it is an object, and the clause after it a second verb's.
-  Phrase ph = PhraseEndingAt(h, Seg(h));
-  if (ph.begin < 0 || !IsNorm(w_.determiner, ph.begin)) return false;
+  if (!IsNorm(w_.determiner, np_begin)) return false;
   bool verb_before = false;
-  for (int i = seg_begin; i < ph.begin && !verb_before; ++i) {
+  for (int i = seg_begin; i < np_begin && !verb_before; ++i) {
     if (Punct(i) || in_mention_[i] >= 0) continue;
     const Token& tok = toks_[i];
     verb_before = IsNorm(w_.be, i) || IsNorm(w_.perfect, i) ||

@@ -37,6 +37,30 @@ TEST(ObjectRelativeTest, ClauseOnAnObjectNounStatesNoEvent) {
   EXPECT_EQ(ev[0].cameo.substr(0, 2), "16") << Describe(ev);
 }
 
+TEST(ObjectRelativeTest, ActorInsideTheNounPhrase) {
+  // "a US diplomat": the phrase the clause describes holds an actor (a demonym).
+  auto b = WithNouns("[Iran|IRNGOV] freed a [US|USA] diplomat it arrested .", {"diplomat"});
+  std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
+  for (const Event& e : ev) EXPECT_NE(e.cameo.substr(0, 2), "17") << Describe(ev);
+}
+
+TEST(ObjectRelativeTest, ClauseOnAnActor) {
+  // The phrase the clause describes is itself an actor mention.
+  auto b = WithNouns("[Iran|IRNGOV] freed [a US diplomat|USAGOV] it arrested .", {});
+  std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
+  for (const Event& e : ev) EXPECT_NE(e.cameo.substr(0, 2), "17") << Describe(ev);
+}
+
+TEST(ObjectRelativeTest, AddresseeOfASpeechVerbIsNoAntecedent) {
+  // "told the envoy it attacked ...": a report without "that", not a relative clause.
+  auto b = WithNouns("[Russia|RUSGOV] told [the envoy|USAGOV] [it|RUSGOV:pronoun] attacked in "
+                     "self-defence .",
+                     {});
+  std::vector<Event> ev = test_support::ShippedExtractor().Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  EXPECT_EQ(ev[0].cameo.substr(0, 2), "18") << Describe(ev);
+}
+
 TEST(ObjectRelativeTest, ThatClauseWithAnActorSubject) {
   auto b = WithNouns(
       "[Iran|IRNGOV] expelled the diplomats that [the ministry|IRNGOV] detained in May .",
