@@ -27,8 +27,16 @@ std::vector<bool> SentenceAnalysis::DropComplements(const std::vector<Match>& ma
     int t = matches[b].trigger;
     int j = t - 1;
     while (j >= 0 && IsNorm(w_.adverb, j)) --j;
+    // "a diplomat it arrested last year", "X, whose army has been fighting Y, ...": a relative
+    // clause describing a noun or an actor (background.cc).
+    if (ObjectRelative(matches[b]) || RelativeBackground(matches[b])) drop[b] = true;
+    // "meet this year's goal", "fighting the root causes": no party acted upon (background.cc).
+    if (AbstractObject(matches[b])) drop[b] = true;
     for (size_t a = 0; a < b; ++a) {
       if (Seg(matches[a].trigger) != Seg(t)) continue;
+      // "demanded that X release ...", "accused X of attacking ...": the request or the
+      // accusation codes it (background.cc).
+      if (RequestedAct(matches[a], matches[b])) drop[b] = true;
       // "X said Y must release ...": the demand codes it.
       if (impl_.patterns[matches[a].pattern].from_speaker && j >= 0 && j < matches[a].end) {
         drop[b] = true;
@@ -119,6 +127,7 @@ std::vector<Event> SentenceAnalysis::BuildEvents(const std::vector<Match>& match
     }
     if (code.empty()) continue;
     Mood mood = p.mood != Mood::kAsserted ? p.mood : MoodAt(m.trigger, seg);
+    if (mood == Mood::kAsserted) mood = ModalAfterSubject(m).value_or(mood);  // "an attack would"
     if (mood == Mood::kQuestion) continue;  // "How many were arrested?" states no event
     if (mood == Mood::kHypothetical) {
       // "could attack", "if he is elected": a possibility states no event, except a

@@ -46,7 +46,9 @@ namespace dragoman::events_internal {
   X(deictic_place) X(place_adverb) X(coordinator) X(conjunction_and) X(preposition_of)     \
   X(agent_preposition) X(affiliation_preposition) X(expletive) X(reported_future)          \
   X(possessive_marker) X(definite_determiner) X(bilateral)                                 \
-  X(perfect) X(occasion) X(joining) X(joined_act) X(adjunct_start)
+  X(perfect) X(occasion) X(joining) X(joined_act) X(adjunct_start)                        \
+  X(personal_pronoun) X(relative_that) X(charge_preposition) X(possessive_relative) \
+  X(abstract_object)
 // clang-format on
 
 struct ClauseClasses {
@@ -351,6 +353,22 @@ class SentenceAnalysis {
                         const std::vector<ActorRef>& targets, std::string* rule) const;
   int ReducedPassiveHead(int t, int depth = 0) const;
   bool ReducedRelativeOnNoun(int t) const;  // voice.cc
+  // Acts named but not stated (background.cc). Whether match `b` is the content of request or
+  // accusation match `a` before it ("demanded that X release ...", "accused X of attacking").
+  bool RequestedAct(const Match& a, const Match& b) const;
+  static constexpr int kMaxContentGap = 8;  // tokens between a request's words and its content
+  // Whether the match's verb is in a relative clause on a noun phrase, with its subject right
+  // before it and no object ("a diplomat it arrested last year").
+  bool ObjectRelative(const Match& m) const;
+  // Whether the match is in a relative clause opened by "whose" ("X, whose country has been
+  // mediating the dispute, met Y"): it describes the antecedent.
+  bool RelativeBackground(const Match& m) const;
+  // Whether a one-word verb match has an `abstract_object` noun phrase as its object ("meet this
+  // year's goal"): no party is acted upon.
+  bool AbstractObject(const Match& m) const;
+  // The mood a modal right after an event noun or a gerund subject gives the match ("an attack
+  // would ..."), or none.
+  std::optional<Mood> ModalAfterSubject(const Match& m) const;
   std::optional<ActorRef> Counterpart(const std::string& country, int exclude_mention) const;
   int ObjectAfter(const Match& m, int seg, const std::vector<ActorRef>& sources) const;
   int CountryPlaceAfter(const Match& m, const Pattern& p, int seg,
