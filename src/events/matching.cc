@@ -147,8 +147,13 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
         continue;
       }
       // A word joined by a hyphen is part of a compound modifier ("free-trade pact",
-      // "long-threatened invasion"), not a verb or an event noun of its own.
-      if ((t + 1 < n && Norm(t + 1) == "-") || (t > 0 && Norm(t - 1) == "-")) continue;
+      // "long-threatened invasion"), not a verb or an event noun of its own. A dash with spaces
+      // around it sets off a parenthesis ("the minister - quoted by state media - criticized
+      // X"): the word after it is a verb like any other.
+      if ((t + 1 < n && Norm(t + 1) == "-" && toks_[t + 1].begin == toks_[t].end) ||
+          (t > 0 && Norm(t - 1) == "-" && toks_[t - 1].end == toks_[t].begin)) {
+        continue;
+      }
       if (!p.noun && !p.during && t > 0) {
         // A determiner or possessive before the trigger makes it a noun ("their sentence"),
         // and a gerund after a preposition has no subject of its own ("of signing"), unless
