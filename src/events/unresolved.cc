@@ -8,7 +8,8 @@
 //
 // The phrase. A noun phrase is bounded without a parser, from the words around it: determiners,
 // modifiers, compound nouns and possessive clitics up to its head noun ("the Quetta suicide
-// terrorist attack", "Bangladesh Bank's account"); it stops at punctuation, an actor mention, a
+// terrorist attack", "Bangladesh Bank's account", "the Senate President's aide"); it stops at
+// punctuation, an actor mention, a
 // preposition (except `name_connector` words between two capitalised words inside a name:
 // "Department of Education"), a clause word (relative, subordinator, coordinator, "to", forms of
 // "be", modals), a pronoun and a word WordNet knows only as a verb. Its head (last word) must be
@@ -132,6 +133,9 @@ SentenceAnalysis::Phrase SentenceAnalysis::PhraseEndingAt(int head, int seg) con
     const int k = b - 1;
     if (PhraseWord(k) && !IsNorm(w_.possessive_marker, k)) {
       b = k;
+    } else if (IsNorm(w_.possessive_marker, k) && k - 1 >= floor && PhraseWord(k - 1) &&
+               NounHead(k - 1)) {
+      b = k - 1;  // a possessor inside the phrase: "the Senate President's aide"
     } else if (IsNorm(impl_.phrase.name_connector, k) && k - 1 >= floor &&
                Capitalised(toks_[k - 1]) && Capitalised(toks_[b]) && PhraseWord(k - 1)) {
       b = k - 1;  // "Jurisdiction for Peace"

@@ -181,8 +181,11 @@ TEST_F(UnresolvedTest, PersonOrGroupSubjectIsAnUnresolvedSource) {
        std::initializer_list<std::pair<const char*, const char*>>{
            {"The senator criticized [France|FRA] .", "The senator"},
            {"Human rights groups condemned [Turkey|TUR] .", "Human rights groups"},
-           {"The watchdog sharply criticized [Turkey|TURGOV] .", "The watchdog"}}) {
-    auto b = WithNouns(markup, {"senator", "human", "rights", "groups", "watchdog"});
+           {"The watchdog sharply criticized [Turkey|TURGOV] .", "The watchdog"},
+           // A possessor inside the phrase: the whole phrase, not just its head.
+           {"The Senate President 's aide criticized [Turkey|TUR] .",
+            "The Senate President 's aide"}}) {
+    auto b = WithNouns(markup, {"senator", "human", "rights", "groups", "watchdog", "aide"});
     for (Token& t : b->sentence.tokens) {
       if (t.norm == "groups") t.lemma = "group";  // as WordNet's lemma
     }
