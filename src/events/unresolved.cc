@@ -95,6 +95,7 @@ SentenceAnalysis::Phrase SentenceAnalysis::PhraseFrom(int start) const {
   int i = start;
   while (i < n && i - start < 2 && IsNorm(w_.determiner, i) && in_mention_[i] < 0) ++i;
   int last = -1;
+  int last_noun = -1;  // the phrase ends at its last noun: "the referendum [as unconstitutional]"
   for (; i < n && i - start < kMaxPhrase; ++i) {
     if (last >= 0 && IsNorm(w_.possessive_marker, i) && PhraseWord(i + 1)) {
       continue;  // "the bank 's account"
@@ -114,8 +115,10 @@ SentenceAnalysis::Phrase SentenceAnalysis::PhraseFrom(int start) const {
     }
     if (!PhraseWord(i)) break;
     last = i;
+    if (NounHead(i)) last_noun = i;
   }
-  if (last < 0 || !NounHead(last)) return ph;
+  if (last >= 0 && !NounHead(last)) last = last_noun;
+  if (last < 0) return ph;
   for (const auto& pm : facts_.places) {
     if (last >= pm.token_begin && last < pm.token_end) return ph;  // a place, not a party
   }
@@ -182,6 +185,15 @@ SentenceAnalysis::Phrase SentenceAnalysis::ObjectPhrase(const Arguments& a) cons
   if (start < 0 || start >= n || Seg(start) != a.seg) return {};
   // "to" + a verb is an infinitive ("provided money to pay for ..."), not an object.
   if (start > 0 && IsNorm(w_.to, start - 1) && toks_[start].has(Token::kVerbForm)) return {};
+  // A qualified count ("released at least 19 prisoners", "more than 100 detainees"): the phrase
+  // starts at the number, past the qualifier's words.
+  for (const auto& q : facts_.quantities) {
+    if (q.qualifier.empty() || q.token_begin <= start || q.token_begin > start + 3) continue;
+    bool plain = true;
+    for (int k = start; k < q.token_begin && plain; ++k) plain = !Punct(k) && in_mention_[k] < 0;
+    if (plain) start = q.token_begin;
+    break;
+  }
   return PhraseFrom(start);
 }
 

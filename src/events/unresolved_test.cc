@@ -93,6 +93,32 @@ TEST_F(UnresolvedTest, NoPhraseForPronounsVerbsOrNonNouns) {
   }
 }
 
+TEST_F(UnresolvedTest, PhraseEndsAtItsLastNoun) {
+  // "as unconstitutional" follows the object; the phrase is the object itself.
+  auto b = WithNouns("[Kenya|KENGOV] rejected the referendum as unconstitutional .",
+                     {"referendum"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "the referendum");
+}
+
+TEST_F(UnresolvedTest, QualifiedCountStartsAtItsNumber) {
+  auto b = WithNouns("[Kenya|KENGOV] released at least 19 prisoners .", {"prisoners"});
+  QuantityMention q;  // as the quantity stage finds it: the number and the counted noun
+  q.token_begin = 4;
+  q.token_end = 6;
+  q.noun = 5;
+  q.value = 19;
+  q.unit = "prisoner";
+  q.qualifier = "at least";
+  b->facts.quantities.push_back(q);
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "19 prisoners");
+}
+
 TEST_F(UnresolvedTest, CodedTargetWins) {
   // A coded actor in the object slot, and a counterpart from the document's context, are
   // preferred to the phrase.
