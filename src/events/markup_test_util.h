@@ -32,7 +32,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"discussed", "discuss"},
       {"pardoned", "pardon"},
       {"arrested", "arrest"},
-      {"rejected", "reject"},
+      {"rejected", "reject"}, {"banned", "ban"},
       {"dismissed", "dismiss"},
       {"claims", "claim"},
       {"allegations", "allegation"},
