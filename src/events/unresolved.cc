@@ -9,12 +9,13 @@
 // The phrase. A noun phrase is bounded without a parser, from the words around it: determiners,
 // modifiers, compound nouns and possessive clitics up to its head noun ("the Quetta suicide
 // terrorist attack", "Bangladesh Bank's account", "the Senate President's aide"); it stops at
-// punctuation, an actor mention, a
-// preposition (except `name_connector` words between two capitalised words inside a name:
-// "Department of Education"), a clause word (relative, subordinator, coordinator, "to", forms of
-// "be", modals), a pronoun and a word WordNet knows only as a verb. Its head (last word) must be
-// a noun: WordNet knows it as one, or it is capitalised (a name WordNet lacks). A phrase headed by
-// a pronoun, a number or a date word, or that is a place, is not kept.
+// punctuation, an actor mention, a preposition (except `name_connector` words between two
+// capitalised words inside a name: "Department of Education"), a clause word (relative,
+// subordinator, coordinator, "to", forms of "be", modals), a pronoun and a word WordNet knows
+// only as a verb, and ends at its last noun (WordNet knows it as one, or it is capitalised: a
+// name WordNet lacks): "the referendum [as unconstitutional]". A phrase headed by a pronoun, a
+// number or a date word, or that is a place, is not kept. An object that is a qualified count
+// starts at its number ("released [at least] 19 prisoners").
 //
 // Where. Targets: the object of a match whose rules found no target actor: the words right
 // after a trailing `+` slot that matched no actor, or after an `object_preposition` word right
