@@ -293,6 +293,9 @@ std::optional<ActorRef> SentenceAnalysis::Counterpart(const std::string& country
   }
   for (size_t m = 0; m < facts_.actors.size(); ++m) {
     if (static_cast<int>(m) == exclude_mention) continue;
+    // A place no preposition governs is the wire dateline ("MOSCOW (Sputnik) - A court in X
+    // revoked ..."): where the story was filed, no party to it.
+    if (facts_.actors[m].place && !GovernedByPreposition(static_cast<int>(m))) continue;
     if (other(facts_.actors[m].actor)) return facts_.actors[m].actor;
   }
   if (ctx_.recent) {
