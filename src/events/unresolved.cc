@@ -181,7 +181,17 @@ SentenceAnalysis::Phrase SentenceAnalysis::ObjectPhrase(const Arguments& a) cons
     // around it ("condemned the suicide attack").
     start = m.words[m.words.size() - 2] + 1;
     Phrase ph = start < n && Seg(start) == a.seg ? PhraseFrom(start) : Phrase{};
-    return ph.begin >= 0 && ph.end > m.words.back() ? ph : Phrase{};
+    if (ph.begin < 0 || ph.end <= m.words.back()) return {};
+    // The act's doer named in an of/by phrase right after its noun ("welcomed the decision by
+    // the Kovrian Trade Forum"): the act is directed at that doer, as for a known actor (the
+    // object's possessor rule, actor_rules.cc).
+    const int after = m.words.back() + 1;
+    if (ph.end == after && after + 1 < n && Seg(after + 1) == a.seg &&
+        (IsNorm(w_.preposition_of, after) || IsNorm(w_.agent_preposition, after))) {
+      Phrase doer = PhraseFrom(after + 1);
+      if (doer.begin >= 0 && NamedPhrase(doer)) return doer;
+    }
+    return ph;
   }
   if (start < 0 || start >= n || Seg(start) != a.seg) return {};
   // "to" + a verb is an infinitive ("provided money to pay for ..."), not an object.

@@ -103,6 +103,23 @@ TEST_F(UnresolvedTest, PhraseEndsAtItsLastNoun) {
   EXPECT_EQ(ev[0].target->text, "the referendum");
 }
 
+TEST_F(UnresolvedTest, ActsDoerNamedAfterItsNounIsTheObject) {
+  // "welcome ..3 decision": the decision's doer, a name no dictionary holds, is the target.
+  auto b = WithNouns("[Kenya|KENGOV] welcomed the decision by the Kovrian Trade Forum .",
+                     {"decision", "forum"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "the Kovrian Trade Forum");
+  // A doer that is no name leaves the act itself as the object.
+  auto c = WithNouns("[Kenya|KENGOV] welcomed the decision by the committee .",
+                     {"decision", "committee"});
+  ev = extractor_->Extract(c->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "the decision");
+}
+
 TEST_F(UnresolvedTest, QualifiedCountStartsAtItsNumber) {
   auto b = WithNouns("[Kenya|KENGOV] released at least 19 prisoners .", {"prisoners"});
   QuantityMention q;  // as the quantity stage finds it: the number and the counted noun
