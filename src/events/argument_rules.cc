@@ -278,8 +278,9 @@ bool SentenceAnalysis::PassiveSubjectApplies(const Arguments& a) const {
 }
 void SentenceAnalysis::PassiveSubjectAssign(Arguments* a) const {
   a->tgt_mentions = SubjectOf(a->seg, a->m->trigger);
-  // A `patient` pattern's subject undergoes the act: its doer is left to the rules below.
-  if (a->p->patient && !a->m->passive) {
+  // A `patient` pattern's subject undergoes the act: its doer is the pattern's source slot
+  // ("Y received aid from $"), else left to the rules below.
+  if (a->p->patient && !a->m->passive && a->m->source < 0) {
     a->src_mentions.clear();
     a->source_rule = nullptr;
   }

@@ -168,6 +168,32 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"scheduled", "schedule"},
       {"decided", "decide"},
       {"hosted", "host"},
+      // tests/events/verbs.txt
+      {"obtained", "obtain"},
+      {"weapons", "weapon"},
+      {"beefed", "beef"},
+      {"struck", "strike"},
+      {"stormed", "storm"},
+      {"commenced", "commence"},
+      {"assaults", "assault"},
+      {"tortured", "torture"},
+      {"seized", "seize"},
+      {"fields", "field"},
+      {"suspended", "suspend"},
+      {"forced", "force"},
+      {"trains", "train"},
+      {"sought", "seek"},
+      {"dispatched", "dispatch"},
+      {"teamed", "team"},
+      {"deported", "deport"},
+      {"defied", "defy"},
+      {"paintings", "painting"},
+      {"owners", "owner"},
+      {"escalated", "escalate"},
+      {"froze", "freeze"},
+      {"ruled", "rule"},
+      {"efforts", "effort"},
+      {"shot", "shoot"},
       {"delegations", "delegation"},
       {"spoke", "speak"},
   };
@@ -311,8 +337,13 @@ inline std::unique_ptr<Built> Build(std::string_view markup, std::string doc_dat
     } else if (c == '\'' && i + 1 < markup.size() && markup[i + 1] == 's') {
       text += "'s";
       i += 2;
+    } else if (c == '-') {
+      // A hyphen is a token of its own, as the tokenizer makes it: written inside a word
+      // ("cease-fire") it touches its neighbours, written with spaces ("X - Y") it is a dash.
+      text += c;
+      ++i;
     } else {
-      while (i < markup.size() && !IsPunctChar(markup[i]) && markup[i] != ' ' &&
+      while (i < markup.size() && !IsPunctChar(markup[i]) && markup[i] != ' ' && markup[i] != '-' &&
              std::string_view("[]{}<>|#").find(markup[i]) == std::string_view::npos &&
              !(markup[i] == '\'' && i + 1 < markup.size() && markup[i + 1] == 's')) {
         text += markup[i++];

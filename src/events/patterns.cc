@@ -59,7 +59,88 @@ bool HasNonSpace(std::string_view s) {
   return s.find_first_not_of(" \t") != std::string_view::npos;
 }
 
-Status ParseElement(std::string_view tok, Pattern* p, bool* saw_trigger_mark,
+// One element as written, after the hyphenated words are spelt out (ExpandHyphens): `joined`
+// marks the hyphen and the later parts of a hyphenated word, which do not count as words of
+// their own towards the pattern's specificity (a compound is one word, as for gaps).
+struct ElementText {
+  std::string text;
+  bool joined = false;
+};
+
+// A hyphenated word ("cease-fire") is three tokens to the tokenizer ("cease", "-", "fire"), so
+// an element naming it as one word could never match. Each token of PATTERN becomes one or
+// more variants: its plain alternatives as they are, and each hyphenated alternative as its
+// parts in a row ("truce|cease-fire" -> "truce" | "cease - fire"; `=` applies to every part; an
+// optional one also has the empty variant). The line's pattern is then every combination of
+// the variants (at most kMaxVariants), all with the line's code, options and rule.
+constexpr size_t kMaxVariants = 16;
+
+Status ExpandHyphens(const std::vector<std::string_view>& toks,
+                     std::vector<std::vector<ElementText>>* out, const Where& where) {
+  out->assign(1, {});
+  for (std::string_view tok : toks) {
+    std::string_view body = tok;
+    const bool mark = !body.empty() && body.front() == '^';
+    if (mark) body.remove_prefix(1);
+    const bool optional = !body.empty() && body.back() == '?';
+    if (optional) body.remove_suffix(1);
+    std::vector<std::vector<ElementText>> forms;
+    std::string plain;
+    bool any_hyphen = false;
+    // An empty alternative is left for ParseElement to report.
+    const bool well_formed = !body.empty() && body.front() != '|' && body.back() != '|' &&
+                             body.find("||") == std::string_view::npos;
+    if (well_formed && body.size() > 1 && body.find('-') != std::string_view::npos) {
+      for (std::string_view alt : Split(body, '|')) {
+        std::string_view word = alt;
+        const bool form_only = !word.empty() && word.front() == '=';
+        if (form_only) word.remove_prefix(1);
+        if (word.size() < 2 || word.find('-') == std::string_view::npos) {
+          if (!plain.empty()) plain += '|';
+          plain += alt;
+          continue;
+        }
+        if (word.front() == '-' || word.back() == '-' || word.find("--") != std::string_view::npos) {
+          return Status::BadData(where + "empty part in hyphenated word '" + std::string(alt) +
+                                 "'");
+        }
+        any_hyphen = true;
+        std::vector<ElementText> parts;
+        for (std::string_view part : Split(word, '-')) {
+          if (!parts.empty()) parts.push_back({"-", true});
+          parts.push_back({(form_only ? "=" : "") + std::string(part), !parts.empty()});
+        }
+        if (mark) parts.front().text.insert(0, 1, '^');
+        forms.push_back(std::move(parts));
+      }
+    }
+    if (!any_hyphen) {
+      for (auto& v : *out) v.push_back({std::string(tok), false});
+      continue;
+    }
+    if (mark && optional) return Status::BadData(where + "the trigger cannot be optional");
+    if (!plain.empty()) {
+      forms.insert(forms.begin(), {{(mark ? "^" : "") + plain + (optional ? "?" : ""), false}});
+    } else if (optional) {
+      forms.insert(forms.begin(), std::vector<ElementText>());
+    }
+    if (out->size() * forms.size() > kMaxVariants) {
+      return Status::BadData(where + "more than " + std::to_string(kMaxVariants) +
+                             " combinations of hyphenated words");
+    }
+    std::vector<std::vector<ElementText>> next;
+    for (const auto& v : *out) {
+      for (const auto& f : forms) {
+        next.push_back(v);
+        next.back().insert(next.back().end(), f.begin(), f.end());
+      }
+    }
+    *out = std::move(next);
+  }
+  return Status::Ok();
+}
+
+Status ParseElement(std::string_view tok, bool joined, Pattern* p, bool* saw_trigger_mark,
                     const Where& where) {
   PatternElement e;
   if (tok == "+" || tok == "$") {
@@ -122,7 +203,7 @@ Status ParseElement(std::string_view tok, Pattern* p, bool* saw_trigger_mark,
   }
   if (e.alts.empty()) return Status::BadData(where + "empty pattern element");
   p->elements.push_back(std::move(e));
-  ++p->words;
+  if (!joined) ++p->words;
   return Status::Ok();
 }
 
@@ -199,8 +280,10 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
                                            const CodeTable& codes, DataProblems* problems) {
   std::vector<Pattern> out;
-  std::string base(name);
-  if (size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
+  std::string base_name(name);
+  if (size_t slash = base_name.rfind('/'); slash != std::string::npos) {
+    base_name = base_name.substr(slash + 1);
+  }
   Status st = ForEachContentLine(text, problems, [&](int n, std::string_view line) -> Status {
     const Where where{name, n};
     std::vector<std::string_view> fields;
@@ -220,46 +303,21 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
     if (cols.size() < 2 || cols.size() > 3) {
       return Status::BadData(where + "expected CODE<TAB>PATTERN[<TAB>OPTIONS]");
     }
-    Pattern p;
-    p.line = n;
+    Pattern base;
+    base.line = n;
     std::string code(SplitSpace(cols[0])[0]);
     if (code != "-") {
       if (!codes.Find(code)) return Status::BadData(where + "unknown CAMEO code '" + code + "'");
-      p.code = code;
+      base.code = code;
     }
-    bool marked = false;
-    p.trigger = -1;
-    auto toks = SplitSpace(cols[1]);
-    p.elements.reserve(toks.size());
-    for (auto tok : toks) DRAGOMAN_RETURN_IF_ERROR(ParseElement(tok, &p, &marked, where));
-    if (!marked) {
-      for (size_t i = 0; i < p.elements.size(); ++i) {
-        if (p.elements[i].kind == PatternElement::Kind::kWord) {
-          p.trigger = static_cast<int>(i);
-          break;
-        }
-      }
-    }
-    if (p.trigger < 0) return Status::BadData(where + "pattern has no word to trigger on");
-    if (p.elements[p.trigger].optional)
-      return Status::BadData(where + "the trigger cannot be optional");
-    if (p.elements[0].kind != PatternElement::Kind::kWord) {
-      return Status::BadData(where + "a pattern must start with a word");
-    }
-    if (p.elements.back().kind == PatternElement::Kind::kGap) {
-      return Status::BadData(where + "a pattern cannot end with a gap");
-    }
-    for (size_t i = 1; i < p.elements.size(); ++i) {
-      if (p.elements[i].kind == PatternElement::Kind::kGap &&
-          p.elements[i - 1].kind == PatternElement::Kind::kGap) {
-        return Status::BadData(where + "two gaps in a row");
-      }
-    }
+    const auto toks = SplitSpace(cols[1]);
+    std::vector<std::vector<ElementText>> variants;
+    DRAGOMAN_RETURN_IF_ERROR(ExpandHyphens(toks, &variants, where));
     if (cols.size() == 3) {
       for (auto opt : SplitSpace(cols[2]))
-        DRAGOMAN_RETURN_IF_ERROR(ParseOption(opt, codes, &p, where));
+        DRAGOMAN_RETURN_IF_ERROR(ParseOption(opt, codes, &base, where));
     }
-    if (p.code.empty() && p.neg_code.empty() && !p.neg_none) {
+    if (base.code.empty() && base.neg_code.empty() && !base.neg_none) {
       return Status::BadData(where + "code '-' needs neg=CODE");
     }
     std::string pat;
@@ -267,8 +325,39 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
       if (i) pat += ' ';
       pat += toks[i];
     }
-    p.rule = FileLine(base, n) + " " + pat;
-    out.push_back(std::move(p));
+    base.rule = FileLine(base_name, n) + " " + pat;
+    for (const std::vector<ElementText>& variant : variants) {
+      Pattern p = base;
+      bool marked = false;
+      p.trigger = -1;
+      p.elements.reserve(variant.size());
+      for (const ElementText& tok : variant)
+        DRAGOMAN_RETURN_IF_ERROR(ParseElement(tok.text, tok.joined, &p, &marked, where));
+      if (!marked) {
+        for (size_t i = 0; i < p.elements.size(); ++i) {
+          if (p.elements[i].kind == PatternElement::Kind::kWord) {
+            p.trigger = static_cast<int>(i);
+            break;
+          }
+        }
+      }
+      if (p.trigger < 0) return Status::BadData(where + "pattern has no word to trigger on");
+      if (p.elements[p.trigger].optional)
+        return Status::BadData(where + "the trigger cannot be optional");
+      if (p.elements[0].kind != PatternElement::Kind::kWord) {
+        return Status::BadData(where + "a pattern must start with a word");
+      }
+      if (p.elements.back().kind == PatternElement::Kind::kGap) {
+        return Status::BadData(where + "a pattern cannot end with a gap");
+      }
+      for (size_t i = 1; i < p.elements.size(); ++i) {
+        if (p.elements[i].kind == PatternElement::Kind::kGap &&
+            p.elements[i - 1].kind == PatternElement::Kind::kGap) {
+          return Status::BadData(where + "two gaps in a row");
+        }
+      }
+      out.push_back(std::move(p));
+    }
     return Status::Ok();
   });
   if (!st.ok()) return st;

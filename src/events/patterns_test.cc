@@ -51,6 +51,62 @@ TEST(Patterns, ParsesElementsAndOptions) {
   EXPECT_TRUE((*p)[4].weak);
 }
 
+// The tokenizer splits "cease-fire" into "cease", "-", "fire": a hyphenated word in a pattern
+// is spelt out as those tokens, one variant of the line per hyphenated alternative, and counts
+// as one word towards the pattern's specificity.
+TEST(Patterns, HyphenatedWordsBecomeTheirTokens) {
+  CodeTable codes = Codes();
+  auto p = ParsePatterns("v",
+                         "040\tdeclare ..3 ceasefire|=cease-fire|truce with +\tsym\n"
+                         "120\t^walk-out of? +\n"
+                         "040\tsit-in? talks\n",
+                         codes);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  ASSERT_EQ(p->size(), 5u);
+  auto words = [](const Pattern& q) {
+    std::string s;
+    for (const PatternElement& e : q.elements) {
+      if (!s.empty()) s += ' ';
+      if (e.kind != PatternElement::Kind::kWord) {
+        s += e.kind == PatternElement::Kind::kGap ? ".." : "+";
+        continue;
+      }
+      for (size_t i = 0; i < e.alts.size(); ++i) {
+        s += (i ? "|" : "") + std::string(e.alts[i].form_only ? "=" : "") + e.alts[i].word;
+      }
+      if (e.optional) s += '?';
+    }
+    return s;
+  };
+  // Plain alternatives stay together; the hyphenated one is its own variant, `=` on each part.
+  EXPECT_EQ(words((*p)[0]), "declare .. ceasefire|truce with +");
+  EXPECT_EQ(words((*p)[1]), "declare .. =cease - =fire with +");
+  EXPECT_EQ((*p)[1].words, 3);  // declare, cease-fire, with
+  EXPECT_TRUE((*p)[1].symmetric);
+  EXPECT_EQ((*p)[1].line, 1);
+  EXPECT_EQ((*p)[1].rule, "v:1 declare ..3 ceasefire|=cease-fire|truce with +");
+  // The trigger mark goes to the first part.
+  EXPECT_EQ(words((*p)[2]), "walk - out of? +");
+  EXPECT_EQ((*p)[2].trigger, 0);
+  EXPECT_EQ((*p)[2].words, 2);
+  // An optional hyphenated word: the line without it, and with all of its parts required.
+  EXPECT_EQ(words((*p)[3]), "talks");
+  EXPECT_EQ(words((*p)[4]), "sit - in talks");
+  EXPECT_FALSE((*p)[4].elements[0].optional);
+
+  const std::pair<const char*, const char*> bad[] = {
+      {"040\tmeet cease-\n", "v:1: empty part in hyphenated word 'cease-'"},
+      {"040\tmeet a--b\n", "v:1: empty part in hyphenated word 'a--b'"},
+      {"040\tmeet ^sit-in?\n", "v:1: the trigger cannot be optional"},
+      {"040\ta-a|b-b c-c|d-d e-e|f-f g-g|h-h i-i|j-j\n", "v:1: more than 16 combinations"},
+  };
+  for (const auto& [text, msg] : bad) {
+    auto q = ParsePatterns("v", text, codes);
+    ASSERT_FALSE(q.ok()) << text;
+    EXPECT_NE(q.status().message().find(msg), std::string::npos) << q.status().message();
+  }
+}
+
 TEST(Patterns, ErrorsNameFileAndLine) {
   CodeTable codes = Codes();
   const std::pair<const char*, const char*> cases[] = {
