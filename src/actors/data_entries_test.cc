@@ -62,5 +62,21 @@ TEST(ActorDataEntries, BareSurnamesByDate) {
       << soleimani;
 }
 
+// Headline abbreviations and word-order variants of cabinet roles name a government official
+// of the country before them, not the bare country; a clock time is no official.
+TEST(ActorDataEntries, RoleAbbreviationsAndVariants) {
+  EXPECT_EQ(CodeOf("The Egyptian FM criticized the plan.", "Egyptian FM", kDate), "EGYGOV");
+  EXPECT_EQ(CodeOf("The Egyptian FMs met on Monday.", "Egyptian FMs", kDate), "EGYGOV");
+  EXPECT_EQ(CodeOf("Israeli PM Dan Avrahami spoke.", "Israeli PM Dan Avrahami", kDate), "ISRGOV");
+  EXPECT_EQ(CodeOf("Egypt's Foreign Affairs Minister spoke.", "Egypt's Foreign Affairs Minister",
+                   kDate),
+            "EGYGOV");
+  EXPECT_EQ(CodeOf("Chile's Minister for Foreign Affairs spoke.",
+                   "Chile's Minister for Foreign Affairs", kDate),
+            "CHLGOV");
+  std::string clock = All("The talks began at 5 pm on Monday.", kDate);
+  EXPECT_EQ(clock, "") << clock;
+}
+
 }  // namespace
 }  // namespace dragoman

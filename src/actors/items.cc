@@ -131,7 +131,17 @@ int ActorResolver::Impl::DatelineEnd() const {
     if (q == k + 1) return 0;
     k = q;
   }
-  return k < n && separator(k) ? k : 0;
+  if (k >= n || !separator(k)) return 0;
+  // The agency's credit in parentheses before the dash ("MOSCOW (Sputnik) -", "BERLIN
+  // (Reuters) --") belongs to the dateline: it filed the story and does nothing in it.
+  if (text(k) == "(") {
+    for (int q = k + 1; q < n && q <= k + 4; ++q) {
+      if (text(q) != ")") continue;
+      if (q + 1 < n && separator(q + 1) && text(q + 1) != "(") return q + 1;
+      break;
+    }
+  }
+  return k;
 }
 
 // A bare item: country, capital, organisation, people noun, person.

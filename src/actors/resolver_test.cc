@@ -433,6 +433,13 @@ TEST(ActorResolver, AWireDatelineIsAPlace) {
   EXPECT_ACTOR(e, "Chile's government", "CHLGOV");
   auto f = RunDoc("UNITED NATIONS (AP) - The council met.", kDate2024);
   EXPECT_TRUE(With(f, "UNITED NATIONS").empty()) << DumpAll(f);
+  // The agency credited in the dateline filed the story: no mention.
+  auto c = RunDoc("MOSCOW (TASS) - A court in Chile revoked the order.", kDate2024);
+  EXPECT_TRUE(With(c, "TASS").empty()) << DumpAll(c);
+  EXPECT_TRUE(With(c, "MOSCOW")[0].place) << DumpAll(c);
+  // Outside a dateline the agency is an actor.
+  auto t = RunDoc("TASS reported that Chile revoked the order.", kDate2024);
+  EXPECT_ACTOR(t, "TASS", "RUSMED");
   // Not a dateline: a capital written as a name, or a short code in capitals.
   auto g = RunDoc("Oslo - a city that rarely protests - summoned the envoy.", kDate2024);
   EXPECT_ACTOR(g, "Oslo", "NORGOV");

@@ -262,6 +262,8 @@ int SentenceAnalysis::ObjectPossessor(const Arguments& a) const {
   if (a.p->noun || a.m->words.size() < 2) return -1;
   const int last = a.m->words.back();
   int poss = PossessorBefore(last);
+  // The noun is itself part of an actor phrase ("banned all Pakistani newspapers"): that actor.
+  if (poss < 0 && in_mention_[last] >= 0) poss = in_mention_[last];
   if (poss >= 0 && facts_.actors[poss].token_begin <= a.m->trigger) poss = -1;
   // A capital before the noun without "'s" says where, not whose: "raided the Baku office of X".
   if (poss >= 0 && facts_.actors[poss].kind == ActorMention::Kind::kCapital &&

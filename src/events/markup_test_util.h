@@ -32,7 +32,7 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"discussed", "discuss"},
       {"pardoned", "pardon"},
       {"arrested", "arrest"},
-      {"rejected", "reject"},
+      {"rejected", "reject"}, {"banned", "ban"},
       {"dismissed", "dismiss"},
       {"claims", "claim"},
       {"allegations", "allegation"},
@@ -337,8 +337,13 @@ inline std::unique_ptr<Built> Build(std::string_view markup, std::string doc_dat
     } else if (c == '\'' && i + 1 < markup.size() && markup[i + 1] == 's') {
       text += "'s";
       i += 2;
+    } else if (c == '-') {
+      // A hyphen is a token of its own, as the tokenizer makes it: written inside a word
+      // ("cease-fire") it touches its neighbours, written with spaces ("X - Y") it is a dash.
+      text += c;
+      ++i;
     } else {
-      while (i < markup.size() && !IsPunctChar(markup[i]) && markup[i] != ' ' &&
+      while (i < markup.size() && !IsPunctChar(markup[i]) && markup[i] != ' ' && markup[i] != '-' &&
              std::string_view("[]{}<>|#").find(markup[i]) == std::string_view::npos &&
              !(markup[i] == '\'' && i + 1 < markup.size() && markup[i + 1] == 's')) {
         text += markup[i++];

@@ -149,7 +149,9 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
       // A word joined by a hyphen is part of a compound modifier ("free-trade pact",
       // "long-threatened invasion"), not a verb or an event noun of its own. A hyphenated word
       // the pattern names itself ("cease-fire", patterns.cc ExpandHyphens) is one word: only
-      // a hyphen beyond it makes it part of a longer compound ("cease-fire-related").
+      // a hyphen beyond it makes it part of a longer compound ("cease-fire-related"). A dash
+      // with spaces around it sets off a parenthesis ("the minister - quoted by state media -
+      // criticized X"): the word after it is a verb like any other.
       {
         auto own = [&](int k) {
           return std::find(m.words.begin(), m.words.end(), k) != m.words.end();
@@ -157,7 +159,8 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
         int first = t, last = t;
         while (first >= 2 && Norm(first - 1) == "-" && own(first - 1) && own(first - 2)) first -= 2;
         while (last + 2 < n && Norm(last + 1) == "-" && own(last + 1) && own(last + 2)) last += 2;
-        if ((last + 1 < n && Norm(last + 1) == "-") || (first > 0 && Norm(first - 1) == "-")) {
+        if ((last + 1 < n && Norm(last + 1) == "-" && toks_[last + 1].begin == toks_[last].end) ||
+            (first > 0 && Norm(first - 1) == "-" && toks_[first - 1].end == toks_[first].begin)) {
           continue;
         }
       }

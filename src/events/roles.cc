@@ -193,6 +193,9 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
   for (size_t m = 0; m < facts_.actors.size(); ++m) {
     const auto& am = facts_.actors[m];
     if (am.token_begin < s.begin || am.token_end > trigger || excluded_[m]) continue;
+    // A place does nothing: "BAMAKO - Armed men attacked ..." (a wire dateline; the actor stage
+    // marks a place only there or after a locative preposition).
+    if (am.place) continue;
     if (GovernedByPreposition(static_cast<int>(m)) || ObjectOfVerb(static_cast<int>(m))) continue;
     if (ModifiesNoun(static_cast<int>(m))) continue;
     best = static_cast<int>(m);  // the last one before the trigger
@@ -290,6 +293,9 @@ std::optional<ActorRef> SentenceAnalysis::Counterpart(const std::string& country
   }
   for (size_t m = 0; m < facts_.actors.size(); ++m) {
     if (static_cast<int>(m) == exclude_mention) continue;
+    // A place no preposition governs is the wire dateline ("MOSCOW (Sputnik) - A court in X
+    // revoked ..."): where the story was filed, no party to it.
+    if (facts_.actors[m].place && !GovernedByPreposition(static_cast<int>(m))) continue;
     if (other(facts_.actors[m].actor)) return facts_.actors[m].actor;
   }
   if (ctx_.recent) {

@@ -8,12 +8,14 @@
 //
 // The phrase. A noun phrase is bounded without a parser, from the words around it: determiners,
 // modifiers, compound nouns and possessive clitics up to its head noun ("the Quetta suicide
-// terrorist attack", "Bangladesh Bank's account"); it stops at punctuation, an actor mention, a
-// preposition (except `name_connector` words between two capitalised words inside a name:
-// "Department of Education"), a clause word (relative, subordinator, coordinator, "to", forms of
-// "be", modals), a pronoun and a word WordNet knows only as a verb. Its head (last word) must be
-// a noun: WordNet knows it as one, or it is capitalised (a name WordNet lacks). A phrase headed by
-// a pronoun, a number or a date word, or that is a place, is not kept.
+// terrorist attack", "Bangladesh Bank's account", "the Senate President's aide"); it stops at
+// punctuation, an actor mention, a preposition (except `name_connector` words between two
+// capitalised words inside a name: "Department of Education"), a clause word (relative,
+// subordinator, coordinator, "to", forms of "be", modals), a pronoun and a word WordNet knows
+// only as a verb, and ends at its last noun (WordNet knows it as one, or it is capitalised: a
+// name WordNet lacks): "the referendum [as unconstitutional]". A phrase headed by a pronoun, a
+// number or a date word, or that is a place, is not kept. An object that is a qualified count
+// starts at its number ("released [at least] 19 prisoners").
 //
 // Where. Targets: the object of a match whose rules found no target actor: the words right
 // after a trailing `+` slot that matched no actor, or after an `object_preposition` word right
@@ -94,6 +96,7 @@ SentenceAnalysis::Phrase SentenceAnalysis::PhraseFrom(int start) const {
   int i = start;
   while (i < n && i - start < 2 && IsNorm(w_.determiner, i) && in_mention_[i] < 0) ++i;
   int last = -1;
+  int last_noun = -1;  // the phrase ends at its last noun: "the referendum [as unconstitutional]"
   for (; i < n && i - start < kMaxPhrase; ++i) {
     if (last >= 0 && IsNorm(w_.possessive_marker, i) && PhraseWord(i + 1)) {
       continue;  // "the bank 's account"
@@ -113,8 +116,10 @@ SentenceAnalysis::Phrase SentenceAnalysis::PhraseFrom(int start) const {
     }
     if (!PhraseWord(i)) break;
     last = i;
+    if (NounHead(i)) last_noun = i;
   }
-  if (last < 0 || !NounHead(last)) return ph;
+  if (last >= 0 && !NounHead(last)) last = last_noun;
+  if (last < 0) return ph;
   for (const auto& pm : facts_.places) {
     if (last >= pm.token_begin && last < pm.token_end) return ph;  // a place, not a party
   }
@@ -132,6 +137,9 @@ SentenceAnalysis::Phrase SentenceAnalysis::PhraseEndingAt(int head, int seg) con
     const int k = b - 1;
     if (PhraseWord(k) && !IsNorm(w_.possessive_marker, k)) {
       b = k;
+    } else if (IsNorm(w_.possessive_marker, k) && k - 1 >= floor && PhraseWord(k - 1) &&
+               NounHead(k - 1)) {
+      b = k - 1;  // a possessor inside the phrase: "the Senate President's aide"
     } else if (IsNorm(impl_.phrase.name_connector, k) && k - 1 >= floor &&
                Capitalised(toks_[k - 1]) && Capitalised(toks_[b]) && PhraseWord(k - 1)) {
       b = k - 1;  // "Jurisdiction for Peace"
@@ -173,11 +181,30 @@ SentenceAnalysis::Phrase SentenceAnalysis::ObjectPhrase(const Arguments& a) cons
     // around it ("condemned the suicide attack").
     start = m.words[m.words.size() - 2] + 1;
     Phrase ph = start < n && Seg(start) == a.seg ? PhraseFrom(start) : Phrase{};
-    return ph.begin >= 0 && ph.end > m.words.back() ? ph : Phrase{};
+    if (ph.begin < 0 || ph.end <= m.words.back()) return {};
+    // The act's doer named in an of/by phrase right after its noun ("welcomed the decision by
+    // the Kovrian Trade Forum"): the act is directed at that doer, as for a known actor (the
+    // object's possessor rule, actor_rules.cc).
+    const int after = m.words.back() + 1;
+    if (ph.end == after && after + 1 < n && Seg(after + 1) == a.seg &&
+        (IsNorm(w_.preposition_of, after) || IsNorm(w_.agent_preposition, after))) {
+      Phrase doer = PhraseFrom(after + 1);
+      if (doer.begin >= 0 && NamedPhrase(doer)) return doer;
+    }
+    return ph;
   }
   if (start < 0 || start >= n || Seg(start) != a.seg) return {};
   // "to" + a verb is an infinitive ("provided money to pay for ..."), not an object.
   if (start > 0 && IsNorm(w_.to, start - 1) && toks_[start].has(Token::kVerbForm)) return {};
+  // A qualified count ("released at least 19 prisoners", "more than 100 detainees"): the phrase
+  // starts at the number, past the qualifier's words.
+  for (const auto& q : facts_.quantities) {
+    if (q.qualifier.empty() || q.token_begin <= start || q.token_begin > start + 3) continue;
+    bool plain = true;
+    for (int k = start; k < q.token_begin && plain; ++k) plain = !Punct(k) && in_mention_[k] < 0;
+    if (plain) start = q.token_begin;
+    break;
+  }
   return PhraseFrom(start);
 }
 

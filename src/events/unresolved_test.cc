@@ -93,6 +93,49 @@ TEST_F(UnresolvedTest, NoPhraseForPronounsVerbsOrNonNouns) {
   }
 }
 
+TEST_F(UnresolvedTest, PhraseEndsAtItsLastNoun) {
+  // "as unconstitutional" follows the object; the phrase is the object itself.
+  auto b = WithNouns("[Kenya|KENGOV] rejected the referendum as unconstitutional .",
+                     {"referendum"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "the referendum");
+}
+
+TEST_F(UnresolvedTest, ActsDoerNamedAfterItsNounIsTheObject) {
+  // "welcome ..3 decision": the decision's doer, a name no dictionary holds, is the target.
+  auto b = WithNouns("[Kenya|KENGOV] welcomed the decision by the Kovrian Trade Forum .",
+                     {"decision", "forum"});
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "the Kovrian Trade Forum");
+  // A doer that is no name leaves the act itself as the object.
+  auto c = WithNouns("[Kenya|KENGOV] welcomed the decision by the committee .",
+                     {"decision", "committee"});
+  ev = extractor_->Extract(c->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "the decision");
+}
+
+TEST_F(UnresolvedTest, QualifiedCountStartsAtItsNumber) {
+  auto b = WithNouns("[Kenya|KENGOV] released at least 19 prisoners .", {"prisoners"});
+  QuantityMention q;  // as the quantity stage finds it: the number and the counted noun
+  q.token_begin = 4;
+  q.token_end = 6;
+  q.noun = 5;
+  q.value = 19;
+  q.unit = "prisoner";
+  q.qualifier = "at least";
+  b->facts.quantities.push_back(q);
+  std::vector<Event> ev = extractor_->Extract(b->facts);
+  ASSERT_EQ(ev.size(), 1u) << Describe(ev);
+  ASSERT_TRUE(ev[0].target.has_value()) << Describe(ev);
+  EXPECT_EQ(ev[0].target->text, "19 prisoners");
+}
+
 TEST_F(UnresolvedTest, CodedTargetWins) {
   // A coded actor in the object slot, and a counterpart from the document's context, are
   // preferred to the phrase.
@@ -181,8 +224,11 @@ TEST_F(UnresolvedTest, PersonOrGroupSubjectIsAnUnresolvedSource) {
        std::initializer_list<std::pair<const char*, const char*>>{
            {"The senator criticized [France|FRA] .", "The senator"},
            {"Human rights groups condemned [Turkey|TUR] .", "Human rights groups"},
-           {"The watchdog sharply criticized [Turkey|TURGOV] .", "The watchdog"}}) {
-    auto b = WithNouns(markup, {"senator", "human", "rights", "groups", "watchdog"});
+           {"The watchdog sharply criticized [Turkey|TURGOV] .", "The watchdog"},
+           // A possessor inside the phrase: the whole phrase, not just its head.
+           {"The Senate President 's aide criticized [Turkey|TUR] .",
+            "The Senate President 's aide"}}) {
+    auto b = WithNouns(markup, {"senator", "human", "rights", "groups", "watchdog", "aide"});
     for (Token& t : b->sentence.tokens) {
       if (t.norm == "groups") t.lemma = "group";  // as WordNet's lemma
     }
