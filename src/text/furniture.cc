@@ -446,7 +446,7 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
         }
       }
     }
-    filter->Add(RequiredBytes(regex));
+    filter->Add(RequiredBytes(regex), group == &captions ? "" : RequiredPrefix(regex));
     group->push_back(std::move(regex));
     ++fp.count_;
     return Status::Ok();
@@ -563,10 +563,10 @@ bool FurniturePatterns::Matcher::IsFurniture(std::string_view sentence) {
   bool text_set = false;
   // Bucket c and kAnyBucket of `set`, when their prefilters in `filter` (if any) let them.
   auto regexes = [&](const BucketSet& set, auto& m, const std::array<RegexPrefilter, 256>* filter) {
-    const bool try_c =
-        c != kAnyBucket && Has(set, c) && (!filter || (*filter)[c].MayMatch(sentence));
-    const bool try_any =
-        Has(set, kAnyBucket) && (!filter || (*filter)[kAnyBucket].MayMatch(sentence));
+    const bool try_c = c != kAnyBucket && Has(set, c) &&
+                       (!filter || (*filter)[c].MayMatch(sentence, phrases_in_code_));
+    const bool try_any = Has(set, kAnyBucket) &&
+                         (!filter || (*filter)[kAnyBucket].MayMatch(sentence, phrases_in_code_));
     if (!try_c && !try_any) return false;
     if (!text_set) SetText(sentence);
     text_set = true;

@@ -24,7 +24,8 @@
 // tested against two small alternations (its bucket's, then the patterns' with no fixed first
 // character), not against every pattern. Before ICU runs, a bucket's (or the captions')
 // prefilter checks that the text holds the punctuation some pattern of it requires (a caption
-// credit needs its ':' or '/'; text/required_bytes.h), which rules out most sentences at once.
+// credit needs its ':' or '/'; text/required_bytes.h) and, for a bucket, that it starts with the
+// leading letters of one of its regexes ("thursday"), which rules out most sentences at once.
 // A bucket's alternation is compiled when a sentence first needs it, not at Load(): compiling
 // them all (ICU computes each \p{..} set anew) cost more than the rest of start-up, and a short
 // run needs few buckets; the captions' alternation likewise, when a line end first passes their
@@ -124,7 +125,8 @@ class FurniturePatterns {
     // Whether `sentence` (the last of its line) matches a caption pattern.
     bool IsCaptionEnd(std::string_view sentence);
     // For tests: false matches the literal phrases with their ICU regexes only, as before they
-    // were matched in code (text/furniture_phrases.h).
+    // were matched in code (text/furniture_phrases.h), and ignores the regexes' prefixes
+    // (RequiredPrefix) in the prefilters.
     void set_phrases_in_code(bool on) { phrases_in_code_ = on; }
 
    private:
