@@ -151,6 +151,8 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"closed", "close"},
       // tests/events/news.txt
       {"pledged", "pledge"},
+      {"pledging", "pledge"},
+      {"drew", "draw"},
       {"continued", "continue"},
       {"agreements", "agreement"},
       {"attended", "attend"},
