@@ -351,6 +351,19 @@ void SentenceAnalysis::LateObjectAssign(Arguments* a) const {
   int obj = ObjectAfter(*a->m, a->seg, a->sources);
   if (obj < 0) return;
   obj = ObjectHead(obj);
+  // An actor a later phrase marks as its doer is not this one's object: "X's seizure of the
+  // tanker drew criticism from Y" (Y criticizes; the seizure was not done to Y). A later
+  // phrase's target may be this one's too ("a bombing killed two soldiers").
+  for (size_t i = 0; i < a->matches->size(); ++i) {
+    const Match& o = (*a->matches)[i];
+    if (i == a->index || (*a->dropped)[i] || o.source < 0 || o.words.empty() ||
+        o.words.front() < a->m->end) {
+      continue;
+    }
+    for (int c : Coordinated(o.source)) {
+      if (c == obj) return;
+    }
+  }
   for (int t : Coordinated(obj)) {
     if (facts_.actors[t].place) continue;
     a->tgt_mentions.push_back(t);

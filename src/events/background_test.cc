@@ -14,20 +14,8 @@
 namespace dragoman {
 namespace {
 
-using test_support::Build;
-using test_support::Built;
 using test_support::Describe;
-
-std::unique_ptr<Built> WithNouns(std::string_view markup,
-                                 std::initializer_list<std::string_view> nouns) {
-  auto b = Build(markup);
-  for (Token& t : b->sentence.tokens) {
-    for (std::string_view n : nouns) {
-      if (t.norm == n) t.flags |= Token::kNounForm;
-    }
-  }
-  return b;
-}
+using test_support::WithNouns;
 
 TEST(ObjectRelativeTest, ClauseOnAnObjectNounStatesNoEvent) {
   // "it arrested last year" tells which diplomat: no arrest by Iran.

@@ -48,6 +48,13 @@ void SentenceAnalysis::Split() {
       // Opening or closing quotation mark: a quoted passage is its own segment.
       bool opening = !in_quote;
       in_quote = !in_quote;
+      // A quotation that takes up the clause right after its subject ("the sides \"discussed
+      // trade\""): the quoted verb is the clause's own, no quoted passage of its own.
+      // A single mark after an actor is rather a plural possessive ("the leaders' meeting").
+      const bool takes_up = opening && w != "'" && i > segs_[cur].begin && i + 1 < n &&
+                            MentionEndingAt(i) >= 0 && toks_[i + 1].has(Token::kVerbForm) &&
+                            !toks_[i + 1].has(Token::kCapitalized);
+      if (takes_up) continue;
       if (opening && i + 1 < n) {
         NewSegment(i + 1, SegKind::kQuote, -1);
       } else if (!opening && i + 1 < n) {

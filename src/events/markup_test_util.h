@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <iostream>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -151,6 +152,8 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"closed", "close"},
       // tests/events/news.txt
       {"pledged", "pledge"},
+      {"pledging", "pledge"},
+      {"drew", "draw"},
       {"continued", "continue"},
       {"agreements", "agreement"},
       {"attended", "attend"},
@@ -357,6 +360,19 @@ inline std::unique_ptr<Built> Build(std::string_view markup, std::string doc_dat
   b->doc.date = PartialDate::Parse(doc_date);
   b->facts.doc = &b->doc;
   b->facts.sentence = &b->sentence;
+  return b;
+}
+
+// Build(markup), with the words in `nouns` marked as nouns: the markup's tokenizer knows no parts
+// of speech, so a test says which words WordNet would know as nouns.
+inline std::unique_ptr<Built> WithNouns(std::string_view markup,
+                                        std::initializer_list<std::string_view> nouns) {
+  auto b = Build(markup);
+  for (Token& t : b->sentence.tokens) {
+    for (std::string_view n : nouns) {
+      if (t.norm == n) t.flags |= Token::kNounForm;
+    }
+  }
   return b;
 }
 

@@ -186,6 +186,43 @@ std::vector<int> SentenceAnalysis::Coordinated(int mention) const {
   return out;
 }
 
+// "Mali's use of the company X was met with criticism", "the Iranian seizure of the tanker
+// drew condemnation": an actor after "of" complements a common noun (lower case, no actor's
+// word) that an actor owns; that owner is what the noun phrase is about, the subject. Returns
+// `mention` itself otherwise ("the Ministry of Foreign Affairs of Georgia": no owner).
+// "..., with the two countries pledging to pull back": an actor after an `absolute`
+// preposition (and determiners) right before the -ing trigger is the trigger's subject.
+bool SentenceAnalysis::AbsoluteSubject(int mention, int trigger) const {
+  const ActorMention& am = facts_.actors[mention];
+  if (am.token_end != trigger || am.place) return false;
+  const std::string& verb = Norm(trigger);
+  if (verb.size() < 5 || verb.compare(verb.size() - 3, 3, "ing") != 0) return false;
+  int j = am.token_begin - 1;
+  while (j >= 0 && IsNorm(w_.determiner, j)) --j;
+  return j >= 0 && IsNorm(w_.absolute, j);
+}
+
+int SentenceAnalysis::OfComplementOwner(int mention, const Segment& s) const {
+  // Back over the words of the noun phrase after "of" ("of the Russian mercenary company X").
+  int j = facts_.actors[mention].token_begin - 1;
+  for (int words = 0; j > s.begin && words < 5 && !Punct(j) && !IsNorm(w_.preposition, j); ++words) {
+    --j;
+  }
+  if (j <= s.begin || !IsNorm(w_.preposition_of, j)) return mention;
+  const int noun = j - 1;
+  const Token& t = toks_[noun];
+  if (in_mention_[noun] >= 0 || t.has(Token::kPunct) || t.has(Token::kCapitalized) ||
+      t.has(Token::kNumber)) {
+    return mention;
+  }
+  const int owner = PossessorBefore(noun);
+  if (owner < 0 || owner == mention || facts_.actors[owner].token_begin < s.begin ||
+      excluded_[owner] || facts_.actors[owner].place) {
+    return mention;
+  }
+  return owner;
+}
+
 std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) const {
   if (seg < 0 || depth > 4) return {};
   const Segment& s = segs_[seg];
@@ -196,6 +233,10 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
     // A place does nothing: "BAMAKO - Armed men attacked ..." (a wire dateline; the actor stage
     // marks a place only there or after a locative preposition).
     if (am.place) continue;
+    if (AbsoluteSubject(static_cast<int>(m), trigger)) {
+      best = static_cast<int>(m);
+      continue;
+    }
     if (GovernedByPreposition(static_cast<int>(m)) || ObjectOfVerb(static_cast<int>(m))) continue;
     if (ModifiesNoun(static_cast<int>(m))) continue;
     best = static_cast<int>(m);  // the last one before the trigger
@@ -203,6 +244,7 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
   if (best >= 0) {
     // Apposition: "X, the Y of Z," -> X; coordination: "X and Y" -> both.
     best = ApposedHead(best, s, trigger);
+    best = OfComplementOwner(best, s);
     for (int guard = 0; guard < 4; ++guard) {
       int b = facts_.actors[best].token_begin;
       int j = b - 1;

@@ -48,7 +48,7 @@ namespace dragoman::events_internal {
   X(possessive_marker) X(definite_determiner) X(bilateral)                                 \
   X(perfect) X(occasion) X(joining) X(joined_act) X(adjunct_start)                        \
   X(personal_pronoun) X(relative_that) X(charge_preposition) X(possessive_relative) \
-  X(abstract_object)
+  X(abstract_object) X(absolute)
 // clang-format on
 
 struct ClauseClasses {
@@ -316,6 +316,11 @@ class SentenceAnalysis {
   bool GovernedByPreposition(int mention) const;
   bool ModifiesNoun(int mention) const;
   int ApposedHead(int mention, const Segment& seg, int trigger) const;
+  // The actor that owns the noun a mention after "of" complements ("Mali's use of X" -> Mali),
+  // or `mention` itself (roles.cc).
+  int OfComplementOwner(int mention, const Segment& seg) const;
+  // Whether a mention after "with" right before an -ing trigger is its subject (roles.cc).
+  bool AbsoluteSubject(int mention, int trigger) const;
   // The actor an object slot stands for when the mention found there only determines the object's
   // noun: the actor named in the noun phrase after a possessive pronoun ("released his deputy
   // X" -> X), or the apposition naming a genitive's noun ("asked Syria's ally, Y, to" -> Y).

@@ -19,22 +19,11 @@ namespace {
 using test_support::Build;
 using test_support::Built;
 using test_support::Describe;
+using test_support::WithNouns;
 
 class UnresolvedTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() { extractor_ = &test_support::ShippedExtractor(); }
-  // The markup's tokenizer knows no parts of speech: the test says which words are nouns (as
-  // WordNet would).
-  static std::unique_ptr<Built> WithNouns(std::string_view markup,
-                                          std::initializer_list<std::string_view> nouns) {
-    auto b = Build(markup);
-    for (Token& t : b->sentence.tokens) {
-      for (std::string_view n : nouns) {
-        if (t.norm == n) t.flags |= Token::kNounForm;
-      }
-    }
-    return b;
-  }
   static std::string Span(const Built& b, const ActorRef& a) {
     return b.doc.text.substr(a.begin, a.end - a.begin);
   }

@@ -89,6 +89,32 @@ bool IsTerminal(UChar32 c) {
   }
 }
 
+// List bullets that open the items of a summary ("• Talks resume • Envoys meet").
+bool IsBullet(UChar32 c) {
+  switch (c) {
+    case 0x2022:  // •
+    case 0x2023:  // ‣
+    case 0x2043:  // ⁃
+    case 0x2219:  // ∙
+    case 0x25AA:  // ▪
+    case 0x25A0:  // ■
+    case 0x25CF:  // ●
+    case 0x25E6:  // ◦
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The first code point of [b, e), or -1 when it is empty.
+UChar32 CharAt(std::string_view text, uint32_t b, uint32_t e) {
+  if (b >= e) return -1;
+  int32_t i = static_cast<int32_t>(b);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(e), c);
+  return c;
+}
+
 // Lower-case words that cannot end a line of prose that is complete.
 bool IsConnectingWord(std::string_view w) {
   static constexpr std::string_view kWords[] = {
@@ -127,6 +153,29 @@ std::string GuessPlural(const std::string& w) {
 }  // namespace
 
 namespace {
+
+// A line of two or more bullet items that opens with a bullet ("• Talks resume in Geneva •
+// Envoys meet"): a summary under a headline, whatever its length. A '.', '!' or '?' may end an
+// item but not stand inside one: items are headline fragments, not prose.
+bool IsBulletSummary(std::string_view text, const std::vector<RawToken>& toks, size_t b, size_t e) {
+  auto bullet = [&](size_t i) {
+    return toks[i].kind == RawToken::Kind::kPunct &&
+           IsBullet(CharAt(text, toks[i].begin, toks[i].end));
+  };
+  if (!bullet(b)) return false;
+  int bullets = 0;
+  for (size_t i = b; i < e; ++i) {
+    if (bullet(i)) {
+      ++bullets;
+      continue;
+    }
+    if (toks[i].kind != RawToken::Kind::kPunct) continue;
+    char c = text[toks[i].begin];
+    if ((c == '.' || c == '!' || c == '?') && i + 1 < e && !bullet(i + 1)) return false;
+  }
+  return bullets >= 2;
+}
+
 // Bound of the per-thread cache of lemmatizer answers (a few MB at most).
 constexpr size_t kMaxCachedWords = 100000;
 
@@ -141,7 +190,8 @@ struct TextAnalyzer::Impl {
   std::unique_ptr<icu::BreakIterator> sentence_breaks;  // prototype; cloned per Analyze()
 
   // `isolated`: a blank line or the text's edge on one side; `headline_slot`: the text's first
-  // line, or blank lines on both sides, in a text that has other lines.
+  // line, or blank lines on both sides, or a one-line block above which there are only
+  // headings, in a text that has other lines.
   bool LooksLikeHeading(std::string_view text, const std::vector<RawToken>& toks, size_t b,
                         size_t e, Span span, bool isolated, bool headline_slot) const;
 };
@@ -178,6 +228,7 @@ bool TextAnalyzer::Impl::LooksLikeHeading(std::string_view text, const std::vect
                                           size_t b, size_t e, Span span, bool isolated,
                                           bool headline_slot) const {
   if (b == e) return false;
+  if (IsBulletSummary(text, toks, b, e)) return true;
   if (IsTerminal(LastChar(text, span))) return false;
   const RawToken& last = toks[e - 1];
   if (last.period != RawToken::Period::kNone) return false;  // ends in "U.S." / "etc."
@@ -279,6 +330,10 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
   }
   auto& word_cache = cache.words;
   int paragraph = -1;
+  // No block of prose yet: every block so far was a heading (the top of a page, where a section
+  // label, a headline, a summary and a date line may stand on consecutive lines). Only a block
+  // of one line takes a headline slot this way: several joined lines are wrapped prose.
+  bool above_prose = true;
 
   for (size_t li = 0; li < lines.size();) {
     if (lines[li].begin == lines[li].end) {
@@ -345,7 +400,9 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
     const bool other_text = nonblank_lines > lj - first_line;
     const bool heading =
         impl_->LooksLikeHeading(text, toks, 0, toks.size(), block, isolated,
-                                other_text && (first_line == 0 || (blank_before && blank_after)));
+                                other_text && (first_line == 0 || (blank_before && blank_after) ||
+                                               (above_prose && lj == first_line + 1)));
+    if (!heading) above_prose = false;
     if (!heading) {
       UErrorCode st = U_ZERO_ERROR;
       UText ut = UTEXT_INITIALIZER;

@@ -55,8 +55,8 @@ struct Sentence {
   uint32_t begin = 0;  // byte span of the sentence in the document text (trimmed)
   uint32_t end = 0;
   std::vector<Token> tokens;
-  // True for lines that look like page furniture or headings rather than prose: no final
-  // punctuation and few words, or all-caps banners. The event stage codes no events from them.
+  // True for lines that look like headings rather than prose (doc/text.md): few words and no final
+  // stop, all-caps banners, a page top's headlines, bullet summaries. No events come from them.
   bool heading = false;
   // True for page furniture: banners, logos, "Share this page", "Last update: ...", photo
   // captions ending in a site name ("... / president.ir"). No actors or events come from them.

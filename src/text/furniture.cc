@@ -370,6 +370,8 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
   // the same sentences as one alternative per phrase and has ICU compute the \p{P} set (a third
   // of a million instructions each time) once a bucket instead of once a phrase.
   std::array<std::vector<std::string>, 256> lines;
+  // The same for the phrases matched in code.
+  std::array<std::vector<std::string>, 256> literals, literal_lines;
   std::vector<std::string> captions;
   std::set<std::string> valid_names;  // property names (\p{NAME}) seen to compile
   Status st = ForEachDataLine(text, problems, [&](int line_no, std::string_view line) -> Status {
@@ -383,14 +385,20 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
     RegexPrefilter* filter = nullptr;
     if (kind == "line" || kind == "start") {
       // Quoted literal text and \s+ only: valid by construction, so not compiled alone.
+      // Phrases matched in code keep their regexes apart, for the sentences the code cannot
+      // decide (text/furniture_phrases.h).
+      const bool in_code = FurniturePhrases::Accepts(body);
+      const bool word_end = EdgeIsWordChar(body, /*last=*/true);
+      if (in_code) fp.phrases_.Add(body, kind == "line", word_end);
       regex = PhraseRegex(body);
       int c = static_cast<unsigned char>(body[0]) < 0x80 ? BucketOfText(body) : 0;
-      fp.bucket_filter_[c].Add(RequiredBytes(regex));  // a line's trailing punctuation is optional
+      // A line's trailing punctuation is optional.
+      if (!in_code) fp.bucket_filter_[c].Add(RequiredBytes(regex));
       if (kind == "line") {
-        lines[c].push_back(std::move(regex));
+        (in_code ? literal_lines : lines)[c].push_back(std::move(regex));
       } else {
-        regex += EdgeIsWordChar(body, /*last=*/true) ? "(?:\\b.*)?" : ".*";
-        buckets[c].push_back(std::move(regex));
+        regex += word_end ? "(?:\\b.*)?" : ".*";
+        (in_code ? literals : buckets)[c].push_back(std::move(regex));
       }
       ++fp.count_;
       return Status::Ok();
@@ -438,7 +446,7 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
         }
       }
     }
-    filter->Add(RequiredBytes(regex));
+    filter->Add(RequiredBytes(regex), group == &captions ? "" : RequiredPrefix(regex));
     group->push_back(std::move(regex));
     ++fp.count_;
     return Status::Ok();
@@ -447,23 +455,30 @@ Result<FurniturePatterns> FurniturePatterns::Parse(std::string_view text, const 
   // One alternation per bucket, and one for the patterns without a fixed first character, so
   // that a sentence costs at most two matches and every pattern is compiled once.
   const std::vector<std::string> none;
-  fp.buckets_ = std::make_unique<std::array<Bucket, 256>>();
-  for (int c = 0; c < 256; ++c) {
-    if (!lines[c].empty()) {
-      std::string all = "(?:" + Alternation(lines[c], none) + ")";
-      all += kTrailingPunct;
-      buckets[c].push_back(std::move(all));
+  auto fill = [&](std::array<std::vector<std::string>, 256>& groups,
+                  std::array<std::vector<std::string>, 256>& line_groups, BucketSet& set) {
+    set = std::make_unique<std::array<Bucket, 256>>();
+    for (int c = 0; c < 256; ++c) {
+      if (!line_groups[c].empty()) {
+        std::string all = "(?:" + Alternation(line_groups[c], none) + ")";
+        all += kTrailingPunct;
+        groups[c].push_back(std::move(all));
+      }
+      if (groups[c].empty()) continue;
+      Bucket& b = (*set)[c];
+      b.source = Alternation(groups[c], none);
+      b.parts = std::move(groups[c]);
+      // Checking (check-data): compile now, to report patterns that do not combine.
+      if (problems != nullptr && !Compiled(set, c)->whole) {
+        auto p = Compile(b.source);
+        return Status::BadData(name + ": patterns do not combine: " + p.status().message());
+      }
     }
-    if (buckets[c].empty()) continue;
-    Bucket& b = (*fp.buckets_)[c];
-    b.source = Alternation(buckets[c], none);
-    b.parts = std::move(buckets[c]);
-    // Checking (check-data): compile now, to report patterns that do not combine.
-    if (problems != nullptr && !fp.Compiled(c)->whole) {
-      auto p = Compile(b.source);
-      return Status::BadData(name + ": patterns do not combine: " + p.status().message());
-    }
-  }
+    return Status::Ok();
+  };
+  DRAGOMAN_RETURN_IF_ERROR(fill(buckets, lines, fp.buckets_));
+  DRAGOMAN_RETURN_IF_ERROR(fill(literals, literal_lines, fp.literals_));
+  fp.phrases_.Finish();
   fp.caption_ = std::make_unique<Bucket>();
   if (!captions.empty()) {
     Bucket& b = *fp.caption_;
@@ -492,9 +507,9 @@ void FurniturePatterns::CompileOnce(Bucket& b) {
   });
 }
 
-const FurniturePatterns::Bucket* FurniturePatterns::Compiled(int c) const {
-  if (!Has(c)) return nullptr;
-  Bucket& b = (*buckets_)[c];
+const FurniturePatterns::Bucket* FurniturePatterns::Compiled(const BucketSet& set, int c) {
+  if (!Has(set, c)) return nullptr;
+  Bucket& b = (*set)[c];
   CompileOnce(b);
   return &b;
 }
@@ -545,15 +560,27 @@ bool FurniturePatterns::Matcher::Matches(icu::RegexMatcher* m) {
 bool FurniturePatterns::Matcher::IsFurniture(std::string_view sentence) {
   if (sentence.empty() || sentence.size() > kMaxFurnitureBytes) return false;
   int c = BucketOfText(sentence);
-  const bool try_c =
-      c != kAnyBucket && patterns_.Has(c) && patterns_.bucket_filter_[c].MayMatch(sentence);
-  const bool try_any =
-      patterns_.Has(kAnyBucket) && patterns_.bucket_filter_[kAnyBucket].MayMatch(sentence);
-  if (try_c || try_any) {
-    SetText(sentence);
-    if (try_c && Matches(patterns_.Compiled(c), bucket_[c])) return true;
-    if (try_any && Matches(patterns_.Compiled(kAnyBucket), bucket_[kAnyBucket])) return true;
+  bool text_set = false;
+  // Bucket c and kAnyBucket of `set`, when their prefilters in `filter` (if any) let them.
+  auto regexes = [&](const BucketSet& set, auto& m, const std::array<RegexPrefilter, 256>* filter) {
+    const bool try_c = c != kAnyBucket && Has(set, c) &&
+                       (!filter || (*filter)[c].MayMatch(sentence, phrases_in_code_));
+    const bool try_any = Has(set, kAnyBucket) &&
+                         (!filter || (*filter)[kAnyBucket].MayMatch(sentence, phrases_in_code_));
+    if (!try_c && !try_any) return false;
+    if (!text_set) SetText(sentence);
+    text_set = true;
+    return (try_c && Matches(Compiled(set, c), m[c])) ||
+           (try_any && Matches(Compiled(set, kAnyBucket), m[kAnyBucket]));
+  };
+  // The literal phrases in code, with their regexes only when the code cannot decide.
+  using Answer = FurniturePhrases::Answer;
+  const Answer a = phrases_in_code_ ? patterns_.phrases_.Match(sentence) : Answer::kUnsure;
+  if (a == Answer::kYes ||
+      (a == Answer::kUnsure && regexes(patterns_.literals_, literal_, nullptr))) {
+    return true;
   }
+  if (regexes(patterns_.buckets_, bucket_, &patterns_.bucket_filter_)) return true;
   for (const std::string& phrase : patterns_.ends_) {
     if (EndsWithPhrase(sentence, phrase)) return true;
   }

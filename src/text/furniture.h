@@ -15,12 +15,17 @@
 // flags such as (?-i) work in REGEX. Sentences longer than kMaxFurnitureBytes are never
 // furniture (and are not scanned).
 //
-// Speed: patterns are compiled once. line/start/regex patterns are bucketed by their first
-// character when it is a fixed ASCII letter, digit or escaped punctuation, so a sentence is
+// Speed: the line/start phrases (all those FurniturePhrases::Accepts) are matched in code
+// (text/furniture_phrases.h), which answers most sentences without ICU; their regexes, in a
+// bucket set of their own, are tried only on the sentences the code leaves undecided (a letter
+// that case-folds to an ASCII one, non-ASCII white space where a phrase could continue).
+// Patterns are compiled once. The other line/start and the regex patterns are bucketed by their
+// first character when it is a fixed ASCII letter, digit or escaped punctuation, so a sentence is
 // tested against two small alternations (its bucket's, then the patterns' with no fixed first
 // character), not against every pattern. Before ICU runs, a bucket's (or the captions')
 // prefilter checks that the text holds the punctuation some pattern of it requires (a caption
-// credit needs its ':' or '/'; text/required_bytes.h), which rules out most sentences at once.
+// credit needs its ':' or '/'; text/required_bytes.h) and, for a bucket, that it starts with the
+// leading letters of one of its regexes ("thursday"), which rules out most sentences at once.
 // A bucket's alternation is compiled when a sentence first needs it, not at Load(): compiling
 // them all (ICU computes each \p{..} set anew) cost more than the rest of start-up, and a short
 // run needs few buckets; the captions' alternation likewise, when a line end first passes their
@@ -57,6 +62,7 @@
 
 #include "base/data_file.h"
 #include "base/status.h"
+#include "text/furniture_phrases.h"
 #include "text/required_bytes.h"
 
 U_NAMESPACE_BEGIN
@@ -118,6 +124,10 @@ class FurniturePatterns {
     bool IsFurniture(std::string_view sentence);
     // Whether `sentence` (the last of its line) matches a caption pattern.
     bool IsCaptionEnd(std::string_view sentence);
+    // For tests: false matches the literal phrases with their ICU regexes only, as before they
+    // were matched in code (text/furniture_phrases.h), and ignores the regexes' prefixes
+    // (RequiredPrefix) in the prefilters.
+    void set_phrases_in_code(bool on) { phrases_in_code_ = on; }
 
    private:
     void SetText(std::string_view text);  // converts to utf16_ for the matches that follow
@@ -126,7 +136,9 @@ class FurniturePatterns {
     bool Matches(icu::RegexMatcher* m);
     const FurniturePatterns& patterns_;
     std::array<std::unique_ptr<icu::RegexMatcher>, 256> bucket_;  // made on first use
-    std::unique_ptr<icu::RegexMatcher> caption_;                  // made on first use
+    std::array<std::unique_ptr<icu::RegexMatcher>, 256> literal_;  // made on first use
+    std::unique_ptr<icu::RegexMatcher> caption_;                   // made on first use
+    bool phrases_in_code_ = true;
     icu::UnicodeString utf16_;  // the text being matched; outlives the matchers' use of it
   };
 
@@ -141,16 +153,19 @@ class FurniturePatterns {
     std::unique_ptr<icu::RegexPattern> whole;              // the compiled alternation
     std::vector<std::unique_ptr<icu::RegexPattern>> each;  // `parts`, when `whole` did not compile
   };
-  bool Has(int c) const { return buckets_ && !(*buckets_)[c].source.empty(); }
-  // Bucket c compiled (on the first call for c, by whichever thread comes first); null when it
-  // has no patterns.
-  const Bucket* Compiled(int c) const;
+  using BucketSet = std::unique_ptr<std::array<Bucket, 256>>;
+  static bool Has(const BucketSet& set, int c) { return set && !(*set)[c].source.empty(); }
+  // Bucket c of `set` compiled (on the first call for c, by whichever thread comes first); null
+  // when it has no patterns.
+  static const Bucket* Compiled(const BucketSet& set, int c);
   // The captions, compiled like a bucket on the first call; null when there are none.
   const Bucket* CompiledCaptions() const;
   // Compiles b.whole, or when the alternation does not compile b.each (once, by whichever thread
   // comes first).
   static void CompileOnce(Bucket& b);
-  std::unique_ptr<std::array<Bucket, 256>> buckets_;
+  BucketSet buckets_;   // the regex lines and the phrases that FurniturePhrases cannot take
+  BucketSet literals_;  // the regexes of the phrases in `phrases_`, for what it cannot decide
+  FurniturePhrases phrases_;
   // The captions' alternation, as a bucket (`source` "" when there are none).
   std::unique_ptr<Bucket> caption_;
   std::array<RegexPrefilter, 256> bucket_filter_;  // what a text needs to match bucket_[c]

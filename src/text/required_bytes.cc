@@ -1,9 +1,9 @@
 #include "text/required_bytes.h"
 
-#include <algorithm>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 
@@ -166,23 +166,61 @@ std::string RequiredBytes(std::string_view re) {
   return needs;
 }
 
-void RegexPrefilter::Add(std::string needs) {
-  if (needs.empty()) {
+std::string RequiredPrefix(std::string_view re) {
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  size_t n = 0;
+  while (n < re.size() && alnum(re[n])) ++n;
+  if (n == 0) return "";
+  if (n < re.size() && (re[n] == '?' || re[n] == '*' || re[n] == '{')) --n;
+  for (size_t i = n; i < re.size();) {  // a top-level alternation voids the prefix
+    if (re[i] == '|') return "";
+    if (re.compare(i, 2, "\\Q") == 0) {
+      size_t e = re.find("\\E", i + 2);
+      i = e == std::string_view::npos ? re.size() : e + 2;
+    } else if (re[i] == '\\') {
+      i = SkipEscape(re, i);
+    } else if (re[i] == '[') {
+      i = SkipClass(re, i);
+    } else if (re[i] == '(') {
+      i = SkipGroup(re, i);
+    } else {
+      ++i;
+    }
+  }
+  std::string prefix(re.substr(0, n));
+  for (char& c : prefix) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return prefix;
+}
+
+void RegexPrefilter::Add(std::string needs, std::string prefix) {
+  if (needs.empty() && prefix.empty()) {
     always_ = true;
     needs_.clear();
   }
-  if (!always_) needs_.push_back(std::move(needs));
+  if (!always_) needs_.push_back({std::move(needs), std::move(prefix)});
 }
 
-bool RegexPrefilter::MayMatch(std::string_view text) const {
+bool RegexPrefilter::MayMatch(std::string_view text, bool use_prefix) const {
   if (always_ || needs_.empty()) return true;
-  for (const std::string& n : needs_) {
-    bool all = true;
-    for (char c : n) {
-      if (text.find(c) == std::string_view::npos) {
-        all = false;
-        break;
+  auto starts = [&](const std::string& prefix) {
+    if (!use_prefix) return true;
+    for (size_t j = 0; j < prefix.size(); ++j) {
+      if (j >= text.size()) return false;
+      const auto b = static_cast<unsigned char>(text[j]);
+      if (b >= 0x80) return true;  // case folding may match it (U+212A KELVIN SIGN is "k")
+      if ((b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b) != static_cast<unsigned char>(prefix[j])) {
+        return false;
       }
+    }
+    return true;
+  };
+  for (const Needs& n : needs_) {
+    bool all = starts(n.prefix);
+    for (char c : n.bytes) {
+      if (!all) break;
+      all = text.find(c) != std::string_view::npos;
     }
     if (all) return true;
   }

@@ -24,21 +24,32 @@ namespace dragoman {
 // `re` contains; "" when none is known.
 std::string RequiredBytes(std::string_view re);
 
+// The ASCII letters and digits, lower-cased, that every string matched whole by ICU regex `re`
+// begins with, when its characters there are ASCII: the run of them opening `re`, less a last one
+// that a quantifier may repeat or drop. "" when none, or when `re` has a top-level '|'.
+std::string RequiredPrefix(std::string_view re);
+
 // One past the ']' closing the ICU character class that opens at re[i] == '[' (nested classes
 // and escapes skipped), or npos when it is not closed.
 size_t RegexClassEnd(std::string_view re, size_t i);
 
 // For an alternation of patterns: whether a text may match one of them. Add() each pattern's
-// RequiredBytes(); a pattern with none makes every text possible.
+// RequiredBytes() and RequiredPrefix(); a pattern with neither makes every text possible.
 class RegexPrefilter {
  public:
-  void Add(std::string needs);
-  // False only when, for every pattern, one of its required bytes is missing from `text`.
-  bool MayMatch(std::string_view text) const;
+  void Add(std::string needs, std::string prefix = "");
+  // False only when, for every pattern, one of its required bytes is missing from `text` or
+  // `text` starts with ASCII that is not its prefix (compared ignoring ASCII case; a non-ASCII
+  // byte where the prefix is, which case folding may match, passes). `use_prefix` false
+  // ignores the prefixes (for tests).
+  bool MayMatch(std::string_view text, bool use_prefix = true) const;
 
  private:
+  struct Needs {
+    std::string bytes, prefix;
+  };
   bool always_ = false;
-  std::vector<std::string> needs_;
+  std::vector<Needs> needs_;
 };
 
 }  // namespace dragoman

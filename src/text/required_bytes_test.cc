@@ -79,5 +79,39 @@ TEST(RegexPrefilter, OnePatternsNeedsSuffice) {
   EXPECT_TRUE(g.MayMatch("a sentence"));
 }
 
+TEST(RequiredPrefix, LeadingLettersOnly) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"thursday\\s*,?\\s*\\d", "thursday"},
+      {"Last\\s+updated?", "last"},
+      {"updated?\\s*:", "update"},  // the optional 'd' is not required
+      {"ab*c", "a"},
+      {"ab{0,2}c", "a"},
+      {"ab+c", "ab"},
+      {"by\\s+(?-i:\\p{Lu})", "by"},
+      {"home\\s*[\u00bb>|/].*", "home"},  // '|' in a class
+      {"may|june", ""},                   // a top-level alternation
+      {"may(?:a|b)", "may"},
+      {"\\d{4}", ""},
+      {"(?i)abc", ""},
+      {"", ""},
+  };
+  for (const auto& [re, want] : cases) EXPECT_EQ(RequiredPrefix(re), want) << re;
+}
+
+TEST(RegexPrefilter, PrefixesRuleOutOtherStarts) {
+  RegexPrefilter f;
+  f.Add("", "thursday");
+  f.Add("", "tuesday");
+  EXPECT_TRUE(f.MayMatch("Thursday, 3 March 2024"));
+  EXPECT_TRUE(f.MayMatch("TUESDAY"));
+  EXPECT_FALSE(f.MayMatch("The minister met"));
+  EXPECT_FALSE(f.MayMatch("Thu"));                   // too short, all ASCII
+  EXPECT_TRUE(f.MayMatch("Tue\u017Fday, 3 March"));  // long s folds to 's': ICU decides
+  EXPECT_TRUE(f.MayMatch("The minister met", /*use_prefix=*/false));
+  f.Add(":", "");
+  EXPECT_TRUE(f.MayMatch("The minister: yes"));
+  EXPECT_FALSE(f.MayMatch("The minister"));
+}
+
 }  // namespace
 }  // namespace dragoman
