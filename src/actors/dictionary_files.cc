@@ -3,9 +3,10 @@
 // checks its file line by line and adds its phrases to the trie (dictionary.cc).
 #include <algorithm>
 #include <cctype>
-#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "actors/dictionary.h"
+#include "actors/iso_codes.h"
 #include "base/data_file.h"
 #include "base/file.h"
 #include "base/strings.h"
@@ -74,18 +75,18 @@ std::vector<std::string_view> Alternatives(std::string_view field) {
 Status ActorDictionary::LoadIsoCodes(const ActorConfig& config, const TextAnalyzer& text) {
   auto raw = ReadFile(config.iso_codes_json);
   if (!raw.ok()) return raw.status();
-  nlohmann::json j = nlohmann::json::parse(*raw, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.contains("3166-1") || !j["3166-1"].is_array()) {
+  std::optional<std::vector<IsoCountryRecord>> list = ReadIsoCountries(*raw);
+  if (!list) {
     return Status::BadData(config.iso_codes_json + ": not an iso-codes 3166-1 JSON file");
   }
   const std::string src = BaseName(config.iso_codes_json);
-  for (const auto& c : j["3166-1"]) {
-    if (!c.is_object() || !c.contains("alpha_3") || !c["alpha_3"].is_string()) continue;
-    std::string code = c["alpha_3"].get<std::string>();
+  for (IsoCountryRecord& c : *list) {
+    if (!c.alpha_3) continue;
+    const std::string& code = *c.alpha_3;
     std::string display;
-    for (const char* key : {"common_name", "name", "official_name"}) {
-      if (!c.contains(key) || !c[key].is_string()) continue;
-      std::string name = c[key].get<std::string>();
+    for (const std::optional<std::string>* field : {&c.common_name, &c.name, &c.official_name}) {
+      if (!*field) continue;
+      const std::string& name = **field;
       if (display.empty()) display = name;
       // "Korea, Republic of" and "Iran, Islamic Republic of" are catalogue forms no text uses.
       if (name.find(',') != std::string::npos || name.find('(') != std::string::npos) continue;
@@ -96,7 +97,7 @@ Status ActorDictionary::LoadIsoCodes(const ActorConfig& config, const TextAnalyz
       e.source = src;
       DRAGOMAN_RETURN_IF_ERROR(AddPhrase(text, name, std::move(e)));
     }
-    countries_[code] = display;
+    countries_[code] = std::move(display);
   }
   if (countries_.empty()) {
     return Status::BadData(config.iso_codes_json + ": no countries");
