@@ -151,6 +151,7 @@ Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyze
     }
     const EntryKind kinds[] = {EntryKind::kCountry, EntryKind::kAdjective, EntryKind::kPeople,
                                EntryKind::kCapital};
+    const std::string where = FileLine(src, line);
     for (int k = 0; k < 4; ++k) {
       for (std::string_view a : Alternatives(f[k + 1])) {
         DictEntry e;
@@ -158,7 +159,7 @@ Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyze
         e.code = code;
         e.country = code;
         if (kinds[k] == EntryKind::kPeople) e.sector = "CVL";
-        e.source = FileLine(src, line);
+        e.source = where;
         Status s = AddPhrase(text, a, std::move(e));
         if (!s.ok()) return DataError(path, line, s.message());
       }
@@ -241,9 +242,9 @@ Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& te
     if (names.empty()) return DataError(path, line, "no names");
     for (std::string_view n : names)
       DRAGOMAN_RETURN_IF_ERROR(FirstTime(seen, n, path, line, "name"));
+    proto.source = FileLine(src, line);
     for (std::string_view n : names) {
       DictEntry e = proto;
-      e.source = FileLine(src, line);
       Status s = AddPhrase(text, n, std::move(e));
       if (!s.ok()) return DataError(path, line, s.message());
     }
@@ -278,7 +279,8 @@ Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& 
     term.country = country;
     term.sector = std::string(cs[1]);
     term.role = std::string(f[3]);
-    term.source = FileLine(src, line);
+    std::string where = FileLine(src, line);
+    term.source = where;
     auto start = PartialDate::Parse(f[4]);
     if (!start) return DataError(path, line, "bad start date '" + std::string(f[4]) + "'");
     term.start = *start;
@@ -301,15 +303,19 @@ Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& 
     bool first_term = people_[idx].terms.empty();
     people_[idx].terms.push_back(std::move(term));
     if (!first_term) return Status::Ok();  // names were added with the first term
-    std::vector<std::string_view> names = {f[0]};
-    for (std::string_view a : Alternatives(f[1])) names.push_back(a);
-    for (std::string_view n : names) {
+    auto add_name = [&](std::string_view n) -> Status {
       DictEntry e;
       e.kind = EntryKind::kPerson;
       e.person = idx;
-      e.source = FileLine(src, line);
+      e.source = where;
       Status s = AddPhrase(text, n, std::move(e));
       if (!s.ok()) return DataError(path, line, s.message());
+      return Status::Ok();
+    };
+    DRAGOMAN_RETURN_IF_ERROR(add_name(f[0]));
+    if (f[1].empty()) return Status::Ok();
+    for (std::string_view a : SplitFields(f[1], ';')) {
+      if (!a.empty()) DRAGOMAN_RETURN_IF_ERROR(add_name(a));
     }
     return Status::Ok();
   });
