@@ -1,11 +1,8 @@
 // ReadIsoCountries: a SAX handler that keeps four string members of each element of the
-// top-level "3166-1" array (actors/iso_codes.h), fed by a small reader of the JSON subset
-// iso-codes is written in, or by nlohmann's parser for anything else.
+// top-level "3166-1" array (actors/iso_codes.h).
 #include "actors/iso_codes.h"
 
 #include <nlohmann/json.hpp>
-
-#include "base/file.h"
 
 namespace dragoman {
 
@@ -109,128 +106,9 @@ class Handler : public nlohmann::json_sax<Json> {
   std::optional<std::string>* member_ = nullptr;
 };
 
-// Feeds `h` the events nlohmann's parser would for a document made only of objects, arrays and
-// strings without escapes (iso-codes' file is), with valid UTF-8 and JSON white space; returns
-// false, having fed some events, at anything else, valid JSON or not (a number, a literal, an
-// escape, a control character, a syntax error), for the full parser to read it all again.
-// Nlohmann's lexer reads a byte at a time through an input adapter (~70 instructions a byte).
-class SubsetReader {
- public:
-  SubsetReader(std::string_view text, Handler* h) : s_(text), h_(h) {}
-
-  bool Read() {
-    if (FindInvalidUtf8(s_) != std::string_view::npos) return false;
-    SkipSpace();
-    if (!Value(0)) return false;
-    SkipSpace();
-    return i_ == s_.size();
-  }
-
- private:
-  // Nlohmann's default depth limit is far beyond this; deeper documents go to it.
-  static constexpr int kMaxDepth = 64;
-
-  void SkipSpace() {
-    while (i_ < s_.size() &&
-           (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) {
-      ++i_;
-    }
-  }
-
-  // A string at s_[i_] == '"' into *out.
-  bool String(std::string* out) {
-    const size_t begin = ++i_;
-    while (i_ < s_.size()) {
-      const unsigned char c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        out->assign(s_.substr(begin, i_ - begin));
-        ++i_;
-        return true;
-      }
-      if (c == '\\' || c < 0x20) return false;
-      ++i_;
-    }
-    return false;
-  }
-
-  bool Value(int depth) {
-    if (i_ >= s_.size() || depth > kMaxDepth) return false;
-    const char c = s_[i_];
-    if (c == '"') {
-      if (!String(&str_)) return false;
-      return h_->string(str_);
-    }
-    if (c == '[') {
-      ++i_;
-      h_->start_array(static_cast<std::size_t>(-1));
-      SkipSpace();
-      if (i_ < s_.size() && s_[i_] == ']') {
-        ++i_;
-        return h_->end_array();
-      }
-      while (true) {
-        if (!Value(depth + 1)) return false;
-        SkipSpace();
-        if (i_ >= s_.size()) return false;
-        if (s_[i_] == ']') {
-          ++i_;
-          return h_->end_array();
-        }
-        if (s_[i_] != ',') return false;
-        ++i_;
-        SkipSpace();
-      }
-    }
-    if (c == '{') {
-      ++i_;
-      h_->start_object(static_cast<std::size_t>(-1));
-      SkipSpace();
-      if (i_ < s_.size() && s_[i_] == '}') {
-        ++i_;
-        return h_->end_object();
-      }
-      while (true) {
-        if (i_ >= s_.size() || s_[i_] != '"' || !String(&str_)) return false;
-        h_->key(str_);
-        SkipSpace();
-        if (i_ >= s_.size() || s_[i_] != ':') return false;
-        ++i_;
-        SkipSpace();
-        if (!Value(depth + 1)) return false;
-        SkipSpace();
-        if (i_ >= s_.size()) return false;
-        if (s_[i_] == '}') {
-          ++i_;
-          return h_->end_object();
-        }
-        if (s_[i_] != ',') return false;
-        ++i_;
-        SkipSpace();
-      }
-    }
-    return false;
-  }
-
-  std::string_view s_;
-  size_t i_ = 0;
-  Handler* h_;
-  std::string str_;
-};
-
 }  // namespace
 
 std::optional<std::vector<IsoCountryRecord>> ReadIsoCountries(std::string_view json) {
-  {
-    Handler h;
-    if (SubsetReader(json, &h).Read()) return h.Result();
-  }
-  Handler h;
-  if (!Json::sax_parse(json, &h)) return std::nullopt;
-  return h.Result();
-}
-
-// Only the full parser (tests compare the two readers).
-std::optional<std::vector<IsoCountryRecord>> ReadIsoCountriesWithNlohmann(std::string_view json) {
   Handler h;
   if (!Json::sax_parse(json, &h)) return std::nullopt;
   return h.Result();

@@ -5,10 +5,7 @@
 // "alpha_3", "name" and optionally "common_name" and "official_name". The reader streams it
 // through nlohmann's SAX interface (the same parser, so the same syntax is accepted and
 // rejected) and keeps only those four members of each array element: building the whole tree
-// (~250 objects of std::map nodes and strings) cost ~4 M instructions of start-up, and
-// nlohmann's lexer ~3 M more: a document written only with objects, arrays and strings without
-// escapes (as iso-codes' is) is read by a small reader of that subset, anything else by
-// nlohmann, both feeding the same handler.
+// (~250 objects of std::map nodes and strings) cost ~4 M instructions of start-up.
 //
 // What it returns is what the tree would hold: a member given twice keeps its last value, a
 // member that is not a string is absent, an element that is not an object is left out, and a
@@ -30,9 +27,6 @@ struct IsoCountryRecord {
 // The elements of the "3166-1" array of `json` that are objects, in order; nullopt when `json`
 // is not valid JSON, not an object, or has no "3166-1" array.
 std::optional<std::vector<IsoCountryRecord>> ReadIsoCountries(std::string_view json);
-// The same through nlohmann's parser alone (ReadIsoCountries reads the subset of JSON the
-// shipped file is written in, objects, arrays and plain strings, itself; tests compare the two).
-std::optional<std::vector<IsoCountryRecord>> ReadIsoCountriesWithNlohmann(std::string_view json);
 
 }  // namespace dragoman
 
