@@ -60,6 +60,7 @@ std::vector<Event> SentenceAnalysis::Run() {
   std::vector<bool> drop = DropComplements(matches);
   std::vector<Event> out = BuildEvents(matches, drop);
   CompleteTargets(&out);
+  PlaceTargets(&out);
   NoteUnresolved(&out);
   return out;
 }
