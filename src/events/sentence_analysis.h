@@ -228,6 +228,7 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(DocumentSpeaker)
   DRAGOMAN_ARGUMENT_RULE(JoinedParty)
 #undef DRAGOMAN_ARGUMENT_RULE
+  void GapObjectAssign(Arguments* a) const;  // "object in the gap" (LateObjectApplies)
   // The match of an event noun stated with its own parties right after (or inside) the words of
   // match `index`: the act it concerns (actor_rules.cc), or -1.
   int ConcernedAct(const Arguments& a) const;
