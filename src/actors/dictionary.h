@@ -163,7 +163,7 @@ class ActorDictionary {
 
  private:
   struct Node {
-    std::vector<std::pair<std::string, int>> edges;  // sorted by token
+    std::vector<std::pair<std::string, int>> edges;  // sorted by token; empty at the root
     std::vector<int> entries;
   };
   ActorDictionary();
@@ -185,7 +185,7 @@ class ActorDictionary {
   Status LoadWords(const std::string& lexicon_dir, std::shared_ptr<const Lexicon> given);
 
   std::vector<Node> nodes_;
-  // The root's edges again, hashed (filled while loading; the root's edges are sorted at its end).
+  // The root's edges, hashed (the root's `edges` vector is not used).
   struct KeyHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

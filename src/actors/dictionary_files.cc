@@ -3,9 +3,10 @@
 // checks its file line by line and adds its phrases to the trie (dictionary.cc).
 #include <algorithm>
 #include <cctype>
-#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "actors/dictionary.h"
+#include "actors/iso_codes.h"
 #include "base/data_file.h"
 #include "base/file.h"
 #include "base/strings.h"
@@ -74,18 +75,18 @@ std::vector<std::string_view> Alternatives(std::string_view field) {
 Status ActorDictionary::LoadIsoCodes(const ActorConfig& config, const TextAnalyzer& text) {
   auto raw = ReadFile(config.iso_codes_json);
   if (!raw.ok()) return raw.status();
-  nlohmann::json j = nlohmann::json::parse(*raw, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.contains("3166-1") || !j["3166-1"].is_array()) {
+  std::optional<std::vector<IsoCountryRecord>> list = ReadIsoCountries(*raw);
+  if (!list) {
     return Status::BadData(config.iso_codes_json + ": not an iso-codes 3166-1 JSON file");
   }
   const std::string src = BaseName(config.iso_codes_json);
-  for (const auto& c : j["3166-1"]) {
-    if (!c.is_object() || !c.contains("alpha_3") || !c["alpha_3"].is_string()) continue;
-    std::string code = c["alpha_3"].get<std::string>();
+  for (IsoCountryRecord& c : *list) {
+    if (!c.alpha_3) continue;
+    const std::string& code = *c.alpha_3;
     std::string display;
-    for (const char* key : {"common_name", "name", "official_name"}) {
-      if (!c.contains(key) || !c[key].is_string()) continue;
-      std::string name = c[key].get<std::string>();
+    for (const std::optional<std::string>* field : {&c.common_name, &c.name, &c.official_name}) {
+      if (!*field) continue;
+      const std::string& name = **field;
       if (display.empty()) display = name;
       // "Korea, Republic of" and "Iran, Islamic Republic of" are catalogue forms no text uses.
       if (name.find(',') != std::string::npos || name.find('(') != std::string::npos) continue;
@@ -96,7 +97,7 @@ Status ActorDictionary::LoadIsoCodes(const ActorConfig& config, const TextAnalyz
       e.source = src;
       DRAGOMAN_RETURN_IF_ERROR(AddPhrase(text, name, std::move(e)));
     }
-    countries_[code] = display;
+    countries_[code] = std::move(display);
   }
   if (countries_.empty()) {
     return Status::BadData(config.iso_codes_json + ": no countries");
@@ -150,6 +151,7 @@ Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyze
     }
     const EntryKind kinds[] = {EntryKind::kCountry, EntryKind::kAdjective, EntryKind::kPeople,
                                EntryKind::kCapital};
+    const std::string where = FileLine(src, line);
     for (int k = 0; k < 4; ++k) {
       for (std::string_view a : Alternatives(f[k + 1])) {
         DictEntry e;
@@ -157,7 +159,7 @@ Status ActorDictionary::LoadCountries(const std::string& path, const TextAnalyze
         e.code = code;
         e.country = code;
         if (kinds[k] == EntryKind::kPeople) e.sector = "CVL";
-        e.source = FileLine(src, line);
+        e.source = where;
         Status s = AddPhrase(text, a, std::move(e));
         if (!s.ok()) return DataError(path, line, s.message());
       }
@@ -240,9 +242,9 @@ Status ActorDictionary::LoadOrgs(const std::string& path, const TextAnalyzer& te
     if (names.empty()) return DataError(path, line, "no names");
     for (std::string_view n : names)
       DRAGOMAN_RETURN_IF_ERROR(FirstTime(seen, n, path, line, "name"));
+    proto.source = FileLine(src, line);
     for (std::string_view n : names) {
       DictEntry e = proto;
-      e.source = FileLine(src, line);
       Status s = AddPhrase(text, n, std::move(e));
       if (!s.ok()) return DataError(path, line, s.message());
     }
@@ -277,7 +279,8 @@ Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& 
     term.country = country;
     term.sector = std::string(cs[1]);
     term.role = std::string(f[3]);
-    term.source = FileLine(src, line);
+    std::string where = FileLine(src, line);
+    term.source = where;
     auto start = PartialDate::Parse(f[4]);
     if (!start) return DataError(path, line, "bad start date '" + std::string(f[4]) + "'");
     term.start = *start;
@@ -300,15 +303,19 @@ Status ActorDictionary::LoadPeople(const std::string& path, const TextAnalyzer& 
     bool first_term = people_[idx].terms.empty();
     people_[idx].terms.push_back(std::move(term));
     if (!first_term) return Status::Ok();  // names were added with the first term
-    std::vector<std::string_view> names = {f[0]};
-    for (std::string_view a : Alternatives(f[1])) names.push_back(a);
-    for (std::string_view n : names) {
+    auto add_name = [&](std::string_view n) -> Status {
       DictEntry e;
       e.kind = EntryKind::kPerson;
       e.person = idx;
-      e.source = FileLine(src, line);
+      e.source = where;
       Status s = AddPhrase(text, n, std::move(e));
       if (!s.ok()) return DataError(path, line, s.message());
+      return Status::Ok();
+    };
+    DRAGOMAN_RETURN_IF_ERROR(add_name(f[0]));
+    if (f[1].empty()) return Status::Ok();
+    for (std::string_view a : SplitFields(f[1], ';')) {
+      if (!a.empty()) DRAGOMAN_RETURN_IF_ERROR(add_name(a));
     }
     return Status::Ok();
   });

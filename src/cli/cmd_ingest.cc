@@ -24,6 +24,10 @@ std::vector<FlagSpec> IngestFlags() {
       {"batch", "N", "documents per transaction", "256"},
       {"threads", "N", "coding threads", "one per CPU"},
       {"quiet", "", "no progress bar and no summary line", ""},
+      {"recode", "",
+       "code documents already stored as well and replace their events (after a dictionary or "
+       "coder change)",
+       ""},
       DictionariesFlag(),
   };
   for (auto& c : InputFlags()) f.push_back(c);
@@ -47,6 +51,7 @@ Result<IngestConfig> MakeConfig(const ParsedArgs& args, CoderSpec* dictionaries)
     return Status::InvalidArgument("no input: give files, folders, or - for stdin");
   }
   c.inputs = args.positionals;
+  c.recode = args.Has("recode");
   c.db_path = ResolveDbPath(args.Get("db"));
   return c;
 }

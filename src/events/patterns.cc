@@ -289,6 +289,41 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
   return Status::Ok();
 }
 
+// Parses the `size` elements of one variant of a line into `p` (element i by `parse(i, &p,
+// &marked)`), checks the pattern and appends it to *out.
+template <typename ParseAt>
+Status AddVariant(Pattern p, size_t size, ParseAt parse, const Where& where,
+                  std::vector<Pattern>* out) {
+  bool marked = false;
+  p.trigger = -1;
+  p.elements.reserve(size);
+  for (size_t i = 0; i < size; ++i) DRAGOMAN_RETURN_IF_ERROR(parse(i, &p, &marked));
+  if (!marked) {
+    for (size_t i = 0; i < p.elements.size(); ++i) {
+      if (p.elements[i].kind == PatternElement::Kind::kWord) {
+        p.trigger = static_cast<int>(i);
+        break;
+      }
+    }
+  }
+  if (p.trigger < 0) return Status::BadData(where + "pattern has no word to trigger on");
+  if (p.elements[p.trigger].optional) return Status::BadData(where + "the trigger cannot be optional");
+  if (p.elements[0].kind != PatternElement::Kind::kWord) {
+    return Status::BadData(where + "a pattern must start with a word");
+  }
+  if (p.elements.back().kind == PatternElement::Kind::kGap) {
+    return Status::BadData(where + "a pattern cannot end with a gap");
+  }
+  for (size_t i = 1; i < p.elements.size(); ++i) {
+    if (p.elements[i].kind == PatternElement::Kind::kGap &&
+        p.elements[i - 1].kind == PatternElement::Kind::kGap) {
+      return Status::BadData(where + "two gaps in a row");
+    }
+  }
+  out->push_back(std::move(p));
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_view text,
@@ -301,6 +336,7 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
     base_name = base_name.substr(slash + 1);
   }
   std::vector<std::string_view> fields, cols, toks, opts;  // reused by every line
+  std::vector<std::vector<ElementText>> variants;
   Status st = ForEachContentLine(text, problems, [&](int n, std::string_view line) -> Status {
     const Where where{name, n};
     fields.clear();
@@ -329,8 +365,12 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
       base.code = code;
     }
     SplitSpaceInto(cols[1], &toks);
-    std::vector<std::vector<ElementText>> variants;
-    DRAGOMAN_RETURN_IF_ERROR(ExpandHyphens(toks, &variants, where));
+    // Only a word with a hyphen makes more than the one variant ExpandHyphens would otherwise
+    // copy the words into; most lines have none and skip it.
+    const bool hyphenated = std::any_of(toks.begin(), toks.end(), [](std::string_view t) {
+      return t.find('-') != std::string_view::npos;
+    });
+    if (hyphenated) DRAGOMAN_RETURN_IF_ERROR(ExpandHyphens(toks, &variants, where));
     if (cols.size() == 3) {
       SplitSpaceInto(cols[2], &opts);
       for (auto opt : opts) DRAGOMAN_RETURN_IF_ERROR(ParseOption(opt, codes, &base, where));
@@ -349,37 +389,22 @@ Result<std::vector<Pattern>> ParsePatterns(std::string_view name, std::string_vi
       base.rule += ' ';
       base.rule += t;
     }
+    if (!hyphenated) {
+      // One variant, the words as written: parsed straight from the line.
+      return AddVariant(
+          std::move(base), toks.size(),
+          [&](size_t i, Pattern* p, bool* marked) {
+            return ParseElement(toks[i], false, p, marked, where);
+          },
+          where, &out);
+    }
     for (const std::vector<ElementText>& variant : variants) {
-      Pattern p = base;
-      bool marked = false;
-      p.trigger = -1;
-      p.elements.reserve(variant.size());
-      for (const ElementText& tok : variant)
-        DRAGOMAN_RETURN_IF_ERROR(ParseElement(tok.text, tok.joined, &p, &marked, where));
-      if (!marked) {
-        for (size_t i = 0; i < p.elements.size(); ++i) {
-          if (p.elements[i].kind == PatternElement::Kind::kWord) {
-            p.trigger = static_cast<int>(i);
-            break;
-          }
-        }
-      }
-      if (p.trigger < 0) return Status::BadData(where + "pattern has no word to trigger on");
-      if (p.elements[p.trigger].optional)
-        return Status::BadData(where + "the trigger cannot be optional");
-      if (p.elements[0].kind != PatternElement::Kind::kWord) {
-        return Status::BadData(where + "a pattern must start with a word");
-      }
-      if (p.elements.back().kind == PatternElement::Kind::kGap) {
-        return Status::BadData(where + "a pattern cannot end with a gap");
-      }
-      for (size_t i = 1; i < p.elements.size(); ++i) {
-        if (p.elements[i].kind == PatternElement::Kind::kGap &&
-            p.elements[i - 1].kind == PatternElement::Kind::kGap) {
-          return Status::BadData(where + "two gaps in a row");
-        }
-      }
-      out.push_back(std::move(p));
+      DRAGOMAN_RETURN_IF_ERROR(AddVariant(
+          base, variant.size(),
+          [&](size_t i, Pattern* p, bool* marked) {
+            return ParseElement(variant[i].text, variant[i].joined, p, marked, where);
+          },
+          where, &out));
     }
     return Status::Ok();
   });

@@ -76,7 +76,10 @@ struct Gazetteer::Impl {
     int order = 0;  // load order, for conflicts
   };
   struct Node {
-    std::unordered_map<std::string, int> next;
+    // Edges by token, sorted; empty at the root, whose edges are in `root` (every capitalised
+    // token of every sentence is looked up there). A hash table per node cost an allocation
+    // and a hash of every name's every token at load (~2 M instructions of start-up).
+    std::vector<std::pair<std::string, int>> next;
     int entry = -1;        // index into entries, or -1
     bool acronym = false;  // the name that ends here must match an all-caps token
     // The name as written ends in a lower-case word ("Lachin corridor"), so the text's last
@@ -85,6 +88,23 @@ struct Gazetteer::Impl {
   };
   std::vector<Entry> entries;
   std::vector<Node> nodes{Node{}};
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, KeyHash, std::equal_to<>> root;
+
+  // The child of node `n` along `key`, or -1.
+  int Child(int n, std::string_view key) const {
+    if (n == 0) {
+      auto it = root.find(key);
+      return it == root.end() ? -1 : it->second;
+    }
+    const auto& next = nodes[n].next;
+    auto it = std::lower_bound(next.begin(), next.end(), key,
+                               [](const auto& e, std::string_view k) { return e.first < k; });
+    return it == next.end() || it->first != key ? -1 : it->second;
+  }
   // The words around place names (data/lexicon/places.txt, doc/lexicon.md).
   Lexicon words;
   ClassId place_type, place_type_apart, settlement, place_preposition, place_filler, place_area,
@@ -115,15 +135,21 @@ struct Gazetteer::Impl {
     if (tokens.empty()) return;
     int n = 0;
     for (const std::string& t : tokens) {
-      auto it = nodes[n].next.find(t);
-      if (it == nodes[n].next.end()) {
-        nodes.push_back(Node{});
-        int id = static_cast<int>(nodes.size()) - 1;
-        nodes[n].next.emplace(t, id);
-        n = id;
-      } else {
-        n = it->second;
+      if (const int child = Child(n, t); child >= 0) {
+        n = child;
+        continue;
       }
+      const int id = static_cast<int>(nodes.size());
+      nodes.push_back(Node{});
+      if (n == 0) {
+        root.emplace(t, id);
+      } else {
+        auto& next = nodes[n].next;
+        auto it = std::lower_bound(next.begin(), next.end(), std::string_view(t),
+                                   [](const auto& e, std::string_view k) { return e.first < k; });
+        next.emplace(it, t, id);
+      }
+      n = id;
     }
     Node& node = nodes[n];
     if (node.entry >= 0) {
@@ -208,9 +234,8 @@ struct Gazetteer::Impl {
   int Match(const std::vector<Token>& toks, int i, int* end) const {
     int n = 0, best = -1;
     for (int k = i; k < static_cast<int>(toks.size()); ++k) {
-      auto it = nodes[n].next.find(toks[k].norm);
-      if (it == nodes[n].next.end()) break;
-      n = it->second;
+      n = Child(n, toks[k].norm);
+      if (n < 0) break;
       const Node& node = nodes[n];
       if (node.entry < 0) continue;
       if (node.acronym && !toks[i].has(Token::kAllCaps)) continue;
@@ -309,9 +334,8 @@ size_t Gazetteer::size() const { return impl_->entries.size(); }
 const Place* Gazetteer::Lookup(const std::vector<std::string>& name_tokens) const {
   int n = 0;
   for (const std::string& t : name_tokens) {
-    auto it = impl_->nodes[n].next.find(t);
-    if (it == impl_->nodes[n].next.end()) return nullptr;
-    n = it->second;
+    n = impl_->Child(n, t);
+    if (n < 0) return nullptr;
   }
   int e = impl_->nodes[n].entry;
   return e < 0 ? nullptr : &impl_->entries[e].place;

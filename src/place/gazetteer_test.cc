@@ -151,6 +151,35 @@ TEST(GazetteerLoad, ConflictPrefersCountryThenFirstLoaded) {
   EXPECT_NEAR((*g)->Lookup({"springfield"})->lat, 39.8, 1e-9);
 }
 
+// The trie keeps each node's edges sorted (the root hashed): names that share first words,
+// inserted in no order, are each found whole, and the longest one wins in text.
+TEST(GazetteerLoad, NamesSharingWordsInAnyOrder) {
+  auto g = Gazetteer::FromText("t.tsv",
+                               "San Jose\tCRI\tcapital\t9.9\t-84.1\n"
+                               "San Antonio\tUSA\tcity\t29.4\t-98.5\n"
+                               "San Marino\tSMR\tcountry\t43.9\t12.4\n"
+                               "San\tUSA\tsite\t1\t1\n"
+                               "San Francisco Bay\tUSA\twater\t37.7\t-122.3\n"
+                               "San Francisco\tUSA\tcity\t37.8\t-122.4\n"
+                               "Baku\tAZE\tcapital\t40.4\t49.9\n",
+                               Analyzer(), test_support::ShippedLexicon());
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  const std::pair<std::vector<std::string>, const char*> names[] = {
+      {{"san", "jose"}, "San Jose"},           {{"san", "antonio"}, "San Antonio"},
+      {{"san", "marino"}, "San Marino"},       {{"san"}, "San"},
+      {{"san", "francisco"}, "San Francisco"}, {{"san", "francisco", "bay"}, "San Francisco Bay"},
+      {{"baku"}, "Baku"}};
+  for (const auto& [tokens, name] : names) {
+    const Place* p = (*g)->Lookup(tokens);
+    ASSERT_NE(p, nullptr) << name;
+    EXPECT_EQ(p->name, name);
+  }
+  EXPECT_EQ((*g)->Lookup({"san", "diego"}), nullptr);
+  EXPECT_EQ((*g)->Lookup({"jose"}), nullptr);
+  EXPECT_EQ(Places(**g, "Talks in San Francisco Bay and San Marino ended."),
+            "San Francisco Bay=San Francisco Bay/USA@; San Marino=San Marino/SMR");
+}
+
 TEST(GazetteerLoad, BadDataNamesFileAndLine) {
   struct Bad {
     const char* content;

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <unordered_set>
 
 #include "coder/document_coder.h"
 #include "coder/pipeline.h"
@@ -250,6 +251,7 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
   // The content hash of each document handed to the pipeline, oldest first: the documents come
   // back in the same order, so the store need not hash them again.
   std::deque<std::string> hashes;
+  std::unordered_set<std::string> recoded;  // with config.recode: the contents coded this run
   // The next document that needs coding: stored content is counted and skipped here, before it
   // costs any coding.
   auto next = [&]() -> Result<std::optional<Document>> {
@@ -259,7 +261,14 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
       ++p.read;
       meter.Saw(**r);
       std::string hash = Store::ContentHash(**r);
-      DRAGOMAN_ASSIGN_OR_RETURN(bool known, store->HasContent(hash));
+      bool known;
+      if (config.recode) {
+        // Each content once a run: a second copy (the same article from two feeds) is the
+        // first one's, as in an ordinary ingest.
+        known = !recoded.insert(hash).second;
+      } else {
+        DRAGOMAN_ASSIGN_OR_RETURN(known, store->HasContent(hash));
+      }
       if (!known) {
         hashes.push_back(std::move(hash));
         return r;
@@ -290,6 +299,7 @@ Result<IngestProgress> Ingest(const IngestConfig& config,
     DocumentRecord& r = pending.emplace_back();
     r.doc = std::move(item.doc);
     r.hash = std::move(hashes.front());
+    r.recode = config.recode;
     hashes.pop_front();
     r.date_source = std::string(DateSourceName(r.doc.date_source));
     r.events = std::move(item.coded.events);

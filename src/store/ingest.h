@@ -48,6 +48,9 @@ struct IngestConfig {
   // A document coding to more events is refused whole: reported to `on_input_error` as BadInput
   // and nothing of it stored (doc/cli.md, "Resource limits").
   size_t max_events_per_document = 10000;
+  // Code documents whose content is stored already as well and replace what is stored of them
+  // (`ingest --recode`, after a dictionary or coder change); each content once a run.
+  bool recode = false;
 };
 
 struct IngestProgress {

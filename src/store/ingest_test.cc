@@ -258,6 +258,64 @@ TEST(IngestTest, ChangedFileReplacesItsEventsAndBadInputIsReported) {
   EXPECT_EQ(Scalar(db, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'weather'"), 1);
 }
 
+// After a dictionary change, `--recode` codes the stored documents again and replaces their
+// events; a plain ingest leaves them as they are (unchanged content is not even coded).
+TEST(IngestTest, RecodeReplacesEventsOfStoredDocuments) {
+  TempDir dir;
+  // Yesterday's dictionaries: the shipped data without the consultation (04x) patterns.
+  const std::filesystem::path old_data = dir.File("old-data");
+  std::filesystem::copy(DRAGOMAN_SOURCE_DATA_DIR, old_data,
+                        std::filesystem::copy_options::recursive);
+  {
+    std::ifstream in(old_data / "events/verbs.txt");
+    std::ostringstream kept;
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("04", 0) != 0) kept << line << "\n";
+    }
+    in.close();
+    std::ofstream(old_data / "events/verbs.txt") << kept.str();
+  }
+  std::filesystem::create_directory(dir.File("in"));
+  for (int i = 0; i < 6; ++i) {
+    std::ofstream(dir.File("in/a" + std::to_string(i) + ".txt")) << Article(i);
+  }
+  std::ofstream(dir.File("in/z-copy.txt")) << Article(0);  // the same content as a0.txt
+  const std::string db = dir.File("c.db");
+  const std::string consults = "SELECT count(*) FROM events WHERE cameo LIKE '04%'";
+  Result first = RunDragoman(dir, {"ingest", "--db", db, "--date", "2024-05-01", "--data",
+                                   old_data.string(), dir.File("in")});
+  ASSERT_EQ(first.code, 0) << first.err;
+  EXPECT_NE(first.err.find("6 added, 0 replaced, 1 unchanged"), std::string::npos) << first.err;
+  EXPECT_EQ(Scalar(db, consults), 0);
+
+  // Today's dictionaries, a plain ingest: nothing is coded again.
+  Result plain = RunDragoman(dir, {"ingest", "--db", db, "--date", "2024-05-01", dir.File("in")});
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  EXPECT_NE(plain.err.find("0 added, 0 replaced, 7 unchanged"), std::string::npos) << plain.err;
+  EXPECT_EQ(Scalar(db, consults), 0);
+
+  Result recode = RunDragoman(
+      dir, {"ingest", "--db", db, "--date", "2024-05-01", "--recode", dir.File("in")});
+  ASSERT_EQ(recode.code, 0) << recode.err;
+  // The copy is the same content as a0.txt: coded once, counted unchanged.
+  EXPECT_NE(recode.err.find("0 added, 6 replaced, 1 unchanged"), std::string::npos) << recode.err;
+  EXPECT_GT(Scalar(db, consults), 0);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM documents"), 6);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM documents WHERE doc_key = 'a0.txt'"), 1);
+  // Each stored sentence once in the full-text index.
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH "
+                       "'\"Bulletin 3 was filed\"'"),
+            1);
+
+  // Coded again with the same dictionaries, the store is what it was.
+  const int64_t events = Scalar(db, "SELECT count(*) FROM events");
+  Result again = RunDragoman(
+      dir, {"ingest", "--db", db, "--date", "2024-05-01", "--recode", dir.File("in")});
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM events"), events);
+  EXPECT_EQ(Scalar(db, "SELECT count(*) FROM documents"), 6);
+}
+
 TEST(IngestTest, UsageAndStoreErrors) {
   TempDir dir;
   EXPECT_EQ(RunDragoman(dir, {"ingest", "--db", dir.File("x.db")}).code, 2);

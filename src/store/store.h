@@ -71,6 +71,10 @@ struct DocumentRecord {
   std::vector<Event> events;
   // Store::ContentHash(doc) when the caller has computed it already; "" to let the store do it.
   std::string hash;
+  // Store it even when this content is stored already (`ingest --recode`: the events of a new
+  // coder or new dictionaries): every stored document with this content hash, id or URL is
+  // replaced, in the same transaction.
+  bool recode = false;
 };
 
 // The sentences a store keeps for `rec`, by index: rec.sentences when given, else the sentences

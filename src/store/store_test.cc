@@ -239,6 +239,53 @@ TEST(StoreTest, SameUrlWithNewIdReplaces) {
   EXPECT_EQ(Count(**store, "SELECT count(*) FROM documents WHERE doc_key = 'b'"), 1);
 }
 
+// `ingest --recode`: a record marked recode replaces the stored copies of its content (under
+// any id) as well as what shares its id or URL, in one transaction.
+TEST(StoreTest, RecodeReplacesStoredContent) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  ASSERT_TRUE(s.PutBatch({Visit("a", "2025-02-04")}).ok());
+
+  // The same content coded by newer dictionaries: another event for the same sentence.
+  DocumentRecord newer = Visit("a", "2025-02-04");
+  newer.events.clear();
+  AddEvent(newer, 1, "discussed", Actor("AZEGOV", "The two ministers"),
+           Actor("IRNGOV", "The two ministers"), "040", "CONSULT", 1.0, "verbal_coop");
+  auto plain = s.PutBatch({newer});
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ((*plain)[0], PutOutcome::kUnchanged);  // without recode: the stored coding stays
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM events WHERE cameo = '043'"), 1);
+
+  newer.recode = true;
+  auto r = s.PutBatch({newer});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ((*r)[0], PutOutcome::kReplaced);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM events WHERE cameo = '043'"), 0);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM events WHERE cameo = '040'"), 1);
+  EXPECT_EQ(s.Stats()->documents, 1);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'transport'"), 1);
+
+  // The same content under another id (a second feed): the stored copy is replaced by it.
+  DocumentRecord copy = Visit("a-feed2", "2025-02-04");
+  copy.recode = true;
+  auto c = s.PutBatch({copy});
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ((*c)[0], PutOutcome::kReplaced);
+  EXPECT_EQ(s.Stats()->documents, 1);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM documents WHERE doc_key = 'a-feed2'"), 1);
+  EXPECT_EQ(Count(s, "SELECT count(*) FROM events WHERE cameo = '043'"), 1);
+
+  // Content never stored is simply added.
+  DocumentRecord fresh = Visit("b", "2025-03-01");
+  fresh.recode = true;
+  auto f = s.PutBatch({fresh});
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ((*f)[0], PutOutcome::kAdded);
+  EXPECT_EQ(s.Stats()->documents, 2);
+}
+
 TEST(StoreTest, MentionsOfOneEventAreGrouped) {
   TempDir dir;
   auto store = Store::Open(dir.File("c.db"), Store::OpenMode::kCreate);

@@ -135,19 +135,26 @@ std::map<int, SentenceSpan> SentencesToStore(const DocumentRecord& rec) {
 Result<PutOutcome> Store::Put(const DocumentRecord& rec) {
   const Document& doc = rec.doc;
   std::string hash = rec.hash.empty() ? ContentHash(doc) : rec.hash;
-  DRAGOMAN_ASSIGN_OR_RETURN(bool known, HasContent(hash));
-  if (known) return PutOutcome::kUnchanged;
+  if (!rec.recode) {
+    DRAGOMAN_ASSIGN_OR_RETURN(bool known, HasContent(hash));
+    if (known) return PutOutcome::kUnchanged;
+  }
 
   PutOutcome outcome = PutOutcome::kAdded;
   {
     DRAGOMAN_ASSIGN_OR_RETURN(
         sql::Stmt * q_p,
         // Two indexed lookups: written as one OR, the query scanned every document (an ingest
-        // was quadratic in the corpus size).
-        Prepared("SELECT id FROM documents WHERE doc_key = ?1 UNION "
-                 "SELECT id FROM documents WHERE url = ?2 AND url <> '' ORDER BY id"));
+        // was quadratic in the corpus size). Re-coding replaces the stored copies of this
+        // content as well (a third lookup, only then).
+        Prepared(rec.recode ? "SELECT id FROM documents WHERE doc_key = ?1 UNION "
+                              "SELECT id FROM documents WHERE url = ?2 AND url <> '' UNION "
+                              "SELECT id FROM documents WHERE hash = ?3 ORDER BY id"
+                            : "SELECT id FROM documents WHERE doc_key = ?1 UNION "
+                              "SELECT id FROM documents WHERE url = ?2 AND url <> '' ORDER BY id"));
     sql::Stmt& q = *q_p;
     q.Bind(1, doc.id).Bind(2, doc.url);
+    if (rec.recode) q.Bind(3, hash);
     std::vector<int64_t> old;
     while (true) {
       DRAGOMAN_ASSIGN_OR_RETURN(bool row, q.Step());

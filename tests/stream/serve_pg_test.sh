@@ -213,6 +213,15 @@ after=$(get "$pg" "/api/stats" | jq .documents)
 check "the PostgreSQL server sees a new document ($before -> $after)" [ "$after" -eq $((before + 1)) ]
 same_route "/api/events?since=2024-09"
 
+# Re-coding (`ingest --recode`, after a dictionary change) replaces what each store holds of the
+# same documents: as many documents as before, and the two stores still answer alike.
+"$DRAGOMAN" ingest --quiet --threads 1 --recode --db "$PG_URL" "$tmp/corpus.jsonl"
+check "ingest --recode into PostgreSQL" [ $? -eq 0 ]
+"$DRAGOMAN" ingest --quiet --threads 1 --recode --db "$tmp/corpus.db" "$tmp/corpus.jsonl"
+check "ingest --recode into SQLite" [ $? -eq 0 ]
+check "re-coding keeps the document count" [ "$(get "$pg" "/api/stats" | jq .documents)" -eq "$after" ]
+same_route "/api/events?mentions=true" 'walk(if type == "object" then del(.added) else . end)'
+
 # Writes: POST /api/documents on a PostgreSQL server with a token goes through the same
 # interface (coded, stored in one transaction), and the token-less server sees the document.
 token=0123456789abcdef-test-token

@@ -284,9 +284,18 @@ Result<PutOutcome> PgStore::Put(const DocumentRecord& rec) {
            "SELECT id FROM documents WHERE doc_key = $2 UNION SELECT id FROM documents WHERE "
            "url = $3 AND url <> '' ORDER BY id), ',')",
            {hash, doc.id, doc.url}));
-  if (look.text(0, 0) == "t") return PutOutcome::kUnchanged;
+  if (look.text(0, 0) == "t" && !rec.recode) return PutOutcome::kUnchanged;
   PutOutcome outcome = PutOutcome::kAdded;
-  const std::string old = look.text(0, 1);
+  std::string old = look.text(0, 1);
+  if (rec.recode) {
+    // Re-coding (`ingest --recode`): the stored copies of this content are replaced as well.
+    DRAGOMAN_ASSIGN_OR_RETURN(
+        Rows same, Exec("SELECT array_to_string(array(SELECT id FROM documents WHERE hash = $1 "
+                        "AND doc_key <> $2 AND (url <> $3 OR url = '') ORDER BY id), ',')",
+                        {hash, doc.id, doc.url}));
+    const std::string more = same.text(0, 0);
+    if (!more.empty()) old += (old.empty() ? "" : ",") + more;
+  }
   for (size_t from = 0; from < old.size();) {
     size_t comma = old.find(',', from);
     if (comma == std::string::npos) comma = old.size();
