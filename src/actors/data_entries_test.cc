@@ -74,6 +74,12 @@ TEST(ActorDataEntries, RoleAbbreviationsAndVariants) {
   EXPECT_EQ(CodeOf("Chile's Minister for Foreign Affairs spoke.",
                    "Chile's Minister for Foreign Affairs", kDate),
             "CHLGOV");
+  // An organisation's chief diplomat is one mention of the organisation, not the bare name.
+  EXPECT_EQ(CodeOf("The EU's diplomatic chief rejected the plan.", "EU's diplomatic chief",
+                   kDate),
+            "IGOEU");
+  EXPECT_EQ(CodeOf("The EU foreign policy chief spoke.", "EU foreign policy chief", kDate),
+            "IGOEU");
   std::string clock = All("The talks began at 5 pm on Monday.", kDate);
   EXPECT_EQ(clock, "") << clock;
 }

@@ -403,6 +403,27 @@ void SentenceAnalysis::LateObjectAssign(Arguments* a) const {
   }
 }
 
+// "arrested a Chinese actor on suspicion of ...", "convicted the Iranian of fraud": a pattern
+// whose words go on after a gap ("arrest ..3 on ..3 suspicion") holds the verb's direct object in
+// that gap; the actor right after the trigger (determiners aside) is the target, unless it is of
+// the source's own party. Same conditions as the late object, and tried before it.
+void SentenceAnalysis::GapObjectAssign(Arguments* a) const {
+  const Match& m = *a->m;
+  if (m.words.size() < 2) return;
+  int k = m.trigger + 1;
+  while (k < m.end && IsNorm(w_.determiner, k)) ++k;
+  if (k >= m.end || std::find(m.words.begin(), m.words.end(), k) != m.words.end()) return;
+  const int mm = mention_at_[k];
+  if (mm < 0 || excluded_[mm] || facts_.actors[mm].place) return;
+  for (const ActorRef& r : Refs(facts_.actors[mm])) {
+    for (const ActorRef& s : a->sources) {
+      if (OneParty(r, s)) return;
+    }
+  }
+  a->tgt_mentions.push_back(mm);
+  for (auto& r : Refs(facts_.actors[mm])) a->targets.push_back(r);
+}
+
 // "A launched air strikes in Yemen", "A has troops deployed in Syria", "A delivered food aid in
 // Sudan": an act done on a territory (the `territorial` family: material aid, force posture,
 // assault, fight, mass violence) with no target found by the rules above is done to (or for) the

@@ -32,8 +32,9 @@
 // ("welcomed the talks between B and C": the act it concerns), the actor before the noun of its
 // object ("rejected an Armenian proposal": the object's possessor), the actor the event is about
 // (`about`), the
-// counterpart from context (`react`, `during`), or the late object (the first actor after the
-// matched words), and for an act done on a territory (aid or armed force: cameo.tsv's
+// counterpart from context (`react`, `during`), the object in the gap (the actor right after the
+// trigger inside the matched words: "arrested a Chinese actor on suspicion"), or the late object
+// (the first actor after the matched words), and for an act done on a territory (aid or armed force: cameo.tsv's
 // `territorial` family) the foreign country named as its place ("air strikes in Yemen"). A
 // symmetric act of coordinated sources with no target is one mutual event per pair of them
 // (coordinated party, arguments.cc).
@@ -92,6 +93,7 @@ const std::vector<SentenceAnalysis::ArgumentRule>& SentenceAnalysis::ActorRules(
       {"about", Role::kTarget, &S::AboutApplies, &S::AboutAssign},
       {"counterpart from context", Role::kTarget, &S::ContextCounterpartApplies,
        &S::ContextCounterpartAssign},
+      {"object in the gap", Role::kTarget, &S::LateObjectApplies, &S::GapObjectAssign},
       {"late object", Role::kTarget, &S::LateObjectApplies, &S::LateObjectAssign},
       {"the country it is done in", Role::kTarget, &S::CountryAttackedApplies,
        &S::CountryAttackedAssign},

@@ -13,9 +13,11 @@
 //   - source: the `$` slot; else, in the passive, the "by" agent; else the subject of the
 //     segment: the last actor mention before the trigger that is not governed by a preposition
 //     nor the object of a verb, with appositions ("X, the Y of Z,") resolved to X and
-//     coordinations ("X and Y") collected.
+//     coordinations ("X and Y") collected; else the "by X" doer of the noun opening the clause
+//     ("A car bombing by X killed ...").
 //   - target: the `+` slot; in the passive, the subject; for `react`/`during` patterns, the
-//     counterpart (an actor of another country) from the sentence or the document context.
+//     counterpart (an actor of another country) from the sentence or the document context;
+//     last, the place the act is done in (place_target.cc).
 //   - negation, mood, date, location and quantity from cue words and the other stages' mentions.
 // Invariants: no event without a matched trigger token outside actor mentions; no event without
 // a source actor (unless a documented infer= rule names one, marked in Event::rule); no two
@@ -60,6 +62,7 @@ std::vector<Event> SentenceAnalysis::Run() {
   std::vector<bool> drop = DropComplements(matches);
   std::vector<Event> out = BuildEvents(matches, drop);
   CompleteTargets(&out);
+  PlaceTargets(&out);
   NoteUnresolved(&out);
   return out;
 }

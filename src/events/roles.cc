@@ -275,6 +275,22 @@ std::vector<int> SentenceAnalysis::SubjectOf(int seg, int trigger, int depth) co
                subj.end());
     return subj;
   }
+  // "A car bombing by X killed ...": the doer of the act whose noun phrase opens the clause
+  // (no preposition, punctuation or actor before it), named by an agent preposition right after
+  // its noun, is the subject (a passive's "by" is ByAgent's).
+  for (size_t m = 0; m < facts_.actors.size(); ++m) {
+    const auto& am = facts_.actors[m];
+    if (am.token_begin < s.begin || am.token_end > trigger || excluded_[m] || am.place) continue;
+    int j = am.token_begin - 1;
+    while (j > s.begin && IsNorm(w_.determiner, j)) --j;
+    if (j <= s.begin || !IsNorm(w_.agent_preposition, j) || !NounHead(j - 1)) continue;
+    bool plain = trigger - am.token_end <= 2;  // nothing but the noun phrase before and after
+    for (int k = s.begin; k < j && plain; ++k) {
+      plain = !Punct(k) && in_mention_[k] < 0 && !IsNorm(w_.preposition, k);
+    }
+    for (int k = am.token_end; k < trigger && plain; ++k) plain = !Punct(k) && in_mention_[k] < 0;
+    if (plain) return Coordinated(static_cast<int>(m));
+  }
   // "Activists working under the Peruvian ombudsman visited ...", "doctors from two American
   // aid groups donated ...": an unnamed group right before the verb, belonging to an actor
   // after under/for/from, acts for that actor.

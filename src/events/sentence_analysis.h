@@ -228,6 +228,7 @@ class SentenceAnalysis {
   DRAGOMAN_ARGUMENT_RULE(DocumentSpeaker)
   DRAGOMAN_ARGUMENT_RULE(JoinedParty)
 #undef DRAGOMAN_ARGUMENT_RULE
+  void GapObjectAssign(Arguments* a) const;  // "object in the gap" (LateObjectApplies)
   // The match of an event noun stated with its own parties right after (or inside) the words of
   // match `index`: the act it concerns (actor_rules.cc), or -1.
   int ConcernedAct(const Arguments& a) const;
@@ -399,6 +400,11 @@ class SentenceAnalysis {
   std::optional<ActorRef> ReportedMeetingParty(const Event& e,
                                                const std::vector<Event>& events) const;
   void CompleteTargets(std::vector<Event>* events) const;
+  // After CompleteTargets: an event with no target takes the place it is done in
+  // (place_target.cc).
+  void PlaceTargets(std::vector<Event>* events) const;
+  // Whether an unresolved target is followed by the place `pm` it is in ("a curfew in X").
+  bool ObjectInPlace(const ActorRef& target, const PlaceMention& pm) const;
   // The phases of Run(): pattern matches at every trigger (matching.cc); matches that state no
   // event of their own (arguments.cc); an event for each remaining match, its code, mood,
   // source, target, date, place, quantity and speaker (arguments.cc).
