@@ -320,11 +320,43 @@ void SentenceAnalysis::AboutAssign(Arguments* a) const {
   }
 }
 
+// A relation between two parties (`dyad`: ties, relations) has two sides: two coordinated
+// subjects are those sides (`sym`), while a lone subject, or three or more ("A, B and C resumed
+// relations"), each took it up with another party, the counterpart from context, one that is
+// none of the subjects.
 bool SentenceAnalysis::ContextCounterpartApplies(const Arguments& a) const {
-  return !a.sources.empty() && a.targets.empty() &&
-         !(a.p->symmetric && a.sources.size() >= 2) && (a.p->reactive || a.p->during);
+  const bool own_pairs =
+      a.p->symmetric && a.sources.size() >= 2 && !(a.p->dyad && a.sources.size() >= 3);
+  return !a.sources.empty() && a.targets.empty() && !own_pairs &&
+         (a.p->reactive || a.p->during || a.p->dyad);
 }
 void SentenceAnalysis::ContextCounterpartAssign(Arguments* a) const {
+  if (a->p->dyad && a->sources.size() >= 3) {
+    auto outside = [&](const ActorRef& r) {
+      if (r.country.empty()) return false;
+      for (const ActorRef& s : a->sources) {
+        if (s.country == r.country) return false;
+      }
+      return true;
+    };
+    // The party last named before the sentence, else the last event's.
+    std::optional<ActorRef> found;
+    if (ctx_.recent) {
+      for (auto it = ctx_.recent->rbegin(); it != ctx_.recent->rend() && !found; ++it) {
+        if (outside(*it)) found = *it;
+      }
+    }
+    if (!found && ctx_.last_event && *ctx_.last_event) {
+      const Event& le = **ctx_.last_event;
+      if (le.source && outside(*le.source)) found = le.source;
+      if (!found && le.target && outside(*le.target)) found = le.target;
+    }
+    if (found) {
+      a->targets.push_back(*found);
+      a->from_context = true;
+    }
+    return;
+  }
   int exclude = a->src_mentions.empty() ? -1 : a->src_mentions.front();
   if (auto cp = Counterpart(a->sources.front().country, exclude)) {
     a->targets.push_back(*cp);

@@ -26,6 +26,8 @@ namespace dragoman::test_support {
 inline const std::map<std::string, std::string>& Lemmas() {
   static const auto* m = new std::map<std::string, std::string>{
       {"met", "meet"},
+      {"restored", "restore"},
+      {"severed", "sever"},
       {"meets", "meet"},
       {"meeting", "meet"},
       {"held", "hold"},

@@ -239,6 +239,9 @@ Status ParseOption(std::string_view opt, const CodeTable& codes, Pattern* p,
     }
   } else if (key == "sym") {
     p->symmetric = true;
+  } else if (key == "dyad") {
+    p->symmetric = true;
+    p->dyad = true;
   } else if (key == "noun") {
     p->noun = true;
   } else if (key == "during") {

@@ -54,6 +54,7 @@ struct Pattern {
   std::string neg_code;       // neg=CODE: the code when the trigger is negated ("" = no override)
   bool neg_none = false;      // neg=-: a negated match states no event
   bool symmetric = false;     // sym: coordinated subjects give one mutual event
+  bool dyad = false;          // dyad: sym for two subjects; one or 3+ take the context's party
   bool noun = false;          // noun: an event noun (source from $, a possessive, or the clause)
   bool during = false;        // during: "during a meeting (with +)": counterpart rule
   bool about = false;         // about: target = first later actor of another country

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
 #include <unordered_map>
 #include <utility>
@@ -174,6 +175,35 @@ bool IsBulletSummary(std::string_view text, const std::vector<RawToken>& toks, s
     if ((c == '.' || c == '!' || c == '?') && i + 1 < e && !bullet(i + 1)) return false;
   }
   return bullets >= 2;
+}
+
+// A full stop glued to both neighbours ends a sentence when the word before it is lower case
+// (or a number) and the word after it is capitalised, not all capitals, and not itself glued to
+// a further full stop: "took effect.Chad's president", "in 2019.The talks" are two sentences
+// run together by a lost space, which ICU's rules keep joined. Domain names and file names
+// ("president.Gov.ir", "report.PDF") and initialisms ("U.S") are not split.
+bool GluedFullStop(std::string_view text, const std::vector<RawToken>& toks, size_t ti) {
+  if (ti < 2 || ti + 1 > toks.size()) return false;
+  const RawToken& dot = toks[ti - 1];
+  const RawToken& before = toks[ti - 2];
+  const RawToken& next = toks[ti];
+  if (dot.kind != RawToken::Kind::kPunct || dot.end != dot.begin + 1 || text[dot.begin] != '.') {
+    return false;
+  }
+  if (before.end != dot.begin || next.begin != dot.end) return false;
+  if (before.period != RawToken::Period::kNone) return false;
+  const bool lower_word = before.kind == RawToken::Kind::kWord && !before.capitalized &&
+                          before.end - before.begin >= 2;
+  if (!lower_word && before.kind != RawToken::Kind::kNumber) return false;
+  if (next.kind != RawToken::Kind::kWord || !next.capitalized || next.all_caps) return false;
+  // The word after is glued to a further '.' or '/' and a letter or digit: a domain or path
+  // (its period may belong to an abbreviation token: "Gov.ir").
+  size_t e = next.period != RawToken::Period::kNone ? next.end - 1 : next.end;
+  if (e + 1 < text.size() && (text[e] == '.' || text[e] == '/') &&
+      std::isalnum(static_cast<unsigned char>(text[e + 1]))) {
+    return false;
+  }
+  return true;
 }
 
 // Bound of the per-thread cache of lemmatizer answers (a few MB at most).
@@ -446,6 +476,17 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
       }
       breaks->setText(icu::UnicodeString());
       utext_close(&ut);
+      bool glued = false;
+      for (size_t ti = 2; ti < toks.size(); ++ti) {
+        if (GluedFullStop(text, toks, ti)) {
+          cuts.push_back(ti);
+          glued = true;
+        }
+      }
+      if (glued) {
+        std::sort(cuts.begin(), cuts.end());
+        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+      }
     }
 
     // 5. Sentences.

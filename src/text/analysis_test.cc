@@ -210,6 +210,12 @@ TEST_F(AnalyzerTest, SentenceSplitting) {
        {"Talks ended in Jan.", "However, contacts went on."}},
       {"Envoys met in the U.A.E. The talks ended.",
        {"Envoys met in the U.A.E.", "The talks ended."}},
+      // A lost space after a full stop: two sentences all the same ...
+      {"The truce took effect.Chad's envoy arrived in 2019.The talks ended.",
+       {"The truce took effect.", "Chad's envoy arrived in 2019.", "The talks ended."}},
+      // ... but not a domain, a file name or an initialism.
+      {"See president.Gov.ir and report.PDF from the U.S.A. today.",
+       {"See president.Gov.ir and report.PDF from the U.S.A. today."}},
   };
   for (const SplitCase& c : cases) {
     EXPECT_EQ(SentenceTexts(c.text, Run(c.text)), c.sentences) << c.text;
