@@ -84,5 +84,66 @@ TEST(ActorDataEntries, RoleAbbreviationsAndVariants) {
   EXPECT_EQ(clock, "") << clock;
 }
 
+// Issue 10, breadth: agencies, security services, parliaments, state media, armed groups and
+// international bodies named on their own, with their country and sector.
+TEST(ActorDataEntries, AgenciesServicesParliamentsAndMediaByName) {
+  EXPECT_EQ(CodeOf("ICE deported the man to Honduras.", "ICE", kDate), "USACOP");
+  EXPECT_EQ(CodeOf("The Border Patrol detained the group.", "Border Patrol", kDate), "USACOP");
+  EXPECT_EQ(CodeOf("The Department of Defense sent the jets.", "Department of Defense", kDate),
+            "USAMIL");
+  EXPECT_EQ(CodeOf("The SVR denied the report.", "SVR", kDate), "RUSSPY");
+  EXPECT_EQ(CodeOf("GCHQ warned the banks.", "GCHQ", kDate), "GBRSPY");
+  EXPECT_EQ(CodeOf("The Sejm passed the bill.", "Sejm", kDate), "POLLEG");
+  EXPECT_EQ(CodeOf("The Lok Sabha passed the bill.", "Lok Sabha", kDate), "INDLEG");
+  EXPECT_EQ(CodeOf("Yonhap reported the launch.", "Yonhap", kDate), "KORMED");
+  EXPECT_EQ(CodeOf("SANA reported the strike.", "SANA", kDate), "SYRMED");
+  EXPECT_EQ(CodeOf("The Guardian Council rejected the candidates.", "Guardian Council", kDate),
+            "IRNGOV");
+  EXPECT_EQ(CodeOf("The Kurdistan Regional Government protested.",
+                   "Kurdistan Regional Government", kDate),
+            "IRQGOV");
+}
+
+TEST(ActorDataEntries, ArmedGroupsPartiesAndInternationalBodiesByName) {
+  EXPECT_EQ(CodeOf("AQAP claimed the attack.", "AQAP", kDate), "YEMREB");
+  EXPECT_EQ(CodeOf("The Sinaloa Cartel bribed the officers.", "Sinaloa Cartel", kDate), "MEXCRM");
+  EXPECT_EQ(CodeOf("The Arakan Rohingya Salvation Army denied it.",
+                   "Arakan Rohingya Salvation Army", kDate),
+            "MMRREB");
+  EXPECT_EQ(CodeOf("Pheu Thai left the coalition.", "Pheu Thai", kDate), "THAPTY");
+  EXPECT_EQ(CodeOf("OCHA warned of famine.", "OCHA", kDate), "IGOUNOCHA");
+  EXPECT_EQ(CodeOf("MONUSCO sent a patrol.", "MONUSCO", kDate), "IGOUNO");
+  EXPECT_EQ(CodeOf("The ECB raised its rates.", "ECB", kDate), "IGOEU");
+  EXPECT_EQ(CodeOf("Save the Children appealed for funds.", "Save the Children", kDate),
+            "NGOSTC");
+}
+
+// An acronym written in capitals matches only capitals: the word "ice", capitalised or not, is
+// no agency, and neither is "Rat" the Russian news agency nor "nasa".
+TEST(ActorDataEntries, AcronymsMatchOnlyInCapitals) {
+  EXPECT_EQ(All("The ice on the river closed the border crossing.", kDate), "");
+  EXPECT_EQ(All("Ice closed the border crossing.", kDate), "");
+  EXPECT_EQ(All("Rt 66 and the dia crossing were closed.", kDate), "");
+  EXPECT_EQ(CodeOf("RT reported the vote.", "RT", kDate), "RUSMED");
+}
+
+// Names that several states' bodies share are roles.txt institutions: they take the country the
+// text gives them. An entry never takes the place of a country it contains, nor of a place.
+TEST(ActorDataEntries, SharedInstitutionNamesTakeTheTextsCountry) {
+  EXPECT_EQ(CodeOf("Russia's Investigative Committee opened a case.",
+                   "Russia's Investigative Committee", kDate),
+            "RUSJUD");
+  EXPECT_EQ(CodeOf("Armenia's Investigative Committee opened a case.",
+                   "Armenia's Investigative Committee", kDate),
+            "ARMJUD");
+  EXPECT_EQ(CodeOf("Kenya's National Intelligence Service warned the ministry.",
+                   "Kenya's National Intelligence Service", kDate),
+            "KENSPY");
+  EXPECT_EQ(CodeOf("The Kenya Defence Forces shelled the camp.", "Kenya Defence Forces", kDate),
+            "KENMIL");
+  std::string sea = All("Ships sailed into the Sea of Azov.", kDate);
+  EXPECT_EQ(sea.find("UKRMIL"), std::string::npos) << sea;
+}
+
 }  // namespace
 }  // namespace dragoman
