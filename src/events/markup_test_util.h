@@ -247,6 +247,10 @@ inline std::unique_ptr<Built> Build(std::string_view markup, std::string doc_dat
     auto it = Lemmas().find(w);
     t.lemma = it != Lemmas().end() ? it->second : w;
     if (it != Lemmas().end()) t.flags |= Token::kVerbForm;
+    // Words WordNet knows as adjectives only (text/analysis.h), for the cases that need them.
+    for (std::string_view a : {"deadly", "brutal", "fratricidal", "unprovoked"}) {
+      if (w == a) t.flags |= Token::kAdjectiveOnly;
+    }
     if (std::isupper(static_cast<unsigned char>(text[begin]))) t.flags |= Token::kCapitalized;
     if (end - begin == 1 && IsPunctChar(text[begin])) t.flags |= Token::kPunct;
     if (std::isdigit(static_cast<unsigned char>(text[begin]))) t.flags |= Token::kNumber;

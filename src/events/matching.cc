@@ -169,8 +169,18 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
         // and a gerund after a preposition has no subject of its own ("of signing"), unless
         // it is the act of a joining verb's parties ("joined X in boycotting", joined_party.cc).
         if (IsNorm(w_.noun_marker, t - 1)) continue;
+        // So do adjectives after such a word, or after a preposition before a gerund: "a deadly
+        // blast", "its brutal fight against", "because of fratricidal fighting". Only words
+        // WordNet knows as adjectives alone count ("the government attacked" is a verb).
+        int head = t - 1;
+        while (head >= 0 && t - head <= 3 && toks_[head].has(Token::kAdjectiveOnly) &&
+               in_mention_[head] < 0) {
+          --head;
+        }
+        if (head < 0 || head == t - 1) head = t - 1;
+        if (head < t - 1 && IsNorm(w_.noun_marker, head)) continue;
         const std::string& w = Norm(t);
-        if (IsNorm(w_.preposition, t - 1) && w.size() > 4 &&
+        if (IsNorm(w_.preposition, head) && w.size() > 4 &&
             w.compare(w.size() - 3, 3, "ing") == 0 && JoinedParties(t).empty()) {
           continue;
         }

@@ -534,6 +534,7 @@ std::vector<Sentence> TextAnalyzer::Analyze(std::string_view text) const {
             }
             if (info.verb) tok.flags |= Token::kVerbForm;
             if (info.noun) tok.flags |= Token::kNounForm;
+            if (info.adjective_only) tok.flags |= Token::kAdjectiveOnly;
             break;
           }
         }

@@ -39,6 +39,7 @@ struct Token {
     kPunct = 1 << 3,        // punctuation only
     kVerbForm = 1 << 4,     // WordNet knows the word as a verb form
     kNounForm = 1 << 5,     // WordNet knows the word as a noun form
+    kAdjectiveOnly = 1 << 6,  // WordNet knows it as an adjective form, not a noun or verb one
   };
   uint32_t begin = 0;  // byte offset into the document text
   uint32_t end = 0;    // one past the last byte

@@ -178,6 +178,17 @@ TEST_F(AnalyzerTest, TokenFlagsAndLemmas) {
   EXPECT_TRUE(t[11].has(Token::kPunct));
   EXPECT_FALSE(t[11].has(Token::kNumber));
   EXPECT_FALSE(t[5].has(Token::kVerbForm));  // "and"
+  // Adjective-only words are flagged; nouns, verbs and closed-class words are not.
+  {
+    std::vector<Sentence> adj = Run("A deadly blast hit the brutal regime.");
+    ASSERT_EQ(adj.size(), 1u);
+    const auto& a = adj[0].tokens;
+    EXPECT_TRUE(a[1].has(Token::kAdjectiveOnly));   // deadly
+    EXPECT_FALSE(a[2].has(Token::kAdjectiveOnly));  // blast: a noun and a verb
+    EXPECT_FALSE(a[0].has(Token::kAdjectiveOnly));  // A
+    EXPECT_TRUE(a[5].has(Token::kAdjectiveOnly));   // brutal
+    EXPECT_FALSE(a[6].has(Token::kAdjectiveOnly));  // regime
+  }
 }
 
 struct SplitCase {

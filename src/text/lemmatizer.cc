@@ -176,6 +176,7 @@ Lemmatizer::WordInfo Lemmatizer::Analyze(std::string_view word) const {
     info.lemma = o->lemma;
     info.verb = o->pos == Pos::kVerb;
     info.noun = o->pos == Pos::kNoun;
+    info.adjective_only = o->pos == Pos::kAdj;
     return info;
   }
   std::string verb = Verb(word);
@@ -188,6 +189,7 @@ Lemmatizer::WordInfo Lemmatizer::Analyze(std::string_view word) const {
     info.lemma = std::move(noun);
   } else {
     info.lemma = Adjective(word);
+    info.adjective_only = !info.lemma.empty();
     if (info.lemma.empty()) info.lemma.assign(word);
   }
   return info;

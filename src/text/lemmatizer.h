@@ -74,11 +74,12 @@ class Lemmatizer {
   std::string Lemma(std::string_view word) const;
 
   // Everything the analyzer needs for one token, in one pass: Lemma(word), whether `word` is a
-  // verb form and whether it is a noun form.
+  // verb form, whether it is a noun form, and whether it is an adjective form only (neither).
   struct WordInfo {
     std::string lemma;
     bool verb = false;
     bool noun = false;
+    bool adjective_only = false;
   };
   WordInfo Analyze(std::string_view word) const;
 
