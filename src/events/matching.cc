@@ -171,9 +171,12 @@ std::vector<SentenceAnalysis::Match> SentenceAnalysis::FindMatches() const {
         if (IsNorm(w_.noun_marker, t - 1)) continue;
         // So do adjectives after such a word, or after a preposition before a gerund: "a deadly
         // blast", "its brutal fight against", "because of fratricidal fighting". Only words
-        // WordNet knows as adjectives alone count ("the government attacked" is a verb).
+        // WordNet knows as adjectives alone count ("the government attacked" is a verb), and
+        // only before a pattern's first word: a noun a verb pattern marks as its trigger keeps
+        // its adjectives ("is the largest ^donor of aid to").
         int head = t - 1;
-        while (head >= 0 && t - head <= 3 && toks_[head].has(Token::kAdjectiveOnly) &&
+        const bool opens = !m.words.empty() && m.words.front() == t;
+        while (opens && head >= 0 && t - head <= 3 && toks_[head].has(Token::kAdjectiveOnly) &&
                in_mention_[head] < 0) {
           --head;
         }
